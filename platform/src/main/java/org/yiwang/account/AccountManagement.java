@@ -1,0 +1,282 @@
+package org.yiwang.account;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yiwang.account.AccountChanged.AccountCreated;
+import org.yiwang.account.AccountChanged.AccountEnabledChanged;
+import org.yiwang.account.AccountChanged.AccountUnlocked;
+import org.yiwang.account.AccountChanged.ApiTokenIssued;
+import org.yiwang.account.AccountChanged.ApiTokenRevoked;
+import org.yiwang.account.AccountChanged.PasswordChanged;
+import org.yiwang.catalog.Catalog;
+import org.yiwang.catalog.RegionView;
+import org.yiwang.kernel.Acting;
+import org.yiwang.kernel.CategoryCode;
+import org.yiwang.kernel.RegionCode;
+import org.yiwang.kernel.Role;
+import org.yiwang.system.Actors;
+import org.yiwang.system.Refusal;
+
+/**
+ * The account module's entry point. The platform administrator manages every account; center staff manage the
+ * accounts of their own region (city-wide staff: all regions) and may not create administrators or grant a wider
+ * scope than their own. The database's row-level security enforces the same scope underneath.
+ */
+@Service
+public class AccountManagement {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final Accounts accounts;
+
+	private final Catalog catalog;
+
+	private final PasswordEncoder passwords;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	AccountManagement(Accounts accounts, Catalog catalog, PasswordEncoder passwords, ApplicationEventPublisher events,
+			Clock clock) {
+		this.accounts = accounts;
+		this.catalog = catalog;
+		this.passwords = passwords;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** The accounts the acting staff may see: their region's, or all for city-wide staff. */
+	@Transactional(readOnly = true)
+	public List<AccountView> accounts() {
+		Acting acting = requireAccountAdministrator();
+		return accounts.all().stream().filter(a -> acting.regionScope().covers(a.region())).map(Account::view).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public AccountView account(AccountId id) {
+		return load(requireAccountAdministrator(), id).view();
+	}
+
+	@Transactional(readOnly = true)
+	public List<ApiTokenView> tokens(AccountId id) {
+		load(requireAccountAdministrator(), id);
+		return accounts.tokens(id);
+	}
+
+	/** The signed-in account itself. */
+	@Transactional(readOnly = true)
+	public AccountView me() {
+		Acting acting = Actors.required();
+		return accounts.byUsername(acting.actor().username()).map(Account::view)
+			.orElseThrow(() -> Refusal.notFound("account.notFound"));
+	}
+
+	@Transactional
+	public AccountView create(NewAccount request) {
+		Acting acting = requireAccountAdministrator();
+		RegionCode region = regionFor(request);
+		checkGrant(acting, request, region);
+		String hash = null;
+		if (request.kind() == AccountKind.PERSON) {
+			PasswordPolicy.check(request.password(), request.username());
+			hash = passwords.encode(request.password());
+		}
+		else if (request.password() != null && !request.password().isEmpty()) {
+			throw Refusal.invalid("password", "account.password.machine");
+		}
+		Instant now = clock.instant();
+		Account account = new Account(AccountId.random(), request.username(), request.displayName().strip(), request.kind(),
+				request.roles(), region, request.cityWide(), industries(request), hash, true, false, 0, null, null, now,
+				now, 0);
+		accounts.add(account);
+		events.publishEvent(new AccountCreated(acting.actor(), account.id(), account.username(), account.kind(),
+				account.roles(), account.cityWide(), region, now));
+		return account.view();
+	}
+
+	@Transactional
+	public AccountView setEnabled(AccountId id, boolean enabled) {
+		Acting acting = requireAccountAdministrator();
+		Account account = load(acting, id);
+		if (account.username().equals(acting.actor().username()) && !enabled) {
+			throw Refusal.invalid(null, "account.disableSelf");
+		}
+		if (account.enabled() != enabled) {
+			Instant now = clock.instant();
+			account.setEnabled(enabled, now);
+			accounts.update(account);
+			events.publishEvent(new AccountEnabledChanged(acting.actor(), id, enabled, account.region(), now));
+		}
+		return account.view();
+	}
+
+	@Transactional
+	public AccountView unlock(AccountId id) {
+		Acting acting = requireAccountAdministrator();
+		Account account = load(acting, id);
+		Instant now = clock.instant();
+		account.unlock(now);
+		accounts.update(account);
+		events.publishEvent(new AccountUnlocked(acting.actor(), id, account.region(), now));
+		return account.view();
+	}
+
+	/** Staff set a new password for a person who lost theirs. */
+	@Transactional
+	public AccountView resetPassword(AccountId id, String password) {
+		Acting acting = requireAccountAdministrator();
+		Account account = load(acting, id);
+		return changePassword(acting, account, password);
+	}
+
+	/** A person changes their own password, proving the current one. */
+	@Transactional
+	public AccountView changeOwnPassword(String current, String password) {
+		Acting acting = Actors.required();
+		Account account = accounts.byUsername(acting.actor().username())
+			.orElseThrow(() -> Refusal.notFound("account.notFound"));
+		if (account.passwordHash() == null || current == null || !passwords.matches(current, account.passwordHash())) {
+			throw Refusal.invalid("current", "account.password.currentWrong");
+		}
+		return changePassword(acting, account, password);
+	}
+
+	private AccountView changePassword(Acting acting, Account account, String password) {
+		if (account.kind() != AccountKind.PERSON) {
+			throw Refusal.invalid("password", "account.password.machine");
+		}
+		PasswordPolicy.check(password, account.username());
+		Instant now = clock.instant();
+		account.setPasswordHash(passwords.encode(password), now);
+		accounts.update(account);
+		events.publishEvent(new PasswordChanged(acting.actor(), account.id(), account.region(), now));
+		return account.view();
+	}
+
+	/** Issues an API token; its secret is returned this once and only its hash is kept. */
+	@Transactional
+	public IssuedToken issueToken(AccountId id, String name, Integer validDays) {
+		Acting acting = requireAccountAdministrator();
+		Account account = load(acting, id);
+		if (name == null || name.isBlank() || name.strip().length() > 60) {
+			throw Refusal.invalid("name", "account.token.name");
+		}
+		if (validDays != null && (validDays < 1 || validDays > 3650)) {
+			throw Refusal.invalid("validDays", "account.token.validDays");
+		}
+		byte[] random = new byte[32];
+		RANDOM.nextBytes(random);
+		String secret = "ywt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+		Instant now = clock.instant();
+		Instant expiresAt = validDays == null ? null : now.plus(Duration.ofDays(validDays));
+		UUID tokenId = UUID.randomUUID();
+		accounts.addToken(tokenId, account, name.strip(), secret.substring(0, 10), hash(secret), now, expiresAt);
+		events.publishEvent(new ApiTokenIssued(acting.actor(), id, tokenId, name.strip(), expiresAt, account.region(), now));
+		return new IssuedToken(accounts.token(id, tokenId).orElseThrow(), secret);
+	}
+
+	@Transactional
+	public void revokeToken(AccountId id, UUID tokenId) {
+		Acting acting = requireAccountAdministrator();
+		Account account = load(acting, id);
+		accounts.token(id, tokenId).orElseThrow(() -> Refusal.notFound("account.token.notFound"));
+		Instant now = clock.instant();
+		accounts.revokeToken(tokenId, now);
+		events.publishEvent(new ApiTokenRevoked(acting.actor(), id, tokenId, account.region(), now));
+	}
+
+	static String hash(String secret) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(
+					java.nio.charset.StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private Account load(Acting acting, AccountId id) {
+		// Out of scope and absent look the same: nobody learns of another district's accounts.
+		return accounts.byId(id).filter(a -> acting.regionScope().covers(a.region()))
+			.orElseThrow(() -> Refusal.notFound("account.notFound"));
+	}
+
+	private RegionCode regionFor(NewAccount request) {
+		RegionView city = catalog.city();
+		boolean scoped = request.roles().stream().anyMatch(Role::isRegionScoped);
+		if (!scoped || request.cityWide()) {
+			if (request.region() != null && !request.region().isBlank() && !request.region().equals(city.code().value())
+					&& !scoped) {
+				throw Refusal.invalid("region", "account.region.cityOnly", city.nameZh());
+			}
+			return city.code();
+		}
+		if (request.region() == null || request.region().isBlank()) {
+			throw Refusal.invalid("region", "account.region.required");
+		}
+		RegionCode region = RegionCode.of(request.region());
+		RegionView known = catalog.region(region).orElseThrow(() -> Refusal.invalid("region", "account.region.unknown",
+				request.region()));
+		if (!known.active()) {
+			throw Refusal.invalid("region", "account.region.inactive", known.nameZh());
+		}
+		return region;
+	}
+
+	private static void checkGrant(Acting acting, NewAccount request, RegionCode region) {
+		if (!acting.hasRole(Role.PLATFORM_ADMIN)) {
+			if (request.roles().contains(Role.PLATFORM_ADMIN)) {
+				throw Refusal.forbidden("account.grant.admin");
+			}
+			if (request.cityWide() && !acting.regionScope().all()) {
+				throw Refusal.forbidden("account.grant.cityWide");
+			}
+		}
+		if (!acting.regionScope().covers(region)) {
+			throw Refusal.forbidden("account.grant.region");
+		}
+		if (request.roles().contains(Role.API_CLIENT) != (request.kind() == AccountKind.MACHINE)) {
+			throw Refusal.invalid("roles", "account.roles.apiClient");
+		}
+		if (!request.industries().isEmpty() && !request.roles().contains(Role.REGULATOR)) {
+			throw Refusal.invalid("industries", "account.industries.regulatorOnly");
+		}
+		if (request.roles().contains(Role.REGULATOR) && request.industries().isEmpty()) {
+			throw Refusal.invalid("industries", "account.industries.required");
+		}
+	}
+
+	private Set<CategoryCode> industries(NewAccount request) {
+		return request.industries().stream().map(code -> {
+			CategoryCode category = CategoryCode.of(code);
+			if (catalog.findCategory(category).isEmpty()) {
+				throw Refusal.invalid("industries", "catalog.category.notFound", code);
+			}
+			return category;
+		}).collect(Collectors.toSet());
+	}
+
+	private static Acting requireAccountAdministrator() {
+		Acting acting = Actors.required();
+		if (!acting.hasRole(Role.PLATFORM_ADMIN) && !acting.hasRole(Role.CENTER_STAFF)) {
+			throw Refusal.forbidden("account.adminOnly");
+		}
+		return acting;
+	}
+}

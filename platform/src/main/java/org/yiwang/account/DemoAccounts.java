@@ -1,0 +1,153 @@
+package org.yiwang.account;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yiwang.account.AccountChanged.AccountCreated;
+import org.yiwang.account.AccountChanged.AccountEnabledChanged;
+import org.yiwang.catalog.Catalog;
+import org.yiwang.catalog.RegionView;
+import org.yiwang.kernel.Actor;
+import org.yiwang.kernel.CategoryCode;
+import org.yiwang.kernel.RegionCode;
+import org.yiwang.kernel.Role;
+import org.yiwang.system.RegionScopes;
+
+/**
+ * One demo account per role, so a newcomer can click through at once; the README lists them. With
+ * {@code yiwang.demo=false} every demo account is disabled at start, and none is created.
+ */
+@Component
+@Order(20)
+@EnableConfigurationProperties(AccountSettings.class)
+class DemoAccounts implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
+
+	/** username, display name, role, district (null: the city), city-wide */
+	private record Demo(String username, String displayName, Role role, String district, boolean cityWide) {
+	}
+
+	private static final List<Demo> DEMOS = List.of(
+			new Demo("admin", "平台管理员", Role.PLATFORM_ADMIN, null, true),
+			new Demo("staff", "市中心工作人员", Role.CENTER_STAFF, null, true),
+			new Demo("staff.yuzhong", "渝中区分中心工作人员", Role.CENTER_STAFF, "500103", false),
+			new Demo("staff.wanzhou", "万州区分中心工作人员", Role.CENTER_STAFF, "500101", false),
+			new Demo("tenderer", "示范招标人", Role.TENDERER, null, false),
+			new Demo("agency", "示范招标代理机构", Role.AGENCY, null, false),
+			new Demo("bidder", "示范投标人", Role.BIDDER, null, false),
+			new Demo("expert", "示范评标专家", Role.EXPERT, null, false),
+			new Demo("regulator", "示范住建监管人员", Role.REGULATOR, null, true),
+			new Demo("issuer", "示范保函出具机构", Role.GUARANTEE_ISSUER, null, false),
+			new Demo("intermediary", "示范中介机构", Role.INTERMEDIARY, null, false));
+
+	private final Accounts accounts;
+
+	private final Catalog catalog;
+
+	private final PasswordEncoder passwords;
+
+	private final AccountSettings settings;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	private final boolean demo;
+
+	private final ApplicationEventPublisher events;
+
+	/** The demo API client's token, documented in the README; useless once demo accounts are disabled. */
+	static final String DEMO_TOKEN = "ywt_demo-api-client-token-not-for-production";
+
+	DemoAccounts(Accounts accounts, Catalog catalog, PasswordEncoder passwords, AccountSettings settings,
+			TransactionTemplate transactions, Clock clock, @Value("${yiwang.demo:true}") boolean demo,
+			ApplicationEventPublisher events) {
+		this.events = events;
+		this.accounts = accounts;
+		this.catalog = catalog;
+		this.passwords = passwords;
+		this.settings = settings;
+		this.transactions = transactions;
+		this.clock = clock;
+		this.demo = demo;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(status -> {
+			if (demo) {
+				createMissing();
+			}
+			else {
+				disableAll();
+			}
+		}));
+	}
+
+	private void createMissing() {
+		RegionView city = catalog.city();
+		Instant now = clock.instant();
+		int created = 0;
+		for (Demo d : DEMOS) {
+			if (accounts.byUsername(d.username()).isPresent()) {
+				continue;
+			}
+			RegionCode region = d.district() != null && catalog.region(RegionCode.of(d.district())).isPresent()
+					? RegionCode.of(d.district()) : city.code();
+			Set<CategoryCode> industries = d.role() == Role.REGULATOR
+					? Set.of(CategoryCode.of("ENG_BUILDING"), CategoryCode.of("BUILDING_MATERIALS")) : Set.of();
+			add(new Account(AccountId.random(), d.username(), d.displayName(), AccountKind.PERSON, Set.of(d.role()),
+					region, d.cityWide(), industries, passwords.encode(settings.demoPassword()), true, true, 0, null, null,
+					now, now, 0), now);
+			created++;
+		}
+		if (accounts.byUsername("api.demo").isEmpty()) {
+			Account client = new Account(AccountId.random(), "api.demo", "示范接口客户端", AccountKind.MACHINE,
+					Set.of(Role.API_CLIENT), city.code(), false, Set.of(), null, true, true, 0, null, null, now, now, 0);
+			add(client, now);
+			accounts.addToken(UUID.randomUUID(), client, "demo", DEMO_TOKEN.substring(0, 10),
+					AccountManagement.hash(DEMO_TOKEN), now, null);
+			created++;
+		}
+		if (created > 0) {
+			log.warn("Created {} demo accounts (password documented in the README). Set yiwang.demo=false in production: "
+					+ "it disables them all.", created);
+		}
+		else {
+			log.warn("Demo accounts are enabled (yiwang.demo=true). Set yiwang.demo=false in production.");
+		}
+	}
+
+	private void add(Account account, Instant now) {
+		accounts.add(account);
+		events.publishEvent(new AccountCreated(Actor.SYSTEM, account.id(), account.username(), account.kind(),
+				account.roles(), account.cityWide(), account.region(), now));
+	}
+
+	private void disableAll() {
+		Instant now = clock.instant();
+		for (Account account : accounts.demoAccounts()) {
+			if (account.enabled()) {
+				account.setEnabled(false, now);
+				accounts.update(account);
+				events.publishEvent(new AccountEnabledChanged(Actor.SYSTEM, account.id(), false, account.region(), now));
+				log.info("Disabled demo account {} (yiwang.demo=false)", account.username());
+			}
+		}
+	}
+}

@@ -1,0 +1,117 @@
+package org.yiwang.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yiwang.kernel.Auditable;
+import org.yiwang.system.RegionScopes;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The audit log's entry point. Every {@link Auditable} event is appended in the transaction that made the change,
+ * so a change and its entry commit together or not at all. Appends are serialised on the chain head.
+ */
+@Service
+public class AuditLog {
+
+	private static final String COLUMNS = "seq, occurred_at, actor, role, actor_region, region_code, action, target, "
+			+ "payload, payload_hash, prev_hash, hash";
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	AuditLog(JdbcClient jdbc, JsonMapper json, TransactionTemplate transactions, Clock clock) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	@EventListener
+	@Transactional
+	void on(Auditable event) {
+		append(event);
+	}
+
+	AuditEntry append(Auditable event) {
+		record Head(long seq, String hash) {
+		}
+		Head head = jdbc.sql("select seq, hash from audit.chain_head where id = 1 for update")
+			.query((rs, row) -> new Head(rs.getLong(1), rs.getString(2))).single();
+		String payload = json.writeValueAsString(event);
+		AuditEntry unsigned = new AuditEntry(head.seq() + 1, event.occurredAt().truncatedTo(ChronoUnit.MICROS),
+				event.actor().username(), event.actor().role(), event.actor().region(), event.region().value(),
+				event.action(), event.target(), payload, Hashes.sha256(payload), head.hash(), null);
+		String hash = Hashes.sha256(unsigned.canonical());
+		jdbc.sql("insert into audit.entries (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(unsigned.seq(), Timestamp.from(unsigned.occurredAt()), unsigned.actor(), unsigned.role(),
+					unsigned.actorRegion(), unsigned.region(), unsigned.action(), unsigned.target(), payload,
+					unsigned.payloadHash(), unsigned.previousHash(), hash)
+			.update();
+		jdbc.sql("update audit.chain_head set seq = ?, hash = ? where id = 1").params(unsigned.seq(), hash).update();
+		return new AuditEntry(unsigned.seq(), unsigned.occurredAt(), unsigned.actor(), unsigned.role(),
+				unsigned.actorRegion(), unsigned.region(), unsigned.action(), unsigned.target(), payload,
+				unsigned.payloadHash(), unsigned.previousHash(), hash);
+	}
+
+	/** The newest entries the reader's scope shows, optionally only those whose action or target contains {@code text}. */
+	@Transactional(readOnly = true)
+	public List<AuditEntry> latest(String text, int limit) {
+		String like = text == null || text.isBlank() ? null : "%" + text.strip().replace("\\", "\\\\")
+			.replace("%", "\\%").replace("_", "\\_") + "%";
+		return jdbc.sql("select " + COLUMNS + " from audit.entries "
+				+ "where (cast(:like as text) is null or action like :like or target like :like or actor like :like) "
+				+ "order by seq desc limit :limit")
+			.param("like", like).param("limit", Math.max(1, Math.min(limit, 500)))
+			.query(AuditLog::map).list();
+	}
+
+	/**
+	 * Recomputes the whole chain, across every region, streaming it in order: each entry's payload hash and hash,
+	 * its link to the one before, the sequence without gaps, and the head naming the last entry.
+	 */
+	public ChainVerification verify() {
+		Instant started = clock.instant();
+		return RegionScopes.callAsPlatform(() -> transactions.execute(status -> {
+			ChainWalk walk = new ChainWalk();
+			jdbc.sql("select " + COLUMNS + " from audit.entries order by seq").query((ResultSet rs) -> {
+				while (rs.next() && walk.intact()) {
+					walk.check(map(rs, 0));
+				}
+				return null;
+			});
+			if (walk.intact()) {
+				jdbc.sql("select seq, hash from audit.chain_head where id = 1")
+					.query((rs, row) -> {
+						walk.checkHead(rs.getLong(1), rs.getString(2));
+						return null;
+					}).single();
+			}
+			return walk.result(clock.instant(), Duration.between(started, clock.instant()).toMillis());
+		}));
+	}
+
+	static AuditEntry map(ResultSet rs, int row) throws SQLException {
+		return new AuditEntry(rs.getLong("seq"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
+				rs.getString("role"), rs.getString("actor_region"), rs.getString("region_code"), rs.getString("action"),
+				rs.getString("target"), rs.getString("payload"), rs.getString("payload_hash"), rs.getString("prev_hash"),
+				rs.getString("hash"));
+	}
+}

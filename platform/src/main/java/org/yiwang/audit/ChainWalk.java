@@ -1,0 +1,60 @@
+package org.yiwang.audit;
+
+import java.time.Instant;
+
+/** Checks entries one after another, remembering the first that breaks the chain. */
+class ChainWalk {
+
+	private long expectedSeq = 1;
+
+	private String previousHash = Hashes.GENESIS;
+
+	private long checked;
+
+	private Long brokenSeq;
+
+	private String problem;
+
+	boolean intact() {
+		return brokenSeq == null;
+	}
+
+	void check(AuditEntry entry) {
+		checked++;
+		if (entry.seq() != expectedSeq) {
+			fail(expectedSeq, "audit.broken.removed");
+		}
+		else if (!Hashes.sha256(entry.payload()).equals(entry.payloadHash())) {
+			fail(entry.seq(), "audit.broken.payload");
+		}
+		else if (!entry.previousHash().equals(previousHash)) {
+			fail(entry.seq(), "audit.broken.link");
+		}
+		else if (!Hashes.sha256(entry.canonical()).equals(entry.hash())) {
+			fail(entry.seq(), "audit.broken.fields");
+		}
+		else {
+			expectedSeq++;
+			previousHash = entry.hash();
+		}
+	}
+
+	/** The head names the last entry appended: entries removed from the end show here. */
+	void checkHead(long headSeq, String headHash) {
+		if (headSeq >= expectedSeq) {
+			fail(expectedSeq, "audit.broken.removed");
+		}
+		else if (headSeq != expectedSeq - 1 || !headHash.equals(previousHash)) {
+			fail(headSeq, "audit.broken.head");
+		}
+	}
+
+	private void fail(long seq, String why) {
+		brokenSeq = seq;
+		problem = why;
+	}
+
+	ChainVerification result(Instant at, long millis) {
+		return new ChainVerification(intact(), checked, brokenSeq, problem, at, millis);
+	}
+}

@@ -1,0 +1,82 @@
+package org.yiwang.catalog;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.yiwang.kernel.CategoryCode;
+
+/** The versions of every category's template; insert-only, as the database grants. */
+@Repository
+class ProcedureTemplates {
+
+	private static final String COLUMNS = """
+			category_code, version, procedure, bid_period_days, document_availability_days, amendment_notice_days,
+			objection_deadline_days, objection_answer_days, candidate_publicity_days, decryption_window_minutes,
+			listing_period_days, listing_in_working_days, countdown_minutes, min_bids, prequalification, auction,
+			evaluation_method, security_max_percent, effective_from, revised_by, reason""";
+
+	private final JdbcClient jdbc;
+
+	ProcedureTemplates(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void add(ProcedureTemplate t) {
+		jdbc.sql("insert into catalog.procedure_templates (" + COLUMNS + ") values "
+				+ "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(t.category().value(), t.version(), t.procedure().name(), t.bidPeriodDays(),
+					t.documentAvailabilityDays(), t.amendmentNoticeDays(), t.objectionDeadlineDays(),
+					t.objectionAnswerDays(), t.candidatePublicityDays(), t.decryptionWindowMinutes(),
+					t.listingPeriodDays(), t.listingInWorkingDays(), t.countdownMinutes(), t.minBids(),
+					t.prequalification(), t.auction(), t.evaluationMethod() == null ? null : t.evaluationMethod().name(),
+					t.securityMaxPercent(), java.sql.Timestamp.from(t.effectiveFrom()), t.revisedBy(), t.reason())
+			.update();
+	}
+
+	Optional<ProcedureTemplate> current(CategoryCode category) {
+		return jdbc.sql("select " + COLUMNS + " from catalog.procedure_templates where category_code = ? "
+				+ "order by version desc limit 1").param(category.value()).query(this::map).optional();
+	}
+
+	Optional<ProcedureTemplate> version(CategoryCode category, int version) {
+		return jdbc.sql("select " + COLUMNS + " from catalog.procedure_templates where category_code = ? and version = ?")
+			.params(category.value(), version).query(this::map).optional();
+	}
+
+	List<ProcedureTemplate> history(CategoryCode category) {
+		return jdbc.sql("select " + COLUMNS + " from catalog.procedure_templates where category_code = ? "
+				+ "order by version desc").param(category.value()).query(this::map).list();
+	}
+
+	java.util.Map<String, Integer> currentVersions() {
+		return jdbc.sql("select category_code, max(version) from catalog.procedure_templates group by category_code")
+			.query((java.sql.ResultSet rs) -> {
+				java.util.Map<String, Integer> versions = new java.util.HashMap<>();
+				while (rs.next()) {
+					versions.put(rs.getString(1), rs.getInt(2));
+				}
+				return versions;
+			});
+	}
+
+	private ProcedureTemplate map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		String method = rs.getString("evaluation_method");
+		return new ProcedureTemplate(CategoryCode.of(rs.getString("category_code")), rs.getInt("version"),
+				Procedure.valueOf(rs.getString("procedure")), integer(rs, "bid_period_days"),
+				integer(rs, "document_availability_days"), integer(rs, "amendment_notice_days"),
+				integer(rs, "objection_deadline_days"), integer(rs, "objection_answer_days"),
+				integer(rs, "candidate_publicity_days"), integer(rs, "decryption_window_minutes"),
+				integer(rs, "listing_period_days"), rs.getBoolean("listing_in_working_days"),
+				integer(rs, "countdown_minutes"), rs.getInt("min_bids"), rs.getBoolean("prequalification"),
+				rs.getBoolean("auction"), method == null ? null : EvaluationMethod.valueOf(method),
+				rs.getBigDecimal("security_max_percent"), rs.getTimestamp("effective_from").toInstant(),
+				rs.getString("revised_by"), rs.getString("reason"));
+	}
+
+	private static Integer integer(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+		int value = rs.getInt(column);
+		return rs.wasNull() ? null : value;
+	}
+}

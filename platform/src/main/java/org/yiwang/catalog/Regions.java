@@ -1,0 +1,10 @@
+package org.yiwang.catalog;
+
+import java.util.List;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+interface Regions extends ListCrudRepository<Region, String> {
+
+	List<Region> findAllByOrderByPosition();
+}

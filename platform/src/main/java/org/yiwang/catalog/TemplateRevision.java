@@ -1,0 +1,44 @@
+package org.yiwang.catalog;
+
+import java.math.BigDecimal;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * An edit of a category's procedure template, made against the version the editor saw ({@code basedOn}). Days and
+ * minutes that do not apply to the category's procedure are left empty.
+ */
+public record TemplateRevision(
+		@NotNull(message = "{template.procedure.required}") Procedure procedure,
+		@Min(value = 0, message = "{template.nonNegative}") @Max(value = 365, message = "{template.daysMax}") Integer bidPeriodDays,
+		@Min(value = 0, message = "{template.nonNegative}") @Max(value = 365, message = "{template.daysMax}") Integer documentAvailabilityDays,
+		@Min(value = 0, message = "{template.nonNegative}") @Max(value = 365, message = "{template.daysMax}") Integer amendmentNoticeDays,
+		@Min(value = 0, message = "{template.nonNegative}") @Max(value = 365, message = "{template.daysMax}") Integer objectionDeadlineDays,
+		@Min(value = 0, message = "{template.nonNegative}") @Max(value = 365, message = "{template.daysMax}") Integer objectionAnswerDays,
+		@Min(value = 0, message = "{template.nonNegative}") @Max(value = 365, message = "{template.daysMax}") Integer candidatePublicityDays,
+		@Min(value = 0, message = "{template.nonNegative}") @Max(value = 1440, message = "{template.minutesMax}") Integer decryptionWindowMinutes,
+		@Min(value = 0, message = "{template.nonNegative}") @Max(value = 365, message = "{template.daysMax}") Integer listingPeriodDays,
+		boolean listingInWorkingDays,
+		@Min(value = 0, message = "{template.nonNegative}") @Max(value = 1440, message = "{template.minutesMax}") Integer countdownMinutes,
+		@NotNull(message = "{template.minBids.required}") @Min(value = 1, message = "{template.minBids.min}") @Max(value = 100, message = "{template.minBids.max}") Integer minBids,
+		boolean prequalification,
+		boolean auction,
+		EvaluationMethod evaluationMethod,
+		@DecimalMin(value = "0", message = "{template.nonNegative}") @DecimalMax(value = "100", message = "{template.percentMax}") BigDecimal securityMaxPercent,
+		@NotBlank(message = "{template.reason.required}") @Size(max = 500, message = "{template.reason.size}") String reason,
+		@NotNull(message = "{template.basedOn.required}") Integer basedOn) {
+
+	static TemplateRevision of(ProcedureTemplate template, String reason) {
+		return new TemplateRevision(template.procedure(), template.bidPeriodDays(), template.documentAvailabilityDays(),
+				template.amendmentNoticeDays(), template.objectionDeadlineDays(), template.objectionAnswerDays(),
+				template.candidatePublicityDays(), template.decryptionWindowMinutes(), template.listingPeriodDays(),
+				template.listingInWorkingDays(), template.countdownMinutes(), template.minBids(), template.prequalification(),
+				template.auction(), template.evaluationMethod(), template.securityMaxPercent(), reason, template.version());
+	}
+}

@@ -1,0 +1,117 @@
+package org.yiwang.system;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import jakarta.validation.ConstraintViolationException;
+
+/**
+ * Every JSON API error is an RFC 9457 problem with a detail a person can act on, in the client's language, and
+ * for invalid fields a list of {@code errors} naming each field.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiProblemAdvice extends ResponseEntityExceptionHandler {
+
+	private final MessageSource messages;
+
+	ApiProblemAdvice(MessageSource messages) {
+		this.messages = messages;
+		setMessageSource(messages);
+	}
+
+	@ExceptionHandler(Refusal.class)
+	ProblemDetail refused(Refusal refusal, Locale locale) {
+		ProblemDetail problem = problem(refusal.status(),
+				messages.getMessage(refusal.messageKey(), refusal.arguments(), refusal.messageKey(), locale), locale);
+		if (refusal.field() != null) {
+			problem.setProperty("errors", List.of(Map.of("field", refusal.field(), "message", problem.getDetail())));
+		}
+		return problem;
+	}
+
+	@ExceptionHandler(ConstraintViolationException.class)
+	ProblemDetail invalidParameter(ConstraintViolationException e, Locale locale) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, messages.getMessage("problem.invalid", null, locale), locale);
+		problem.setProperty("errors", e.getConstraintViolations().stream()
+			.map(v -> Map.of("field", v.getPropertyPath().toString(), "message", v.getMessage()))
+			.toList());
+		return problem;
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ProblemDetail mismatched(MethodArgumentTypeMismatchException e, Locale locale) {
+		return problem(HttpStatus.BAD_REQUEST, messages.getMessage("problem.badParameter", new Object[] { e.getName() }, locale),
+				locale);
+	}
+
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	ProblemDetail changedMeanwhile(Locale locale) {
+		return problem(HttpStatus.CONFLICT, messages.getMessage("problem.changedMeanwhile", null, locale), locale);
+	}
+
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ProblemDetail integrity(Locale locale) {
+		return problem(HttpStatus.CONFLICT, messages.getMessage("problem.integrity", null, locale), locale);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		Locale locale = request.getLocale();
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, messages.getMessage("problem.invalid", null, locale), locale);
+		problem.setProperty("errors", e.getBindingResult().getAllErrors().stream().map(error -> Map.of(
+				"field", error instanceof FieldError field ? field.getField() : error.getObjectName(),
+				"message", messages.getMessage(error, locale))).toList());
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Locale locale = request.getLocale();
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, messages.getMessage("problem.invalid", null, locale), locale);
+		problem.setProperty("errors", e.getParameterValidationResults().stream()
+			.flatMap(result -> result.getResolvableErrors().stream().map(error -> Map.of(
+					"field", String.valueOf(result.getMethodParameter().getParameterName()),
+					"message", messages.getMessage(error, locale))))
+			.toList());
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.badRequest()
+			.body(problem(HttpStatus.BAD_REQUEST, messages.getMessage("problem.unreadable", null, request.getLocale()),
+					request.getLocale()));
+	}
+
+	private ProblemDetail problem(HttpStatus status, String detail, Locale locale) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(), locale));
+		return problem;
+	}
+}

@@ -1,0 +1,53 @@
+package org.yiwang.system;
+
+import org.springframework.validation.BindingResult;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+/**
+ * Pages bind to plain form beans and hand the module a command; this puts the command's constraint violations and
+ * the module's refusals next to the form's fields, in the person's language.
+ */
+public final class Forms {
+
+	private Forms() {
+	}
+
+	/** Validates the command; each violation becomes an error on the form field of the same name. */
+	public static <T> boolean valid(Validator validator, T command, BindingResult form) {
+		for (ConstraintViolation<T> violation : validator.validate(command)) {
+			String field = violation.getPropertyPath().toString().replaceAll("\\[.*\\]|<.*>", "");
+			reject(form, field, violation.getMessage());
+		}
+		return !form.hasErrors();
+	}
+
+	/** Shows a refusal next to its field, or above the form when it names none. */
+	public static void reject(BindingResult form, Refusal refusal) {
+		String field = refusal.field();
+		if (field != null && form.getTarget() != null
+				&& org.springframework.beans.BeanUtils.getPropertyDescriptor(form.getTarget().getClass(), field) != null) {
+			form.rejectValue(field, refusal.messageKey(), refusal.arguments(), refusal.messageKey());
+		}
+		else {
+			form.reject(refusal.messageKey(), refusal.arguments(), refusal.messageKey());
+		}
+	}
+
+	private static void reject(BindingResult form, String field, String message) {
+		if (!field.isEmpty() && form.getTarget() != null
+				&& org.springframework.beans.BeanUtils.getPropertyDescriptor(form.getTarget().getClass(), field) != null) {
+			form.rejectValue(field, "invalid", message);
+		}
+		else {
+			form.reject("invalid", message);
+		}
+	}
+
+	/** htmx asks for the fragment; a plain request gets the whole page. */
+	public static boolean isFragmentRequest(HttpServletRequest request) {
+		return "true".equals(request.getHeader("HX-Request"));
+	}
+}

@@ -1,0 +1,62 @@
+package org.yiwang.system;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A request the platform will not carry out, with a message key saying why and what to do instead. Pages show the
+ * message next to {@link #field()} when there is one; the API answers with problem details. Nothing has changed.
+ */
+public class Refusal extends RuntimeException {
+
+	private final HttpStatus status;
+
+	private final String field;
+
+	private final String messageKey;
+
+	private final Object[] arguments;
+
+	private Refusal(HttpStatus status, String field, String messageKey, Object... arguments) {
+		super(messageKey);
+		this.status = status;
+		this.field = field;
+		this.messageKey = messageKey;
+		this.arguments = arguments;
+	}
+
+	/** Bad input: the field (may be null) and why. */
+	public static Refusal invalid(String field, String messageKey, Object... arguments) {
+		return new Refusal(HttpStatus.BAD_REQUEST, field, messageKey, arguments);
+	}
+
+	/** The request conflicts with what exists (a code taken, a record changed meanwhile). */
+	public static Refusal conflict(String field, String messageKey, Object... arguments) {
+		return new Refusal(HttpStatus.CONFLICT, field, messageKey, arguments);
+	}
+
+	/** No such record, or none the actor may see: the two are not told apart. */
+	public static Refusal notFound(String messageKey, Object... arguments) {
+		return new Refusal(HttpStatus.NOT_FOUND, null, messageKey, arguments);
+	}
+
+	/** The actor may see this but not do that. */
+	public static Refusal forbidden(String messageKey, Object... arguments) {
+		return new Refusal(HttpStatus.FORBIDDEN, null, messageKey, arguments);
+	}
+
+	public HttpStatus status() {
+		return status;
+	}
+
+	public String field() {
+		return field;
+	}
+
+	public String messageKey() {
+		return messageKey;
+	}
+
+	public Object[] arguments() {
+		return arguments.clone();
+	}
+}

@@ -90,8 +90,11 @@ public class AccountManagement {
 	@Transactional
 	public AccountView create(NewAccount request) {
 		Acting acting = requireAccountAdministrator();
+		checkGrant(acting, request);
 		RegionCode region = regionFor(request);
-		checkGrant(acting, request, region);
+		if (!acting.regionScope().covers(region)) {
+			throw Refusal.forbidden("account.grant.region");
+		}
 		String hash = null;
 		if (request.kind() == AccountKind.PERSON) {
 			PasswordPolicy.check(request.password(), request.username());
@@ -239,7 +242,7 @@ public class AccountManagement {
 		return region;
 	}
 
-	private static void checkGrant(Acting acting, NewAccount request, RegionCode region) {
+	private static void checkGrant(Acting acting, NewAccount request) {
 		if (!acting.hasRole(Role.PLATFORM_ADMIN)) {
 			if (request.roles().contains(Role.PLATFORM_ADMIN)) {
 				throw Refusal.forbidden("account.grant.admin");
@@ -247,9 +250,6 @@ public class AccountManagement {
 			if (request.cityWide() && !acting.regionScope().all()) {
 				throw Refusal.forbidden("account.grant.cityWide");
 			}
-		}
-		if (!acting.regionScope().covers(region)) {
-			throw Refusal.forbidden("account.grant.region");
 		}
 		if (request.roles().contains(Role.API_CLIENT) != (request.kind() == AccountKind.MACHINE)) {
 			throw Refusal.invalid("roles", "account.roles.apiClient");

@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -91,18 +92,14 @@ public class AuditLog {
 		Instant started = clock.instant();
 		return RegionScopes.callAsPlatform(() -> transactions.execute(status -> {
 			ChainWalk walk = new ChainWalk();
-			jdbc.sql("select " + COLUMNS + " from audit.entries order by seq").query((ResultSet rs) -> {
-				while (rs.next() && walk.intact()) {
+			jdbc.sql("select " + COLUMNS + " from audit.entries order by seq").query((RowCallbackHandler) rs -> {
+				if (walk.intact()) {
 					walk.check(map(rs, 0));
 				}
-				return null;
 			});
 			if (walk.intact()) {
 				jdbc.sql("select seq, hash from audit.chain_head where id = 1")
-					.query((rs, row) -> {
-						walk.checkHead(rs.getLong(1), rs.getString(2));
-						return null;
-					}).single();
+					.query((RowCallbackHandler) rs -> walk.checkHead(rs.getLong(1), rs.getString(2)));
 			}
 			return walk.result(clock.instant(), Duration.between(started, clock.instant()).toMillis());
 		}));

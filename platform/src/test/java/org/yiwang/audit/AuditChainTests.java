@@ -1,0 +1,141 @@
+package org.yiwang.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yiwang.PlatformTest;
+import org.yiwang.kernel.Actor;
+import org.yiwang.kernel.Auditable;
+import org.yiwang.kernel.RegionCode;
+import org.yiwang.system.RegionScopes;
+
+/**
+ * The chain detects what someone with the database owner's rights does behind the platform's back: an entry altered
+ * or removed is named, by sequence number, by {@link AuditLog#verify()}.
+ */
+@PlatformTest
+class AuditChainTests {
+
+	record Probe(Actor actor, String action, String target, RegionCode region, Instant occurredAt) implements Auditable {
+	}
+
+	@Autowired
+	AuditLog log;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	DataSource appDataSource;
+
+	@Autowired
+	@Qualifier("migrationDataSource")
+	DataSource ownerDataSource;
+
+	private long appendProbe(String target) {
+		RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(s -> events.publishEvent(
+				new Probe(new Actor("tester", "CENTER_STAFF", "500103"), "test.probe", target, RegionCode.of("500103"),
+						Instant.now()))));
+		return new JdbcTemplate(ownerDataSource).queryForObject(
+				"select seq from audit.entries where target = ?", Long.class, target);
+	}
+
+	/** An attacker with the owner's (here: superuser's) rights, who switches the append-only trigger off. */
+	private JdbcTemplate attacker() {
+		return new JdbcTemplate(ownerDataSource);
+	}
+
+	@Test
+	void an_untouched_chain_verifies() {
+		appendProbe("probe:intact");
+		ChainVerification result = log.verify();
+		assertThat(result.intact()).isTrue();
+		assertThat(result.entriesChecked()).isPositive();
+	}
+
+	@Test
+	void names_the_first_entry_whose_payload_was_altered() {
+		long seq = appendProbe("probe:altered");
+		appendProbe("probe:after-altered");
+		Map<String, Object> original = attacker().queryForMap("select payload from audit.entries where seq = ?", seq);
+		try {
+			tamper("update audit.entries set payload = replace(payload, 'tester', 'someone') where seq = " + seq);
+			ChainVerification result = log.verify();
+			assertThat(result.intact()).isFalse();
+			assertThat(result.firstBrokenSeq()).isEqualTo(seq);
+			assertThat(result.problem()).isEqualTo("audit.broken.payload");
+		}
+		finally {
+			tamper("update audit.entries set payload = '" + original.get("payload").toString().replace("'", "''")
+					+ "' where seq = " + seq);
+		}
+		assertThat(log.verify().intact()).isTrue();
+	}
+
+	@Test
+	void names_an_entry_whose_fields_were_altered_even_with_a_recomputed_payload_hash() {
+		long seq = appendProbe("probe:fields");
+		try {
+			tamper("update audit.entries set actor = 'nobody' where seq = " + seq);
+			ChainVerification result = log.verify();
+			assertThat(result.firstBrokenSeq()).isEqualTo(seq);
+			assertThat(result.problem()).isEqualTo("audit.broken.fields");
+		}
+		finally {
+			tamper("update audit.entries set actor = 'tester' where seq = " + seq);
+		}
+	}
+
+	@Test
+	void names_an_entry_that_was_removed() {
+		long seq = appendProbe("probe:removed");
+		appendProbe("probe:after-removed");
+		Map<String, Object> row = attacker().queryForMap("select * from audit.entries where seq = ?", seq);
+		try {
+			tamper("delete from audit.entries where seq = " + seq);
+			ChainVerification result = log.verify();
+			assertThat(result.intact()).isFalse();
+			assertThat(result.firstBrokenSeq()).isEqualTo(seq);
+			assertThat(result.problem()).isEqualTo("audit.broken.removed");
+		}
+		finally {
+			attacker().update("""
+					insert into audit.entries (seq, occurred_at, actor, role, actor_region, region_code, action, target,
+					  payload, payload_hash, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+					row.get("seq"), row.get("occurred_at"), row.get("actor"), row.get("role"), row.get("actor_region"),
+					row.get("region_code"), row.get("action"), row.get("target"), row.get("payload"),
+					row.get("payload_hash"), row.get("prev_hash"), row.get("hash"));
+		}
+		assertThat(log.verify().intact()).isTrue();
+	}
+
+	@Test
+	void the_application_cannot_change_or_delete_entries() {
+		long seq = appendProbe("probe:append-only");
+		JdbcTemplate app = new JdbcTemplate(appDataSource);
+		assertThatThrownBy(() -> app.update("update audit.entries set actor = 'x' where seq = ?", seq))
+			.rootCause().hasMessageContaining("permission denied");
+		assertThatThrownBy(() -> app.update("delete from audit.entries where seq = ?", seq))
+			.rootCause().hasMessageContaining("permission denied");
+		assertThatThrownBy(() -> attacker().update("delete from audit.entries where seq = ?", seq))
+			.as("even the owner meets the append-only trigger").rootCause().hasMessageContaining("append-only");
+	}
+
+	private void tamper(String statement) {
+		attacker().execute("set session_replication_role = replica; " + statement + "; set session_replication_role = origin");
+	}
+}

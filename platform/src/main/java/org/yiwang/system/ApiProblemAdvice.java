@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -80,7 +81,7 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
-		Locale locale = request.getLocale();
+		Locale locale = LocaleContextHolder.getLocale();
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, messages.getMessage("problem.invalid", null, locale), locale);
 		problem.setProperty("errors", e.getBindingResult().getAllErrors().stream().map(error -> Map.of(
 				"field", error instanceof FieldError field ? field.getField() : error.getObjectName(),
@@ -91,7 +92,7 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		Locale locale = request.getLocale();
+		Locale locale = LocaleContextHolder.getLocale();
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, messages.getMessage("problem.invalid", null, locale), locale);
 		problem.setProperty("errors", e.getParameterValidationResults().stream()
 			.flatMap(result -> result.getResolvableErrors().stream().map(error -> Map.of(
@@ -104,9 +105,9 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
+		Locale locale = LocaleContextHolder.getLocale();
 		return ResponseEntity.badRequest()
-			.body(problem(HttpStatus.BAD_REQUEST, messages.getMessage("problem.unreadable", null, request.getLocale()),
-					request.getLocale()));
+			.body(problem(HttpStatus.BAD_REQUEST, messages.getMessage("problem.unreadable", null, locale), locale));
 	}
 
 	private ProblemDetail problem(HttpStatus status, String detail, Locale locale) {

@@ -1,0 +1,153 @@
+package org.yiwang;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.yiwang.kernel.CategoryCode;
+import org.yiwang.kernel.RegionScope;
+import org.yiwang.kernel.Role;
+
+/**
+ * Every endpoint of the platform against every role and the anonymous public. The matrix below is the access
+ * policy; an endpoint missing from it fails the test, so nothing new goes out unreviewed. Path variables name
+ * records that do not exist, so allowed requests end in 400/404 and change nothing.
+ */
+@PlatformTest
+class AccessMatrixTests {
+
+	private static final Set<Role> ALL = EnumSet.allOf(Role.class);
+
+	private static final Set<Role> PUBLIC = null;
+
+	private static final Set<Role> ADMIN = EnumSet.of(Role.PLATFORM_ADMIN);
+
+	private static final Set<Role> STAFF = EnumSet.of(Role.PLATFORM_ADMIN, Role.CENTER_STAFF);
+
+	private static final Set<Role> READERS = EnumSet.of(Role.PLATFORM_ADMIN, Role.CENTER_STAFF, Role.REGULATOR);
+
+	private static final Map<String, Set<Role>> POLICY = new LinkedHashMap<>();
+
+	static {
+		allow(PUBLIC, "GET /", "GET /login", "GET /api/regions", "GET /api/categories", "GET /api/categories/{code}",
+				"GET /api/categories/{code}/templates", "GET /api/categories/{code}/templates/{version}");
+		allow(ALL, "GET /workspace", "GET /account", "POST /account/password", "GET /api/me");
+		allow(STAFF, "GET /admin/accounts", "POST /admin/accounts", "GET /admin/accounts/{id}",
+				"POST /admin/accounts/{id}/enabled", "POST /admin/accounts/{id}/unlock", "POST /admin/accounts/{id}/password",
+				"POST /admin/accounts/{id}/tokens", "POST /admin/accounts/{id}/tokens/{token}/revoke", "GET /api/accounts",
+				"GET /api/accounts/{id}", "POST /api/accounts", "POST /admin/categories", "POST /admin/categories/{code}/name",
+				"POST /admin/categories/{code}/enabled", "POST /admin/categories/{code}/template", "POST /api/categories",
+				"PUT /api/categories/{code}/name", "PUT /api/categories/{code}/enabled", "POST /api/categories/{code}/templates");
+		allow(READERS, "GET /admin/categories", "GET /admin/categories/{code}", "GET /admin/regions", "GET /admin/audit",
+				"GET /api/audit/entries");
+		allow(ADMIN, "POST /admin/regions/{code}/name", "POST /admin/regions/{code}/active", "POST /admin/audit/verify",
+				"GET /api/audit/verification");
+	}
+
+	private static void allow(Set<Role> roles, String... endpoints) {
+		for (String endpoint : endpoints) {
+			POLICY.put(endpoint, roles);
+		}
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	private Set<String> endpoints() {
+		Set<String> endpoints = new TreeSet<>();
+		for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
+			if (!entry.getValue().getBeanType().getPackageName().startsWith("org.yiwang")) {
+				continue;
+			}
+			for (String pattern : entry.getKey().getPatternValues()) {
+				for (var method : entry.getKey().getMethodsCondition().getMethods()) {
+					endpoints.add(method.name() + " " + pattern);
+				}
+			}
+		}
+		return endpoints;
+	}
+
+	@Test
+	void every_endpoint_is_in_the_access_policy() {
+		assertThat(endpoints()).as("endpoints without an entry in AccessMatrixTests.POLICY").isSubsetOf(POLICY.keySet());
+		assertThat(POLICY.keySet()).as("policy entries for endpoints that no longer exist").isSubsetOf(endpoints());
+	}
+
+	@Test
+	void every_endpoint_admits_exactly_the_roles_the_policy_names() throws Exception {
+		List<String> wrong = new ArrayList<>();
+		for (String endpoint : endpoints()) {
+			Set<Role> allowed = POLICY.get(endpoint);
+			check(endpoint, null, allowed == PUBLIC, wrong);
+			for (Role role : Role.values()) {
+				check(endpoint, role, allowed == PUBLIC || allowed.contains(role), wrong);
+			}
+		}
+		assertThat(wrong).isEmpty();
+	}
+
+	private void check(String endpoint, Role role, boolean expectAllowed, List<String> wrong) throws Exception {
+		MockHttpServletResponse response = mvc.perform(build(endpoint, role)).andReturn().getResponse();
+		int status = response.getStatus();
+		String location = response.getRedirectedUrl();
+		boolean denied = status == 401 || status == 403 || (location != null && location.contains("/login"));
+		if (denied == expectAllowed) {
+			wrong.add(endpoint + " as " + (role == null ? "anonymous" : role) + " -> " + status
+					+ (location == null ? "" : " " + location) + (expectAllowed ? " (should be allowed)" : " (should be denied)"));
+		}
+	}
+
+	private static MockHttpServletRequestBuilder build(String endpoint, Role role) {
+		String[] parts = endpoint.split(" ", 2);
+		String path = parts[1].replace("{version}", "1")
+			.replace("{id}", "00000000-0000-0000-0000-000000000000")
+			.replace("{token}", "00000000-0000-0000-0000-000000000001");
+		path = path.startsWith("/admin/regions") ? path.replace("{code}", "999999") : path.replace("{code}", "NO_SUCH_CODE");
+		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), path);
+		if (!parts[0].equals("GET")) {
+			request.with(csrf());
+			if (path.startsWith("/api/")) {
+				request.contentType(MediaType.APPLICATION_JSON).content("{}");
+			}
+		}
+		if (role != null) {
+			request.with(authentication(actor(role).authentication()));
+		}
+		return request;
+	}
+
+	private static TestActor actor(Role role) {
+		return switch (role) {
+			case REGULATOR -> new TestActor(new org.yiwang.kernel.Actor("regulator", role.name(), TestActor.CITY),
+					"regulator", Set.of(role), RegionScope.wholeCity(), Set.of(CategoryCode.of("ENG_BUILDING")));
+			case CENTER_STAFF -> TestActor.cityStaff();
+			case PLATFORM_ADMIN -> TestActor.admin();
+			default -> TestActor.of(role.name().toLowerCase(), role, TestActor.CITY, false);
+		};
+	}
+}

@@ -109,6 +109,7 @@ class BrowserIT {
 		WebElement added = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li[data-code='" + code + "']")));
 		assertThat(added.getText()).contains("医疗器械阳光采购");
 		assertThat(browser.findElement(By.id("category-count")).getText()).isEqualTo("36");
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#family-chart canvas")));
 		screenshot("home-with-new-category");
 	}
 

@@ -89,26 +89,36 @@ class DemoAccounts implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(status -> {
-			if (demo) {
-				createMissing();
-			}
-			else {
-				disableAll();
-			}
-		}));
+		if (demo) {
+			create();
+		}
+		else {
+			disable();
+		}
+	}
+
+	/** Creates the demo accounts that do not exist yet. */
+	void create() {
+		RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(status -> createMissing()));
+	}
+
+	/** Disables every demo account: what {@code yiwang.demo=false} does at start. */
+	void disable() {
+		RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(status -> disableAll()));
 	}
 
 	private void createMissing() {
 		RegionView city = catalog.city();
 		Instant now = clock.instant();
 		int created = 0;
-		for (Demo d : DEMOS) {
+		List<RegionView> districts = catalog.regions().stream().filter(r -> !r.isCity()).toList();
+		int districtIndex = 0;
+		for (Demo listed : DEMOS) {
+			Demo d = listed.district() == null ? listed : inThisCity(listed, districts, districtIndex++);
 			if (accounts.byUsername(d.username()).isPresent()) {
 				continue;
 			}
-			RegionCode region = d.district() != null && catalog.region(RegionCode.of(d.district())).isPresent()
-					? RegionCode.of(d.district()) : city.code();
+			RegionCode region = d.district() != null ? RegionCode.of(d.district()) : city.code();
 			Set<CategoryCode> industries = d.role() == Role.REGULATOR
 					? Set.of(CategoryCode.of("ENG_BUILDING"), CategoryCode.of("BUILDING_MATERIALS")) : Set.of();
 			add(new Account(AccountId.random(), d.username(), d.displayName(), AccountKind.PERSON, Set.of(d.role()),
@@ -131,6 +141,20 @@ class DemoAccounts implements ApplicationRunner {
 		else {
 			log.warn("Demo accounts are enabled (yiwang.demo=true). Set yiwang.demo=false in production.");
 		}
+	}
+
+	/**
+	 * The Chongqing demo districts, or in another city its first districts: {@code staff.<code>}, e.g.
+	 * {@code staff.440303} for Shenzhen's 罗湖区.
+	 */
+	private static Demo inThisCity(Demo listed, List<RegionView> districts, int index) {
+		if (districts.stream().anyMatch(r -> r.code().value().equals(listed.district())) || districts.isEmpty()) {
+			return districts.isEmpty() ? new Demo(listed.username(), listed.displayName(), listed.role(), null, false)
+					: listed;
+		}
+		RegionView district = districts.get(Math.min(index, districts.size() - 1));
+		return new Demo("staff." + district.code().value().toLowerCase(), district.nameZh() + "分中心工作人员", listed.role(),
+				district.code().value(), false);
 	}
 
 	private void add(Account account, Instant now) {

@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link HttpAccessRules}; anything no module permits is refused.
  */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
 	static final String[] PUBLIC_RESOURCES = { "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error" };
 

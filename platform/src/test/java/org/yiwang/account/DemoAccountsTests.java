@@ -1,0 +1,54 @@
+package org.yiwang.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yiwang.system.RegionScopes;
+
+/**
+ * Demo accounts in another city, and switched off: the same context as {@code ShenzhenDeploymentTests}
+ * ({@code yiwang.demo=false}), so this database started with none.
+ */
+@SpringBootTest(properties = { "yiwang.city=shenzhen", "yiwang.demo=false" })
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class DemoAccountsTests {
+
+	@Autowired
+	DemoAccounts demo;
+
+	@Autowired
+	TokenLogin tokens;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	private Integer count(String sql) {
+		return RegionScopes.callAsPlatform(
+				() -> transactions.execute(s -> new JdbcTemplate(dataSource).queryForObject(sql, Integer.class)));
+	}
+
+	@Test
+	void demo_accounts_of_an_earlier_demo_run_are_disabled_when_demo_data_is_off() {
+		demo.create();
+		assertThat(count("select count(*) from account.accounts where demo and enabled")).isEqualTo(12);
+		assertThat(count("select count(*) from account.accounts where username in ('staff.440303', 'staff.440304')"))
+			.as("district demo staff of Shenzhen's first districts").isEqualTo(2);
+		assertThat(tokens.authenticate(DemoAccounts.DEMO_TOKEN)).isPresent();
+
+		demo.disable();
+		assertThat(count("select count(*) from account.accounts where demo and enabled")).isZero();
+		assertThat(tokens.authenticate(DemoAccounts.DEMO_TOKEN)).isEmpty();
+	}
+}

@@ -2,8 +2,11 @@ package org.yiwang.system;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -57,27 +60,39 @@ class EmbeddedDatabase implements AutoCloseable {
 		}
 	}
 
-	/** A postmaster left running by a JVM that died without closing it: stop it so this start can take over. */
+	/**
+	 * A postmaster left running by a JVM that died without closing it: stop it so this start can take over. The JVM
+	 * that runs a platform holds the directory's {@code epg-lock}; if that lock can be taken, nobody alive owns the
+	 * directory and a running postmaster is an orphan. If it cannot, another platform is running there and this start
+	 * is refused before anything is touched.
+	 */
 	static void stopOrphanedServer(Path directory) throws IOException {
 		Path pidFile = directory.resolve("postmaster.pid");
 		if (!Files.isReadable(pidFile)) {
 			return;
 		}
-		List<String> lines = Files.readAllLines(pidFile);
-		Optional<ProcessHandle> orphan = lines.isEmpty() ? Optional.empty()
-				: parsePid(lines.get(0)).flatMap(ProcessHandle::of);
-		if (orphan.isEmpty() || !orphan.get().isAlive() || !isPostgres(orphan.get())) {
-			return;
-		}
-		ProcessHandle process = orphan.get();
-		log.warn("Stopping orphaned PostgreSQL (pid {}) still holding {} from an earlier run", process.pid(), directory);
-		process.destroy(); // SIGTERM: a smart shutdown, and it has no clients left
-		try {
-			process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
-		}
-		catch (Exception timeout) {
-			process.destroyForcibly();
-			process.onExit().join();
+		try (FileChannel lockFile = FileChannel.open(directory.resolve("epg-lock"), StandardOpenOption.CREATE,
+				StandardOpenOption.WRITE); FileLock lock = lockFile.tryLock()) {
+			if (lock == null) {
+				throw new IllegalStateException("Another running platform uses " + directory
+						+ ". Stop it first, or give this one its own yiwang.database.embedded-directory.");
+			}
+			List<String> lines = Files.readAllLines(pidFile);
+			Optional<ProcessHandle> orphan = lines.isEmpty() ? Optional.empty()
+					: parsePid(lines.get(0)).flatMap(ProcessHandle::of);
+			if (orphan.isEmpty() || !orphan.get().isAlive() || !isPostgres(orphan.get())) {
+				return;
+			}
+			ProcessHandle process = orphan.get();
+			log.warn("Stopping orphaned PostgreSQL (pid {}) still holding {} from an earlier run", process.pid(), directory);
+			process.destroy(); // SIGTERM: a smart shutdown, and it has no clients left
+			try {
+				process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+			}
+			catch (Exception timeout) {
+				process.destroyForcibly();
+				process.onExit().join();
+			}
 		}
 	}
 

@@ -1,8 +1,8 @@
 package org.yiwang.system;
 
 import java.util.List;
-import java.util.Map;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,10 +12,6 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -29,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link HttpAccessRules}; anything no module permits is refused.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class SecurityConfiguration {
 
 	static final String[] PUBLIC_RESOURCES = { "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error" };
@@ -36,15 +33,6 @@ public class SecurityConfiguration {
 	@Bean
 	ProblemResponses problemResponses(MessageSource messages, JsonMapper json) {
 		return new ProblemResponses(messages, json);
-	}
-
-	@Bean
-	PasswordEncoder passwordEncoder() {
-		// Argon2id for new hashes; bcrypt hashes still verify and are upgraded at the next login.
-		DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder("argon2", Map.of(
-				"argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
-				"bcrypt", new BCryptPasswordEncoder()));
-		return encoder;
 	}
 
 	@Bean

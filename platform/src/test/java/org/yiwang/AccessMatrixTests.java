@@ -46,6 +46,9 @@ class AccessMatrixTests {
 
 	private static final Set<Role> READERS = EnumSet.of(Role.PLATFORM_ADMIN, Role.CENTER_STAFF, Role.REGULATOR);
 
+	private static final Set<Role> MARKET = EnumSet.of(Role.TENDERER, Role.AGENCY, Role.BIDDER, Role.GUARANTEE_ISSUER,
+			Role.INTERMEDIARY);
+
 	private static final Map<String, Set<Role>> POLICY = new LinkedHashMap<>();
 
 	static {
@@ -62,6 +65,15 @@ class AccessMatrixTests {
 				"GET /api/audit/entries");
 		allow(ADMIN, "POST /admin/regions/{code}/name", "POST /admin/regions/{code}/active", "POST /admin/audit/verify",
 				"GET /api/audit/verification");
+		// registry
+		allow(PUBLIC, "GET /registry/register", "POST /registry/register", "POST /api/registry/registrations");
+		allow(ALL, "GET /registry/my", "GET /registry/entities/{id}", "GET /api/registry/me", "GET /api/registry/entities/{id}");
+		allow(MARKET, "POST /registry/my/resubmit", "POST /registry/my/roles", "POST /registry/my/qualifications",
+				"POST /api/registry/me/qualifications", "POST /api/registry/consortia");
+		allow(STAFF, "GET /registry/review", "GET /api/registry/review", "POST /registry/review/{id}/approve",
+				"POST /registry/review/{id}/return", "POST /api/registry/review/{id}/approve",
+				"POST /api/registry/review/{id}/return");
+		allow(READERS, "GET /registry/entities", "POST /registry/entities/{id}/credit", "POST /api/registry/entities/{id}/credit");
 	}
 
 	private static void allow(Set<Role> roles, String... endpoints) {

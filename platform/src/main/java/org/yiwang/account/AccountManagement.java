@@ -113,6 +113,33 @@ public class AccountManagement {
 		return account.view();
 	}
 
+	/** The roles a market participant may give itself when it signs up; staff grant every other role. */
+	public static final Set<Role> SELF_SERVICE_ROLES = Set.of(Role.TENDERER, Role.AGENCY, Role.BIDDER,
+			Role.GUARANTEE_ISSUER, Role.INTERMEDIARY);
+
+	/**
+	 * A market participant signs up for itself (the registry calls this when an entity registers): a person account
+	 * filed under the city, holding market roles only. Joins the caller's transaction.
+	 */
+	@Transactional
+	public AccountView signUp(String username, String displayName, Set<Role> roles, String password) {
+		if (roles.isEmpty() || !SELF_SERVICE_ROLES.containsAll(roles)) {
+			throw Refusal.invalid("roles", "account.roles.selfService");
+		}
+		if (username == null || !username.matches("[a-z0-9][a-z0-9._-]{2,39}")) {
+			throw Refusal.invalid("username", "account.username.form");
+		}
+		PasswordPolicy.check(password, username);
+		RegionCode city = catalog.city().code();
+		Instant now = clock.instant();
+		Account account = new Account(AccountId.random(), username, displayName.strip(), AccountKind.PERSON, roles, city,
+				false, Set.of(), passwords.encode(password), true, false, 0, null, null, now, now, 0);
+		accounts.add(account);
+		events.publishEvent(new AccountCreated(account.actor(), account.id(), username, AccountKind.PERSON, roles, false,
+				city, now));
+		return account.view();
+	}
+
 	@Transactional
 	public AccountView setEnabled(AccountId id, boolean enabled) {
 		Acting acting = requireAccountAdministrator();

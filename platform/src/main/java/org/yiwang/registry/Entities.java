@@ -1,0 +1,155 @@
+package org.yiwang.registry;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.yiwang.kernel.RegionCode;
+import org.yiwang.system.Refusal;
+
+/** Market entities and their member accounts. */
+@Repository
+class Entities {
+
+	private static final String COLUMNS = """
+			id, kind, name, credit_code, id_number, legal_representative, contact_name, contact_phone, address,
+			registered_region, non_local, roles, requested_roles, status, return_reason, submitted_at, reviewed_at,
+			reviewed_by, created_at, version""";
+
+	private final JdbcClient jdbc;
+
+	Entities(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Adds the entity; the same credit code or ID number registered twice is refused by the unique indexes. */
+	void add(MarketEntity e) {
+		try {
+			jdbc.sql("insert into registry.entities (" + COLUMNS + ") values "
+					+ "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?, ?, ?)")
+				.params(e.id.value(), e.kind.name(), e.name, e.creditCode, e.idNumber, e.legalRepresentative,
+						e.contactName, e.contactPhone, e.address, e.registeredRegion.value(), e.nonLocal, array(e.roles),
+						array(e.requestedRoles), e.status.name(), e.returnReason, ts(e.submittedAt), ts(e.reviewedAt),
+						e.reviewedBy, ts(e.createdAt), e.version)
+				.update();
+		}
+		catch (DuplicateKeyException duplicate) {
+			boolean byCode = e.creditCode != null;
+			throw Refusal.conflict(byCode ? "creditCode" : "idNumber",
+					byCode ? "registry.creditCode.taken" : "registry.idNumber.taken", byCode ? e.creditCode : "");
+		}
+	}
+
+	void update(MarketEntity e) {
+		int updated = jdbc.sql("""
+				update registry.entities set name = ?, legal_representative = ?, contact_name = ?, contact_phone = ?,
+				  address = ?, roles = ?::text[], requested_roles = ?::text[], status = ?, return_reason = ?,
+				  submitted_at = ?, reviewed_at = ?, reviewed_by = ?, version = version + 1
+				where id = ? and version = ?""")
+			.params(e.name, e.legalRepresentative, e.contactName, e.contactPhone, e.address, array(e.roles),
+					array(e.requestedRoles), e.status.name(), e.returnReason, ts(e.submittedAt), ts(e.reviewedAt),
+					e.reviewedBy, e.id.value(), e.version)
+			.update();
+		if (updated != 1) {
+			throw new OptimisticLockingFailureException("Entity " + e.id + " changed meanwhile");
+		}
+		e.version++;
+	}
+
+	Optional<MarketEntity> byId(EntityId id) {
+		return jdbc.sql("select " + COLUMNS + " from registry.entities where id = ?").param(id.value()).query(this::map)
+			.optional();
+	}
+
+	Optional<MarketEntity> byCreditCode(String creditCode) {
+		return jdbc.sql("select " + COLUMNS + " from registry.entities where credit_code = ?").param(creditCode)
+			.query(this::map).optional();
+	}
+
+	List<MarketEntity> pending() {
+		return jdbc.sql("select " + COLUMNS + " from registry.entities where status = 'PENDING' order by submitted_at")
+			.query(this::map).list();
+	}
+
+	/** Entities whose name or credit code contains the text, newest first; at most {@code limit}. */
+	List<MarketEntity> search(String text, int limit) {
+		String like = text == null || text.isBlank() ? null
+				: "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		return jdbc.sql("select " + COLUMNS + " from registry.entities "
+				+ "where (cast(:like as text) is null or name like :like or credit_code like :like) "
+				+ "order by created_at desc limit :limit")
+			.param("like", like).param("limit", limit).query(this::map).list();
+	}
+
+	void addMember(EntityId entity, UUID account, String username, boolean admin, Instant now) {
+		jdbc.sql("insert into registry.members (entity_id, account_id, username, is_admin, added_at) values (?, ?, ?, ?, ?)")
+			.params(entity.value(), account, username, admin, ts(now)).update();
+	}
+
+	Optional<EntityId> entityOf(String username) {
+		return jdbc.sql("select entity_id from registry.members where username = ? order by added_at limit 1")
+			.param(username).query(UUID.class).optional().map(EntityId::new);
+	}
+
+	List<String> members(EntityId entity) {
+		return jdbc.sql("select username from registry.members where entity_id = ? order by added_at").param(entity.value())
+			.query(String.class).list();
+	}
+
+	void addConsortiumMember(EntityId consortium, EntityId member, boolean lead) {
+		jdbc.sql("insert into registry.consortium_members (consortium_id, member_id, lead) values (?, ?, ?)")
+			.params(consortium.value(), member.value(), lead).update();
+	}
+
+	List<EntityId> consortiumMembers(EntityId consortium) {
+		return jdbc.sql("select member_id from registry.consortium_members where consortium_id = ? order by lead desc, member_id")
+			.param(consortium.value()).query(UUID.class).list().stream().map(EntityId::new).toList();
+	}
+
+	/** Approved entities registered in the city and outside it, for statistics. */
+	Locality locality() {
+		return jdbc.sql("""
+				select count(*) filter (where not non_local), count(*) filter (where non_local)
+				from registry.entities where status = 'APPROVED'""")
+			.query((rs, row) -> new Locality(rs.getLong(1), rs.getLong(2))).single();
+	}
+
+	private MarketEntity map(ResultSet rs, int row) throws SQLException {
+		return new MarketEntity(new EntityId(rs.getObject("id", UUID.class)), EntityKind.valueOf(rs.getString("kind")),
+				rs.getString("name"), rs.getString("credit_code"), rs.getString("id_number"),
+				rs.getString("legal_representative"), rs.getString("contact_name"), rs.getString("contact_phone"),
+				rs.getString("address"), RegionCode.of(rs.getString("registered_region")), rs.getBoolean("non_local"),
+				roles(rs.getArray("roles")), roles(rs.getArray("requested_roles")), EntityStatus.valueOf(rs.getString("status")),
+				rs.getString("return_reason"), instant(rs, "submitted_at"), instant(rs, "reviewed_at"),
+				rs.getString("reviewed_by"), instant(rs, "created_at"), rs.getLong("version"));
+	}
+
+	private static Set<EntityRole> roles(Array array) throws SQLException {
+		return Arrays.stream((String[]) array.getArray()).map(EntityRole::valueOf).collect(Collectors.toSet());
+	}
+
+	private static String array(Set<EntityRole> roles) {
+		return roles.stream().map(Enum::name).sorted().collect(Collectors.joining(",", "{", "}"));
+	}
+
+	private static Timestamp ts(Instant instant) {
+		return instant == null ? null : Timestamp.from(instant);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp value = rs.getTimestamp(column);
+		return value == null ? null : value.toInstant();
+	}
+}

@@ -1,0 +1,35 @@
+package org.yiwang.registry.web;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+import org.yiwang.system.HttpAccessRules;
+
+/**
+ * Anyone may register an entity; members manage their own; any signed-in account may look an entity up; staff
+ * review; staff and regulators record credit.
+ */
+@Component
+class RegistryAccessRules implements HttpAccessRules {
+
+	@Override
+	public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+		rules.requestMatchers(GET, "/registry/register").permitAll()
+			.requestMatchers(POST, "/registry/register", "/api/registry/registrations").permitAll()
+			.requestMatchers(GET, "/registry/my", "/registry/entities/*", "/api/registry/me", "/api/registry/entities/*")
+			.authenticated()
+			.requestMatchers(POST, "/registry/my/resubmit", "/registry/my/roles", "/registry/my/qualifications",
+					"/api/registry/me/qualifications", "/api/registry/consortia")
+			.hasAnyRole("TENDERER", "AGENCY", "BIDDER", "GUARANTEE_ISSUER", "INTERMEDIARY")
+			.requestMatchers(GET, "/registry/review", "/api/registry/review").hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF")
+			.requestMatchers(POST, "/registry/review/*/approve", "/registry/review/*/return",
+					"/api/registry/review/*/approve", "/api/registry/review/*/return")
+			.hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF")
+			.requestMatchers(GET, "/registry/entities").hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF", "REGULATOR")
+			.requestMatchers(POST, "/registry/entities/*/credit", "/api/registry/entities/*/credit")
+			.hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF", "REGULATOR");
+	}
+}

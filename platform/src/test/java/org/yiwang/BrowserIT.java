@@ -113,6 +113,70 @@ class BrowserIT {
 		screenshot("home-with-new-category");
 	}
 
+	private void signIn(String username, String password) {
+		browser.get(url("/login"));
+		browser.findElement(By.id("username")).clear();
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys(password);
+		browser.findElement(By.id("login-submit")).click();
+		wait.until(ExpectedConditions.urlContains("/workspace"));
+	}
+
+	private void signOut() {
+		browser.findElement(By.id("sign-out")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
+	}
+
+	@Test
+	void a_newcomer_registers_an_entity_staff_approve_it_and_the_entity_sees_it() throws Exception {
+		String first17 = "91500103" + UUID.randomUUID().toString().replace("-", "").toUpperCase().replaceAll("[^0-9A-H]", "0")
+			.substring(0, 9);
+		String creditCode = first17 + org.yiwang.kernel.CreditCode.checkCharacter(first17);
+		String username = "newcomer." + UUID.randomUUID().toString().substring(0, 6);
+		String name = "重庆新来建设有限公司" + username.substring(9);
+
+		browser.get(url("/"));
+		browser.findElement(By.id("sign-in")).click();
+		browser.findElement(By.id("register-link")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("register-form")));
+		browser.findElement(By.id("name")).sendKeys(name);
+		browser.findElement(By.id("creditCode")).sendKeys(creditCode);
+		browser.findElement(By.id("legalRepresentative")).sendKeys("张三");
+		new Select(browser.findElement(By.id("registeredRegion"))).selectByValue("500103");
+		browser.findElement(By.id("contactName")).sendKeys("李四");
+		browser.findElement(By.id("contactPhone")).sendKeys("023-63000000");
+		browser.findElement(By.cssSelector("input[name='roles'][value='BIDDER']")).click();
+		browser.findElement(By.cssSelector("input[name='roles'][value='TENDERER']")).click();
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys("Newcomer-2026x");
+		browser.findElement(By.id("repeat")).sendKeys("Newcomer-2026x");
+		screenshot("registration-form");
+		browser.findElement(By.id("register-submit")).click();
+		assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("registered-notice"))).getText()).contains(name);
+
+		browser.findElement(By.id("password")).sendKeys("Newcomer-2026x");
+		browser.findElement(By.id("login-submit")).click();
+		wait.until(ExpectedConditions.urlContains("/workspace"));
+		browser.findElement(By.cssSelector("[data-menu='/registry/my']")).click();
+		assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("entity-status"))).getText()).isEqualTo("待审核");
+		signOut();
+
+		signIn("staff.yuzhong", "Demo@2026yw");
+		browser.findElement(By.cssSelector("[data-menu='/registry/review']")).click();
+		WebElement application = wait.until(ExpectedConditions.visibilityOfElementLocated(
+				By.xpath("//section[@data-entity][.//a[text()='" + name + "']]")));
+		application.findElement(By.cssSelector("button.approve")).click();
+		assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("saved-notice"))).getText()).contains("通过");
+		screenshot("review-approved");
+		signOut();
+
+		signIn(username, "Newcomer-2026x");
+		browser.get(url("/registry/my"));
+		assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("entity-status"))).getText()).isEqualTo("已通过");
+		assertThat(browser.findElement(By.id("entity-profile")).getText()).contains("投标人/供应商", "招标人/采购人");
+		screenshot("my-entity-approved");
+	}
+
 	@Test
 	void a_wrong_password_says_why_and_keeps_the_name() throws Exception {
 		browser.get(url("/login"));

@@ -30,6 +30,7 @@ public class SecurityConfiguration {
 
 	static final String[] PUBLIC_RESOURCES = { "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error" };
 
+
 	@Bean
 	ProblemResponses problemResponses(MessageSource messages, JsonMapper json) {
 		return new ProblemResponses(messages, json);

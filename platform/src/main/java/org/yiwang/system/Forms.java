@@ -1,6 +1,7 @@
 package org.yiwang.system;
 
 import org.springframework.validation.BindingResult;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
@@ -43,6 +44,24 @@ public final class Forms {
 		}
 		else {
 			form.reject("invalid", message);
+		}
+	}
+
+	/**
+	 * Runs a page action that ends in a redirect: on success the next page says {@code savedKey}; a refusal it can
+	 * explain (bad input, a conflict) is shown there instead. Not found and forbidden go to the error page.
+	 */
+	public static void attempt(RedirectAttributes redirect, String savedKey, Runnable action) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("saved", savedKey);
+		}
+		catch (Refusal refusal) {
+			if (refusal.status().value() == 404 || refusal.status().value() == 403) {
+				throw refusal;
+			}
+			redirect.addFlashAttribute("refused", refusal.messageKey());
+			redirect.addFlashAttribute("refusedArguments", refusal.arguments());
 		}
 	}
 

@@ -13,6 +13,7 @@ import org.yiwang.catalog.Catalog;
 import org.yiwang.kernel.RegionCode;
 import org.yiwang.kernel.Role;
 import org.yiwang.system.Actors;
+import org.yiwang.system.Forms;
 import org.yiwang.system.Refusal;
 
 /** The regions page: staff see the city and its districts; the administrator renames and (de)activates them. */
@@ -35,16 +36,8 @@ class RegionAdminController {
 
 	@PostMapping("/{code}/name")
 	String rename(@PathVariable String code, @ModelAttribute NameForm form, RedirectAttributes redirect) {
-		try {
-			catalog.renameRegion(parse(code), form.command());
-			redirect.addFlashAttribute("saved", "catalog.saved.renamed");
-		}
-		catch (Refusal refusal) {
-			if (refusal.status().value() == 404 || refusal.status().value() == 403) {
-				throw refusal;
-			}
-			redirect.addFlashAttribute("refused", refusal.messageKey());
-		}
+		RegionCode region = parse(code);
+		Forms.attempt(redirect, "catalog.saved.renamed", () -> catalog.renameRegion(region, form.command()));
 		return "redirect:/admin/regions";
 	}
 

@@ -21,7 +21,7 @@ import org.yiwang.registry.EntityRegistry;
 import org.yiwang.registry.Locality;
 import org.yiwang.registry.NewCreditRecord;
 import org.yiwang.system.Actors;
-import org.yiwang.system.Refusal;
+import org.yiwang.system.Forms;
 
 import jakarta.validation.Validator;
 import tools.jackson.databind.json.JsonMapper;
@@ -92,16 +92,7 @@ class EntitiesController {
 			redirect.addFlashAttribute("problem", violations.iterator().next().getMessage());
 		}
 		else {
-			try {
-				registry.recordCredit(entity, record);
-				redirect.addFlashAttribute("saved", "registry.saved.credit");
-			}
-			catch (Refusal refusal) {
-				if (refusal.status().value() == 404) {
-					throw refusal;
-				}
-				redirect.addFlashAttribute("refused", refusal.messageKey());
-			}
+			Forms.attempt(redirect, "registry.saved.credit", () -> registry.recordCredit(entity, record));
 		}
 		return "redirect:/registry/entities/" + entity;
 	}

@@ -13,7 +13,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yiwang.registry.EntityRegistry;
 import org.yiwang.registry.EntityRole;
 import org.yiwang.registry.NewQualification;
-import org.yiwang.system.Refusal;
+import org.yiwang.system.Forms;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -73,17 +73,7 @@ class MyEntityController {
 	}
 
 	private static String act(RedirectAttributes redirect, String saved, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("saved", saved);
-		}
-		catch (Refusal refusal) {
-			if (refusal.status().value() == 404 || refusal.status().value() == 403) {
-				throw refusal;
-			}
-			redirect.addFlashAttribute("refused", refusal.messageKey());
-			redirect.addFlashAttribute("refusedArguments", refusal.arguments());
-		}
+		Forms.attempt(redirect, saved, action);
 		return "redirect:/registry/my";
 	}
 

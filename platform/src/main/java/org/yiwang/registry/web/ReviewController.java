@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yiwang.registry.EntityId;
 import org.yiwang.registry.EntityRegistry;
+import org.yiwang.system.Forms;
 import org.yiwang.system.Refusal;
 
 /** The staff review queue: registrations and role requests of the staff's regions, approved or returned with a reason. */
@@ -39,16 +40,7 @@ class ReviewController {
 	}
 
 	private static String act(RedirectAttributes redirect, String saved, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("saved", saved);
-		}
-		catch (Refusal refusal) {
-			if (refusal.status().value() == 404 || refusal.status().value() == 403) {
-				throw refusal;
-			}
-			redirect.addFlashAttribute("refused", refusal.messageKey());
-		}
+		Forms.attempt(redirect, saved, action);
 		return "redirect:/registry/review";
 	}
 

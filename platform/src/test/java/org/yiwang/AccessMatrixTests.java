@@ -62,6 +62,10 @@ class AccessMatrixTests {
 				"GET /api/audit/entries");
 		allow(ADMIN, "POST /admin/regions/{code}/name", "POST /admin/regions/{code}/active", "POST /admin/audit/verify",
 				"GET /api/audit/verification");
+		// pki: platform certificates are public, the trust store is read by everyone signed in and changed by the admin
+		allow(PUBLIC, "GET /pki/platform-certificate.pem", "GET /pki/ca.pem", "GET /pki/tsa-certificate.pem");
+		allow(ALL, "GET /api/pki/cas", "POST /api/pki/verify", "POST /api/pki/timestamp");
+		allow(ADMIN, "GET /admin/pki", "POST /admin/pki/cas", "POST /admin/pki/crls", "POST /api/pki/cas", "POST /api/pki/crls");
 	}
 
 	private static void allow(Set<Role> roles, String... endpoints) {

@@ -189,6 +189,13 @@ class TrustStoreTests {
 			.isEqualTo("pki.ca.notAuthority");
 	}
 
+	@Test
+	void demo_cas_are_trusted_when_demo_data_is_on() {
+		assertThat(trustStore.cas()).filteredOn(ca -> ca.origin().equals("demo"))
+			.extracting(ca -> ca.certificate().keyAlgorithm())
+			.containsExactlyInAnyOrder(KeyAlgorithm.SM2, KeyAlgorithm.RSA);
+	}
+
 	static String refusal(ThrowingCallable call) {
 		Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call);
 		assertThat(thrown).isInstanceOf(Refusal.class);

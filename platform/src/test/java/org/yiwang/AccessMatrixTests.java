@@ -74,6 +74,10 @@ class AccessMatrixTests {
 				"POST /registry/review/{id}/return", "POST /api/registry/review/{id}/approve",
 				"POST /api/registry/review/{id}/return");
 		allow(READERS, "GET /registry/entities", "POST /registry/entities/{id}/credit", "POST /api/registry/entities/{id}/credit");
+		// pki: platform certificates are public, the trust store is read by everyone signed in and changed by the admin
+		allow(PUBLIC, "GET /pki/platform-certificate.pem", "GET /pki/ca.pem", "GET /pki/tsa-certificate.pem");
+		allow(ALL, "GET /api/pki/cas", "POST /api/pki/verify", "POST /api/pki/timestamp");
+		allow(ADMIN, "GET /admin/pki", "POST /admin/pki/cas", "POST /admin/pki/crls", "POST /api/pki/cas", "POST /api/pki/crls");
 	}
 
 	private static void allow(Set<Role> roles, String... endpoints) {

@@ -1,0 +1,75 @@
+package org.yiwang.pki;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
+
+/**
+ * Finds the unified social credit code (GB 32100) in a certificate subject. Chinese CAs put it in different places:
+ * organizationIdentifier (2.5.4.97, sometimes with a prefix), serialNumber, OU or CN; the check digit tells a code
+ * from any other 18 characters.
+ */
+final class CreditCodes {
+
+	private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+	private static final int[] WEIGHTS = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
+
+	private static final Pattern CANDIDATE = Pattern.compile("(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{18}(?![0-9A-Z])");
+
+	static final ASN1ObjectIdentifier ORGANIZATION_IDENTIFIER = new ASN1ObjectIdentifier("2.5.4.97");
+
+	private static final ASN1ObjectIdentifier[] WHERE = { ORGANIZATION_IDENTIFIER, BCStyle.SERIALNUMBER, BCStyle.OU,
+			BCStyle.CN, BCStyle.O };
+
+	private CreditCodes() {
+	}
+
+	static String find(X500Name subject) {
+		for (ASN1ObjectIdentifier type : WHERE) {
+			for (RDN rdn : subject.getRDNs(type)) {
+				for (AttributeTypeAndValue value : rdn.getTypesAndValues()) {
+					if (value.getType().equals(type)) {
+						String code = in(IETFUtils.valueToString(value.getValue()).toUpperCase());
+						if (code != null) {
+							return code;
+						}
+					}
+				}
+			}
+		}
+		return null;
+	}
+
+	private static String in(String text) {
+		Matcher matcher = CANDIDATE.matcher(text);
+		while (matcher.find()) {
+			if (isValid(matcher.group())) {
+				return matcher.group();
+			}
+		}
+		return null;
+	}
+
+	static boolean isValid(String code) {
+		if (code == null || code.length() != 18) {
+			return false;
+		}
+		int sum = 0;
+		for (int i = 0; i < 17; i++) {
+			int value = ALPHABET.indexOf(code.charAt(i));
+			if (value < 0) {
+				return false;
+			}
+			sum += value * WEIGHTS[i];
+		}
+		int check = (31 - sum % 31) % 31;
+		return code.charAt(17) == ALPHABET.charAt(check);
+	}
+}

@@ -1,0 +1,70 @@
+package org.yiwang.pki;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code --yiwang.command=demo-ca --entity-name=... --credit-code=... --out=DIR}: writes an SM2, an ECDSA and an RSA
+ * certificate with PKCS#8 PEM keys for a demo entity, issued by the demo CAs, and prints how to sign with OpenSSL.
+ * Exits 0, or 2 on bad arguments or with demo data off.
+ */
+@Component
+@Order(100)
+class DemoCaCommand implements ApplicationRunner {
+
+	private final DemoAuthorities demo;
+
+	private final ApplicationContext context;
+
+	private final boolean demoEnabled;
+
+	DemoCaCommand(DemoAuthorities demo, ApplicationContext context, @Value("${yiwang.demo:true}") boolean demoEnabled) {
+		this.demo = demo;
+		this.context = context;
+		this.demoEnabled = demoEnabled;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) throws Exception {
+		List<String> commands = args.getOptionValues("yiwang.command");
+		if (commands == null || !commands.contains("demo-ca")) {
+			return;
+		}
+		String name = single(args, "entity-name");
+		String code = single(args, "credit-code");
+		String out = single(args, "out");
+		String problem = !demoEnabled ? "demo-ca needs yiwang.demo=true: the demo CAs exist only with demo data"
+				: name == null || name.isBlank() || name.length() > 100 ? "--entity-name is required (at most 100 characters)"
+				: code == null || !CreditCodes.isValid(code.toUpperCase()) ? "--credit-code must be an 18-character unified social credit code with a correct check digit"
+				: out == null || out.isBlank() ? "--out=DIR is required" : null;
+		if (problem != null) {
+			System.out.println(problem);
+			System.exit(SpringApplication.exit(context, () -> 2));
+			return;
+		}
+		for (DemoAuthorities.Issued issued : demo.issue(name.strip(), code.toUpperCase(), Path.of(out))) {
+			System.out.printf("%-5s certificate %s%n      private key %s%n      issued by   %s (fingerprint %s)%n",
+					issued.algorithm(), issued.certificate(), issued.privateKey(), issued.caCertificate(),
+					issued.view().fingerprint());
+		}
+		System.out.printf("%nSign a file with OpenSSL, e.g.:%n"
+				+ "  openssl dgst -sm3 -sign %1$s/sm2-key.pem -sigopt distid:1234567812345678 -out file.sig file%n"
+				+ "  openssl dgst -sha256 -sign %1$s/ecdsa-key.pem -out file.sig file%n"
+				+ "  openssl dgst -sha256 -sign %1$s/rsa-key.pem -out file.sig file%n"
+				+ "then POST /api/pki/verify with the file, the signature and the certificate.%n", out);
+		System.exit(SpringApplication.exit(context, () -> 0));
+	}
+
+	private static String single(ApplicationArguments args, String name) {
+		List<String> values = args.getOptionValues(name);
+		return values == null || values.isEmpty() ? null : values.get(0);
+	}
+}

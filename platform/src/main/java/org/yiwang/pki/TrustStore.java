@@ -1,0 +1,288 @@
+package org.yiwang.pki;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.cert.X509CRLHolder;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yiwang.kernel.Acting;
+import org.yiwang.kernel.Actor;
+import org.yiwang.kernel.RegionCode;
+import org.yiwang.kernel.Role;
+import org.yiwang.pki.PkiChanged.CaTrusted;
+import org.yiwang.pki.PkiChanged.CrlAdded;
+import org.yiwang.system.Actors;
+import org.yiwang.system.Refusal;
+
+/**
+ * The CAs the platform recognises (CA mutual recognition: a certificate from any of them is good everywhere on the
+ * platform) and their revocation lists. The platform administrator uploads both; anyone may ask whether a
+ * certificate is valid, which other modules do before binding a certificate to a market entity.
+ */
+@Service
+public class TrustStore {
+
+	private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+		.withZone(ZoneId.of("Asia/Shanghai"));
+
+	private final JdbcClient jdbc;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final RegionCode city;
+
+	TrustStore(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
+			@Value("${yiwang.city-code:500000}") String cityCode) {
+		this.jdbc = jdbc;
+		this.events = events;
+		this.clock = clock;
+		this.city = RegionCode.of(cityCode);
+	}
+
+	/**
+	 * Parses and validates a certificate (PEM or DER) against the trust store now: path to a trusted root, validity,
+	 * revocation, key strength.
+	 *
+	 * @throws Refusal (400, field {@code certificate}) with the reason's message key
+	 */
+	@Transactional(readOnly = true)
+	public CertificateView validate(byte[] certificate) {
+		try {
+			return validate(CertificateBytes.certificate(certificate));
+		}
+		catch (Rejected rejected) {
+			throw refusal("certificate", rejected);
+		}
+	}
+
+	/** Reads a certificate without any trust decision, e.g. to show what was uploaded. */
+	public CertificateView inspect(byte[] certificate) {
+		try {
+			return view(CertificateBytes.certificate(certificate));
+		}
+		catch (Rejected rejected) {
+			throw refusal("certificate", rejected);
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public List<TrustedCa> cas() {
+		return jdbc.sql("select der, origin, added_at, added_by from pki.trusted_certificates order by added_at, fingerprint")
+			.query((rs, row) -> new TrustedCa(viewOfStored(rs.getBytes(1)), rs.getString(2),
+					rs.getTimestamp(3).toInstant(), rs.getString(4)))
+			.list();
+	}
+
+	@Transactional(readOnly = true)
+	public List<CrlView> crls() {
+		return jdbc.sql("select fingerprint, issuer, issuer_fingerprint, this_update, next_update, revoked_count, "
+				+ "added_at, added_by from pki.crls order by added_at desc, fingerprint")
+			.query((rs, row) -> new CrlView(rs.getString(1), rs.getString(2), rs.getString(3),
+					rs.getTimestamp(4).toInstant(),
+					rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(), rs.getInt(6),
+					rs.getTimestamp(7).toInstant(), rs.getString(8)))
+			.list();
+	}
+
+	/**
+	 * Adds a CA certificate: a self-signed root, or an intermediate whose path to a trusted root validates now.
+	 * Platform administrator only.
+	 */
+	@Transactional
+	public TrustedCa addCa(byte[] bytes) {
+		Acting acting = requireAdmin();
+		requireSize(bytes);
+		X509CertificateHolder certificate;
+		CertificateView view;
+		try {
+			certificate = CertificateBytes.certificate(bytes);
+			view = view(certificate);
+		}
+		catch (Rejected rejected) {
+			throw refusal("file", rejected);
+		}
+		if (!ChainValidator.mayIssue(certificate, 0)) {
+			throw Refusal.invalid("file", "pki.ca.notAuthority", view.subject());
+		}
+		if (!ChainValidator.isSelfSigned(certificate)) {
+			try {
+				ChainValidator.validate(certificate, anchors(), revocations(), clock.instant());
+			}
+			catch (Rejected rejected) {
+				throw refusal("file", rejected);
+			}
+		}
+		else if (clock.instant().isAfter(view.notAfter())) {
+			throw refusal("file", new Rejected(VerificationFailure.EXPIRED));
+		}
+		if (exists(view.fingerprint())) {
+			throw Refusal.conflict("file", "pki.ca.duplicate", view.subject());
+		}
+		return store(certificate, view, "upload", acting.actor());
+	}
+
+	/** Adds a revocation list signed by a CA in the trust store. Platform administrator only. */
+	@Transactional
+	public CrlView addCrl(byte[] bytes) {
+		Acting acting = requireAdmin();
+		requireSize(bytes);
+		X509CRLHolder crl;
+		try {
+			crl = CertificateBytes.crl(bytes);
+		}
+		catch (Rejected rejected) {
+			throw Refusal.invalid("file", "pki.crl.malformed");
+		}
+		ChainValidator.Anchor issuer = anchors().stream()
+			.filter(a -> ChainValidator.crlSignedBy(crl, a.certificate()))
+			.findFirst()
+			.orElseThrow(() -> Refusal.invalid("file", "pki.crl.unknownIssuer", crl.getIssuer().toString()));
+		byte[] der = encoded(crl);
+		String fingerprint = CertificateBytes.fingerprint(der);
+		if (jdbc.sql("select count(*) from pki.crls where fingerprint = ?").param(fingerprint).query(Integer.class).single() > 0) {
+			throw Refusal.conflict("file", "pki.crl.duplicate");
+		}
+		Instant now = clock.instant();
+		int revoked = crl.getRevokedCertificates().size();
+		Instant nextUpdate = crl.getNextUpdate() == null ? null : crl.getNextUpdate().toInstant();
+		jdbc.sql("insert into pki.crls (fingerprint, issuer_fingerprint, issuer, der, this_update, next_update, "
+				+ "revoked_count, added_at, added_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(fingerprint, issuer.fingerprint(), crl.getIssuer().toString(), der,
+					Timestamp.from(crl.getThisUpdate().toInstant()), nextUpdate == null ? null : Timestamp.from(nextUpdate),
+					revoked, Timestamp.from(now), acting.actor().username())
+			.update();
+		events.publishEvent(new CrlAdded(acting.actor(), fingerprint, issuer.fingerprint(), crl.getIssuer().toString(),
+				revoked, city, now));
+		return new CrlView(fingerprint, crl.getIssuer().toString(), issuer.fingerprint(),
+				crl.getThisUpdate().toInstant(), nextUpdate, revoked, now, acting.actor().username());
+	}
+
+	/** For the demo CAs: trusts a root the platform made itself, once. Runs inside the caller's transaction. */
+	void trustOwn(X509CertificateHolder certificate, String origin) {
+		try {
+			CertificateView view = view(certificate);
+			if (!exists(view.fingerprint())) {
+				store(certificate, view, origin, Actor.SYSTEM);
+			}
+		}
+		catch (Rejected rejected) {
+			throw new IllegalStateException("The platform made a certificate it does not accept: " + rejected.failure());
+		}
+	}
+
+	CertificateView validate(X509CertificateHolder certificate) throws Rejected {
+		ChainValidator.validate(certificate, anchors(), revocations(), clock.instant());
+		return view(certificate);
+	}
+
+	static CertificateView view(X509CertificateHolder certificate) throws Rejected {
+		Keys.Facts key = Keys.facts(certificate.getSubjectPublicKeyInfo());
+		BasicConstraints constraints = BasicConstraints.fromExtensions(certificate.getExtensions());
+		return new CertificateView(CertificateBytes.fingerprint(ChainValidator.encoded(certificate)),
+				certificate.getSubject().toString(), certificate.getIssuer().toString(),
+				certificate.getSerialNumber().toString(16).toUpperCase(), key.algorithm(), key.bits(),
+				certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(),
+				CreditCodes.find(certificate.getSubject()), constraints != null && constraints.isCA());
+	}
+
+	static Refusal refusal(String field, Rejected rejected) {
+		if (rejected.failure() == VerificationFailure.REVOKED) {
+			return Refusal.invalid(field, rejected.failure().messageKey(), SHOWN.format(rejected.revokedAt()));
+		}
+		return Refusal.invalid(field, rejected.failure().messageKey());
+	}
+
+	private TrustedCa store(X509CertificateHolder certificate, CertificateView view, String origin, Actor actor) {
+		Instant now = clock.instant();
+		jdbc.sql("insert into pki.trusted_certificates (fingerprint, der, subject, issuer, serial, key_algorithm, "
+				+ "not_before, not_after, origin, added_at, added_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(view.fingerprint(), ChainValidator.encoded(certificate), view.subject(), view.issuer(), view.serial(),
+					view.keyAlgorithm().name(), Timestamp.from(view.notBefore()), Timestamp.from(view.notAfter()), origin,
+					Timestamp.from(now), actor.username())
+			.update();
+		events.publishEvent(new CaTrusted(actor, view.fingerprint(), view.subject(), view.keyAlgorithm(), origin, city, now));
+		return new TrustedCa(view, origin, now, actor.username());
+	}
+
+	private boolean exists(String fingerprint) {
+		return jdbc.sql("select count(*) from pki.trusted_certificates where fingerprint = ?").param(fingerprint)
+			.query(Integer.class).single() > 0;
+	}
+
+	private List<ChainValidator.Anchor> anchors() {
+		return jdbc.sql("select der, fingerprint from pki.trusted_certificates")
+			.query((rs, row) -> new ChainValidator.Anchor(holder(rs.getBytes(1)), rs.getString(2)))
+			.list();
+	}
+
+	private List<ChainValidator.Revocations> revocations() {
+		return jdbc.sql("select der, issuer_fingerprint from pki.crls")
+			.query((rs, row) -> new ChainValidator.Revocations(crlHolder(rs.getBytes(1)), rs.getString(2)))
+			.list();
+	}
+
+	private static void requireSize(byte[] bytes) {
+		if (bytes == null || bytes.length == 0) {
+			throw Refusal.invalid("file", "pki.upload.empty");
+		}
+		if (bytes.length > CertificateBytes.MAX_BYTES) {
+			throw Refusal.invalid("file", "pki.upload.tooLarge", CertificateBytes.MAX_BYTES / 1024);
+		}
+	}
+
+	private static Acting requireAdmin() {
+		Acting acting = Actors.required();
+		if (!acting.hasRole(Role.PLATFORM_ADMIN)) {
+			throw Refusal.forbidden("pki.adminOnly");
+		}
+		return acting;
+	}
+
+	private static CertificateView viewOfStored(byte[] der) {
+		try {
+			return view(holder(der));
+		}
+		catch (Rejected rejected) {
+			throw new IllegalStateException("A stored CA certificate no longer parses", rejected);
+		}
+	}
+
+	private static X509CertificateHolder holder(byte[] der) {
+		try {
+			return new X509CertificateHolder(der);
+		}
+		catch (java.io.IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static X509CRLHolder crlHolder(byte[] der) {
+		try {
+			return new X509CRLHolder(der);
+		}
+		catch (java.io.IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static byte[] encoded(X509CRLHolder crl) {
+		try {
+			return crl.getEncoded();
+		}
+		catch (java.io.IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}

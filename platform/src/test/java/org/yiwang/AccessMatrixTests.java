@@ -74,6 +74,13 @@ class AccessMatrixTests {
 				"POST /registry/review/{id}/return", "POST /api/registry/review/{id}/approve",
 				"POST /api/registry/review/{id}/return");
 		allow(READERS, "GET /registry/entities", "POST /registry/entities/{id}/credit", "POST /api/registry/entities/{id}/credit");
+		allow(ALL, "POST /registry/entities/{id}/signature-check", "POST /api/registry/entities/{id}/signature-check",
+				"GET /api/registry/entities/{id}/certificates");
+		allow(MARKET, "POST /registry/my/certificates", "POST /api/registry/me/certificates");
+		allow(STAFF, "POST /registry/review/certificates/{fingerprint}/approve",
+				"POST /registry/review/certificates/{fingerprint}/refuse",
+				"POST /api/registry/review/certificates/{fingerprint}/approve",
+				"POST /api/registry/review/certificates/{fingerprint}/refuse");
 		// pki: platform certificates are public, the trust store is read by everyone signed in and changed by the admin
 		allow(PUBLIC, "GET /pki/platform-certificate.pem", "GET /pki/ca.pem", "GET /pki/tsa-certificate.pem");
 		allow(ALL, "GET /api/pki/cas", "POST /api/pki/verify", "POST /api/pki/timestamp");
@@ -142,7 +149,8 @@ class AccessMatrixTests {
 		String[] parts = endpoint.split(" ", 2);
 		String path = parts[1].replace("{version}", "1")
 			.replace("{id}", "00000000-0000-0000-0000-000000000000")
-			.replace("{token}", "00000000-0000-0000-0000-000000000001");
+			.replace("{token}", "00000000-0000-0000-0000-000000000001")
+			.replace("{fingerprint}", "0".repeat(64));
 		path = path.startsWith("/admin/regions") ? path.replace("{code}", "999999") : path.replace("{code}", "NO_SUCH_CODE");
 		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), path);
 		if (!parts[0].equals("GET")) {

@@ -73,4 +73,20 @@ public sealed interface RegistryChanged extends Auditable {
 			return "registry.consortium.formed";
 		}
 	}
+
+	record CertificateBindingRequested(Actor actor, EntityId entity, String fingerprint, String subject,
+			BindingStatus status, RegionCode region, Instant occurredAt) implements RegistryChanged {
+
+		public String action() {
+			return status == BindingStatus.ACTIVE ? "registry.certificate.bound" : "registry.certificate.requested";
+		}
+	}
+
+	record CertificateBindingDecided(Actor actor, EntityId entity, String fingerprint, BindingStatus status,
+			String reason, RegionCode region, Instant occurredAt) implements RegistryChanged {
+
+		public String action() {
+			return status == BindingStatus.ACTIVE ? "registry.certificate.approved" : "registry.certificate.refused";
+		}
+	}
 }

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -35,6 +36,11 @@ class PageErrorAdvice {
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ModelAndView mismatched(MethodArgumentTypeMismatchException e, Locale locale) {
 		return page(HttpStatus.BAD_REQUEST, messages.getMessage("problem.badParameter", new Object[] { e.getName() }, locale));
+	}
+
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	ModelAndView tooLarge(Locale locale) {
+		return page(HttpStatus.CONTENT_TOO_LARGE, messages.getMessage("problem.uploadTooLarge", null, locale));
 	}
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)

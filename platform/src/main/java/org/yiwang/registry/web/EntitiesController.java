@@ -15,7 +15,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yiwang.catalog.Catalog;
 import org.yiwang.kernel.Role;
+import org.yiwang.pki.SignatureAlgorithm;
 import org.yiwang.registry.CreditKind;
+import org.yiwang.registry.EntityCertificates;
 import org.yiwang.registry.EntityId;
 import org.yiwang.registry.EntityRegistry;
 import org.yiwang.registry.Locality;
@@ -40,8 +42,11 @@ class EntitiesController {
 
 	private final JsonMapper json;
 
+	private final EntityCertificates certificates;
+
 	EntitiesController(EntityRegistry registry, Catalog catalog, Validator validator, MessageSource messages,
-			JsonMapper json) {
+			JsonMapper json, EntityCertificates certificates) {
+		this.certificates = certificates;
 		this.registry = registry;
 		this.catalog = catalog;
 		this.validator = validator;
@@ -75,6 +80,8 @@ class EntitiesController {
 		model.addAttribute("creditKinds", CreditKind.values());
 		model.addAttribute("regions", catalog.regions());
 		model.addAttribute("today", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+		model.addAttribute("certificates", certificates.bindings(entity));
+		model.addAttribute("algorithms", SignatureAlgorithm.values());
 		return "registry/entity";
 	}
 

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yiwang.registry.EntityCertificates;
 import org.yiwang.registry.EntityRegistry;
 import org.yiwang.registry.EntityRole;
 import org.yiwang.registry.NewQualification;
@@ -26,7 +27,10 @@ class MyEntityController {
 
 	private final Validator validator;
 
-	MyEntityController(EntityRegistry registry, Validator validator) {
+	private final EntityCertificates certificates;
+
+	MyEntityController(EntityRegistry registry, Validator validator, EntityCertificates certificates) {
+		this.certificates = certificates;
 		this.registry = registry;
 		this.validator = validator;
 	}
@@ -38,6 +42,7 @@ class MyEntityController {
 		entity.ifPresent(e -> {
 			model.addAttribute("qualifications", registry.qualifications(e.id()));
 			model.addAttribute("credit", registry.creditRecords(e.id()));
+			model.addAttribute("certificates", certificates.bindings(e.id()));
 		});
 		model.addAttribute("roleValues", EntityRole.values());
 		model.addAttribute("today", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));

@@ -21,12 +21,18 @@ class RegistryAccessRules implements HttpAccessRules {
 			.requestMatchers(POST, "/registry/register", "/api/registry/registrations").permitAll()
 			.requestMatchers(GET, "/registry/my", "/registry/entities/*", "/api/registry/me", "/api/registry/entities/*")
 			.authenticated()
+			.requestMatchers(POST, "/registry/entities/*/signature-check", "/api/registry/entities/*/signature-check")
+			.authenticated()
+			.requestMatchers(GET, "/api/registry/entities/*/certificates").authenticated()
 			.requestMatchers(POST, "/registry/my/resubmit", "/registry/my/roles", "/registry/my/qualifications",
-					"/api/registry/me/qualifications", "/api/registry/consortia")
+					"/registry/my/certificates", "/api/registry/me/qualifications", "/api/registry/me/certificates",
+					"/api/registry/consortia")
 			.hasAnyRole("TENDERER", "AGENCY", "BIDDER", "GUARANTEE_ISSUER", "INTERMEDIARY")
 			.requestMatchers(GET, "/registry/review", "/api/registry/review").hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF")
 			.requestMatchers(POST, "/registry/review/*/approve", "/registry/review/*/return",
-					"/api/registry/review/*/approve", "/api/registry/review/*/return")
+					"/api/registry/review/*/approve", "/api/registry/review/*/return",
+					"/registry/review/certificates/*/approve", "/registry/review/certificates/*/refuse",
+					"/api/registry/review/certificates/*/approve", "/api/registry/review/certificates/*/refuse")
 			.hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF")
 			.requestMatchers(GET, "/registry/entities").hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF", "REGULATOR")
 			.requestMatchers(POST, "/registry/entities/*/credit", "/api/registry/entities/*/credit")

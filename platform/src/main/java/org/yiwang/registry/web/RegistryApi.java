@@ -11,7 +11,15 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
+import org.yiwang.pki.SignatureAlgorithm;
+import org.yiwang.registry.CertificateBinding;
 import org.yiwang.registry.CreditRecordView;
+import org.yiwang.registry.EntityCertificates;
+import org.yiwang.registry.EntitySignature;
 import org.yiwang.registry.EntityId;
 import org.yiwang.registry.EntityRegistry;
 import org.yiwang.registry.EntityView;
@@ -36,8 +44,11 @@ class RegistryApi {
 
 	private final EntityRegistry registry;
 
-	RegistryApi(EntityRegistry registry) {
+	private final EntityCertificates certificates;
+
+	RegistryApi(EntityRegistry registry, EntityCertificates certificates) {
 		this.registry = registry;
+		this.certificates = certificates;
 	}
 
 	@PostMapping("/registrations")
@@ -99,5 +110,39 @@ class RegistryApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	CreditRecordView recordCredit(@PathVariable String id, @Valid @RequestBody NewCreditRecord record) {
 		return registry.recordCredit(ReviewController.parse(id), record);
+	}
+
+	record CertificateUpload(@NotBlank(message = "{registry.certificate.missing}") String certificate) {
+	}
+
+	@PostMapping("/me/certificates")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Bind a certificate (PEM) of any trusted CA to the caller's entity")
+	CertificateBinding bind(@Valid @RequestBody CertificateUpload upload) {
+		return certificates.bind(upload.certificate().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+	}
+
+	@GetMapping("/entities/{id}/certificates")
+	List<CertificateBinding> certificates(@PathVariable String id) {
+		return certificates.bindings(ReviewController.parse(id));
+	}
+
+	@PostMapping(path = "/entities/{id}/signature-check", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Is this signature over this file the entity's? Parts: content, signature, optional certificate")
+	EntitySignature check(@PathVariable String id, @RequestPart MultipartFile content, @RequestPart MultipartFile signature,
+			@RequestPart(required = false) MultipartFile certificate,
+			@RequestParam(defaultValue = "SM3_WITH_SM2") SignatureAlgorithm algorithm) throws java.io.IOException {
+		return certificates.verify(ReviewController.parse(id), content.getBytes(), signature.getBytes(), algorithm,
+				certificate == null || certificate.isEmpty() ? null : certificate.getBytes());
+	}
+
+	@PostMapping("/review/certificates/{fingerprint}/approve")
+	CertificateBinding approveCertificate(@PathVariable String fingerprint) {
+		return certificates.decide(fingerprint, true, null);
+	}
+
+	@PostMapping("/review/certificates/{fingerprint}/refuse")
+	CertificateBinding refuseCertificate(@PathVariable String fingerprint, @RequestBody Decision decision) {
+		return certificates.decide(fingerprint, false, decision.reason());
 	}
 }

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yiwang.registry.EntityCertificates;
 import org.yiwang.registry.EntityId;
 import org.yiwang.registry.EntityRegistry;
 import org.yiwang.system.Forms;
@@ -18,13 +19,17 @@ class ReviewController {
 
 	private final EntityRegistry registry;
 
-	ReviewController(EntityRegistry registry) {
+	private final EntityCertificates certificates;
+
+	ReviewController(EntityRegistry registry, EntityCertificates certificates) {
+		this.certificates = certificates;
 		this.registry = registry;
 	}
 
 	@GetMapping("/registry/review")
 	String queue(Model model) {
 		model.addAttribute("queue", registry.reviewQueue());
+		model.addAttribute("pendingCertificates", certificates.pending());
 		return "registry/review";
 	}
 

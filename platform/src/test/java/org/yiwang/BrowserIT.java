@@ -175,6 +175,104 @@ class BrowserIT {
 		assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("entity-status"))).getText()).isEqualTo("已通过");
 		assertThat(browser.findElement(By.id("entity-profile")).getText()).contains("投标人/供应商", "招标人/采购人");
 		screenshot("my-entity-approved");
+		signOut();
+
+		bindCertificatesAndCheckSignatures(username, creditCode);
+	}
+
+	/**
+	 * The administrator recognises two CAs (SM2 and ECDSA, made with OpenSSL); the entity binds an SM2 certificate
+	 * naming its credit code and an ECDSA one that staff confirm; a file signed by its key with OpenSSL is accepted,
+	 * the same file signed by an unbound key is refused with the reason.
+	 */
+	private void bindCertificatesAndCheckSignatures(String username, String creditCode) throws Exception {
+		Path dir = Files.createTempDirectory("yiwang-browser-pki");
+		String id = "distid:1234567812345678";
+		openssl(dir, "ecparam", "-genkey", "-name", "SM2", "-noout", "-out", "sm2-ca.key");
+		openssl(dir, "req", "-x509", "-new", "-key", "sm2-ca.key", "-sm3", "-sigopt", id, "-subj", "/CN=Browser SM2 CA " + username,
+				"-days", "30", "-out", "sm2-ca.pem", "-addext", "basicConstraints=critical,CA:TRUE", "-addext",
+				"keyUsage=critical,keyCertSign,cRLSign");
+		openssl(dir, "ecparam", "-genkey", "-name", "prime256v1", "-noout", "-out", "ec-ca.key");
+		openssl(dir, "req", "-x509", "-new", "-key", "ec-ca.key", "-sha256", "-subj", "/CN=Browser ECDSA CA " + username, "-days",
+				"30", "-out", "ec-ca.pem", "-addext", "basicConstraints=critical,CA:TRUE", "-addext",
+				"keyUsage=critical,keyCertSign,cRLSign");
+		for (String[] cert : new String[][] { { "entity", "/CN=" + username + "/serialNumber=" + creditCode }, { "other", "/CN=" + username + " unbound" } }) {
+			openssl(dir, "ecparam", "-genkey", "-name", "SM2", "-noout", "-out", cert[0] + ".key");
+			openssl(dir, "req", "-new", "-key", cert[0] + ".key", "-sm3", "-sigopt", id, "-subj", cert[1], "-out", cert[0] + ".csr");
+			openssl(dir, "x509", "-req", "-in", cert[0] + ".csr", "-CA", "sm2-ca.pem", "-CAkey", "sm2-ca.key", "-sm3", "-sigopt", id,
+					"-vfyopt", id, "-days", "30", "-out", cert[0] + ".pem", "-CAcreateserial");
+		}
+		openssl(dir, "ecparam", "-genkey", "-name", "prime256v1", "-noout", "-out", "ec.key");
+		openssl(dir, "req", "-new", "-key", "ec.key", "-sha256", "-subj", "/CN=" + username + " ECDSA", "-out", "ec.csr");
+		openssl(dir, "x509", "-req", "-in", "ec.csr", "-CA", "ec-ca.pem", "-CAkey", "ec-ca.key", "-sha256", "-days", "30",
+				"-out", "ec.pem", "-CAcreateserial");
+		Files.writeString(dir.resolve("bid.txt"), "投标文件：" + username);
+		openssl(dir, "dgst", "-sm3", "-sign", "entity.key", "-sigopt", id, "-out", "bid.sig", "bid.txt");
+		openssl(dir, "dgst", "-sm3", "-sign", "other.key", "-sigopt", id, "-out", "bid-unbound.sig", "bid.txt");
+
+		signIn("admin", "Demo@2026yw");
+		for (String ca : new String[] { "sm2-ca.pem", "ec-ca.pem" }) {
+			browser.get(url("/admin/pki"));
+			browser.findElement(By.cssSelector("form[action$='/admin/pki/cas'] input[type=file]"))
+				.sendKeys(dir.resolve(ca).toString());
+			browser.findElement(By.id("upload-ca")).click();
+			wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pki-saved")));
+		}
+		screenshot("trust-store");
+		signOut();
+
+		signIn(username, "Newcomer-2026x");
+		for (String certificate : new String[] { "entity.pem", "ec.pem" }) {
+			browser.get(url("/registry/my"));
+			browser.findElement(By.id("certificate-file")).sendKeys(dir.resolve(certificate).toString());
+			browser.findElement(By.id("bind-certificate")).click();
+			wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("saved-notice")));
+		}
+		assertThat(browser.findElement(By.id("certificate-table")).getText()).contains("有效", "待确认");
+		signOut();
+
+		signIn("staff.yuzhong", "Demo@2026yw");
+		browser.get(url("/registry/review"));
+		WebElement binding = wait.until(ExpectedConditions.visibilityOfElementLocated(
+				By.xpath("//section[@data-fingerprint][contains(., '" + username + " ECDSA')]")));
+		binding.findElement(By.cssSelector("form[action$='/approve'] button")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("saved-notice")));
+		signOut();
+
+		signIn(username, "Newcomer-2026x");
+		browser.get(url("/registry/my"));
+		assertThat(browser.findElement(By.id("certificate-table")).getText()).doesNotContain("待确认");
+		String profile = browser.findElement(By.cssSelector("#entity-profile h2 span")).getText();
+		assertThat(profile).isNotBlank();
+		browser.get(url("/registry/entities/" + entityId()));
+		browser.findElement(By.id("sig-content")).sendKeys(dir.resolve("bid.txt").toString());
+		browser.findElement(By.id("sig-signature")).sendKeys(dir.resolve("bid.sig").toString());
+		browser.findElement(By.id("check-signature")).click();
+		WebElement accepted = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signature-result")));
+		assertThat(accepted.getText()).contains("签名有效");
+		screenshot("signature-accepted");
+
+		browser.findElement(By.id("sig-content")).sendKeys(dir.resolve("bid.txt").toString());
+		browser.findElement(By.id("sig-signature")).sendKeys(dir.resolve("bid-unbound.sig").toString());
+		browser.findElement(By.id("sig-certificate")).sendKeys(dir.resolve("other.pem").toString());
+		browser.findElement(By.id("check-signature")).click();
+		WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signature-result")));
+		assertThat(refused.getText()).contains("没有绑定");
+		screenshot("signature-refused");
+	}
+
+	/** The entity id from the "my entity" page's link to its profile. */
+	private String entityId() {
+		browser.get(url("/registry/my"));
+		return browser.findElement(By.id("profile-link")).getAttribute("data-entity");
+	}
+
+	private static void openssl(Path dir, String... args) throws Exception {
+		java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("/usr/bin/openssl"));
+		command.addAll(java.util.List.of(args));
+		Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes());
+		assertThat(process.waitFor()).as("openssl " + String.join(" ", args) + "\n" + output).isZero();
 	}
 
 	@Test

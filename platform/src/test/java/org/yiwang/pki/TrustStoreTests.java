@@ -161,6 +161,22 @@ class TrustStoreTests {
 		assertThat(refusal(() -> TestActor.admin().run(() -> trustStore.addCrl(crlDer)))).isEqualTo("pki.crl.duplicate");
 	}
 
+	@ParameterizedTest
+	@EnumSource(value = KeyAlgorithm.class, names = { "SM2", "RSA" })
+	void a_crl_made_by_openssl_ca_revokes_what_it_lists(KeyAlgorithm algorithm) {
+		TestCa ca = TestCa.trusted(trustStore, dir, algorithm);
+		Path revoked = ca.issue("revoked", algorithm);
+		Path kept = ca.issue("kept", algorithm);
+		Path crl = ca.revoke(revoked);
+
+		CrlView added = TestActor.admin().call(() -> trustStore.addCrl(TestCa.read(crl)));
+
+		assertThat(added.revokedCount()).isEqualTo(1);
+		assertThat(refusal(() -> trustStore.validate(TestCa.read(revoked)))).isEqualTo("pki.failure.revoked");
+		assertThat(trustStore.validate(TestCa.read(kept)).keyAlgorithm()).isEqualTo(algorithm);
+		assertThat(trustStore.crls()).extracting(CrlView::fingerprint).contains(added.fingerprint());
+	}
+
 	@Test
 	void refuses_a_crl_no_trusted_ca_signed() throws Exception {
 		KeyPair stranger = CertificateIssuer.generate(KeyAlgorithm.EC);

@@ -44,6 +44,8 @@ public class TrustStore {
 
 	private final RegionCode city;
 
+	private volatile Snapshot snapshot;
+
 	TrustStore(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
 			@Value("${yiwang.city-code:500000}") String cityCode) {
 		this.jdbc = jdbc;
@@ -248,15 +250,42 @@ public class TrustStore {
 	}
 
 	private List<ChainValidator.Anchor> anchors() {
-		return jdbc.sql("select der, fingerprint from pki.trusted_certificates where withdrawn_at is null")
-			.query((rs, row) -> new ChainValidator.Anchor(holder(rs.getBytes(1)), rs.getString(2)))
-			.list();
+		return snapshot().anchors();
 	}
 
 	private List<ChainValidator.Revocations> revocations() {
-		return jdbc.sql("select der, issuer_fingerprint from pki.crls")
+		return snapshot().revocations();
+	}
+
+	/**
+	 * The parsed trust store, reused while nothing in it changed: signed intake validates a certificate per request,
+	 * and parsing every CA certificate and CRL each time would cost more than the check. The version is read in the
+	 * caller's transaction, from what it sees, so a snapshot never outlives the rows it was made from, and a change
+	 * committed by another node is seen at the next call.
+	 */
+	private Snapshot snapshot() {
+		String version = jdbc.sql("select (select count(*) || ':' || coalesce(max(added_at)::text, '') || ':' "
+				+ "|| count(withdrawn_at) || ':' || coalesce(max(withdrawn_at)::text, '') from pki.trusted_certificates) "
+				+ "|| '/' || (select count(*) || ':' || coalesce(max(added_at)::text, '') from pki.crls)")
+			.query(String.class).single();
+		Snapshot current = snapshot;
+		if (current != null && current.version().equals(version)) {
+			return current;
+		}
+		List<ChainValidator.Anchor> anchors = jdbc
+			.sql("select der, fingerprint from pki.trusted_certificates where withdrawn_at is null")
+			.query((rs, row) -> new ChainValidator.Anchor(holder(rs.getBytes(1)), rs.getString(2)))
+			.list();
+		List<ChainValidator.Revocations> revocations = jdbc.sql("select der, issuer_fingerprint from pki.crls")
 			.query((rs, row) -> new ChainValidator.Revocations(crlHolder(rs.getBytes(1)), rs.getString(2)))
 			.list();
+		Snapshot made = new Snapshot(version, List.copyOf(anchors), List.copyOf(revocations));
+		snapshot = made;
+		return made;
+	}
+
+	private record Snapshot(String version, List<ChainValidator.Anchor> anchors,
+			List<ChainValidator.Revocations> revocations) {
 	}
 
 	private static void requireSize(byte[] bytes) {

@@ -13,6 +13,8 @@ import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.pki.CertificateIssuer.Profile;
@@ -23,10 +25,12 @@ import org.yiwang.system.RegionScopes;
 /**
  * Two demo CAs, "Yiwang Demo SM2 CA" and "Yiwang Demo RSA CA", made and trusted when {@code yiwang.demo=true}, so
  * that a newcomer can issue a certificate for a made-up company and sign with OpenSSL without a real CA. Their keys
- * are kept like the platform's, but they are demo CAs: a production deployment runs with demo off and never has them.
+ * are kept like the platform's, but they are demo CAs: with demo data off they are withdrawn from the trust store.
  */
 @Component
 class DemoAuthorities {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoAuthorities.class);
 
 	static final String SM2_CA = "demo-ca-sm2";
 
@@ -56,6 +60,16 @@ class DemoAuthorities {
 				ca(RSA_CA, KeyAlgorithm.RSA, "Yiwang Demo RSA CA"))) {
 			RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(status -> trustStore.trustOwn(ca.certificate(), "demo")));
 		}
+	}
+
+	/** What {@code yiwang.demo=false} does at start: the demo CAs, and whatever they issued, are no longer trusted. */
+	int withdraw() {
+		int withdrawn = RegionScopes.callAsPlatform(
+				() -> transactions.execute(status -> trustStore.withdraw("demo", "yiwang.demo=false")));
+		if (withdrawn > 0) {
+			log.info("Withdrew {} demo CAs from the trust store (yiwang.demo=false)", withdrawn);
+		}
+		return withdrawn;
 	}
 
 	private StoredKey ca(String name, KeyAlgorithm algorithm, String commonName) {

@@ -21,6 +21,19 @@ public sealed interface PkiChanged extends Auditable {
 		}
 	}
 
+	/** A CA no longer trusted, e.g. the demo CAs when demo data is turned off. */
+	record CaWithdrawn(Actor actor, String fingerprint, String subject, String reason, RegionCode region,
+			Instant occurredAt) implements PkiChanged {
+
+		public String action() {
+			return "pki.ca.withdrawn";
+		}
+
+		public String target() {
+			return "certificate:" + fingerprint;
+		}
+	}
+
 	record CrlAdded(Actor actor, String fingerprint, String issuerFingerprint, String issuer, int revokedCount,
 			RegionCode region, Instant occurredAt) implements PkiChanged {
 

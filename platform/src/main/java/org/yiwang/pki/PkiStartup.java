@@ -6,7 +6,10 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** On start: the platform keys exist (made on the first start), and with demo data the demo CAs are trusted. */
+/**
+ * On start: the platform keys exist (made on the first start); with demo data the demo CAs are trusted, without it
+ * they are withdrawn, like the demo accounts.
+ */
 @Component
 @Order(20)
 class PkiStartup implements ApplicationRunner {
@@ -28,6 +31,9 @@ class PkiStartup implements ApplicationRunner {
 		keys.ensureCreated();
 		if (demoEnabled) {
 			demo.ensureCreated();
+		}
+		else {
+			demo.withdraw();
 		}
 	}
 }

@@ -20,6 +20,7 @@ import org.yiwang.kernel.Actor;
 import org.yiwang.kernel.RegionCode;
 import org.yiwang.kernel.Role;
 import org.yiwang.pki.PkiChanged.CaTrusted;
+import org.yiwang.pki.PkiChanged.CaWithdrawn;
 import org.yiwang.pki.PkiChanged.CrlAdded;
 import org.yiwang.system.Actors;
 import org.yiwang.system.Refusal;
@@ -42,6 +43,8 @@ public class TrustStore {
 	private final Clock clock;
 
 	private final RegionCode city;
+
+	private volatile Snapshot snapshot;
 
 	TrustStore(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
 			@Value("${yiwang.city-code:500000}") String cityCode) {
@@ -79,7 +82,8 @@ public class TrustStore {
 
 	@Transactional(readOnly = true)
 	public List<TrustedCa> cas() {
-		return jdbc.sql("select der, origin, added_at, added_by from pki.trusted_certificates order by added_at, fingerprint")
+		return jdbc.sql("select der, origin, added_at, added_by from pki.trusted_certificates where withdrawn_at is null "
+				+ "order by added_at, fingerprint")
 			.query((rs, row) -> new TrustedCa(viewOfStored(rs.getBytes(1)), rs.getString(2),
 					rs.getTimestamp(3).toInstant(), rs.getString(4)))
 			.list();
@@ -169,17 +173,41 @@ public class TrustStore {
 				crl.getThisUpdate().toInstant(), nextUpdate, revoked, now, acting.actor().username());
 	}
 
-	/** For the demo CAs: trusts a root the platform made itself, once. Runs inside the caller's transaction. */
+	/**
+	 * For the demo CAs: trusts a root the platform made itself, once, or again after it was withdrawn. Runs inside
+	 * the caller's transaction.
+	 */
 	void trustOwn(X509CertificateHolder certificate, String origin) {
 		try {
 			CertificateView view = view(certificate);
 			if (!exists(view.fingerprint())) {
 				store(certificate, view, origin, Actor.SYSTEM);
 			}
+			else if (jdbc.sql("update pki.trusted_certificates set withdrawn_at = null where fingerprint = ? "
+					+ "and withdrawn_at is not null").param(view.fingerprint()).update() == 1) {
+				events.publishEvent(new CaTrusted(Actor.SYSTEM, view.fingerprint(), view.subject(), view.keyAlgorithm(),
+						origin, city, clock.instant()));
+			}
 		}
 		catch (Rejected rejected) {
 			throw new IllegalStateException("The platform made a certificate it does not accept: " + rejected.failure());
 		}
+	}
+
+	/**
+	 * Withdraws every CA of this origin from the trust store (what {@code yiwang.demo=false} does to the demo CAs):
+	 * certificates they issued are no longer trusted. Runs inside the caller's transaction.
+	 */
+	int withdraw(String origin, String reason) {
+		Instant now = clock.instant();
+		List<CertificateView> withdrawn = jdbc.sql("update pki.trusted_certificates set withdrawn_at = ? "
+				+ "where origin = ? and withdrawn_at is null returning der")
+			.params(Timestamp.from(now), origin)
+			.query((rs, row) -> viewOfStored(rs.getBytes(1)))
+			.list();
+		withdrawn.forEach(view -> events.publishEvent(new CaWithdrawn(Actor.SYSTEM, view.fingerprint(), view.subject(),
+				reason, city, now)));
+		return withdrawn.size();
 	}
 
 	CertificateView validate(X509CertificateHolder certificate) throws Rejected {
@@ -222,15 +250,42 @@ public class TrustStore {
 	}
 
 	private List<ChainValidator.Anchor> anchors() {
-		return jdbc.sql("select der, fingerprint from pki.trusted_certificates")
-			.query((rs, row) -> new ChainValidator.Anchor(holder(rs.getBytes(1)), rs.getString(2)))
-			.list();
+		return snapshot().anchors();
 	}
 
 	private List<ChainValidator.Revocations> revocations() {
-		return jdbc.sql("select der, issuer_fingerprint from pki.crls")
+		return snapshot().revocations();
+	}
+
+	/**
+	 * The parsed trust store, reused while nothing in it changed: signed intake validates a certificate per request,
+	 * and parsing every CA certificate and CRL each time would cost more than the check. The version is read in the
+	 * caller's transaction, from what it sees, so a snapshot never outlives the rows it was made from, and a change
+	 * committed by another node is seen at the next call.
+	 */
+	private Snapshot snapshot() {
+		String version = jdbc.sql("select (select count(*) || ':' || coalesce(max(added_at)::text, '') || ':' "
+				+ "|| count(withdrawn_at) || ':' || coalesce(max(withdrawn_at)::text, '') from pki.trusted_certificates) "
+				+ "|| '/' || (select count(*) || ':' || coalesce(max(added_at)::text, '') from pki.crls)")
+			.query(String.class).single();
+		Snapshot current = snapshot;
+		if (current != null && current.version().equals(version)) {
+			return current;
+		}
+		List<ChainValidator.Anchor> anchors = jdbc
+			.sql("select der, fingerprint from pki.trusted_certificates where withdrawn_at is null")
+			.query((rs, row) -> new ChainValidator.Anchor(holder(rs.getBytes(1)), rs.getString(2)))
+			.list();
+		List<ChainValidator.Revocations> revocations = jdbc.sql("select der, issuer_fingerprint from pki.crls")
 			.query((rs, row) -> new ChainValidator.Revocations(crlHolder(rs.getBytes(1)), rs.getString(2)))
 			.list();
+		Snapshot made = new Snapshot(version, List.copyOf(anchors), List.copyOf(revocations));
+		snapshot = made;
+		return made;
+	}
+
+	private record Snapshot(String version, List<ChainValidator.Anchor> anchors,
+			List<ChainValidator.Revocations> revocations) {
 	}
 
 	private static void requireSize(byte[] bytes) {

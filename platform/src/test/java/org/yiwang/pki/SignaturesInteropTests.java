@@ -1,10 +1,12 @@
 package org.yiwang.pki;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yiwang.PlatformTest;
 import org.yiwang.TestActor;
@@ -117,6 +121,32 @@ class SignaturesInteropTests {
 				TestCa.read(dir.resolve("stranger.pem")), SignatureAlgorithm.SM3_WITH_SM2);
 		assertThat(untrusted.failure()).isEqualTo(VerificationFailure.UNTRUSTED_ISSUER);
 		assertThat(untrusted.signer().creditCode()).isEqualTo(TestCa.CREDIT_CODE);
+	}
+
+	@Test
+	void a_revoked_signers_good_signature_is_refused_with_the_revocation_date() throws Exception {
+		TestCa ca = TestCa.trusted(trustStore, dir, KeyAlgorithm.EC);
+		Path certificate = ca.issue("signer", KeyAlgorithm.EC);
+		OpenSsl.run(dir, "dgst", "-sha256", "-sign", "signer.key", "-out", "bid.sig", "bid.txt");
+		byte[] signature = TestCa.read(dir.resolve("bid.sig"));
+		assertThat(signatures.verify(content, signature, TestCa.read(certificate), SignatureAlgorithm.SHA256_WITH_ECDSA).valid())
+			.isTrue();
+		Path crl = ca.revoke(certificate);
+		TestActor.admin().run(() -> trustStore.addCrl(TestCa.read(crl)));
+
+		SignatureVerification verification = signatures.verify(content, signature, TestCa.read(certificate),
+				SignatureAlgorithm.SHA256_WITH_ECDSA);
+		assertThat(verification.failure()).isEqualTo(VerificationFailure.REVOKED);
+		assertThat(verification.revokedAt()).isNotNull();
+		String body = "{\"content\":\"%s\",\"signature\":\"%s\",\"certificate\":\"%s\",\"algorithm\":\"ecdsa\"}".formatted(
+				Base64.getEncoder().encodeToString(content), Base64.getEncoder().encodeToString(signature),
+				Files.readString(certificate).replace("\n", "\\n"));
+		mvc.perform(post("/api/pki/verify").contentType(MediaType.APPLICATION_JSON).content(body)
+				.with(authentication(TestActor.cityStaff().authentication())))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.failure").value("REVOKED"))
+			.andExpect(jsonPath("$.message")
+				.value(matchesPattern("证书已于 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} 被撤销.*")));
 	}
 
 	@ParameterizedTest

@@ -44,6 +44,35 @@ record TestCa(Path dir, String name, Path certificate, Path key, KeyAlgorithm al
 		}
 	}
 
+	/**
+	 * Revokes the certificates with {@code openssl ca -revoke} (key compromise) and returns the PEM CRL that
+	 * {@code openssl ca -gencrl} signs with this CA's key.
+	 */
+	Path revoke(Path... certificates) {
+		try {
+			Path database = Files.createDirectories(dir.resolve(name + "-db"));
+			Files.writeString(database.resolve("index.txt"), "");
+			Files.writeString(database.resolve("crlnumber"), "01\n");
+			Files.writeString(database.resolve("ca.cnf"), "[ ca ]\ndefault_ca = test\n[ test ]\ndatabase = index.txt\n"
+					+ "crlnumber = crlnumber\ndefault_md = " + (algorithm == KeyAlgorithm.SM2 ? "sm3" : "sha256")
+					+ "\ndefault_crl_days = 7\n");
+			java.util.List<String> sigopt = algorithm == KeyAlgorithm.SM2 ? java.util.List.of("-sigopt", OpenSsl.DISTID)
+					: java.util.List.of();
+			for (Path certificate : certificates) {
+				OpenSsl.run(database, "ca", "-config", "ca.cnf", "-keyfile", key.toString(), "-cert", this.certificate.toString(),
+						"-revoke", certificate.toString(), "-crl_reason", "keyCompromise");
+			}
+			java.util.List<String> crl = new java.util.ArrayList<>(java.util.List.of("ca", "-config", "ca.cnf", "-gencrl",
+					"-keyfile", key.toString(), "-cert", this.certificate.toString(), "-out", "crl.pem"));
+			crl.addAll(sigopt);
+			OpenSsl.run(database, crl.toArray(String[]::new));
+			return database.resolve("crl.pem");
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
 	static byte[] read(Path file) {
 		try {
 			return Files.readAllBytes(file);

@@ -41,6 +41,9 @@ class TrustStoreTests {
 	@Autowired
 	AuditLog auditLog;
 
+	@Autowired
+	DemoAuthorities demoAuthorities;
+
 	@TempDir
 	Path dir;
 
@@ -158,6 +161,22 @@ class TrustStoreTests {
 		assertThat(refusal(() -> TestActor.admin().run(() -> trustStore.addCrl(crlDer)))).isEqualTo("pki.crl.duplicate");
 	}
 
+	@ParameterizedTest
+	@EnumSource(value = KeyAlgorithm.class, names = { "SM2", "RSA" })
+	void a_crl_made_by_openssl_ca_revokes_what_it_lists(KeyAlgorithm algorithm) {
+		TestCa ca = TestCa.trusted(trustStore, dir, algorithm);
+		Path revoked = ca.issue("revoked", algorithm);
+		Path kept = ca.issue("kept", algorithm);
+		Path crl = ca.revoke(revoked);
+
+		CrlView added = TestActor.admin().call(() -> trustStore.addCrl(TestCa.read(crl)));
+
+		assertThat(added.revokedCount()).isEqualTo(1);
+		assertThat(refusal(() -> trustStore.validate(TestCa.read(revoked)))).isEqualTo("pki.failure.revoked");
+		assertThat(trustStore.validate(TestCa.read(kept)).keyAlgorithm()).isEqualTo(algorithm);
+		assertThat(trustStore.crls()).extracting(CrlView::fingerprint).contains(added.fingerprint());
+	}
+
 	@Test
 	void refuses_a_crl_no_trusted_ca_signed() throws Exception {
 		KeyPair stranger = CertificateIssuer.generate(KeyAlgorithm.EC);
@@ -190,10 +209,26 @@ class TrustStoreTests {
 	}
 
 	@Test
-	void demo_cas_are_trusted_when_demo_data_is_on() {
-		assertThat(trustStore.cas()).filteredOn(ca -> ca.origin().equals("demo"))
-			.extracting(ca -> ca.certificate().keyAlgorithm())
-			.containsExactlyInAnyOrder(KeyAlgorithm.SM2, KeyAlgorithm.RSA);
+	void demo_cas_are_trusted_with_demo_data_and_withdrawn_without_it() throws Exception {
+		assertThat(demoCas()).containsExactlyInAnyOrder(KeyAlgorithm.SM2, KeyAlgorithm.RSA);
+		byte[] demoCertificate = TestCa.read(demoAuthorities.issue("重庆演示建设有限公司", "91500000MA5U000010", dir.resolve("demo"))
+			.get(0).certificate());
+		assertThat(trustStore.validate(demoCertificate).creditCode()).isEqualTo("91500000MA5U000010");
+		try {
+			assertThat(demoAuthorities.withdraw()).isEqualTo(2);
+			assertThat(demoCas()).isEmpty();
+			assertThat(refusal(() -> trustStore.validate(demoCertificate))).isEqualTo("pki.failure.untrustedIssuer");
+		}
+		finally {
+			demoAuthorities.ensureCreated();
+		}
+		assertThat(demoCas()).containsExactlyInAnyOrder(KeyAlgorithm.SM2, KeyAlgorithm.RSA);
+		assertThat(trustStore.validate(demoCertificate).keyAlgorithm()).isEqualTo(KeyAlgorithm.SM2);
+	}
+
+	private java.util.List<KeyAlgorithm> demoCas() {
+		return trustStore.cas().stream().filter(ca -> ca.origin().equals("demo"))
+			.map(ca -> ca.certificate().keyAlgorithm()).toList();
 	}
 
 	static String refusal(ThrowingCallable call) {

@@ -2,6 +2,8 @@ package org.yiwang.pki.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +36,10 @@ import jakarta.validation.constraints.Size;
 @RequestMapping("/api/pki")
 @Tag(name = "pki", description = "Trust store, signature verification, RFC 3161 timestamps")
 class PkiApi {
+
+	/** Revocation dates in messages are the trading center's local time, as on the pages. */
+	private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+		.withZone(ZoneId.of("Asia/Shanghai"));
 
 	/** 64 KB of DER is at most ~88k characters of base64 or PEM. */
 	private static final int MAX_TEXT = 90_000;
@@ -116,7 +122,7 @@ class PkiApi {
 		}
 		return new VerifyResponse(result.valid(), result.failure() == null ? null : result.failure().name(),
 				messages.getMessage(result.messageKey(),
-						new Object[] { result.revokedAt() == null ? "" : result.revokedAt().toString() }, locale),
+						new Object[] { result.revokedAt() == null ? "" : SHOWN.format(result.revokedAt()) }, locale),
 				result.signer(), result.algorithm(), result.revokedAt());
 	}
 

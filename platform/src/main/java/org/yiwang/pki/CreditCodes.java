@@ -9,6 +9,7 @@ import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
+import org.yiwang.kernel.CreditCode;
 
 /**
  * Finds the unified social credit code (GB 32100) in a certificate subject. Chinese CAs put it in different places:
@@ -16,10 +17,6 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
  * from any other 18 characters.
  */
 final class CreditCodes {
-
-	private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-
-	private static final int[] WEIGHTS = { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 };
 
 	private static final Pattern CANDIDATE = Pattern.compile("(?<![0-9A-Z])[0-9A-HJ-NPQRTUWXY]{18}(?![0-9A-Z])");
 
@@ -58,18 +55,6 @@ final class CreditCodes {
 	}
 
 	static boolean isValid(String code) {
-		if (code == null || code.length() != 18) {
-			return false;
-		}
-		int sum = 0;
-		for (int i = 0; i < 17; i++) {
-			int value = ALPHABET.indexOf(code.charAt(i));
-			if (value < 0) {
-				return false;
-			}
-			sum += value * WEIGHTS[i];
-		}
-		int check = (31 - sum % 31) % 31;
-		return code.charAt(17) == ALPHABET.charAt(check);
+		return CreditCode.problem(code).isEmpty();
 	}
 }

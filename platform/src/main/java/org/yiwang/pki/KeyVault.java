@@ -30,7 +30,6 @@ import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,6 +37,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.kernel.Actor;
 import org.yiwang.kernel.RegionCode;
+import org.yiwang.system.Deployment;
 import org.yiwang.pki.PkiChanged.PlatformKeyCreated;
 import org.yiwang.system.RegionScopes;
 
@@ -78,12 +78,12 @@ class KeyVault {
 	private final SecretKey keyEncryptionKey;
 
 	KeyVault(JdbcClient jdbc, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock,
-			PkiSettings settings, @Value("${yiwang.city-code:500000}") String cityCode) {
+			PkiSettings settings, Deployment deployment) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.events = events;
 		this.clock = clock;
-		this.city = RegionCode.of(cityCode);
+		this.city = deployment.cityCode();
 		this.keyEncryptionKey = derive(secret(settings));
 	}
 

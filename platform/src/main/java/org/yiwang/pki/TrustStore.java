@@ -10,7 +10,6 @@ import java.util.List;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -18,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yiwang.kernel.Acting;
 import org.yiwang.kernel.Actor;
 import org.yiwang.kernel.RegionCode;
+import org.yiwang.system.Deployment;
 import org.yiwang.kernel.Role;
 import org.yiwang.pki.PkiChanged.CaTrusted;
 import org.yiwang.pki.PkiChanged.CaWithdrawn;
@@ -47,11 +47,11 @@ public class TrustStore {
 	private volatile Snapshot snapshot;
 
 	TrustStore(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
-			@Value("${yiwang.city-code:500000}") String cityCode) {
+			Deployment deployment) {
 		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
-		this.city = RegionCode.of(cityCode);
+		this.city = deployment.cityCode();
 	}
 
 	/**

@@ -76,7 +76,7 @@ class AccessMatrixTests {
 		allow(READERS, "GET /registry/entities", "POST /registry/entities/{id}/credit", "POST /api/registry/entities/{id}/credit");
 		allow(ALL, "POST /registry/entities/{id}/signature-check", "POST /api/registry/entities/{id}/signature-check",
 				"GET /api/registry/entities/{id}/certificates");
-		allow(MARKET, "POST /registry/my/certificates", "POST /api/registry/me/certificates");
+		allow(MARKET, "POST /registry/my/certificates", "POST /registry/my/demo-certificate", "POST /api/registry/me/certificates");
 		allow(STAFF, "POST /registry/review/certificates/{fingerprint}/approve",
 				"POST /registry/review/certificates/{fingerprint}/refuse",
 				"POST /api/registry/review/certificates/{fingerprint}/approve",

@@ -177,15 +177,15 @@ class BrowserIT {
 		screenshot("my-entity-approved");
 		signOut();
 
-		bindCertificatesAndCheckSignatures(username, creditCode);
+		bindCertificatesAndCheckSignatures(username);
 	}
 
 	/**
-	 * The administrator recognises two CAs (SM2 and ECDSA, made with OpenSSL); the entity binds an SM2 certificate
-	 * naming its credit code and an ECDSA one that staff confirm; a file signed by its key with OpenSSL is accepted,
-	 * the same file signed by an unbound key is refused with the reason.
+	 * The administrator recognises two more CAs (SM2 and ECDSA, made with OpenSSL); the entity gets a demo-CA SM2
+	 * certificate for its credit code (bound at once) and binds an ECDSA one that staff confirm; a file signed with
+	 * OpenSSL by the demo key is accepted, the same file signed by an unbound key is refused with the reason.
 	 */
-	private void bindCertificatesAndCheckSignatures(String username, String creditCode) throws Exception {
+	private void bindCertificatesAndCheckSignatures(String username) throws Exception {
 		Path dir = Files.createTempDirectory("yiwang-browser-pki");
 		String id = "distid:1234567812345678";
 		openssl(dir, "ecparam", "-genkey", "-name", "SM2", "-noout", "-out", "sm2-ca.key");
@@ -196,18 +196,16 @@ class BrowserIT {
 		openssl(dir, "req", "-x509", "-new", "-key", "ec-ca.key", "-sha256", "-subj", "/CN=Browser ECDSA CA " + username, "-days",
 				"30", "-out", "ec-ca.pem", "-addext", "basicConstraints=critical,CA:TRUE", "-addext",
 				"keyUsage=critical,keyCertSign,cRLSign");
-		for (String[] cert : new String[][] { { "entity", "/CN=" + username + "/serialNumber=" + creditCode }, { "other", "/CN=" + username + " unbound" } }) {
-			openssl(dir, "ecparam", "-genkey", "-name", "SM2", "-noout", "-out", cert[0] + ".key");
-			openssl(dir, "req", "-new", "-key", cert[0] + ".key", "-sm3", "-sigopt", id, "-subj", cert[1], "-out", cert[0] + ".csr");
-			openssl(dir, "x509", "-req", "-in", cert[0] + ".csr", "-CA", "sm2-ca.pem", "-CAkey", "sm2-ca.key", "-sm3", "-sigopt", id,
-					"-vfyopt", id, "-days", "30", "-out", cert[0] + ".pem", "-CAcreateserial");
-		}
+		openssl(dir, "ecparam", "-genkey", "-name", "SM2", "-noout", "-out", "other.key");
+		openssl(dir, "req", "-new", "-key", "other.key", "-sm3", "-sigopt", id, "-subj", "/CN=" + username + " unbound", "-out",
+				"other.csr");
+		openssl(dir, "x509", "-req", "-in", "other.csr", "-CA", "sm2-ca.pem", "-CAkey", "sm2-ca.key", "-sm3", "-sigopt", id,
+				"-vfyopt", id, "-days", "30", "-out", "other.pem", "-CAcreateserial");
 		openssl(dir, "ecparam", "-genkey", "-name", "prime256v1", "-noout", "-out", "ec.key");
 		openssl(dir, "req", "-new", "-key", "ec.key", "-sha256", "-subj", "/CN=" + username + " ECDSA", "-out", "ec.csr");
 		openssl(dir, "x509", "-req", "-in", "ec.csr", "-CA", "ec-ca.pem", "-CAkey", "ec-ca.key", "-sha256", "-days", "30",
 				"-out", "ec.pem", "-CAcreateserial");
 		Files.writeString(dir.resolve("bid.txt"), "投标文件：" + username);
-		openssl(dir, "dgst", "-sm3", "-sign", "entity.key", "-sigopt", id, "-out", "bid.sig", "bid.txt");
 		openssl(dir, "dgst", "-sm3", "-sign", "other.key", "-sigopt", id, "-out", "bid-unbound.sig", "bid.txt");
 
 		signIn("admin", "Demo@2026yw");
@@ -222,12 +220,17 @@ class BrowserIT {
 		signOut();
 
 		signIn(username, "Newcomer-2026x");
-		for (String certificate : new String[] { "entity.pem", "ec.pem" }) {
-			browser.get(url("/registry/my"));
-			browser.findElement(By.id("certificate-file")).sendKeys(dir.resolve(certificate).toString());
-			browser.findElement(By.id("bind-certificate")).click();
-			wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("saved-notice")));
-		}
+		browser.get(url("/registry/my"));
+		browser.findElement(By.id("demo-certificate")).click();
+		String demoKey = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("demo-private-key"))).getAttribute("value");
+		assertThat(demoKey).startsWith("-----BEGIN PRIVATE KEY-----");
+		Files.writeString(dir.resolve("demo-sm2-key.pem"), demoKey);
+		openssl(dir, "dgst", "-sm3", "-sign", "demo-sm2-key.pem", "-sigopt", id, "-out", "bid-demo.sig", "bid.txt");
+		screenshot("demo-certificate");
+		browser.get(url("/registry/my"));
+		browser.findElement(By.id("certificate-file")).sendKeys(dir.resolve("ec.pem").toString());
+		browser.findElement(By.id("bind-certificate")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("saved-notice")));
 		assertThat(browser.findElement(By.id("certificate-table")).getText()).contains("有效", "待确认");
 		signOut();
 
@@ -246,7 +249,7 @@ class BrowserIT {
 		assertThat(profile).isNotBlank();
 		browser.get(url("/registry/entities/" + entityId()));
 		browser.findElement(By.id("sig-content")).sendKeys(dir.resolve("bid.txt").toString());
-		browser.findElement(By.id("sig-signature")).sendKeys(dir.resolve("bid.sig").toString());
+		browser.findElement(By.id("sig-signature")).sendKeys(dir.resolve("bid-demo.sig").toString());
 		browser.findElement(By.id("check-signature")).click();
 		WebElement accepted = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signature-result")));
 		assertThat(accepted.getText()).contains("签名有效");

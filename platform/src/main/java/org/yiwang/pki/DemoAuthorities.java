@@ -87,12 +87,28 @@ class DemoAuthorities {
 	 * demo CA) for a demo entity, and writes each with its PKCS#8 PEM private key into {@code out}.
 	 */
 	List<Issued> issue(String entityName, String creditCode, Path out) throws IOException {
-		ensureCreated();
 		Files.createDirectories(out);
-		StoredKey sm2Ca = vault.find(SM2_CA).orElseThrow();
-		StoredKey rsaCa = vault.find(RSA_CA).orElseThrow();
-		Path sm2CaFile = write(out.resolve("demo-sm2-ca.pem"), pem(sm2Ca), false);
-		Path rsaCaFile = write(out.resolve("demo-rsa-ca.pem"), pem(rsaCa), false);
+		Path sm2CaFile = write(out.resolve("demo-sm2-ca.pem"), pem(vaultCa(KeyAlgorithm.SM2)), false);
+		Path rsaCaFile = write(out.resolve("demo-rsa-ca.pem"), pem(vaultCa(KeyAlgorithm.RSA)), false);
+		List<Issued> issued = new ArrayList<>();
+		for (KeyAlgorithm algorithm : List.of(KeyAlgorithm.SM2, KeyAlgorithm.EC, KeyAlgorithm.RSA)) {
+			DemoCredentials credentials = credentials(entityName, creditCode, algorithm);
+			String prefix = switch (algorithm) {
+				case SM2 -> "sm2";
+				case EC -> "ecdsa";
+				case RSA -> "rsa";
+			};
+			Path certificateFile = write(out.resolve(prefix + "-cert.pem"), credentials.certificatePem(), false);
+			Path keyFile = write(out.resolve(prefix + "-key.pem"), credentials.privateKeyPem(), true);
+			issued.add(new Issued(prefix, certificateFile, keyFile, algorithm == KeyAlgorithm.SM2 ? sm2CaFile : rsaCaFile,
+					credentials.certificate()));
+		}
+		return issued;
+	}
+
+	/** A fresh key pair of the algorithm and its certificate for a demo entity, from the matching demo CA. */
+	DemoCredentials credentials(String entityName, String creditCode, KeyAlgorithm algorithm) {
+		StoredKey ca = vaultCa(algorithm);
 		X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
 			.addRDN(BCStyle.C, "CN")
 			.addRDN(BCStyle.O, entityName)
@@ -100,31 +116,26 @@ class DemoAuthorities {
 			.addRDN(BCStyle.CN, entityName)
 			.build();
 		Instant now = clock.instant().minus(Duration.ofMinutes(5));
-		List<Issued> issued = new ArrayList<>();
-		for (KeyAlgorithm algorithm : List.of(KeyAlgorithm.SM2, KeyAlgorithm.EC, KeyAlgorithm.RSA)) {
-			StoredKey ca = algorithm == KeyAlgorithm.SM2 ? sm2Ca : rsaCa;
-			var keys = CertificateIssuer.generate(algorithm);
-			var certificate = CertificateIssuer.issue(subject, keys.getPublic(), ca.certificate(),
-					ca.certificate().getSubject(), ca.privateKey(), ca.algorithm(), Profile.SIGNING, now,
-					now.plus(Duration.ofDays(730)));
-			String prefix = switch (algorithm) {
-				case SM2 -> "sm2";
-				case EC -> "ecdsa";
-				case RSA -> "rsa";
-			};
-			Path certificateFile = write(out.resolve(prefix + "-cert.pem"),
-					CertificateBytes.pem("CERTIFICATE", ChainValidator.encoded(certificate)), false);
-			Path keyFile = write(out.resolve(prefix + "-key.pem"),
-					CertificateBytes.pem("PRIVATE KEY", keys.getPrivate().getEncoded()), true);
-			try {
-				issued.add(new Issued(prefix, certificateFile, keyFile, algorithm == KeyAlgorithm.SM2 ? sm2CaFile : rsaCaFile,
-						TrustStore.view(certificate)));
-			}
-			catch (Rejected rejected) {
-				throw new IllegalStateException(rejected);
-			}
+		var keys = CertificateIssuer.generate(algorithm);
+		var certificate = CertificateIssuer.issue(subject, keys.getPublic(), ca.certificate(), ca.certificate().getSubject(),
+				ca.privateKey(), ca.algorithm(), Profile.SIGNING, now, now.plus(Duration.ofDays(730)));
+		try {
+			return new DemoCredentials(CertificateBytes.pem("CERTIFICATE", ChainValidator.encoded(certificate)),
+					CertificateBytes.pem("PRIVATE KEY", keys.getPrivate().getEncoded()), TrustStore.view(certificate));
 		}
-		return issued;
+		catch (Rejected rejected) {
+			throw new IllegalStateException(rejected);
+		}
+	}
+
+	/** The demo CA that issues keys of this algorithm: SM2 from the SM2 CA, ECDSA and RSA from the RSA CA. */
+	private StoredKey vaultCa(KeyAlgorithm algorithm) {
+		String name = algorithm == KeyAlgorithm.SM2 ? SM2_CA : RSA_CA;
+		// Made at start with demo data on; making them here would open a transaction inside the caller's.
+		return vault.find(name).orElseGet(() -> {
+			ensureCreated();
+			return vault.find(name).orElseThrow();
+		});
 	}
 
 	private static String pem(StoredKey ca) {

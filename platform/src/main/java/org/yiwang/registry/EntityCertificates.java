@@ -11,7 +11,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yiwang.kernel.Acting;
 import org.yiwang.kernel.Role;
+import org.yiwang.kernel.CreditCode;
 import org.yiwang.pki.CertificateView;
+import org.yiwang.pki.DemoCertificates;
+import org.yiwang.pki.DemoCredentials;
+import org.yiwang.pki.KeyAlgorithm;
 import org.yiwang.pki.SignatureAlgorithm;
 import org.yiwang.pki.SignatureVerification;
 import org.yiwang.pki.Signatures;
@@ -41,8 +45,11 @@ public class EntityCertificates {
 
 	private final Clock clock;
 
+	private final DemoCertificates demoCertificates;
+
 	EntityCertificates(Entities entities, Bindings bindings, TrustStore trustStore, Signatures signatures,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, DemoCertificates demoCertificates) {
+		this.demoCertificates = demoCertificates;
 		this.entities = entities;
 		this.bindings = bindings;
 		this.trustStore = trustStore;
@@ -84,6 +91,27 @@ public class EntityCertificates {
 		events.publishEvent(new CertificateBindingRequested(member.actor(), entity.id, view.fingerprint(), view.subject(),
 				binding.status(), entity.registeredRegion, now));
 		return binding;
+	}
+
+	/**
+	 * With demo data on, an approved organisation gets a demo-CA SM2 certificate for its own credit code, bound at
+	 * once, and the private key to sign with (shown to it this once, never kept).
+	 */
+	@Transactional
+	public DemoCredentials issueDemoCertificate() {
+		Acting member = Actors.required();
+		MarketEntity entity = entities.entityOf(member.actor().username()).flatMap(entities::byId)
+			.orElseThrow(() -> Refusal.notFound("registry.entity.none"));
+		if (entity.status != EntityStatus.APPROVED || entity.creditCode == null) {
+			throw Refusal.conflict(null, "registry.certificate.demoOrganisationsOnly");
+		}
+		DemoCredentials credentials = demoCertificates.issue(entity.name, CreditCode.of(entity.creditCode), KeyAlgorithm.SM2);
+		bind(credentials.certificatePem().getBytes(StandardCharsets.US_ASCII));
+		return credentials;
+	}
+
+	public boolean demoCertificatesAvailable() {
+		return demoCertificates.available();
 	}
 
 	@Transactional(readOnly = true)

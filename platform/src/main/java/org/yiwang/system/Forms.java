@@ -57,12 +57,17 @@ public final class Forms {
 			redirect.addFlashAttribute("saved", savedKey);
 		}
 		catch (Refusal refusal) {
-			if (refusal.status().value() == 404 || refusal.status().value() == 403) {
-				throw refusal;
-			}
-			redirect.addFlashAttribute("refused", refusal.messageKey());
-			redirect.addFlashAttribute("refusedArguments", refusal.arguments());
+			explain(redirect, refusal);
 		}
+	}
+
+	/** Puts a refusal on the next page; not found and forbidden go to the error page instead. */
+	public static void explain(RedirectAttributes redirect, Refusal refusal) {
+		if (refusal.status().value() == 404 || refusal.status().value() == 403) {
+			throw refusal;
+		}
+		redirect.addFlashAttribute("refused", refusal.messageKey());
+		redirect.addFlashAttribute("refusedArguments", refusal.arguments());
 	}
 
 	/** htmx asks for the fragment; a plain request gets the whole page. */

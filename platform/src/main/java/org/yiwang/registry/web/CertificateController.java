@@ -41,6 +41,18 @@ class CertificateController {
 		return "redirect:/registry/my";
 	}
 
+	@PostMapping("/registry/my/demo-certificate")
+	String demoCertificate(Model model, RedirectAttributes redirect) {
+		try {
+			model.addAttribute("credentials", certificates.issueDemoCertificate());
+			return "registry/demo-certificate";
+		}
+		catch (Refusal refusal) {
+			Forms.explain(redirect, refusal);
+			return "redirect:/registry/my";
+		}
+	}
+
 	@PostMapping("/registry/review/certificates/{fingerprint}/approve")
 	String approve(@PathVariable String fingerprint, RedirectAttributes redirect) {
 		Forms.attempt(redirect, "registry.saved.certificateApproved", () -> certificates.decide(fingerprint, true, null));

@@ -43,6 +43,7 @@ class MyEntityController {
 			model.addAttribute("qualifications", registry.qualifications(e.id()));
 			model.addAttribute("credit", registry.creditRecords(e.id()));
 			model.addAttribute("certificates", certificates.bindings(e.id()));
+			model.addAttribute("demoCertificates", certificates.demoCertificatesAvailable());
 		});
 		model.addAttribute("roleValues", EntityRole.values());
 		model.addAttribute("today", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));

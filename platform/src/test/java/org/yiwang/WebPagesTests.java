@@ -160,13 +160,13 @@ class WebPagesTests {
 
 	@Test
 	void an_oversized_body_is_refused_before_it_is_read() throws Exception {
-		String huge = "{\"code\":\"" + "X".repeat(1_100_000) + "\"}";
+		String huge = "{\"code\":\"" + "X".repeat(2_200_000) + "\"}";
 		mvc.perform(post("/api/categories").with(authentication(TestActor.cityStaff().authentication()))
 				.contentType(MediaType.APPLICATION_JSON).content(huge))
 			.andExpect(status().isPayloadTooLarge())
 			.andExpect(jsonPath("$.detail").value(containsString("请求内容过大")));
 		mvc.perform(post("/admin/categories").with(authentication(TestActor.cityStaff().authentication())).with(csrf())
-				.contentType(MediaType.APPLICATION_FORM_URLENCODED).content("code=" + "A".repeat(1_100_000)))
+				.contentType(MediaType.APPLICATION_FORM_URLENCODED).content("code=" + "A".repeat(2_200_000)))
 			.andExpect(status().isPayloadTooLarge());
 	}
 

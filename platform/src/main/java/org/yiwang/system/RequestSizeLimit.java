@@ -16,9 +16,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Refuses a form or JSON body larger than {@code yiwang.http.max-body} (default 1 MB) before anything reads it: 413
- * with a problem detail for the API, the error page for forms. File uploads are multipart and bounded by
- * {@code spring.servlet.multipart.*}, which a module that takes large files raises for its own upload paths.
+ * Refuses a form or JSON body larger than {@code yiwang.http.max-body} (default 2 MB: room for a 1 MB file sent as
+ * base64 JSON) before anything reads it: 413 with a problem detail for the API, the error page for forms. File
+ * uploads are multipart and bounded by {@code spring.servlet.multipart.*}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -29,7 +29,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
 	private final ProblemResponses problems;
 
-	RequestSizeLimit(@Value("${yiwang.http.max-body:1048576}") long maxBody, ProblemResponses problems) {
+	RequestSizeLimit(@Value("${yiwang.http.max-body:2097152}") long maxBody, ProblemResponses problems) {
 		this.maxBody = maxBody;
 		this.problems = problems;
 	}

@@ -17,8 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.yiwang.PlatformTest;
 import org.yiwang.TestActor;
 import org.yiwang.pki.SignatureAlgorithm;
@@ -171,17 +169,7 @@ class CertificateBindingTests {
 	}
 
 	private <T> T as(String username, java.util.function.Supplier<T> work) {
-		var signedIn = login.authenticate(new UsernamePasswordAuthenticationToken(username, EntityRegistryTests.PASSWORD));
-		var previous = SecurityContextHolder.getContext();
-		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(signedIn);
-		SecurityContextHolder.setContext(context);
-		try {
-			return work.get();
-		}
-		finally {
-			SecurityContextHolder.setContext(previous);
-		}
+		return EntityRegistryTests.signedIn(login, username, work);
 	}
 
 	private void openssl(String... args) throws Exception {

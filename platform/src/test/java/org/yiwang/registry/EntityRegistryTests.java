@@ -49,6 +49,11 @@ class EntityRegistryTests {
 
 	/** Signs in as the entity's administrator, as the login page would. */
 	private <T> T as(String username, java.util.function.Supplier<T> work) {
+		return signedIn(login, username, work);
+	}
+
+	/** Runs work signed in through the real login (password {@link #PASSWORD}), lockout and all. */
+	static <T> T signedIn(AuthenticationProvider login, String username, java.util.function.Supplier<T> work) {
 		Authentication signedIn = login.authenticate(new UsernamePasswordAuthenticationToken(username, PASSWORD));
 		var previous = SecurityContextHolder.getContext();
 		var context = SecurityContextHolder.createEmptyContext();

@@ -26,6 +26,9 @@ class WebPagesTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	org.yiwang.account.AccountManagement accounts;
+
 	private static String uniqueCode() {
 		return "WEB_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
 	}
@@ -129,6 +132,21 @@ class WebPagesTests {
 		mvc.perform(get("/login").param("error", "bad").param("username", "staff"))
 			.andExpect(content().string(containsString("用户名或密码不正确")))
 			.andExpect(content().string(containsString("value=\"staff\"")));
+	}
+
+	@Test
+	void five_wrong_passwords_lock_the_account_and_the_login_page_says_so() throws Exception {
+		String username = "lock." + UUID.randomUUID().toString().substring(0, 8);
+		TestActor.admin().run(() -> accounts.create(new org.yiwang.account.NewAccount(username, "锁定测试",
+				org.yiwang.account.AccountKind.PERSON, java.util.Set.of(org.yiwang.kernel.Role.BIDDER), null, false,
+				java.util.Set.of(), "Right-pass-2026")));
+		for (int i = 0; i < 5; i++) {
+			mvc.perform(post("/login").with(csrf()).param("username", username).param("password", "wrong-" + i))
+				.andExpect(redirectedUrl("/login?error=bad&username=" + username));
+		}
+		mvc.perform(post("/login").with(csrf()).param("username", username).param("password", "Right-pass-2026"))
+			.andExpect(redirectedUrl("/login?error=locked&username=" + username));
+		mvc.perform(get("/login").param("error", "locked")).andExpect(content().string(containsString("账户已临时锁定")));
 	}
 
 	@Test

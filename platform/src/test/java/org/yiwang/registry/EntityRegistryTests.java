@@ -81,6 +81,10 @@ class EntityRegistryTests {
 			.doesNotContain(registered.id());
 		TestActor yuzhong = TestActor.districtStaff(TestActor.YUZHONG);
 		assertThat(yuzhong.call(registry::reviewQueue)).extracting(EntityView::id).contains(registered.id());
+		assertThatThrownBy(() -> TestActor.districtStaff(TestActor.WANZHOU).run(() -> registry.approve(registered.id(),
+				registered.version())))
+			.as("another district's staff cannot decide it").isInstanceOfSatisfying(Refusal.class,
+					r -> assertThat(r.status().value()).isEqualTo(404));
 
 		EntityView approved = yuzhong.call(() -> registry.approve(registered.id(), registered.version()));
 		assertThat(approved.holds(EntityRole.BIDDER)).isTrue();

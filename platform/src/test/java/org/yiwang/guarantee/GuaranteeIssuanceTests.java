@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -326,6 +333,42 @@ class GuaranteeIssuanceTests {
 			.andExpect(status().isBadRequest());
 		mvc.perform(get("/api/guarantees/issuer/applications").header("Authorization", "Bearer ywt_demo-api-client-token-not-for-production"))
 			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void the_pages_show_requirements_to_their_region_applications_to_the_bidder_and_refuse_three_decimals() throws Exception {
+		mvc.perform(get("/guarantees/requirements")
+			.with(authentication(TestActor.districtStaff(TestActor.YUZHONG).authentication())))
+			.andExpect(status().isOk()).andExpect(content().string(containsString(trade.value())))
+			.andExpect(content().string(containsString("投标保证金要求")));
+		mvc.perform(get("/guarantees/requirements")
+			.with(authentication(TestActor.districtStaff(TestActor.WANZHOU).authentication())))
+			.andExpect(status().isOk()).andExpect(content().string(not(containsString(trade.value()))));
+		mvc.perform(post("/guarantees/requirements").with(csrf())
+			.with(authentication(TestActor.districtStaff(TestActor.YUZHONG).authentication()))
+			.param("tradeCode", trade.value() + "-P").param("sectionName", "页面标段").param("region", TestActor.YUZHONG)
+			.param("category", "ENG_BUILDING").param("beneficiaryCreditCode", tenderer.creditCode())
+			.param("amount", "5000.125").param("bidValidityEnd", bidValidityEnd.toString()))
+			.andExpect(redirectedUrl("/guarantees/requirements"))
+			.andExpect(flash().attribute("refused", "guarantee.amount.decimals"));
+		mvc.perform(post("/guarantees/requirements").with(csrf())
+			.with(authentication(TestActor.districtStaff(TestActor.YUZHONG).authentication()))
+			.param("tradeCode", trade.value() + "-P").param("sectionName", "页面标段").param("region", TestActor.YUZHONG)
+			.param("category", "ENG_BUILDING").param("beneficiaryCreditCode", tenderer.creditCode())
+			.param("amount", "5000.12").param("bidValidityEnd", bidValidityEnd.toString()))
+			.andExpect(redirectedUrl("/guarantees/requirements"))
+			.andExpect(flash().attribute("saved", "guarantee.saved.requirement"));
+
+		var bidderSession = login.authenticate(new UsernamePasswordAuthenticationToken(bidderUser, PASSWORD));
+		mvc.perform(post("/guarantees/my/applications").with(csrf()).with(authentication(bidderSession))
+			.param("tradeCode", trade.value() + "-P").param("issuer", issuer.id().toString()))
+			.andExpect(redirectedUrl("/guarantees/my"))
+			.andExpect(flash().attribute("saved", "guarantee.saved.application"));
+		mvc.perform(get("/guarantees/my").with(authentication(bidderSession)))
+			.andExpect(status().isOk()).andExpect(content().string(containsString(trade.value() + "-P")))
+			.andExpect(content().string(containsString(issuer.name())));
+		mvc.perform(get("/guarantees/verify").param("number", "NONE-" + run).param("code", "ABCDEFGHJKMN"))
+			.andExpect(status().isOk()).andExpect(content().string(containsString("找不到与该编号和验证码对应的保函")));
 	}
 
 	private void assertRequirementRefused(TestActor actor, NewRequirement request, String key) {

@@ -44,6 +44,8 @@ public class BidSecurity {
 
 	private final Letters letters;
 
+	private final Deposits deposits;
+
 	private final EntityRegistry registry;
 
 	private final Catalog catalog;
@@ -52,10 +54,11 @@ public class BidSecurity {
 
 	private final Clock clock;
 
-	BidSecurity(Requirements requirements, Letters letters, EntityRegistry registry, Catalog catalog,
+	BidSecurity(Requirements requirements, Letters letters, Deposits deposits, EntityRegistry registry, Catalog catalog,
 			ApplicationEventPublisher events, Clock clock) {
 		this.requirements = requirements;
 		this.letters = letters;
+		this.deposits = deposits;
 		this.registry = registry;
 		this.catalog = catalog;
 		this.events = events;
@@ -123,13 +126,18 @@ public class BidSecurity {
 	}
 
 	/**
-	 * Does the bidder hold valid security for the trade of at least this amount, today? The largest such security,
-	 * or empty. Guarantees only for now: cash deposits come with the bank interface.
+	 * Does the bidder hold valid security for the trade of at least this amount, today? A guarantee in force if there
+	 * is one, else a matched cash deposit (flagged arrivals never count); empty when neither.
 	 */
 	@Transactional(readOnly = true)
 	public Optional<SecurityHeld> securityHeld(EntityId bidder, TradeCode trade, Money atLeast) {
-		return letters.held(bidder, trade, atLeast, today()).stream().findFirst()
+		Optional<SecurityHeld> guarantee = letters.held(bidder, trade, atLeast, today()).stream().findFirst()
 			.map(g -> new SecurityHeld(bidder, trade, SecurityForm.GUARANTEE, g.amount(), g.letterNumber(), g.validUntil()));
+		if (guarantee.isPresent()) {
+			return guarantee;
+		}
+		return deposits.matched(bidder, trade, atLeast).stream().findFirst()
+			.map(d -> new SecurityHeld(bidder, trade, SecurityForm.CASH_DEPOSIT, d.amount(), d.accountNumber(), null));
 	}
 
 	/**

@@ -76,4 +76,41 @@ public sealed interface GuaranteeChanged extends Auditable {
 			return "application:" + application;
 		}
 	}
+
+	record DepositAccountOpened(Actor actor, String accountNumber, TradeCode tradeCode, EntityId bidder, Money required,
+			RegionCode region, Instant occurredAt) implements GuaranteeChanged {
+
+		public String action() {
+			return "guarantee.deposit.accountOpened";
+		}
+
+		public String target() {
+			return "deposit:" + accountNumber;
+		}
+	}
+
+	record BankRegistered(Actor actor, String clientUsername, String name, RegionCode region, Instant occurredAt)
+			implements GuaranteeChanged {
+
+		public String action() {
+			return "guarantee.bank.registered";
+		}
+
+		public String target() {
+			return "bank:" + clientUsername;
+		}
+	}
+
+	/** A bank reported an arrival; the outcome says whether it counts or what is wrong with it. */
+	record DepositArrived(Actor actor, UUID arrival, String accountNumber, String bankReference, Money amount,
+			DepositOutcome outcome, RegionCode region, Instant occurredAt) implements GuaranteeChanged {
+
+		public String action() {
+			return outcome == DepositOutcome.MATCHED ? "guarantee.deposit.matched" : "guarantee.deposit.flagged";
+		}
+
+		public String target() {
+			return "deposit:" + accountNumber;
+		}
+	}
 }

@@ -4,6 +4,6 @@ package org.yiwang.guarantee;
 public enum SecurityForm {
 	/** An e-guarantee letter (电子保函) of a registered issuer. */
 	GUARANTEE,
-	/** Cash paid into the bidder's deposit sub-account (not recorded yet: a later step). */
+	/** Cash paid into the bidder's own deposit sub-account, matched to it. */
 	CASH_DEPOSIT
 }

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 import org.yiwang.system.HttpAccessRules;
 
 /**
- * Anyone checks a guarantee; staff set requirements and register issuers; bidders apply; issuers' machine accounts
- * fetch applications and post letters; any signed-in account lists the issuers.
+ * Anyone checks a guarantee; staff set requirements and register issuers and banks; bidders apply and open deposit
+ * sub-accounts; issuers' machine accounts fetch applications and post letters; API clients report deposit arrivals
+ * (the module accepts only a registered bank's); any signed-in account lists the issuers.
  */
 @Component
 class GuaranteeAccessRules implements HttpAccessRules {
@@ -22,12 +23,16 @@ class GuaranteeAccessRules implements HttpAccessRules {
 					"/api/guarantees/requirements/*")
 			.hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF")
 			.requestMatchers(POST, "/guarantees/requirements", "/guarantees/issuers", "/api/guarantees/requirements",
-					"/api/guarantees/issuers")
+					"/api/guarantees/issuers", "/guarantees/banks", "/api/guarantees/banks")
 			.hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF")
 			.requestMatchers(GET, "/api/guarantees/issuers").authenticated()
-			.requestMatchers(GET, "/guarantees/my", "/api/guarantees/mine", "/api/guarantees/applications/mine")
+			.requestMatchers(GET, "/guarantees/my", "/api/guarantees/mine", "/api/guarantees/applications/mine",
+					"/api/guarantees/deposits/mine")
 			.hasRole("BIDDER")
-			.requestMatchers(POST, "/guarantees/my/applications", "/api/guarantees/applications").hasRole("BIDDER")
+			.requestMatchers(POST, "/guarantees/my/applications", "/guarantees/my/deposits", "/api/guarantees/applications",
+					"/api/guarantees/deposits")
+			.hasRole("BIDDER")
+			.requestMatchers(POST, "/api/guarantees/bank/arrivals").hasRole("API_CLIENT")
 			.requestMatchers(GET, "/api/guarantees/issuer/applications").hasRole("GUARANTEE_ISSUER")
 			.requestMatchers(POST, "/api/guarantees/issuer/applications/*/letter").hasRole("GUARANTEE_ISSUER");
 	}

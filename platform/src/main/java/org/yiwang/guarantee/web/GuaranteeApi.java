@@ -15,7 +15,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yiwang.guarantee.ApplicationView;
+import org.yiwang.guarantee.ArrivalReport;
+import org.yiwang.guarantee.ArrivalView;
+import org.yiwang.guarantee.BankView;
 import org.yiwang.guarantee.BidSecurity;
+import org.yiwang.guarantee.CashDeposits;
+import org.yiwang.guarantee.DepositAccountView;
 import org.yiwang.guarantee.GuaranteeIssuance;
 import org.yiwang.guarantee.GuaranteeView;
 import org.yiwang.guarantee.IssuerView;
@@ -41,9 +46,12 @@ class GuaranteeApi {
 
 	private final GuaranteeIssuance issuance;
 
-	GuaranteeApi(BidSecurity security, GuaranteeIssuance issuance) {
+	private final CashDeposits deposits;
+
+	GuaranteeApi(BidSecurity security, GuaranteeIssuance issuance, CashDeposits deposits) {
 		this.security = security;
 		this.issuance = issuance;
+		this.deposits = deposits;
 	}
 
 	@PostMapping("/requirements")
@@ -119,6 +127,43 @@ class GuaranteeApi {
 		LetterReceipt receipt = issuance.submitLetter(parse(id), idempotencyKey, letter);
 		return ResponseEntity.status(HttpStatus.CREATED).header("Idempotent-Replayed", String.valueOf(receipt.replayed()))
 			.body(receipt.guarantee());
+	}
+
+	record NewBank(@NotBlank(message = "{guarantee.issuer.clientForm}") String clientUsername,
+			@NotBlank(message = "{guarantee.bank.name}") String name) {
+	}
+
+	@PostMapping("/banks")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Register the settlement bank's machine account that reports deposit arrivals (city-wide staff)")
+	BankView registerBank(@Valid @RequestBody NewBank bank) {
+		return deposits.registerBank(bank.clientUsername(), bank.name());
+	}
+
+	record NewDepositAccount(@NotBlank(message = "{guarantee.tradeCode.form}") String tradeCode) {
+	}
+
+	@PostMapping("/deposits")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "The caller's entity (a bidder) gets its own deposit sub-account for a trade code")
+	DepositAccountView openDepositAccount(@Valid @RequestBody NewDepositAccount request) {
+		return deposits.openAccount(request.tradeCode());
+	}
+
+	@GetMapping("/deposits/mine")
+	List<DepositAccountView> myDepositAccounts() {
+		return deposits.myAccounts();
+	}
+
+	@PostMapping("/bank/arrivals")
+	@Operation(summary = "The settlement bank reports a deposit arrival; needs an Idempotency-Key header",
+			description = "Matched to bidder and trade by sub-account, or recorded with a flag: WRONG_PAYER (payer name "
+					+ "is not the bidder's), SHORT (less than required), UNKNOWN_ACCOUNT. A bank reference is reported once.")
+	ResponseEntity<ArrivalView> arrival(@RequestHeader("Idempotency-Key") String idempotencyKey,
+			@RequestBody ArrivalReport report) {
+		ArrivalView arrival = deposits.report(idempotencyKey, report);
+		return ResponseEntity.status(HttpStatus.CREATED).header("Idempotent-Replayed", String.valueOf(arrival.replayed()))
+			.body(arrival);
 	}
 
 	@GetMapping("/verify")

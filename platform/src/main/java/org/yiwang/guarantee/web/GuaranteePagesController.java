@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yiwang.guarantee.BidSecurity;
+import org.yiwang.guarantee.CashDeposits;
 import org.yiwang.guarantee.GuaranteeIssuance;
 import org.yiwang.guarantee.NewRequirement;
 import org.yiwang.system.Forms;
@@ -27,9 +28,12 @@ class GuaranteePagesController {
 
 	private final GuaranteeIssuance issuance;
 
-	GuaranteePagesController(BidSecurity security, GuaranteeIssuance issuance) {
+	private final CashDeposits deposits;
+
+	GuaranteePagesController(BidSecurity security, GuaranteeIssuance issuance, CashDeposits deposits) {
 		this.security = security;
 		this.issuance = issuance;
+		this.deposits = deposits;
 	}
 
 	@GetMapping("/guarantees/requirements")
@@ -57,8 +61,23 @@ class GuaranteePagesController {
 		return "redirect:/guarantees/requirements";
 	}
 
+	@PostMapping("/guarantees/banks")
+	String registerBank(@RequestParam(required = false) String clientUsername, @RequestParam(required = false) String name,
+			RedirectAttributes redirect) {
+		Forms.attempt(redirect, "guarantee.saved.bank", () -> deposits.registerBank(clientUsername, name));
+		return "redirect:/guarantees/requirements";
+	}
+
+	@PostMapping("/guarantees/my/deposits")
+	String openDepositAccount(@RequestParam(required = false) String tradeCode, RedirectAttributes redirect) {
+		Forms.attempt(redirect, "guarantee.saved.depositAccount", () -> deposits.openAccount(tradeCode));
+		return "redirect:/guarantees/my";
+	}
+
 	@GetMapping("/guarantees/my")
 	String mine(Model model) {
+		model.addAttribute("depositAccounts", deposits.myAccounts());
+		model.addAttribute("arrivals", deposits.myArrivals());
 		model.addAttribute("issuers", issuance.issuers());
 		model.addAttribute("applications", issuance.myApplications());
 		model.addAttribute("guarantees", issuance.myGuarantees());

@@ -19,6 +19,7 @@ import org.yiwang.catalog.Catalog;
 import org.yiwang.guarantee.GuaranteeChanged.BankRegistered;
 import org.yiwang.guarantee.GuaranteeChanged.DepositAccountOpened;
 import org.yiwang.guarantee.GuaranteeChanged.DepositArrived;
+import org.yiwang.guarantee.GuaranteeChanged.DepositReportRefused;
 import org.yiwang.kernel.Acting;
 import org.yiwang.kernel.Money;
 import org.yiwang.kernel.RegionCode;
@@ -186,8 +187,24 @@ public class CashDeposits {
 			return platform(() -> record(client, bank, idempotencyKey, requestSha256, amount, report));
 		}
 		catch (DuplicateKeyException e) {
-			throw Refusal.conflict("bankReference", "guarantee.deposit.alreadyReported", report.bankReference());
+			// A concurrent report with the same key or reference won the race.
+			throw audited(client, report,
+					Refusal.conflict("bankReference", "guarantee.deposit.alreadyReported", report.bankReference()));
 		}
+		catch (Refusal refusal) {
+			throw audited(client, report, refusal);
+		}
+	}
+
+	/** The refusal goes to the audit log in a transaction of its own: the report's was rolled back. */
+	private Refusal audited(Acting client, ArrivalReport report, Refusal refusal) {
+		platform(() -> {
+			events.publishEvent(new DepositReportRefused(client.actor(), report.accountNumber(), report.bankReference(),
+					refusal.messageKey(), deposits.region(report.accountNumber()).orElse(catalog.city().code()),
+					clock.instant()));
+			return null;
+		});
+		return refusal;
 	}
 
 	private ArrivalView record(Acting client, BankView bank, String key, String requestSha256, Money amount,

@@ -113,4 +113,17 @@ public sealed interface GuaranteeChanged extends Auditable {
 			return "deposit:" + accountNumber;
 		}
 	}
+
+	/** A bank's report was refused (a replayed reference, a reused key); nothing of it was recorded. */
+	record DepositReportRefused(Actor actor, String accountNumber, String bankReference, String reason, RegionCode region,
+			Instant occurredAt) implements GuaranteeChanged {
+
+		public String action() {
+			return "guarantee.deposit.refused";
+		}
+
+		public String target() {
+			return "deposit:" + accountNumber;
+		}
+	}
 }

@@ -71,6 +71,9 @@ class CashDepositsTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	org.yiwang.audit.AuditLog audit;
+
 	String run;
 
 	EntityView first;
@@ -117,6 +120,10 @@ class CashDepositsTests {
 		report("k1-" + run, body.replace("50000.00", "60000.00")).andExpect(status().isConflict());
 		report("k2-" + run, body).andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("REF-" + run)));
+
+		assertThat(TestActor.cityStaff().call(() -> audit.latest(account.accountNumber(), 50)).stream()
+			.filter(e -> e.action().equals("guarantee.deposit.refused") && e.target().equals("deposit:" + account.accountNumber())))
+			.as("the reused key and the replayed reference are audited").hasSize(2);
 
 		assertThat(security.securityHeld(first.id(), trade, Money.of("50000"))).hasValueSatisfying(held -> {
 			assertThat(held.form()).isEqualTo(SecurityForm.CASH_DEPOSIT);

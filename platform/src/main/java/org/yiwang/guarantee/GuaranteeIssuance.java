@@ -135,10 +135,13 @@ public class GuaranteeIssuance {
 		});
 	}
 
-	/** The issuers a bidder may choose from. */
+	/** The issuers a bidder may choose from; only staff see which machine account acts for each. */
 	public List<IssuerView> issuers() {
-		Actors.required();
-		return platform(issuers::all);
+		Acting acting = Actors.required();
+		boolean staff = acting.hasRole(Role.CENTER_STAFF) || acting.hasRole(Role.PLATFORM_ADMIN);
+		return platform(issuers::all).stream()
+			.map(i -> staff ? i : new IssuerView(i.entity(), i.name(), i.creditCode(), null, i.registeredAt()))
+			.toList();
 	}
 
 	/**

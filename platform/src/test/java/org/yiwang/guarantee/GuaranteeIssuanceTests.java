@@ -291,6 +291,10 @@ class GuaranteeIssuanceTests {
 					r -> assertThat(r.messageKey()).isEqualTo("guarantee.application.notPending"));
 		assertThat(signedIn(bidderUser, () -> issuance.apply(trade.value(), issuer.id().toString())).id())
 			.as("applying again returns the first application").isEqualTo(application.id());
+		assertThat(signedIn(bidderUser, issuance::issuers)).filteredOn(i -> i.entity().equals(issuer.id()))
+			.singleElement().satisfies(i -> assertThat(i.clientUsername()).as("bidders do not learn API accounts").isNull());
+		assertThat(TestActor.cityStaff().call(issuance::issuers)).extracting(IssuerView::clientUsername)
+			.contains(clientUsername);
 	}
 
 	@Test

@@ -375,6 +375,16 @@ class GuaranteeIssuanceTests {
 			.andExpect(status().isOk()).andExpect(content().string(containsString("找不到与该编号和验证码对应的保函")));
 	}
 
+	@Test
+	void the_openapi_description_tells_an_issuer_what_to_sign_and_send() throws Exception {
+		mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.paths['/api/guarantees/issuer/applications/{id}/letter'].post.description")
+				.value(containsString("pdfSha256=")))
+			.andExpect(jsonPath("$.components.schemas.LetterSubmission.properties.pdf.description")
+				.value(containsString("%PDF-")))
+			.andExpect(jsonPath("$.paths['/api/guarantees/bank/arrivals'].post").exists());
+	}
+
 	private void assertRequirementRefused(TestActor actor, NewRequirement request, String key) {
 		assertThatThrownBy(() -> actor.run(() -> security.require(request)))
 			.isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.messageKey()).isEqualTo(key));

@@ -298,7 +298,7 @@ class GuaranteeIssuanceTests {
 	}
 
 	@Test
-	void requirements_belong_to_their_region_and_refuse_bad_input() {
+	void requirements_belong_to_their_region_and_refuse_bad_input() throws Exception {
 		assertThat(TestActor.districtStaff(TestActor.YUZHONG).call(() -> security.requirement(trade.value())).amount())
 			.isEqualTo(Money.of("80000"));
 		assertThatThrownBy(() -> TestActor.districtStaff(TestActor.WANZHOU).run(() -> security.requirement(trade.value())))
@@ -306,6 +306,12 @@ class GuaranteeIssuanceTests {
 		assertThat(TestActor.districtStaff(TestActor.WANZHOU).call(security::requirements))
 			.extracting(RequirementView::tradeCode).doesNotContain(trade);
 		assertThat(TestActor.cityStaff().call(security::requirements)).extracting(RequirementView::tradeCode).contains(trade);
+		mvc.perform(get("/api/guarantees/requirements/{code}", trade.value())
+			.with(authentication(TestActor.districtStaff(TestActor.WANZHOU).authentication())))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/api/guarantees/requirements/{code}", trade.value())
+			.with(authentication(TestActor.districtStaff(TestActor.YUZHONG).authentication())))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.beneficiaryCreditCode").value(tenderer.creditCode()));
 
 		String code = "CQ-500103-2026-" + run.toUpperCase() + "-X";
 		assertRequirementRefused(TestActor.districtStaff(TestActor.WANZHOU),

@@ -85,6 +85,19 @@ class AccessMatrixTests {
 		allow(PUBLIC, "GET /pki/platform-certificate.pem", "GET /pki/ca.pem", "GET /pki/tsa-certificate.pem");
 		allow(ALL, "GET /api/pki/cas", "POST /api/pki/verify", "POST /api/pki/timestamp");
 		allow(ADMIN, "GET /admin/pki", "POST /admin/pki/cas", "POST /admin/pki/crls", "POST /api/pki/cas", "POST /api/pki/crls");
+		// guarantee: anyone checks a guarantee; staff set requirements and register issuers; bidders apply; issuers' systems post letters
+		allow(PUBLIC, "GET /guarantees/verify", "GET /api/guarantees/verify");
+		allow(STAFF, "GET /guarantees/requirements", "POST /guarantees/requirements", "POST /guarantees/issuers",
+				"GET /api/guarantees/requirements", "POST /api/guarantees/requirements",
+				"GET /api/guarantees/requirements/{code}", "POST /api/guarantees/issuers", "POST /guarantees/banks",
+				"POST /api/guarantees/banks");
+		allow(ALL, "GET /api/guarantees/issuers");
+		allow(EnumSet.of(Role.BIDDER), "GET /guarantees/my", "POST /guarantees/my/applications", "POST /api/guarantees/applications",
+				"GET /api/guarantees/applications/mine", "GET /api/guarantees/mine", "POST /guarantees/my/deposits",
+				"POST /api/guarantees/deposits", "GET /api/guarantees/deposits/mine");
+		allow(EnumSet.of(Role.API_CLIENT), "POST /api/guarantees/bank/arrivals");
+		allow(EnumSet.of(Role.GUARANTEE_ISSUER), "GET /api/guarantees/issuer/applications",
+				"POST /api/guarantees/issuer/applications/{id}/letter");
 	}
 
 	private static void allow(Set<Role> roles, String... endpoints) {

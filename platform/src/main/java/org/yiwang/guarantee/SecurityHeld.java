@@ -1,0 +1,17 @@
+package org.yiwang.guarantee;
+
+import java.time.LocalDate;
+
+import org.yiwang.kernel.Money;
+import org.yiwang.kernel.TradeCode;
+import org.yiwang.registry.EntityId;
+
+/**
+ * Valid bid security a bidder holds for a trade.
+ *
+ * @param reference the guarantee letter number, or the deposit sub-account number
+ * @param validUntil the last day a guarantee is in force; empty for cash
+ */
+public record SecurityHeld(EntityId bidder, TradeCode tradeCode, SecurityForm form, Money amount, String reference,
+		LocalDate validUntil) {
+}

@@ -1,0 +1,39 @@
+package org.yiwang.guarantee.web;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+import org.yiwang.system.HttpAccessRules;
+
+/**
+ * Anyone checks a guarantee; staff set requirements and register issuers and banks; bidders apply and open deposit
+ * sub-accounts; issuers' machine accounts fetch applications and post letters; API clients report deposit arrivals
+ * (the module accepts only a registered bank's); any signed-in account lists the issuers.
+ */
+@Component
+class GuaranteeAccessRules implements HttpAccessRules {
+
+	@Override
+	public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+		rules.requestMatchers(GET, "/guarantees/verify", "/api/guarantees/verify").permitAll()
+			.requestMatchers(GET, "/guarantees/requirements", "/api/guarantees/requirements",
+					"/api/guarantees/requirements/*")
+			.hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF")
+			.requestMatchers(POST, "/guarantees/requirements", "/guarantees/issuers", "/api/guarantees/requirements",
+					"/api/guarantees/issuers", "/guarantees/banks", "/api/guarantees/banks")
+			.hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF")
+			.requestMatchers(GET, "/api/guarantees/issuers").authenticated()
+			.requestMatchers(GET, "/guarantees/my", "/api/guarantees/mine", "/api/guarantees/applications/mine",
+					"/api/guarantees/deposits/mine")
+			.hasRole("BIDDER")
+			.requestMatchers(POST, "/guarantees/my/applications", "/guarantees/my/deposits", "/api/guarantees/applications",
+					"/api/guarantees/deposits")
+			.hasRole("BIDDER")
+			.requestMatchers(POST, "/api/guarantees/bank/arrivals").hasRole("API_CLIENT")
+			.requestMatchers(GET, "/api/guarantees/issuer/applications").hasRole("GUARANTEE_ISSUER")
+			.requestMatchers(POST, "/api/guarantees/issuer/applications/*/letter").hasRole("GUARANTEE_ISSUER");
+	}
+}

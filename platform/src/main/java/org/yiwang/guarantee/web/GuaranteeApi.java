@@ -1,0 +1,183 @@
+package org.yiwang.guarantee.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.yiwang.guarantee.ApplicationView;
+import org.yiwang.guarantee.ArrivalReport;
+import org.yiwang.guarantee.ArrivalView;
+import org.yiwang.guarantee.BankView;
+import org.yiwang.guarantee.BidSecurity;
+import org.yiwang.guarantee.CashDeposits;
+import org.yiwang.guarantee.DepositAccountView;
+import org.yiwang.guarantee.GuaranteeIssuance;
+import org.yiwang.guarantee.GuaranteeView;
+import org.yiwang.guarantee.IssuerView;
+import org.yiwang.guarantee.LetterReceipt;
+import org.yiwang.guarantee.LetterSubmission;
+import org.yiwang.guarantee.NewRequirement;
+import org.yiwang.guarantee.PublicGuaranteeView;
+import org.yiwang.guarantee.RequirementView;
+import org.yiwang.system.Refusal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+
+/** Bid security as JSON: staff set requirements and register issuers, bidders apply, issuers post letters. */
+@RestController
+@RequestMapping("/api/guarantees")
+@Tag(name = "guarantee", description = "Bid security: requirements, e-guarantee applications and letters, public check")
+class GuaranteeApi {
+
+	private final BidSecurity security;
+
+	private final GuaranteeIssuance issuance;
+
+	private final CashDeposits deposits;
+
+	GuaranteeApi(BidSecurity security, GuaranteeIssuance issuance, CashDeposits deposits) {
+		this.security = security;
+		this.issuance = issuance;
+		this.deposits = deposits;
+	}
+
+	@PostMapping("/requirements")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Set the bid security a trade code asks for (staff of its region)")
+	RequirementView require(@Valid @RequestBody NewRequirement requirement) {
+		return security.require(requirement);
+	}
+
+	@GetMapping("/requirements")
+	@Operation(summary = "The requirements of the caller's regions")
+	List<RequirementView> requirements() {
+		return security.requirements();
+	}
+
+	@GetMapping("/requirements/{code}")
+	RequirementView requirement(@PathVariable String code) {
+		return security.requirement(code);
+	}
+
+	record NewIssuer(@NotBlank(message = "{guarantee.issuer.unknown}") String issuerCreditCode,
+			@NotBlank(message = "{guarantee.issuer.clientForm}") String clientUsername) {
+	}
+
+	@PostMapping("/issuers")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Register a guarantee issuer and the machine account that acts for it (city-wide staff)")
+	IssuerView registerIssuer(@Valid @RequestBody NewIssuer issuer) {
+		return issuance.registerIssuer(issuer.issuerCreditCode(), issuer.clientUsername());
+	}
+
+	@GetMapping("/issuers")
+	List<IssuerView> issuers() {
+		return issuance.issuers();
+	}
+
+	record NewApplication(@NotBlank(message = "{guarantee.tradeCode.form}") String tradeCode,
+			@NotBlank(message = "{guarantee.issuer.unknown}") String issuer) {
+	}
+
+	@PostMapping("/applications")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "The caller's entity (a bidder) applies for an e-guarantee on a trade code from an issuer")
+	ApplicationView apply(@Valid @RequestBody NewApplication application) {
+		return issuance.apply(application.tradeCode(), application.issuer());
+	}
+
+	@GetMapping("/applications/mine")
+	List<ApplicationView> myApplications() {
+		return issuance.myApplications();
+	}
+
+	@GetMapping("/mine")
+	@Operation(summary = "The caller's entity's recorded guarantees, with their verification codes")
+	List<GuaranteeView> myGuarantees() {
+		return issuance.myGuarantees();
+	}
+
+	@GetMapping("/issuer/applications")
+	@Operation(summary = "Applications waiting for the issuer the calling machine account acts for")
+	List<ApplicationView> pending() {
+		return issuance.pendingApplications();
+	}
+
+	@PostMapping("/issuer/applications/{id}/letter")
+	@Operation(summary = "Post the signed guarantee letter for an application; needs an Idempotency-Key header",
+			description = "The signature covers the canonical form (README, 'Bid security'): UTF-8 lines "
+					+ "YIWANG-GUARANTEE-LETTER-V1, letterNumber=, tradeCode=, beneficiaryCreditCode=, applicantCreditCode=, "
+					+ "amount= (two decimals), validFrom=, validUntil= (yyyy-MM-dd), pdfSha256= (lower-case hex), each ended by LF. "
+					+ "A retry with the same key and body returns the first answer; another body under the key is 409.")
+	ResponseEntity<GuaranteeView> letter(@PathVariable String id, @RequestHeader("Idempotency-Key") String idempotencyKey,
+			@RequestBody LetterSubmission letter) {
+		LetterReceipt receipt = issuance.submitLetter(parse(id), idempotencyKey, letter);
+		return ResponseEntity.status(HttpStatus.CREATED).header("Idempotent-Replayed", String.valueOf(receipt.replayed()))
+			.body(receipt.guarantee());
+	}
+
+	record NewBank(@NotBlank(message = "{guarantee.issuer.clientForm}") String clientUsername,
+			@NotBlank(message = "{guarantee.bank.name}") String name) {
+	}
+
+	@PostMapping("/banks")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Register the settlement bank's machine account that reports deposit arrivals (city-wide staff)")
+	BankView registerBank(@Valid @RequestBody NewBank bank) {
+		return deposits.registerBank(bank.clientUsername(), bank.name());
+	}
+
+	record NewDepositAccount(@NotBlank(message = "{guarantee.tradeCode.form}") String tradeCode) {
+	}
+
+	@PostMapping("/deposits")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "The caller's entity (a bidder) gets its own deposit sub-account for a trade code")
+	DepositAccountView openDepositAccount(@Valid @RequestBody NewDepositAccount request) {
+		return deposits.openAccount(request.tradeCode());
+	}
+
+	@GetMapping("/deposits/mine")
+	List<DepositAccountView> myDepositAccounts() {
+		return deposits.myAccounts();
+	}
+
+	@PostMapping("/bank/arrivals")
+	@Operation(summary = "The settlement bank reports a deposit arrival; needs an Idempotency-Key header",
+			description = "Matched to bidder and trade by sub-account, or recorded with a flag: WRONG_PAYER (payer name "
+					+ "is not the bidder's), SHORT (less than required), UNKNOWN_ACCOUNT. A bank reference is reported once.")
+	ResponseEntity<ArrivalView> arrival(@RequestHeader("Idempotency-Key") String idempotencyKey,
+			@RequestBody ArrivalReport report) {
+		ArrivalView arrival = deposits.report(idempotencyKey, report);
+		return ResponseEntity.status(HttpStatus.CREATED).header("Idempotent-Replayed", String.valueOf(arrival.replayed()))
+			.body(arrival);
+	}
+
+	@GetMapping("/verify")
+	@Operation(summary = "Check a guarantee by letter number and verification code (public)")
+	PublicGuaranteeView verify(@RequestParam(required = false) String number, @RequestParam(required = false) String code) {
+		return security.verify(number, code).orElseThrow(() -> Refusal.notFound("guarantee.verify.notFound"));
+	}
+
+	private static UUID parse(String id) {
+		try {
+			return UUID.fromString(id);
+		}
+		catch (IllegalArgumentException e) {
+			throw Refusal.notFound("guarantee.application.notFound");
+		}
+	}
+}

@@ -1,0 +1,194 @@
+package org.yiwang.guarantee;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.yiwang.PlatformTest;
+import org.yiwang.TestActor;
+import org.yiwang.account.AccountKind;
+import org.yiwang.account.AccountManagement;
+import org.yiwang.account.AccountView;
+import org.yiwang.account.NewAccount;
+import org.yiwang.kernel.Money;
+import org.yiwang.kernel.Role;
+import org.yiwang.kernel.TradeCode;
+import org.yiwang.registry.EntityKind;
+import org.yiwang.registry.EntityRegistry;
+import org.yiwang.registry.EntityRole;
+import org.yiwang.registry.EntityView;
+import org.yiwang.registry.Registration;
+
+/**
+ * Cash deposits with a real bank machine account: each bidder gets its own sub-account, the bank reports arrivals
+ * through the API under idempotency keys, the bidder's own payment of the full amount counts as security, and a
+ * payment by someone else, a short one, one to an unknown sub-account or a replayed bank reference does not.
+ */
+@PlatformTest
+class CashDepositsTests {
+
+	private static final String PASSWORD = "Deposit-pass-2026";
+
+	@Autowired
+	BidSecurity security;
+
+	@Autowired
+	CashDeposits deposits;
+
+	@Autowired
+	EntityRegistry registry;
+
+	@Autowired
+	AccountManagement accounts;
+
+	@Autowired
+	AuthenticationProvider login;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	org.yiwang.audit.AuditLog audit;
+
+	String run;
+
+	EntityView first;
+
+	EntityView second;
+
+	TradeCode trade;
+
+	String token;
+
+	@BeforeEach
+	void a_requirement_two_bidders_and_a_registered_bank() {
+		run = UUID.randomUUID().toString().substring(0, 8);
+		EntityView tenderer = approved("dt." + run, EntityRole.TENDERER);
+		first = approved("d1." + run, EntityRole.BIDDER);
+		second = approved("d2." + run, EntityRole.BIDDER);
+		trade = TradeCode.of("CQ-500103-2026-D" + run.toUpperCase());
+		TestActor.districtStaff(TestActor.YUZHONG).run(() -> security.require(new NewRequirement(trade.value(), "存款标段",
+				TestActor.YUZHONG, "ENG_BUILDING", null, tenderer.creditCode(), new BigDecimal("50000.00"),
+				LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(60))));
+		String bank = "settle." + run;
+		AccountView client = TestActor.admin().call(() -> accounts.create(new NewAccount(bank, "结算银行 " + run,
+				AccountKind.MACHINE, Set.of(Role.API_CLIENT), null, false, Set.of(), null)));
+		token = TestActor.admin().call(() -> accounts.issueToken(client.id(), "deposit test", 30)).secret();
+		TestActor.cityStaff().run(() -> deposits.registerBank(bank, "演示结算银行"));
+	}
+
+	@Test
+	void the_bidders_own_full_payment_counts_and_a_retry_gets_the_first_answer() throws Exception {
+		DepositAccountView account = signedIn("d1." + run, () -> deposits.openAccount(trade.value()));
+		assertThat(account.accountNumber()).matches("[1-9][0-9]{19}");
+		assertThat(signedIn("d1." + run, () -> deposits.openAccount(trade.value())).accountNumber())
+			.as("one sub-account per bidder and trade").isEqualTo(account.accountNumber());
+		assertThat(signedIn("d2." + run, () -> deposits.openAccount(trade.value())).accountNumber())
+			.isNotEqualTo(account.accountNumber());
+
+		String body = arrival(account.accountNumber(), "50000.00", first.name(), "REF-" + run);
+		report("k1-" + run, body).andExpect(status().isCreated())
+			.andExpect(header().string("Idempotent-Replayed", "false"))
+			.andExpect(jsonPath("$.outcome").value("MATCHED"));
+		report("k1-" + run, body).andExpect(status().isCreated())
+			.andExpect(header().string("Idempotent-Replayed", "true"))
+			.andExpect(jsonPath("$.outcome").value("MATCHED"));
+		report("k1-" + run, body.replace("50000.00", "60000.00")).andExpect(status().isConflict());
+		report("k2-" + run, body).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("REF-" + run)));
+
+		assertThat(TestActor.cityStaff().call(() -> audit.latest(account.accountNumber(), 50)).stream()
+			.filter(e -> e.action().equals("guarantee.deposit.refused") && e.target().equals("deposit:" + account.accountNumber())))
+			.as("the reused key and the replayed reference are audited").hasSize(2);
+
+		assertThat(security.securityHeld(first.id(), trade, Money.of("50000"))).hasValueSatisfying(held -> {
+			assertThat(held.form()).isEqualTo(SecurityForm.CASH_DEPOSIT);
+			assertThat(held.reference()).isEqualTo(account.accountNumber());
+		});
+		assertThat(signedIn("d1." + run, deposits::myArrivals)).extracting(ArrivalView::outcome)
+			.containsExactly(DepositOutcome.MATCHED);
+		var session = login.authenticate(new UsernamePasswordAuthenticationToken("d1." + run, PASSWORD));
+		mvc.perform(get("/guarantees/my").with(authentication(session))).andExpect(status().isOk())
+			.andExpect(content().string(containsString(account.accountNumber())))
+			.andExpect(content().string(containsString("已匹配")));
+	}
+
+	@Test
+	void someone_elses_payment_a_short_one_and_an_unknown_sub_account_are_flagged_and_do_not_count() throws Exception {
+		DepositAccountView account = signedIn("d2." + run, () -> deposits.openAccount(trade.value()));
+		report("w-" + run, arrival(account.accountNumber(), "50000.00", "别的公司", "W-" + run))
+			.andExpect(status().isCreated()).andExpect(jsonPath("$.outcome").value("WRONG_PAYER"));
+		report("s-" + run, arrival(account.accountNumber(), "49999.99", second.name(), "S-" + run))
+			.andExpect(status().isCreated()).andExpect(jsonPath("$.outcome").value("SHORT"));
+		report("u-" + run, arrival("99999999999999999999", "50000.00", second.name(), "U-" + run))
+			.andExpect(status().isCreated()).andExpect(jsonPath("$.outcome").value("UNKNOWN_ACCOUNT"));
+		assertThat(security.securityHeld(second.id(), trade, Money.of("1"))).isEmpty();
+
+		report("t-" + run, arrival(account.accountNumber(), "50000.001", second.name(), "T-" + run))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("amount"));
+		mvc.perform(post("/api/guarantees/bank/arrivals").header("Authorization", "Bearer " + token)
+			.contentType(MediaType.APPLICATION_JSON).content(arrival(account.accountNumber(), "1", second.name(), "N-" + run)))
+			.andExpect(status().isBadRequest());
+		mvc.perform(post("/api/guarantees/bank/arrivals")
+			.header("Authorization", "Bearer ywt_demo-api-client-token-not-for-production").header("Idempotency-Key", "x")
+			.contentType(MediaType.APPLICATION_JSON).content(arrival(account.accountNumber(), "1", second.name(), "X-" + run)))
+			.andExpect(status().isNotFound());
+	}
+
+	private ResultActions report(String key, String body) throws Exception {
+		return mvc.perform(post("/api/guarantees/bank/arrivals").header("Authorization", "Bearer " + token)
+			.header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).content(body));
+	}
+
+	private static String arrival(String account, String amount, String payer, String reference) {
+		return """
+				{"accountNumber":"%s","amount":%s,"payerAccount":"6222000011112222","payerName":"%s",
+				 "paidAt":"%s","bankReference":"%s"}""".formatted(account, amount, payer,
+				Instant.now().minus(1, ChronoUnit.MINUTES), reference);
+	}
+
+	private EntityView approved(String user, EntityRole role) {
+		EntityView registered = registry.register(new Registration(EntityKind.ORGANIZATION, "存款测试公司" + user,
+				GuaranteeIssuanceTests.creditCode("500103"), null, "张三", "李四", "023-12345678", "重庆市渝中区",
+				TestActor.YUZHONG, Set.of(role), user, PASSWORD));
+		return TestActor.cityStaff().call(() -> registry.approve(registered.id(), registered.version()));
+	}
+
+	private <T> T signedIn(String username, Supplier<T> work) {
+		var signedIn = login.authenticate(new UsernamePasswordAuthenticationToken(username, PASSWORD));
+		var previous = SecurityContextHolder.getContext();
+		var context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(signedIn);
+		SecurityContextHolder.setContext(context);
+		try {
+			return work.get();
+		}
+		finally {
+			SecurityContextHolder.setContext(previous);
+		}
+	}
+}

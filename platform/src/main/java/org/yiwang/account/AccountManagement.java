@@ -300,10 +300,6 @@ public class AccountManagement {
 	}
 
 	private static Acting requireAccountAdministrator() {
-		Acting acting = Actors.required();
-		if (!acting.hasRole(Role.PLATFORM_ADMIN) && !acting.hasRole(Role.CENTER_STAFF)) {
-			throw Refusal.forbidden("account.adminOnly");
-		}
-		return acting;
+		return Actors.requireAnyRole("account.adminOnly", Role.PLATFORM_ADMIN, Role.CENTER_STAFF);
 	}
 }

@@ -225,10 +225,6 @@ public class Catalog {
 	}
 
 	private static Acting requireAdministrator() {
-		Acting acting = Actors.required();
-		if (!acting.hasRole(Role.PLATFORM_ADMIN)) {
-			throw Refusal.forbidden("catalog.adminOnly");
-		}
-		return acting;
+		return Actors.requireAnyRole("catalog.adminOnly", Role.PLATFORM_ADMIN);
 	}
 }

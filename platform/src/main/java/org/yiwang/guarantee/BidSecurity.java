@@ -208,10 +208,6 @@ public class BidSecurity {
 	}
 
 	private static Acting requireStaff() {
-		Acting acting = Actors.required();
-		if (!acting.hasRole(Role.CENTER_STAFF) && !acting.hasRole(Role.PLATFORM_ADMIN)) {
-			throw Refusal.forbidden("guarantee.staffOnly");
-		}
-		return acting;
+		return Actors.requireAnyRole("guarantee.staffOnly", Role.CENTER_STAFF, Role.PLATFORM_ADMIN);
 	}
 }

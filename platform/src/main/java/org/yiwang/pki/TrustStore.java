@@ -298,11 +298,7 @@ public class TrustStore {
 	}
 
 	private static Acting requireAdmin() {
-		Acting acting = Actors.required();
-		if (!acting.hasRole(Role.PLATFORM_ADMIN)) {
-			throw Refusal.forbidden("pki.adminOnly");
-		}
-		return acting;
+		return Actors.requireAnyRole("pki.adminOnly", Role.PLATFORM_ADMIN);
 	}
 
 	private static CertificateView viewOfStored(byte[] der) {

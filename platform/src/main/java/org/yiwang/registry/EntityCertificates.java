@@ -196,10 +196,6 @@ public class EntityCertificates {
 	}
 
 	private static Acting requireStaff() {
-		Acting acting = Actors.required();
-		if (!acting.hasRole(Role.CENTER_STAFF) && !acting.hasRole(Role.PLATFORM_ADMIN)) {
-			throw Refusal.forbidden("registry.staffOnly");
-		}
-		return acting;
+		return Actors.requireAnyRole("registry.staffOnly", Role.CENTER_STAFF, Role.PLATFORM_ADMIN);
 	}
 }

@@ -402,18 +402,10 @@ public class EntityRegistry {
 	}
 
 	private static Acting requireStaff() {
-		Acting acting = Actors.required();
-		if (!acting.hasRole(Role.CENTER_STAFF) && !acting.hasRole(Role.PLATFORM_ADMIN)) {
-			throw Refusal.forbidden("registry.staffOnly");
-		}
-		return acting;
+		return Actors.requireAnyRole("registry.staffOnly", Role.CENTER_STAFF, Role.PLATFORM_ADMIN);
 	}
 
 	private static Acting requireStaffOrRegulator() {
-		Acting acting = Actors.required();
-		if (!acting.hasRole(Role.CENTER_STAFF) && !acting.hasRole(Role.PLATFORM_ADMIN) && !acting.hasRole(Role.REGULATOR)) {
-			throw Refusal.forbidden("registry.staffOnly");
-		}
-		return acting;
+		return Actors.requireAnyRole("registry.staffOnly", Role.CENTER_STAFF, Role.PLATFORM_ADMIN, Role.REGULATOR);
 	}
 }

@@ -129,9 +129,7 @@ class BrowserIT {
 
 	@Test
 	void a_newcomer_registers_an_entity_staff_approve_it_and_the_entity_sees_it() throws Exception {
-		String first17 = "91500103" + UUID.randomUUID().toString().replace("-", "").toUpperCase().replaceAll("[^0-9A-H]", "0")
-			.substring(0, 9);
-		String creditCode = first17 + org.yiwang.kernel.CreditCode.checkCharacter(first17);
+		String creditCode = TestActor.creditCode("500103");
 		String username = "newcomer." + UUID.randomUUID().toString().substring(0, 6);
 		String name = "重庆新来建设有限公司" + username.substring(9);
 

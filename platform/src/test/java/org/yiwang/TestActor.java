@@ -2,6 +2,7 @@ package org.yiwang;
 
 import java.util.Set;
 
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -52,9 +53,19 @@ public record TestActor(Actor actor, String displayName, Set<Role> roles, Region
 
 	/** Runs work as this actor on the current thread. */
 	public <T> T call(java.util.function.Supplier<T> work) {
+		return as(authentication(), work);
+	}
+
+	/** Runs work signed in through the platform's real login (lockout and all) as username/password. */
+	public static <T> T signedIn(AuthenticationProvider login, String username, String password,
+			java.util.function.Supplier<T> work) {
+		return as(login.authenticate(new UsernamePasswordAuthenticationToken(username, password)), work);
+	}
+
+	private static <T> T as(Authentication authentication, java.util.function.Supplier<T> work) {
 		var previous = SecurityContextHolder.getContext();
 		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(authentication());
+		context.setAuthentication(authentication);
 		SecurityContextHolder.setContext(context);
 		try {
 			return work.get();
@@ -62,6 +73,14 @@ public record TestActor(Actor actor, String displayName, Set<Role> roles, Region
 		finally {
 			SecurityContextHolder.setContext(previous);
 		}
+	}
+
+	/** A valid unified social credit code issued under the division, different at every call. */
+	public static String creditCode(String division) {
+		String body = java.util.UUID.randomUUID().toString().replace("-", "").toUpperCase().replaceAll("[^0-9A-H]", "0")
+			.substring(0, 9);
+		String first17 = "91" + division + body;
+		return first17 + org.yiwang.kernel.CreditCode.checkCharacter(first17);
 	}
 
 	public void run(Runnable work) {

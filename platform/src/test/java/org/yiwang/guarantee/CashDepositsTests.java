@@ -25,7 +25,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.yiwang.PlatformTest;
@@ -179,16 +178,6 @@ class CashDepositsTests {
 	}
 
 	private <T> T signedIn(String username, Supplier<T> work) {
-		var signedIn = login.authenticate(new UsernamePasswordAuthenticationToken(username, PASSWORD));
-		var previous = SecurityContextHolder.getContext();
-		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(signedIn);
-		SecurityContextHolder.setContext(context);
-		try {
-			return work.get();
-		}
-		finally {
-			SecurityContextHolder.setContext(previous);
-		}
+		return TestActor.signedIn(login, username, PASSWORD, work);
 	}
 }

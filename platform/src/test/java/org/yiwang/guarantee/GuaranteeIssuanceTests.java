@@ -40,7 +40,6 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.PlatformTest;
@@ -50,7 +49,6 @@ import org.yiwang.account.AccountManagement;
 import org.yiwang.account.AccountView;
 import org.yiwang.account.NewAccount;
 import org.yiwang.kernel.Actor;
-import org.yiwang.kernel.CreditCode;
 import org.yiwang.kernel.Money;
 import org.yiwang.kernel.RegionCode;
 import org.yiwang.kernel.RegionScope;
@@ -457,9 +455,7 @@ class GuaranteeIssuanceTests {
 	}
 
 	static String creditCode(String division) {
-		String body = UUID.randomUUID().toString().replace("-", "").toUpperCase().replaceAll("[^0-9A-H]", "0").substring(0, 9);
-		String first17 = "91" + division + body;
-		return first17 + CreditCode.checkCharacter(first17);
+		return TestActor.creditCode(division);
 	}
 
 	private static LocalDate today() {
@@ -467,17 +463,7 @@ class GuaranteeIssuanceTests {
 	}
 
 	private <T> T signedIn(String username, Supplier<T> work) {
-		var signedIn = login.authenticate(new UsernamePasswordAuthenticationToken(username, PASSWORD));
-		var previous = SecurityContextHolder.getContext();
-		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(signedIn);
-		SecurityContextHolder.setContext(context);
-		try {
-			return work.get();
-		}
-		finally {
-			SecurityContextHolder.setContext(previous);
-		}
+		return TestActor.signedIn(login, username, PASSWORD, work);
 	}
 
 	private void sm2Certificate(String name, String subject) {

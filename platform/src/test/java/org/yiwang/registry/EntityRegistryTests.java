@@ -9,9 +9,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.yiwang.PlatformTest;
 import org.yiwang.TestActor;
@@ -33,9 +30,7 @@ class EntityRegistryTests {
 
 	/** A valid credit code registered under the given division, unique per call. */
 	static String creditCode(String division) {
-		String body = UUID.randomUUID().toString().replace("-", "").toUpperCase().replaceAll("[^0-9A-H]", "0").substring(0, 9);
-		String first17 = "91" + division + body;
-		return first17 + CreditCode.checkCharacter(first17);
+		return TestActor.creditCode(division);
 	}
 
 	static String username() {
@@ -54,17 +49,7 @@ class EntityRegistryTests {
 
 	/** Runs work signed in through the real login (password {@link #PASSWORD}), lockout and all. */
 	static <T> T signedIn(AuthenticationProvider login, String username, java.util.function.Supplier<T> work) {
-		Authentication signedIn = login.authenticate(new UsernamePasswordAuthenticationToken(username, PASSWORD));
-		var previous = SecurityContextHolder.getContext();
-		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(signedIn);
-		SecurityContextHolder.setContext(context);
-		try {
-			return work.get();
-		}
-		finally {
-			SecurityContextHolder.setContext(previous);
-		}
+		return TestActor.signedIn(login, username, PASSWORD, work);
 	}
 
 	@Test

@@ -98,6 +98,15 @@ class AccessMatrixTests {
 		allow(EnumSet.of(Role.API_CLIENT), "POST /api/guarantees/bank/arrivals");
 		allow(EnumSet.of(Role.GUARANTEE_ISSUER), "GET /api/guarantees/issuer/applications",
 				"POST /api/guarantees/issuer/applications/{id}/letter");
+		// guarantee: release and refunds; staff end a trade and record its contract, issuers and banks work their feeds
+		allow(STAFF, "GET /guarantees/trades/{code}", "POST /guarantees/trades/{code}/end",
+				"POST /guarantees/trades/{code}/signing", "GET /api/guarantees/requirements/{code}/security",
+				"POST /api/guarantees/requirements/{code}/transaction-end",
+				"POST /api/guarantees/requirements/{code}/contract-signing", "GET /api/guarantees/refunds/overdue");
+		allow(EnumSet.of(Role.BIDDER), "GET /api/guarantees/refunds/mine");
+		allow(EnumSet.of(Role.API_CLIENT), "GET /api/guarantees/bank/refunds", "POST /api/guarantees/bank/refunds/{id}/execution");
+		allow(EnumSet.of(Role.GUARANTEE_ISSUER), "GET /api/guarantees/issuer/releases",
+				"POST /api/guarantees/issuer/releases/{id}/acknowledgement");
 	}
 
 	private static void allow(Set<Role> roles, String... endpoints) {

@@ -126,4 +126,88 @@ public sealed interface GuaranteeChanged extends Auditable {
 			return "deposit:" + accountNumber;
 		}
 	}
+
+	/** A trade's transaction ended; the securities of its unsuccessful bidders are released with this. */
+	record TransactionEnded(Actor actor, TradeCode tradeCode, EntityId winner, RegionCode region, Instant occurredAt)
+			implements GuaranteeChanged {
+
+		public String action() {
+			return "guarantee.transaction.ended";
+		}
+
+		public String target() {
+			return "trade:" + tradeCode;
+		}
+	}
+
+	/** The winner signed the contract; its security is released with this. */
+	record ContractSigned(Actor actor, TradeCode tradeCode, LocalDate signedOn, RegionCode region, Instant occurredAt)
+			implements GuaranteeChanged {
+
+		public String action() {
+			return "guarantee.contract.signed";
+		}
+
+		public String target() {
+			return "trade:" + tradeCode;
+		}
+	}
+
+	record GuaranteeReleased(Actor actor, UUID release, String letterNumber, TradeCode tradeCode, EntityId issuer,
+			ReleaseReason reason, RegionCode region, Instant occurredAt) implements GuaranteeChanged {
+
+		public String action() {
+			return "guarantee.letter.released";
+		}
+
+		public String target() {
+			return "letter:" + letterNumber;
+		}
+	}
+
+	record ReleaseAcknowledged(Actor actor, UUID release, String letterNumber, RegionCode region, Instant occurredAt)
+			implements GuaranteeChanged {
+
+		public String action() {
+			return "guarantee.release.acknowledged";
+		}
+
+		public String target() {
+			return "letter:" + letterNumber;
+		}
+	}
+
+	record RefundInstructed(Actor actor, UUID refund, String accountNumber, TradeCode tradeCode, Money principal,
+			Money interest, LocalDate dueOn, ReleaseReason reason, RegionCode region, Instant occurredAt)
+			implements GuaranteeChanged {
+
+		public String action() {
+			return "guarantee.refund.instructed";
+		}
+
+		public String target() {
+			return "deposit:" + accountNumber;
+		}
+	}
+
+	record RefundExecuted(Actor actor, UUID refund, String accountNumber, String bankReference, Money total,
+			RegionCode region, Instant occurredAt) implements GuaranteeChanged {
+
+		public String action() {
+			return "guarantee.refund.executed";
+		}
+
+		public String target() {
+			return "deposit:" + accountNumber;
+		}
+	}
+
+	/** A release, refund or confirmation was refused (wrong trade, double release, replayed confirmation…). */
+	record ReleaseRefused(Actor actor, String target, String reason, RegionCode region, Instant occurredAt)
+			implements GuaranteeChanged {
+
+		public String action() {
+			return "guarantee.release.refused";
+		}
+	}
 }

@@ -25,6 +25,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -325,6 +326,49 @@ class GuaranteeIssuanceTests {
 				"ENG_BUILDING", null, tenderer.creditCode(), BigDecimal.TEN, bidValidityEnd), "guarantee.requirement.duplicate");
 		assertRequirementRefused(TestActor.cityStaff(), new NewRequirement(code, "x", TestActor.YUZHONG, "ENG_BUILDING",
 				null, tenderer.creditCode(), BigDecimal.TEN, today().minusDays(1)), "guarantee.bidValidityEnd.past");
+	}
+
+	@Test
+	void a_failed_trade_releases_the_guarantee_at_once_and_the_issuers_system_acknowledges_it_once() throws Exception {
+		GuaranteeView letter = asClient(() -> issuance.submitLetter(application.id(), "rel-" + run,
+				letter("REL-" + run, tenderer.creditCode(), bidder.creditCode(), "80000.00", today(),
+						bidValidityEnd.plusDays(30), "issuer.key", "issuer.pem"))).guarantee();
+		assertThat(security.securityHeld(bidder.id(), trade, Money.of("80000"))).isPresent();
+
+		TradeSecurityView ended = TestActor.districtStaff(TestActor.YUZHONG)
+			.call(() -> security.transactionEnded(trade, Optional.empty()));
+		assertThat(ended.winner()).isNull();
+		assertThat(ended.guarantees()).singleElement()
+			.satisfies(g -> assertThat(g.status()).isEqualTo(GuaranteeStatus.RELEASED));
+		assertThat(ended.releases()).singleElement().satisfies(r -> {
+			assertThat(r.letterNumber()).isEqualTo("REL-" + run);
+			assertThat(r.reason()).isEqualTo(ReleaseReason.UNSUCCESSFUL);
+			assertThat(r.acknowledgedAt()).isNull();
+		});
+		assertThat(security.securityHeld(bidder.id(), trade, Money.of("1"))).as("a released letter is no security").isEmpty();
+		mvc.perform(get("/api/guarantees/verify").param("number", "REL-" + run).param("code", letter.verificationCode()))
+			.andExpect(jsonPath("$.status").value("RELEASED")).andExpect(jsonPath("$.inForce").value(false));
+		assertThatThrownBy(() -> TestActor.districtStaff(TestActor.YUZHONG)
+			.run(() -> security.contractSigned(trade, today())))
+			.isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.messageKey()).isEqualTo("guarantee.release.noWinner"));
+
+		UUID release = ended.releases().get(0).id();
+		mvc.perform(get("/api/guarantees/issuer/releases").header("Authorization", "Bearer " + token))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.id == '%s')].letterNumber", release).value("REL-" + run));
+		String acknowledged = mvc.perform(post("/api/guarantees/issuer/releases/{id}/acknowledgement", release)
+			.header("Authorization", "Bearer " + token))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.acknowledgedAt").isNotEmpty())
+			.andReturn().getResponse().getContentAsString();
+		mvc.perform(post("/api/guarantees/issuer/releases/{id}/acknowledgement", release)
+			.header("Authorization", "Bearer " + token))
+			.andExpect(status().isOk()).andExpect(content().json(acknowledged));
+		mvc.perform(get("/api/guarantees/issuer/releases").header("Authorization", "Bearer " + token))
+			.andExpect(jsonPath("$[?(@.id == '%s')]", release).isEmpty());
+		mvc.perform(post("/api/guarantees/issuer/releases/{id}/acknowledgement", UUID.randomUUID())
+			.header("Authorization", "Bearer " + token)).andExpect(status().isNotFound());
+		assertThat(audited("guarantee.letter.released", "letter:REL-" + run)).isEqualTo(1);
+		assertThat(audited("guarantee.release.acknowledged", "letter:REL-" + run)).isEqualTo(1);
 	}
 
 	@Test

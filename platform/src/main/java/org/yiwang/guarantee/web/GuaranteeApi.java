@@ -1,5 +1,6 @@
 package org.yiwang.guarantee.web;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,7 +29,13 @@ import org.yiwang.guarantee.LetterReceipt;
 import org.yiwang.guarantee.LetterSubmission;
 import org.yiwang.guarantee.NewRequirement;
 import org.yiwang.guarantee.PublicGuaranteeView;
+import org.yiwang.guarantee.RefundExecution;
+import org.yiwang.guarantee.RefundReceipt;
+import org.yiwang.guarantee.RefundView;
+import org.yiwang.guarantee.ReleaseView;
 import org.yiwang.guarantee.RequirementView;
+import org.yiwang.guarantee.SecurityReleases;
+import org.yiwang.guarantee.TradeSecurityView;
 import org.yiwang.system.Refusal;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -48,7 +55,10 @@ class GuaranteeApi {
 
 	private final CashDeposits deposits;
 
-	GuaranteeApi(BidSecurity security, GuaranteeIssuance issuance, CashDeposits deposits) {
+	private final SecurityReleases releases;
+
+	GuaranteeApi(BidSecurity security, GuaranteeIssuance issuance, CashDeposits deposits, SecurityReleases releases) {
+		this.releases = releases;
 		this.security = security;
 		this.issuance = issuance;
 		this.deposits = deposits;
@@ -124,7 +134,7 @@ class GuaranteeApi {
 					+ "A retry with the same key and body returns the first answer; another body under the key is 409.")
 	ResponseEntity<GuaranteeView> letter(@PathVariable String id, @RequestHeader("Idempotency-Key") String idempotencyKey,
 			@RequestBody LetterSubmission letter) {
-		LetterReceipt receipt = issuance.submitLetter(parse(id), idempotencyKey, letter);
+		LetterReceipt receipt = issuance.submitLetter(parse(id, "guarantee.application.notFound"), idempotencyKey, letter);
 		return ResponseEntity.status(HttpStatus.CREATED).header("Idempotent-Replayed", String.valueOf(receipt.replayed()))
 			.body(receipt.guarantee());
 	}
@@ -166,18 +176,84 @@ class GuaranteeApi {
 			.body(arrival);
 	}
 
+	@GetMapping("/requirements/{code}/security")
+	@Operation(summary = "Who holds which security for a trade, whether it ended, and what was released and refunded (staff)")
+	TradeSecurityView tradeSecurity(@PathVariable String code) {
+		return releases.trade(code);
+	}
+
+	record TransactionEnd(String winner) {
+	}
+
+	@PostMapping("/requirements/{code}/transaction-end")
+	@Operation(summary = "The trade's transaction ended: the unsuccessful bidders' securities are released at once (staff)",
+			description = "winner: the winning bidder's entity id, or empty when the trade failed. Calling again with the "
+					+ "same winner answers the same; another winner is 409.")
+	TradeSecurityView transactionEnd(@PathVariable String code, @RequestBody(required = false) TransactionEnd end) {
+		return releases.endTransaction(code, end == null ? null : end.winner());
+	}
+
+	record ContractSigning(LocalDate signedOn) {
+	}
+
+	@PostMapping("/requirements/{code}/contract-signing")
+	@Operation(summary = "The winner signed the contract: its security is released, cash refunds due within 5 days (staff)")
+	TradeSecurityView contractSigning(@PathVariable String code, @RequestBody(required = false) ContractSigning signing) {
+		return releases.signContract(code, signing == null ? null : signing.signedOn());
+	}
+
+	@GetMapping("/refunds/overdue")
+	@Operation(summary = "Cash refunds of the caller's regions not executed by their due day (staff)")
+	List<RefundView> overdueRefunds() {
+		return releases.overdueRefunds();
+	}
+
+	@GetMapping("/refunds/mine")
+	@Operation(summary = "The caller's entity's cash refunds, with interest and status")
+	List<RefundView> myRefunds() {
+		return releases.myRefunds();
+	}
+
+	@GetMapping("/issuer/releases")
+	@Operation(summary = "Guarantees released and not yet acknowledged by the issuer the calling machine account acts for")
+	List<ReleaseView> releases() {
+		return releases.pendingReleases();
+	}
+
+	@PostMapping("/issuer/releases/{id}/acknowledgement")
+	@Operation(summary = "The issuer acknowledges a release; acknowledging again answers the same")
+	ReleaseView acknowledge(@PathVariable String id) {
+		return releases.acknowledge(parse(id, "guarantee.release.notFound"));
+	}
+
+	@GetMapping("/bank/refunds")
+	@Operation(summary = "Refund instructions the calling bank has not confirmed yet, earliest due first")
+	List<RefundView> refundInstructions() {
+		return releases.refundInstructions();
+	}
+
+	@PostMapping("/bank/refunds/{id}/execution")
+	@Operation(summary = "The bank confirms it executed a refund; needs an Idempotency-Key header",
+			description = "A retry with the same key and body returns the first answer (Idempotent-Replayed: true); "
+					+ "a second confirmation under another key, another body under the key or a used bank reference is 409.")
+	ResponseEntity<RefundView> executed(@PathVariable String id, @RequestHeader("Idempotency-Key") String idempotencyKey,
+			@RequestBody(required = false) RefundExecution execution) {
+		RefundReceipt receipt = releases.confirmRefund(parse(id, "guarantee.refund.notFound"), idempotencyKey, execution);
+		return ResponseEntity.ok().header("Idempotent-Replayed", String.valueOf(receipt.replayed())).body(receipt.refund());
+	}
+
 	@GetMapping("/verify")
 	@Operation(summary = "Check a guarantee by letter number and verification code (public)")
 	PublicGuaranteeView verify(@RequestParam(required = false) String number, @RequestParam(required = false) String code) {
 		return security.verify(number, code).orElseThrow(() -> Refusal.notFound("guarantee.verify.notFound"));
 	}
 
-	private static UUID parse(String id) {
+	private static UUID parse(String id, String notFoundKey) {
 		try {
 			return UUID.fromString(id);
 		}
 		catch (IllegalArgumentException e) {
-			throw Refusal.notFound("guarantee.application.notFound");
+			throw Refusal.notFound(notFoundKey);
 		}
 	}
 }

@@ -107,7 +107,7 @@ class Deposits {
 	List<ArrivalView> matched(EntityId bidder, TradeCode trade, Money atLeast) {
 		return jdbc.sql("""
 				select * from guarantee.deposit_arrivals where bidder_id = ? and trade_code = ? and outcome = 'MATCHED'
-				  and refunded_at is null and amount >= ? order by amount desc""")
+				  and refunded_at is null and forfeited_at is null and amount >= ? order by amount desc""")
 			.params(bidder.value(), trade.value(), atLeast.yuan()).query((rs, row) -> arrival(rs, false)).list();
 	}
 

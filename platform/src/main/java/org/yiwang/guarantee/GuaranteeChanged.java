@@ -210,4 +210,49 @@ public sealed interface GuaranteeChanged extends Auditable {
 			return "guarantee.release.refused";
 		}
 	}
+
+	record ClaimFiled(Actor actor, UUID claim, TradeCode tradeCode, EntityId bidder, SecurityForm form, String reference,
+			ClaimGround ground, RegionCode region, Instant occurredAt) implements GuaranteeChanged {
+
+		public String action() {
+			return "guarantee.claim.filed";
+		}
+
+		public String target() {
+			return "claim:" + claim;
+		}
+	}
+
+	record ClaimDecided(Actor actor, UUID claim, TradeCode tradeCode, ClaimStatus outcome, String reason,
+			RegionCode region, Instant occurredAt) implements GuaranteeChanged {
+
+		public String action() {
+			return "guarantee.claim." + outcome.name().toLowerCase(java.util.Locale.ROOT);
+		}
+
+		public String target() {
+			return "claim:" + claim;
+		}
+	}
+
+	record ClaimPaid(Actor actor, UUID claim, String letterNumber, Money paidAmount, RegionCode region, Instant occurredAt)
+			implements GuaranteeChanged {
+
+		public String action() {
+			return "guarantee.claim.paid";
+		}
+
+		public String target() {
+			return "claim:" + claim;
+		}
+	}
+
+	/** A claim, decision or payment was refused; nothing of it was recorded. */
+	record ClaimRefused(Actor actor, String target, String reason, RegionCode region, Instant occurredAt)
+			implements GuaranteeChanged {
+
+		public String action() {
+			return "guarantee.claim.refused";
+		}
+	}
 }

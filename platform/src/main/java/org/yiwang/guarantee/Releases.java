@@ -121,7 +121,7 @@ class Releases {
 				select a.*, d.bidder_name from guarantee.deposit_arrivals a
 				join guarantee.deposit_accounts d on d.account_number = a.account_number
 				where a.trade_code = ? and a.bidder_id is not null
-				  and a.refunded_at is null
+				  and a.refunded_at is null and a.forfeited_at is null
 				order by a.paid_at""")
 			.param(trade.value())
 			.query((rs, row) -> new Refundable(rs.getObject("id", UUID.class), rs.getString("account_number"),

@@ -18,7 +18,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.catalog.Catalog;
 import org.yiwang.guarantee.GuaranteeChanged.ContractSigned;
@@ -62,7 +61,7 @@ public class SecurityReleases {
 
 	private final Releases releases;
 
-	private final Issuers issuers;
+	private final Claims claims;
 
 	private final Deposits deposits;
 
@@ -74,15 +73,15 @@ public class SecurityReleases {
 
 	private final TransactionTemplate transactions;
 
-	private final TransactionTemplate separate;
-
 	private final Clock clock;
+
+	private final Callers callers;
 
 	private final BigDecimal annualRate;
 
-	SecurityReleases(Requirements requirements, Releases releases, Issuers issuers, Deposits deposits,
+	SecurityReleases(Requirements requirements, Releases releases, Claims claims, Deposits deposits,
 			EntityRegistry registry, Catalog catalog, ApplicationEventPublisher events, PlatformTransactionManager manager,
-			Clock clock, @Value("${yiwang.guarantee.deposit-annual-rate:0.0035}") BigDecimal annualRate) {
+			Callers callers, Clock clock, @Value("${yiwang.guarantee.deposit-annual-rate:0.0035}") BigDecimal annualRate) {
 		if (annualRate.signum() < 0 || annualRate.compareTo(BigDecimal.ONE) >= 0 || annualRate.scale() > 6) {
 			throw new IllegalArgumentException(
 					"yiwang.guarantee.deposit-annual-rate is a fraction in [0, 1) with at most 6 decimals (0.0035 = 0.35%): "
@@ -90,15 +89,14 @@ public class SecurityReleases {
 		}
 		this.requirements = requirements;
 		this.releases = releases;
-		this.issuers = issuers;
+		this.claims = claims;
 		this.deposits = deposits;
 		this.registry = registry;
 		this.catalog = catalog;
 		this.events = events;
 		this.transactions = new TransactionTemplate(manager);
-		this.separate = new TransactionTemplate(manager);
-		this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
+		this.callers = callers;
 		this.annualRate = annualRate;
 	}
 
@@ -235,13 +233,13 @@ public class SecurityReleases {
 
 	/** The releases the calling issuer's system has not acknowledged yet. */
 	public List<ReleaseView> pendingReleases() {
-		IssuerView issuer = myIssuer();
+		IssuerView issuer = callers.issuer();
 		return platform(() -> releases.unacknowledged(issuer.entity()));
 	}
 
 	/** The issuer's system acknowledges a release; acknowledging again answers the same. */
 	public ReleaseView acknowledge(UUID release) {
-		IssuerView issuer = myIssuer();
+		IssuerView issuer = callers.issuer();
 		return platform(() -> {
 			ReleaseView found = releases.release(release).filter(r -> r.issuer().equals(issuer.entity()))
 				.orElseThrow(() -> Refusal.notFound("guarantee.release.notFound"));
@@ -260,7 +258,7 @@ public class SecurityReleases {
 
 	/** The refund instructions the calling bank's system has not confirmed yet, earliest due first. */
 	public List<RefundView> refundInstructions() {
-		BankView bank = myBank();
+		BankView bank = callers.bank();
 		return platform(() -> releases.instructed(bank.clientUsername(), today()));
 	}
 
@@ -269,7 +267,7 @@ public class SecurityReleases {
 	 * under the key, a second confirmation under another key, or a bank reference used before are refused.
 	 */
 	public RefundReceipt confirmRefund(UUID refund, String idempotencyKey, RefundExecution execution) {
-		BankView bank = myBank();
+		BankView bank = callers.bank();
 		String target = "refund:" + refund;
 		try {
 			if (idempotencyKey == null || !TOKEN.matcher(idempotencyKey).matches()) {
@@ -326,8 +324,11 @@ public class SecurityReleases {
 	private void releaseAll(RequirementView requirement, java.util.function.Predicate<EntityId> admitted,
 			ReleaseReason fixed, LocalDate dueOn, Instant now) {
 		EntityId winner = releases.end(requirement.tradeCode()).map(Releases.End::winner).orElse(null);
+		// A security under an open claim stays until the claim is decided.
+		java.util.function.Predicate<EntityId> released = bidder -> admitted.test(bidder)
+				&& !claims.open(requirement.tradeCode(), bidder);
 		for (GuaranteeView letter : releases.validLetters(requirement.tradeCode())) {
-			if (!admitted.test(letter.applicant())) {
+			if (!released.test(letter.applicant())) {
 				continue;
 			}
 			ReleaseReason reason = reason(fixed, letter.applicant(), winner);
@@ -339,7 +340,7 @@ public class SecurityReleases {
 		}
 		LocalDate today = today();
 		for (Releases.Refundable arrival : releases.refundable(requirement.tradeCode())) {
-			if (!admitted.test(arrival.bidder())) {
+			if (!released.test(arrival.bidder())) {
 				continue;
 			}
 			ReleaseReason reason = reason(fixed, arrival.bidder(), winner);
@@ -356,6 +357,23 @@ public class SecurityReleases {
 						refund.tradeCode(), refund.principal(), interest, dueOn, reason, requirement.region(), now));
 			}
 		}
+	}
+
+	/**
+	 * After a claim on the bidder was rejected: its security is released now if the trade's end (or, for the winner,
+	 * the contract signing) already released the others'.
+	 */
+	void releaseAfterClaim(RequirementView requirement, EntityId bidder) {
+		Optional<Releases.End> end = releases.end(requirement.tradeCode());
+		if (end.isEmpty()) {
+			return;
+		}
+		boolean winner = bidder.equals(end.get().winner());
+		if (winner && end.get().contractSignedOn() == null) {
+			return;
+		}
+		LocalDate due = winner ? end.get().contractSignedOn().plusDays(REFUND_DAYS) : today().plusDays(REFUND_DAYS);
+		releaseAll(requirement, bidder::equals, null, due, clock.instant());
 	}
 
 	private static ReleaseReason reason(ReleaseReason fixed, EntityId bidder, EntityId winner) {
@@ -378,7 +396,8 @@ public class SecurityReleases {
 		List<ArrivalView> arrivals = deposits.arrivalsOfTrade(trade);
 		return new TradeSecurityView(requirement, end.isPresent(), end.map(Releases.End::winner).orElse(null),
 				end.map(Releases.End::endedAt).orElse(null), end.map(Releases.End::contractSignedOn).orElse(null),
-				releases.letters(trade), arrivals, releases.releases(trade), releases.refunds(trade, today()));
+				releases.letters(trade), arrivals, releases.releases(trade), releases.refunds(trade, today()),
+				claims.ofTrade(trade));
 	}
 
 	private RequirementView requirement(String tradeCode) {
@@ -391,32 +410,8 @@ public class SecurityReleases {
 		return requirements.byTradeCode(trade).map(RequirementView::region).orElse(catalog.city().code());
 	}
 
-	/** The refusal goes to the audit log in a transaction of its own: the refused one was rolled back. */
-	private Refusal audited(String target, Refusal refusal) {
-		Acting acting = Actors.current().orElse(null);
-		RegionCode region = acting != null && !acting.regionScope().all() && acting.regionScope().regions().size() == 1
-				? acting.regionScope().regions().iterator().next()
-				: catalog.city().code();
-		RegionScopes.runAsPlatform(() -> separate.executeWithoutResult(status -> events.publishEvent(
-				new ReleaseRefused(Actors.actor(), target.length() > 200 ? target.substring(0, 200) : target,
-						refusal.messageKey(), region, clock.instant()))));
-		return refusal;
-	}
 
-	private IssuerView myIssuer() {
-		Acting client = Actors.required();
-		if (!client.hasRole(Role.GUARANTEE_ISSUER)) {
-			throw Refusal.forbidden("guarantee.issuerOnly");
-		}
-		return platform(() -> issuers.byClient(client.actor().username()))
-			.orElseThrow(() -> Refusal.notFound("guarantee.issuer.notLinked"));
-	}
 
-	private BankView myBank() {
-		Acting client = Actors.required();
-		return platform(() -> deposits.bank(client.actor().username()))
-			.orElseThrow(() -> Refusal.notFound("guarantee.bank.notLinked"));
-	}
 
 	private static Acting requireStaff() {
 		return Actors.requireAnyRole("guarantee.staffOnly", Role.CENTER_STAFF, Role.PLATFORM_ADMIN);
@@ -438,4 +433,10 @@ public class SecurityReleases {
 	private LocalDate today() {
 		return LocalDate.now(clock.withZone(BidSecurity.CHINA));
 	}
+
+	private Refusal audited(String target, Refusal refusal) {
+		return callers.audited(refusal, (region, at) -> new ReleaseRefused(Actors.actor(), target.length() > 200
+				? target.substring(0, 200) : target, refusal.messageKey(), region, at));
+	}
+
 }

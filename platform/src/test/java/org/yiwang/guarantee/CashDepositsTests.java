@@ -94,6 +94,9 @@ class CashDepositsTests {
 	@Autowired
 	SecurityReleases releases;
 
+	@Autowired
+	SecurityClaims claims;
+
 	@BeforeEach
 	void a_requirement_two_bidders_and_a_registered_bank() {
 		run = UUID.randomUUID().toString().substring(0, 8);
@@ -289,6 +292,69 @@ class CashDepositsTests {
 		mvc.perform(get("/guarantees/trades/{code}", trade.value()).with(staff).param("lang", "en"))
 			.andExpect(status().isOk()).andExpect(content().string(containsString("Refund instructed")));
 		assertThat(security.securityHeld(first.id(), trade, Money.of("1"))).isEmpty();
+	}
+
+	@Test
+	void an_approved_claim_forfeits_the_deposit_and_a_rejected_one_lets_it_be_refunded() throws Exception {
+		DepositAccountView withdrawn = signedIn("d1." + run, () -> deposits.openAccount(trade.value()));
+		DepositAccountView kept = signedIn("d2." + run, () -> deposits.openAccount(trade.value()));
+		report("f1-" + run, arrival(withdrawn.accountNumber(), "50000.00", first.name(), "F1-" + run)).andExpect(status().isCreated());
+		report("f2-" + run, arrival(kept.accountNumber(), "50000.00", second.name(), "F2-" + run)).andExpect(status().isCreated());
+		String tendererUser = "dt." + run;
+		approved("dx." + run, EntityRole.TENDERER);
+
+		assertClaimRefused(tendererUser, new NewClaim(trade.value(), first.id().toString(), "LATE", null), "guarantee.claim.ground");
+		assertClaimRefused(tendererUser, new NewClaim(trade.value(), first.id().toString(), "OTHER", " "),
+				"guarantee.claim.textRequired");
+		assertClaimRefused(tendererUser, new NewClaim(trade.value(), "not-an-id", "WITHDREW_AFTER_DEADLINE", null),
+				"guarantee.claim.bidderUnknown");
+		assertClaimRefused(tendererUser, new NewClaim(trade.value(), tenderer.id().toString(), "WITHDREW_AFTER_DEADLINE", null),
+				"guarantee.claim.noSecurity");
+		assertClaimRefused("dx." + run, new NewClaim(trade.value(), first.id().toString(), "WITHDREW_AFTER_DEADLINE", null),
+				"guarantee.claim.notBeneficiary");
+		assertClaimRefused("d1." + run, new NewClaim(trade.value(), second.id().toString(), "WITHDREW_AFTER_DEADLINE", null),
+				"guarantee.claim.tendererOnly");
+
+		ClaimView forfeit = signedIn(tendererUser,
+				() -> claims.file(new NewClaim(trade.value(), first.id().toString(), "WITHDREW_AFTER_DEADLINE", null)));
+		assertThat(forfeit.form()).isEqualTo(SecurityForm.CASH_DEPOSIT);
+		assertThat(forfeit.amount()).isEqualTo(Money.of("50000.00"));
+		assertClaimRefused(tendererUser, new NewClaim(trade.value(), first.id().toString(), "OTHER", "再次"),
+				"guarantee.claim.open");
+		ClaimView rejected = signedIn(tendererUser,
+				() -> claims.file(new NewClaim(trade.value(), second.id().toString(), "OTHER", "投标文件有误")));
+
+		TestActor yuzhong = TestActor.districtStaff(TestActor.YUZHONG);
+		assertThat(yuzhong.call(() -> security.transactionEnded(trade, Optional.empty())).refunds())
+			.as("securities under a claim not yet decided stay").isEmpty();
+		assertThatThrownBy(() -> TestActor.districtStaff(TestActor.WANZHOU)
+			.run(() -> claims.decide(forfeit.id().toString(), true, "撤销投标")))
+			.isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.messageKey()).isEqualTo("guarantee.claim.notFound"));
+		assertThatThrownBy(() -> yuzhong.run(() -> claims.decide(forfeit.id().toString(), true, " ")))
+			.isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.messageKey()).isEqualTo("guarantee.claim.reasonRequired"));
+
+		assertThat(yuzhong.call(() -> claims.decide(forfeit.id().toString(), true, "截止后撤销，证据确凿")).status())
+			.isEqualTo(ClaimStatus.FORFEITED);
+		assertThatThrownBy(() -> yuzhong.run(() -> claims.decide(forfeit.id().toString(), false, "改判")))
+			.isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.messageKey()).isEqualTo("guarantee.claim.decided"));
+		assertThat(security.securityHeld(first.id(), trade, Money.of("1"))).as("a forfeited deposit is no security").isEmpty();
+
+		var staff = authentication(yuzhong.authentication());
+		mvc.perform(post("/guarantees/trades/{code}/claims/{id}", trade.value(), rejected.id()).with(csrf()).with(staff)
+			.param("decision", "reject").param("reason", "理由不成立"))
+			.andExpect(flash().attribute("saved", "guarantee.saved.claimDecided"));
+		TradeSecurityView after = yuzhong.call(() -> releases.trade(trade.value()));
+		assertThat(after.refunds()).as("only the rejected claim's deposit is refunded").singleElement()
+			.satisfies(r -> assertThat(r.accountNumber()).isEqualTo(kept.accountNumber()));
+		assertThat(after.claims()).extracting(ClaimView::status).containsExactly(ClaimStatus.FORFEITED, ClaimStatus.REJECTED);
+		assertThat(signedIn(tendererUser, claims::myClaims)).hasSize(2);
+		assertThat(TestActor.cityStaff().call(() -> audit.latest("trade:" + trade, 100)).stream()
+			.filter(e -> e.action().equals("guarantee.claim.refused"))).hasSizeGreaterThanOrEqualTo(6);
+	}
+
+	private void assertClaimRefused(String user, NewClaim claim, String key) {
+		assertThatThrownBy(() -> signedIn(user, () -> claims.file(claim)))
+			.isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.messageKey()).isEqualTo(key));
 	}
 
 	private ResultActions confirm(UUID refund, String key, String body) throws Exception {

@@ -35,6 +35,10 @@ import org.yiwang.guarantee.RefundView;
 import org.yiwang.guarantee.ReleaseView;
 import org.yiwang.guarantee.RequirementView;
 import org.yiwang.guarantee.SecurityReleases;
+import org.yiwang.guarantee.ClaimPayment;
+import org.yiwang.guarantee.ClaimView;
+import org.yiwang.guarantee.NewClaim;
+import org.yiwang.guarantee.SecurityClaims;
 import org.yiwang.guarantee.TradeSecurityView;
 import org.yiwang.system.Refusal;
 
@@ -57,7 +61,11 @@ class GuaranteeApi {
 
 	private final SecurityReleases releases;
 
-	GuaranteeApi(BidSecurity security, GuaranteeIssuance issuance, CashDeposits deposits, SecurityReleases releases) {
+	private final SecurityClaims claims;
+
+	GuaranteeApi(BidSecurity security, GuaranteeIssuance issuance, CashDeposits deposits, SecurityReleases releases,
+			SecurityClaims claims) {
+		this.claims = claims;
 		this.releases = releases;
 		this.security = security;
 		this.issuance = issuance;
@@ -240,6 +248,51 @@ class GuaranteeApi {
 			@RequestBody(required = false) RefundExecution execution) {
 		RefundReceipt receipt = releases.confirmRefund(parse(id, "guarantee.refund.notFound"), idempotencyKey, execution);
 		return ResponseEntity.ok().header("Idempotent-Replayed", String.valueOf(receipt.replayed())).body(receipt.refund());
+	}
+
+	@PostMapping("/claims")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "The tenderer (the trade's beneficiary) claims on a bidder's security",
+			description = "ground: WITHDREW_AFTER_DEADLINE, REFUSED_TO_SIGN or OTHER (text required). The security is "
+					+ "the bidder's guarantee in force, else its cash; it is not released while the claim is undecided.")
+	ClaimView fileClaim(@RequestBody(required = false) NewClaim claim) {
+		return claims.file(claim);
+	}
+
+	@GetMapping("/claims/mine")
+	@Operation(summary = "The claims the caller's entity filed, with their decisions and payments")
+	List<ClaimView> myClaims() {
+		return claims.myClaims();
+	}
+
+	record ClaimDecision(Boolean approve, String reason) {
+	}
+
+	@PostMapping("/claims/{id}/decision")
+	@Operation(summary = "Staff of the trade's region approve or reject a filed claim, with a reason",
+			description = "Approved on a guarantee: the issuer is told on its claims feed. Approved on cash: the deposit is "
+					+ "forfeited, not refunded. Rejected: the security is released as the trade's end would have.")
+	ClaimView decide(@PathVariable String id, @RequestBody(required = false) ClaimDecision decision) {
+		if (decision == null || decision.approve() == null) {
+			throw Refusal.invalid("approve", "guarantee.claim.approveRequired");
+		}
+		return claims.decide(id, decision.approve(), decision.reason());
+	}
+
+	@GetMapping("/issuer/claims")
+	@Operation(summary = "Approved claims the issuer the calling machine account acts for has not paid yet")
+	List<ClaimView> approvedClaims() {
+		return claims.approvedClaims();
+	}
+
+	@PostMapping("/issuer/claims/{id}/payment")
+	@Operation(summary = "The issuer records what it paid on an approved claim; needs an Idempotency-Key header",
+			description = "paidAmount: more than zero, at most the guarantee amount, at most two decimals. The same key and "
+					+ "body answer the same (Idempotent-Replayed: true); any other payment of a paid claim is 409.")
+	ResponseEntity<ClaimView> payment(@PathVariable String id, @RequestHeader("Idempotency-Key") String idempotencyKey,
+			@RequestBody(required = false) ClaimPayment payment) {
+		ClaimView paid = claims.recordPayment(parse(id, "guarantee.claim.notFound"), idempotencyKey, payment);
+		return ResponseEntity.ok().header("Idempotent-Replayed", String.valueOf(paid.replayed())).body(paid);
 	}
 
 	@GetMapping("/verify")

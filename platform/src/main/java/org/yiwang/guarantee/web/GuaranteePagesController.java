@@ -15,6 +15,7 @@ import org.yiwang.guarantee.BidSecurity;
 import org.yiwang.guarantee.CashDeposits;
 import org.yiwang.guarantee.GuaranteeIssuance;
 import org.yiwang.guarantee.NewRequirement;
+import org.yiwang.guarantee.SecurityClaims;
 import org.yiwang.guarantee.SecurityReleases;
 import org.yiwang.system.Forms;
 import org.yiwang.system.Refusal;
@@ -34,8 +35,11 @@ class GuaranteePagesController {
 
 	private final SecurityReleases releases;
 
+	private final SecurityClaims claims;
+
 	GuaranteePagesController(BidSecurity security, GuaranteeIssuance issuance, CashDeposits deposits,
-			SecurityReleases releases) {
+			SecurityReleases releases, SecurityClaims claims) {
+		this.claims = claims;
 		this.releases = releases;
 		this.security = security;
 		this.issuance = issuance;
@@ -61,6 +65,19 @@ class GuaranteePagesController {
 	String endTransaction(@PathVariable String code, @RequestParam(required = false) String winner,
 			RedirectAttributes redirect) {
 		Forms.attempt(redirect, "guarantee.saved.ended", () -> releases.endTransaction(code, winner));
+		return "redirect:/guarantees/trades/{code}";
+	}
+
+	@PostMapping("/guarantees/trades/{code}/claims/{id}")
+	String decideClaim(@PathVariable String code, @PathVariable String id,
+			@RequestParam(required = false) String decision, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		Forms.attempt(redirect, "guarantee.saved.claimDecided", () -> {
+			if (!"approve".equals(decision) && !"reject".equals(decision)) {
+				throw Refusal.invalid("decision", "guarantee.claim.approveRequired");
+			}
+			claims.decide(id, "approve".equals(decision), reason);
+		});
 		return "redirect:/guarantees/trades/{code}";
 	}
 

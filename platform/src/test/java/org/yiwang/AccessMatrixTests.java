@@ -108,7 +108,8 @@ class AccessMatrixTests {
 		allow(EnumSet.of(Role.GUARANTEE_ISSUER), "GET /api/guarantees/issuer/releases",
 				"POST /api/guarantees/issuer/releases/{id}/acknowledgement");
 		// guarantee: claims filed by tenderers, decided by staff, paid by issuers
-		allow(STAFF, "POST /guarantees/trades/{code}/claims/{id}", "POST /api/guarantees/claims/{id}/decision");
+		allow(STAFF, "POST /guarantees/trades/{code}/claims/{id}", "POST /api/guarantees/claims/{id}/decision",
+				"GET /guarantees/figures", "GET /api/guarantees/figures");
 		allow(EnumSet.of(Role.TENDERER), "POST /api/guarantees/claims", "GET /api/guarantees/claims/mine");
 		allow(EnumSet.of(Role.GUARANTEE_ISSUER), "GET /api/guarantees/issuer/claims",
 				"POST /api/guarantees/issuer/claims/{id}/payment");

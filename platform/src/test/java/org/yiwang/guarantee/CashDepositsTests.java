@@ -97,6 +97,9 @@ class CashDepositsTests {
 	@Autowired
 	SecurityClaims claims;
 
+	@Autowired
+	SecurityFigures figures;
+
 	@BeforeEach
 	void a_requirement_two_bidders_and_a_registered_bank() {
 		run = UUID.randomUUID().toString().substring(0, 8);
@@ -350,6 +353,34 @@ class CashDepositsTests {
 		assertThat(signedIn(tendererUser, claims::myClaims)).hasSize(2);
 		assertThat(TestActor.cityStaff().call(() -> audit.latest("trade:" + trade, 100)).stream()
 			.filter(e -> e.action().equals("guarantee.claim.refused"))).hasSizeGreaterThanOrEqualTo(6);
+	}
+
+	@Test
+	void figures_show_cash_held_in_yuan_days_to_the_trades_district_only() throws Exception {
+		Instant paid = Instant.now().minus(10, ChronoUnit.DAYS);
+		DepositAccountView account = signedIn("d1." + run, () -> deposits.openAccount(trade.value()));
+		report("fg-" + run, arrival(account.accountNumber(), "50000.00", first.name(), "FG-" + run, paid))
+			.andExpect(status().isCreated());
+		String month = java.time.YearMonth.from(paid.atZone(ZoneId.of("Asia/Shanghai"))).toString();
+		assertThat(TestActor.districtStaff(TestActor.YUZHONG).call(() -> figures.figures(12)))
+			.filteredOn(f -> f.region().equals(TestActor.YUZHONG) && f.form() == SecurityForm.CASH_DEPOSIT
+					&& f.month().equals(month) && f.category().equals("ENG_BUILDING"))
+			.singleElement().satisfies(f -> {
+				assertThat(f.amount().isAtLeast(Money.of("50000"))).isTrue();
+				assertThat(f.yuanDays()).as("50000 yuan held 10 days").isGreaterThanOrEqualTo(new BigDecimal("500000"));
+			});
+		assertThat(TestActor.districtStaff(TestActor.WANZHOU).call(() -> figures.figures(12)))
+			.extracting(SecurityFigure::region).doesNotContain(TestActor.YUZHONG);
+		var staff = authentication(TestActor.districtStaff(TestActor.YUZHONG).authentication());
+		mvc.perform(get("/api/guarantees/figures").param("months", "0").with(staff)).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("months"));
+		mvc.perform(get("/api/guarantees/figures").with(staff)).andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.region == '%s' && @.form == 'CASH_DEPOSIT')]", TestActor.YUZHONG).isNotEmpty());
+		mvc.perform(get("/guarantees/figures").with(staff)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("amount-chart")))
+			.andExpect(content().string(containsString("现金保证金")));
+		mvc.perform(get("/guarantees/figures").param("lang", "en").with(staff)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("Capital held")));
 	}
 
 	private void assertClaimRefused(String user, NewClaim claim, String key) {

@@ -34,7 +34,8 @@ class GuaranteeAccessRules implements HttpAccessRules {
 			.requestMatchers(POST, "/guarantees/my/applications", "/guarantees/my/deposits", "/api/guarantees/applications",
 					"/api/guarantees/deposits")
 			.hasRole("BIDDER")
-			.requestMatchers(GET, "/guarantees/trades/*", "/api/guarantees/requirements/*/security",
+			.requestMatchers(GET, "/guarantees/trades/*", "/api/guarantees/requirements/*/security", "/guarantees/figures",
+					"/api/guarantees/figures",
 					"/api/guarantees/refunds/overdue")
 			.hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF")
 			.requestMatchers(POST, "/guarantees/trades/*/end", "/guarantees/trades/*/signing",

@@ -39,6 +39,8 @@ import org.yiwang.guarantee.ClaimPayment;
 import org.yiwang.guarantee.ClaimView;
 import org.yiwang.guarantee.NewClaim;
 import org.yiwang.guarantee.SecurityClaims;
+import org.yiwang.guarantee.SecurityFigure;
+import org.yiwang.guarantee.SecurityFigures;
 import org.yiwang.guarantee.TradeSecurityView;
 import org.yiwang.system.Refusal;
 
@@ -63,8 +65,11 @@ class GuaranteeApi {
 
 	private final SecurityClaims claims;
 
+	private final SecurityFigures figures;
+
 	GuaranteeApi(BidSecurity security, GuaranteeIssuance issuance, CashDeposits deposits, SecurityReleases releases,
-			SecurityClaims claims) {
+			SecurityClaims claims, SecurityFigures figures) {
+		this.figures = figures;
 		this.claims = claims;
 		this.releases = releases;
 		this.security = security;
@@ -293,6 +298,14 @@ class GuaranteeApi {
 			@RequestBody(required = false) ClaimPayment payment) {
 		ClaimView paid = claims.recordPayment(parse(id, "guarantee.claim.notFound"), idempotencyKey, payment);
 		return ResponseEntity.ok().header("Idempotent-Replayed", String.valueOf(paid.replayed())).body(paid);
+	}
+
+	@GetMapping("/figures")
+	@Operation(summary = "Security amount by form and capital held (yuan·days) per month, category and region (staff)",
+			description = "months: the last 1 to 60 calendar months, this one included (default 12). Staff see their own "
+					+ "districts' trades only.")
+	List<SecurityFigure> figures(@RequestParam(defaultValue = "12") int months) {
+		return figures.figures(months);
 	}
 
 	@GetMapping("/verify")

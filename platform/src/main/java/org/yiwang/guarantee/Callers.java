@@ -1,8 +1,10 @@
 package org.yiwang.guarantee;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -23,6 +25,12 @@ import org.yiwang.system.RegionScopes;
  */
 @Component
 class Callers {
+
+	/** Idempotency keys and bank references: 1 to 100 visible ASCII characters. */
+	static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]{1,100}");
+
+	/** Bank and issuer clocks drift; a time a few minutes "ahead" is not in the future. */
+	static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
 	private final Issuers issuers;
 

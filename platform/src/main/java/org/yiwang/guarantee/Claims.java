@@ -55,7 +55,9 @@ class Claims {
 	}
 
 	boolean open(TradeCode trade, EntityId bidder) {
-		return jdbc.sql("select count(*) from guarantee.claims where trade_code = ? and bidder_id = ? and status in ('FILED', 'APPROVED')")
+		return jdbc.sql("""
+				select count(*) from guarantee.claims
+				where trade_code = ? and bidder_id = ? and status in ('FILED', 'APPROVED')""")
 			.params(trade.value(), bidder.value()).query(Integer.class).single() > 0;
 	}
 

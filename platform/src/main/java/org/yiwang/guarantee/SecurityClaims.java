@@ -2,13 +2,11 @@ package org.yiwang.guarantee;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -42,10 +40,6 @@ import org.yiwang.system.RegionScopes;
  */
 @Service
 public class SecurityClaims {
-
-	private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]{1,100}");
-
-	private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
 	private final Requirements requirements;
 
@@ -209,7 +203,7 @@ public class SecurityClaims {
 		IssuerView issuer = callers.issuer();
 		String target = "claim:" + claim;
 		try {
-			if (idempotencyKey == null || !TOKEN.matcher(idempotencyKey).matches()) {
+			if (idempotencyKey == null || !Callers.TOKEN.matcher(idempotencyKey).matches()) {
 				throw Refusal.invalid("Idempotency-Key", "guarantee.idempotency.keyForm");
 			}
 			if (payment == null) {
@@ -219,7 +213,7 @@ public class SecurityClaims {
 			if (paid.compareTo(Money.ZERO) <= 0) {
 				throw Refusal.invalid("paidAmount", "guarantee.amount.positive");
 			}
-			if (payment.paidAt() == null || payment.paidAt().isAfter(clock.instant().plus(CLOCK_SKEW))) {
+			if (payment.paidAt() == null || payment.paidAt().isAfter(clock.instant().plus(Callers.CLOCK_SKEW))) {
 				throw Refusal.invalid("paidAt", "guarantee.claim.paidAt");
 			}
 			String sha256 = CanonicalLetter.sha256((claim + "\n" + paid + "\n" + payment.paidAt())

@@ -3,7 +3,6 @@ package org.yiwang.guarantee;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -52,10 +50,6 @@ public class SecurityReleases {
 
 	/** 实施条例 Art. 57: refunds at the latest 5 days after the contract is signed. */
 	static final int REFUND_DAYS = 5;
-
-	private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]{1,100}");
-
-	private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
 	private final Requirements requirements;
 
@@ -270,14 +264,15 @@ public class SecurityReleases {
 		BankView bank = callers.bank();
 		String target = "refund:" + refund;
 		try {
-			if (idempotencyKey == null || !TOKEN.matcher(idempotencyKey).matches()) {
+			if (idempotencyKey == null || !Callers.TOKEN.matcher(idempotencyKey).matches()) {
 				throw Refusal.invalid("Idempotency-Key", "guarantee.idempotency.keyForm");
 			}
 			if (execution == null || execution.bankReference() == null
-					|| !TOKEN.matcher(execution.bankReference()).matches()) {
+					|| !Callers.TOKEN.matcher(execution.bankReference()).matches()) {
 				throw Refusal.invalid("bankReference", "guarantee.deposit.reference");
 			}
-			if (execution.executedAt() == null || execution.executedAt().isAfter(clock.instant().plus(CLOCK_SKEW))) {
+			Instant latest = clock.instant().plus(Callers.CLOCK_SKEW);
+			if (execution.executedAt() == null || execution.executedAt().isAfter(latest)) {
 				throw Refusal.invalid("executedAt", "guarantee.refund.executedAt");
 			}
 			String sha256 = CanonicalLetter.sha256((refund + "\n" + execution.bankReference() + "\n"

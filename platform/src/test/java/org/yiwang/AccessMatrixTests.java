@@ -113,6 +113,29 @@ class AccessMatrixTests {
 		allow(EnumSet.of(Role.TENDERER), "POST /api/guarantees/claims", "GET /api/guarantees/claims/mine");
 		allow(EnumSet.of(Role.GUARANTEE_ISSUER), "GET /api/guarantees/issuer/claims",
 				"POST /api/guarantees/issuer/claims/{id}/payment");
+		// tendering: tenderers and agencies register and draft, staff check and publish, bidders take part, regulators read
+		Set<Role> tenderViewers = EnumSet.of(Role.PLATFORM_ADMIN, Role.CENTER_STAFF, Role.REGULATOR, Role.TENDERER,
+				Role.AGENCY, Role.BIDDER);
+		Set<Role> tenderParty = EnumSet.of(Role.TENDERER, Role.AGENCY);
+		allow(tenderViewers, "GET /tenders", "GET /tenders/sections/{id}", "GET /tenders/documents/{id}",
+				"GET /api/tendering/sections", "GET /api/tendering/sections/{id}", "GET /api/tendering/documents/{id}");
+		allow(tenderParty, "GET /tenders/new", "GET /api/tendering/mandates", "POST /tenders",
+				"POST /tenders/projects/{id}/sections", "POST /tenders/sections/{id}/resubmit", "POST /tenders/sections/{id}/notice",
+				"POST /tenders/sections/{id}/documents", "POST /tenders/sections/{id}/clarifications",
+				"POST /tenders/questions/{id}/answer", "POST /tenders/objections/{id}/answer", "POST /api/tendering/tenders",
+				"POST /api/tendering/tender-projects/{id}/sections", "PUT /api/tendering/sections/{id}",
+				"POST /api/tendering/sections/{id}/notice", "POST /api/tendering/sections/{id}/documents",
+				"POST /api/tendering/sections/{id}/clarifications", "POST /api/tendering/questions/{id}/answer",
+				"POST /api/tendering/objections/{id}/answer");
+		allow(EnumSet.of(Role.TENDERER), "POST /tenders/mandates", "POST /api/tendering/mandates");
+		allow(STAFF, "POST /tenders/sections/{id}/approve", "POST /tenders/sections/{id}/return",
+				"POST /tenders/sections/{id}/notice/return", "POST /tenders/sections/{id}/publish",
+				"POST /api/tendering/sections/{id}/approval", "POST /api/tendering/sections/{id}/return",
+				"POST /api/tendering/sections/{id}/notice/return", "POST /api/tendering/sections/{id}/publication");
+		allow(EnumSet.of(Role.BIDDER), "POST /tenders/sections/{id}/interest", "POST /tenders/sections/{id}/questions",
+				"POST /tenders/sections/{id}/objections", "POST /api/tendering/sections/{id}/interest",
+				"POST /api/tendering/sections/{id}/questions", "POST /api/tendering/sections/{id}/objections",
+				"GET /api/tendering/notifications");
 	}
 
 	private static void allow(Set<Role> roles, String... endpoints) {

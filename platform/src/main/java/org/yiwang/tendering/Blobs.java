@@ -1,0 +1,164 @@
+package org.yiwang.tendering;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.bouncycastle.crypto.digests.SM3Digest;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.yiwang.system.Refusal;
+
+/**
+ * Content-addressed files on local disk (tender documents; later sealed bids). A file is streamed through SHA-256 and
+ * SM3 in 64 KB chunks into a temporary file, forced to disk, then moved under its SHA-256 name: never held whole in
+ * memory, and never visible half-written. The directory is {@code yiwang.tendering.blob-directory}, by default
+ * {@code blobs} beside the embedded database's directory ({@code data/blobs}).
+ */
+@Component
+class Blobs {
+
+	private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+	/** A stored file: both hashes in lower-case hex and its size in bytes. */
+	record Stored(String sha256, String sm3, long size) {
+	}
+
+	private final Path root;
+
+	Blobs(@Value("${yiwang.tendering.blob-directory:}") String directory,
+			@Value("${yiwang.database.embedded-directory:data/postgres}") String database) {
+		this.root = (directory == null || directory.isBlank() ? Path.of(database).toAbsolutePath().resolveSibling("blobs")
+				: Path.of(directory)).toAbsolutePath().normalize();
+	}
+
+	Path root() {
+		return root;
+	}
+
+	/**
+	 * Streams the input to disk, hashing as it goes. More than {@code maxBytes} is refused with {@code tooLargeKey},
+	 * an empty input with {@code emptyKey}; a refused or broken upload leaves no file.
+	 */
+	Stored store(InputStream in, long maxBytes, String field, String emptyKey, String tooLargeKey) {
+		Path temp;
+		try {
+			Files.createDirectories(root.resolve("tmp"));
+			temp = root.resolve("tmp").resolve(UUID.randomUUID() + ".part");
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("The blob directory " + root + " cannot be written", e);
+		}
+		try {
+			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+			SM3Digest sm3 = new SM3Digest();
+			long size = 0;
+			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+					OutputStream out = Channels.newOutputStream(channel)) {
+				byte[] buffer = new byte[64 * 1024];
+				int read;
+				while ((read = read(in, buffer, field)) != -1) {
+					size += read;
+					if (size > maxBytes) {
+						throw Refusal.invalid(field, tooLargeKey, maxBytes / (1024 * 1024));
+					}
+					sha256.update(buffer, 0, read);
+					sm3.update(buffer, 0, read);
+					out.write(buffer, 0, read);
+				}
+				out.flush();
+				channel.force(true);
+			}
+			if (size == 0) {
+				throw Refusal.invalid(field, emptyKey);
+			}
+			byte[] sm3Hash = new byte[32];
+			sm3.doFinal(sm3Hash, 0);
+			String sha = HexFormat.of().formatHex(sha256.digest());
+			Path target = path(sha);
+			Files.createDirectories(target.getParent());
+			if (Files.exists(target)) {
+				Files.delete(temp);
+			}
+			else {
+				try {
+					Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+				}
+				catch (AtomicMoveNotSupportedException e) {
+					Files.move(temp, target);
+				}
+				forceDirectory(target.getParent());
+			}
+			return new Stored(sha, HexFormat.of().formatHex(sm3Hash), size);
+		}
+		catch (IOException e) {
+			deleteQuietly(temp);
+			throw new UncheckedIOException("Storing an upload failed", e);
+		}
+		catch (RuntimeException e) {
+			deleteQuietly(temp);
+			throw e;
+		}
+		catch (NoSuchAlgorithmException e) {
+			deleteQuietly(temp);
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** A failure reading the upload is the sender's (a truncated or malformed body), not the disk's. */
+	private static int read(InputStream in, byte[] buffer, String field) {
+		try {
+			return in.read(buffer);
+		}
+		catch (IOException e) {
+			throw Refusal.invalid(field, "tendering.upload.malformed");
+		}
+	}
+
+	InputStream open(String sha256) {
+		try {
+			return Files.newInputStream(path(sha256));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("The stored file " + sha256 + " cannot be read", e);
+		}
+	}
+
+	Path path(String sha256) {
+		if (sha256 == null || !SHA256.matcher(sha256).matches()) {
+			throw new IllegalArgumentException("Not a SHA-256 name: " + sha256);
+		}
+		return root.resolve(sha256.substring(0, 2)).resolve(sha256);
+	}
+
+	private static void forceDirectory(Path directory) {
+		try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+			channel.force(true);
+		}
+		catch (IOException e) {
+			// Some file systems do not open directories; the file itself is forced already.
+		}
+	}
+
+	private static void deleteQuietly(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException e) {
+			// a leftover temporary file is harmless: nothing refers to it
+		}
+	}
+}

@@ -1,0 +1,139 @@
+package org.yiwang.tendering;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.function.Supplier;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yiwang.kernel.Acting;
+import org.yiwang.kernel.RegionCode;
+import org.yiwang.kernel.Role;
+import org.yiwang.registry.EntityRegistry;
+import org.yiwang.registry.EntityRole;
+import org.yiwang.registry.EntityView;
+import org.yiwang.system.Actors;
+import org.yiwang.system.Deployment;
+import org.yiwang.system.Refusal;
+import org.yiwang.system.RegionScopes;
+import org.yiwang.tendering.TenderingChanged.ChangeRefused;
+
+/**
+ * Who may see which section, and in which scope the work runs. Staff and regulators work in their own region scope,
+ * so PostgreSQL shows them only their regions' sections; tenderers, agencies and bidders act city-wide on records this
+ * class picks by their entity (their own tenders, their mandates, published sections), read in the platform's scope.
+ * A section the actor may not see is not found.
+ */
+@Component
+class SectionAccess {
+
+	private final Sections sections;
+
+	private final EntityRegistry registry;
+
+	private final TransactionTemplate transactions;
+
+	private final ApplicationEventPublisher events;
+
+	private final Deployment deployment;
+
+	private final Clock clock;
+
+	SectionAccess(Sections sections, EntityRegistry registry, TransactionTemplate transactions,
+			ApplicationEventPublisher events, Deployment deployment, Clock clock) {
+		this.sections = sections;
+		this.registry = registry;
+		this.transactions = transactions;
+		this.events = events;
+		this.deployment = deployment;
+		this.clock = clock;
+	}
+
+	static boolean isStaff(Acting acting) {
+		return acting.hasRole(Role.CENTER_STAFF) || acting.hasRole(Role.PLATFORM_ADMIN);
+	}
+
+	static boolean isParty(Acting acting) {
+		return acting.hasRole(Role.TENDERER) || acting.hasRole(Role.AGENCY);
+	}
+
+	/** Work across all regions, on records picked by the acting entity, in one transaction. */
+	<T> T platform(Supplier<T> work) {
+		return RegionScopes.callAsPlatform(() -> transactions.execute(status -> work.get()));
+	}
+
+	/** Work in the acting staff's own region scope, in one transaction. */
+	<T> T scoped(Supplier<T> work) {
+		return transactions.execute(status -> work.get());
+	}
+
+	/** The acting account's approved entity holding one of the roles; a conflict saying what is missing otherwise. */
+	EntityView myEntity(String missingRoleKey, EntityRole... roles) {
+		EntityView entity = registry.myEntity().orElseThrow(() -> Refusal.conflict(null, "tendering.entity.none"));
+		if (!entity.approved()) {
+			throw Refusal.conflict(null, "tendering.entity.notApproved", entity.name());
+		}
+		for (EntityRole role : roles) {
+			if (entity.holds(role)) {
+				return entity;
+			}
+		}
+		throw Refusal.conflict(null, missingRoleKey, entity.name());
+	}
+
+	/** The tenderer or its mandated agency acting on a section of theirs (call inside {@link #platform}). */
+	SectionView forParty(SectionId id, EntityView party) {
+		SectionView section = sections.byId(id).orElseThrow(SectionAccess::notFound);
+		if (section.tenderer().equals(party.id()) || party.id().equals(section.agency())) {
+			return section;
+		}
+		throw notFound();
+	}
+
+	/** Staff of the section's region (call inside {@link #scoped}: the database shows no other region's). */
+	SectionView forStaff(SectionId id) {
+		Acting staff = Actors.required();
+		SectionView section = sections.byId(id).orElseThrow(SectionAccess::notFound);
+		if (!staff.regionScope().covers(section.region())) {
+			throw notFound();
+		}
+		return section;
+	}
+
+	/** A published section, as bidders see it (call inside {@link #platform}). */
+	SectionView published(SectionId id) {
+		return sections.byId(id).filter(SectionView::published).orElseThrow(SectionAccess::notFound);
+	}
+
+	static Refusal notFound() {
+		return Refusal.notFound("tendering.section.notFound");
+	}
+
+	LocalDate today() {
+		return LocalDate.now(clock.withZone(ProcedureClock.CHINA));
+	}
+
+	RegionCode city() {
+		return deployment.cityCode();
+	}
+
+	/**
+	 * Runs a state change; a refusal other than not-found is appended to the audit log in a transaction of its own
+	 * (the change's own was rolled back) and thrown on.
+	 */
+	<T> T audited(String attempted, String target, RegionCode region, Supplier<T> change) {
+		try {
+			return change.get();
+		}
+		catch (Refusal refusal) {
+			if (refusal.status() != HttpStatus.NOT_FOUND) {
+				RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(status -> events.publishEvent(
+						new ChangeRefused(Actors.actor(), attempted, target, refusal.messageKey(),
+								region == null ? city() : region, clock.instant()))));
+			}
+			throw refusal;
+		}
+	}
+}

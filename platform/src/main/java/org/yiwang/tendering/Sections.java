@@ -1,0 +1,233 @@
+package org.yiwang.tendering;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.yiwang.kernel.CategoryCode;
+import org.yiwang.kernel.Money;
+import org.yiwang.kernel.RegionCode;
+import org.yiwang.kernel.TradeCode;
+import org.yiwang.registry.EntityId;
+import org.yiwang.system.Refusal;
+
+/** Tender projects, their sections and the deadline history; region-scoped in the database (row-level security). */
+@Repository
+class Sections {
+
+	private static final String SELECT = """
+			select s.*, p.project_name, p.name as tender_project_name, p.tenderer_id, p.tenderer_name,
+			  p.tenderer_credit_code, p.agency_id, p.agency_name
+			from tendering.sections s join tendering.tender_projects p on p.id = s.tender_project_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	Sections(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	record TenderProject(UUID id, String projectName, String projectApproval, String name, RegionCode region,
+			EntityId tenderer, String tendererName, String tendererCreditCode, EntityId agency, String agencyName) {
+	}
+
+	void addTenderProject(TenderProject p, String by, Instant at) {
+		jdbc.sql("""
+				insert into tendering.tender_projects (id, project_name, project_approval, name, region_code, tenderer_id,
+				  tenderer_name, tenderer_credit_code, agency_id, agency_name, created_by, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(p.id(), p.projectName(), p.projectApproval(), p.name(), p.region().value(), p.tenderer().value(),
+					p.tendererName(), p.tendererCreditCode(), p.agency() == null ? null : p.agency().value(), p.agencyName(),
+					by, ts(at))
+			.update();
+	}
+
+	Optional<TenderProject> tenderProject(UUID id) {
+		return jdbc.sql("select * from tendering.tender_projects where id = ?").param(id)
+			.query((rs, n) -> new TenderProject(rs.getObject("id", UUID.class), rs.getString("project_name"),
+					rs.getString("project_approval"), rs.getString("name"), RegionCode.of(rs.getString("region_code")),
+					new EntityId(rs.getObject("tenderer_id", UUID.class)), rs.getString("tenderer_name"),
+					rs.getString("tenderer_credit_code"), entity(rs, "agency_id"), rs.getString("agency_name")))
+			.optional();
+	}
+
+	/** The next trade code sequence number of the region and year, allocated under a row lock. */
+	int nextSequence(RegionCode region, int year) {
+		return jdbc.sql("""
+				insert into tendering.trade_sequences (region_code, year, last_value) values (?, ?, 1)
+				on conflict (region_code, year) do update set last_value = tendering.trade_sequences.last_value + 1
+				returning last_value""")
+			.params(region.value(), year).query(Integer.class).single();
+	}
+
+	void add(SectionId id, UUID tenderProject, TradeCode code, SectionDetails d, RegionCode region, String family,
+			String procedure, int templateVersion, Money estimatedPrice, Money bidSecurity, String by, Instant at) {
+		jdbc.sql("""
+				insert into tendering.sections (id, tender_project_id, trade_code, name, region_code, category_code, family,
+				  procedure, template_version, estimated_price, bid_security, bid_validity_days, qualifications, status,
+				  created_by, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], 'SUBMITTED', ?, ?)""")
+			.params(id.value(), tenderProject, code.value(), d.name().strip(), region.value(), d.category(), family,
+					procedure, templateVersion, estimatedPrice.yuan(), bidSecurity.yuan(), d.bidValidityDays(),
+					textArray(d.qualifications()), by, ts(at))
+			.update();
+	}
+
+	void correct(SectionId id, SectionDetails d, String family, String procedure, int templateVersion,
+			Money estimatedPrice, Money bidSecurity) {
+		jdbc.sql("""
+				update tendering.sections set name = ?, category_code = ?, family = ?, procedure = ?, template_version = ?,
+				  estimated_price = ?, bid_security = ?, bid_validity_days = ?, qualifications = ?::text[],
+				  status = 'SUBMITTED', return_reason = null, version = version + 1
+				where id = ?""")
+			.params(d.name().strip(), d.category(), family, procedure, templateVersion, estimatedPrice.yuan(),
+					bidSecurity.yuan(), d.bidValidityDays(), textArray(d.qualifications()), id.value())
+			.update();
+	}
+
+	Optional<SectionView> byId(SectionId id) {
+		return jdbc.sql(SELECT + " where s.id = ?").param(id.value()).query(Sections::view).optional();
+	}
+
+	/** The section row locked for this transaction: procedure changes on one section run one at a time. */
+	Optional<SectionView> lock(SectionId id) {
+		jdbc.sql("select id from tendering.sections where id = ? for update").param(id.value()).query(UUID.class)
+			.optional();
+		return byId(id);
+	}
+
+	Optional<SectionView> byTradeCode(TradeCode code) {
+		return jdbc.sql(SELECT + " where s.trade_code = ?").param(code.value()).query(Sections::view).optional();
+	}
+
+	Optional<SectionView> byNoticeId(UUID notice) {
+		return jdbc.sql(SELECT + " where s.notice_id = ?").param(notice).query(Sections::view).optional();
+	}
+
+	/** Sections of the tender projects of this tenderer, or run by this agency. */
+	List<SectionView> ofParty(EntityId entity) {
+		return jdbc.sql(SELECT + " where p.tenderer_id = ? or p.agency_id = ? order by s.created_at desc limit 500")
+			.params(entity.value(), entity.value()).query(Sections::view).list();
+	}
+
+	/** Every section the scope of this transaction shows (staff: their regions). */
+	List<SectionView> visible() {
+		return jdbc.sql(SELECT + " order by s.created_at desc limit 500").query(Sections::view).list();
+	}
+
+	List<SectionView> published() {
+		return jdbc.sql(SELECT + " where s.status = 'PUBLISHED' order by s.bid_deadline desc limit 500")
+			.query(Sections::view).list();
+	}
+
+	boolean setStatus(SectionId id, long seenVersion, SectionStatus from, SectionStatus to, String reason, String by,
+			Instant at) {
+		return jdbc.sql("""
+				update tendering.sections set status = ?, return_reason = ?, checked_by = ?, checked_at = ?,
+				  version = version + 1
+				where id = ? and version = ? and status = ?""")
+			.params(to.name(), reason, by, ts(at), id.value(), seenVersion, from.name()).update() == 1;
+	}
+
+	void draftNotice(SectionId id, NoticeDraft draft) {
+		jdbc.sql("""
+				update tendering.sections set notice_title = ?, notice_body = ?, documents_from = ?, documents_until = ?,
+				  bid_deadline = ?, status = 'NOTICE_SUBMITTED', return_reason = null, version = version + 1
+				where id = ?""")
+			.params(draft.title().strip(), draft.body().strip(), ts(draft.documentsFrom()), ts(draft.documentsUntil()),
+					ts(draft.bidDeadline()), id.value())
+			.update();
+	}
+
+	void publish(SectionId id, long seenVersion, UUID noticeId, Instant documentsFrom, String signedContent,
+			String signature, UUID openingKey, String by, Instant at) {
+		int updated = jdbc.sql("""
+				update tendering.sections set status = 'PUBLISHED', notice_id = ?, documents_from = ?, signed_content = ?,
+				  signature = ?, opening_key = ?, published_by = ?, published_at = ?, checked_by = ?, checked_at = ?,
+				  version = version + 1
+				where id = ? and version = ? and status = 'NOTICE_SUBMITTED'""")
+			.params(noticeId, ts(documentsFrom), signedContent, signature, openingKey, by, ts(at), by, ts(at), id.value(),
+					seenVersion)
+			.update();
+		if (updated != 1) {
+			throw Refusal.conflict(null, "tendering.section.changedMeanwhile");
+		}
+	}
+
+	/** The clock after a clarification or an objection: the deadline (never earlier) and the pause. */
+	void setClock(SectionId id, Instant deadline, Instant pausedSince) {
+		jdbc.sql("""
+				update tendering.sections set bid_deadline = greatest(bid_deadline, ?), paused_since = ?,
+				  version = version + 1 where id = ?""")
+			.params(ts(deadline), ts(pausedSince), id.value()).update();
+	}
+
+	void addDeadlineChange(SectionId id, RegionCode region, Instant previous, Instant deadline, String reason, String by,
+			Instant at) {
+		jdbc.sql("""
+				insert into tendering.deadline_changes (id, section_id, region_code, previous, deadline, reason, changed_by,
+				  changed_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(UUID.randomUUID(), id.value(), region.value(), ts(previous), ts(deadline), reason, by, ts(at))
+			.update();
+	}
+
+	List<DeadlineChangeView> deadlineChanges(SectionId id) {
+		return jdbc.sql("select * from tendering.deadline_changes where section_id = ? order by changed_at, deadline")
+			.param(id.value())
+			.query((rs, n) -> new DeadlineChangeView(instant(rs, "previous"), instant(rs, "deadline"),
+					rs.getString("reason"), rs.getString("changed_by"), instant(rs, "changed_at")))
+			.list();
+	}
+
+	static SectionView view(ResultSet rs, int row) throws SQLException {
+		Array array = rs.getArray("qualifications");
+		List<String> qualifications = array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+		return new SectionView(new SectionId(rs.getObject("id", UUID.class)), rs.getObject("tender_project_id", UUID.class),
+				rs.getString("project_name"), rs.getString("tender_project_name"), TradeCode.of(rs.getString("trade_code")),
+				rs.getString("name"), RegionCode.of(rs.getString("region_code")),
+				CategoryCode.of(rs.getString("category_code")), rs.getString("procedure"), rs.getInt("template_version"),
+				Money.of(rs.getBigDecimal("estimated_price")), Money.of(rs.getBigDecimal("bid_security")),
+				rs.getInt("bid_validity_days"), List.copyOf(qualifications), SectionStatus.valueOf(rs.getString("status")),
+				rs.getString("return_reason"), new EntityId(rs.getObject("tenderer_id", UUID.class)),
+				rs.getString("tenderer_name"), rs.getString("tenderer_credit_code"), entity(rs, "agency_id"),
+				rs.getString("agency_name"), rs.getString("notice_title"), rs.getString("notice_body"),
+				instant(rs, "documents_from"), instant(rs, "documents_until"), instant(rs, "bid_deadline"),
+				instant(rs, "paused_since"), rs.getObject("notice_id", UUID.class), instant(rs, "published_at"),
+				rs.getString("signed_content"), rs.getString("signature"), rs.getObject("opening_key", UUID.class),
+				rs.getString("created_by"), instant(rs, "created_at"), rs.getLong("version"));
+	}
+
+	static EntityId entity(ResultSet rs, String column) throws SQLException {
+		UUID id = rs.getObject(column, UUID.class);
+		return id == null ? null : new EntityId(id);
+	}
+
+	static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp t = rs.getTimestamp(column);
+		return t == null ? null : t.toInstant();
+	}
+
+	static Timestamp ts(Instant instant) {
+		return instant == null ? null : Timestamp.from(instant);
+	}
+
+	/** A PostgreSQL text[] literal; each element quoted and escaped. */
+	static String textArray(List<String> values) {
+		StringBuilder literal = new StringBuilder("{");
+		for (int i = 0; i < values.size(); i++) {
+			if (i > 0) {
+				literal.append(',');
+			}
+			literal.append('"').append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+		}
+		return literal.append('}').toString();
+	}
+}

@@ -1,0 +1,198 @@
+package org.yiwang.tendering;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.yiwang.kernel.Acting;
+import org.yiwang.kernel.Role;
+import org.yiwang.registry.EntityRegistry;
+import org.yiwang.registry.EntityRole;
+import org.yiwang.registry.EntityView;
+import org.yiwang.registry.QualificationView;
+import org.yiwang.system.Actors;
+import org.yiwang.system.Refusal;
+import org.yiwang.tendering.TenderingChanged.DocumentDownloaded;
+import org.yiwang.tendering.TenderingChanged.DocumentUploaded;
+import org.yiwang.tendering.TenderingChanged.InterestRegistered;
+
+/**
+ * Tender documents and the bidders who take them. The tenderer or agency uploads documents (streamed to disk and
+ * hashed, any size up to {@code yiwang.tendering.max-document-bytes}) while the notice is being drafted; a bidder
+ * registers for a published section (an approved entity with the bidder role, not barred, holding the section's
+ * qualifications) and downloads them while they are issued; every download is recorded.
+ */
+@Service
+public class TenderDocuments {
+
+	private static final Pattern FILE_NAME = Pattern.compile("[^\\\\/:*?\"<>|\\p{Cntrl}]{1,200}");
+
+	private final Participation participation;
+
+	private final SectionAccess access;
+
+	private final TenderDesk desk;
+
+	private final EntityRegistry registry;
+
+	private final Blobs blobs;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final long maxDocumentBytes;
+
+	TenderDocuments(Participation participation, SectionAccess access, TenderDesk desk, EntityRegistry registry,
+			Blobs blobs, ApplicationEventPublisher events, Clock clock,
+			@Value("${yiwang.tendering.max-document-bytes:2147483648}") long maxDocumentBytes) {
+		this.participation = participation;
+		this.access = access;
+		this.desk = desk;
+		this.registry = registry;
+		this.blobs = blobs;
+		this.events = events;
+		this.clock = clock;
+		this.maxDocumentBytes = maxDocumentBytes;
+	}
+
+	/** A document's content, opened on demand, with its record. */
+	public record Download(DocumentView document, Supplier<InputStream> content) {
+	}
+
+	/**
+	 * The tenderer or agency uploads a tender document while the notice can still change. The stream is read to its
+	 * end onto disk before anything is recorded; a refusal leaves neither file nor row.
+	 */
+	public DocumentView upload(SectionId id, String fileName, String contentType, InputStream content) {
+		Acting acting = Actors.requireAnyRole("tendering.partyOnly", Role.TENDERER, Role.AGENCY);
+		return access.audited("document", "section:" + id, null, () -> {
+			SectionView section = access.platform(() -> {
+				EntityView me = access.myEntity("tendering.entity.notParty", EntityRole.TENDERER, EntityRole.AGENCY);
+				return access.forParty(id, me);
+			});
+			if (!section.status().noticeEditable()) {
+				throw Refusal.conflict(null, "tendering.notice.notEditable");
+			}
+			String given = fileName == null ? "" : fileName.strip();
+			String name = given.substring(Math.max(given.lastIndexOf('/'), given.lastIndexOf('\\')) + 1);
+			if (!FILE_NAME.matcher(name).matches()) {
+				throw Refusal.invalid("file", "tendering.document.name");
+			}
+			if (content == null) {
+				throw Refusal.invalid("file", "tendering.document.empty");
+			}
+			Blobs.Stored stored = blobs.store(content, maxDocumentBytes, "file", "tendering.document.empty",
+					"tendering.document.tooLarge");
+			String type = contentType == null || contentType.isBlank() || contentType.length() > 100
+					? "application/octet-stream" : contentType.strip();
+			Instant now = clock.instant();
+			DocumentView document = new DocumentView(UUID.randomUUID(), id, name, type, stored.size(), stored.sha256(),
+					stored.sm3(), acting.actor().username(), now);
+			return access.platform(() -> {
+				// checked again in the transaction that records it: the notice may have been submitted meanwhile
+				SectionView current = access.forParty(id, access.myEntity("tendering.entity.notParty", EntityRole.TENDERER,
+						EntityRole.AGENCY));
+				if (!current.status().noticeEditable()) {
+					throw Refusal.conflict(null, "tendering.notice.notEditable");
+				}
+				participation.addDocument(document, current.region());
+				events.publishEvent(new DocumentUploaded(acting.actor(), id, document.id(), name, stored.size(),
+						stored.sha256(), stored.sm3(), current.region(), now));
+				return document;
+			});
+		});
+	}
+
+	/**
+	 * A bidder registers for a published section while its documents are issued: an approved entity with the bidder
+	 * role, not barred in the section's region and category, holding each required qualification valid today.
+	 * Registering again changes nothing.
+	 */
+	public SectionView registerInterest(SectionId id) {
+		Acting acting = Actors.requireAnyRole("tendering.bidderOnly", Role.BIDDER);
+		return access.audited("interest", "section:" + id, null, () -> access.platform(() -> {
+			SectionView section = access.published(id);
+			EntityView bidder = access.myEntity("tendering.entity.notBidder", EntityRole.BIDDER);
+			Instant now = clock.instant();
+			if (!desk.clockOf(section).documentsAvailable(now)) {
+				throw Refusal.conflict(null, "tendering.documents.notAvailable");
+			}
+			if (registry.isBarred(bidder.id(), section.region(), section.category(), access.today())) {
+				throw Refusal.conflict(null, "tendering.bidder.barred", bidder.name());
+			}
+			List<QualificationView> held = registry.qualifications(bidder.id());
+			for (String required : section.qualifications()) {
+				boolean holds = held.stream().anyMatch(q -> q.type().equals(required) && q.validOn(access.today()));
+				if (!holds) {
+					throw Refusal.conflict(null, "tendering.bidder.unqualified", required);
+				}
+			}
+			if (participation.addInterest(id, bidder.id(), bidder.name(), section.region(), acting.actor().username(),
+					now)) {
+				events.publishEvent(new InterestRegistered(acting.actor(), id, bidder.id(), section.region(), now));
+			}
+			return section;
+		}));
+	}
+
+	/**
+	 * A document's content. A bidder must have registered and the documents be issued now; its download is recorded.
+	 * The tenderer, its agency and the section's staff read the documents without a record.
+	 */
+	public Download download(UUID documentId) {
+		Acting acting = Actors.required();
+		Instant now = clock.instant();
+		DocumentView document;
+		if (SectionAccess.isStaff(acting) || acting.hasRole(Role.REGULATOR)) {
+			document = access.scoped(() -> {
+				DocumentView d = participation.document(documentId).orElseThrow(TenderDocuments::notFound);
+				access.forStaff(d.section());
+				return d;
+			});
+		}
+		else {
+			document = access.audited("download", "document:" + documentId, null, () -> access.platform(() -> {
+				DocumentView d = participation.document(documentId).orElseThrow(TenderDocuments::notFound);
+				EntityView me = registry.myEntity().orElseThrow(TenderDocuments::notFound);
+				if (SectionAccess.isParty(acting)) {
+					try {
+						access.forParty(d.section(), me);
+						return d;
+					}
+					catch (Refusal notTheirs) {
+						if (!acting.hasRole(Role.BIDDER)) {
+							throw notTheirs;
+						}
+					}
+				}
+				if (!acting.hasRole(Role.BIDDER)) {
+					throw notFound();
+				}
+				SectionView section = access.published(d.section());
+				if (!participation.interested(section.id(), me.id())) {
+					throw Refusal.conflict(null, "tendering.documents.registerFirst");
+				}
+				if (!desk.clockOf(section).documentsAvailable(now)) {
+					throw Refusal.conflict(null, "tendering.documents.notAvailable");
+				}
+				participation.addDownload(section.id(), d.id(), me.id(), section.region(), acting.actor().username(), now);
+				events.publishEvent(new DocumentDownloaded(acting.actor(), section.id(), d.id(), me.id(), section.region(),
+						now));
+				return d;
+			}));
+		}
+		return new Download(document, () -> blobs.open(document.sha256()));
+	}
+
+	private static Refusal notFound() {
+		return Refusal.notFound("tendering.document.notFound");
+	}
+}

@@ -1,0 +1,163 @@
+package org.yiwang.tendering;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.yiwang.kernel.Actor;
+import org.yiwang.kernel.Auditable;
+import org.yiwang.kernel.RegionCode;
+import org.yiwang.kernel.TradeCode;
+import org.yiwang.registry.EntityId;
+
+/** The tendering module's past-tense facts besides {@link NoticePublished}; each is appended to the audit log. */
+public sealed interface TenderingChanged extends Auditable {
+
+	record MandateRecorded(Actor actor, UUID mandate, EntityId tenderer, EntityId agency, RegionCode region,
+			Instant occurredAt) implements TenderingChanged {
+
+		public String action() {
+			return "tendering.mandate.recorded";
+		}
+
+		public String target() {
+			return "mandate:" + mandate;
+		}
+	}
+
+	/** A section was registered (or corrected and resubmitted) and waits for its region's staff. */
+	record SectionSubmitted(Actor actor, SectionId section, TradeCode tradeCode, EntityId tenderer, int templateVersion,
+			RegionCode region, Instant occurredAt) implements TenderingChanged {
+
+		public String action() {
+			return "tendering.section.submitted";
+		}
+
+		public String target() {
+			return "section:" + section;
+		}
+	}
+
+	/** Staff checked a section or its notice: accepted, or returned with a reason. */
+	record SectionChecked(Actor actor, SectionId section, TradeCode tradeCode, String step, boolean accepted,
+			String reason, RegionCode region, Instant occurredAt) implements TenderingChanged {
+
+		public String action() {
+			return "tendering." + step + (accepted ? ".accepted" : ".returned");
+		}
+
+		public String target() {
+			return "section:" + section;
+		}
+	}
+
+	record NoticeSubmitted(Actor actor, SectionId section, TradeCode tradeCode, Instant bidDeadline, RegionCode region,
+			Instant occurredAt) implements TenderingChanged {
+
+		public String action() {
+			return "tendering.notice.submitted";
+		}
+
+		public String target() {
+			return "section:" + section;
+		}
+	}
+
+	record DocumentUploaded(Actor actor, SectionId section, UUID document, String fileName, long size, String sha256,
+			String sm3, RegionCode region, Instant occurredAt) implements TenderingChanged {
+
+		public String action() {
+			return "tendering.document.uploaded";
+		}
+
+		public String target() {
+			return "document:" + document;
+		}
+	}
+
+	record InterestRegistered(Actor actor, SectionId section, EntityId bidder, RegionCode region, Instant occurredAt)
+			implements TenderingChanged {
+
+		public String action() {
+			return "tendering.interest.registered";
+		}
+
+		public String target() {
+			return "section:" + section;
+		}
+	}
+
+	record DocumentDownloaded(Actor actor, SectionId section, UUID document, EntityId bidder, RegionCode region,
+			Instant occurredAt) implements TenderingChanged {
+
+		public String action() {
+			return "tendering.document.downloaded";
+		}
+
+		public String target() {
+			return "document:" + document;
+		}
+	}
+
+	/** A question was asked; the audit log keeps the actor, pages never show who asked. */
+	record QuestionAsked(Actor actor, SectionId section, UUID question, RegionCode region, Instant occurredAt)
+			implements TenderingChanged {
+
+		public String action() {
+			return "tendering.question.asked";
+		}
+
+		public String target() {
+			return "question:" + question;
+		}
+	}
+
+	record ClarificationIssued(Actor actor, SectionId section, UUID clarification, boolean affectsBids,
+			Instant deadlineBefore, Instant deadlineAfter, int biddersNotified, RegionCode region, Instant occurredAt)
+			implements TenderingChanged {
+
+		public String action() {
+			return "tendering.clarification.issued";
+		}
+
+		public String target() {
+			return "section:" + section;
+		}
+	}
+
+	record ObjectionRaised(Actor actor, SectionId section, UUID objection, EntityId objector, Instant answerDue,
+			RegionCode region, Instant occurredAt) implements TenderingChanged {
+
+		public String action() {
+			return "tendering.objection.raised";
+		}
+
+		public String target() {
+			return "objection:" + objection;
+		}
+	}
+
+	record ObjectionAnswered(Actor actor, SectionId section, UUID objection, boolean resumed, Instant deadline,
+			RegionCode region, Instant occurredAt) implements TenderingChanged {
+
+		public String action() {
+			return "tendering.objection.answered";
+		}
+
+		public String target() {
+			return "objection:" + objection;
+		}
+	}
+
+	/** A state change was refused (a late objection, a notice breaking a rule); nothing of it was recorded. */
+	record ChangeRefused(Actor actor, String attempted, String targetRecord, String reason, RegionCode region,
+			Instant occurredAt) implements TenderingChanged {
+
+		public String action() {
+			return "tendering." + attempted + ".refused";
+		}
+
+		public String target() {
+			return targetRecord;
+		}
+	}
+}

@@ -1,0 +1,302 @@
+package org.yiwang.tendering.web;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yiwang.kernel.Acting;
+import org.yiwang.kernel.Role;
+import org.yiwang.system.Actors;
+import org.yiwang.system.Forms;
+import org.yiwang.system.Refusal;
+import org.yiwang.tendering.NewTender;
+import org.yiwang.tendering.NoticeDraft;
+import org.yiwang.tendering.SectionDetails;
+import org.yiwang.tendering.SectionDossier;
+import org.yiwang.tendering.SectionId;
+import org.yiwang.tendering.SectionView;
+import org.yiwang.tendering.TenderDesk;
+import org.yiwang.tendering.TenderDiscussion;
+import org.yiwang.tendering.TenderDocuments;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The tendering pages: the list of sections (by role), registering a tender and mandating an agency, and one page per
+ * section on which each role does its part (check, notice, documents, publication, interest, questions, objections).
+ */
+@Controller
+class TenderPagesController {
+
+	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	private final TenderDesk desk;
+
+	private final TenderDocuments documents;
+
+	private final TenderDiscussion discussion;
+
+	TenderPagesController(TenderDesk desk, TenderDocuments documents, TenderDiscussion discussion) {
+		this.desk = desk;
+		this.documents = documents;
+		this.discussion = discussion;
+	}
+
+	@ModelAttribute("zone")
+	ZoneId zone() {
+		return CHINA;
+	}
+
+	@GetMapping("/tenders")
+	String list(Model model) {
+		Acting acting = Actors.required();
+		model.addAttribute("sections", desk.sections());
+		model.addAttribute("notifications", acting.hasRole(Role.BIDDER) ? discussion.notifications() : List.of());
+		model.addAttribute("party", acting.hasRole(Role.TENDERER) || acting.hasRole(Role.AGENCY));
+		return "tendering/list";
+	}
+
+	@GetMapping("/tenders/new")
+	String newTender(Model model) {
+		model.addAttribute("mandates", desk.myMandates());
+		model.addAttribute("categories", desk.tenderCategories());
+		model.addAttribute("regions", desk.regions());
+		model.addAttribute("tenderer", Actors.required().hasRole(Role.TENDERER));
+		return "tendering/new";
+	}
+
+	@PostMapping("/tenders/mandates")
+	String mandate(@RequestParam(required = false) String agencyCreditCode, @RequestParam(required = false) String scope,
+			RedirectAttributes redirect) {
+		Forms.attempt(redirect, "tendering.saved.mandate", () -> desk.recordMandate(agencyCreditCode, scope));
+		return "redirect:/tenders/new";
+	}
+
+	@PostMapping("/tenders")
+	String register(@RequestParam(required = false) String projectName,
+			@RequestParam(required = false) String projectApproval,
+			@RequestParam(required = false) String tenderProjectName,
+			@RequestParam(required = false) String tendererCreditCode, @RequestParam(required = false) String sectionName,
+			@RequestParam(required = false) String region, @RequestParam(required = false) String category,
+			@RequestParam(required = false) String estimatedPrice, @RequestParam(required = false) String bidSecurity,
+			@RequestParam(required = false) String bidValidityDays,
+			@RequestParam(required = false) String qualifications, RedirectAttributes redirect) {
+		try {
+			SectionView section = desk.registerTender(new NewTender(projectName, projectApproval, tenderProjectName,
+					tendererCreditCode, details(sectionName, region, category, estimatedPrice, bidSecurity,
+							bidValidityDays, qualifications)));
+			redirect.addFlashAttribute("saved", "tendering.saved.section");
+			return "redirect:/tenders/sections/" + section.id();
+		}
+		catch (Refusal refusal) {
+			Forms.explain(redirect, refusal);
+			return "redirect:/tenders/new";
+		}
+	}
+
+	@GetMapping("/tenders/sections/{id}")
+	String section(@PathVariable String id, Model model) {
+		Acting acting = Actors.required();
+		SectionDossier dossier = desk.dossier(TenderingApi.sectionId(id));
+		model.addAttribute("d", dossier);
+		model.addAttribute("s", dossier.section());
+		model.addAttribute("staff", acting.hasRole(Role.CENTER_STAFF) || acting.hasRole(Role.PLATFORM_ADMIN));
+		model.addAttribute("party", acting.hasRole(Role.TENDERER) || acting.hasRole(Role.AGENCY));
+		model.addAttribute("bidder", acting.hasRole(Role.BIDDER));
+		model.addAttribute("categories", desk.tenderCategories());
+		return "tendering/section";
+	}
+
+	@PostMapping("/tenders/projects/{id}/sections")
+	String addSection(@PathVariable String id, @RequestParam(required = false) String sectionName,
+			@RequestParam(required = false) String region, @RequestParam(required = false) String category,
+			@RequestParam(required = false) String estimatedPrice, @RequestParam(required = false) String bidSecurity,
+			@RequestParam(required = false) String bidValidityDays,
+			@RequestParam(required = false) String qualifications, RedirectAttributes redirect) {
+		try {
+			SectionView section = desk.addSection(TenderingApi.uuid(id), details(sectionName, region, category,
+					estimatedPrice, bidSecurity, bidValidityDays, qualifications));
+			redirect.addFlashAttribute("saved", "tendering.saved.section");
+			return "redirect:/tenders/sections/" + section.id();
+		}
+		catch (Refusal refusal) {
+			Forms.explain(redirect, refusal);
+			return "redirect:/tenders";
+		}
+	}
+
+	@PostMapping("/tenders/sections/{id}/resubmit")
+	String resubmit(@PathVariable String id, @RequestParam(required = false) String sectionName,
+			@RequestParam(required = false) String region, @RequestParam(required = false) String category,
+			@RequestParam(required = false) String estimatedPrice, @RequestParam(required = false) String bidSecurity,
+			@RequestParam(required = false) String bidValidityDays,
+			@RequestParam(required = false) String qualifications, RedirectAttributes redirect) {
+		Forms.attempt(redirect, "tendering.saved.resubmitted", () -> desk.resubmit(TenderingApi.sectionId(id),
+				details(sectionName, region, category, estimatedPrice, bidSecurity, bidValidityDays, qualifications)));
+		return back(id);
+	}
+
+	@PostMapping("/tenders/sections/{id}/approve")
+	String approve(@PathVariable String id, @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+		Forms.attempt(redirect, "tendering.saved.approved", () -> desk.approve(TenderingApi.sectionId(id), version(version)));
+		return back(id);
+	}
+
+	@PostMapping("/tenders/sections/{id}/return")
+	String returnSection(@PathVariable String id, @RequestParam(required = false) Long version,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		Forms.attempt(redirect, "tendering.saved.returned",
+				() -> desk.returnSection(TenderingApi.sectionId(id), version(version), reason == null ? "" : reason));
+		return back(id);
+	}
+
+	@PostMapping("/tenders/sections/{id}/notice")
+	String notice(@PathVariable String id, @RequestParam(required = false) String title,
+			@RequestParam(required = false) String body, @RequestParam(required = false) String documentsFrom,
+			@RequestParam(required = false) String documentsUntil, @RequestParam(required = false) String bidDeadline,
+			RedirectAttributes redirect) {
+		Forms.attempt(redirect, "tendering.saved.notice", () -> desk.submitNotice(TenderingApi.sectionId(id),
+				new NoticeDraft(title, body, instant(documentsFrom), instant(documentsUntil), instant(bidDeadline))));
+		return back(id);
+	}
+
+	@PostMapping("/tenders/sections/{id}/documents")
+	String upload(@PathVariable String id, HttpServletRequest request, RedirectAttributes redirect) {
+		SectionId section = TenderingApi.sectionId(id);
+		Forms.attempt(redirect, "tendering.saved.document", () -> StreamedUploads.file(request, "file",
+				(name, type, content) -> documents.upload(section, name, type, content)));
+		return back(id);
+	}
+
+	@PostMapping("/tenders/sections/{id}/notice/return")
+	String returnNotice(@PathVariable String id, @RequestParam(required = false) Long version,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		Forms.attempt(redirect, "tendering.saved.returned",
+				() -> desk.returnNotice(TenderingApi.sectionId(id), version(version), reason == null ? "" : reason));
+		return back(id);
+	}
+
+	@PostMapping("/tenders/sections/{id}/publish")
+	String publish(@PathVariable String id, @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+		Forms.attempt(redirect, "tendering.saved.published", () -> desk.publish(TenderingApi.sectionId(id), version(version)));
+		return back(id);
+	}
+
+	@PostMapping("/tenders/sections/{id}/interest")
+	String interest(@PathVariable String id, RedirectAttributes redirect) {
+		Forms.attempt(redirect, "tendering.saved.interest", () -> documents.registerInterest(TenderingApi.sectionId(id)));
+		return back(id);
+	}
+
+	@GetMapping("/tenders/documents/{id}")
+	ResponseEntity<InputStreamResource> download(@PathVariable String id) {
+		return TenderingApi.file(documents.download(TenderingApi.uuid(id)));
+	}
+
+	@PostMapping("/tenders/sections/{id}/questions")
+	String ask(@PathVariable String id, @RequestParam(required = false) String text, RedirectAttributes redirect) {
+		Forms.attempt(redirect, "tendering.saved.question", () -> discussion.ask(TenderingApi.sectionId(id), text));
+		return back(id);
+	}
+
+	@PostMapping("/tenders/questions/{id}/answer")
+	String answer(@PathVariable String id, @RequestParam(required = false) String section,
+			@RequestParam(required = false) String answer, @RequestParam(required = false) boolean affectsBids,
+			RedirectAttributes redirect) {
+		Forms.attempt(redirect, "tendering.saved.clarification",
+				() -> discussion.answer(TenderingApi.uuid(id), answer, affectsBids));
+		return section == null ? "redirect:/tenders" : back(section);
+	}
+
+	@PostMapping("/tenders/sections/{id}/clarifications")
+	String clarify(@PathVariable String id, @RequestParam(required = false) String text,
+			@RequestParam(required = false) boolean affectsBids, RedirectAttributes redirect) {
+		Forms.attempt(redirect, "tendering.saved.clarification",
+				() -> discussion.clarify(TenderingApi.sectionId(id), text, affectsBids));
+		return back(id);
+	}
+
+	@PostMapping("/tenders/sections/{id}/objections")
+	String object(@PathVariable String id, @RequestParam(required = false) String text, RedirectAttributes redirect) {
+		Forms.attempt(redirect, "tendering.saved.objection", () -> discussion.object(TenderingApi.sectionId(id), text));
+		return back(id);
+	}
+
+	@PostMapping("/tenders/objections/{id}/answer")
+	String answerObjection(@PathVariable String id, @RequestParam(required = false) String section,
+			@RequestParam(required = false) String answer, RedirectAttributes redirect) {
+		Forms.attempt(redirect, "tendering.saved.objectionAnswer",
+				() -> discussion.answerObjection(TenderingApi.uuid(id), answer));
+		return section == null ? "redirect:/tenders" : back(section);
+	}
+
+	private static String back(String sectionId) {
+		return "redirect:/tenders/sections/" + TenderingApi.sectionId(sectionId);
+	}
+
+	private static long version(Long version) {
+		if (version == null) {
+			throw Refusal.invalid("version", "tendering.check.version");
+		}
+		return version;
+	}
+
+	static SectionDetails details(String name, String region, String category, String estimatedPrice,
+			String bidSecurity, String bidValidityDays, String qualifications) {
+		return new SectionDetails(name, region, category, decimal("estimatedPrice", estimatedPrice),
+				decimal("bidSecurity", bidSecurity), integer(bidValidityDays),
+				qualifications == null ? List.of() : Arrays.asList(qualifications.split("[,，;；\\n]")));
+	}
+
+	/** A typed amount; what is not a number is refused as such, as more than two decimals are by the module. */
+	private static BigDecimal decimal(String field, String amount) {
+		if (amount == null || amount.isBlank()) {
+			return null;
+		}
+		try {
+			return new BigDecimal(amount.strip());
+		}
+		catch (NumberFormatException e) {
+			throw Refusal.invalid(field, "tendering.section." + field);
+		}
+	}
+
+	private static Integer integer(String days) {
+		if (days == null || days.isBlank()) {
+			return null;
+		}
+		try {
+			return Integer.valueOf(days.strip());
+		}
+		catch (NumberFormatException e) {
+			throw Refusal.invalid("bidValidityDays", "tendering.section.bidValidityDays");
+		}
+	}
+
+	/** A {@code datetime-local} value, read as Beijing time. */
+	static Instant instant(String local) {
+		if (local == null || local.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDateTime.parse(local.strip()).atZone(CHINA).toInstant();
+		}
+		catch (DateTimeParseException e) {
+			throw Refusal.invalid("bidDeadline", "tendering.notice.dateForm", local.strip());
+		}
+	}
+}

@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -192,16 +191,6 @@ public class KeyCustodians {
 		}
 		catch (Rejected | java.io.IOException e) {
 			throw new IllegalStateException("A stored custodian certificate cannot be read", e);
-		}
-	}
-
-	/** A SubjectPublicKeyInfo DER as a key, or null when it cannot be read. */
-	static PublicKey publicKeyOf(byte[] spki) {
-		try {
-			return Keys.publicKey(org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(spki));
-		}
-		catch (Rejected | RuntimeException e) {
-			return null;
 		}
 	}
 

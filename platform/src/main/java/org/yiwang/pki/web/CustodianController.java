@@ -1,11 +1,9 @@
 package org.yiwang.pki.web;
 
-import java.io.IOException;
 import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -32,8 +30,6 @@ class CustodianController {
 
 	private static final MediaType PEM = MediaType.parseMediaType("application/x-pem-file");
 
-	private static final long MAX_UPLOAD = 64 * 1024;
-
 	private final KeyCustodians custodians;
 
 	private final OpeningKeys openingKeys;
@@ -56,11 +52,11 @@ class CustodianController {
 	String add(@RequestParam(required = false) String username, @RequestParam(required = false) MultipartFile file,
 			Model model, Locale locale, HttpServletResponse response) {
 		try {
-			var added = custodians.add(username, read(file));
+			var added = custodians.add(username, CertificateUploads.read(file));
 			model.addAttribute("saved", messages.getMessage("pki.custodian.added", new Object[] { added.username() }, locale));
 		}
 		catch (Refusal refusal) {
-			refused(model, refusal, locale, response);
+			CertificateUploads.refused(model, refusal, messages, locale, response);
 		}
 		return page(model);
 	}
@@ -73,7 +69,7 @@ class CustodianController {
 			model.addAttribute("saved", messages.getMessage("pki.custodian.withdrawn", new Object[] { username }, locale));
 		}
 		catch (Refusal refusal) {
-			refused(model, refusal, locale, response);
+			CertificateUploads.refused(model, refusal, messages, locale, response);
 		}
 		return page(model);
 	}
@@ -102,28 +98,5 @@ class CustodianController {
 		return ResponseEntity.ok().contentType(PEM)
 			.header("Content-Disposition", "inline; filename=\"opening-key-" + key.id() + ".pem\"")
 			.body(key.publicKeyPem());
-	}
-
-	private void refused(Model model, Refusal refusal, Locale locale, HttpServletResponse response) {
-		if (refusal.status() == HttpStatus.FORBIDDEN) {
-			throw refusal;
-		}
-		response.setStatus(refusal.status().value());
-		model.addAttribute("refused", messages.getMessage(refusal.messageKey(), refusal.arguments(), refusal.messageKey(), locale));
-	}
-
-	private static byte[] read(MultipartFile file) {
-		if (file == null || file.isEmpty()) {
-			throw Refusal.invalid("file", "pki.upload.empty");
-		}
-		if (file.getSize() > MAX_UPLOAD) {
-			throw Refusal.invalid("file", "pki.upload.tooLarge", MAX_UPLOAD / 1024);
-		}
-		try {
-			return file.getBytes();
-		}
-		catch (IOException e) {
-			throw Refusal.invalid("file", "pki.upload.empty");
-		}
 	}
 }

@@ -85,6 +85,10 @@ class AccessMatrixTests {
 		allow(PUBLIC, "GET /pki/platform-certificate.pem", "GET /pki/ca.pem", "GET /pki/tsa-certificate.pem");
 		allow(ALL, "GET /api/pki/cas", "POST /api/pki/verify", "POST /api/pki/timestamp");
 		allow(ADMIN, "GET /admin/pki", "POST /admin/pki/cas", "POST /admin/pki/crls", "POST /api/pki/cas", "POST /api/pki/crls");
+		// pki key custody: opening public keys are public, custodians are the admin's, demo custodians (staff) fetch their key
+		allow(PUBLIC, "GET /pki/opening-keys/{id}/public-key.pem");
+		allow(ADMIN, "GET /admin/pki/custodians", "POST /admin/pki/custodians", "POST /admin/pki/custodians/withdraw");
+		allow(EnumSet.of(Role.CENTER_STAFF), "GET /pki/custodian/demo-key.pem");
 		// guarantee: anyone checks a guarantee; staff set requirements and register issuers; bidders apply; issuers' systems post letters
 		allow(PUBLIC, "GET /guarantees/verify", "GET /api/guarantees/verify");
 		allow(STAFF, "GET /guarantees/requirements", "POST /guarantees/requirements", "POST /guarantees/issuers",

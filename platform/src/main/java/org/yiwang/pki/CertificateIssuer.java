@@ -31,7 +31,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 final class CertificateIssuer {
 
 	enum Profile {
-		ROOT_CA, TIMESTAMPING, SIGNING
+		ROOT_CA, TIMESTAMPING, SIGNING, ENCRYPTION
 	}
 
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -108,6 +108,11 @@ final class CertificateIssuer {
 					builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
 					builder.addExtension(Extension.keyUsage, true,
 							new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+				}
+				case ENCRYPTION -> {
+					builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+					builder.addExtension(Extension.keyUsage, true,
+							new KeyUsage(KeyUsage.keyEncipherment | KeyUsage.dataEncipherment));
 				}
 			}
 			return builder.build(new JcaContentSignerBuilder(signatureAlgorithm(issuerAlgorithm))

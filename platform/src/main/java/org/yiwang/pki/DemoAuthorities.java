@@ -128,6 +128,16 @@ class DemoAuthorities {
 		}
 	}
 
+	/** A fresh SM2 key pair with an encryption certificate from the SM2 demo CA, for a demo key custodian. */
+	NewKey encryptionKey(X500Name subject) {
+		StoredKey ca = vaultCa(KeyAlgorithm.SM2);
+		Instant now = clock.instant().minus(Duration.ofMinutes(5));
+		var keys = CertificateIssuer.generate(KeyAlgorithm.SM2);
+		return new NewKey(KeyAlgorithm.SM2, keys, CertificateIssuer.issue(subject, keys.getPublic(), ca.certificate(),
+				ca.certificate().getSubject(), ca.privateKey(), ca.algorithm(), Profile.ENCRYPTION, now,
+				now.plus(Duration.ofDays(730))));
+	}
+
 	/** The demo CA that issues keys of this algorithm: SM2 from the SM2 CA, ECDSA and RSA from the RSA CA. */
 	private StoredKey vaultCa(KeyAlgorithm algorithm) {
 		String name = algorithm == KeyAlgorithm.SM2 ? SM2_CA : RSA_CA;

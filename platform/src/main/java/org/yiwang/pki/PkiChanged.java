@@ -58,4 +58,41 @@ public sealed interface PkiChanged extends Auditable {
 			return "key:" + name;
 		}
 	}
+
+	/** An account became (or was re-registered as) a key custodian with this encryption certificate. */
+	record CustodianAdded(Actor actor, String username, String certificateFingerprint, RegionCode region,
+			Instant occurredAt) implements PkiChanged {
+
+		public String action() {
+			return "pki.custodian.added";
+		}
+
+		public String target() {
+			return "custodian:" + username;
+		}
+	}
+
+	record CustodianWithdrawn(Actor actor, String username, RegionCode region, Instant occurredAt) implements PkiChanged {
+
+		public String action() {
+			return "pki.custodian.withdrawn";
+		}
+
+		public String target() {
+			return "custodian:" + username;
+		}
+	}
+
+	/** An opening key pair was made and its private key split among custodians; only the public key is kept. */
+	record OpeningKeyCreated(Actor actor, java.util.UUID id, String label, String keyId, int threshold, int shares,
+			RegionCode region, Instant occurredAt) implements PkiChanged {
+
+		public String action() {
+			return "pki.openingKey.created";
+		}
+
+		public String target() {
+			return "opening-key:" + id;
+		}
+	}
 }

@@ -18,11 +18,15 @@ class PkiStartup implements ApplicationRunner {
 
 	private final DemoAuthorities demo;
 
+	private final KeyCustodians custodians;
+
 	private final boolean demoEnabled;
 
-	PkiStartup(PlatformKeys keys, DemoAuthorities demo, @Value("${yiwang.demo:true}") boolean demoEnabled) {
+	PkiStartup(PlatformKeys keys, DemoAuthorities demo, KeyCustodians custodians,
+			@Value("${yiwang.demo:true}") boolean demoEnabled) {
 		this.keys = keys;
 		this.demo = demo;
+		this.custodians = custodians;
 		this.demoEnabled = demoEnabled;
 	}
 
@@ -31,6 +35,7 @@ class PkiStartup implements ApplicationRunner {
 		keys.ensureCreated();
 		if (demoEnabled) {
 			demo.ensureCreated();
+			custodians.ensureDemo();
 		}
 		else {
 			demo.withdraw();

@@ -113,6 +113,15 @@ public class PlatformKeys {
 		return CertificateBytes.pem("CERTIFICATE", ChainValidator.encoded(timestamping().certificate()));
 	}
 
+	org.bouncycastle.cert.X509CertificateHolder signingCertificateHolder() {
+		return keys().certificate();
+	}
+
+	org.bouncycastle.cert.X509CertificateHolder rootCertificateHolder() {
+		ensureCreated();
+		return root.certificate();
+	}
+
 	StoredKey timestamping() {
 		if (tsa == null) {
 			ensureCreated();

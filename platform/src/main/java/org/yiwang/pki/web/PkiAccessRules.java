@@ -22,6 +22,12 @@ class PkiAccessRules implements HttpAccessRules {
 			.requestMatchers(POST, "/api/pki/verify", "/api/pki/timestamp").authenticated()
 			.requestMatchers(POST, "/api/pki/cas", "/api/pki/crls").hasRole("PLATFORM_ADMIN")
 			.requestMatchers(GET, "/admin/pki").hasRole("PLATFORM_ADMIN")
-			.requestMatchers(POST, "/admin/pki/cas", "/admin/pki/crls").hasRole("PLATFORM_ADMIN");
+			.requestMatchers(POST, "/admin/pki/cas", "/admin/pki/crls").hasRole("PLATFORM_ADMIN")
+			// Opening public keys are public (bidders seal to them); custodians are managed by the administrator; a
+			// demo custodian (center staff) downloads its own demo key.
+			.requestMatchers(GET, "/pki/opening-keys/*/public-key.pem").permitAll()
+			.requestMatchers(GET, "/admin/pki/custodians").hasRole("PLATFORM_ADMIN")
+			.requestMatchers(POST, "/admin/pki/custodians", "/admin/pki/custodians/withdraw").hasRole("PLATFORM_ADMIN")
+			.requestMatchers(GET, "/pki/custodian/demo-key.pem").hasRole("CENTER_STAFF");
 	}
 }

@@ -14,4 +14,10 @@ class PkiMenu {
 	MenuItem trustStoreMenuItem() {
 		return new MenuItem("menu.pki", "menu.pki.description", "/admin/pki", 50, Set.of(Role.PLATFORM_ADMIN));
 	}
+
+	@Bean
+	MenuItem custodiansMenuItem() {
+		return new MenuItem("menu.pki.custodians", "menu.pki.custodians.description", "/admin/pki/custodians", 51,
+				Set.of(Role.PLATFORM_ADMIN));
+	}
 }

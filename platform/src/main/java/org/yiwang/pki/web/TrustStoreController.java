@@ -1,10 +1,8 @@
 package org.yiwang.pki.web;
 
-import java.io.IOException;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,8 +19,6 @@ import jakarta.servlet.http.HttpServletResponse;
 @Controller
 class TrustStoreController {
 
-	/** The same bound as the trust store's; checked here so a big file is refused before it is read whole. */
-	private static final long MAX_UPLOAD = 64 * 1024;
 
 	private final TrustStore trustStore;
 
@@ -48,11 +44,11 @@ class TrustStoreController {
 	String addCa(@RequestParam(required = false) MultipartFile file, Model model, Locale locale,
 			HttpServletResponse response) {
 		try {
-			var added = trustStore.addCa(read(file));
+			var added = trustStore.addCa(CertificateUploads.read(file));
 			model.addAttribute("saved", messages.getMessage("pki.ca.added", new Object[] { added.certificate().subject() }, locale));
 		}
 		catch (Refusal refusal) {
-			refused(model, refusal, locale, response);
+			CertificateUploads.refused(model, refusal, messages, locale, response);
 		}
 		return page(model);
 	}
@@ -61,35 +57,12 @@ class TrustStoreController {
 	String addCrl(@RequestParam(required = false) MultipartFile file, Model model, Locale locale,
 			HttpServletResponse response) {
 		try {
-			var added = trustStore.addCrl(read(file));
+			var added = trustStore.addCrl(CertificateUploads.read(file));
 			model.addAttribute("saved", messages.getMessage("pki.crl.added", new Object[] { added.issuer(), added.revokedCount() }, locale));
 		}
 		catch (Refusal refusal) {
-			refused(model, refusal, locale, response);
+			CertificateUploads.refused(model, refusal, messages, locale, response);
 		}
 		return page(model);
-	}
-
-	private void refused(Model model, Refusal refusal, Locale locale, HttpServletResponse response) {
-		if (refusal.status() == HttpStatus.FORBIDDEN) {
-			throw refusal;
-		}
-		response.setStatus(refusal.status().value());
-		model.addAttribute("refused", messages.getMessage(refusal.messageKey(), refusal.arguments(), refusal.messageKey(), locale));
-	}
-
-	private static byte[] read(MultipartFile file) {
-		if (file == null || file.isEmpty()) {
-			throw Refusal.invalid("file", "pki.upload.empty");
-		}
-		if (file.getSize() > MAX_UPLOAD) {
-			throw Refusal.invalid("file", "pki.upload.tooLarge", MAX_UPLOAD / 1024);
-		}
-		try {
-			return file.getBytes();
-		}
-		catch (IOException e) {
-			throw Refusal.invalid("file", "pki.upload.empty");
-		}
 	}
 }

@@ -1,0 +1,98 @@
+package org.yiwang.pki;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yiwang.envelope.EnvelopeException;
+import org.yiwang.envelope.EnvelopeHeader;
+import org.yiwang.envelope.EnvelopeReader;
+import org.yiwang.envelope.VerifiedEnvelope;
+import org.yiwang.system.Refusal;
+
+/**
+ * Checks sealed bid envelopes (docs/envelope-format.md) as they arrive, in one streaming pass over the file: the
+ * format, the bidder's signature, its certificate in the trust store, and that the content key is wrapped to the
+ * section's opening key; and computes SM3 and SHA-256 of the file on the way. Nothing is decrypted.
+ */
+@Service
+public class Envelopes {
+
+	private final TrustStore trustStore;
+
+	private final OpeningKeys openingKeys;
+
+	Envelopes(TrustStore trustStore, OpeningKeys openingKeys) {
+		this.trustStore = trustStore;
+		this.openingKeys = openingKeys;
+	}
+
+	/**
+	 * @throws EnvelopeRefusal with the specific reason when the envelope is not accepted
+	 * @throws Refusal (404) when there is no such opening key
+	 */
+	@Transactional(readOnly = true)
+	public SealedEnvelope inspect(Path file, UUID openingKey) {
+		OpeningKeyView key = openingKeys.find(openingKey).orElseThrow(() -> Refusal.notFound("pki.openingKey.notFound"));
+		VerifiedEnvelope verified;
+		try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 256 * 1024)) {
+			verified = EnvelopeReader.verify(in);
+		}
+		catch (EnvelopeException e) {
+			throw new EnvelopeRefusal(failure(e.problem()), e.getMessage(), null);
+		}
+		catch (IOException e) {
+			throw new EnvelopeRefusal(EnvelopeFailure.UNREADABLE, e.toString(), null);
+		}
+		CertificateView signer;
+		try {
+			signer = trustStore.validate(new X509CertificateHolder(verified.header().signerCertificate()));
+		}
+		catch (Rejected rejected) {
+			throw new EnvelopeRefusal(failure(rejected.failure()), rejected.getMessage(), rejected.revokedAt());
+		}
+		catch (IOException e) {
+			throw new EnvelopeRefusal(EnvelopeFailure.MALFORMED, "the signer certificate cannot be read", null);
+		}
+		EnvelopeHeader header = verified.header();
+		boolean sealedToKey = header.recipient(EnvelopeHeader.Role.OPENING)
+			.filter(r -> r.keyId().equals(key.keyId()))
+			.isPresent();
+		if (!sealedToKey) {
+			throw new EnvelopeRefusal(EnvelopeFailure.NOT_SEALED_TO_OPENING_KEY,
+					"the content key is not wrapped to opening key " + key.keyId(), null);
+		}
+		return new SealedEnvelope(verified.sm3(), verified.sha256(), verified.size(), header.tradeCode(), signer,
+				verified.signer(), header.sealedAt(), header);
+	}
+
+	static EnvelopeFailure failure(EnvelopeException.Problem problem) {
+		return switch (problem) {
+			case NOT_AN_ENVELOPE -> EnvelopeFailure.NOT_AN_ENVELOPE;
+			case UNSUPPORTED_VERSION -> EnvelopeFailure.UNSUPPORTED_VERSION;
+			case TRUNCATED -> EnvelopeFailure.TRUNCATED;
+			case HEADER_TOO_LARGE -> EnvelopeFailure.HEADER_TOO_LARGE;
+			case TRAILING_DATA -> EnvelopeFailure.TRAILING_DATA;
+			case UNSIGNED -> EnvelopeFailure.UNSIGNED;
+			case SIGNATURE_MISMATCH, CONTENT_TAMPERED -> EnvelopeFailure.SIGNATURE_MISMATCH;
+			case NOT_A_RECIPIENT, WRONG_KEY -> EnvelopeFailure.NOT_SEALED_TO_OPENING_KEY;
+			case MALFORMED_HEADER, MALFORMED_SIGNER, MALFORMED_CONTENT, BAD_INPUT -> EnvelopeFailure.MALFORMED;
+		};
+	}
+
+	static EnvelopeFailure failure(VerificationFailure failure) {
+		return switch (failure) {
+			case EXPIRED, NOT_YET_VALID -> EnvelopeFailure.SIGNER_EXPIRED;
+			case REVOKED -> EnvelopeFailure.SIGNER_REVOKED;
+			case WEAK_KEY -> EnvelopeFailure.SIGNER_WEAK_KEY;
+			case MALFORMED_CERTIFICATE -> EnvelopeFailure.MALFORMED;
+			default -> EnvelopeFailure.UNTRUSTED_SIGNER;
+		};
+	}
+}

@@ -81,7 +81,7 @@ public class SavedSearches {
 				throw Refusal.conflict("name", "portal.saved.tooMany", MAX_PER_ACCOUNT);
 			}
 			jdbc.sql("""
-					insert into portal.saved_searches (id, username, name, query, region_code, category_code, record_type,
+					insert into portal.saved_searches (id, username, name, query, region_filter, category_filter, record_type,
 					  email, feed_token, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 				.params(id, username, search.name().strip(), request.query(), request.region(), request.category(),
 						request.type() == null ? null : request.type().name(), email,
@@ -181,8 +181,8 @@ public class SavedSearches {
 
 	private static SavedSearchView view(ResultSet rs, int row) throws SQLException {
 		String type = rs.getString("record_type");
-		SearchRequest request = new SearchRequest(rs.getString("query"), rs.getString("region_code"),
-				rs.getString("category_code"), type == null ? null : RecordType.valueOf(type), null, null, null, null, null, 1)
+		SearchRequest request = new SearchRequest(rs.getString("query"), rs.getString("region_filter"),
+				rs.getString("category_filter"), type == null ? null : RecordType.valueOf(type), null, null, null, null, null, 1)
 			.normalized();
 		return new SavedSearchView(rs.getObject("id", UUID.class), rs.getString("name"), request, rs.getString("email"),
 				rs.getString("feed_token"), rs.getTimestamp("created_at").toInstant(), rs.getLong("unseen"));

@@ -106,6 +106,8 @@ class AccessMatrixTests {
 		allow(ALL, "GET /portal/saved-searches", "POST /portal/saved-searches", "POST /portal/saved-searches/{id}/seen",
 				"POST /portal/saved-searches/{id}/delete");
 		allow(ADMIN, "GET /admin/portal/index", "POST /admin/portal/index/rebuild");
+		allow(READERS, "GET /admin/portal/uplink");
+		allow(PUBLIC, "POST /api/demo/national-platform/{dataset}");
 	}
 
 	private static void allow(Set<Role> roles, String... endpoints) {
@@ -172,7 +174,8 @@ class AccessMatrixTests {
 			.replace("{id}", "00000000-0000-0000-0000-000000000000")
 			.replace("{token}", "00000000-0000-0000-0000-000000000001")
 			.replace("{fingerprint}", "0".repeat(64))
-			.replace("{tradeCode}", "NO-SUCH-TRADE-CODE");
+			.replace("{tradeCode}", "NO-SUCH-TRADE-CODE")
+			.replace("{dataset}", "NO_SUCH_DATASET");
 		path = path.startsWith("/admin/regions") ? path.replace("{code}", "999999") : path.replace("{code}", "NO_SUCH_CODE");
 		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), path);
 		if (!parts[0].equals("GET")) {

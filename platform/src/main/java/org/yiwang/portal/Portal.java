@@ -51,8 +51,11 @@ public class Portal {
 
 	private final TransactionTemplate transactions;
 
+	private final NationalUplink uplink;
+
 	Portal(PublishedRecords records, SearchIndex index, SavedSearches savedSearches, IndexRebuild rebuild, Catalog catalog,
-			PlatformKeys platformKeys, TransactionTemplate transactions) {
+			PlatformKeys platformKeys, TransactionTemplate transactions, NationalUplink uplink) {
+		this.uplink = uplink;
 		this.records = records;
 		this.index = index;
 		this.savedSearches = savedSearches;
@@ -72,6 +75,7 @@ public class Portal {
 			.orElseThrow();
 		index.index(List.of(stored), true);
 		savedSearches.notifyMatches(stored);
+		uplink.prepare(stored);
 	}
 
 	/** One page of results. Never fails on odd input: what it adjusted is in {@link SearchResult#notes()}. */

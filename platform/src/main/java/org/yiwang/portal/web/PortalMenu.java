@@ -22,4 +22,10 @@ class PortalMenu {
 		return new MenuItem("menu.portalIndex", "menu.portalIndex.description", "/admin/portal/index", 9,
 				Set.of(Role.PLATFORM_ADMIN));
 	}
+
+	@Bean
+	MenuItem portalUplinkMenuItem() {
+		return new MenuItem("menu.portalUplink", "menu.portalUplink.description", "/admin/portal/uplink", 9,
+				Set.of(Role.PLATFORM_ADMIN, Role.CENTER_STAFF, Role.REGULATOR));
+	}
 }

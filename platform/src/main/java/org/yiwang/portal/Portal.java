@@ -21,8 +21,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.catalog.Catalog;
 import org.yiwang.catalog.CategoryView;
 import org.yiwang.catalog.RegionView;
-import org.yiwang.kernel.CategoryCode;
-import org.yiwang.kernel.RegionCode;
 import org.yiwang.pki.PlatformKeys;
 import org.yiwang.pki.SignatureAlgorithm;
 import org.yiwang.kernel.Role;
@@ -66,7 +64,7 @@ public class Portal {
 	}
 
 	/**
-	 * PublishedRecords a published record, makes it searchable at once and tells the saved searches it matches. Safe to call
+	 * Records a published record, makes it searchable at once and tells the saved searches it matches. Safe to call
 	 * again with the same record (events come at least once).
 	 */
 	void receive(PublicRecord record, String source) {
@@ -145,14 +143,6 @@ public class Portal {
 		return transactions.execute(s -> records.byTradeCode(tradeCode));
 	}
 
-	public Map<String, Long> countsByRegion() {
-		return transactions.execute(s -> records.countBy("region_code"));
-	}
-
-	public Map<String, Long> countsByCategory() {
-		return transactions.execute(s -> records.countBy("category_code"));
-	}
-
 	public long recordCount() {
 		return transactions.execute(s -> records.count());
 	}
@@ -188,7 +178,7 @@ public class Portal {
 	/** Region codes to names in the locale, the city first; for facets and pages. */
 	public Map<String, String> regionNames(Locale locale) {
 		Map<String, String> names = new LinkedHashMap<>();
-		for (RegionView region : catalog.regions()) {
+		for (RegionView region : reference().regions()) {
 			names.put(region.code().value(), region.name(locale));
 		}
 		return names;
@@ -196,20 +186,64 @@ public class Portal {
 
 	public Map<String, String> categoryNames(Locale locale) {
 		Map<String, String> names = new LinkedHashMap<>();
-		for (CategoryView category : catalog.categories()) {
+		for (CategoryView category : reference().categories()) {
 			names.put(category.code().value(), category.name(locale));
 		}
 		return names;
 	}
 
 	public String regionName(String code, Locale locale) {
-		return RegionCode.isValid(code)
-				? catalog.region(RegionCode.of(code)).map(r -> r.name(locale)).orElse(code) : code;
+		return regionNames(locale).getOrDefault(code, code);
 	}
 
 	public String categoryName(String code, Locale locale) {
-		return CategoryCode.isValid(code)
-				? catalog.findCategory(CategoryCode.of(code)).map(c -> c.name(locale)).orElse(code) : code;
+		return categoryNames(locale).getOrDefault(code, code);
+	}
+
+	/**
+	 * The catalogue's regions and categories, asked again when the catalogue changed and at most a minute later:
+	 * every portal page names them, and they change rarely.
+	 */
+	private Reference reference() {
+		Reference current = reference;
+		if (current == null || current.loadedAt() < System.nanoTime() - REFERENCE_TTL_NANOS) {
+			current = new Reference(catalog.regions(), catalog.categories(), System.nanoTime());
+			reference = current;
+		}
+		return current;
+	}
+
+	private record Reference(List<RegionView> regions, List<CategoryView> categories, long loadedAt) {
+	}
+
+	private static final long REFERENCE_TTL_NANOS = 60_000_000_000L;
+
+	private volatile Reference reference;
+
+	@org.springframework.context.event.EventListener(org.yiwang.catalog.CatalogChanged.class)
+	void catalogChanged() {
+		reference = null;
+	}
+
+	/**
+	 * Counts of all records per region and per category, from the index (kept a second: the home page under load
+	 * asks for them at every request).
+	 */
+	public HomeFigures homeFigures() {
+		HomeFigures current = figures;
+		if (current == null || current.takenAt() < System.nanoTime() - 1_000_000_000L) {
+			SearchIndex.Page all = index.search(index.query(SearchRequest.of("").normalized()), SearchRequest.Sort.NEWEST, 1);
+			current = new HomeFigures(all.total(), all.facets().getOrDefault("region", Map.of()),
+					all.facets().getOrDefault("category", Map.of()), System.nanoTime());
+			figures = current;
+		}
+		return current;
+	}
+
+	private volatile HomeFigures figures;
+
+	/** @param takenAt {@link System#nanoTime()} when counted */
+	public record HomeFigures(long total, Map<String, Long> byRegion, Map<String, Long> byCategory, long takenAt) {
 	}
 
 	public RebuildProgress rebuildProgress() {

@@ -81,20 +81,8 @@ class PublishedRecords {
 		return jdbc.sql("select count(*) from portal.records").query(Long.class).single();
 	}
 
-	Map<String, Long> countBy(String column) {
-		Map<String, Long> counts = new LinkedHashMap<>();
-		// column is one of two fixed names, never user input
-		String sql = switch (column) {
-			case "region_code" -> "select region_code k, count(*) n from portal.records group by 1 order by 2 desc, 1";
-			case "category_code" -> "select category_code k, count(*) n from portal.records group by 1 order by 2 desc, 1";
-			default -> throw new IllegalArgumentException(column);
-		};
-		jdbc.sql(sql).query((rs, row) -> counts.put(rs.getString("k"), rs.getLong("n"))).list();
-		return counts;
-	}
-
 	/**
-	 * PublishedRecords received after the cursor {@code (afterReceived, afterId)} and before {@code until}, in feed order.
+	 * Records received after the cursor {@code (afterReceived, afterId)} and before {@code until}, in feed order.
 	 */
 	List<PublicRecord> receivedBetween(Instant afterReceived, UUID afterId, Instant until, int limit) {
 		return jdbc.sql("""

@@ -47,12 +47,13 @@ class PortalController {
 	String home(Model model, Locale locale) {
 		Map<String, String> regions = portal.regionNames(locale);
 		Map<String, String> categories = portal.categoryNames(locale);
+		Portal.HomeFigures figures = portal.homeFigures();
 		model.addAttribute("latest", portal.latest(10));
-		model.addAttribute("total", portal.recordCount());
+		model.addAttribute("total", figures.total());
 		model.addAttribute("regionNames", regions);
 		model.addAttribute("categoryNames", categories);
-		model.addAttribute("regionChart", chart(portal.countsByRegion(), regions, "portal.chart.regions", locale));
-		model.addAttribute("categoryChart", chart(portal.countsByCategory(), categories, "portal.chart.categories", locale));
+		model.addAttribute("regionChart", chart(figures.byRegion(), regions, "portal.chart.regions", locale));
+		model.addAttribute("categoryChart", chart(figures.byCategory(), categories, "portal.chart.categories", locale));
 		return "portal/home";
 	}
 

@@ -14,7 +14,8 @@ import org.yiwang.system.RegionScopes;
 /**
  * Rebuilds the search index from the database, a batch at a time, with progress others can watch. At start, an
  * index that holds fewer or more records than the database (lost, damaged, from another database) is rebuilt.
- * Records published meanwhile are indexed by the listener as usual; re-adding one is harmless.
+ * Records published meanwhile are indexed by the listener as usual (re-adding one is harmless); while it runs,
+ * searches may see a partial index.
  */
 @Component
 class IndexRebuild {

@@ -245,6 +245,9 @@ public final class PortalSearchBenchmark {
 					Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
 		}
 		index.destroy();
+		try (var files = Files.walk(dir)) {
+			files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+		}
 	}
 
 	private static String explain(Connection db, Search s) throws SQLException {

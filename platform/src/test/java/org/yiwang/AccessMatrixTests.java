@@ -140,6 +140,16 @@ class AccessMatrixTests {
 				"POST /tenders/sections/{id}/objections", "POST /api/tendering/sections/{id}/interest",
 				"POST /api/tendering/sections/{id}/questions", "POST /api/tendering/sections/{id}/objections",
 				"GET /api/tendering/notifications");
+		// portal and open data: public pages (no sign-in: every published record is for everyone); an Atom feed is
+		// reached by its unguessable token; saving searches needs an account; the administrator rebuilds the index
+		allow(PUBLIC, "GET /portal", "GET /notices", "GET /notices/{id}", "GET /notices/{id}/signature",
+				"GET /notices/{id}/signed-content", "GET /notices/{id}/signature.sig", "GET /portal/feeds/{token}",
+				"GET /opendata/releases", "GET /opendata/sections/{tradeCode}/releases");
+		allow(ALL, "GET /portal/saved-searches", "POST /portal/saved-searches", "POST /portal/saved-searches/{id}/seen",
+				"POST /portal/saved-searches/{id}/delete");
+		allow(ADMIN, "GET /admin/portal/index", "POST /admin/portal/index/rebuild");
+		allow(READERS, "GET /admin/portal/uplink");
+		allow(PUBLIC, "POST /api/demo/national-platform/{dataset}");
 	}
 
 	private static void allow(Set<Role> roles, String... endpoints) {
@@ -205,7 +215,9 @@ class AccessMatrixTests {
 		String path = parts[1].replace("{version}", "1")
 			.replace("{id}", "00000000-0000-0000-0000-000000000000")
 			.replace("{token}", "00000000-0000-0000-0000-000000000001")
-			.replace("{fingerprint}", "0".repeat(64));
+			.replace("{fingerprint}", "0".repeat(64))
+			.replace("{tradeCode}", "NO-SUCH-TRADE-CODE")
+			.replace("{dataset}", "NO_SUCH_DATASET");
 		path = path.startsWith("/admin/regions") ? path.replace("{code}", "999999") : path.replace("{code}", "NO_SUCH_CODE");
 		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), path);
 		if (!parts[0].equals("GET")) {

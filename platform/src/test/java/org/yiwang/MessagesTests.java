@@ -43,7 +43,8 @@ class MessagesTests {
 		var admin = authentication(TestActor.admin().authentication());
 		for (String page : List.of("/", "/login", "/registry/register", "/workspace", "/account", "/admin/categories",
 				"/admin/categories/ENG_BUILDING", "/admin/regions", "/admin/accounts", "/admin/audit", "/admin/pki",
-				"/registry/review", "/registry/entities", "/registry/my", "/guarantees/requirements", "/guarantees/verify")) {
+				"/registry/review", "/registry/entities", "/registry/my", "/guarantees/requirements", "/guarantees/verify",
+				"/portal", "/notices", "/portal/saved-searches", "/admin/portal/index", "/admin/portal/uplink")) {
 			for (String language : List.of("zh_CN", "en")) {
 				var response = mvc.perform(get(page).param("lang", language).with(admin)).andReturn().getResponse();
 				assertThat(response.getStatus()).as(page).isEqualTo(200);

@@ -1,0 +1,84 @@
+package org.yiwang.portal;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * A public record as its national data specification dataset: every field of the dataset, filled where the record
+ * says it (or where the platform itself is the fact: the medium, the source URL, electronic submission), null where
+ * it does not. Nothing is guessed: a required field left null keeps the record from being sent.
+ */
+@Component
+class NationalExport {
+
+	static final String MEDIUM = "一网公共资源交易平台";
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+		.withZone(SearchIndex.SHANGHAI);
+
+	private final PortalSettings settings;
+
+	NationalExport(PortalSettings settings) {
+		this.settings = settings;
+	}
+
+	record Export(NationalDataset dataset, Map<String, Object> fields, List<String> missing) {
+	}
+
+	Export export(PublicRecord r) {
+		NationalDataset dataset = NationalDataset.of(r.type());
+		Map<String, Object> fields = new LinkedHashMap<>();
+		for (String name : dataset.fieldNames()) {
+			fields.put(name, value(name, r));
+		}
+		return new Export(dataset, fields, missing(dataset, fields));
+	}
+
+	static List<String> missing(NationalDataset dataset, Map<String, ?> fields) {
+		List<String> missing = new ArrayList<>();
+		for (String required : dataset.requiredFields()) {
+			Object value = fields.get(required);
+			if (value == null || value.toString().isBlank()) {
+				missing.add(required);
+			}
+		}
+		return missing;
+	}
+
+	private Object value(String field, PublicRecord r) {
+		Party tenderer = r.party("tenderer");
+		Party agency = r.party("agency");
+		return switch (field) {
+			case "统一交易标识码", "相关统一交易标识码" -> r.tradeCode();
+			case "公告标题", "公示标题", "成交公示标题" -> r.title();
+			case "公告内容", "公示内容", "成交公示内容" -> r.body();
+			case "合同名称" -> r.type() == RecordType.CONTRACT ? r.title() : null;
+			case "公告发布时间", "公示提交时间", "公示开始时间", "首次公告时间" -> time(r.publishedAt());
+			case "公告发布媒体", "公示发布媒体" -> MEDIUM;
+			case "公告源URL", "公示源URL", "在交易机构网站进行挂牌信息披露的链接" -> settings.baseUrl() + "/notices/" + r.id();
+			case "公告类型", "公示类型" -> r.type().name();
+			case "标段（包）所在行政区域代码", "交易发生行政区域代码", "标的所在行政区域代码" -> r.regionCode();
+			case "招标人名称" -> tenderer == null ? null : tenderer.name();
+			case "招标人代码" -> tenderer == null ? null : tenderer.creditCode();
+			case "招标代理机构名称" -> agency == null ? null : agency.name();
+			case "招标代理机构代码" -> agency == null ? null : agency.creditCode();
+			// the law opens bids at the bid deadline (招标投标法 第三十四条); the platform takes bids online only
+			case "投标文件/资格预审申请文件递交截止时间", "开标时间/开启时间" -> r.bidDeadline() == null ? null : time(r.bidDeadline());
+			case "投标文件/资格预审申请文件递交方法" -> r.bidDeadline() == null ? null : "电子投标：通过一网平台在线递交";
+			case "中标金额", "合同金额", "成交金额" -> r.amount();
+			case "金额币种代码", "价格币种代码", "成交金额币种代码" -> r.amount() == null ? null : "CNY";
+			case "金额单位", "价格单位", "成交金额单位" -> r.amount() == null ? null : "元";
+			default -> null;
+		};
+	}
+
+	private static String time(Instant instant) {
+		return TIME.format(instant);
+	}
+}

@@ -1,0 +1,21 @@
+package org.yiwang.portal;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param indexDirectory where the Lucene index lives (rebuilt from the database when missing or short)
+ * @param feedWatermark the open-data feed holds back records younger than this, so a transaction that commits later
+ * than a younger one is never skipped by a reader paging with {@code since}
+ * @param baseUrl the public address of the portal, for links in mail, Atom feeds and OCDS packages
+ * @param mailFrom sender of saved-search mail (sent only when {@code spring.mail.host} is set)
+ * @param ocidPrefix the OCDS ocid prefix
+ */
+@ConfigurationProperties("yiwang.portal")
+record PortalSettings(@DefaultValue("data/portal-index") Path indexDirectory,
+		@DefaultValue("5s") Duration feedWatermark, @DefaultValue("http://localhost:8080") String baseUrl,
+		@DefaultValue("portal@yiwang.local") String mailFrom, @DefaultValue("ocds-yiwang") String ocidPrefix) {
+}

@@ -1,0 +1,122 @@
+package org.yiwang.portal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The portal's public records (readable by everyone, written only by the platform in scope). */
+@Repository
+class PublishedRecords {
+
+	private static final TypeReference<List<Party>> PARTIES = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	PublishedRecords(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	/** Inserts the record unless it is already held (events are delivered at least once); true when new. */
+	boolean add(PublicRecord r, String source) {
+		return jdbc.sql("""
+				insert into portal.records (id, record_type, source, trade_code, project_name, section_name, region_code,
+				  category_code, title, body, estimated_price, amount, parties, bid_deadline, signed_content, signature,
+				  published_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
+				on conflict (id) do nothing""")
+			.params(r.id(), r.type().name(), source, r.tradeCode(), r.projectName(), r.sectionName(), r.regionCode(),
+					r.categoryCode(), r.title(), r.body(), r.estimatedPrice(), r.amount(),
+					json.writeValueAsString(r.parties()), r.bidDeadline() == null ? null : Timestamp.from(r.bidDeadline()),
+					r.signedContent(), r.signature(), Timestamp.from(r.publishedAt()))
+			.update() == 1;
+	}
+
+	Optional<PublicRecord> find(UUID id) {
+		return jdbc.sql("select * from portal.records where id = ?").param(id).query(this::record).optional();
+	}
+
+	/** The records with these ids, in the order of the ids. */
+	List<PublicRecord> byIds(List<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Map<UUID, PublicRecord> found = new LinkedHashMap<>();
+		jdbc.sql("select * from portal.records where id = any(?)").param(ids.toArray(UUID[]::new))
+			.query(this::record).list().forEach(r -> found.put(r.id(), r));
+		List<PublicRecord> ordered = new ArrayList<>();
+		ids.forEach(id -> Optional.ofNullable(found.get(id)).ifPresent(ordered::add));
+		return ordered;
+	}
+
+	/** All records of one trade code (one section's history), oldest first. */
+	List<PublicRecord> byTradeCode(String tradeCode) {
+		return jdbc.sql("select * from portal.records where trade_code = ? order by published_at, id").param(tradeCode)
+			.query(this::record).list();
+	}
+
+	List<PublicRecord> latest(int limit) {
+		return jdbc.sql("select * from portal.records order by published_at desc, id limit ?").param(limit)
+			.query(this::record).list();
+	}
+
+	long count() {
+		return jdbc.sql("select count(*) from portal.records").query(Long.class).single();
+	}
+
+	/**
+	 * Records received after the cursor {@code (afterReceived, afterId)} and before {@code until}, in feed order.
+	 */
+	List<PublicRecord> receivedBetween(Instant afterReceived, UUID afterId, Instant until, int limit) {
+		return jdbc.sql("""
+				select * from portal.records
+				where (received_at, id) > (?, ?) and received_at < ?
+				order by received_at, id limit ?""")
+			.params(Timestamp.from(afterReceived), afterId, Timestamp.from(until), limit)
+			.query(this::record).list();
+	}
+
+	/** Streams every record in (received_at, id) order, a batch at a time, for rebuilding the index. */
+	void forEachBatch(int batchSize, Consumer<List<PublicRecord>> batch) {
+		Instant after = Instant.EPOCH;
+		UUID afterId = new UUID(0, 0);
+		while (true) {
+			List<PublicRecord> page = receivedBetween(after, afterId, Instant.parse("9999-01-01T00:00:00Z"), batchSize);
+			if (page.isEmpty()) {
+				return;
+			}
+			batch.accept(page);
+			PublicRecord last = page.get(page.size() - 1);
+			after = last.receivedAt();
+			afterId = last.id();
+		}
+	}
+
+	private PublicRecord record(ResultSet rs, int row) throws SQLException {
+		Timestamp deadline = rs.getTimestamp("bid_deadline");
+		return new PublicRecord(rs.getObject("id", UUID.class), RecordType.valueOf(rs.getString("record_type")),
+				rs.getString("trade_code"), rs.getString("project_name"), rs.getString("section_name"),
+				rs.getString("region_code"), rs.getString("category_code"), rs.getString("title"), rs.getString("body"),
+				rs.getBigDecimal("estimated_price"), rs.getBigDecimal("amount"),
+				json.readValue(rs.getString("parties"), PARTIES), deadline == null ? null : deadline.toInstant(),
+				rs.getString("signed_content"), rs.getString("signature"), rs.getTimestamp("published_at").toInstant(),
+				rs.getTimestamp("received_at").toInstant());
+	}
+}

@@ -1,0 +1,34 @@
+package org.yiwang.portal;
+
+import org.yiwang.tendering.NoticeType;
+
+/**
+ * The kinds of public record the portal holds: the tendering module's notices, and the auction module's listing
+ * disclosures and results when it publishes them.
+ */
+public enum RecordType {
+
+	TENDER, PREQUALIFICATION, CLARIFICATION, AMENDMENT, FAILED, CANCELLED, OPENING_RECORD, CANDIDATES, AWARD_RESULT,
+	CONTRACT,
+	/** 挂牌披露 */
+	LISTING_DISCLOSURE,
+	/** 竞价结果 */
+	AUCTION_RESULT;
+
+	static RecordType of(NoticeType type) {
+		return valueOf(type.name());
+	}
+
+	/** Parses a request parameter; null for anything that is not a record type. */
+	public static RecordType parse(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		for (RecordType type : values()) {
+			if (type.name().equalsIgnoreCase(value.trim())) {
+				return type;
+			}
+		}
+		return null;
+	}
+}

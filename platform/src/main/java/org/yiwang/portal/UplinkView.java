@@ -1,0 +1,15 @@
+package org.yiwang.portal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Where one record's uplink to the national platform stands.
+ *
+ * @param status {@code INCOMPLETE} (a required field is missing: never sent), {@code PENDING} (to be sent, or retried
+ * at {@code nextAttemptAt}), {@code SENT} (with the receiver's receipt), {@code FAILED} (gave up after the last retry)
+ */
+public record UplinkView(UUID recordId, String title, NationalDataset dataset, String status, List<String> missingFields,
+		int attempts, Instant nextAttemptAt, String lastError, String receipt, Instant sentAt) {
+}

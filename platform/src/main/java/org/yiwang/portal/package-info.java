@@ -1,0 +1,8 @@
+/**
+ * The portal (一网汇聚): every public record of every region and category in one place, searchable in Chinese, with
+ * saved searches, and the public service platform's open data (OCDS release packages and feed). It learns of records
+ * through events only; nobody depends on it.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Portal",
+		allowedDependencies = { "kernel", "system", "catalog", "pki", "tendering" })
+package org.yiwang.portal;

@@ -1,0 +1,217 @@
+package org.yiwang.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.web.servlet.MockMvc;
+import org.yiwang.PlatformTest;
+import org.yiwang.TestActor;
+import org.yiwang.tendering.NoticePublished;
+import org.yiwang.tendering.NoticeType;
+
+/** The portal's pages, as the public and signed-in accounts use them, and what bad input gets. */
+@PlatformTest
+class PortalPagesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Portal portal;
+
+	@Autowired
+	ApplicationContext context;
+
+	Publications publications;
+
+	@BeforeEach
+	void publisher() {
+		publications = new Publications(context);
+	}
+
+	private NoticePublished published(String title) {
+		NoticePublished notice = publications.publish(publications.notice(NoticeType.TENDER, TestActor.YUZHONG,
+				"ENG_BUILDING", title, "正文：" + title, null));
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> portal.search(SearchRequest.of(notice.tradeCode().value())).total() == 1);
+		return notice;
+	}
+
+	@Test
+	void the_public_sees_home_search_and_record_pages_without_signing_in() throws Exception {
+		NoticePublished notice = published("渝中区页面测试道路招标公告");
+		mvc.perform(get("/portal")).andExpect(status().isOk())
+			.andExpect(content().string(containsString("region-chart")))
+			.andExpect(content().string(containsString(notice.noticeId().toString())));
+		mvc.perform(get("/notices").param("q", "页面测试")).andExpect(status().isOk())
+			.andExpect(content().string(containsString("<mark>页面测试</mark>")))
+			.andExpect(content().string(containsString("data-facet=\"region\"")));
+		mvc.perform(get("/notices/" + notice.noticeId())).andExpect(status().isOk())
+			.andExpect(content().string(containsString("openssl dgst -sm3 -verify")))
+			.andExpect(content().string(containsString("渝中区")));
+		mvc.perform(get("/notices/" + notice.noticeId() + "/signature").header("HX-Request", "true"))
+			.andExpect(status().isOk()).andExpect(content().string(containsString("data-valid=\"true\"")))
+			.andExpect(content().string(not(containsString("<html"))));
+		mvc.perform(get("/notices/" + UUID.randomUUID())).andExpect(status().isNotFound());
+		mvc.perform(get("/notices/not-a-uuid")).andExpect(status().isBadRequest());
+		mvc.perform(get("/portal").param("lang", "en")).andExpect(status().isOk())
+			.andExpect(content().string(containsString("Notices per region")));
+	}
+
+	@Test
+	void openssl_verifies_the_signed_content_with_the_published_platform_certificate() throws Exception {
+		Path openssl = Path.of("/usr/bin/openssl");
+		if (System.getenv("CI") != null) {
+			assertThat(Files.isExecutable(openssl)).as(".ci/run installs openssl").isTrue();
+		}
+		Assumptions.assumeTrue(Files.isExecutable(openssl), "openssl is not installed here");
+		NoticePublished notice = published("渝中区开放验签招标公告");
+		Path dir = Files.createTempDirectory("portal-openssl");
+		Files.write(dir.resolve("platform.pem"),
+				mvc.perform(get("/pki/platform-certificate.pem")).andReturn().getResponse().getContentAsByteArray());
+		Files.write(dir.resolve("notice.txt"), mvc.perform(get("/notices/" + notice.noticeId() + "/signed-content"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+		Files.write(dir.resolve("notice.sig"), mvc.perform(get("/notices/" + notice.noticeId() + "/signature.sig"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+		assertThat(Files.readString(dir.resolve("notice.txt"), StandardCharsets.UTF_8)).isEqualTo(notice.signedContent());
+		openssl(dir, "x509", "-in", "platform.pem", "-pubkey", "-noout", "-out", "platform-pub.pem");
+		assertThat(openssl(dir, "dgst", "-sm3", "-verify", "platform-pub.pem", "-sigopt", "distid:1234567812345678",
+				"-signature", "notice.sig", "notice.txt")).contains("Verified OK");
+		Files.writeString(dir.resolve("notice.txt"), notice.signedContent() + "x");
+		assertThat(openssl(dir, "dgst", "-sm3", "-verify", "platform-pub.pem", "-sigopt", "distid:1234567812345678",
+				"-signature", "notice.sig", "notice.txt")).contains("Verification failure");
+	}
+
+	private static String openssl(Path dir, String... args) throws Exception {
+		var command = new java.util.ArrayList<String>();
+		command.add("/usr/bin/openssl");
+		command.addAll(java.util.List.of(args));
+		Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		return output;
+	}
+
+	@Test
+	void query_syntax_and_odd_characters_are_searched_as_text_never_an_error() throws Exception {
+		for (String q : new String[] { "title:(道路 OR *) AND \"", "*:*", "道路~2^10 [a TO z]", "\\\\", "/.*/", "((((",
+				"😀😀 道路", "道\u0000路", "\uD800", "<script>alert(1)</script>", "'; drop table portal.records; --",
+				"ｒｅｇｅｘ：＊", "a".repeat(5000), "!!!???", "-道路", "+ - && || ! ( ) { } [ ] ^ \" ~ * ? : \\ /" }) {
+			mvc.perform(get("/notices").param("q", q)).andExpect(status().isOk())
+				.andExpect(content().string(not(containsString("<script>alert"))));
+		}
+		mvc.perform(get("/notices").param("q", "!!!???")).andExpect(status().isOk())
+			.andExpect(content().string(containsString("portal.search.nothingSearchable")));
+	}
+
+	@Test
+	void huge_or_odd_page_numbers_show_a_sensible_page_and_say_so() throws Exception {
+		published("渝中区翻页测试招标公告");
+		mvc.perform(get("/notices").param("q", "翻页测试").param("page", "99999999999999999999999"))
+			.andExpect(status().isOk()).andExpect(content().string(containsString("portal.search.pageTooDeep")));
+		mvc.perform(get("/notices").param("q", "翻页测试").param("page", "2147483647")).andExpect(status().isOk())
+			.andExpect(content().string(containsString("portal.search.pageTooDeep")));
+		mvc.perform(get("/notices").param("q", "翻页测试").param("page", "3")).andExpect(status().isOk())
+			.andExpect(content().string(containsString("portal.search.pagePastEnd")))
+			.andExpect(content().string(containsString("翻页测试")));
+		mvc.perform(get("/notices").param("page", "-5")).andExpect(status().isOk());
+		mvc.perform(get("/notices").param("page", "二")).andExpect(status().isOk())
+			.andExpect(content().string(containsString("portal.search.badPage")));
+	}
+
+	@Test
+	void reversed_ranges_are_swapped_and_unreadable_ones_left_out_with_a_message() throws Exception {
+		published("渝中区日期范围测试招标公告");
+		String today = java.time.LocalDate.now(SearchIndex.SHANGHAI).toString();
+		mvc.perform(get("/notices").param("q", "日期范围测试").param("from", today).param("to", "2020-01-01"))
+			.andExpect(status().isOk()).andExpect(content().string(containsString("portal.search.datesSwapped")))
+			.andExpect(content().string(containsString("data-record")));
+		mvc.perform(get("/notices").param("from", "2026-13-45").param("to", "yesterday")).andExpect(status().isOk())
+			.andExpect(content().string(containsString("portal.search.badDate")));
+		mvc.perform(get("/notices").param("min", "9e999").param("max", "-1")).andExpect(status().isOk())
+			.andExpect(content().string(containsString("portal.search.badAmount")));
+		mvc.perform(get("/notices").param("min", "5000000").param("max", "10")).andExpect(status().isOk())
+			.andExpect(content().string(containsString("portal.search.amountsSwapped")));
+		mvc.perform(get("/notices").param("region", "'; select").param("category", "<x>").param("type", "NOPE")
+			.param("sort", "DROP")).andExpect(status().isOk());
+	}
+
+	@Test
+	void saved_searches_are_private_and_their_bad_input_is_explained() throws Exception {
+		var bidder = TestActor.of("portal.bidder." + UUID.randomUUID().toString().substring(0, 6),
+				org.yiwang.kernel.Role.BIDDER, TestActor.CITY, false);
+		var other = TestActor.of("portal.other." + UUID.randomUUID().toString().substring(0, 6),
+				org.yiwang.kernel.Role.TENDERER, TestActor.CITY, false);
+		mvc.perform(post("/portal/saved-searches").with(csrf()).with(authentication(bidder.authentication()))
+			.param("name", "").param("q", "道路")).andExpect(flash().attribute("refused", "portal.saved.nameRequired"));
+		mvc.perform(post("/portal/saved-searches").with(csrf()).with(authentication(bidder.authentication()))
+			.param("name", "邮箱错").param("q", "道路").param("email", "not-an-address"))
+			.andExpect(flash().attribute("refused", "portal.saved.badEmail"));
+		mvc.perform(post("/portal/saved-searches").with(csrf()).with(authentication(bidder.authentication()))
+			.param("name", "空搜索")).andExpect(flash().attribute("refused", "portal.saved.empty"));
+		mvc.perform(post("/portal/saved-searches").with(csrf()).with(authentication(bidder.authentication()))
+			.param("name", "符号").param("q", "!!!")).andExpect(flash().attribute("refused", "portal.search.nothingSearchable"));
+		mvc.perform(post("/portal/saved-searches").with(csrf()).with(authentication(bidder.authentication()))
+			.param("name", "渝中道路").param("q", "私有订阅").param("region", TestActor.YUZHONG))
+			.andExpect(flash().attribute("saved", "portal.saved.saved"));
+		SavedSearchView mine = bidder.call(() -> portal == null ? null : context.getBean(SavedSearches.class).mine().get(0));
+		assertThat(other.call(() -> context.getBean(SavedSearches.class).mine())).isEmpty();
+		mvc.perform(post("/portal/saved-searches/" + mine.id() + "/delete").with(csrf())
+			.with(authentication(other.authentication()))).andExpect(status().isNotFound());
+		mvc.perform(get("/portal/feeds/" + "A".repeat(32))).andExpect(status().isNotFound());
+		mvc.perform(get("/portal/feeds/../../etc")).andExpect(status().is4xxClientError());
+
+		NoticePublished notice = published("渝中区私有订阅道路招标公告");
+		Awaitility.await().atMost(Duration.ofSeconds(10))
+			.until(() -> bidder.call(() -> context.getBean(SavedSearches.class).unseen()) == 1);
+		mvc.perform(get("/portal/saved-searches").with(authentication(bidder.authentication()))).andExpect(status().isOk())
+			.andExpect(content().string(containsString(notice.noticeId().toString())))
+			.andExpect(content().string(containsString("unseen-match")));
+		mvc.perform(get("/portal/feeds/" + mine.feedToken())).andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", containsString("application/atom+xml")))
+			.andExpect(content().string(containsString("urn:uuid:" + notice.noticeId())))
+			.andExpect(content().string(containsString("<title>渝中区私有订阅道路招标公告</title>")));
+		mvc.perform(post("/portal/saved-searches/" + mine.id() + "/seen").with(csrf())
+			.with(authentication(bidder.authentication()))).andExpect(flash().attribute("saved", "portal.saved.markedSeen"));
+		assertThat(bidder.call(() -> context.getBean(SavedSearches.class).unseen())).isZero();
+	}
+
+	@Test
+	void the_administrator_rebuilds_the_index_from_the_database_and_sees_its_progress() throws Exception {
+		NoticePublished notice = published("渝中区重建索引测试招标公告");
+		mvc.perform(post("/admin/portal/index/rebuild").with(csrf()).with(authentication(TestActor.admin().authentication())))
+			.andExpect(flash().attribute("saved", "portal.index.started"));
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !portal.rebuildProgress().running());
+		RebuildProgress progress = portal.rebuildProgress();
+		assertThat(progress.error()).isNull();
+		assertThat(progress.done()).isEqualTo(portal.recordCount());
+		assertThat(portal.search(SearchRequest.of("重建索引测试")).hits()).extracting(h -> h.record().id())
+			.containsExactly(notice.noticeId());
+		mvc.perform(get("/admin/portal/index").with(authentication(TestActor.admin().authentication())))
+			.andExpect(status().isOk()).andExpect(content().string(containsString("rebuild-progress")));
+		mvc.perform(get("/admin/portal/index").header("HX-Request", "true")
+			.with(authentication(TestActor.admin().authentication()))).andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("<html"))));
+	}
+}

@@ -113,6 +113,12 @@ class AccessMatrixTests {
 		allow(EnumSet.of(Role.TENDERER), "POST /api/guarantees/claims", "GET /api/guarantees/claims/mine");
 		allow(EnumSet.of(Role.GUARANTEE_ISSUER), "GET /api/guarantees/issuer/claims",
 				"POST /api/guarantees/issuer/claims/{id}/payment");
+		// registry: a demo certificate through the API too (the demo issuer's system fetches its own)
+		allow(MARKET, "POST /api/registry/me/demo-certificate");
+		// guarantee: the bank looks up a sub-account; the tenderer's claims page; the demo bank's page (404 unless demo)
+		allow(EnumSet.of(Role.API_CLIENT), "GET /api/guarantees/bank/accounts/{id}");
+		allow(EnumSet.of(Role.TENDERER), "GET /guarantees/claims", "POST /guarantees/claims");
+		allow(EnumSet.of(Role.BIDDER), "GET /demo-bank", "POST /demo-bank/transfers");
 	}
 
 	private static void allow(Set<Role> roles, String... endpoints) {

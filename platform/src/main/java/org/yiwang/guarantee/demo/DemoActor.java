@@ -14,15 +14,16 @@ import org.yiwang.kernel.RegionScope;
 import org.yiwang.kernel.Role;
 
 /**
- * A demo account acting on the start-up thread, as if signed in: city staff set up the demo trade and register the
- * demo issuer and bank through the module's own entry points (checks and audit included), the way they would on the
- * requirements page. The demo issuer and bank themselves never use this: they call the HTTP API with their tokens.
+ * Someone acting on the start-up thread, as if signed in: the platform, as city staff, sets up the demo trade and
+ * registers the demo issuer and bank through the module's own entry points (checks and audit included), the way staff
+ * would on the requirements page; a demo member account names the entity it acts for. The demo issuer and bank themselves never use this: they call the HTTP API with their tokens.
  */
 record DemoActor(Actor actor, String displayName, Set<Role> roles, RegionScope regionScope) implements Acting {
 
+	/** City-wide staff work done by the platform's demo start-up: the audit log says "system" did it. */
 	static DemoActor cityStaff(RegionCode city) {
-		return new DemoActor(new Actor("staff", Role.CENTER_STAFF.name(), city.value()), "staff", Set.of(Role.CENTER_STAFF),
-				RegionScope.wholeCity());
+		return new DemoActor(new Actor(Actor.SYSTEM.username(), Role.CENTER_STAFF.name(), city.value()), "demo start-up",
+				Set.of(Role.CENTER_STAFF), RegionScope.wholeCity());
 	}
 
 	static DemoActor member(String username, Role role, RegionCode city) {

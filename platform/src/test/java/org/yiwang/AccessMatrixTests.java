@@ -150,6 +150,12 @@ class AccessMatrixTests {
 		allow(ADMIN, "GET /admin/portal/index", "POST /admin/portal/index/rebuild");
 		allow(READERS, "GET /admin/portal/uplink");
 		allow(PUBLIC, "POST /api/demo/national-platform/{dataset}");
+		// registry: a demo certificate through the API too (the demo issuer's system fetches its own)
+		allow(MARKET, "POST /api/registry/me/demo-certificate");
+		// guarantee: the bank looks up a sub-account; the tenderer's claims page; the demo bank's page (404 unless demo)
+		allow(EnumSet.of(Role.API_CLIENT), "GET /api/guarantees/bank/accounts/{id}");
+		allow(EnumSet.of(Role.TENDERER), "GET /guarantees/claims", "POST /guarantees/claims");
+		allow(EnumSet.of(Role.BIDDER), "GET /demo-bank", "POST /demo-bank/transfers");
 	}
 
 	private static void allow(Set<Role> roles, String... endpoints) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -77,6 +78,15 @@ public class AccountManagement {
 	public List<ApiTokenView> tokens(AccountId id) {
 		load(requireAccountAdministrator(), id);
 		return accounts.tokens(id);
+	}
+
+	/**
+	 * A demo account by its username (README, "Demo accounts"), for the modules that give the demo accounts their demo
+	 * records at start; empty for any account that is not a demo account.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<AccountView> demoAccount(String username) {
+		return accounts.byUsername(username).filter(Account::demo).map(Account::view);
 	}
 
 	/** The signed-in account itself. */

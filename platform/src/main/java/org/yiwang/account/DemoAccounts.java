@@ -50,6 +50,7 @@ class DemoAccounts implements ApplicationRunner {
 			new Demo("tenderer", "示范招标人", Role.TENDERER, null, false),
 			new Demo("agency", "示范招标代理机构", Role.AGENCY, null, false),
 			new Demo("bidder", "示范投标人", Role.BIDDER, null, false),
+			new Demo("bidder2", "示范投标人二", Role.BIDDER, null, false),
 			new Demo("expert", "示范评标专家", Role.EXPERT, null, false),
 			new Demo("regulator", "示范住建监管人员", Role.REGULATOR, null, true),
 			new Demo("issuer", "示范保函出具机构", Role.GUARANTEE_ISSUER, null, false),
@@ -73,6 +74,19 @@ class DemoAccounts implements ApplicationRunner {
 
 	/** The demo API client's token, documented in the README; useless once demo accounts are disabled. */
 	static final String DEMO_TOKEN = "ywt_demo-api-client-token-not-for-production";
+
+	/**
+	 * The machine accounts of the demo guarantee issuer's and the demo settlement bank's systems, which call the API
+	 * like any issuer's or bank's (README, "Bid security"): username, description, roles, token.
+	 */
+	private record DemoClient(String username, String displayName, Set<Role> roles, String token) {
+	}
+
+	private static final List<DemoClient> CLIENTS = List.of(
+			new DemoClient("api.demo", "示范接口客户端", Set.of(Role.API_CLIENT), DEMO_TOKEN),
+			new DemoClient("issuer.api", "示范保函出具机构接口", Set.of(Role.API_CLIENT, Role.GUARANTEE_ISSUER),
+					"ywt_demo-issuer-token-not-for-production"),
+			new DemoClient("bank.api", "示范结算银行接口", Set.of(Role.API_CLIENT), "ywt_demo-bank-token-not-for-production"));
 
 	DemoAccounts(Accounts accounts, Catalog catalog, PasswordEncoder passwords, AccountSettings settings,
 			TransactionTemplate transactions, Clock clock, @Value("${yiwang.demo:true}") boolean demo,
@@ -126,12 +140,15 @@ class DemoAccounts implements ApplicationRunner {
 					now, now, 0), now);
 			created++;
 		}
-		if (accounts.byUsername("api.demo").isEmpty()) {
-			Account client = new Account(AccountId.random(), "api.demo", "示范接口客户端", AccountKind.MACHINE,
-					Set.of(Role.API_CLIENT), city.code(), false, Set.of(), null, true, true, 0, null, null, now, now, 0);
+		for (DemoClient c : CLIENTS) {
+			if (accounts.byUsername(c.username()).isPresent()) {
+				continue;
+			}
+			Account client = new Account(AccountId.random(), c.username(), c.displayName(), AccountKind.MACHINE,
+					c.roles(), city.code(), false, Set.of(), null, true, true, 0, null, null, now, now, 0);
 			add(client, now);
-			accounts.addToken(UUID.randomUUID(), client, "demo", DEMO_TOKEN.substring(0, 10),
-					AccountManagement.hash(DEMO_TOKEN), now, null);
+			accounts.addToken(UUID.randomUUID(), client, "demo", c.token().substring(0, 10),
+					AccountManagement.hash(c.token()), now, null);
 			created++;
 		}
 		if (created > 0) {

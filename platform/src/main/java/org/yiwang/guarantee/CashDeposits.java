@@ -151,6 +151,21 @@ public class CashDeposits {
 	}
 
 	/**
+	 * The settlement bank's system looks up a sub-account it hosts before it accepts a transfer to it: the trade, the
+	 * bidder's name the payer must bear and the amount required. An unknown number is not found.
+	 */
+	public DepositAccountView accountForBank(String accountNumber) {
+		Acting client = Actors.required();
+		platform(() -> deposits.bank(client.actor().username()))
+			.orElseThrow(() -> Refusal.notFound("guarantee.bank.notLinked"));
+		if (accountNumber == null || !ACCOUNT.matcher(accountNumber).matches()) {
+			throw Refusal.notFound("guarantee.deposit.accountUnknown");
+		}
+		return platform(() -> deposits.account(accountNumber))
+			.orElseThrow(() -> Refusal.notFound("guarantee.deposit.accountUnknown"));
+	}
+
+	/**
 	 * The bank's system reports an arrival. The same idempotency key and body get the first answer again; another
 	 * body under the key is a conflict, as is a bank reference reported before under another key.
 	 */

@@ -49,6 +49,12 @@ class Requirements {
 			.query(Requirements::view).optional();
 	}
 
+	/** The requirements whose beneficiary the entity is, newest first; read in the platform's scope. */
+	List<RequirementView> ofBeneficiary(EntityId beneficiary) {
+		return jdbc.sql("select * from guarantee.requirements where beneficiary_id = ? order by created_at desc limit 200")
+			.param(beneficiary.value()).query(Requirements::view).list();
+	}
+
 	List<RequirementView> all() {
 		return jdbc.sql("select * from guarantee.requirements order by created_at desc limit 500").query(Requirements::view)
 			.list();

@@ -142,6 +142,37 @@ public class SecurityClaims {
 		}
 	}
 
+	/**
+	 * The trades whose beneficiary the signed-in tenderer's entity is, with the security each bidder holds on them (a
+	 * guarantee in force, else matched cash not yet refunded) and the claims filed; none when it acts for no entity.
+	 */
+	public List<BeneficiaryTradeView> beneficiaryTrades() {
+		Actors.requireAnyRole("guarantee.claim.tendererOnly", Role.TENDERER);
+		return platform(() -> registry.myEntity()
+			.map(me -> requirements.ofBeneficiary(me.id()).stream().map(this::asBeneficiary).toList())
+			.orElse(List.of()));
+	}
+
+	private BeneficiaryTradeView asBeneficiary(RequirementView requirement) {
+		TradeCode trade = requirement.tradeCode();
+		List<BeneficiaryTradeView.Holder> holders = new java.util.ArrayList<>();
+		java.util.Set<EntityId> seen = new java.util.HashSet<>();
+		for (GuaranteeView letter : releases.validLetters(trade)) {
+			if (seen.add(letter.applicant())) {
+				holders.add(new BeneficiaryTradeView.Holder(letter.applicant(), registry.entity(letter.applicant()).name(),
+						SecurityForm.GUARANTEE, letter.letterNumber(), letter.amount()));
+			}
+		}
+		for (Releases.Refundable arrival : releases.refundable(trade)) {
+			Money cash = claims.cashHeld(trade, arrival.bidder());
+			if (cash.compareTo(Money.ZERO) > 0 && seen.add(arrival.bidder())) {
+				holders.add(new BeneficiaryTradeView.Holder(arrival.bidder(), arrival.bidderName(),
+						SecurityForm.CASH_DEPOSIT, arrival.accountNumber(), cash));
+			}
+		}
+		return new BeneficiaryTradeView(requirement, List.copyOf(holders), claims.ofTrade(trade));
+	}
+
 	/** The claims the signed-in tenderer's entity filed. */
 	public List<ClaimView> myClaims() {
 		Actors.required();

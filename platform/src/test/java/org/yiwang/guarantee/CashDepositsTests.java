@@ -383,6 +383,87 @@ class CashDepositsTests {
 			.andExpect(content().string(containsString("Capital held")));
 	}
 
+	@Test
+	void the_bank_looks_up_a_sub_account_it_hosts_and_an_unknown_one_is_not_found() throws Exception {
+		DepositAccountView account = signedIn("d1." + run, () -> deposits.openAccount(trade.value()));
+		mvc.perform(get("/api/guarantees/bank/accounts/{n}", account.accountNumber()).header("Authorization", "Bearer " + token))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.tradeCode").value(trade.value()))
+			.andExpect(jsonPath("$.bidderName").value(first.name())).andExpect(jsonPath("$.amountRequired").value(50000.00));
+		mvc.perform(get("/api/guarantees/bank/accounts/{n}", "99999999999999999999").header("Authorization", "Bearer " + token)
+			.header("Accept-Language", "zh-CN"))
+			.andExpect(status().isNotFound()).andExpect(jsonPath("$.detail").value("没有这个保证金子账号。"));
+		mvc.perform(get("/api/guarantees/bank/accounts/{n}", "X".repeat(41)).header("Authorization", "Bearer " + token))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/api/guarantees/bank/accounts/{n}", account.accountNumber())
+			.header("Authorization", "Bearer ywt_demo-api-client-token-not-for-production").header("Accept-Language", "en"))
+			.andExpect(status().isNotFound()).andExpect(jsonPath("$.detail").value(containsString("bank")));
+	}
+
+	@Test
+	void the_tenderer_sees_each_bidders_security_on_its_claims_page_and_bad_claims_are_refused_with_their_reason()
+			throws Exception {
+		DepositAccountView account = signedIn("d1." + run, () -> deposits.openAccount(trade.value()));
+		report("c-" + run, arrival(account.accountNumber(), "50000.00", first.name(), "C-" + run)).andExpect(status().isCreated());
+		var session = authentication(login.authenticate(new UsernamePasswordAuthenticationToken("dt." + run, PASSWORD)));
+		mvc.perform(get("/guarantees/claims").with(session)).andExpect(status().isOk())
+			.andExpect(content().string(containsString(trade.value())))
+			.andExpect(content().string(containsString(first.name())))
+			.andExpect(content().string(containsString(account.accountNumber())))
+			.andExpect(content().string(containsString("现金保证金")));
+		mvc.perform(get("/guarantees/claims").param("lang", "en").with(session)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("Claims on bid security")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("??"))));
+
+		fileOnPage(session, first.id().toString(), null, null).andExpect(flash().attribute("refused", "guarantee.claim.ground"));
+		fileOnPage(session, first.id().toString(), "OTHER", " ").andExpect(flash().attribute("refused", "guarantee.claim.textRequired"));
+		fileOnPage(session, first.id().toString(), "OTHER", "很".repeat(501))
+			.andExpect(flash().attribute("refused", "guarantee.claim.textTooLong"));
+		fileOnPage(session, "not-an-entity", "REFUSED_TO_SIGN", null)
+			.andExpect(flash().attribute("refused", "guarantee.claim.bidderUnknown"));
+		fileOnPage(session, second.id().toString(), "WITHDREW_AFTER_DEADLINE", null)
+			.andExpect(flash().attribute("refused", "guarantee.claim.noSecurity"));
+		assertThat(signedIn("dt." + run, claims::myClaims)).as("nothing filed by the refused attempts").isEmpty();
+
+		fileOnPage(session, first.id().toString(), "WITHDREW_AFTER_DEADLINE", null)
+			.andExpect(flash().attribute("saved", "guarantee.saved.claimFiled"));
+		fileOnPage(session, first.id().toString(), "WITHDREW_AFTER_DEADLINE", null)
+			.andExpect(flash().attribute("refused", "guarantee.claim.open"));
+		mvc.perform(get("/guarantees/claims").with(session)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("已提出，待决定")));
+
+		EntityView stranger = approved("ds." + run, EntityRole.TENDERER);
+		var strangerSession = authentication(login.authenticate(new UsernamePasswordAuthenticationToken("ds." + run, PASSWORD)));
+		mvc.perform(get("/guarantees/claims").with(strangerSession)).andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(trade.value()))));
+		mvc.perform(post("/guarantees/claims").with(csrf()).with(strangerSession).param("tradeCode", trade.value())
+			.param("bidder", first.id().toString()).param("ground", "OTHER").param("text", "不是受益人"))
+			.andExpect(status().isForbidden());
+		assertThat(stranger.holds(EntityRole.TENDERER)).isTrue();
+		mvc.perform(get("/guarantees/claims").with(authentication(login.authenticate(
+				new UsernamePasswordAuthenticationToken("d1." + run, PASSWORD))))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void the_demo_bank_is_not_found_while_demo_clients_are_off() throws Exception {
+		var bidder = authentication(login.authenticate(new UsernamePasswordAuthenticationToken("d2." + run, PASSWORD)));
+		mvc.perform(get("/demo-bank").with(bidder)).andExpect(status().isNotFound());
+		mvc.perform(post("/demo-bank/transfers").with(csrf()).with(bidder).param("accountNumber", "12345678901234567890")
+			.param("amount", "1.00")).andExpect(status().isNotFound());
+	}
+
+	private ResultActions fileOnPage(org.springframework.test.web.servlet.request.RequestPostProcessor session, String bidder,
+			String ground, String text) throws Exception {
+		var request = post("/guarantees/claims").with(csrf()).with(session).param("tradeCode", trade.value())
+			.param("bidder", bidder);
+		if (ground != null) {
+			request.param("ground", ground);
+		}
+		if (text != null) {
+			request.param("text", text);
+		}
+		return mvc.perform(request).andExpect(redirectedUrl("/guarantees/claims"));
+	}
+
 	private void assertClaimRefused(String user, NewClaim claim, String key) {
 		assertThatThrownBy(() -> signedIn(user, () -> claims.file(claim)))
 			.isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.messageKey()).isEqualTo(key));

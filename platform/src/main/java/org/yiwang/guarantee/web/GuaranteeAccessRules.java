@@ -44,7 +44,8 @@ class GuaranteeAccessRules implements HttpAccessRules {
 			.requestMatchers(GET, "/api/guarantees/refunds/mine").hasRole("BIDDER")
 			.requestMatchers(POST, "/guarantees/trades/*/claims/*", "/api/guarantees/claims/*/decision")
 			.hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF")
-			.requestMatchers(POST, "/api/guarantees/claims").hasRole("TENDERER")
+			.requestMatchers(POST, "/api/guarantees/claims", "/guarantees/claims").hasRole("TENDERER")
+			.requestMatchers(GET, "/guarantees/claims").hasRole("TENDERER")
 			.requestMatchers(GET, "/api/guarantees/claims/mine").hasRole("TENDERER")
 			.requestMatchers(GET, "/api/guarantees/issuer/claims").hasRole("GUARANTEE_ISSUER")
 			.requestMatchers(POST, "/api/guarantees/issuer/claims/*/payment").hasRole("GUARANTEE_ISSUER")
@@ -53,6 +54,9 @@ class GuaranteeAccessRules implements HttpAccessRules {
 			.requestMatchers(GET, "/api/guarantees/issuer/releases").hasRole("GUARANTEE_ISSUER")
 			.requestMatchers(POST, "/api/guarantees/issuer/releases/*/acknowledgement").hasRole("GUARANTEE_ISSUER")
 			.requestMatchers(POST, "/api/guarantees/bank/arrivals").hasRole("API_CLIENT")
+			.requestMatchers(GET, "/api/guarantees/bank/accounts/*").hasRole("API_CLIENT")
+			.requestMatchers(GET, "/demo-bank").hasRole("BIDDER")
+			.requestMatchers(POST, "/demo-bank/transfers").hasRole("BIDDER")
 			.requestMatchers(GET, "/api/guarantees/issuer/applications").hasRole("GUARANTEE_ISSUER")
 			.requestMatchers(POST, "/api/guarantees/issuer/applications/*/letter").hasRole("GUARANTEE_ISSUER");
 	}

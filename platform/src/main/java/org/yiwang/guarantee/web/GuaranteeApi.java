@@ -178,6 +178,13 @@ class GuaranteeApi {
 		return deposits.myAccounts();
 	}
 
+	@GetMapping("/bank/accounts/{id}")
+	@Operation(summary = "The settlement bank looks up a deposit sub-account before accepting a transfer to it",
+			description = "The trade, the bidder (whose name the payer must bear) and the amount required; 404 when unknown.")
+	DepositAccountView bankAccount(@PathVariable("id") String accountNumber) {
+		return deposits.accountForBank(accountNumber);
+	}
+
 	@PostMapping("/bank/arrivals")
 	@Operation(summary = "The settlement bank reports a deposit arrival; needs an Idempotency-Key header",
 			description = "Matched to bidder and trade by sub-account, or recorded with a flag: WRONG_PAYER (payer name "

@@ -22,6 +22,12 @@ class GuaranteeMenu {
 	}
 
 	@Bean
+	MenuItem securityClaimsMenuItem() {
+		return new MenuItem("menu.securityClaims", "menu.securityClaims.description", "/guarantees/claims", 7,
+				Set.of(Role.TENDERER));
+	}
+
+	@Bean
 	MenuItem guaranteeFiguresMenuItem() {
 		return new MenuItem("menu.guaranteeFigures", "menu.guaranteeFigures.description", "/guarantees/figures", 7,
 				Set.of(Role.PLATFORM_ADMIN, Role.CENTER_STAFF));

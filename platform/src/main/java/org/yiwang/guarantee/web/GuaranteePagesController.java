@@ -13,7 +13,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yiwang.guarantee.BidSecurity;
 import org.yiwang.guarantee.CashDeposits;
+import org.yiwang.guarantee.ClaimGround;
 import org.yiwang.guarantee.GuaranteeIssuance;
+import org.yiwang.guarantee.NewClaim;
 import org.yiwang.guarantee.NewRequirement;
 import org.yiwang.guarantee.SecurityClaims;
 import org.yiwang.guarantee.SecurityReleases;
@@ -136,6 +138,21 @@ class GuaranteePagesController {
 			RedirectAttributes redirect) {
 		Forms.attempt(redirect, "guarantee.saved.application", () -> issuance.apply(tradeCode, issuer));
 		return "redirect:/guarantees/my";
+	}
+
+	@GetMapping("/guarantees/claims")
+	String claims(Model model) {
+		model.addAttribute("trades", claims.beneficiaryTrades());
+		model.addAttribute("grounds", ClaimGround.values());
+		return "guarantee/claims";
+	}
+
+	@PostMapping("/guarantees/claims")
+	String fileClaim(@RequestParam(required = false) String tradeCode, @RequestParam(required = false) String bidder,
+			@RequestParam(required = false) String ground, @RequestParam(required = false) String text,
+			RedirectAttributes redirect) {
+		Forms.attempt(redirect, "guarantee.saved.claimFiled", () -> claims.file(new NewClaim(tradeCode, bidder, ground, text)));
+		return "redirect:/guarantees/claims";
 	}
 
 	@GetMapping("/guarantees/verify")

@@ -26,7 +26,7 @@ class RegistryAccessRules implements HttpAccessRules {
 			.requestMatchers(GET, "/api/registry/entities/*/certificates").authenticated()
 			.requestMatchers(POST, "/registry/my/resubmit", "/registry/my/roles", "/registry/my/qualifications",
 					"/registry/my/certificates", "/registry/my/demo-certificate", "/api/registry/me/qualifications", "/api/registry/me/certificates",
-					"/api/registry/consortia")
+					"/api/registry/consortia", "/api/registry/me/demo-certificate")
 			.hasAnyRole("TENDERER", "AGENCY", "BIDDER", "GUARANTEE_ISSUER", "INTERMEDIARY")
 			.requestMatchers(GET, "/registry/review", "/api/registry/review").hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF")
 			.requestMatchers(POST, "/registry/review/*/approve", "/registry/review/*/return",

@@ -122,6 +122,14 @@ class RegistryApi {
 		return certificates.bind(upload.certificate().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 	}
 
+	@PostMapping("/me/demo-certificate")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "With demo data on: a demo-CA SM2 certificate for the caller's approved organisation, bound at "
+			+ "once, and its private key (PKCS#8 PEM), returned this once and never kept")
+	org.yiwang.pki.DemoCredentials demoCertificate() {
+		return certificates.issueDemoCertificate();
+	}
+
 	@GetMapping("/entities/{id}/certificates")
 	List<CertificateBinding> certificates(@PathVariable String id) {
 		return certificates.bindings(ReviewController.parse(id));

@@ -150,6 +150,14 @@ public class BidSecurity {
 	 * Idempotent for the same winner; another winner is refused (409). Called by staff of the trade's region or by
 	 * the platform itself (no principal, in a scope covering the trade).
 	 */
+	/**
+	 * The trade's bids were opened: its beneficiary may now see who holds security on it and claim (until then the
+	 * bidders stay secret, 招标投标法 Art. 22). The end of the trade discloses them too. Idempotent.
+	 */
+	public TradeSecurityView biddersDisclosed(TradeCode trade) {
+		return releases.biddersDisclosed(trade);
+	}
+
 	public TradeSecurityView transactionEnded(TradeCode trade, Optional<EntityId> winner) {
 		return releases.transactionEnded(trade, winner);
 	}

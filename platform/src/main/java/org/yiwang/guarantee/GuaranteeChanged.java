@@ -128,6 +128,19 @@ public sealed interface GuaranteeChanged extends Auditable {
 	}
 
 	/** A trade's transaction ended; the securities of its unsuccessful bidders are released with this. */
+	/** The trade's bids were opened: its beneficiary may now see who holds security on it. */
+	record BiddersDisclosed(Actor actor, TradeCode tradeCode, RegionCode region, Instant occurredAt)
+			implements GuaranteeChanged {
+
+		public String action() {
+			return "guarantee.bidders.disclosed";
+		}
+
+		public String target() {
+			return "trade:" + tradeCode;
+		}
+	}
+
 	record TransactionEnded(Actor actor, TradeCode tradeCode, EntityId winner, RegionCode region, Instant occurredAt)
 			implements GuaranteeChanged {
 

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -50,6 +51,17 @@ class Requirements {
 	}
 
 	/** The requirements whose beneficiary the entity is, newest first; read in the platform's scope. */
+	/** Records when the trade's bidders were disclosed to its beneficiary; false when they already were. */
+	boolean discloseBidders(TradeCode code, Instant at) {
+		return jdbc.sql("update guarantee.requirements set bidders_disclosed_at = ? where trade_code = ? and bidders_disclosed_at is null")
+			.param(java.sql.Timestamp.from(at)).param(code.value()).update() == 1;
+	}
+
+	boolean biddersDisclosed(TradeCode code) {
+		return jdbc.sql("select bidders_disclosed_at is not null from guarantee.requirements where trade_code = ?")
+			.param(code.value()).query(Boolean.class).optional().orElse(false);
+	}
+
 	List<RequirementView> ofBeneficiary(EntityId beneficiary) {
 		return jdbc.sql("select * from guarantee.requirements where beneficiary_id = ? order by created_at desc limit 200")
 			.param(beneficiary.value()).query(Requirements::view).list();

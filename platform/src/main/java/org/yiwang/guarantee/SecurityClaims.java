@@ -103,6 +103,9 @@ public class SecurityClaims {
 				if (!requirement.beneficiary().equals(mine.id())) {
 					throw Refusal.forbidden("guarantee.claim.notBeneficiary");
 				}
+				if (!requirements.biddersDisclosed(requirement.tradeCode())) {
+					throw Refusal.conflict("bidder", "guarantee.claim.biddersSealed");
+				}
 				if (claims.open(requirement.tradeCode(), bidder)) {
 					throw Refusal.conflict("bidder", "guarantee.claim.open");
 				}
@@ -155,6 +158,9 @@ public class SecurityClaims {
 
 	private BeneficiaryTradeView asBeneficiary(RequirementView requirement) {
 		TradeCode trade = requirement.tradeCode();
+		if (!requirements.biddersDisclosed(trade)) {
+			return new BeneficiaryTradeView(requirement, false, List.of(), claims.ofTrade(trade));
+		}
 		List<BeneficiaryTradeView.Holder> holders = new java.util.ArrayList<>();
 		java.util.Set<EntityId> seen = new java.util.HashSet<>();
 		for (GuaranteeView letter : releases.validLetters(trade)) {
@@ -170,7 +176,7 @@ public class SecurityClaims {
 						SecurityForm.CASH_DEPOSIT, arrival.accountNumber(), cash));
 			}
 		}
-		return new BeneficiaryTradeView(requirement, List.copyOf(holders), claims.ofTrade(trade));
+		return new BeneficiaryTradeView(requirement, true, List.copyOf(holders), claims.ofTrade(trade));
 	}
 
 	/** The claims the signed-in tenderer's entity filed. */

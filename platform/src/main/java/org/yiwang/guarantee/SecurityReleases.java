@@ -129,6 +129,28 @@ public class SecurityReleases {
 	 * The transaction of a trade ended: the securities of every bidder but the winner are released at once. Called
 	 * again with the same winner it answers as before; with another winner it is refused.
 	 */
+	/**
+	 * The trade's bids were opened (the tendering module at opening, the auction module at its result): its beneficiary
+	 * may now see who holds security and claim on it. Idempotent.
+	 */
+	public TradeSecurityView biddersDisclosed(TradeCode trade) {
+		requireStaffOrPlatform();
+		try {
+			return transactions.execute(status -> {
+				RequirementView requirement = requirement(trade == null ? null : trade.value());
+				Instant now = clock.instant();
+				if (requirements.discloseBidders(requirement.tradeCode(), now)) {
+					events.publishEvent(new GuaranteeChanged.BiddersDisclosed(Actors.actor(), requirement.tradeCode(),
+							requirement.region(), now));
+				}
+				return view(requirement);
+			});
+		}
+		catch (Refusal refusal) {
+			throw audited("trade:" + trade, refusal);
+		}
+	}
+
 	public TradeSecurityView transactionEnded(TradeCode trade, Optional<EntityId> winner) {
 		Acting acting = requireStaffOrPlatform();
 		String target = "trade:" + trade;
@@ -150,6 +172,7 @@ public class SecurityReleases {
 				}
 				events.publishEvent(new TransactionEnded(Actors.actor(), requirement.tradeCode(), named,
 						requirement.region(), now));
+				requirements.discloseBidders(requirement.tradeCode(), now);
 				LocalDate today = today();
 				releaseAll(requirement, bidder -> !bidder.equals(named), ReleaseReason.UNSUCCESSFUL,
 						today.plusDays(REFUND_DAYS), now);

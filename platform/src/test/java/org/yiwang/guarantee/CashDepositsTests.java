@@ -305,6 +305,9 @@ class CashDepositsTests {
 		report("f2-" + run, arrival(kept.accountNumber(), "50000.00", second.name(), "F2-" + run)).andExpect(status().isCreated());
 		String tendererUser = "dt." + run;
 		approved("dx." + run, EntityRole.TENDERER);
+		assertClaimRefused(tendererUser, new NewClaim(trade.value(), first.id().toString(), "WITHDREW_AFTER_DEADLINE", null),
+				"guarantee.claim.biddersSealed");
+		TestActor.cityStaff().run(() -> security.biddersDisclosed(trade));
 
 		assertClaimRefused(tendererUser, new NewClaim(trade.value(), first.id().toString(), "LATE", null), "guarantee.claim.ground");
 		assertClaimRefused(tendererUser, new NewClaim(trade.value(), first.id().toString(), "OTHER", " "),
@@ -405,6 +408,15 @@ class CashDepositsTests {
 		DepositAccountView account = signedIn("d1." + run, () -> deposits.openAccount(trade.value()));
 		report("c-" + run, arrival(account.accountNumber(), "50000.00", first.name(), "C-" + run)).andExpect(status().isCreated());
 		var session = authentication(login.authenticate(new UsernamePasswordAuthenticationToken("dt." + run, PASSWORD)));
+		// Before the bids are opened the bidders are secret (招标投标法 Art. 22): the trade shows, who bid does not.
+		mvc.perform(get("/guarantees/claims").with(session)).andExpect(status().isOk())
+			.andExpect(content().string(containsString(trade.value())))
+			.andExpect(content().string(containsString("尚未开标")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(first.name()))))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(account.accountNumber()))));
+		fileOnPage(session, first.id().toString(), "WITHDREW_AFTER_DEADLINE", null)
+			.andExpect(flash().attribute("refused", "guarantee.claim.biddersSealed"));
+		TestActor.cityStaff().run(() -> security.biddersDisclosed(trade));
 		mvc.perform(get("/guarantees/claims").with(session)).andExpect(status().isOk())
 			.andExpect(content().string(containsString(trade.value())))
 			.andExpect(content().string(containsString(first.name())))

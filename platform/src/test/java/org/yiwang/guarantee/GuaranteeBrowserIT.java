@@ -263,8 +263,12 @@ class GuaranteeBrowserIT {
 		assertThat(platform(() -> security.securityHeld(bidder2.id(), TradeCode.of(trade), required)).orElseThrow().form())
 			.as("still the cash, no guarantee recorded").isEqualTo(SecurityForm.CASH_DEPOSIT);
 
-		// 5. The tenderer sees both bidders' security on its claims page.
+		// 5. The tenderer sees no bidder before the bids are opened, and both bidders' security on its claims page after.
 		signIn("tenderer", DEMO_PASSWORD);
+		browser.get(url("/guarantees/claims"));
+		assertThat(browser.findElement(By.cssSelector("section[data-trade='" + trade + "'] .sealed")).getText()).contains("尚未开标");
+		assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain(bidder.name()).doesNotContain(subAccount);
+		platform(() -> security.biddersDisclosed(TradeCode.of(trade)));
 		browser.get(url("/guarantees/claims"));
 		WebElement section = browser.findElement(By.cssSelector("section[data-trade='" + trade + "']"));
 		assertThat(section.findElements(By.cssSelector(".holder-table tbody tr"))).hasSize(2);

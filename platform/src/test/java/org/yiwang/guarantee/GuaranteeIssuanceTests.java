@@ -380,6 +380,7 @@ class GuaranteeIssuanceTests {
 			throws Exception {
 		asClient(() -> issuance.submitLetter(application.id(), "clm-" + run, letter("CLM-" + run, tenderer.creditCode(),
 				bidder.creditCode(), "80000.00", today(), bidValidityEnd.plusDays(30), "issuer.key", "issuer.pem")));
+		TestActor.cityStaff().run(() -> security.biddersDisclosed(trade));
 		ClaimView claim = signedIn("tdr." + run, () -> claims.file(new NewClaim(trade.value(), bidder.id().toString(),
 				"REFUSED_TO_SIGN", null)));
 		assertThat(claim.form()).isEqualTo(SecurityForm.GUARANTEE);

@@ -140,6 +140,11 @@ class AccessMatrixTests {
 				"POST /tenders/sections/{id}/objections", "POST /api/tendering/sections/{id}/interest",
 				"POST /api/tendering/sections/{id}/questions", "POST /api/tendering/sections/{id}/objections",
 				"GET /api/tendering/notifications");
+		allow(EnumSet.of(Role.BIDDER), "POST /tenders/sections/{id}/bids", "POST /tenders/bids/{id}/withdraw",
+				"GET /tenders/bids/{id}/receipt", "GET /tenders/bids/{id}/receipt.zip", "POST /api/tendering/sections/{id}/bids",
+				"GET /api/tendering/sections/{id}/bids/mine", "GET /api/tendering/bids/{id}", "GET /api/tendering/bids/{id}/receipt",
+				"GET /api/tendering/bids/{id}/receipt.zip", "POST /api/tendering/bids/{id}/withdrawal");
+		allow(EnumSet.of(Role.REGULATOR), "GET /api/tendering/bids/{id}/evidence");
 	}
 
 	private static void allow(Set<Role> roles, String... endpoints) {

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,7 +36,6 @@ import org.yiwang.registry.EntityCertificates;
 import org.yiwang.registry.EntityRegistry;
 import org.yiwang.registry.EntityRole;
 import org.yiwang.registry.EntityView;
-import org.yiwang.registry.QualificationView;
 import org.yiwang.system.Actors;
 import org.yiwang.system.Refusal;
 import org.yiwang.tendering.TenderingChanged.BidSealed;
@@ -189,15 +187,7 @@ public class BidBox {
 			if (!bound) {
 				throw Refusal.invalid("envelope", "tendering.bid.signerNotBound", bidder.name());
 			}
-			if (registry.isBarred(bidder.id(), locked.region(), locked.category(), access.today())) {
-				throw Refusal.conflict(null, "tendering.bidder.barred", bidder.name());
-			}
-			List<QualificationView> held = registry.qualifications(bidder.id());
-			for (String required : locked.qualifications()) {
-				if (held.stream().noneMatch(q -> q.type().equals(required) && q.validOn(access.today()))) {
-					throw Refusal.conflict(null, "tendering.bidder.unqualified", required);
-				}
-			}
+			access.requireEligible(bidder, locked);
 			if (locked.bidSecurity().compareTo(Money.ZERO) > 0
 					&& bidSecurity.securityHeld(bidder.id(), locked.tradeCode(), locked.bidSecurity()).isEmpty()) {
 				throw Refusal.conflict(null, "tendering.bid.noSecurity", locked.bidSecurity().toString());
@@ -367,9 +357,5 @@ public class BidBox {
 		out.putNextEntry(new ZipEntry(name));
 		out.write(content);
 		out.closeEntry();
-	}
-
-	static String hex(byte[] bytes) {
-		return HexFormat.of().formatHex(bytes);
 	}
 }

@@ -105,6 +105,8 @@ public final class DeadlineRush {
 		finally {
 			app.close();
 		}
+		// the HTTP client's and the pools' threads are not daemons: the figures are printed, so end here
+		System.exit(0);
 	}
 
 	private record Bidder(String username, String token, Path envelope) {

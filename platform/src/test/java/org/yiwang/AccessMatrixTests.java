@@ -156,6 +156,11 @@ class AccessMatrixTests {
 		allow(EnumSet.of(Role.API_CLIENT), "GET /api/guarantees/bank/accounts/{id}");
 		allow(EnumSet.of(Role.TENDERER), "GET /guarantees/claims", "POST /guarantees/claims");
 		allow(EnumSet.of(Role.BIDDER), "GET /demo-bank", "POST /demo-bank/transfers");
+		allow(EnumSet.of(Role.BIDDER), "POST /tenders/sections/{id}/bids", "POST /tenders/bids/{id}/withdraw",
+				"GET /tenders/bids/{id}/receipt", "GET /tenders/bids/{id}/receipt.zip", "POST /api/tendering/sections/{id}/bids",
+				"GET /api/tendering/sections/{id}/bids/mine", "GET /api/tendering/bids/{id}", "GET /api/tendering/bids/{id}/receipt",
+				"GET /api/tendering/bids/{id}/receipt.zip", "POST /api/tendering/bids/{id}/withdrawal");
+		allow(EnumSet.of(Role.REGULATOR), "GET /api/tendering/bids/{id}/evidence");
 	}
 
 	private static void allow(Set<Role> roles, String... endpoints) {

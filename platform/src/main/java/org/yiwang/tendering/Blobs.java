@@ -49,11 +49,24 @@ class Blobs {
 		return root;
 	}
 
+	/** A file streamed to a temporary place and hashed, not yet kept: {@link #keep} or {@link #discard} it. */
+	record Received(Path temporary, String sha256, String sm3, long size) {
+	}
+
 	/**
-	 * Streams the input to disk, hashing as it goes. More than {@code maxBytes} is refused with {@code tooLargeKey},
-	 * an empty input with {@code emptyKey}; a refused or broken upload leaves no file.
+	 * Streams the input to disk, hashing as it goes, and keeps it under its SHA-256 name. More than {@code maxBytes}
+	 * is refused with {@code tooLargeKey}, an empty input with {@code emptyKey}; a refused or broken upload leaves no
+	 * file.
 	 */
 	Stored store(InputStream in, long maxBytes, String field, String emptyKey, String tooLargeKey) {
+		return keep(receive(in, maxBytes, field, emptyKey, tooLargeKey));
+	}
+
+	/**
+	 * Streams the input into a temporary file forced to disk, hashing as it goes; the caller checks it, then keeps or
+	 * discards it. Refusals as for {@link #store}.
+	 */
+	Received receive(InputStream in, long maxBytes, String field, String emptyKey, String tooLargeKey) {
 		Path temp;
 		try {
 			Files.createDirectories(root.resolve("tmp"));
@@ -87,22 +100,7 @@ class Blobs {
 			}
 			byte[] sm3Hash = new byte[32];
 			sm3.doFinal(sm3Hash, 0);
-			String sha = HexFormat.of().formatHex(sha256.digest());
-			Path target = path(sha);
-			Files.createDirectories(target.getParent());
-			if (Files.exists(target)) {
-				Files.delete(temp);
-			}
-			else {
-				try {
-					Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-				}
-				catch (AtomicMoveNotSupportedException e) {
-					Files.move(temp, target);
-				}
-				forceDirectory(target.getParent());
-			}
-			return new Stored(sha, HexFormat.of().formatHex(sm3Hash), size);
+			return new Received(temp, HexFormat.of().formatHex(sha256.digest()), HexFormat.of().formatHex(sm3Hash), size);
 		}
 		catch (IOException e) {
 			deleteQuietly(temp);
@@ -116,6 +114,36 @@ class Blobs {
 			deleteQuietly(temp);
 			throw new IllegalStateException(e);
 		}
+	}
+
+	/** Moves a received file under its SHA-256 name (atomically, the directory forced to disk). */
+	Stored keep(Received received) {
+		try {
+			Path target = path(received.sha256());
+			Files.createDirectories(target.getParent());
+			if (Files.exists(target)) {
+				Files.delete(received.temporary());
+			}
+			else {
+				try {
+					Files.move(received.temporary(), target, StandardCopyOption.ATOMIC_MOVE);
+				}
+				catch (AtomicMoveNotSupportedException e) {
+					Files.move(received.temporary(), target);
+				}
+				forceDirectory(target.getParent());
+			}
+			return new Stored(received.sha256(), received.sm3(), received.size());
+		}
+		catch (IOException e) {
+			deleteQuietly(received.temporary());
+			throw new UncheckedIOException("Keeping an upload failed", e);
+		}
+	}
+
+	/** Removes a received file that was refused. */
+	void discard(Received received) {
+		deleteQuietly(received.temporary());
 	}
 
 	/** A failure reading the upload is the sender's (a truncated or malformed body), not the disk's. */

@@ -2,6 +2,7 @@ package org.yiwang.tendering;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -14,6 +15,7 @@ import org.yiwang.kernel.Role;
 import org.yiwang.registry.EntityRegistry;
 import org.yiwang.registry.EntityRole;
 import org.yiwang.registry.EntityView;
+import org.yiwang.registry.QualificationView;
 import org.yiwang.system.Actors;
 import org.yiwang.system.Deployment;
 import org.yiwang.system.Refusal;
@@ -105,6 +107,22 @@ class SectionAccess {
 	/** A published section, as bidders see it (call inside {@link #platform}). */
 	SectionView published(SectionId id) {
 		return sections.byId(id).filter(SectionView::published).orElseThrow(SectionAccess::notFound);
+	}
+
+	/**
+	 * A bidder may take part in a section: not barred by a blacklisting in its region and category, and holding each
+	 * qualification type the section requires, valid today.
+	 */
+	void requireEligible(EntityView bidder, SectionView section) {
+		if (registry.isBarred(bidder.id(), section.region(), section.category(), today())) {
+			throw Refusal.conflict(null, "tendering.bidder.barred", bidder.name());
+		}
+		List<QualificationView> held = registry.qualifications(bidder.id());
+		for (String required : section.qualifications()) {
+			if (held.stream().noneMatch(q -> q.type().equals(required) && q.validOn(today()))) {
+				throw Refusal.conflict(null, "tendering.bidder.unqualified", required);
+			}
+		}
 	}
 
 	static Refusal notFound() {

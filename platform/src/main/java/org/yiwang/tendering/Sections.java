@@ -187,6 +187,11 @@ class Sections {
 			.list();
 	}
 
+	Optional<Instant> openedAt(SectionId id) {
+		return jdbc.sql("select opened_at from tendering.sections where id = ? and opened_at is not null").param(id.value())
+			.query((rs, n) -> instant(rs, "opened_at")).optional();
+	}
+
 	static SectionView view(ResultSet rs, int row) throws SQLException {
 		Array array = rs.getArray("qualifications");
 		List<String> qualifications = array == null ? List.of() : Arrays.asList((String[]) array.getArray());

@@ -26,6 +26,8 @@ import org.yiwang.kernel.Money;
 import org.yiwang.kernel.RegionCode;
 import org.yiwang.kernel.Role;
 import org.yiwang.kernel.TradeCode;
+import org.yiwang.pki.OpeningKeyView;
+import org.yiwang.pki.OpeningKeys;
 import org.yiwang.pki.PlatformKeys;
 import org.yiwang.registry.EntityRegistry;
 import org.yiwang.registry.EntityRole;
@@ -44,7 +46,9 @@ import org.yiwang.tendering.TenderingChanged.SectionSubmitted;
  * mandated, registers a tender project with its sections (each gets a trade code and keeps the procedure template
  * revision it started under); the staff of the section's region check it; the tenderer or agency drafts the notice
  * and uploads the documents; staff check and publish it. Publication signs the notice with the platform key, sets the
- * bid security requirement in the guarantee module, publishes {@link NoticePublished} and starts the procedure clock.
+ * bid security requirement in the guarantee module, creates the section's opening key (2 of the key custodians
+ * reassemble its private key at opening; the platform keeps only the public key), publishes {@link NoticePublished}
+ * and starts the procedure clock.
  */
 @Service
 public class TenderDesk {
@@ -67,6 +71,10 @@ public class TenderDesk {
 
 	private final PlatformKeys platformKeys;
 
+	private final OpeningKeys openingKeys;
+
+	private final Bids bids;
+
 	private final Deployment deployment;
 
 	private final ApplicationEventPublisher events;
@@ -75,7 +83,8 @@ public class TenderDesk {
 
 	TenderDesk(Sections sections, Mandates mandates, Participation participation, Discussion discussion,
 			SectionAccess access, EntityRegistry registry, Catalog catalog, BidSecurity bidSecurity,
-			PlatformKeys platformKeys, Deployment deployment, ApplicationEventPublisher events, Clock clock) {
+			PlatformKeys platformKeys, OpeningKeys openingKeys, Bids bids, Deployment deployment,
+			ApplicationEventPublisher events, Clock clock) {
 		this.sections = sections;
 		this.mandates = mandates;
 		this.participation = participation;
@@ -85,6 +94,8 @@ public class TenderDesk {
 		this.catalog = catalog;
 		this.bidSecurity = bidSecurity;
 		this.platformKeys = platformKeys;
+		this.openingKeys = openingKeys;
+		this.bids = bids;
 		this.deployment = deployment;
 		this.events = events;
 		this.clock = clock;
@@ -315,7 +326,10 @@ public class TenderDesk {
 						section.region().value(), section.category().value(), section.tenderer().toString(), null,
 						section.bidSecurity().yuan(), validityEnd));
 			}
-			sections.publish(id, seenVersion, noticeId, from, text, signature, null, staff.actor().username(), now);
+			// the section's opening key: bids are sealed to it; its private key is split among the key custodians
+			OpeningKeyView openingKey = openingKeys.create(section.tradeCode().value(), OpeningKeys.DEFAULT_THRESHOLD);
+			sections.publish(id, seenVersion, noticeId, from, text, signature, openingKey.id(), staff.actor().username(),
+					now);
 			sections.addDeadlineChange(id, section.region(), null, section.bidDeadline(), "published",
 					staff.actor().username(), now);
 			events.publishEvent(new NoticePublished(staff.actor(), noticeId, NoticeType.TENDER, section.tradeCode(),
@@ -381,7 +395,9 @@ public class TenderDesk {
 						: bidder == null ? List.of() : discussion.objectionsBy(section.id(), bidder.id()),
 				insider ? participation.interests(section.id()) : List.of(), sections.deadlineChanges(section.id()),
 				interested, clock != null && clock.documentsAvailable(now), clock != null && clock.acceptsBid(now),
-				clock == null ? null : clock.objectionsUntil(), now);
+				clock == null ? null : clock.objectionsUntil(),
+				bidder == null ? List.of() : bids.of(section.id(), bidder.id()),
+				insider ? bids.receiptedCount(section.id()) : 0, now);
 	}
 
 	/** The published section of a notice id (the public address the portal links to), or empty. */

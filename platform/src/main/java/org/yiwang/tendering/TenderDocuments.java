@@ -3,7 +3,6 @@ package org.yiwang.tendering;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -16,7 +15,6 @@ import org.yiwang.kernel.Role;
 import org.yiwang.registry.EntityRegistry;
 import org.yiwang.registry.EntityRole;
 import org.yiwang.registry.EntityView;
-import org.yiwang.registry.QualificationView;
 import org.yiwang.system.Actors;
 import org.yiwang.system.Refusal;
 import org.yiwang.tendering.TenderingChanged.DocumentDownloaded;
@@ -125,16 +123,7 @@ public class TenderDocuments {
 			if (!desk.clockOf(section).documentsAvailable(now)) {
 				throw Refusal.conflict(null, "tendering.documents.notAvailable");
 			}
-			if (registry.isBarred(bidder.id(), section.region(), section.category(), access.today())) {
-				throw Refusal.conflict(null, "tendering.bidder.barred", bidder.name());
-			}
-			List<QualificationView> held = registry.qualifications(bidder.id());
-			for (String required : section.qualifications()) {
-				boolean holds = held.stream().anyMatch(q -> q.type().equals(required) && q.validOn(access.today()));
-				if (!holds) {
-					throw Refusal.conflict(null, "tendering.bidder.unqualified", required);
-				}
-			}
+			access.requireEligible(bidder, section);
 			if (participation.addInterest(id, bidder.id(), bidder.name(), section.region(), acting.actor().username(),
 					now)) {
 				events.publishEvent(new InterestRegistered(acting.actor(), id, bidder.id(), section.region(), now));

@@ -148,6 +148,31 @@ public sealed interface TenderingChanged extends Auditable {
 		}
 	}
 
+	/** A sealed bid was stored and receipted: it stands. */
+	record BidSealed(Actor actor, SectionId section, UUID bid, TradeCode tradeCode, EntityId bidder, String sha256,
+			String sm3, long size, Instant receivedAt, RegionCode region, Instant occurredAt) implements TenderingChanged {
+
+		public String action() {
+			return "tendering.bid.sealed";
+		}
+
+		public String target() {
+			return "bid:" + bid;
+		}
+	}
+
+	record BidWithdrawn(Actor actor, SectionId section, UUID bid, EntityId bidder, RegionCode region, Instant occurredAt)
+			implements TenderingChanged {
+
+		public String action() {
+			return "tendering.bid.withdrawn";
+		}
+
+		public String target() {
+			return "bid:" + bid;
+		}
+	}
+
 	/** A state change was refused (a late objection, a notice breaking a rule); nothing of it was recorded. */
 	record ChangeRefused(Actor actor, String attempted, String targetRecord, String reason, RegionCode region,
 			Instant occurredAt) implements TenderingChanged {

@@ -130,7 +130,7 @@ class TenderingDemo implements ApplicationRunner {
 		SectionView registered = as(party(AGENCY, Role.AGENCY), () -> desk.registerTender(new NewTender(
 				district.nameZh() + "示范道路改造项目", "示范发改〔2026〕1号", district.nameZh() + "示范道路改造工程施工招标",
 				tenderer.creditCode(), new SectionDetails("施工一标段", district.code().value(), "ENG_BUILDING",
-						new BigDecimal("5000000.00"), new BigDecimal("80000.00"), 90, List.of()))));
+						new BigDecimal("5000000.00"), BigDecimal.ZERO, 90, List.of()))));
 		Acting staff = staff(district.code());
 		SectionView section = as(staff, () -> desk.approve(registered.id(), registered.version()));
 		byte[] text = ("示范招标文件：" + section.tenderProjectName() + "，" + section.name() + "。\n"
@@ -144,7 +144,8 @@ class TenderingDemo implements ApplicationRunner {
 		SectionView drafted = as(party(AGENCY, Role.AGENCY), () -> desk.submitNotice(id, new NoticeDraft(
 				district.nameZh() + "示范道路改造工程施工招标公告",
 				"一、招标条件：本项目已批准建设，资金已落实。\n二、招标范围：道路改造施工。\n三、投标人资格要求：具有相应施工资质。\n"
-						+ "四、招标文件获取：在平台报名后下载。\n五、投标截止时间：见公告。\n（演示数据 / demo data）",
+						+ "四、招标文件获取：在平台报名后下载。\n五、投标截止时间：见公告。\n六、本演示标段不要求投标保证金，以便直接试用投标。\n"
+						+ "（演示数据 / demo data）",
 				now, now.plus(Duration.ofDays(10)), deadline)));
 		SectionView published = as(staff, () -> desk.publish(id, drafted.version()));
 		log.info("Published the demo tender {} in {} (bid deadline {})", published.tradeCode(), district.nameZh(),

@@ -3,5 +3,5 @@
  * questions and clarifications, sealed bids and their receipts, up to the bid deadline; opening and award follow.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Tendering",
-		allowedDependencies = { "kernel", "system", "catalog", "registry", "pki", "guarantee" })
+		allowedDependencies = { "kernel", "system", "catalog", "registry", "pki", "guarantee", "envelope" })
 package org.yiwang.tendering;

@@ -54,8 +54,8 @@ import org.yiwang.registry.Registration;
 
 /**
  * Over real HTTP: a 200 MB tender document streamed through the API (hashed on both sides), and in headless Chromium
- * the tender's way to publication, as the agency and the district's staff click through it, until a bidder finds it
- * and registers.
+ * the tender's way to publication, as the agency and the district's staff click through it; a bidder registers,
+ * seals its bid with the bid tool, submits it in the browser and gets a receipt the bid tool and OpenSSL verify.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -78,6 +78,18 @@ class TenderingIT {
 
 	@Autowired
 	AccountManagement accounts;
+
+	@Autowired
+	org.yiwang.pki.OpeningKeys openingKeys;
+
+	@Autowired
+	org.yiwang.pki.PlatformKeys platformKeys;
+
+	@Autowired
+	org.yiwang.pki.TrustStore trustStore;
+
+	@Autowired
+	org.yiwang.registry.EntityCertificates certificates;
 
 	WebDriver browser;
 
@@ -170,7 +182,7 @@ class TenderingIT {
 		openChromium();
 		EntityView tenderer = approved("tdr", EntityRole.TENDERER);
 		EntityView agency = approved("agy", EntityRole.AGENCY);
-		approved("bdr", EntityRole.BIDDER);
+		EntityView bidder = approved("bdr", EntityRole.BIDDER);
 		TestActor.of("tdr." + run, Role.TENDERER, TestActor.CITY, false)
 			.run(() -> desk.recordMandate(agency.creditCode(), "全部"));
 
@@ -183,7 +195,7 @@ class TenderingIT {
 		new Select(browser.findElement(By.id("region"))).selectByValue("500103");
 		new Select(browser.findElement(By.id("category"))).selectByValue("ENG_BUILDING");
 		browser.findElement(By.id("estimatedPrice")).sendKeys("3000000");
-		browser.findElement(By.id("bidSecurity")).sendKeys("60000");
+		browser.findElement(By.id("bidSecurity")).sendKeys("0");
 		browser.findElement(By.cssSelector("#tender-form button[type=submit]")).click();
 		wait(20).until(ExpectedConditions.visibilityOfElementLocated(By.id("trade-code")));
 		String tradeCode = browser.findElement(By.id("trade-code")).getText();
@@ -232,6 +244,79 @@ class TenderingIT {
 		assertThat(browser.findElement(By.id("document-table")).getText()).contains(document.getFileName().toString());
 		screenshot("tender-bidder-registered");
 		Files.deleteIfExists(document);
+
+		// the bidder seals its bid with the bid tool, with an SM2 certificate bound to it, and submits it in the browser
+		Path jar = Path.of("../bidtool/target/bidtool.jar").toAbsolutePath().normalize();
+		if (System.getenv("CI") != null) {
+			assertThat(jar).as("the reactor builds the bid tool before the platform").isRegularFile();
+		}
+		Assumptions.assumeTrue(Files.isRegularFile(jar), "the bid tool jar is built by the reactor before the platform");
+		Path work = Files.createTempDirectory("yiwang-bid");
+		boundCertificate(work, bidder);
+		SectionId sectionId = SectionId.of(sectionUrl.substring(sectionUrl.lastIndexOf('/') + 1));
+		SectionView section = TestActor.districtStaff(TestActor.YUZHONG).call(() -> desk.dossier(sectionId).section());
+		Files.writeString(work.resolve("opening-key.pem"), openingKeys.find(section.openingKey()).orElseThrow().publicKeyPem());
+		Files.writeString(work.resolve("sheet.json"), "{\"bidder\": \"" + bidder.name() + "\", \"tradeCode\": \"" + tradeCode
+				+ "\", \"totalPrice\": \"2888000.00\", \"durationDays\": 180, \"quality\": \"合格\"}");
+		Files.write(work.resolve("技术标.pdf"), ("%PDF-1.4 技术标 " + run).getBytes(StandardCharsets.UTF_8));
+		String sealed = run(work, "java", "-jar", jar.toString(), "seal", "--trade-code", tradeCode, "--price-sheet",
+				"sheet.json", "--key", "bidder.key", "--cert", "bidder.pem", "--opening-key", "opening-key.pem", "--out",
+				"bid.ywenv", "技术标.pdf");
+		assertThat(work.resolve("bid.ywenv")).as(sealed).isRegularFile();
+		browser.get(sectionUrl);
+		browser.findElement(By.id("envelope")).sendKeys(work.resolve("bid.ywenv").toString());
+		browser.findElement(By.id("submit-bid")).click();
+		wait(30).until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(By.id("bid-table")),
+				ExpectedConditions.visibilityOfElementLocated(By.id("refused")),
+				ExpectedConditions.visibilityOfElementLocated(By.id("error-detail"))));
+		screenshot("tender-bid-submitted");
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("投标文件已接收并存储，回执已生成", "已接收并回执");
+		screenshot("tender-bid-receipted");
+
+		// the receipt downloads, and the bid tool and OpenSSL check it
+		String cookie = "JSESSIONID=" + browser.manage().getCookieNamed("JSESSIONID").getValue();
+		String receiptUrl = browser.findElement(By.cssSelector("#bid-table a.receipt-json")).getAttribute("href");
+		Files.write(work.resolve("receipt.json"), HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(receiptUrl))
+			.header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofByteArray()).body());
+		Files.writeString(work.resolve("platform.pem"), platformKeys.certificatePem());
+		Files.writeString(work.resolve("ca.pem"), platformKeys.rootCertificatePem());
+		assertThat(run(work, "java", "-jar", jar.toString(), "verify-receipt", "--receipt", "receipt.json", "--platform-cert",
+				"platform.pem", "--tsa-ca", "ca.pem")).contains("receipt valid");
+		String statement = new String(org.yiwang.envelope.SignedReceipt.parse(Files.readAllBytes(work.resolve("receipt.json")))
+			.statement(), StandardCharsets.UTF_8);
+		assertThat(statement).contains("sha256=" + TenderingTests.hex("SHA-256", Files.readAllBytes(work.resolve("bid.ywenv"))));
+	}
+
+	private void boundCertificate(Path work, EntityView bidder) throws Exception {
+		String id = "distid:1234567812345678";
+		run(work, "openssl", "ecparam", "-genkey", "-name", "SM2", "-noout", "-out", "ca.key");
+		run(work, "openssl", "req", "-x509", "-new", "-key", "ca.key", "-sm3", "-sigopt", id, "-subj", "/CN=Browser Bid CA " + run,
+				"-days", "30", "-out", "bid-ca.pem", "-addext", "basicConstraints=critical,CA:TRUE", "-addext",
+				"keyUsage=critical,keyCertSign,cRLSign");
+		TestActor.admin().run(() -> trustStore.addCa(readFile(work.resolve("bid-ca.pem"))));
+		run(work, "openssl", "genpkey", "-algorithm", "SM2", "-out", "bidder.key");
+		run(work, "openssl", "req", "-new", "-key", "bidder.key", "-sm3", "-sigopt", id, "-subj",
+				"/CN=bidder " + run + "/serialNumber=" + bidder.creditCode(), "-out", "bidder.csr");
+		run(work, "openssl", "x509", "-req", "-in", "bidder.csr", "-CA", "bid-ca.pem", "-CAkey", "ca.key", "-sm3", "-sigopt",
+				id, "-vfyopt", id, "-days", "30", "-out", "bidder.pem", "-CAcreateserial");
+		TestActor.of("bdr." + run, Role.BIDDER, TestActor.CITY, false)
+			.run(() -> certificates.bind(readFile(work.resolve("bidder.pem"))));
+	}
+
+	private static byte[] readFile(Path file) {
+		try {
+			return Files.readAllBytes(file);
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
+	private static String run(Path dir, String... command) throws Exception {
+		Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor()).as(String.join(" ", command) + "\n" + output).isZero();
+		return output;
 	}
 
 	private EntityView approved(String prefix, EntityRole role) {

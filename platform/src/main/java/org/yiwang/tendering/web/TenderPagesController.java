@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +24,7 @@ import org.yiwang.kernel.Role;
 import org.yiwang.system.Actors;
 import org.yiwang.system.Forms;
 import org.yiwang.system.Refusal;
+import org.yiwang.tendering.BidBox;
 import org.yiwang.tendering.NewTender;
 import org.yiwang.tendering.NoticeDraft;
 import org.yiwang.tendering.SectionDetails;
@@ -50,10 +52,13 @@ class TenderPagesController {
 
 	private final TenderDiscussion discussion;
 
-	TenderPagesController(TenderDesk desk, TenderDocuments documents, TenderDiscussion discussion) {
+	private final BidBox bids;
+
+	TenderPagesController(TenderDesk desk, TenderDocuments documents, TenderDiscussion discussion, BidBox bids) {
 		this.desk = desk;
 		this.documents = documents;
 		this.discussion = discussion;
+		this.bids = bids;
 	}
 
 	@ModelAttribute("zone")
@@ -118,6 +123,7 @@ class TenderPagesController {
 		model.addAttribute("party", acting.hasRole(Role.TENDERER) || acting.hasRole(Role.AGENCY));
 		model.addAttribute("bidder", acting.hasRole(Role.BIDDER));
 		model.addAttribute("categories", desk.tenderCategories());
+		model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
 		return "tendering/section";
 	}
 
@@ -242,6 +248,31 @@ class TenderPagesController {
 		Forms.attempt(redirect, "tendering.saved.objectionAnswer",
 				() -> discussion.answerObjection(TenderingApi.uuid(id), answer));
 		return section == null ? "redirect:/tenders" : back(section);
+	}
+
+	@PostMapping("/tenders/sections/{id}/bids")
+	String submitBid(@PathVariable String id, HttpServletRequest request, RedirectAttributes redirect) {
+		SectionId section = TenderingApi.sectionId(id);
+		Forms.attempt(redirect, "tendering.saved.bid", () -> StreamedUploads.file(request, "envelope",
+				(name, type, content) -> bids.submit(section, request.getParameter("idempotencyKey"),
+						request.getRemoteAddr(), request.getHeader("User-Agent"), content)));
+		return back(id);
+	}
+
+	@PostMapping("/tenders/bids/{id}/withdraw")
+	String withdraw(@PathVariable String id, @RequestParam(required = false) String section, RedirectAttributes redirect) {
+		Forms.attempt(redirect, "tendering.saved.withdrawn", () -> bids.withdraw(TenderingApi.uuid(id)));
+		return section == null ? "redirect:/tenders" : back(section);
+	}
+
+	@GetMapping("/tenders/bids/{id}/receipt")
+	ResponseEntity<byte[]> receipt(@PathVariable String id) {
+		return BidsApi.receiptJson(bids, id);
+	}
+
+	@GetMapping("/tenders/bids/{id}/receipt.zip")
+	ResponseEntity<byte[]> receiptFiles(@PathVariable String id) {
+		return BidsApi.receiptZip(bids, id);
 	}
 
 	private static String back(String sectionId) {

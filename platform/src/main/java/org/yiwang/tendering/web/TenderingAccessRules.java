@@ -48,6 +48,13 @@ class TenderingAccessRules implements HttpAccessRules {
 					"/tenders/sections/*/objections", "/api/tendering/sections/*/interest",
 					"/api/tendering/sections/*/questions", "/api/tendering/sections/*/objections")
 			.hasRole("BIDDER")
-			.requestMatchers(GET, "/api/tendering/notifications").hasRole("BIDDER");
+			.requestMatchers(GET, "/api/tendering/notifications").hasRole("BIDDER")
+			.requestMatchers(POST, "/tenders/sections/*/bids", "/tenders/bids/*/withdraw", "/api/tendering/sections/*/bids",
+					"/api/tendering/bids/*/withdrawal")
+			.hasRole("BIDDER")
+			.requestMatchers(GET, "/tenders/bids/*/receipt", "/tenders/bids/*/receipt.zip", "/api/tendering/sections/*/bids/mine",
+					"/api/tendering/bids/*", "/api/tendering/bids/*/receipt", "/api/tendering/bids/*/receipt.zip")
+			.hasRole("BIDDER")
+			.requestMatchers(GET, "/api/tendering/bids/*/evidence").hasRole("REGULATOR");
 	}
 }

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The deadline rush: N bidders x K KB sealed envelopes over HTTP on loopback against a platform started in the same
+# JVM on a fresh embedded PostgreSQL; receipts/s and p50/p99 beside the per-envelope crypto baseline and one-row
+# insert+commit into the same PostgreSQL at the same concurrency, all measured in this run.
+# Usage: bench/deadline-rush.sh [bidders=200] [kilobytes=1024] [concurrency=16]   (the issue's size: 2000 1024)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+echo "Building (envelope + platform jars, bench classes)..."
+./mvnw -q -B -pl bench -am -DskipTests -Dmaven.test.skip=true package
+java -Xmx1g -cp "bench/target/classes:$(cat bench/target/classpath.txt)" org.yiwang.bench.DeadlineRush "$@"

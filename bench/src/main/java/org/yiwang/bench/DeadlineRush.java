@@ -1,0 +1,364 @@
+package org.yiwang.bench;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.yiwang.YiwangApplication;
+import org.yiwang.account.AccountManagement;
+import org.yiwang.account.AccountView;
+import org.yiwang.envelope.ContentCipher;
+import org.yiwang.envelope.EnvelopeWriter;
+import org.yiwang.envelope.MachineFingerprint;
+import org.yiwang.envelope.Pem;
+import org.yiwang.envelope.PriceSheet;
+import org.yiwang.kernel.Acting;
+import org.yiwang.kernel.Actor;
+import org.yiwang.kernel.CategoryCode;
+import org.yiwang.kernel.CreditCode;
+import org.yiwang.kernel.RegionCode;
+import org.yiwang.kernel.RegionScope;
+import org.yiwang.kernel.Role;
+import org.yiwang.pki.DemoCredentials;
+import org.yiwang.pki.OpeningKeys;
+import org.yiwang.registry.EntityCertificates;
+import org.yiwang.registry.EntityKind;
+import org.yiwang.registry.EntityRegistry;
+import org.yiwang.registry.EntityRole;
+import org.yiwang.registry.EntityView;
+import org.yiwang.registry.Registration;
+import org.yiwang.tendering.NewTender;
+import org.yiwang.tendering.NoticeDraft;
+import org.yiwang.tendering.SectionDetails;
+import org.yiwang.tendering.SectionView;
+import org.yiwang.tendering.TenderDesk;
+import org.yiwang.tendering.TenderDocuments;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * The deadline rush: N bidders, each with its own SM2 certificate bound in the registry, submit one sealed envelope
+ * each over HTTP on loopback, as fast as the server takes them, to a platform started in this JVM on a fresh embedded
+ * PostgreSQL (fsync on). Prints receipts per second and p50/p99 latency beside two baselines measured in the same run:
+ * the unavoidable work per envelope in a tight loop (SM3 + SHA-256 of the envelope size + one SM2 verification,
+ * {@link EnvelopeBaseline#unavoidableWork}), and single-row inserts with commit into the same PostgreSQL at the same
+ * concurrency. Afterwards every receipt must match a stored, receipted bid.
+ *
+ * <p>{@code bench/deadline-rush.sh [bidders=200] [kilobytes=1024] [concurrency=16]} (the issue's size is 2000 x 1024).
+ */
+public final class DeadlineRush {
+
+	private static final String PASSWORD = "Rush-bench-2026";
+
+	private DeadlineRush() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int bidders = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+		int kilobytes = args.length > 1 ? Integer.parseInt(args[1]) : 1024;
+		int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 16;
+		Path work = Files.createTempDirectory("yiwang-rush");
+		System.out.printf("Deadline rush: %d bidders x %d KB envelopes, %d concurrent uploads; work in %s%n", bidders,
+				kilobytes, concurrency, work);
+		ConfigurableApplicationContext app = SpringApplication.run(YiwangApplication.class, "--server.port=0",
+				"--yiwang.database.embedded-directory=" + work.resolve("postgres"), "--yiwang.database.embedded-clean=true",
+				"--yiwang.pki.key-secret-file=" + work.resolve("pki-key-secret"),
+				"--yiwang.tendering.blob-directory=" + work.resolve("blobs"), "--logging.file.name=" + work.resolve("log"),
+				"--spring.main.banner-mode=off", "--logging.level.root=WARN");
+		try {
+			run(app, work, bidders, kilobytes, concurrency);
+		}
+		finally {
+			app.close();
+		}
+		// the HTTP client's and the pools' threads are not daemons: the figures are printed, so end here
+		System.exit(0);
+	}
+
+	private record Bidder(String username, String token, Path envelope) {
+	}
+
+	private static void run(ConfigurableApplicationContext app, Path work, int count, int kilobytes, int concurrency)
+			throws Exception {
+		int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+		EntityRegistry registry = app.getBean(EntityRegistry.class);
+		EntityCertificates certificates = app.getBean(EntityCertificates.class);
+		TenderDesk desk = app.getBean(TenderDesk.class);
+		TenderDocuments documents = app.getBean(TenderDocuments.class);
+		AccountManagement accounts = app.getBean(AccountManagement.class);
+		OpeningKeys openingKeys = app.getBean(OpeningKeys.class);
+		Clock clock = app.getBean(Clock.class);
+		String run = UUID.randomUUID().toString().substring(0, 6);
+		Acting staff = actor("staff.yuzhong", Role.CENTER_STAFF, RegionScope.of(RegionCode.of("500103")));
+		Acting admin = actor("admin", Role.PLATFORM_ADMIN, RegionScope.wholeCity());
+
+		long setupStart = System.nanoTime();
+		EntityView tenderer = approved(registry, staff, "rush.t" + run, "冲刺招标人" + run, EntityRole.TENDERER);
+		Acting party = actor("rush.t" + run, Role.TENDERER, RegionScope.none());
+		SectionView registered = as(party, () -> desk.registerTender(new NewTender("冲刺项目" + run, null, "冲刺招标" + run,
+				null, new SectionDetails("一标段", "500103", "ENG_BUILDING", new BigDecimal("10000000"), BigDecimal.ZERO, 90,
+						List.of()))));
+		SectionView approved = as(staff, () -> desk.approve(registered.id(), registered.version()));
+		as(party, () -> documents.upload(approved.id(), "招标文件.txt", "text/plain",
+				new ByteArrayInputStream("冲刺".getBytes(StandardCharsets.UTF_8))));
+		Instant now = clock.instant();
+		SectionView drafted = as(party, () -> desk.submitNotice(approved.id(), new NoticeDraft("冲刺公告", "正文", now,
+				now.plus(Duration.ofDays(7)), now.plus(Duration.ofDays(25)))));
+		SectionView section = as(staff, () -> desk.publish(drafted.id(), drafted.version()));
+		Path openingKey = Files.writeString(work.resolve("opening.pem"),
+				openingKeys.find(section.openingKey()).orElseThrow().publicKeyPem());
+		Path content = work.resolve("bid-content.bin");
+		byte[] random = new byte[Math.max(1, kilobytes * 1024 - 4096)];
+		new Random(7).nextBytes(random);
+		Files.write(content, random);
+
+		List<Bidder> all = Collections.synchronizedList(new ArrayList<>());
+		Map<String, AccountView> byName = new java.util.concurrent.ConcurrentHashMap<>();
+		ExecutorService setup = Executors.newFixedThreadPool(2);
+		List<Future<?>> setups = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			int n = i;
+			setups.add(setup.submit(() -> {
+				String user = "rush.b" + run + "." + n;
+				EntityView bidder = approved(registry, staff, user, "冲刺投标人" + run + "-" + n, EntityRole.BIDDER);
+				Acting member = actor(user, Role.BIDDER, RegionScope.none());
+				DemoCredentials credentials = as(member, certificates::issueDemoCertificate);
+				as(member, () -> documents.registerInterest(section.id()));
+				Path key = write(work.resolve(user + ".key"), credentials.privateKeyPem());
+				Path cert = write(work.resolve(user + ".pem"), credentials.certificatePem());
+				Path envelope = work.resolve(user + ".ywenv");
+				try {
+					EnvelopeWriter.seal(new EnvelopeWriter.Request(section.tradeCode().value(),
+							new PriceSheet(bidder.name(), section.tradeCode().value(), new BigDecimal("9000000.00"), 365, "合格",
+									List.of()),
+							List.of(content), Pem.privateKey(key), Pem.certificate(cert), Pem.publicKey(openingKey), null,
+							ContentCipher.SM4_GCM, 0, MachineFingerprint.of(Map.of("mac", user)), null), envelope);
+				}
+				catch (Exception e) {
+					throw new IllegalStateException(e);
+				}
+				all.add(new Bidder(user, null, envelope));
+				return null;
+			}));
+		}
+		for (Future<?> f : setups) {
+			f.get();
+		}
+		setup.shutdown();
+		as(admin, () -> {
+			accounts.accounts().forEach(a -> byName.put(a.username(), a));
+			return null;
+		});
+		List<Bidder> ready = new ArrayList<>();
+		for (Bidder b : all) {
+			String token = as(admin, () -> accounts.issueToken(byName.get(b.username()).id(), "rush", 1).secret());
+			ready.add(new Bidder(b.username(), token, b.envelope()));
+		}
+		long envelopeBytes = Files.size(ready.get(0).envelope());
+		System.out.printf("Set up %d bidders with bound SM2 certificates and sealed %d-byte envelopes in %.1f s%n",
+				ready.size(), envelopeBytes, (System.nanoTime() - setupStart) / 1e9);
+
+		// baseline 1: the unavoidable work per envelope, tight loop, same machine, same run
+		EnvelopeBaseline.Figure crypto = EnvelopeBaseline.unavoidableWork(Runtime.getRuntime().availableProcessors(),
+				(int) envelopeBytes, Duration.ofSeconds(8));
+		// baseline 2: one-row insert + commit into the same PostgreSQL at the same concurrency
+		double inserts = insertBaseline(app.getBean("migrationDataSource", HikariDataSource.class), concurrency,
+				Duration.ofSeconds(8));
+
+		// the rush
+		HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(concurrency)).build();
+		ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+		long[] latencies = new long[ready.size()];
+		AtomicInteger receipted = new AtomicInteger();
+		AtomicInteger failed = new AtomicInteger();
+		AtomicLong index = new AtomicLong();
+		List<Future<?>> uploads = new ArrayList<>();
+		long start = System.nanoTime();
+		for (Bidder b : ready) {
+			uploads.add(pool.submit(() -> {
+				long t0 = System.nanoTime();
+				int status = upload(http, port, section, b);
+				latencies[(int) index.getAndIncrement()] = System.nanoTime() - t0;
+				if (status == 201) {
+					receipted.incrementAndGet();
+				}
+				else {
+					failed.incrementAndGet();
+				}
+				return null;
+			}));
+		}
+		for (Future<?> f : uploads) {
+			f.get();
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		pool.shutdown();
+		java.util.Arrays.sort(latencies);
+		HikariDataSource owner = app.getBean("migrationDataSource", HikariDataSource.class);
+		long stored;
+		try (Connection c = owner.getConnection(); Statement s = c.createStatement();
+				var rs = s.executeQuery("select count(*) from tendering.bids where section_id = '" + section.id()
+						+ "' and status = 'RECEIPTED' and receipt is not null")) {
+			rs.next();
+			stored = rs.getLong(1);
+		}
+		double perSecond = receipted.get() / seconds;
+		double lower = Math.min(crypto.perSecond(), inserts);
+		System.out.println();
+		System.out.printf("%-58s %10.1f /s%n", "baseline: " + crypto.name() + " [" + crypto.threads() + " threads]",
+				crypto.perSecond());
+		System.out.printf("%-58s %10.1f /s%n", "baseline: 1-row insert + commit, " + concurrency + " connections", inserts);
+		System.out.printf("%-58s %10.1f /s  (%.0f%% of the lower baseline)%n", "deadline rush: receipts over HTTP",
+				perSecond, 100 * perSecond / lower);
+		System.out.printf("%-58s p50 %.0f ms  p99 %.0f ms  max %.0f ms%n", "latency per upload", ms(latencies, 0.50),
+				ms(latencies, 0.99), latencies[latencies.length - 1] / 1e6);
+		System.out.printf("%-58s %d receipted, %d errors, %d receipted bids stored%n", "outcome", receipted.get(),
+				failed.get(), stored);
+	}
+
+	private static int upload(HttpClient http, int port, SectionView section, Bidder b) throws Exception {
+		String boundary = "rush" + UUID.randomUUID().toString().replace("-", "");
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"envelope\"; filename=\"bid.ywenv\"\r\n"
+				+ "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+		long length = head.length + Files.size(b.envelope()) + tail.length;
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/tendering/sections/"
+				+ section.id() + "/bids"))
+			.header("Authorization", "Bearer " + b.token()).header("Idempotency-Key", "rush-" + b.username())
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> {
+				try {
+					InputStream file = Files.newInputStream(b.envelope());
+					return new SequenceInputStream(new ByteArrayInputStream(head),
+							new SequenceInputStream(file, new ByteArrayInputStream(tail)));
+				}
+				catch (IOException e) {
+					throw new UncheckedIOException(e);
+				}
+			}), length))
+			.timeout(Duration.ofMinutes(2)).build();
+		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 201) {
+			System.out.println("upload " + b.username() + " -> " + response.statusCode() + " " + response.body());
+		}
+		return response.statusCode();
+	}
+
+	private static double insertBaseline(HikariDataSource owner, int concurrency, Duration duration) throws Exception {
+		try (HikariDataSource pool = new HikariDataSource()) {
+			pool.setJdbcUrl(owner.getJdbcUrl());
+			pool.setUsername(owner.getUsername());
+			pool.setPassword(owner.getPassword());
+			pool.setMaximumPoolSize(concurrency);
+			try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+				s.execute("create table if not exists public.rush_baseline (id uuid primary key, payload text not null)");
+			}
+			AtomicLong done = new AtomicLong();
+			long end = System.nanoTime() + duration.toNanos();
+			ExecutorService threads = Executors.newFixedThreadPool(concurrency);
+			List<Future<?>> workers = new ArrayList<>();
+			long start = System.nanoTime();
+			for (int t = 0; t < concurrency; t++) {
+				workers.add(threads.submit(() -> {
+					try (Connection c = pool.getConnection();
+							PreparedStatement insert = c.prepareStatement(
+									"insert into public.rush_baseline (id, payload) values (?, ?)")) {
+						c.setAutoCommit(false);
+						while (System.nanoTime() < end) {
+							insert.setObject(1, UUID.randomUUID());
+							insert.setString(2, "receipt");
+							insert.executeUpdate();
+							c.commit();
+							done.incrementAndGet();
+						}
+					}
+					return null;
+				}));
+			}
+			for (Future<?> w : workers) {
+				w.get();
+			}
+			threads.shutdown();
+			return done.get() / ((System.nanoTime() - start) / 1e9);
+		}
+	}
+
+	private static double ms(long[] sorted, double quantile) {
+		return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
+	}
+
+	private static EntityView approved(EntityRegistry registry, Acting staff, String username, String name,
+			EntityRole role) {
+		String first17 = "91500103" + UUID.randomUUID().toString().replace("-", "").toUpperCase()
+			.replaceAll("[^0-9A-H]", "0").substring(0, 9);
+		EntityView registered = registry.register(new Registration(EntityKind.ORGANIZATION, name,
+				first17 + CreditCode.checkCharacter(first17), null, "张三", "李四", "023-12345678", "重庆市渝中区", "500103",
+				Set.of(role), username, PASSWORD));
+		return as(staff, () -> registry.approve(registered.id(), registered.version()));
+	}
+
+	private static Path write(Path file, String text) {
+		try {
+			return Files.writeString(file, text);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static Acting actor(String username, Role role, RegionScope scope) {
+		return new BenchActor(new Actor(username, role.name(), "500103"), username, Set.of(role), scope, Set.of());
+	}
+
+	private record BenchActor(Actor actor, String displayName, Set<Role> roles, RegionScope regionScope,
+			Set<CategoryCode> industries) implements Acting {
+	}
+
+	private static <T> T as(Acting acting, Supplier<T> work) {
+		var previous = SecurityContextHolder.getContext();
+		var context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(acting, null,
+				acting.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
+		SecurityContextHolder.setContext(context);
+		try {
+			return work.get();
+		}
+		finally {
+			SecurityContextHolder.setContext(previous);
+		}
+	}
+}

@@ -1,0 +1,361 @@
+package org.yiwang.tendering;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.yiwang.envelope.EnvelopeException;
+import org.yiwang.envelope.SignedReceipt;
+import org.yiwang.guarantee.BidSecurity;
+import org.yiwang.kernel.Acting;
+import org.yiwang.kernel.Money;
+import org.yiwang.kernel.Role;
+import org.yiwang.pki.EnvelopeRefusal;
+import org.yiwang.pki.Envelopes;
+import org.yiwang.pki.PlatformKeys;
+import org.yiwang.pki.Receipts;
+import org.yiwang.pki.SealedEnvelope;
+import org.yiwang.registry.BindingStatus;
+import org.yiwang.registry.EntityCertificates;
+import org.yiwang.registry.EntityRegistry;
+import org.yiwang.registry.EntityRole;
+import org.yiwang.registry.EntityView;
+import org.yiwang.system.Actors;
+import org.yiwang.system.Refusal;
+import org.yiwang.tendering.TenderingChanged.BidSealed;
+import org.yiwang.tendering.TenderingChanged.BidWithdrawn;
+
+/**
+ * Sealed bids up to the deadline (招标投标法 Art. 28, 29). A bidder uploads the envelope its bid tool made; the platform
+ * streams it to disk, refuses it after the deadline (to the microsecond of the platform clock, the time its last byte
+ * arrived), checks the envelope (format, signature, trusted certificate, sealed to this section's opening key, this
+ * section's trade code), that the certificate is bound to the bidder in the registry, that the bidder is not barred,
+ * holds the section's qualifications and its bid security; then forces the file to disk, commits the bid, and only
+ * then answers with a receipt the platform signed (Merkle-batched) and timestamped. A retry under the same
+ * idempotency key gets the same receipt. A refused envelope leaves neither file nor row and is audited.
+ */
+@Service
+public class BidBox {
+
+	private static final Logger log = LoggerFactory.getLogger(BidBox.class);
+
+	private static final java.time.format.DateTimeFormatter SHOWN = java.time.format.DateTimeFormatter
+		.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ProcedureClock.CHINA);
+
+	private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{8,100}");
+
+	private final Bids bids;
+
+	private final Sections sections;
+
+	private final Participation participation;
+
+	private final SectionAccess access;
+
+	private final TenderDesk desk;
+
+	private final Blobs blobs;
+
+	private final Envelopes envelopes;
+
+	private final Receipts receipts;
+
+	private final PlatformKeys platformKeys;
+
+	private final EntityRegistry registry;
+
+	private final EntityCertificates certificates;
+
+	private final BidSecurity bidSecurity;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final long maxEnvelopeBytes;
+
+	BidBox(Bids bids, Sections sections, Participation participation, SectionAccess access, TenderDesk desk, Blobs blobs,
+			Envelopes envelopes, Receipts receipts, PlatformKeys platformKeys, EntityRegistry registry,
+			EntityCertificates certificates, BidSecurity bidSecurity, ApplicationEventPublisher events, Clock clock,
+			@Value("${yiwang.tendering.max-envelope-bytes:4294967296}") long maxEnvelopeBytes) {
+		this.bids = bids;
+		this.sections = sections;
+		this.participation = participation;
+		this.access = access;
+		this.desk = desk;
+		this.blobs = blobs;
+		this.envelopes = envelopes;
+		this.receipts = receipts;
+		this.platformKeys = platformKeys;
+		this.registry = registry;
+		this.certificates = certificates;
+		this.bidSecurity = bidSecurity;
+		this.events = events;
+		this.clock = clock;
+		this.maxEnvelopeBytes = maxEnvelopeBytes;
+	}
+
+	/** The receipt of a bid: its JSON (the file the bid tool verifies) and whether this answer replays an earlier one. */
+	public record BidReceipt(BidView bid, byte[] receiptJson, boolean replayed) {
+	}
+
+	/**
+	 * A bidder submits a sealed envelope to a section. The body is read to its end onto disk before any check of its
+	 * content; every refusal names its reason.
+	 */
+	public BidReceipt submit(SectionId id, String idempotencyKey, String sourceIp, String userAgent, InputStream envelope) {
+		Acting acting = Actors.requireAnyRole("tendering.bidderOnly", Role.BIDDER);
+		String username = acting.actor().username();
+		return access.audited("bid", "section:" + id, null, () -> {
+			if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+				throw Refusal.invalid("Idempotency-Key", "tendering.bid.keyForm");
+			}
+			record Before(SectionView section, EntityView bidder, Optional<Bids.Row> earlier) {
+			}
+			Before before = access.platform(() -> new Before(access.published(id),
+					access.myEntity("tendering.entity.notBidder", EntityRole.BIDDER), bids.byKey(username, idempotencyKey)));
+			if (before.earlier().isEmpty() && !desk.clockOf(before.section()).acceptsBid(clock.instant())) {
+				throw late(before.section(), clock.instant());
+			}
+			Blobs.Received received = blobs.receive(envelope, maxEnvelopeBytes, "envelope", "tendering.bid.empty",
+					"tendering.bid.tooLarge");
+			Instant receivedAt = clock.instant();
+			Bids.Row row;
+			try {
+				if (before.earlier().isPresent()) {
+					Bids.Row earlier = before.earlier().get();
+					blobs.discard(received);
+					if (!earlier.view().section().equals(id) || !earlier.view().sha256().equals(received.sha256())) {
+						throw Refusal.conflict("Idempotency-Key", "tendering.bid.keyReused");
+					}
+					return receipt(earlier, true);
+				}
+				row = accept(acting, before.section(), before.bidder(), idempotencyKey, received, receivedAt, sourceIp,
+						userAgent);
+			}
+			catch (RuntimeException refused) {
+				blobs.discard(received);
+				throw refused;
+			}
+			return receipt(row, false);
+		});
+	}
+
+	private Bids.Row accept(Acting acting, SectionView section, EntityView bidder, String key, Blobs.Received received,
+			Instant receivedAt, String sourceIp, String userAgent) {
+		SectionView now = access.platform(() -> access.published(section.id()));
+		if (!desk.clockOf(now).acceptsBid(receivedAt)) {
+			throw late(now, receivedAt);
+		}
+		if (now.openingKey() == null) {
+			throw Refusal.conflict(null, "tendering.bid.noOpeningKey");
+		}
+		SealedEnvelope sealed;
+		try {
+			sealed = envelopes.inspect(received.temporary(), now.openingKey());
+		}
+		catch (EnvelopeRefusal refusal) {
+			throw refusal.toRefusal();
+		}
+		if (!now.tradeCode().value().equals(sealed.tradeCode())) {
+			throw Refusal.invalid("envelope", "tendering.bid.wrongSection", sealed.tradeCode(), now.tradeCode().value());
+		}
+		return access.platform(() -> {
+			SectionView locked = sections.lock(now.id()).orElseThrow(SectionAccess::notFound);
+			if (!participation.interested(locked.id(), bidder.id())) {
+				throw Refusal.conflict(null, "tendering.documents.registerFirst");
+			}
+			String fingerprint = sealed.signer().fingerprint();
+			boolean bound = certificates.bindings(bidder.id()).stream()
+				.anyMatch(b -> b.status() == BindingStatus.ACTIVE && b.fingerprint().equalsIgnoreCase(fingerprint));
+			if (!bound) {
+				throw Refusal.invalid("envelope", "tendering.bid.signerNotBound", bidder.name());
+			}
+			access.requireEligible(bidder, locked);
+			if (locked.bidSecurity().compareTo(Money.ZERO) > 0
+					&& bidSecurity.securityHeld(bidder.id(), locked.tradeCode(), locked.bidSecurity()).isEmpty()) {
+				throw Refusal.conflict(null, "tendering.bid.noSecurity", locked.bidSecurity().toString());
+			}
+			if (bids.standing(locked.id(), bidder.id()).isPresent()) {
+				throw Refusal.conflict(null, "tendering.bid.duplicate");
+			}
+			Blobs.Stored stored = blobs.keep(received);
+			BidView bid = new BidView(UUID.randomUUID(), locked.id(), locked.tradeCode(), bidder.name(), stored.sha256(),
+					stored.sm3(), stored.size(), fingerprint, sealed.sealedAt(), receivedAt, BidStatus.RECEIVED, null, null);
+			byte[] statement = statement(bid, bidder);
+			try {
+				bids.add(bid, bidder.id(), bidder.creditCode(), locked.region(), acting.actor().username(), key, statement,
+						sourceIp == null ? "unknown" : sourceIp, userAgent);
+			}
+			catch (DuplicateKeyException e) {
+				throw Refusal.conflict(null, "tendering.bid.duplicate");
+			}
+			return bids.byId(bid.id()).orElseThrow();
+		});
+	}
+
+	/** Issues (or, on a retry after an interruption, completes) the receipt of a stored bid. */
+	private BidReceipt receipt(Bids.Row row, boolean replayed) {
+		if (row.receipt() != null) {
+			return new BidReceipt(row.view(), row.receipt(), replayed);
+		}
+		if (row.view().status() == BidStatus.WITHDRAWN) {
+			throw Refusal.conflict(null, "tendering.bid.withdrawn");
+		}
+		byte[] json = receipts.issue(row.statement()).toJson();
+		Instant now = clock.instant();
+		Bids.Row done = access.platform(() -> {
+			if (bids.receipted(row.view().id(), json, now)) {
+				events.publishEvent(new BidSealed(Actors.actor(), row.view().section(), row.view().id(),
+						row.view().tradeCode(), row.bidder(), row.view().sha256(), row.view().sm3(), row.view().size(),
+						row.view().receivedAt(), row.region(), now));
+			}
+			return bids.byId(row.view().id()).orElseThrow();
+		});
+		return new BidReceipt(done.view(), done.receipt(), replayed);
+	}
+
+	/** The bidder withdraws its bid before the deadline (招标投标法 Art. 29); it may then submit another. */
+	public BidView withdraw(UUID bidId) {
+		Acting acting = Actors.requireAnyRole("tendering.bidderOnly", Role.BIDDER);
+		return access.audited("withdrawal", "bid:" + bidId, null, () -> access.platform(() -> {
+			Bids.Row row = mine(bidId);
+			SectionView section = sections.lock(row.view().section()).orElseThrow(SectionAccess::notFound);
+			Instant now = clock.instant();
+			if (!now.isBefore(section.bidDeadline())) {
+				throw Refusal.conflict(null, "tendering.bid.withdrawLate");
+			}
+			if (!bids.withdraw(bidId, now)) {
+				throw Refusal.conflict(null, "tendering.bid.withdrawn");
+			}
+			events.publishEvent(new BidWithdrawn(acting.actor(), section.id(), bidId, row.bidder(), section.region(), now));
+			return bids.byId(bidId).orElseThrow().view();
+		}));
+	}
+
+	/** The signed-in bidder's bids on a section, newest first. */
+	public List<BidView> myBids(SectionId section) {
+		Actors.requireAnyRole("tendering.bidderOnly", Role.BIDDER);
+		return access.platform(() -> registry.myEntity().map(e -> bids.of(section, e.id())).orElse(List.of()));
+	}
+
+	/** A bid of the signed-in bidder. */
+	public BidView bid(UUID bidId) {
+		Actors.requireAnyRole("tendering.bidderOnly", Role.BIDDER);
+		return access.platform(() -> mine(bidId).view());
+	}
+
+	/** The receipt JSON of the signed-in bidder's bid (the file {@code bidtool verify-receipt} reads). */
+	public byte[] receipt(UUID bidId) {
+		Actors.requireAnyRole("tendering.bidderOnly", Role.BIDDER);
+		Bids.Row row = access.platform(() -> mine(bidId));
+		if (row.receipt() == null) {
+			throw Refusal.conflict(null, "tendering.bid.noReceiptYet");
+		}
+		return row.receipt();
+	}
+
+	/**
+	 * The receipt as files OpenSSL checks: the receipt JSON, the statement, the tree head with its SM2 signature and
+	 * RFC 3161 token, the platform certificates, and the commands.
+	 */
+	public byte[] receiptFiles(UUID bidId) {
+		byte[] json = receipt(bidId);
+		SignedReceipt receipt;
+		try {
+			receipt = SignedReceipt.parse(json);
+		}
+		catch (EnvelopeException e) {
+			throw new IllegalStateException("A stored receipt does not parse", e);
+		}
+		ByteArrayOutputStream zip = new ByteArrayOutputStream();
+		try (ZipOutputStream out = new ZipOutputStream(zip, StandardCharsets.UTF_8)) {
+			entry(out, "receipt.json", json);
+			entry(out, "statement.txt", receipt.statement());
+			entry(out, "sth.txt", receipt.treeHead());
+			entry(out, "sth.sig", receipt.signature());
+			entry(out, "sth.tsr", receipt.timestampToken());
+			entry(out, "yiwang-platform-sm2.pem", platformKeys.certificatePem().getBytes(StandardCharsets.US_ASCII));
+			entry(out, "yiwang-platform-root-ca.pem", platformKeys.rootCertificatePem().getBytes(StandardCharsets.US_ASCII));
+			entry(out, "VERIFY.txt", """
+					# The platform's SM2 signature over the tree head, and the timestamp over it:
+					openssl x509 -in yiwang-platform-sm2.pem -pubkey -noout > platform-pub.pem
+					openssl dgst -sm3 -verify platform-pub.pem -sigopt distid:1234567812345678 -signature sth.sig sth.txt
+					openssl ts -verify -data sth.txt -in sth.tsr -token_in -CAfile yiwang-platform-root-ca.pem
+					# Your envelope is the one receipted (compare with sha256= and sm3= in statement.txt):
+					openssl dgst -sha256 your-bid.ywenv; openssl dgst -sm3 your-bid.ywenv
+					# The statement's inclusion under the tree head (audit path in receipt.json):
+					java -jar bidtool.jar verify-receipt --receipt receipt.json --platform-cert yiwang-platform-sm2.pem \\
+					  --tsa-ca yiwang-platform-root-ca.pem
+					""".getBytes(StandardCharsets.UTF_8));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return zip.toByteArray();
+	}
+
+	/**
+	 * What supervision needs about a bid's origin (its source IP; the machine fingerprint and document metadata are
+	 * sealed inside the envelope): regulators only, and only once the section's bids are opened.
+	 */
+	public String sourceIp(UUID bidId) {
+		Actors.requireAnyRole("tendering.regulatorOnly", Role.REGULATOR);
+		return access.scoped(() -> {
+			Bids.Row row = bids.byId(bidId).orElseThrow(() -> Refusal.notFound("tendering.bid.notFound"));
+			SectionView section = access.forStaff(row.view().section());
+			if (!isOpened(section)) {
+				throw Refusal.conflict(null, "tendering.bid.evidenceBeforeOpening");
+			}
+			return bids.sourceIp(bidId).orElseThrow(() -> Refusal.notFound("tendering.bid.notFound"));
+		});
+	}
+
+	private boolean isOpened(SectionView section) {
+		return sections.openedAt(section.id()).isPresent();
+	}
+
+	private Bids.Row mine(UUID bidId) {
+		EntityView me = registry.myEntity().orElseThrow(() -> Refusal.notFound("tendering.bid.notFound"));
+		return bids.byId(bidId).filter(b -> b.bidder().equals(me.id()))
+			.orElseThrow(() -> Refusal.notFound("tendering.bid.notFound"));
+	}
+
+	private Refusal late(SectionView section, Instant at) {
+		log.warn("Refused a bid on {} received at {}: the deadline {} has passed or the procedure is paused",
+				section.tradeCode(), at, section.bidDeadline());
+		return section.paused() ? Refusal.conflict(null, "tendering.bid.paused")
+				: Refusal.conflict(null, "tendering.bid.late", SHOWN.format(section.bidDeadline()));
+	}
+
+	/** What the receipt attests, one {@code key=value} line each (UTF-8, LF). */
+	static byte[] statement(BidView bid, EntityView bidder) {
+		String text = "YIWANG-BID-RECEIPT-V1\n" + "bid=" + bid.id() + "\n" + "tradeCode=" + bid.tradeCode() + "\n"
+				+ "bidder=" + bidder.name() + " " + (bidder.creditCode() == null ? "-" : bidder.creditCode()) + "\n"
+				+ "signer=" + bid.signerFingerprint() + "\n" + "size=" + bid.size() + "\n" + "sm3=" + bid.sm3() + "\n"
+				+ "sha256=" + bid.sha256() + "\n" + "receivedAt=" + bid.receivedAt() + "\n";
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static void entry(ZipOutputStream out, String name, byte[] content) throws IOException {
+		out.putNextEntry(new ZipEntry(name));
+		out.write(content);
+		out.closeEntry();
+	}
+}

@@ -10,12 +10,14 @@
   var state = null;
   var pendingKey = null; // the key of a bid not yet answered, reused on retry
   var $ = function (id) { return document.getElementById(id); };
+  // Amounts arrive as JSON numbers (yuan with two decimals); shown with both decimals.
+  var yuan = function (v) { return v == null ? '—' : Number(v).toFixed(2); };
 
   function render(s) {
     state = s;
     offset = Date.parse(s.serverTime) - Date.now();
     $('drift').textContent = (offset / 1000).toFixed(2) + ' s';
-    $('price').textContent = s.price == null ? '—' : s.price;
+    $('price').textContent = yuan(s.price);
     $('status').textContent = s.status === 'RUNNING' ? labels.running : s.status === 'SOLD' ? labels.sold : labels.failedStatus;
     $('leader').textContent = s.leaderNumber ? labels.leader + ' ' + s.leaderNumber : '';
     var body = document.querySelector('#bid-history tbody');
@@ -24,7 +26,7 @@
       var tr = document.createElement('tr');
       tr.setAttribute('data-seq', b.seq);
       if (b.bidderNumber === myNumber) { tr.className = 'mine'; }
-      [b.seq, b.bidderNumber, b.amount, new Date(b.placedAt).toLocaleTimeString('zh-CN', { hour12: false })]
+      [b.seq, b.bidderNumber, yuan(b.amount), new Date(b.placedAt).toLocaleTimeString('zh-CN', { hour12: false })]
         .forEach(function (v) { var td = document.createElement('td'); td.textContent = v; tr.appendChild(td); });
       body.appendChild(tr);
     });
@@ -34,14 +36,14 @@
     }
     var amount = $('amount');
     if (amount && s.minimumBid != null && (amount.value === '' || Number(amount.value) < Number(s.minimumBid))) {
-      amount.value = s.minimumBid;
+      amount.value = yuan(s.minimumBid);
     }
     if (s.status !== 'RUNNING') {
       var w = $('winner');
       w.hidden = false;
-      w.textContent = s.status === 'SOLD' ? labels.winner + ' ' + s.leaderNumber + (s.winnerName ? ' · ' + s.winnerName : '') + ' · ' + s.price
+      w.textContent = s.status === 'SOLD' ? labels.winner + ' ' + s.leaderNumber + (s.winnerName ? ' · ' + s.winnerName : '') + ' · ' + yuan(s.price)
         : labels.failed;
-      if ($('bid-button')) { $('bid-button').disabled = true; }
+      if ($('bid-form')) { $('bid-form').hidden = true; }
     }
     tick();
   }
@@ -91,7 +93,7 @@
       .then(function (r) {
         pendingKey = null;
         result.className = r.ok ? 'notice' : 'form-errors';
-        result.textContent = r.ok ? labels.accepted + ' #' + r.body.seq + ' · ' + r.body.amount : (r.body.detail || r.body.title);
+        result.textContent = r.ok ? labels.accepted + ' #' + r.body.seq + ' · ' + yuan(r.body.amount) : (r.body.detail || r.body.title);
       })
       .catch(function () {
         // No answer: the bid may or may not have been committed. Retrying with the same key cannot bid twice.

@@ -98,6 +98,21 @@ class AccessMatrixTests {
 		allow(EnumSet.of(Role.API_CLIENT), "POST /api/guarantees/bank/arrivals");
 		allow(EnumSet.of(Role.GUARANTEE_ISSUER), "GET /api/guarantees/issuer/applications",
 				"POST /api/guarantees/issuer/applications/{id}/letter");
+		// guarantee: release and refunds; staff end a trade and record its contract, issuers and banks work their feeds
+		allow(STAFF, "GET /guarantees/trades/{code}", "POST /guarantees/trades/{code}/end",
+				"POST /guarantees/trades/{code}/signing", "GET /api/guarantees/requirements/{code}/security",
+				"POST /api/guarantees/requirements/{code}/transaction-end",
+				"POST /api/guarantees/requirements/{code}/contract-signing", "GET /api/guarantees/refunds/overdue");
+		allow(EnumSet.of(Role.BIDDER), "GET /api/guarantees/refunds/mine");
+		allow(EnumSet.of(Role.API_CLIENT), "GET /api/guarantees/bank/refunds", "POST /api/guarantees/bank/refunds/{id}/execution");
+		allow(EnumSet.of(Role.GUARANTEE_ISSUER), "GET /api/guarantees/issuer/releases",
+				"POST /api/guarantees/issuer/releases/{id}/acknowledgement");
+		// guarantee: claims filed by tenderers, decided by staff, paid by issuers
+		allow(STAFF, "POST /guarantees/trades/{code}/claims/{id}", "POST /api/guarantees/claims/{id}/decision",
+				"GET /guarantees/figures", "GET /api/guarantees/figures");
+		allow(EnumSet.of(Role.TENDERER), "POST /api/guarantees/claims", "GET /api/guarantees/claims/mine");
+		allow(EnumSet.of(Role.GUARANTEE_ISSUER), "GET /api/guarantees/issuer/claims",
+				"POST /api/guarantees/issuer/claims/{id}/payment");
 		// auction: anyone reads listings and watches auctions; transferors (tenderer accounts) and agencies submit; staff
 		// review, qualify and conclude; transferees (bidder accounts) register and bid; the parties download the confirmation
 		allow(PUBLIC, "GET /listings", "GET /listings/{id}", "GET /auctions/{id}", "GET /auctions/{id}/state",

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.yiwang.guarantee.BidSecurity;
 import org.yiwang.kernel.Actor;
 import org.yiwang.pki.PlatformKeys;
 
@@ -33,7 +34,11 @@ class AuctionClosing {
 
 	private final ApplicationEventPublisher events;
 
-	AuctionClosing(Auctions auctions, Listings listings, PlatformKeys keys, ApplicationEventPublisher events) {
+	private final BidSecurity security;
+
+	AuctionClosing(Auctions auctions, Listings listings, PlatformKeys keys, ApplicationEventPublisher events,
+			BidSecurity security) {
+		this.security = security;
 		this.auctions = auctions;
 		this.listings = listings;
 		this.keys = keys;
@@ -56,6 +61,9 @@ class AuctionClosing {
 				winner.map(RegistrationView::transferee).orElse(null),
 				winner.map(RegistrationView::transfereeName).orElse(null), sold ? engine.price() : null);
 		listings.update(concluded, listing.version());
+		// In the same transaction: the losers' securities are released, the winner's stays until the contract (it is
+		// applied to the price).
+		security.transactionEnded(listing.tradeCode(), winner.map(RegistrationView::transferee));
 		events.publishEvent(new AuctionClosed(Actor.SYSTEM, listingId, listing.tradeCode(), listing.region(),
 				listing.category(), listing.title(), status, listing.startingPrice(), engine.price(), bids.size(),
 				listing.transferor(), listing.transferorName(), winner.map(RegistrationView::transferee).orElse(null),

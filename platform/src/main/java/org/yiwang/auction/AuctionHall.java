@@ -483,6 +483,7 @@ public class AuctionHall {
 			}
 			else if (qualified == 0) {
 				concluded = listing.concluded(ListingStatus.FAILED, null, null, null);
+				security.transactionEnded(listing.tradeCode(), Optional.empty());
 			}
 			else if (qualified == 1) {
 				concluded = listing.concluded(ListingStatus.AGREEMENT, null, null, null);
@@ -550,6 +551,7 @@ public class AuctionHall {
 			Instant now = clock.instant();
 			ListingView sold = listing.concluded(ListingStatus.SOLD, buyer.transferee(), buyer.transfereeName(), agreed);
 			listings.update(sold, listing.version());
+			security.transactionEnded(listing.tradeCode(), Optional.of(buyer.transferee()));
 			events.publishEvent(new AgreementConcluded(staff.actor(), listingId, buyer.transferee(), agreed,
 					listing.region(), now));
 			return sold;

@@ -52,10 +52,13 @@ public class BidSecurity {
 
 	private final ApplicationEventPublisher events;
 
+	private final SecurityReleases releases;
+
 	private final Clock clock;
 
 	BidSecurity(Requirements requirements, Letters letters, Deposits deposits, EntityRegistry registry, Catalog catalog,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, SecurityReleases releases, Clock clock) {
+		this.releases = releases;
 		this.requirements = requirements;
 		this.letters = letters;
 		this.deposits = deposits;
@@ -138,6 +141,25 @@ public class BidSecurity {
 		}
 		return deposits.matched(bidder, trade, atLeast).stream().findFirst()
 			.map(d -> new SecurityHeld(bidder, trade, SecurityForm.CASH_DEPOSIT, d.amount(), d.accountNumber(), null));
+	}
+
+	/**
+	 * The transaction of a trade ended (the tendering or auction module decided, or staff for a trade without one):
+	 * the securities of every bidder but the winner are released at once, guarantees on their issuers' feeds and cash
+	 * as refund instructions with interest on the bank's feed. Empty winner: the trade failed, everyone's is released.
+	 * Idempotent for the same winner; another winner is refused (409). Called by staff of the trade's region or by
+	 * the platform itself (no principal, in a scope covering the trade).
+	 */
+	public TradeSecurityView transactionEnded(TradeCode trade, Optional<EntityId> winner) {
+		return releases.transactionEnded(trade, winner);
+	}
+
+	/**
+	 * The winner signed the contract on that day: its security is released and every cash refund of the trade is due
+	 * within 5 days of the signing (实施条例 Art. 57). Idempotent for the same day; another day is refused (409).
+	 */
+	public TradeSecurityView contractSigned(TradeCode trade, LocalDate signedOn) {
+		return releases.contractSigned(trade, signedOn);
 	}
 
 	/**

@@ -97,11 +97,17 @@ class Deposits {
 			.param(bidder.value()).query((rs, row) -> arrival(rs, false)).list();
 	}
 
+	/** Every arrival on the trade's sub-accounts, oldest first. */
+	List<ArrivalView> arrivalsOfTrade(TradeCode trade) {
+		return jdbc.sql("select * from guarantee.deposit_arrivals where trade_code = ? order by paid_at")
+			.param(trade.value()).query((rs, row) -> arrival(rs, false)).list();
+	}
+
 	/** Matched arrivals of the bidder for the trade of at least the amount, largest first. */
 	List<ArrivalView> matched(EntityId bidder, TradeCode trade, Money atLeast) {
 		return jdbc.sql("""
 				select * from guarantee.deposit_arrivals where bidder_id = ? and trade_code = ? and outcome = 'MATCHED'
-				  and amount >= ? order by amount desc""")
+				  and refunded_at is null and forfeited_at is null and amount >= ? order by amount desc""")
 			.params(bidder.value(), trade.value(), atLeast.yuan()).query((rs, row) -> arrival(rs, false)).list();
 	}
 

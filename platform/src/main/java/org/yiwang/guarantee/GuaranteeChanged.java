@@ -126,4 +126,133 @@ public sealed interface GuaranteeChanged extends Auditable {
 			return "deposit:" + accountNumber;
 		}
 	}
+
+	/** A trade's transaction ended; the securities of its unsuccessful bidders are released with this. */
+	record TransactionEnded(Actor actor, TradeCode tradeCode, EntityId winner, RegionCode region, Instant occurredAt)
+			implements GuaranteeChanged {
+
+		public String action() {
+			return "guarantee.transaction.ended";
+		}
+
+		public String target() {
+			return "trade:" + tradeCode;
+		}
+	}
+
+	/** The winner signed the contract; its security is released with this. */
+	record ContractSigned(Actor actor, TradeCode tradeCode, LocalDate signedOn, RegionCode region, Instant occurredAt)
+			implements GuaranteeChanged {
+
+		public String action() {
+			return "guarantee.contract.signed";
+		}
+
+		public String target() {
+			return "trade:" + tradeCode;
+		}
+	}
+
+	record GuaranteeReleased(Actor actor, UUID release, String letterNumber, TradeCode tradeCode, EntityId issuer,
+			ReleaseReason reason, RegionCode region, Instant occurredAt) implements GuaranteeChanged {
+
+		public String action() {
+			return "guarantee.letter.released";
+		}
+
+		public String target() {
+			return "letter:" + letterNumber;
+		}
+	}
+
+	record ReleaseAcknowledged(Actor actor, UUID release, String letterNumber, RegionCode region, Instant occurredAt)
+			implements GuaranteeChanged {
+
+		public String action() {
+			return "guarantee.release.acknowledged";
+		}
+
+		public String target() {
+			return "letter:" + letterNumber;
+		}
+	}
+
+	record RefundInstructed(Actor actor, UUID refund, String accountNumber, TradeCode tradeCode, Money principal,
+			Money interest, LocalDate dueOn, ReleaseReason reason, RegionCode region, Instant occurredAt)
+			implements GuaranteeChanged {
+
+		public String action() {
+			return "guarantee.refund.instructed";
+		}
+
+		public String target() {
+			return "deposit:" + accountNumber;
+		}
+	}
+
+	record RefundExecuted(Actor actor, UUID refund, String accountNumber, String bankReference, Money total,
+			RegionCode region, Instant occurredAt) implements GuaranteeChanged {
+
+		public String action() {
+			return "guarantee.refund.executed";
+		}
+
+		public String target() {
+			return "deposit:" + accountNumber;
+		}
+	}
+
+	/** A release, refund or confirmation was refused (wrong trade, double release, replayed confirmation…). */
+	record ReleaseRefused(Actor actor, String target, String reason, RegionCode region, Instant occurredAt)
+			implements GuaranteeChanged {
+
+		public String action() {
+			return "guarantee.release.refused";
+		}
+	}
+
+	record ClaimFiled(Actor actor, UUID claim, TradeCode tradeCode, EntityId bidder, SecurityForm form, String reference,
+			ClaimGround ground, RegionCode region, Instant occurredAt) implements GuaranteeChanged {
+
+		public String action() {
+			return "guarantee.claim.filed";
+		}
+
+		public String target() {
+			return "claim:" + claim;
+		}
+	}
+
+	record ClaimDecided(Actor actor, UUID claim, TradeCode tradeCode, ClaimStatus outcome, String reason,
+			RegionCode region, Instant occurredAt) implements GuaranteeChanged {
+
+		public String action() {
+			return "guarantee.claim." + outcome.name().toLowerCase(java.util.Locale.ROOT);
+		}
+
+		public String target() {
+			return "claim:" + claim;
+		}
+	}
+
+	record ClaimPaid(Actor actor, UUID claim, String letterNumber, Money paidAmount, RegionCode region, Instant occurredAt)
+			implements GuaranteeChanged {
+
+		public String action() {
+			return "guarantee.claim.paid";
+		}
+
+		public String target() {
+			return "claim:" + claim;
+		}
+	}
+
+	/** A claim, decision or payment was refused; nothing of it was recorded. */
+	record ClaimRefused(Actor actor, String target, String reason, RegionCode region, Instant occurredAt)
+			implements GuaranteeChanged {
+
+		public String action() {
+			return "guarantee.claim.refused";
+		}
+	}
 }

@@ -1,6 +1,9 @@
 package org.yiwang.guarantee;
 
-/** A recorded guarantee: valid security, or released once the trade no longer needs it. */
+/**
+ * A recorded guarantee: valid security, released once the trade no longer needs it, or claimed by the beneficiary
+ * (an approved claim).
+ */
 public enum GuaranteeStatus {
-	VALID, RELEASED
+	VALID, RELEASED, CLAIMED
 }

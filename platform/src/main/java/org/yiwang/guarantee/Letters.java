@@ -92,7 +92,7 @@ class Letters {
 			.params(client, key, requestSha256, letter, Timestamp.from(now)).update();
 	}
 
-	private static GuaranteeView view(ResultSet rs, int row) throws SQLException {
+	static GuaranteeView view(ResultSet rs, int row) throws SQLException {
 		return new GuaranteeView(rs.getObject("id", UUID.class), rs.getObject("application_id", UUID.class),
 				rs.getString("letter_number"), rs.getString("verification_code"),
 				new EntityId(rs.getObject("issuer_id", UUID.class)), rs.getString("issuer_name"),

@@ -181,6 +181,12 @@ class AuctionHallTests {
 		ListingView sold = fixture.staff().call(() -> hall.listing(listing.id()));
 		assertThat(sold.status()).isEqualTo(ListingStatus.SOLD);
 		assertThat(sold.finalPrice()).isEqualTo(Money.of("1020000.00"));
+		var ended = fixture.staff().call(() -> security.transactionEnded(listing.tradeCode(),
+				java.util.Optional.of(sold.buyer())));
+		assertThat(ended.ended()).as("the auction's close ended the trade's security").isTrue();
+		assertThat(ended.winner()).isEqualTo(sold.buyer());
+		assertThat(ended.refunds()).as("the loser's deposit is refunded, the winner's kept for the price")
+			.extracting(r -> r.bidder()).hasSize(1).doesNotContain(sold.buyer());
 		List<BidView> history = fixture.staff().call(() -> hall.bidHistory(listing.id()));
 		assertThat(history).extracting(BidView::seq).containsExactly(1L, 2L, 3L);
 		var closing = TestActor.cityStaff().call(() -> audit.latest("listing:" + listing.id(), 100)).stream()

@@ -1,8 +1,12 @@
 package org.yiwang.guarantee;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -15,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -41,6 +46,7 @@ import org.yiwang.registry.EntityRegistry;
 import org.yiwang.registry.EntityRole;
 import org.yiwang.registry.EntityView;
 import org.yiwang.registry.Registration;
+import org.yiwang.system.Refusal;
 
 /**
  * Cash deposits with a real bank machine account: each bidder gets its own sub-account, the bank reports arrivals
@@ -83,10 +89,21 @@ class CashDepositsTests {
 
 	String token;
 
+	EntityView tenderer;
+
+	@Autowired
+	SecurityReleases releases;
+
+	@Autowired
+	SecurityClaims claims;
+
+	@Autowired
+	SecurityFigures figures;
+
 	@BeforeEach
 	void a_requirement_two_bidders_and_a_registered_bank() {
 		run = UUID.randomUUID().toString().substring(0, 8);
-		EntityView tenderer = approved("dt." + run, EntityRole.TENDERER);
+		tenderer = approved("dt." + run, EntityRole.TENDERER);
 		first = approved("d1." + run, EntityRole.BIDDER);
 		second = approved("d2." + run, EntityRole.BIDDER);
 		trade = TradeCode.of("CQ-500103-2026-D" + run.toUpperCase());
@@ -158,16 +175,247 @@ class CashDepositsTests {
 			.andExpect(status().isNotFound());
 	}
 
+	@Test
+	void unsuccessful_deposits_are_refunded_at_once_with_interest_the_winners_after_signing_and_each_confirmed_once()
+			throws Exception {
+		Instant paid = Instant.now().minus(36, ChronoUnit.DAYS);
+		DepositAccountView winning = signedIn("d1." + run, () -> deposits.openAccount(trade.value()));
+		DepositAccountView losing = signedIn("d2." + run, () -> deposits.openAccount(trade.value()));
+		report("r1-" + run, arrival(winning.accountNumber(), "50000.00", first.name(), "R1-" + run, paid))
+			.andExpect(status().isCreated());
+		report("r2-" + run, arrival(losing.accountNumber(), "50000.00", second.name(), "R2-" + run, paid))
+			.andExpect(status().isCreated());
+		TestActor yuzhong = TestActor.districtStaff(TestActor.YUZHONG);
+
+		assertRefused(TestActor.districtStaff(TestActor.WANZHOU), () -> releases.transactionEnded(trade, Optional.of(first.id())),
+				"guarantee.requirement.notFound");
+		mvc.perform(get("/api/guarantees/requirements/{code}/security", trade.value())
+			.with(authentication(TestActor.districtStaff(TestActor.WANZHOU).authentication())))
+			.andExpect(status().isNotFound());
+		assertRefused(yuzhong, () -> security.transactionEnded(trade, Optional.of(tenderer.id())),
+				"guarantee.release.winnerUnknown");
+		assertRefused(yuzhong, () -> security.contractSigned(trade, today()), "guarantee.release.notEnded");
+		assertThat(security.securityHeld(second.id(), trade, Money.of("50000"))).as("nothing half-released").isPresent();
+
+		TradeSecurityView ended = yuzhong.call(() -> security.transactionEnded(trade, Optional.of(first.id())));
+		assertThat(ended.winner()).isEqualTo(first.id());
+		assertThat(ended.refunds()).singleElement().satisfies(refund -> {
+			assertThat(refund.accountNumber()).isEqualTo(losing.accountNumber());
+			assertThat(refund.reason()).isEqualTo(ReleaseReason.UNSUCCESSFUL);
+			assertThat(refund.daysHeld()).isEqualTo(36);
+			assertThat(refund.interest()).as("50000 × 0.35%% × 36 / 360").isEqualTo(Money.of("17.50"));
+			assertThat(refund.total()).isEqualTo(Money.of("50017.50"));
+			assertThat(refund.dueOn()).isEqualTo(today().plusDays(5));
+			assertThat(refund.status()).isEqualTo(RefundStatus.INSTRUCTED);
+		});
+		assertThat(security.securityHeld(second.id(), trade, Money.of("1"))).as("a refunded deposit is no security").isEmpty();
+		assertThat(security.securityHeld(first.id(), trade, Money.of("50000"))).isPresent();
+		assertThat(yuzhong.call(() -> security.transactionEnded(trade, Optional.of(first.id()))).refunds())
+			.as("ending again releases nothing twice").hasSize(1);
+		assertRefused(yuzhong, () -> security.transactionEnded(trade, Optional.of(second.id())),
+				"guarantee.release.alreadyEnded");
+
+		UUID refund = ended.refunds().get(0).id();
+		mvc.perform(get("/api/guarantees/bank/refunds").header("Authorization", "Bearer " + token))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.id == '%s')].total", refund).value(50017.50))
+			.andExpect(jsonPath("$[?(@.id == '%s')].payerAccount", refund).value("6222000011112222"));
+		String execution = "{\"bankReference\":\"RF-" + run + "\",\"executedAt\":\"" + Instant.now().minusSeconds(5) + "\"}";
+		confirm(refund, "c1-" + run, execution).andExpect(status().isOk())
+			.andExpect(header().string("Idempotent-Replayed", "false"))
+			.andExpect(jsonPath("$.status").value("EXECUTED"));
+		confirm(refund, "c1-" + run, execution).andExpect(status().isOk())
+			.andExpect(header().string("Idempotent-Replayed", "true"));
+		confirm(refund, "c2-" + run, execution).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value(containsString("RF-" + run)));
+		confirm(refund, "c1-" + run, execution.replace("RF-", "RG-")).andExpect(status().isConflict());
+		confirm(UUID.randomUUID(), "c3-" + run, execution).andExpect(status().isNotFound());
+		confirm(refund, "c4-" + run, "{\"bankReference\":\"RH-" + run + "\"}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("executedAt"));
+		mvc.perform(get("/api/guarantees/bank/refunds").header("Authorization", "Bearer " + token))
+			.andExpect(jsonPath("$[?(@.id == '%s')]", refund).isEmpty());
+
+		assertRefused(yuzhong, () -> security.contractSigned(trade, today().plusDays(1)),
+				"guarantee.release.signedInFuture");
+		TradeSecurityView signed = yuzhong.call(() -> security.contractSigned(trade, today().minusDays(10)));
+		assertThat(signed.contractSignedOn()).isEqualTo(today().minusDays(10));
+		assertThat(signed.refunds()).filteredOn(r -> r.reason() == ReleaseReason.CONTRACT_SIGNED).singleElement()
+			.satisfies(r -> {
+				assertThat(r.accountNumber()).isEqualTo(winning.accountNumber());
+				assertThat(r.dueOn()).as("5 days after signing").isEqualTo(today().minusDays(5));
+				assertThat(r.overdue()).isTrue();
+			});
+		assertThat(security.securityHeld(first.id(), trade, Money.of("1"))).isEmpty();
+		assertThat(yuzhong.call(() -> security.contractSigned(trade, today().minusDays(10))).refunds()).hasSize(2);
+		assertRefused(yuzhong, () -> security.contractSigned(trade, today()), "guarantee.release.alreadySigned");
+
+		assertThat(yuzhong.call(releases::overdueRefunds)).extracting(RefundView::accountNumber)
+			.contains(winning.accountNumber()).doesNotContain(losing.accountNumber());
+		assertThat(TestActor.districtStaff(TestActor.WANZHOU).call(releases::overdueRefunds))
+			.extracting(RefundView::accountNumber).doesNotContain(winning.accountNumber());
+		assertThat(signedIn("d2." + run, releases::myRefunds)).singleElement()
+			.satisfies(r -> assertThat(r.status()).isEqualTo(RefundStatus.EXECUTED));
+		var session = login.authenticate(new UsernamePasswordAuthenticationToken("d2." + run, PASSWORD));
+		mvc.perform(get("/guarantees/my").with(authentication(session))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("50017.50"))).andExpect(content().string(containsString("已退还")));
+		mvc.perform(get("/guarantees/trades/{code}", trade.value()).with(authentication(yuzhong.authentication())))
+			.andExpect(status().isOk()).andExpect(content().string(containsString("逾期")))
+			.andExpect(content().string(containsString(winning.accountNumber())));
+
+		assertThat(TestActor.cityStaff().call(() -> audit.latest("trade:" + trade, 50)).stream()
+			.map(e -> e.action()).toList()).contains("guarantee.transaction.ended", "guarantee.contract.signed")
+			.filteredOn("guarantee.release.refused"::equals).hasSizeGreaterThanOrEqualTo(5);
+		assertThat(TestActor.cityStaff().call(() -> audit.latest("refund:" + refund, 50)).stream()
+			.filter(e -> e.action().equals("guarantee.release.refused"))).as("replayed confirmations are audited")
+			.hasSizeGreaterThanOrEqualTo(3);
+	}
+
+	@Test
+	void the_staff_page_ends_a_trade_and_refuses_a_stranger_as_winner() throws Exception {
+		DepositAccountView account = signedIn("d1." + run, () -> deposits.openAccount(trade.value()));
+		report("p-" + run, arrival(account.accountNumber(), "50000.00", first.name(), "P-" + run)).andExpect(status().isCreated());
+		var staff = authentication(TestActor.districtStaff(TestActor.YUZHONG).authentication());
+		mvc.perform(get("/guarantees/trades/{code}", trade.value()).with(staff)).andExpect(status().isOk())
+			.andExpect(content().string(containsString(account.accountNumber())))
+			.andExpect(content().string(containsString("交易进行中")));
+		mvc.perform(get("/guarantees/trades/{code}", trade.value())
+			.with(authentication(TestActor.districtStaff(TestActor.WANZHOU).authentication())))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/guarantees/trades/{code}/end", trade.value()).with(csrf()).with(staff).param("winner", "no-id"))
+			.andExpect(redirectedUrl("/guarantees/trades/" + trade.value()))
+			.andExpect(flash().attribute("refused", "guarantee.release.winnerUnknown"));
+		mvc.perform(post("/guarantees/trades/{code}/end", trade.value()).with(csrf()).with(staff).param("winner", ""))
+			.andExpect(flash().attribute("saved", "guarantee.saved.ended"));
+		mvc.perform(post("/guarantees/trades/{code}/signing", trade.value()).with(csrf()).with(staff)
+			.param("signedOn", today().toString()))
+			.andExpect(flash().attribute("refused", "guarantee.release.noWinner"));
+		mvc.perform(post("/api/guarantees/requirements/{code}/transaction-end", trade.value()).with(staff)
+			.contentType(MediaType.APPLICATION_JSON).content("{\"winner\":\"" + first.id() + "\"}"))
+			.andExpect(status().isConflict());
+		mvc.perform(get("/guarantees/trades/{code}", trade.value()).with(staff).param("lang", "en"))
+			.andExpect(status().isOk()).andExpect(content().string(containsString("Refund instructed")));
+		assertThat(security.securityHeld(first.id(), trade, Money.of("1"))).isEmpty();
+	}
+
+	@Test
+	void an_approved_claim_forfeits_the_deposit_and_a_rejected_one_lets_it_be_refunded() throws Exception {
+		DepositAccountView withdrawn = signedIn("d1." + run, () -> deposits.openAccount(trade.value()));
+		DepositAccountView kept = signedIn("d2." + run, () -> deposits.openAccount(trade.value()));
+		report("f1-" + run, arrival(withdrawn.accountNumber(), "50000.00", first.name(), "F1-" + run)).andExpect(status().isCreated());
+		report("f2-" + run, arrival(kept.accountNumber(), "50000.00", second.name(), "F2-" + run)).andExpect(status().isCreated());
+		String tendererUser = "dt." + run;
+		approved("dx." + run, EntityRole.TENDERER);
+
+		assertClaimRefused(tendererUser, new NewClaim(trade.value(), first.id().toString(), "LATE", null), "guarantee.claim.ground");
+		assertClaimRefused(tendererUser, new NewClaim(trade.value(), first.id().toString(), "OTHER", " "),
+				"guarantee.claim.textRequired");
+		assertClaimRefused(tendererUser, new NewClaim(trade.value(), "not-an-id", "WITHDREW_AFTER_DEADLINE", null),
+				"guarantee.claim.bidderUnknown");
+		assertClaimRefused(tendererUser, new NewClaim(trade.value(), tenderer.id().toString(), "WITHDREW_AFTER_DEADLINE", null),
+				"guarantee.claim.noSecurity");
+		assertClaimRefused("dx." + run, new NewClaim(trade.value(), first.id().toString(), "WITHDREW_AFTER_DEADLINE", null),
+				"guarantee.claim.notBeneficiary");
+		assertClaimRefused("d1." + run, new NewClaim(trade.value(), second.id().toString(), "WITHDREW_AFTER_DEADLINE", null),
+				"guarantee.claim.tendererOnly");
+
+		ClaimView forfeit = signedIn(tendererUser,
+				() -> claims.file(new NewClaim(trade.value(), first.id().toString(), "WITHDREW_AFTER_DEADLINE", null)));
+		assertThat(forfeit.form()).isEqualTo(SecurityForm.CASH_DEPOSIT);
+		assertThat(forfeit.amount()).isEqualTo(Money.of("50000.00"));
+		assertClaimRefused(tendererUser, new NewClaim(trade.value(), first.id().toString(), "OTHER", "再次"),
+				"guarantee.claim.open");
+		ClaimView rejected = signedIn(tendererUser,
+				() -> claims.file(new NewClaim(trade.value(), second.id().toString(), "OTHER", "投标文件有误")));
+
+		TestActor yuzhong = TestActor.districtStaff(TestActor.YUZHONG);
+		assertThat(yuzhong.call(() -> security.transactionEnded(trade, Optional.empty())).refunds())
+			.as("securities under a claim not yet decided stay").isEmpty();
+		assertThatThrownBy(() -> TestActor.districtStaff(TestActor.WANZHOU)
+			.run(() -> claims.decide(forfeit.id().toString(), true, "撤销投标")))
+			.isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.messageKey()).isEqualTo("guarantee.claim.notFound"));
+		assertThatThrownBy(() -> yuzhong.run(() -> claims.decide(forfeit.id().toString(), true, " ")))
+			.isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.messageKey()).isEqualTo("guarantee.claim.reasonRequired"));
+
+		assertThat(yuzhong.call(() -> claims.decide(forfeit.id().toString(), true, "截止后撤销，证据确凿")).status())
+			.isEqualTo(ClaimStatus.FORFEITED);
+		assertThatThrownBy(() -> yuzhong.run(() -> claims.decide(forfeit.id().toString(), false, "改判")))
+			.isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.messageKey()).isEqualTo("guarantee.claim.decided"));
+		assertThat(security.securityHeld(first.id(), trade, Money.of("1"))).as("a forfeited deposit is no security").isEmpty();
+
+		var staff = authentication(yuzhong.authentication());
+		mvc.perform(post("/guarantees/trades/{code}/claims/{id}", trade.value(), rejected.id()).with(csrf()).with(staff)
+			.param("decision", "reject").param("reason", "理由不成立"))
+			.andExpect(flash().attribute("saved", "guarantee.saved.claimDecided"));
+		TradeSecurityView after = yuzhong.call(() -> releases.trade(trade.value()));
+		assertThat(after.refunds()).as("only the rejected claim's deposit is refunded").singleElement()
+			.satisfies(r -> assertThat(r.accountNumber()).isEqualTo(kept.accountNumber()));
+		assertThat(after.claims()).extracting(ClaimView::status).containsExactly(ClaimStatus.FORFEITED, ClaimStatus.REJECTED);
+		assertThat(signedIn(tendererUser, claims::myClaims)).hasSize(2);
+		assertThat(TestActor.cityStaff().call(() -> audit.latest("trade:" + trade, 100)).stream()
+			.filter(e -> e.action().equals("guarantee.claim.refused"))).hasSizeGreaterThanOrEqualTo(6);
+	}
+
+	@Test
+	void figures_show_cash_held_in_yuan_days_to_the_trades_district_only() throws Exception {
+		Instant paid = Instant.now().minus(10, ChronoUnit.DAYS);
+		DepositAccountView account = signedIn("d1." + run, () -> deposits.openAccount(trade.value()));
+		report("fg-" + run, arrival(account.accountNumber(), "50000.00", first.name(), "FG-" + run, paid))
+			.andExpect(status().isCreated());
+		String month = java.time.YearMonth.from(paid.atZone(ZoneId.of("Asia/Shanghai"))).toString();
+		assertThat(TestActor.districtStaff(TestActor.YUZHONG).call(() -> figures.figures(12)))
+			.filteredOn(f -> f.region().equals(TestActor.YUZHONG) && f.form() == SecurityForm.CASH_DEPOSIT
+					&& f.month().equals(month) && f.category().equals("ENG_BUILDING"))
+			.singleElement().satisfies(f -> {
+				assertThat(f.amount().isAtLeast(Money.of("50000"))).isTrue();
+				assertThat(f.yuanDays()).as("50000 yuan held 10 days").isGreaterThanOrEqualTo(new BigDecimal("500000"));
+			});
+		assertThat(TestActor.districtStaff(TestActor.WANZHOU).call(() -> figures.figures(12)))
+			.extracting(SecurityFigure::region).doesNotContain(TestActor.YUZHONG);
+		var staff = authentication(TestActor.districtStaff(TestActor.YUZHONG).authentication());
+		mvc.perform(get("/api/guarantees/figures").param("months", "0").with(staff)).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("months"));
+		mvc.perform(get("/api/guarantees/figures").with(staff)).andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.region == '%s' && @.form == 'CASH_DEPOSIT')]", TestActor.YUZHONG).isNotEmpty());
+		mvc.perform(get("/guarantees/figures").with(staff)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("amount-chart")))
+			.andExpect(content().string(containsString("现金保证金")));
+		mvc.perform(get("/guarantees/figures").param("lang", "en").with(staff)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("Capital held")));
+	}
+
+	private void assertClaimRefused(String user, NewClaim claim, String key) {
+		assertThatThrownBy(() -> signedIn(user, () -> claims.file(claim)))
+			.isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.messageKey()).isEqualTo(key));
+	}
+
+	private ResultActions confirm(UUID refund, String key, String body) throws Exception {
+		return mvc.perform(post("/api/guarantees/bank/refunds/{id}/execution", refund)
+			.header("Authorization", "Bearer " + token).header("Idempotency-Key", key)
+			.contentType(MediaType.APPLICATION_JSON).content(body));
+	}
+
+	private static void assertRefused(TestActor actor, Runnable work, String key) {
+		assertThatThrownBy(() -> actor.run(work))
+			.isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.messageKey()).isEqualTo(key));
+	}
+
+	private static LocalDate today() {
+		return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+	}
+
 	private ResultActions report(String key, String body) throws Exception {
 		return mvc.perform(post("/api/guarantees/bank/arrivals").header("Authorization", "Bearer " + token)
 			.header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).content(body));
 	}
 
 	private static String arrival(String account, String amount, String payer, String reference) {
+		return arrival(account, amount, payer, reference, Instant.now().minus(1, ChronoUnit.MINUTES));
+	}
+
+	private static String arrival(String account, String amount, String payer, String reference, Instant paidAt) {
 		return """
 				{"accountNumber":"%s","amount":%s,"payerAccount":"6222000011112222","payerName":"%s",
-				 "paidAt":"%s","bankReference":"%s"}""".formatted(account, amount, payer,
-				Instant.now().minus(1, ChronoUnit.MINUTES), reference);
+				 "paidAt":"%s","bankReference":"%s"}""".formatted(account, amount, payer, paidAt, reference);
 	}
 
 	private EntityView approved(String user, EntityRole role) {

@@ -20,11 +20,13 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -82,6 +84,9 @@ class GuaranteeIssuanceTests {
 
 	@Autowired
 	GuaranteeIssuance issuance;
+
+	@Autowired
+	SecurityClaims claims;
 
 	@Autowired
 	EntityRegistry registry;
@@ -325,6 +330,94 @@ class GuaranteeIssuanceTests {
 				"ENG_BUILDING", null, tenderer.creditCode(), BigDecimal.TEN, bidValidityEnd), "guarantee.requirement.duplicate");
 		assertRequirementRefused(TestActor.cityStaff(), new NewRequirement(code, "x", TestActor.YUZHONG, "ENG_BUILDING",
 				null, tenderer.creditCode(), BigDecimal.TEN, today().minusDays(1)), "guarantee.bidValidityEnd.past");
+	}
+
+	@Test
+	void a_failed_trade_releases_the_guarantee_at_once_and_the_issuers_system_acknowledges_it_once() throws Exception {
+		GuaranteeView letter = asClient(() -> issuance.submitLetter(application.id(), "rel-" + run,
+				letter("REL-" + run, tenderer.creditCode(), bidder.creditCode(), "80000.00", today(),
+						bidValidityEnd.plusDays(30), "issuer.key", "issuer.pem"))).guarantee();
+		assertThat(security.securityHeld(bidder.id(), trade, Money.of("80000"))).isPresent();
+
+		TradeSecurityView ended = TestActor.districtStaff(TestActor.YUZHONG)
+			.call(() -> security.transactionEnded(trade, Optional.empty()));
+		assertThat(ended.winner()).isNull();
+		assertThat(ended.guarantees()).singleElement()
+			.satisfies(g -> assertThat(g.status()).isEqualTo(GuaranteeStatus.RELEASED));
+		assertThat(ended.releases()).singleElement().satisfies(r -> {
+			assertThat(r.letterNumber()).isEqualTo("REL-" + run);
+			assertThat(r.reason()).isEqualTo(ReleaseReason.UNSUCCESSFUL);
+			assertThat(r.acknowledgedAt()).isNull();
+		});
+		assertThat(security.securityHeld(bidder.id(), trade, Money.of("1"))).as("a released letter is no security").isEmpty();
+		mvc.perform(get("/api/guarantees/verify").param("number", "REL-" + run).param("code", letter.verificationCode()))
+			.andExpect(jsonPath("$.status").value("RELEASED")).andExpect(jsonPath("$.inForce").value(false));
+		assertThatThrownBy(() -> TestActor.districtStaff(TestActor.YUZHONG)
+			.run(() -> security.contractSigned(trade, today())))
+			.isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.messageKey()).isEqualTo("guarantee.release.noWinner"));
+
+		UUID release = ended.releases().get(0).id();
+		mvc.perform(get("/api/guarantees/issuer/releases").header("Authorization", "Bearer " + token))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.id == '%s')].letterNumber", release).value("REL-" + run));
+		String acknowledged = mvc.perform(post("/api/guarantees/issuer/releases/{id}/acknowledgement", release)
+			.header("Authorization", "Bearer " + token))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.acknowledgedAt").isNotEmpty())
+			.andReturn().getResponse().getContentAsString();
+		mvc.perform(post("/api/guarantees/issuer/releases/{id}/acknowledgement", release)
+			.header("Authorization", "Bearer " + token))
+			.andExpect(status().isOk()).andExpect(content().json(acknowledged));
+		mvc.perform(get("/api/guarantees/issuer/releases").header("Authorization", "Bearer " + token))
+			.andExpect(jsonPath("$[?(@.id == '%s')]", release).isEmpty());
+		mvc.perform(post("/api/guarantees/issuer/releases/{id}/acknowledgement", UUID.randomUUID())
+			.header("Authorization", "Bearer " + token)).andExpect(status().isNotFound());
+		assertThat(audited("guarantee.letter.released", "letter:REL-" + run)).isEqualTo(1);
+		assertThat(audited("guarantee.release.acknowledged", "letter:REL-" + run)).isEqualTo(1);
+	}
+
+	@Test
+	void an_approved_claim_goes_to_the_issuer_which_records_what_it_paid_once_and_never_more_than_the_guarantee()
+			throws Exception {
+		asClient(() -> issuance.submitLetter(application.id(), "clm-" + run, letter("CLM-" + run, tenderer.creditCode(),
+				bidder.creditCode(), "80000.00", today(), bidValidityEnd.plusDays(30), "issuer.key", "issuer.pem")));
+		ClaimView claim = signedIn("tdr." + run, () -> claims.file(new NewClaim(trade.value(), bidder.id().toString(),
+				"REFUSED_TO_SIGN", null)));
+		assertThat(claim.form()).isEqualTo(SecurityForm.GUARANTEE);
+		assertThat(claim.reference()).isEqualTo("CLM-" + run);
+		mvc.perform(post("/api/guarantees/claims/{id}/decision", claim.id())
+			.with(authentication(TestActor.districtStaff(TestActor.WANZHOU).authentication()))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"approve\":true,\"reason\":\"x\"}"))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/api/guarantees/claims/{id}/decision", claim.id())
+			.with(authentication(TestActor.districtStaff(TestActor.YUZHONG).authentication()))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"approve\":true,\"reason\":\"中标后拒签\"}"))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("APPROVED"));
+		assertThat(security.securityHeld(bidder.id(), trade, Money.of("1"))).as("a claimed letter is no security").isEmpty();
+
+		mvc.perform(get("/api/guarantees/issuer/claims").header("Authorization", "Bearer " + token))
+			.andExpect(jsonPath("$[?(@.id == '%s')].reference", claim.id()).value("CLM-" + run));
+		String paidAt = Instant.now().minusSeconds(10).toString();
+		pay(claim.id(), "p0-" + run, "{\"paidAmount\":80000.01,\"paidAt\":\"" + paidAt + "\"}")
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("paidAmount"));
+		pay(claim.id(), "p1-" + run, "{\"paidAmount\":100.005,\"paidAt\":\"" + paidAt + "\"}")
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("paidAmount"));
+		String body = "{\"paidAmount\":80000.00,\"paidAt\":\"" + paidAt + "\"}";
+		pay(claim.id(), "p2-" + run, body).andExpect(status().isOk())
+			.andExpect(header().string("Idempotent-Replayed", "false")).andExpect(jsonPath("$.status").value("PAID"))
+			.andExpect(jsonPath("$.paidAmount").value(80000.00));
+		pay(claim.id(), "p2-" + run, body).andExpect(status().isOk())
+			.andExpect(header().string("Idempotent-Replayed", "true"));
+		pay(claim.id(), "p3-" + run, body).andExpect(status().isConflict());
+		pay(UUID.randomUUID(), "p4-" + run, body).andExpect(status().isNotFound());
+		assertThat(audited("guarantee.claim.paid", "claim:" + claim.id())).isEqualTo(1);
+		assertThat(audited("guarantee.claim.refused", "claim:" + claim.id())).isGreaterThanOrEqualTo(4);
+		assertThat(TestActor.districtStaff(TestActor.YUZHONG).call(() -> security.transactionEnded(trade, Optional.empty()))
+			.releases()).as("a claimed letter is not released").isEmpty();
+	}
+
+	private org.springframework.test.web.servlet.ResultActions pay(UUID claim, String key, String body) throws Exception {
+		return mvc.perform(post("/api/guarantees/issuer/claims/{id}/payment", claim).header("Authorization", "Bearer " + token)
+			.header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).content(body));
 	}
 
 	@Test

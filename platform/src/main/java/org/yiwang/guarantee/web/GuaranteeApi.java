@@ -1,5 +1,6 @@
 package org.yiwang.guarantee.web;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,7 +29,19 @@ import org.yiwang.guarantee.LetterReceipt;
 import org.yiwang.guarantee.LetterSubmission;
 import org.yiwang.guarantee.NewRequirement;
 import org.yiwang.guarantee.PublicGuaranteeView;
+import org.yiwang.guarantee.RefundExecution;
+import org.yiwang.guarantee.RefundReceipt;
+import org.yiwang.guarantee.RefundView;
+import org.yiwang.guarantee.ReleaseView;
 import org.yiwang.guarantee.RequirementView;
+import org.yiwang.guarantee.SecurityReleases;
+import org.yiwang.guarantee.ClaimPayment;
+import org.yiwang.guarantee.ClaimView;
+import org.yiwang.guarantee.NewClaim;
+import org.yiwang.guarantee.SecurityClaims;
+import org.yiwang.guarantee.SecurityFigure;
+import org.yiwang.guarantee.SecurityFigures;
+import org.yiwang.guarantee.TradeSecurityView;
 import org.yiwang.system.Refusal;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -48,7 +61,17 @@ class GuaranteeApi {
 
 	private final CashDeposits deposits;
 
-	GuaranteeApi(BidSecurity security, GuaranteeIssuance issuance, CashDeposits deposits) {
+	private final SecurityReleases releases;
+
+	private final SecurityClaims claims;
+
+	private final SecurityFigures figures;
+
+	GuaranteeApi(BidSecurity security, GuaranteeIssuance issuance, CashDeposits deposits, SecurityReleases releases,
+			SecurityClaims claims, SecurityFigures figures) {
+		this.figures = figures;
+		this.claims = claims;
+		this.releases = releases;
 		this.security = security;
 		this.issuance = issuance;
 		this.deposits = deposits;
@@ -124,7 +147,7 @@ class GuaranteeApi {
 					+ "A retry with the same key and body returns the first answer; another body under the key is 409.")
 	ResponseEntity<GuaranteeView> letter(@PathVariable String id, @RequestHeader("Idempotency-Key") String idempotencyKey,
 			@RequestBody LetterSubmission letter) {
-		LetterReceipt receipt = issuance.submitLetter(parse(id), idempotencyKey, letter);
+		LetterReceipt receipt = issuance.submitLetter(parse(id, "guarantee.application.notFound"), idempotencyKey, letter);
 		return ResponseEntity.status(HttpStatus.CREATED).header("Idempotent-Replayed", String.valueOf(receipt.replayed()))
 			.body(receipt.guarantee());
 	}
@@ -166,18 +189,137 @@ class GuaranteeApi {
 			.body(arrival);
 	}
 
+	@GetMapping("/requirements/{code}/security")
+	@Operation(summary = "Who holds which security for a trade, whether it ended, and what was released and refunded (staff)")
+	TradeSecurityView tradeSecurity(@PathVariable String code) {
+		return releases.trade(code);
+	}
+
+	record TransactionEnd(String winner) {
+	}
+
+	@PostMapping("/requirements/{code}/transaction-end")
+	@Operation(summary = "The trade's transaction ended: the unsuccessful bidders' securities are released at once (staff)",
+			description = "winner: the winning bidder's entity id, or empty when the trade failed. Calling again with the "
+					+ "same winner answers the same; another winner is 409.")
+	TradeSecurityView transactionEnd(@PathVariable String code, @RequestBody(required = false) TransactionEnd end) {
+		return releases.endTransaction(code, end == null ? null : end.winner());
+	}
+
+	record ContractSigning(LocalDate signedOn) {
+	}
+
+	@PostMapping("/requirements/{code}/contract-signing")
+	@Operation(summary = "The winner signed the contract: its security is released, cash refunds due within 5 days (staff)")
+	TradeSecurityView contractSigning(@PathVariable String code, @RequestBody(required = false) ContractSigning signing) {
+		return releases.signContract(code, signing == null ? null : signing.signedOn());
+	}
+
+	@GetMapping("/refunds/overdue")
+	@Operation(summary = "Cash refunds of the caller's regions not executed by their due day (staff)")
+	List<RefundView> overdueRefunds() {
+		return releases.overdueRefunds();
+	}
+
+	@GetMapping("/refunds/mine")
+	@Operation(summary = "The caller's entity's cash refunds, with interest and status")
+	List<RefundView> myRefunds() {
+		return releases.myRefunds();
+	}
+
+	@GetMapping("/issuer/releases")
+	@Operation(summary = "Guarantees released and not yet acknowledged by the issuer the calling machine account acts for")
+	List<ReleaseView> releases() {
+		return releases.pendingReleases();
+	}
+
+	@PostMapping("/issuer/releases/{id}/acknowledgement")
+	@Operation(summary = "The issuer acknowledges a release; acknowledging again answers the same")
+	ReleaseView acknowledge(@PathVariable String id) {
+		return releases.acknowledge(parse(id, "guarantee.release.notFound"));
+	}
+
+	@GetMapping("/bank/refunds")
+	@Operation(summary = "Refund instructions the calling bank has not confirmed yet, earliest due first")
+	List<RefundView> refundInstructions() {
+		return releases.refundInstructions();
+	}
+
+	@PostMapping("/bank/refunds/{id}/execution")
+	@Operation(summary = "The bank confirms it executed a refund; needs an Idempotency-Key header",
+			description = "A retry with the same key and body returns the first answer (Idempotent-Replayed: true); "
+					+ "a second confirmation under another key, another body under the key or a used bank reference is 409.")
+	ResponseEntity<RefundView> executed(@PathVariable String id, @RequestHeader("Idempotency-Key") String idempotencyKey,
+			@RequestBody(required = false) RefundExecution execution) {
+		RefundReceipt receipt = releases.confirmRefund(parse(id, "guarantee.refund.notFound"), idempotencyKey, execution);
+		return ResponseEntity.ok().header("Idempotent-Replayed", String.valueOf(receipt.replayed())).body(receipt.refund());
+	}
+
+	@PostMapping("/claims")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "The tenderer (the trade's beneficiary) claims on a bidder's security",
+			description = "ground: WITHDREW_AFTER_DEADLINE, REFUSED_TO_SIGN or OTHER (text required). The security is "
+					+ "the bidder's guarantee in force, else its cash; it is not released while the claim is undecided.")
+	ClaimView fileClaim(@RequestBody(required = false) NewClaim claim) {
+		return claims.file(claim);
+	}
+
+	@GetMapping("/claims/mine")
+	@Operation(summary = "The claims the caller's entity filed, with their decisions and payments")
+	List<ClaimView> myClaims() {
+		return claims.myClaims();
+	}
+
+	record ClaimDecision(Boolean approve, String reason) {
+	}
+
+	@PostMapping("/claims/{id}/decision")
+	@Operation(summary = "Staff of the trade's region approve or reject a filed claim, with a reason",
+			description = "Approved on a guarantee: the issuer is told on its claims feed. Approved on cash: the deposit is "
+					+ "forfeited, not refunded. Rejected: the security is released as the trade's end would have.")
+	ClaimView decide(@PathVariable String id, @RequestBody(required = false) ClaimDecision decision) {
+		if (decision == null || decision.approve() == null) {
+			throw Refusal.invalid("approve", "guarantee.claim.approveRequired");
+		}
+		return claims.decide(id, decision.approve(), decision.reason());
+	}
+
+	@GetMapping("/issuer/claims")
+	@Operation(summary = "Approved claims the issuer the calling machine account acts for has not paid yet")
+	List<ClaimView> approvedClaims() {
+		return claims.approvedClaims();
+	}
+
+	@PostMapping("/issuer/claims/{id}/payment")
+	@Operation(summary = "The issuer records what it paid on an approved claim; needs an Idempotency-Key header",
+			description = "paidAmount: more than zero, at most the guarantee amount, at most two decimals. The same key and "
+					+ "body answer the same (Idempotent-Replayed: true); any other payment of a paid claim is 409.")
+	ResponseEntity<ClaimView> payment(@PathVariable String id, @RequestHeader("Idempotency-Key") String idempotencyKey,
+			@RequestBody(required = false) ClaimPayment payment) {
+		ClaimView paid = claims.recordPayment(parse(id, "guarantee.claim.notFound"), idempotencyKey, payment);
+		return ResponseEntity.ok().header("Idempotent-Replayed", String.valueOf(paid.replayed())).body(paid);
+	}
+
+	@GetMapping("/figures")
+	@Operation(summary = "Security amount by form and capital held (yuan·days) per month, category and region (staff)",
+			description = "months: the last 1 to 60 calendar months, this one included (default 12). Staff see their own "
+					+ "districts' trades only.")
+	List<SecurityFigure> figures(@RequestParam(defaultValue = "12") int months) {
+		return figures.figures(months);
+	}
+
 	@GetMapping("/verify")
 	@Operation(summary = "Check a guarantee by letter number and verification code (public)")
 	PublicGuaranteeView verify(@RequestParam(required = false) String number, @RequestParam(required = false) String code) {
 		return security.verify(number, code).orElseThrow(() -> Refusal.notFound("guarantee.verify.notFound"));
 	}
 
-	private static UUID parse(String id) {
+	private static UUID parse(String id, String notFoundKey) {
 		try {
 			return UUID.fromString(id);
 		}
 		catch (IllegalArgumentException e) {
-			throw Refusal.notFound("guarantee.application.notFound");
+			throw Refusal.notFound(notFoundKey);
 		}
 	}
 }

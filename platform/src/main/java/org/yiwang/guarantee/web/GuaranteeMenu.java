@@ -20,4 +20,10 @@ class GuaranteeMenu {
 	MenuItem myGuaranteesMenuItem() {
 		return new MenuItem("menu.myGuarantees", "menu.myGuarantees.description", "/guarantees/my", 7, Set.of(Role.BIDDER));
 	}
+
+	@Bean
+	MenuItem guaranteeFiguresMenuItem() {
+		return new MenuItem("menu.guaranteeFigures", "menu.guaranteeFigures.description", "/guarantees/figures", 7,
+				Set.of(Role.PLATFORM_ADMIN, Role.CENTER_STAFF));
+	}
 }

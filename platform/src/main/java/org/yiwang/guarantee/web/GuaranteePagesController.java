@@ -7,6 +7,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -14,6 +15,8 @@ import org.yiwang.guarantee.BidSecurity;
 import org.yiwang.guarantee.CashDeposits;
 import org.yiwang.guarantee.GuaranteeIssuance;
 import org.yiwang.guarantee.NewRequirement;
+import org.yiwang.guarantee.SecurityClaims;
+import org.yiwang.guarantee.SecurityReleases;
 import org.yiwang.system.Forms;
 import org.yiwang.system.Refusal;
 
@@ -30,7 +33,14 @@ class GuaranteePagesController {
 
 	private final CashDeposits deposits;
 
-	GuaranteePagesController(BidSecurity security, GuaranteeIssuance issuance, CashDeposits deposits) {
+	private final SecurityReleases releases;
+
+	private final SecurityClaims claims;
+
+	GuaranteePagesController(BidSecurity security, GuaranteeIssuance issuance, CashDeposits deposits,
+			SecurityReleases releases, SecurityClaims claims) {
+		this.claims = claims;
+		this.releases = releases;
 		this.security = security;
 		this.issuance = issuance;
 		this.deposits = deposits;
@@ -40,7 +50,43 @@ class GuaranteePagesController {
 	String requirements(Model model) {
 		model.addAttribute("requirements", security.requirements());
 		model.addAttribute("issuers", issuance.issuers());
+		model.addAttribute("overdue", releases.overdueRefunds());
 		return "guarantee/requirements";
+	}
+
+	@GetMapping("/guarantees/trades/{code}")
+	String trade(@PathVariable String code, Model model) {
+		model.addAttribute("trade", releases.trade(code));
+		model.addAttribute("annualRate", releases.annualRate());
+		return "guarantee/trade";
+	}
+
+	@PostMapping("/guarantees/trades/{code}/end")
+	String endTransaction(@PathVariable String code, @RequestParam(required = false) String winner,
+			RedirectAttributes redirect) {
+		Forms.attempt(redirect, "guarantee.saved.ended", () -> releases.endTransaction(code, winner));
+		return "redirect:/guarantees/trades/{code}";
+	}
+
+	@PostMapping("/guarantees/trades/{code}/claims/{id}")
+	String decideClaim(@PathVariable String code, @PathVariable String id,
+			@RequestParam(required = false) String decision, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		Forms.attempt(redirect, "guarantee.saved.claimDecided", () -> {
+			if (!"approve".equals(decision) && !"reject".equals(decision)) {
+				throw Refusal.invalid("decision", "guarantee.claim.approveRequired");
+			}
+			claims.decide(id, "approve".equals(decision), reason);
+		});
+		return "redirect:/guarantees/trades/{code}";
+	}
+
+	@PostMapping("/guarantees/trades/{code}/signing")
+	String signContract(@PathVariable String code,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedOn,
+			RedirectAttributes redirect) {
+		Forms.attempt(redirect, "guarantee.saved.signed", () -> releases.signContract(code, signedOn));
+		return "redirect:/guarantees/trades/{code}";
 	}
 
 	@PostMapping("/guarantees/requirements")
@@ -81,6 +127,7 @@ class GuaranteePagesController {
 		model.addAttribute("issuers", issuance.issuers());
 		model.addAttribute("applications", issuance.myApplications());
 		model.addAttribute("guarantees", issuance.myGuarantees());
+		model.addAttribute("refunds", releases.myRefunds());
 		return "guarantee/my";
 	}
 

@@ -1,0 +1,18 @@
+// Grouped bar charts from data attributes: <div class="figure" data-chart='{"title":..,"labels":[..],"series":[{"name":..,"values":[..]}]}'>.
+document.querySelectorAll('.figure[data-chart]').forEach(function (element) {
+  var data = JSON.parse(element.getAttribute('data-chart'));
+  var chart = echarts.init(element);
+  var colors = ['#1f4e96', '#c8842a'];
+  chart.setOption({
+    title: { text: data.title, left: 'left', textStyle: { fontSize: 14, fontWeight: 'normal' } },
+    tooltip: { trigger: 'axis' },
+    legend: { top: 24 },
+    grid: { left: 60, right: 20, top: 60, bottom: 50 },
+    xAxis: { type: 'category', data: data.labels },
+    yAxis: { type: 'value' },
+    series: data.series.map(function (s, i) {
+      return { name: s.name, type: 'bar', data: s.values, itemStyle: { color: colors[i % colors.length] } };
+    })
+  });
+  window.addEventListener('resize', function () { chart.resize(); });
+});

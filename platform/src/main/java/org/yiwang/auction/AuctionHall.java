@@ -232,6 +232,11 @@ public class AuctionHall {
 	 * beneficiary, and the platform signs the listing text; the portal learns of it by {@link ListingPublished}.
 	 */
 	public ListingView publish(UUID id, long seenVersion) {
+		return publishAsOf(id, seenVersion, clock.instant());
+	}
+
+	/** {@link #publish} as of an instant: for demo data whose listing period has passed. */
+	ListingView publishAsOf(UUID id, long seenVersion, Instant now) {
 		Acting staff = requireStaff();
 		return inTransaction(() -> {
 			ListingView listing = staffListing(staff, id);
@@ -241,7 +246,6 @@ public class AuctionHall {
 			if (listing.version() != seenVersion) {
 				throw Refusal.conflict(null, "auction.listing.changed");
 			}
-			Instant now = clock.instant();
 			Instant periodEnd = WorkingDays.periodEnd(now, listing.listingDays(), listing.workingDays());
 			security.require(new NewRequirement(listing.tradeCode().value(), listing.title(), listing.region().value(),
 					listing.category().value(), listing.transferor().toString(), null, listing.security().yuan(),
@@ -333,6 +337,11 @@ public class AuctionHall {
 
 	/** An intending transferee registers for a published listing during its period. */
 	public RegistrationView register(UUID listingId) {
+		return registerAsOf(listingId, clock.instant());
+	}
+
+	/** {@link #register} as of an instant: for demo data whose listing period has passed. */
+	RegistrationView registerAsOf(UUID listingId, Instant now) {
 		Acting bidder = Actors.requireAnyRole("auction.transfereeOnly", Role.BIDDER);
 		return platform(() -> {
 			EntityView entity = registry.myEntity().orElseThrow(() -> Refusal.notFound("registry.entity.none"));
@@ -341,7 +350,6 @@ public class AuctionHall {
 			}
 			ListingView listing = listings.byId(listingId).filter(l -> l.publishedAt() != null)
 				.orElseThrow(() -> Refusal.notFound("auction.listing.notFound"));
-			Instant now = clock.instant();
 			if (!listing.open(now)) {
 				throw Refusal.conflict(null, "auction.register.closed");
 			}

@@ -43,7 +43,8 @@ import org.yiwang.registry.EntityView;
 import org.yiwang.registry.Registration;
 
 /**
- * One hot auction, N bidders bidding as fast as they can over HTTP on loopback (the JSON API, bearer tokens): accepted
+ * One hot auction, N bidders bidding as fast as they can over HTTP on loopback (signed in through the login page, posting
+ * to the live page's bid endpoint with the session and CSRF token, as the browser does): accepted
  * durable bids per second and the p99 acknowledgement latency, then a paced run at a fixed offered rate; beside it, in
  * the same run and on the same embedded PostgreSQL (fsync and synchronous commit on) through the application's own
  * connection pool, single-row insert-and-commit throughput at the same concurrency.
@@ -116,7 +117,8 @@ public final class AuctionLoad {
 
 	final AuthenticationProvider login;
 
-	final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
+	final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+		.followRedirects(HttpClient.Redirect.NEVER).executor(Executors.newFixedThreadPool(16)).build();
 
 	AuctionLoad(ConfigurableApplicationContext app, int port) {
 		this.app = app;
@@ -183,8 +185,7 @@ public final class AuctionLoad {
 				throw new IllegalStateException("deposit arrival refused: " + paid.body());
 			}
 			as("staff.yuzhong", DEMO_PASSWORD, () -> hall.qualify(registration.id()));
-			AccountView me = as(user, PASSWORD, accounts::me);
-			tokens.add(as("admin", DEMO_PASSWORD, () -> accounts.issueToken(me.id(), "bench", 1)).secret());
+			tokens.add(null);
 			if (i % 50 == 49) {
 				System.out.printf("  %d bidders ready%n", i + 1);
 			}
@@ -192,7 +193,47 @@ public final class AuctionLoad {
 		Instant periodEnd = listing.periodEnd();
 		as("staff.yuzhong", DEMO_PASSWORD,
 				() -> hall.concludeAsOf(listing.id(), Instant.now(), 24 * 60, null, periodEnd));
+		System.out.println("  signing the bidders in through the login page...");
+		for (int i = 0; i < bidders; i++) {
+			tokens.set(i, signIn("bench.b" + i, listing.id()));
+		}
 		return new Setup(listing.id(), tokens, new BigDecimal("1.00"));
+	}
+
+	private static final java.util.regex.Pattern SESSION = java.util.regex.Pattern.compile("JSESSIONID=([^;]+)");
+
+	private static final java.util.regex.Pattern CSRF = java.util.regex.Pattern
+		.compile("name=\"_csrf\" (?:value|content)=\"([^\"]+)\"");
+
+	/**
+	 * Signs in through the login page as a browser does and returns "session cookie|CSRF token" for the live page's
+	 * bid endpoint: a session costs no database work per request (a bearer token is looked up at each one).
+	 */
+	private String signIn(String user, UUID listing) throws Exception {
+		HttpResponse<String> page = http.send(HttpRequest.newBuilder(uri("/login")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		String cookie = match(SESSION, String.join(";", page.headers().allValues("Set-Cookie")));
+		String csrf = match(CSRF, page.body());
+		HttpResponse<String> login = http.send(HttpRequest.newBuilder(uri("/login")).header("Cookie", "JSESSIONID=" + cookie)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + PASSWORD + "&_csrf=" + csrf))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		String session = match(SESSION, String.join(";", login.headers().allValues("Set-Cookie")));
+		HttpResponse<String> live = http.send(HttpRequest.newBuilder(uri("/auctions/" + listing))
+			.header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofString());
+		return session + "|" + match(CSRF, live.body());
+	}
+
+	private static String match(java.util.regex.Pattern pattern, String text) {
+		var m = pattern.matcher(text);
+		if (!m.find()) {
+			throw new IllegalStateException("not found: " + pattern + " in " + text.substring(0, Math.min(300, text.length())));
+		}
+		return m.group(1);
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + port + path);
 	}
 
 	/** Each thread inserts one row and commits, as fast as it can, through the application's pool. */
@@ -220,15 +261,16 @@ public final class AuctionLoad {
 	/** Bidders bid the next price they believe in; only accepted (durably committed) bids count. */
 	Result bidding(Setup setup, int bidders, int seconds, int pacedRate) throws Exception {
 		AtomicLong price = new AtomicLong(hall.auction(setup.listing).minimumBid().yuan().longValue());
-		URI uri = URI.create("http://localhost:" + port + "/api/auctions/" + setup.listing + "/bids");
+		URI uri = uri("/auctions/" + setup.listing + "/bids");
 		AtomicLong next = new AtomicLong();
 		return run(bidders, seconds, pacedRate, () -> {
 			int who = (int) (next.getAndIncrement() % bidders);
 			long amount = price.incrementAndGet();
-			HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri)
-				.header("Authorization", "Bearer " + setup.tokens.get(who)).header("Content-Type", "application/json")
-				.header("Idempotency-Key", UUID.randomUUID().toString())
-				.POST(HttpRequest.BodyPublishers.ofString("{\"amount\":\"" + amount + ".00\"}")).build(),
+			String[] session = setup.tokens.get(who).split("\\|");
+			HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).header("Cookie", "JSESSIONID=" + session[0])
+				.header("X-CSRF-TOKEN", session[1]).header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Accept", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+				.POST(HttpRequest.BodyPublishers.ofString("amount=" + amount + ".00")).build(),
 					HttpResponse.BodyHandlers.ofString());
 			if (r.statusCode() == 409) {
 				// Overtaken by a higher bid in flight: learn the price and go on.

@@ -1,6 +1,7 @@
 package org.yiwang.auction;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.yiwang.kernel.Actor;
@@ -84,16 +85,26 @@ public sealed interface AuctionChanged extends Auditable {
 		}
 	}
 
-	/** A bid entered the auction's total order at {@code seq}. */
-	record BidAccepted(Actor actor, UUID listing, long seq, String bidderNumber, Money amount, Instant endsAt,
-			RegionCode region, Instant occurredAt) implements AuctionChanged {
+	/**
+	 * One batch of the auction's single writer, committed in one transaction with the bids themselves: the bids it
+	 * accepted (each with its place in the total order and who placed it) and the ones it refused, with the reason.
+	 * One entry per batch keeps the audit log's cost per commit, not per bid.
+	 */
+	record BidsCommitted(Actor actor, UUID listing, long firstSeq, long lastSeq, List<AcceptedBid> accepted,
+			List<RefusedBid> refused, Instant endsAt, RegionCode region, Instant occurredAt) implements AuctionChanged {
 
 		public String action() {
-			return "auction.bid.accepted";
+			return "auction.bids.committed";
 		}
 	}
 
-	/** A bid was refused; nothing changed. {@code amount} is the text as sent. */
+	record AcceptedBid(long seq, String bidder, String bidderNumber, Money amount, Instant at) {
+	}
+
+	record RefusedBid(String bidder, String amount, BidRefusal reason, Instant at) {
+	}
+
+	/** A bid was refused before it reached the auction's writer; nothing changed. {@code amount} is the text as sent. */
 	record BidRefused(Actor actor, UUID listing, String amount, BidRefusal reason, RegionCode region,
 			Instant occurredAt) implements AuctionChanged {
 

@@ -295,7 +295,7 @@ public class AuctionHall {
 
 	/** Published listings, for everyone (the reserve price stays on staff pages). */
 	public List<ListingView> publicListings() {
-		return platform(() -> listings.published(clock.instant()));
+		return platform(() -> listings.published());
 	}
 
 	/**
@@ -577,8 +577,11 @@ public class AuctionHall {
 	public BidReceipt bid(UUID listingId, String amountText, String idempotencyKey) {
 		Acting bidder = Actors.requireAnyRole("auction.transfereeOnly", Role.BIDDER);
 		Auctioneer.Lane lane = auctioneer.lane(listingId).orElseGet(() -> {
-			AuctionView closed = auction(listingId);
-			throw refusal(closed.status() == AuctionStatus.RUNNING ? BidRefusal.NOT_STARTED : BidRefusal.ENDED);
+			// Closed (or not on this node yet): refused and audited like any late bid.
+			Auctions.Row row = platform(() -> auctions.byId(listingId))
+				.orElseThrow(() -> Refusal.notFound("auction.auction.notFound"));
+			throw refused(bidder, listingId, row.region(), amountText,
+					row.status() == AuctionStatus.RUNNING ? BidRefusal.NOT_STARTED : BidRefusal.ENDED);
 		});
 		Authorization authorization = authorize(bidder, lane);
 		Object parsed = amount(amountText);
@@ -637,11 +640,14 @@ public class AuctionHall {
 
 	/** Audits a bid refused before it reached the auction, in a transaction of its own, and says why. */
 	private Refusal refused(Acting bidder, Auctioneer.Lane lane, String amountText, BidRefusal reason) {
+		return refused(bidder, lane.listing, lane.row.region(), amountText, reason);
+	}
+
+	private Refusal refused(Acting bidder, UUID listing, RegionCode region, String amountText, BidRefusal reason) {
 		Instant now = clock.instant();
 		String amount = amountText == null ? "" : amountText.length() > 64 ? amountText.substring(0, 64) : amountText;
-		RegionScopes.runIn(RegionScope.of(lane.row.region()), () -> transactions.executeWithoutResult(
-				status -> events.publishEvent(new BidRefused(bidder.actor(), lane.listing, amount, reason,
-						lane.row.region(), now))));
+		RegionScopes.runIn(RegionScope.of(region), () -> transactions.executeWithoutResult(
+				status -> events.publishEvent(new BidRefused(bidder.actor(), listing, amount, reason, region, now))));
 		return refusal(reason);
 	}
 

@@ -30,8 +30,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.auction.AuctionChanged.AuctionResumed;
-import org.yiwang.auction.AuctionChanged.BidAccepted;
-import org.yiwang.auction.AuctionChanged.BidRefused;
+import org.yiwang.auction.AuctionChanged.AcceptedBid;
+import org.yiwang.auction.AuctionChanged.BidsCommitted;
+import org.yiwang.auction.AuctionChanged.RefusedBid;
 import org.yiwang.kernel.Actor;
 import org.yiwang.kernel.Money;
 import org.yiwang.kernel.RegionScope;
@@ -360,7 +361,8 @@ class Auctioneer implements SmartLifecycle {
 	private void process(Lane lane, List<Pending> batch) {
 		EnglishAuction.Snapshot before = lane.engine.snapshot();
 		List<Auctions.Bid> accepted = new ArrayList<>();
-		List<Object> auditable = new ArrayList<>();
+		List<AcceptedBid> audited = new ArrayList<>();
+		List<RefusedBid> refusals = new ArrayList<>();
 		Map<Pending, Outcome> outcomes = new HashMap<>();
 		Map<String, Replay> newKeys = new HashMap<>();
 		Instant closeAt = null;
@@ -383,7 +385,7 @@ class Auctioneer implements SmartLifecycle {
 							r.placedAt(), r.endsAt(), true), null));
 				}
 				else {
-					outcomes.put(p, refuse(lane, bid, BidRefusal.KEY_REUSED, auditable));
+					outcomes.put(p, refuse(bid, BidRefusal.KEY_REUSED, refusals));
 				}
 				continue;
 			}
@@ -393,22 +395,24 @@ class Auctioneer implements SmartLifecycle {
 				EnglishAuction.Accepted a = decision.accepted();
 				accepted.add(new Auctions.Bid(lane.listing, a.seq(), lane.row.region(), bid.bidderNumber(),
 						bid.transferee(), bid.amount(), bid.at(), a.endsAfter(), bid.key()));
-				auditable.add(new BidAccepted(bid.actor(), lane.listing, a.seq(), bid.bidderNumber(), bid.amount(),
-						a.endsAfter(), lane.row.region(), bid.at()));
+				audited.add(new AcceptedBid(a.seq(), bid.actor().username(), bid.bidderNumber(), bid.amount(), bid.at()));
 				BidReceipt receipt = new BidReceipt(lane.listing, a.seq(), bid.bidderNumber(), bid.amount(), bid.at(),
 						a.endsAfter(), false);
 				newKeys.put(keyId, new Replay(bid.amount(), receipt));
 				outcomes.put(p, new Outcome(receipt, null));
 			}
 			else {
-				outcomes.put(p, refuse(lane, bid, decision.refusal(), auditable));
+				outcomes.put(p, refuse(bid, decision.refusal(), refusals));
 			}
 		}
 		EnglishAuction.Snapshot after = lane.engine.snapshot();
 		try {
 			RegionScopes.runIn(RegionScope.of(lane.row.region()), () -> transactions.executeWithoutResult(status -> {
 				auctions.commitBids(accepted, after, lane.listing);
-				auditable.forEach(events::publishEvent);
+				if (!audited.isEmpty() || !refusals.isEmpty()) {
+					events.publishEvent(new BidsCommitted(Actor.SYSTEM, lane.listing, before.lastSeq() + 1, after.lastSeq(),
+							audited, refusals, after.endsAt(), lane.row.region(), clock.instant()));
+				}
 			}));
 		}
 		catch (RuntimeException e) {
@@ -430,9 +434,8 @@ class Auctioneer implements SmartLifecycle {
 		closers.forEach(p -> p.result().complete(new Outcome(null, null)));
 	}
 
-	private static Outcome refuse(Lane lane, PlaceBid bid, BidRefusal reason, List<Object> auditable) {
-		auditable.add(new BidRefused(bid.actor(), lane.listing, bid.amount().toString(), reason, lane.row.region(),
-				bid.at()));
+	private static Outcome refuse(PlaceBid bid, BidRefusal reason, List<RefusedBid> refusals) {
+		refusals.add(new RefusedBid(bid.actor().username(), bid.amount().toString(), reason, bid.at()));
 		return new Outcome(null, reason);
 	}
 

@@ -86,7 +86,7 @@ class Listings {
 			.params(status.name(), limit).query(Listings::listing).list();
 	}
 
-	List<ListingView> published(Instant now) {
+	List<ListingView> published() {
 		return jdbc.sql("""
 				select * from auction.listings where status in ('PUBLISHED', 'AUCTION', 'AGREEMENT', 'SOLD', 'FAILED')
 				  and published_at is not null order by published_at desc limit 200""")

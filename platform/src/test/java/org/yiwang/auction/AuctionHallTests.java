@@ -166,8 +166,13 @@ class AuctionHallTests {
 		assertThat(after.lastSeq()).as("refused bids and the replay changed nothing").isEqualTo(before.lastSeq());
 		assertThat(after.price()).isEqualTo(before.price());
 		assertThat(after.endsAt()).isEqualTo(before.endsAt());
-		assertThat(TestActor.cityStaff().call(() -> audit.latest("listing:" + listing.id(), 100)))
-			.filteredOn(e -> e.action().equals("auction.bid.refused")).hasSize(8);
+		var entries = TestActor.cityStaff().call(() -> audit.latest("listing:" + listing.id(), 100));
+		assertThat(entries).as("refused before the writer: one entry each")
+			.filteredOn(e -> e.action().equals("auction.bid.refused")).hasSize(5);
+		assertThat(entries).as("refused by the writer: in its batch's entry, with the reason")
+			.filteredOn(e -> e.action().equals("auction.bids.committed")).extracting(e -> e.payload())
+			.anyMatch(p -> p.contains("BELOW_INCREMENT")).anyMatch(p -> p.contains("KEY_REUSED")).anyMatch(p -> p.contains("ABSURD"))
+			.anyMatch(p -> p.contains("\"seq\":2"));
 
 		BidReceipt winning = fixture.as(first, () -> hall.bid(listing.id(), "1020000.00", "k7"));
 		assertThat(winning.endsAt()).isEqualTo(winning.placedAt().plusSeconds(300));

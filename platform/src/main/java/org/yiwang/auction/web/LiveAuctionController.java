@@ -1,6 +1,5 @@
 package org.yiwang.auction.web;
 
-import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.MediaType;
@@ -8,14 +7,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.yiwang.auction.AuctionHall;
 import org.yiwang.auction.AuctionView;
-import org.yiwang.auction.BidReceipt;
 import org.yiwang.auction.RegistrationView;
 import org.yiwang.kernel.Role;
 import org.yiwang.system.Actors;

@@ -197,12 +197,21 @@ class Auctioneer implements SmartLifecycle {
 		running = true;
 	}
 
+	/**
+	 * Stops sweeping and beating (the test framework also pauses idle contexts this way); the writers finish what
+	 * they hold and stay for a restart. The next start resumes the running auctions, extended by the pause.
+	 */
 	@Override
 	public void stop() {
 		running = false;
 		if (ticker != null) {
 			ticker.shutdownNow();
 		}
+	}
+
+	@jakarta.annotation.PreDestroy
+	void shutDown() {
+		stop();
 		writers.shutdown();
 		try {
 			writers.awaitTermination(5, TimeUnit.SECONDS);

@@ -17,6 +17,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.yiwang.catalog.Catalog;
 import org.yiwang.guarantee.ArrivalReport;
 import org.yiwang.guarantee.CashDeposits;
 import org.yiwang.guarantee.DepositAccountView;
@@ -24,6 +25,7 @@ import org.yiwang.kernel.Acting;
 import org.yiwang.kernel.Actor;
 import org.yiwang.kernel.CategoryCode;
 import org.yiwang.kernel.CreditCode;
+import org.yiwang.kernel.RegionCode;
 import org.yiwang.kernel.RegionScope;
 import org.yiwang.kernel.Role;
 import org.yiwang.registry.EntityKind;
@@ -46,7 +48,8 @@ class DemoListings implements ApplicationRunner {
 
 	static final String PASSWORD = "Demo@2026yw";
 
-	static final String REGION = "500103";
+	/** 渝中区; in another city the first district (its staff are staff.<code>). */
+	static final String YUZHONG = "500103";
 
 	static final String OPEN_TRADE = "CQ-500103-2026-GQ-DEMO01";
 
@@ -57,6 +60,10 @@ class DemoListings implements ApplicationRunner {
 
 	private final AuctionHall hall;
 
+	private final Catalog catalog;
+
+	private String region = YUZHONG;
+
 	private final EntityRegistry registry;
 
 	private final CashDeposits deposits;
@@ -65,9 +72,10 @@ class DemoListings implements ApplicationRunner {
 
 	private final boolean demo;
 
-	DemoListings(AuctionHall hall, EntityRegistry registry, CashDeposits deposits, Clock clock,
+	DemoListings(AuctionHall hall, Catalog catalog, EntityRegistry registry, CashDeposits deposits, Clock clock,
 			@Value("${yiwang.demo:true}") boolean demo) {
 		this.hall = hall;
+		this.catalog = catalog;
 		this.registry = registry;
 		this.deposits = deposits;
 		this.clock = clock;
@@ -100,8 +108,8 @@ class DemoListings implements ApplicationRunner {
 		}
 	}
 
-	private static DemoActing as(String username, Role role, RegionScope scope) {
-		return new DemoActing(new Actor(username, role.name(), REGION), Set.of(role), scope);
+	private DemoActing as(String username, Role role, RegionScope scope) {
+		return new DemoActing(new Actor(username, role.name(), region), Set.of(role), scope);
 	}
 
 	private static DemoActing staff() {
@@ -114,6 +122,8 @@ class DemoListings implements ApplicationRunner {
 		if (!demo || registry.findByCreditCode(CreditCode.of(code(1))).isPresent()) {
 			return;
 		}
+		region = catalog.region(RegionCode.of(YUZHONG)).map(r -> YUZHONG).orElseGet(() -> catalog.regions().stream()
+			.filter(r -> !r.isCity()).findFirst().orElseThrow().code().value());
 		EntityView transferor = entity("demo.transferor", "重庆演示国有资产经营有限公司", 1, EntityRole.TRANSFEROR);
 		entity("demo.transferee1", "重庆演示受让甲有限公司", 2, EntityRole.TRANSFEREE);
 		entity("demo.transferee2", "重庆演示受让乙有限公司", 3, EntityRole.TRANSFEREE);
@@ -140,14 +150,14 @@ class DemoListings implements ApplicationRunner {
 
 	private ListingView submit(String trade, String title) {
 		return as("demo.transferor", Role.TENDERER, RegionScope.none()).call(() -> hall.submit(new NewListing(trade,
-				REGION, "STATE_EQUITY", title, "转让标的为" + title + "。评估基准日 2026-06-30，评估值以评估报告为准。",
+				region, "STATE_EQUITY", title, "转让标的为" + title + "。评估基准日 2026-06-30，评估值以评估报告为准。",
 				"意向受让方须为依法设立并有效存续的企业法人，具有良好的财务状况和商业信用。", null, new BigDecimal("3000000.00"),
 				new BigDecimal("3000000.00"), new BigDecimal("50000.00"), new BigDecimal("300000.00"), 20, true)));
 	}
 
 	private EntityView entity(String username, String name, int n, EntityRole role) {
 		EntityView registered = registry.register(new Registration(EntityKind.ORGANIZATION, name, code(n), null, "张演示",
-				"李演示", "023-63000000", "重庆市渝中区解放碑", REGION, Set.of(role), username, PASSWORD));
+				"李演示", "023-63000000", "重庆市渝中区解放碑", region, Set.of(role), username, PASSWORD));
 		return staff().call(() -> registry.approve(registered.id(), registered.version()));
 	}
 

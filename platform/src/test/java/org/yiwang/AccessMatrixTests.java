@@ -161,6 +161,18 @@ class AccessMatrixTests {
 				"GET /api/tendering/sections/{id}/bids/mine", "GET /api/tendering/bids/{id}", "GET /api/tendering/bids/{id}/receipt",
 				"GET /api/tendering/bids/{id}/receipt.zip", "POST /api/tendering/bids/{id}/withdrawal");
 		allow(EnumSet.of(Role.REGULATOR), "GET /api/tendering/bids/{id}/evidence");
+		// auction: anyone reads listings and watches auctions; transferors (tenderer accounts) and agencies submit; staff
+		// review, qualify and conclude; transferees (bidder accounts) register and bid; the parties download the confirmation
+		allow(PUBLIC, "GET /listings", "GET /listings/{id}", "GET /auctions/{id}", "GET /auctions/{id}/state",
+				"GET /auctions/{id}/events", "GET /api/listings", "GET /api/auctions/{id}");
+		allow(EnumSet.of(Role.TENDERER, Role.AGENCY), "GET /listings/new", "POST /listings", "POST /api/listings");
+		allow(EnumSet.of(Role.TENDERER, Role.AGENCY, Role.BIDDER), "GET /listings/mine");
+		allow(STAFF, "GET /listings/review", "POST /listings/{id}/publish", "POST /listings/{id}/return",
+				"POST /listings/{id}/conclude", "POST /listings/{id}/agreement", "POST /listings/registrations/{id}/qualify",
+				"POST /listings/registrations/{id}/refuse");
+		allow(EnumSet.of(Role.BIDDER), "POST /listings/{id}/registrations", "POST /auctions/{id}/bids",
+				"POST /api/auctions/{id}/bids");
+		allow(ALL, "GET /listings/{id}/confirmation.pdf");
 	}
 
 	private static void allow(Set<Role> roles, String... endpoints) {

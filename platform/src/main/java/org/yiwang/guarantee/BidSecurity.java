@@ -213,7 +213,8 @@ public class BidSecurity {
 			throw Refusal.invalid("beneficiaryCreditCode", "guarantee.beneficiary.required");
 		}
 		EntityView entity = found.orElseThrow(() -> Refusal.invalid("beneficiaryCreditCode", "guarantee.beneficiary.unknown"));
-		if (!entity.holds(EntityRole.TENDERER) || entity.creditCode() == null) {
+		// A tender's security benefits the tenderer; a listing's (挂牌) the transferor.
+		if (!(entity.holds(EntityRole.TENDERER) || entity.holds(EntityRole.TRANSFEROR)) || entity.creditCode() == null) {
 			throw Refusal.invalid("beneficiaryCreditCode", "guarantee.beneficiary.notTenderer", entity.name());
 		}
 		return entity;

@@ -110,7 +110,7 @@ public class CashDeposits {
 		}
 		return platform(() -> {
 			EntityView entity = registry.myEntity().orElseThrow(() -> Refusal.notFound("registry.entity.none"));
-			if (!entity.holds(EntityRole.BIDDER)) {
+			if (!entity.holds(EntityRole.BIDDER) && !entity.holds(EntityRole.TRANSFEREE)) { // a transferee bids in listings
 				throw Refusal.conflict(null, "guarantee.application.notBidder");
 			}
 			if (!TradeCode.isValid(tradeCode)) {

@@ -1,0 +1,344 @@
+package org.yiwang.auction;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.yiwang.YiwangApplication;
+import org.yiwang.account.AccountKind;
+import org.yiwang.account.AccountManagement;
+import org.yiwang.account.AccountView;
+import org.yiwang.account.NewAccount;
+import org.yiwang.guarantee.CashDeposits;
+import org.yiwang.guarantee.DepositAccountView;
+import org.yiwang.kernel.CreditCode;
+import org.yiwang.kernel.Role;
+import org.yiwang.registry.EntityKind;
+import org.yiwang.registry.EntityRegistry;
+import org.yiwang.registry.EntityRole;
+import org.yiwang.registry.EntityView;
+import org.yiwang.registry.Registration;
+
+/**
+ * One hot auction, N bidders bidding as fast as they can over HTTP on loopback (signed in through the login page, posting
+ * to the live page's bid endpoint with the session and CSRF token, as the browser does): accepted
+ * durable bids per second and the p99 acknowledgement latency, then a paced run at a fixed offered rate; beside it, in
+ * the same run and on the same embedded PostgreSQL (fsync and synchronous commit on) through the application's own
+ * connection pool, single-row insert-and-commit throughput at the same concurrency.
+ *
+ * <p>Usage: {@code bench/auction-load.sh [bidders] [seconds] [paced-rate]} (defaults 200, 10, 1000).
+ */
+public final class AuctionLoad {
+
+	private static final String DEMO_PASSWORD = "Demo@2026yw";
+
+	private static final String PASSWORD = "Bench-pass-2026";
+
+	public static void main(String[] args) throws Exception {
+		int bidders = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+		int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+		int pacedRate = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+		Path dir = Files.createTempDirectory("yiwang-auction-bench");
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(YiwangApplication.class)
+			.run("--yiwang.database.embedded-directory=" + dir.resolve("pg"), "--yiwang.database.embedded-clean=true",
+					"--yiwang.pki.key-secret-file=" + dir.resolve("pki-secret"), "--server.port=0",
+					"--logging.file.name=" + dir.resolve("yiwang.log"), "--logging.level.root=WARN",
+					"--server.tomcat.threads.max=" + Math.max(200, bidders + 20))) {
+			int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+			AuctionLoad load = new AuctionLoad(app, port);
+			System.out.printf("Setting up one auction with %d qualified bidders...%n", bidders);
+			Setup setup = load.setup(bidders);
+			System.out.printf("%nPostgreSQL single-row insert+commit, %d threads, app pool, %d s...%n", bidders, seconds);
+			Result baseline = load.baseline(bidders, seconds);
+			System.out.printf("Auction bids over HTTP, %d bidders as fast as they can, %d s...%n", bidders, seconds);
+			Result auction = load.bidding(setup, bidders, seconds, 0);
+			System.out.printf("Auction bids over HTTP, %d bidders, paced at %d offered bids/s, %d s...%n", bidders, pacedRate,
+					seconds);
+			Result paced = load.bidding(setup, bidders, seconds, pacedRate);
+			long bids = load.hall.auction(setup.listing).lastSeq();
+			System.out.println();
+			System.out.printf("%s | %d cores | %d bidders | embedded PostgreSQL, fsync on, synchronous_commit on%n",
+					System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), bidders);
+			System.out.printf("%-48s %12s %12s %10s %10s%n", "", "offered/s", "durable/s", "p50 ms", "p99 ms");
+			print("PostgreSQL insert+commit (baseline)", baseline);
+			print("auction: accepted bids, as fast as possible", auction);
+			print("auction: accepted bids, paced", paced);
+			System.out.printf("accepted bids / baseline: %.0f%%   (auction total %d bids, all in one total order)%n",
+					100.0 * auction.durablePerSecond() / baseline.durablePerSecond(), bids);
+		}
+	}
+
+	record Setup(UUID listing, List<String> tokens, BigDecimal increment) {
+	}
+
+	/** @param latencies of acknowledged (accepted) requests, in nanoseconds */
+	record Result(double offeredPerSecond, double durablePerSecond, double p50Ms, double p99Ms) {
+	}
+
+	private static void print(String name, Result r) {
+		System.out.printf("%-48s %12.0f %12.0f %10.2f %10.2f%n", name, r.offeredPerSecond(), r.durablePerSecond(), r.p50Ms(),
+				r.p99Ms());
+	}
+
+	final ConfigurableApplicationContext app;
+
+	final int port;
+
+	final AuctionHall hall;
+
+	final EntityRegistry registry;
+
+	final AccountManagement accounts;
+
+	final CashDeposits deposits;
+
+	final AuthenticationProvider login;
+
+	final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+		.followRedirects(HttpClient.Redirect.NEVER).executor(Executors.newFixedThreadPool(16)).build();
+
+	AuctionLoad(ConfigurableApplicationContext app, int port) {
+		this.app = app;
+		this.port = port;
+		this.hall = app.getBean(AuctionHall.class);
+		this.registry = app.getBean(EntityRegistry.class);
+		this.accounts = app.getBean(AccountManagement.class);
+		this.deposits = app.getBean(CashDeposits.class);
+		this.login = app.getBean(AuthenticationProvider.class);
+	}
+
+	/** Signed-in sessions by username: one (Argon2-checked) sign-in each, as a browser session would keep it. */
+	private final java.util.Map<String, org.springframework.security.core.Authentication> sessions = new java.util.HashMap<>();
+
+	<T> T as(String username, String password, Supplier<T> work) {
+		var context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(sessions.computeIfAbsent(username,
+				u -> login.authenticate(new UsernamePasswordAuthenticationToken(u, password))));
+		SecurityContextHolder.setContext(context);
+		try {
+			return work.get();
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
+	private static String creditCode(int n) {
+		String first17 = "915001030" + String.format("%08d", n);
+		return first17 + CreditCode.checkCharacter(first17);
+	}
+
+	private EntityView entity(String user, int n, EntityRole role) {
+		EntityView registered = registry.register(new Registration(EntityKind.ORGANIZATION, "压测公司" + user,
+				creditCode(n), null, "张三", "李四", "023-12345678", "重庆市渝中区", "500103", Set.of(role), user, PASSWORD));
+		return as("staff", DEMO_PASSWORD, () -> registry.approve(registered.id(), registered.version()));
+	}
+
+	Setup setup(int bidders) throws Exception {
+		AccountView bank = as("admin", DEMO_PASSWORD, () -> accounts.create(new NewAccount("bench.bank", "压测结算银行",
+				AccountKind.MACHINE, Set.of(Role.API_CLIENT), null, false, Set.of(), null)));
+		String bankToken = as("admin", DEMO_PASSWORD, () -> accounts.issueToken(bank.id(), "bench", 1)).secret();
+		as("staff", DEMO_PASSWORD, () -> deposits.registerBank("bench.bank", "压测结算银行"));
+		entity("bench.transferor", 1, EntityRole.TRANSFEROR);
+		ListingView submitted = as("bench.transferor", PASSWORD, () -> hall.submit(new NewListing("CQ-500103-BENCH-0001",
+				"500103", "STATE_EQUITY", "压测标的", "压测标的说明", "", null, new BigDecimal("1000.00"),
+				new BigDecimal("1000.00"), new BigDecimal("1.00"), new BigDecimal("100.00"), 20, false)));
+		ListingView listing = as("staff.yuzhong", DEMO_PASSWORD, () -> hall.publish(submitted.id(), submitted.version()));
+		List<String> tokens = new ArrayList<>();
+		for (int i = 0; i < bidders; i++) {
+			String user = "bench.b" + i;
+			EntityView entity = entity(user, 1000 + i, EntityRole.TRANSFEREE);
+			RegistrationView registration = as(user, PASSWORD, () -> hall.register(listing.id()));
+			DepositAccountView account = as(user, PASSWORD, () -> deposits.openAccount(listing.tradeCode().value()));
+			String body = """
+					{"accountNumber":"%s","amount":100.00,"payerAccount":"6222000011112222","payerName":"%s",
+					 "paidAt":"%s","bankReference":"BENCH-%d"}""".formatted(account.accountNumber(), entity.name(),
+					Instant.now().minusSeconds(60), i);
+			HttpResponse<String> paid = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+					+ "/api/guarantees/bank/arrivals")).header("Authorization", "Bearer " + bankToken)
+				.header("Idempotency-Key", "bench-" + i).header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+			if (paid.statusCode() != 201) {
+				throw new IllegalStateException("deposit arrival refused: " + paid.body());
+			}
+			as("staff.yuzhong", DEMO_PASSWORD, () -> hall.qualify(registration.id()));
+			tokens.add(null);
+			if (i % 50 == 49) {
+				System.out.printf("  %d bidders ready%n", i + 1);
+			}
+		}
+		Instant periodEnd = listing.periodEnd();
+		as("staff.yuzhong", DEMO_PASSWORD,
+				() -> hall.concludeAsOf(listing.id(), Instant.now(), 24 * 60, null, periodEnd));
+		System.out.println("  signing the bidders in through the login page...");
+		for (int i = 0; i < bidders; i++) {
+			tokens.set(i, signIn("bench.b" + i, listing.id()));
+		}
+		return new Setup(listing.id(), tokens, new BigDecimal("1.00"));
+	}
+
+	private static final java.util.regex.Pattern SESSION = java.util.regex.Pattern.compile("JSESSIONID=([^;]+)");
+
+	private static final java.util.regex.Pattern CSRF = java.util.regex.Pattern
+		.compile("name=\"_csrf\" (?:value|content)=\"([^\"]+)\"");
+
+	/**
+	 * Signs in through the login page as a browser does and returns "session cookie|CSRF token" for the live page's
+	 * bid endpoint: a session costs no database work per request (a bearer token is looked up at each one).
+	 */
+	private String signIn(String user, UUID listing) throws Exception {
+		HttpResponse<String> page = http.send(HttpRequest.newBuilder(uri("/login")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		String cookie = match(SESSION, String.join(";", page.headers().allValues("Set-Cookie")));
+		String csrf = match(CSRF, page.body());
+		HttpResponse<String> login = http.send(HttpRequest.newBuilder(uri("/login")).header("Cookie", "JSESSIONID=" + cookie)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + PASSWORD + "&_csrf=" + csrf))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		String session = match(SESSION, String.join(";", login.headers().allValues("Set-Cookie")));
+		HttpResponse<String> live = http.send(HttpRequest.newBuilder(uri("/auctions/" + listing))
+			.header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofString());
+		return session + "|" + match(CSRF, live.body());
+	}
+
+	private static String match(java.util.regex.Pattern pattern, String text) {
+		var m = pattern.matcher(text);
+		if (!m.find()) {
+			throw new IllegalStateException("not found: " + pattern + " in " + text.substring(0, Math.min(300, text.length())));
+		}
+		return m.group(1);
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + port + path);
+	}
+
+	/** Each thread inserts one row and commits, as fast as it can, through the application's pool. */
+	Result baseline(int threads, int seconds) throws Exception {
+		DataSource pool = app.getBean(DataSource.class);
+		// A logged table like the bids table, created by the owner; the application role only inserts.
+		try (var c = app.getBean("migrationDataSource", DataSource.class).getConnection(); var s = c.createStatement()) {
+			s.execute("create table if not exists public.bench_probe (id bigint, amount numeric(20,2), at timestamptz)");
+			s.execute("grant insert on public.bench_probe to yiwang_app");
+		}
+		AtomicLong ids = new AtomicLong();
+		return run(threads, seconds, 0, () -> {
+			try (var c = pool.getConnection();
+					var p = c.prepareStatement("insert into public.bench_probe values (?, ?, now())")) {
+				c.setAutoCommit(false);
+				p.setLong(1, ids.incrementAndGet());
+				p.setBigDecimal(2, new BigDecimal("1000.00"));
+				p.executeUpdate();
+				c.commit();
+				return true;
+			}
+		});
+	}
+
+	/** Bidders bid the next price they believe in; only accepted (durably committed) bids count. */
+	Result bidding(Setup setup, int bidders, int seconds, int pacedRate) throws Exception {
+		AtomicLong price = new AtomicLong(hall.auction(setup.listing).minimumBid().yuan().longValue());
+		URI uri = uri("/auctions/" + setup.listing + "/bids");
+		AtomicLong next = new AtomicLong();
+		return run(bidders, seconds, pacedRate, () -> {
+			int who = (int) (next.getAndIncrement() % bidders);
+			long amount = price.incrementAndGet();
+			String[] session = setup.tokens.get(who).split("\\|");
+			HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).header("Cookie", "JSESSIONID=" + session[0])
+				.header("X-CSRF-TOKEN", session[1]).header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Accept", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+				.POST(HttpRequest.BodyPublishers.ofString("amount=" + amount + ".00")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			if (r.statusCode() == 409) {
+				// Overtaken by a higher bid in flight: learn the price and go on.
+				return false;
+			}
+			if (r.statusCode() != 200) {
+				throw new IllegalStateException("bid failed: " + r.statusCode() + " " + r.body());
+			}
+			return true;
+		});
+	}
+
+	interface Attempt {
+
+		boolean run() throws Exception;
+	}
+
+	/** Runs {@code threads} loops for the duration; pacedRate > 0 spreads attempts at that total rate. */
+	private static Result run(int threads, int seconds, int pacedRate, Attempt attempt) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+		long[][] latencies = new long[threads][];
+		int[] counts = new int[threads];
+		long[] offered = new long[threads];
+		CountDownLatch done = new CountDownLatch(threads);
+		long started = System.nanoTime();
+		for (int t = 0; t < threads; t++) {
+			int me = t;
+			latencies[t] = new long[1 << 16];
+			pool.execute(() -> {
+				try {
+					long interval = pacedRate > 0 ? 1_000_000_000L * threads / pacedRate : 0;
+					long due = System.nanoTime() + (interval > 0 ? interval * me / threads : 0);
+					while (System.nanoTime() < end) {
+						if (interval > 0) {
+							long wait = due - System.nanoTime();
+							if (wait > 0) {
+								Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+							}
+							due += interval;
+						}
+						long t0 = System.nanoTime();
+						offered[me]++;
+						if (attempt.run() && counts[me] < latencies[me].length) {
+							latencies[me][counts[me]++] = System.nanoTime() - t0;
+						}
+					}
+				}
+				catch (Exception e) {
+					e.printStackTrace();
+				}
+				finally {
+					done.countDown();
+				}
+			});
+		}
+		done.await();
+		double elapsed = (System.nanoTime() - started) / 1e9;
+		pool.shutdown();
+		long[] all = new long[Arrays.stream(counts).sum()];
+		int i = 0;
+		for (int t = 0; t < threads; t++) {
+			System.arraycopy(latencies[t], 0, all, i, counts[t]);
+			i += counts[t];
+		}
+		Arrays.sort(all);
+		double p50 = all.length == 0 ? 0 : all[(int) (all.length * 0.50)] / 1e6;
+		double p99 = all.length == 0 ? 0 : all[Math.min(all.length - 1, (int) (all.length * 0.99))] / 1e6;
+		return new Result(Arrays.stream(offered).sum() / elapsed, all.length / elapsed, p50, p99);
+	}
+}

@@ -1,0 +1,493 @@
+package org.yiwang.auction;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yiwang.auction.AuctionChanged.AuctionResumed;
+import org.yiwang.auction.AuctionChanged.AcceptedBid;
+import org.yiwang.auction.AuctionChanged.BidsCommitted;
+import org.yiwang.auction.AuctionChanged.RefusedBid;
+import org.yiwang.kernel.Actor;
+import org.yiwang.kernel.Money;
+import org.yiwang.kernel.RegionScope;
+import org.yiwang.pki.PlatformKeys;
+import org.yiwang.registry.EntityId;
+import org.yiwang.system.RegionScopes;
+
+/**
+ * Runs the live auctions of this node. Each auction has one lane: bids are stamped with the server's clock and queued
+ * in one step, so the queue's order is the order of their stamps; one writer at a time drains a lane, decides each bid
+ * against the auction's state in memory, and commits the whole batch (bids, new state, audit entries) in one
+ * transaction before any of them is acknowledged (group commit). A failed commit puts the state back and fails the
+ * batch: nothing is acknowledged that is not durable. A sweeper closes auctions whose countdown ran out, through the
+ * same lane; a heartbeat lets a restart measure the outage and extend the running auctions by it.
+ */
+@Component
+class Auctioneer implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(Auctioneer.class);
+
+	/** The most bids one transaction carries. */
+	static final int BATCH = 256;
+
+	/** How many of the latest bids a live view carries (the ranking carries every bidder). */
+	static final int HISTORY = 50;
+
+	static final DateTimeFormatter INSTANT = DateTimeFormatter.ISO_INSTANT;
+
+	/** A command to a lane, stamped with the instant it entered the platform. */
+	sealed interface Command {
+
+		Instant at();
+	}
+
+	record PlaceBid(Actor actor, EntityId transferee, String bidderNumber, Money amount, String key, Instant at)
+			implements Command {
+	}
+
+	record Close(Instant at) implements Command {
+	}
+
+	/** A bid's outcome: the receipt, or why it was refused. */
+	record Outcome(BidReceipt receipt, BidRefusal refusal) {
+	}
+
+	private record Pending(Command command, CompletableFuture<Outcome> result) {
+	}
+
+	/** What one idempotency key got the first time. */
+	private record Replay(Money amount, BidReceipt receipt) {
+	}
+
+	/** One auction on this node: its state, its queue and what the live pages need. */
+	final class Lane {
+
+		final UUID listing;
+
+		final Auctions.Row row;
+
+		final String title;
+
+		final EnglishAuction engine;
+
+		private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+
+		private final AtomicBoolean draining = new AtomicBoolean();
+
+		private final Map<String, Replay> keys = new HashMap<>();
+
+		private final List<BidView> history = new ArrayList<>();
+
+		private final Map<String, BidView> best = new HashMap<>();
+
+		private volatile AuctionView latest;
+
+		Lane(Auctions.Row row, String title, List<Auctions.Bid> bids) {
+			this.listing = row.listing();
+			this.row = row;
+			this.title = title;
+			this.engine = row.engine();
+			for (Auctions.Bid b : bids) {
+				record(b.view());
+				keys.put(b.transferee() + "|" + b.idempotencyKey(), new Replay(b.amount(),
+						new BidReceipt(listing, b.seq(), b.bidderNumber(), b.amount(), b.placedAt(), b.endsAtAfter(), true)));
+			}
+			latest = view(null, null);
+		}
+
+		private void record(BidView bid) {
+			history.add(bid);
+			best.merge(bid.bidderNumber(), bid, (a, b) -> b.amount().compareTo(a.amount()) > 0 ? b : a);
+		}
+
+		AuctionView latest() {
+			return latest;
+		}
+
+		AuctionView view(String winnerName, Instant closedAt) {
+			EnglishAuction.Rules rules = engine.rules();
+			List<BidView> recent = new ArrayList<>(history.subList(Math.max(0, history.size() - HISTORY), history.size()));
+			java.util.Collections.reverse(recent);
+			List<BidView> ranking = best.values().stream()
+				.sorted(Comparator.comparing(BidView::amount).reversed().thenComparing(BidView::seq)).toList();
+			AuctionStatus status = !engine.closed() ? AuctionStatus.RUNNING
+					: engine.sold() ? AuctionStatus.SOLD : AuctionStatus.FAILED;
+			return new AuctionView(listing, row.tradeCode(), title, status, rules.startsAt(), rules.timedFrom(),
+					engine.endsAt(), (int) rules.countdown().toSeconds(), rules.startingPrice(), rules.increment(),
+					engine.price(), engine.closed() ? null : engine.minimumBid(), engine.leader(), engine.lastSeq(),
+					List.copyOf(recent), ranking, engine.price() != null && engine.price().isAtLeast(rules.reserve()),
+					winnerName, closedAt, clock.instant());
+		}
+	}
+
+	private final Map<UUID, Lane> lanes = new ConcurrentHashMap<>();
+
+	private final Auctions auctions;
+
+	private final Listings listings;
+
+	private final AuctionClosing closing;
+
+	private final TransactionTemplate transactions;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final ExecutorService writers;
+
+	private ScheduledExecutorService ticker;
+
+	private volatile boolean running;
+
+	Auctioneer(Auctions auctions, Listings listings, AuctionClosing closing, TransactionTemplate transactions,
+			ApplicationEventPublisher events, Clock clock) {
+		this.auctions = auctions;
+		this.listings = listings;
+		this.closing = closing;
+		this.transactions = transactions;
+		this.events = events;
+		this.clock = clock;
+		AtomicInteger n = new AtomicInteger();
+		this.writers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors() * 2), r -> {
+			Thread t = new Thread(r, "auction-writer-" + n.incrementAndGet());
+			t.setDaemon(true);
+			return t;
+		});
+	}
+
+	// --- lifecycle: resume after a restart, then sweep and beat --------------------------------------------------
+
+	@Override
+	public void start() {
+		RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(status -> resumeAll()));
+		ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+			Thread t = new Thread(r, "auction-ticker");
+			t.setDaemon(true);
+			return t;
+		});
+		ticker.scheduleWithFixedDelay(this::sweep, 100, 100, TimeUnit.MILLISECONDS);
+		ticker.scheduleWithFixedDelay(this::beat, 0, 1, TimeUnit.SECONDS);
+		running = true;
+	}
+
+	/**
+	 * Stops sweeping and beating (the test framework also pauses idle contexts this way); the writers finish what
+	 * they hold and stay for a restart. The next start resumes the running auctions, extended by the pause.
+	 */
+	@Override
+	public void stop() {
+		running = false;
+		if (ticker != null) {
+			ticker.shutdownNow();
+		}
+	}
+
+	@jakarta.annotation.PreDestroy
+	void shutDown() {
+		stop();
+		writers.shutdown();
+		try {
+			writers.awaitTermination(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	@Override
+	public int getPhase() {
+		// After the web server and the database pool start, before they stop.
+		return Integer.MAX_VALUE - 1000;
+	}
+
+	/**
+	 * Loads every running auction. One that was running when the platform stopped (its end after the last heartbeat)
+	 * gets its end, and a start or timed period not yet reached, moved by the outage: the rule is that no bidder loses
+	 * bidding time to the platform's absence. The extension is recorded and audited.
+	 */
+	private void resumeAll() {
+		Instant now = clock.instant();
+		Optional<Instant> lastAlive = auctions.lastAlive();
+		for (Auctions.Row row : auctions.running()) {
+			Auctions.Row resumed = row;
+			if (lastAlive.isPresent() && row.endsAt().isAfter(lastAlive.get()) && now.isAfter(lastAlive.get())) {
+				Instant alive = lastAlive.get();
+				Duration outage = Duration.between(alive, now);
+				Instant startsAt = row.startsAt().isAfter(alive) ? row.startsAt().plus(outage) : row.startsAt();
+				Instant timedFrom = row.timedFrom().isAfter(alive) ? row.timedFrom().plus(outage) : row.timedFrom();
+				Instant endsAt = row.endsAt().plus(outage);
+				auctions.extend(row.listing(), row.region(), alive, now, row, startsAt, timedFrom, endsAt);
+				events.publishEvent(new AuctionResumed(Actor.SYSTEM, row.listing(), alive, now, row.endsAt(), endsAt,
+						row.region(), now));
+				log.warn("Auction {} resumed after an outage of {}: its end moved from {} to {}", row.listing(), outage,
+						row.endsAt(), endsAt);
+				resumed = auctions.byId(row.listing()).orElseThrow();
+			}
+			open(resumed);
+		}
+		auctions.beat(now);
+	}
+
+	/** Puts an auction on this node's floor (called in a transaction that can read it). */
+	Lane open(Auctions.Row row) {
+		String title = listings.byId(row.listing()).map(ListingView::title).orElse(row.tradeCode().value());
+		Lane lane = new Lane(row, title, auctions.bids(row.listing()));
+		lanes.put(row.listing(), lane);
+		return lane;
+	}
+
+	/** Puts a newly opened auction (no bids yet) on the floor, after the transaction that opened it committed. */
+	void place(Auctions.Row row, String title) {
+		lanes.put(row.listing(), new Lane(row, title, List.of()));
+	}
+
+	/** A lane rebuilt from the record of a closed auction, for its final view; not on the floor. */
+	Lane detached(Auctions.Row row, String title, List<Auctions.Bid> bids) {
+		return new Lane(row, title, bids);
+	}
+
+	Optional<Lane> lane(UUID listing) {
+		return Optional.ofNullable(lanes.get(listing));
+	}
+
+	int liveCount() {
+		return lanes.size();
+	}
+
+	private void beat() {
+		try {
+			transactions.executeWithoutResult(status -> auctions.beat(clock.instant()));
+		}
+		catch (RuntimeException e) {
+			log.warn("Auction heartbeat failed: {}", e.toString());
+		}
+	}
+
+	private void sweep() {
+		try {
+			Instant now = clock.instant();
+			for (Lane lane : lanes.values()) {
+				if (lane.engine.isDue(now) && lane.queue.isEmpty()) {
+					submit(lane, at -> new Close(at));
+				}
+			}
+		}
+		catch (RuntimeException e) {
+			log.warn("Auction sweep failed: {}", e.toString());
+		}
+	}
+
+	// --- the lane: stamp, queue, drain ----------------------------------------------------------------------------
+
+	CompletableFuture<Outcome> bid(Lane lane, Actor actor, EntityId transferee, String bidderNumber, Money amount,
+			String key) {
+		return submit(lane, at -> new PlaceBid(actor, transferee, bidderNumber, amount, key, at));
+	}
+
+	/**
+	 * Closes the auction as of {@code at} if its countdown has run out by then. For tests that let time pass; the
+	 * sweeper does it with the clock.
+	 */
+	CompletableFuture<Outcome> closeAsOf(Lane lane, Instant at) {
+		CompletableFuture<Outcome> result = new CompletableFuture<>();
+		lane.queue.add(new Pending(new Close(at), result));
+		schedule(lane);
+		return result;
+	}
+
+	private CompletableFuture<Outcome> submit(Lane lane, java.util.function.Function<Instant, Command> command) {
+		CompletableFuture<Outcome> result = new CompletableFuture<>();
+		// Stamp and enqueue in one step: the queue's order is the order of the stamps (the one total order).
+		synchronized (lane) {
+			lane.queue.add(new Pending(command.apply(clock.instant()), result));
+		}
+		schedule(lane);
+		return result;
+	}
+
+	private void schedule(Lane lane) {
+		if (lane.draining.compareAndSet(false, true)) {
+			writers.execute(() -> drain(lane));
+		}
+	}
+
+	private void drain(Lane lane) {
+		try {
+			while (true) {
+				List<Pending> batch = new ArrayList<>(Math.min(BATCH, 16));
+				Pending next;
+				while (batch.size() < BATCH && (next = lane.queue.poll()) != null) {
+					batch.add(next);
+				}
+				if (batch.isEmpty()) {
+					lane.draining.set(false);
+					if (lane.queue.isEmpty() || !lane.draining.compareAndSet(false, true)) {
+						return;
+					}
+					continue;
+				}
+				process(lane, batch);
+			}
+		}
+		catch (RuntimeException | Error e) {
+			lane.draining.set(false);
+			log.error("Auction lane {} failed", lane.listing, e);
+		}
+	}
+
+	private void process(Lane lane, List<Pending> batch) {
+		EnglishAuction.Snapshot before = lane.engine.snapshot();
+		List<Auctions.Bid> accepted = new ArrayList<>();
+		List<AcceptedBid> audited = new ArrayList<>();
+		List<RefusedBid> refusals = new ArrayList<>();
+		Map<Pending, Outcome> outcomes = new HashMap<>();
+		Map<String, Replay> newKeys = new HashMap<>();
+		Instant closeAt = null;
+		List<Pending> closers = new ArrayList<>();
+		for (Pending p : batch) {
+			if (p.command() instanceof Close close) {
+				closers.add(p);
+				if (closeAt == null && lane.engine.isDue(close.at())) {
+					closeAt = close.at();
+				}
+				continue;
+			}
+			PlaceBid bid = (PlaceBid) p.command();
+			String keyId = bid.transferee() + "|" + bid.key();
+			Replay seen = newKeys.containsKey(keyId) ? newKeys.get(keyId) : lane.keys.get(keyId);
+			if (seen != null) {
+				if (seen.amount().compareTo(bid.amount()) == 0) {
+					BidReceipt r = seen.receipt();
+					outcomes.put(p, new Outcome(new BidReceipt(r.auction(), r.seq(), r.bidderNumber(), r.amount(),
+							r.placedAt(), r.endsAt(), true), null));
+				}
+				else {
+					outcomes.put(p, refuse(bid, BidRefusal.KEY_REUSED, refusals));
+				}
+				continue;
+			}
+			EnglishAuction.Decision decision = closeAt != null ? new EnglishAuction.Decision(null, BidRefusal.ENDED)
+					: lane.engine.offer(bid.bidderNumber(), bid.amount(), bid.at());
+			if (decision.isAccepted()) {
+				EnglishAuction.Accepted a = decision.accepted();
+				accepted.add(new Auctions.Bid(lane.listing, a.seq(), lane.row.region(), bid.bidderNumber(),
+						bid.transferee(), bid.amount(), bid.at(), a.endsAfter(), bid.key()));
+				audited.add(new AcceptedBid(a.seq(), bid.actor().username(), bid.bidderNumber(), bid.amount(), bid.at()));
+				BidReceipt receipt = new BidReceipt(lane.listing, a.seq(), bid.bidderNumber(), bid.amount(), bid.at(),
+						a.endsAfter(), false);
+				newKeys.put(keyId, new Replay(bid.amount(), receipt));
+				outcomes.put(p, new Outcome(receipt, null));
+			}
+			else {
+				outcomes.put(p, refuse(bid, decision.refusal(), refusals));
+			}
+		}
+		EnglishAuction.Snapshot after = lane.engine.snapshot();
+		try {
+			RegionScopes.runIn(RegionScope.of(lane.row.region()), () -> transactions.executeWithoutResult(status -> {
+				auctions.commitBids(accepted, after, lane.listing);
+				if (!audited.isEmpty() || !refusals.isEmpty()) {
+					events.publishEvent(new BidsCommitted(Actor.SYSTEM, lane.listing, before.lastSeq() + 1, after.lastSeq(),
+							audited, refusals, after.endsAt(), lane.row.region(), clock.instant()));
+				}
+			}));
+		}
+		catch (RuntimeException e) {
+			lane.engine.restore(before);
+			log.error("Auction {}: a batch of {} commands failed to commit; none acknowledged", lane.listing, batch.size(), e);
+			batch.forEach(p -> p.result().completeExceptionally(e));
+			return;
+		}
+		lane.keys.putAll(newKeys);
+		accepted.forEach(b -> lane.record(b.view()));
+		lane.latest = lane.view(null, null);
+		batch.stream().filter(p -> outcomes.containsKey(p)).forEach(p -> p.result().complete(outcomes.get(p)));
+		if (!accepted.isEmpty()) {
+			events.publishEvent(new LiveAuctionUpdated(lane.latest));
+		}
+		if (closeAt != null) {
+			close(lane, closeAt);
+		}
+		closers.forEach(p -> p.result().complete(new Outcome(null, null)));
+	}
+
+	private static Outcome refuse(PlaceBid bid, BidRefusal reason, List<RefusedBid> refusals) {
+		refusals.add(new RefusedBid(bid.actor().username(), bid.amount().toString(), reason, bid.at()));
+		return new Outcome(null, reason);
+	}
+
+	private void close(Lane lane, Instant closeAt) {
+		EnglishAuction.Snapshot before = lane.engine.snapshot();
+		lane.engine.close();
+		AuctionClosing.Result result;
+		try {
+			result = RegionScopes.callIn(RegionScope.of(lane.row.region()),
+					() -> transactions.execute(status -> closing.close(lane.listing, lane.engine, closeAt)));
+		}
+		catch (RuntimeException e) {
+			lane.engine.restore(before);
+			log.error("Auction {} could not close; the sweeper tries again", lane.listing, e);
+			return;
+		}
+		lanes.remove(lane.listing);
+		lane.latest = lane.view(result.winnerName(), closeAt);
+		events.publishEvent(new LiveAuctionUpdated(lane.latest));
+		closing.afterClose(result);
+	}
+
+	/** The signed text of an auction record: every accepted bid by number and time, then the outcome. */
+	static String recordText(Auctions.Row row, String title, List<Auctions.Bid> bids, EnglishAuction engine,
+			Instant closedAt) {
+		StringBuilder text = new StringBuilder("YIWANG-AUCTION-RECORD-V1\n");
+		text.append("tradeCode=").append(row.tradeCode()).append('\n');
+		text.append("title=").append(title.replace('\n', ' ')).append('\n');
+		text.append("startingPrice=").append(row.startingPrice()).append('\n');
+		text.append("increment=").append(row.increment()).append('\n');
+		text.append("startsAt=").append(INSTANT.format(engine.rules().startsAt())).append('\n');
+		text.append("closedAt=").append(INSTANT.format(closedAt)).append('\n');
+		for (Auctions.Bid b : bids) {
+			text.append("bid=").append(b.seq()).append(',').append(b.bidderNumber()).append(',').append(b.amount())
+				.append(',').append(INSTANT.format(b.placedAt())).append('\n');
+		}
+		text.append("outcome=").append(engine.sold() ? "SOLD" : "FAILED").append('\n');
+		text.append("finalPrice=").append(engine.price() == null ? "" : engine.price().toString()).append('\n');
+		text.append("winnerNumber=").append(engine.sold() ? engine.leader() : "").append('\n');
+		return text.toString();
+	}
+
+	static String sign(PlatformKeys keys, String text) {
+		return Base64.getEncoder().encodeToString(keys.sign(text.getBytes(StandardCharsets.UTF_8)));
+	}
+}

@@ -1,0 +1,151 @@
+package org.yiwang.auction;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.yiwang.kernel.Money;
+import org.yiwang.kernel.RegionCode;
+import org.yiwang.kernel.TradeCode;
+import org.yiwang.registry.EntityId;
+
+/** Auctions, their bids in order, the outage extensions and the node's heartbeat. */
+@Repository
+class Auctions {
+
+	/** An auction row: its rules and the state the last committed bid left. */
+	record Row(UUID listing, RegionCode region, TradeCode tradeCode, Instant startsAt, Instant timedFrom, Instant endsAt,
+			int countdownSeconds, Money startingPrice, Money reserve, Money increment, Money price, String leaderNumber,
+			long lastSeq, AuctionStatus status, Instant closedAt, String recordText, String recordSignature) {
+
+		EnglishAuction engine() {
+			EnglishAuction.Rules rules = new EnglishAuction.Rules(startsAt, timedFrom, Duration.ofSeconds(countdownSeconds),
+					startingPrice, reserve, increment);
+			return new EnglishAuction(rules,
+					new EnglishAuction.Snapshot(price, leaderNumber, endsAt, lastSeq, status != AuctionStatus.RUNNING));
+		}
+	}
+
+	/** A committed bid with who placed it (the platform knows; others see the number). */
+	record Bid(UUID listing, long seq, RegionCode region, String bidderNumber, EntityId transferee, Money amount,
+			Instant placedAt, Instant endsAtAfter, String idempotencyKey) {
+
+		BidView view() {
+			return new BidView(seq, bidderNumber, amount, placedAt);
+		}
+	}
+
+	private final JdbcClient jdbc;
+
+	Auctions(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void add(Row a) {
+		jdbc.sql("""
+				insert into auction.auctions (listing_id, region_code, trade_code, starts_at, timed_from, ends_at,
+				  countdown_seconds, starting_price, reserve_price, increment, status)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RUNNING')""")
+			.params(a.listing(), a.region().value(), a.tradeCode().value(), ts(a.startsAt()), ts(a.timedFrom()),
+					ts(a.endsAt()), a.countdownSeconds(), a.startingPrice().yuan(), a.reserve().yuan(), a.increment().yuan())
+			.update();
+	}
+
+	Optional<Row> byId(UUID listing) {
+		return jdbc.sql("select * from auction.auctions where listing_id = ?").param(listing).query(Auctions::row)
+			.optional();
+	}
+
+	List<Row> running() {
+		return jdbc.sql("select * from auction.auctions where status = 'RUNNING'").query(Auctions::row).list();
+	}
+
+	/** Inserts a batch of bids in one statement round trip and moves the auction's state to the last of them. */
+	void commitBids(List<Bid> bids, EnglishAuction.Snapshot state, UUID listing) {
+		if (!bids.isEmpty()) {
+			// One multi-row insert per batch (group commit): the batch's bids commit together or not at all.
+			StringBuilder sql = new StringBuilder("insert into auction.bids (listing_id, seq, region_code, bidder_number, "
+					+ "transferee_id, amount, placed_at, ends_at_after, idempotency_key) values ");
+			List<Object> params = new java.util.ArrayList<>(bids.size() * 9);
+			for (int i = 0; i < bids.size(); i++) {
+				Bid b = bids.get(i);
+				sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+				params.addAll(List.of(b.listing(), b.seq(), b.region().value(), b.bidderNumber(), b.transferee().value(),
+						b.amount().yuan(), ts(b.placedAt()), ts(b.endsAtAfter()), b.idempotencyKey()));
+			}
+			jdbc.sql(sql.toString()).params(params).update();
+		}
+		jdbc.sql("update auction.auctions set current_price = ?, leader_number = ?, ends_at = ?, last_seq = ? "
+				+ "where listing_id = ? and status = 'RUNNING'")
+			.params(state.price() == null ? null : state.price().yuan(), state.leader(), ts(state.endsAt()),
+					state.lastSeq(), listing)
+			.update();
+	}
+
+	void close(UUID listing, AuctionStatus status, Instant closedAt, String recordText, String signature) {
+		jdbc.sql("update auction.auctions set status = ?, closed_at = ?, record_text = ?, record_signature = ? "
+				+ "where listing_id = ? and status = 'RUNNING'")
+			.params(status.name(), ts(closedAt), recordText, signature, listing).update();
+	}
+
+	void extend(UUID listing, RegionCode region, Instant lastAlive, Instant resumedAt, Row before, Instant startsAt,
+			Instant timedFrom, Instant endsAt) {
+		jdbc.sql("update auction.auctions set starts_at = ?, timed_from = ?, ends_at = ? where listing_id = ?")
+			.params(ts(startsAt), ts(timedFrom), ts(endsAt), listing).update();
+		jdbc.sql("insert into auction.extensions (listing_id, region_code, last_alive, resumed_at, old_ends_at, new_ends_at) "
+				+ "values (?, ?, ?, ?, ?, ?)")
+			.params(listing, region.value(), ts(lastAlive), ts(resumedAt), ts(before.endsAt()), ts(endsAt)).update();
+	}
+
+	List<Bid> bids(UUID listing) {
+		return jdbc.sql("select * from auction.bids where listing_id = ? order by seq").param(listing).query(Auctions::bid)
+			.list();
+	}
+
+	long bidCount(UUID listing) {
+		return jdbc.sql("select count(*) from auction.bids where listing_id = ?").param(listing).query(Long.class).single();
+	}
+
+	Optional<Instant> lastAlive() {
+		return jdbc.sql("select alive_at from auction.heartbeat where id = 1").query((rs, row) -> rs.getTimestamp(1).toInstant())
+			.optional();
+	}
+
+	void beat(Instant now) {
+		jdbc.sql("insert into auction.heartbeat (id, alive_at) values (1, ?) "
+				+ "on conflict (id) do update set alive_at = excluded.alive_at").param(ts(now)).update();
+	}
+
+	private static Timestamp ts(Instant instant) {
+		return instant == null ? null : Timestamp.from(instant);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp t = rs.getTimestamp(column);
+		return t == null ? null : t.toInstant();
+	}
+
+	static Row row(ResultSet rs, int n) throws SQLException {
+		return new Row(rs.getObject("listing_id", UUID.class), RegionCode.of(rs.getString("region_code")),
+				TradeCode.of(rs.getString("trade_code")), instant(rs, "starts_at"), instant(rs, "timed_from"),
+				instant(rs, "ends_at"), rs.getInt("countdown_seconds"), Money.of(rs.getBigDecimal("starting_price")),
+				Money.of(rs.getBigDecimal("reserve_price")), Money.of(rs.getBigDecimal("increment")),
+				rs.getBigDecimal("current_price") == null ? null : Money.of(rs.getBigDecimal("current_price")),
+				rs.getString("leader_number"), rs.getLong("last_seq"), AuctionStatus.valueOf(rs.getString("status")),
+				instant(rs, "closed_at"), rs.getString("record_text"), rs.getString("record_signature"));
+	}
+
+	static Bid bid(ResultSet rs, int n) throws SQLException {
+		return new Bid(rs.getObject("listing_id", UUID.class), rs.getLong("seq"), RegionCode.of(rs.getString("region_code")),
+				rs.getString("bidder_number"), new EntityId(rs.getObject("transferee_id", UUID.class)),
+				Money.of(rs.getBigDecimal("amount")), instant(rs, "placed_at"), instant(rs, "ends_at_after"),
+				rs.getString("idempotency_key"));
+	}
+}

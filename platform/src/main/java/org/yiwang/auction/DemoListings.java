@@ -1,0 +1,169 @@
+package org.yiwang.auction;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.yiwang.catalog.Catalog;
+import org.yiwang.guarantee.ArrivalReport;
+import org.yiwang.guarantee.CashDeposits;
+import org.yiwang.guarantee.DepositAccountView;
+import org.yiwang.kernel.Acting;
+import org.yiwang.kernel.Actor;
+import org.yiwang.kernel.CategoryCode;
+import org.yiwang.kernel.CreditCode;
+import org.yiwang.kernel.RegionCode;
+import org.yiwang.kernel.RegionScope;
+import org.yiwang.kernel.Role;
+import org.yiwang.registry.EntityKind;
+import org.yiwang.registry.EntityRegistry;
+import org.yiwang.registry.EntityRole;
+import org.yiwang.registry.EntityView;
+import org.yiwang.registry.Registration;
+
+/**
+ * Demo data with {@code yiwang.demo=true}: a demo transferor and two demo transferees (password as the demo accounts),
+ * one state-equity listing published today, and one whose listing period has passed, with both transferees
+ * registered and their deposits paid through the demo settlement bank — so a newcomer can qualify them as
+ * {@code staff.yuzhong}, open the auction and bid in two windows at once.
+ */
+@Component
+@Order(40)
+class DemoListings implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoListings.class);
+
+	static final String PASSWORD = "Demo@2026yw";
+
+	/** 渝中区; in another city the first district (its staff are staff.<code>). */
+	static final String YUZHONG = "500103";
+
+	static final String OPEN_TRADE = "CQ-500103-2026-GQ-DEMO01";
+
+	static final String READY_TRADE = "CQ-500103-2026-GQ-DEMO02";
+
+	/** Not a login: the settlement bank the demo deposits come through (no account has this name). */
+	static final String BANK = "demo.bank";
+
+	private final AuctionHall hall;
+
+	private final Catalog catalog;
+
+	private String region = YUZHONG;
+
+	private final EntityRegistry registry;
+
+	private final CashDeposits deposits;
+
+	private final Clock clock;
+
+	private final boolean demo;
+
+	DemoListings(AuctionHall hall, Catalog catalog, EntityRegistry registry, CashDeposits deposits, Clock clock,
+			@Value("${yiwang.demo:true}") boolean demo) {
+		this.hall = hall;
+		this.catalog = catalog;
+		this.registry = registry;
+		this.deposits = deposits;
+		this.clock = clock;
+		this.demo = demo;
+	}
+
+	/** Acts as someone for the demo data, as a signed-in principal would. */
+	private record DemoActing(Actor actor, Set<Role> roles, RegionScope regionScope) implements Acting {
+
+		public String displayName() {
+			return actor.username();
+		}
+
+		public Set<CategoryCode> industries() {
+			return Set.of();
+		}
+
+		<T> T call(Supplier<T> work) {
+			var context = SecurityContextHolder.createEmptyContext();
+			context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(this, null,
+					roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
+			var previous = SecurityContextHolder.getContext();
+			SecurityContextHolder.setContext(context);
+			try {
+				return work.get();
+			}
+			finally {
+				SecurityContextHolder.setContext(previous);
+			}
+		}
+	}
+
+	private DemoActing as(String username, Role role, RegionScope scope) {
+		return new DemoActing(new Actor(username, role.name(), region), Set.of(role), scope);
+	}
+
+	private static DemoActing staff() {
+		return new DemoActing(new Actor("system", Role.CENTER_STAFF.name(), null), Set.of(Role.CENTER_STAFF),
+				RegionScope.wholeCity());
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!demo || registry.findByCreditCode(CreditCode.of(code(1))).isPresent()) {
+			return;
+		}
+		region = catalog.region(RegionCode.of(YUZHONG)).map(r -> YUZHONG).orElseGet(() -> catalog.regions().stream()
+			.filter(r -> !r.isCity()).findFirst().orElseThrow().code().value());
+		EntityView transferor = entity("demo.transferor", "重庆演示国有资产经营有限公司", 1, EntityRole.TRANSFEROR);
+		entity("demo.transferee1", "重庆演示受让甲有限公司", 2, EntityRole.TRANSFEREE);
+		entity("demo.transferee2", "重庆演示受让乙有限公司", 3, EntityRole.TRANSFEREE);
+		staff().call(() -> deposits.registerBank(BANK, "演示结算银行"));
+
+		ListingView open = submit(OPEN_TRADE, "重庆演示机械制造有限公司 40% 股权");
+		staff().call(() -> hall.publish(open.id(), open.version()));
+
+		Instant monthAgo = clock.instant().minus(Duration.ofDays(35));
+		ListingView ready = submit(READY_TRADE, "重庆演示物流有限公司 100% 股权");
+		ListingView published = staff().call(() -> hall.publishAsOf(ready.id(), ready.version(), monthAgo));
+		for (String user : new String[] { "demo.transferee1", "demo.transferee2" }) {
+			DemoActing transferee = as(user, Role.BIDDER, RegionScope.none());
+			transferee.call(() -> hall.registerAsOf(published.id(), monthAgo.plus(Duration.ofDays(1))));
+			DepositAccountView account = transferee.call(() -> deposits.openAccount(READY_TRADE));
+			EntityView entity = transferee.call(() -> registry.myEntity().orElseThrow());
+			as(BANK, Role.API_CLIENT, RegionScope.none()).call(() -> deposits.report("demo-" + user,
+					new ArrivalReport(account.accountNumber(), published.security().yuan(), "6222000011110000",
+							entity.name(), monthAgo.plus(Duration.ofDays(2)), "DEMO-" + user)));
+		}
+		log.warn("Created the demo listings {} (open) and {} (period over, two transferees with deposits waiting for "
+				+ "qualification by staff.yuzhong); transferor {}", OPEN_TRADE, READY_TRADE, transferor.name());
+	}
+
+	private ListingView submit(String trade, String title) {
+		return as("demo.transferor", Role.TENDERER, RegionScope.none()).call(() -> hall.submit(new NewListing(trade,
+				region, "STATE_EQUITY", title, "转让标的为" + title + "。评估基准日 2026-06-30，评估值以评估报告为准。",
+				"意向受让方须为依法设立并有效存续的企业法人，具有良好的财务状况和商业信用。", null, new BigDecimal("3000000.00"),
+				new BigDecimal("3000000.00"), new BigDecimal("50000.00"), new BigDecimal("300000.00"), 20, true)));
+	}
+
+	private EntityView entity(String username, String name, int n, EntityRole role) {
+		EntityView registered = registry.register(new Registration(EntityKind.ORGANIZATION, name, code(n), null, "张演示",
+				"李演示", "023-63000000", "重庆市渝中区解放碑", region, Set.of(role), username, PASSWORD));
+		return staff().call(() -> registry.approve(registered.id(), registered.version()));
+	}
+
+	/** Fixed demo credit codes under 渝中区 (500103), with their check characters. */
+	static String code(int n) {
+		String first17 = "91500103MA6DEM00" + n;
+		return first17 + CreditCode.checkCharacter(first17);
+	}
+}

@@ -1,0 +1,6 @@
+package org.yiwang.auction;
+
+/** An intending transferee's registration for a listing. */
+public enum RegistrationStatus {
+	PENDING, QUALIFIED, REFUSED
+}

@@ -1,0 +1,104 @@
+// The live auction page: state by server-sent events (EventSource reconnects by itself and the server sends the
+// whole state on every connection), a countdown from the server's clock, the client's drift, and bids posted with an
+// idempotency key so that a retry never bids twice.
+(function () {
+  var root = document.getElementById('live');
+  if (!root) { return; }
+  var labels = document.getElementById('labels').dataset;
+  var myNumber = root.dataset.myNumber || null;
+  var offset = 0;        // server time minus client time, ms
+  var state = null;
+  var pendingKey = null; // the key of a bid not yet answered, reused on retry
+  var $ = function (id) { return document.getElementById(id); };
+  // Amounts arrive as JSON numbers (yuan with two decimals); shown with both decimals.
+  var yuan = function (v) { return v == null ? '—' : Number(v).toFixed(2); };
+
+  function render(s) {
+    state = s;
+    offset = Date.parse(s.serverTime) - Date.now();
+    $('drift').textContent = (offset / 1000).toFixed(2) + ' s';
+    $('price').textContent = yuan(s.price);
+    $('status').textContent = s.status === 'RUNNING' ? labels.running : s.status === 'SOLD' ? labels.sold : labels.failedStatus;
+    $('leader').textContent = s.leaderNumber ? labels.leader + ' ' + s.leaderNumber : '';
+    var body = document.querySelector('#bid-history tbody');
+    body.innerHTML = '';
+    s.bids.forEach(function (b) {
+      var tr = document.createElement('tr');
+      tr.setAttribute('data-seq', b.seq);
+      if (b.bidderNumber === myNumber) { tr.className = 'mine'; }
+      [b.seq, b.bidderNumber, yuan(b.amount), new Date(b.placedAt).toLocaleTimeString('zh-CN', { hour12: false })]
+        .forEach(function (v) { var td = document.createElement('td'); td.textContent = v; tr.appendChild(td); });
+      body.appendChild(tr);
+    });
+    if (myNumber && $('my-rank')) {
+      var rank = s.ranking.findIndex(function (b) { return b.bidderNumber === myNumber; });
+      $('my-rank').textContent = rank < 0 ? '—' : String(rank + 1);
+    }
+    var amount = $('amount');
+    if (amount && s.minimumBid != null && (amount.value === '' || Number(amount.value) < Number(s.minimumBid))) {
+      amount.value = yuan(s.minimumBid);
+    }
+    if (s.status !== 'RUNNING') {
+      var w = $('winner');
+      w.hidden = false;
+      w.textContent = s.status === 'SOLD' ? labels.winner + ' ' + s.leaderNumber + (s.winnerName ? ' · ' + s.winnerName : '') + ' · ' + yuan(s.price)
+        : labels.failed;
+      if ($('bid-form')) { $('bid-form').hidden = true; }
+    }
+    tick();
+  }
+
+  function tick() {
+    if (!state) { return; }
+    var now = Date.now() + offset;
+    var el = $('countdown');
+    if (state.status !== 'RUNNING') { el.textContent = labels.ended; $('phase').textContent = ''; return; }
+    var start = Date.parse(state.startsAt), timed = Date.parse(state.timedFrom), end = Date.parse(state.endsAt);
+    if (now < start) { $('phase').textContent = labels.notStarted; }
+    else { $('phase').textContent = now < timed ? labels.free : labels.timed; }
+    var left = Math.max(0, end - now);
+    var h = Math.floor(left / 3600000), m = Math.floor(left % 3600000 / 60000), sec = Math.floor(left % 60000 / 1000);
+    el.textContent = (h > 0 ? h + ':' : '') + String(m).padStart(2, '0') + ':' + String(sec).padStart(2, '0');
+  }
+  setInterval(tick, 250);
+
+  var events = new EventSource(root.dataset.eventsUrl);
+  var connection = $('connection');
+  events.addEventListener('state', function (e) { render(JSON.parse(e.data)); });
+  events.onopen = function () { connection.textContent = connection.dataset.live; connection.className = 'live-ok'; };
+  events.onerror = function () { connection.textContent = connection.dataset.lost; connection.className = 'live-lost'; };
+
+  var form = $('bid-form');
+  if (form) {
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      var amount = $('amount').value.trim();
+      pendingKey = pendingKey && pendingKey.amount === amount ? pendingKey : { amount: amount, key: newKey() };
+      send(pendingKey, 0);
+    });
+  }
+
+  function newKey() {
+    return (window.crypto && crypto.randomUUID) ? crypto.randomUUID() : String(Date.now()) + '-' + Math.random().toString(36).slice(2);
+  }
+
+  function send(pending, attempt) {
+    var token = document.querySelector('meta[name="_csrf"]');
+    var header = document.querySelector('meta[name="_csrf_header"]');
+    var headers = { 'Content-Type': 'application/x-www-form-urlencoded', 'Idempotency-Key': pending.key, 'Accept': 'application/json' };
+    if (token && header) { headers[header.content] = token.content; }
+    var result = $('bid-result');
+    fetch(root.dataset.bidUrl, { method: 'POST', headers: headers, body: 'amount=' + encodeURIComponent(pending.amount), credentials: 'same-origin' })
+      .then(function (r) { return r.json().then(function (body) { return { ok: r.ok, body: body }; }); })
+      .then(function (r) {
+        pendingKey = null;
+        result.className = r.ok ? 'notice' : 'form-errors';
+        result.textContent = r.ok ? labels.accepted + ' #' + r.body.seq + ' · ' + yuan(r.body.amount) : (r.body.detail || r.body.title);
+      })
+      .catch(function () {
+        // No answer: the bid may or may not have been committed. Retrying with the same key cannot bid twice.
+        if (attempt < 3) { setTimeout(function () { send(pending, attempt + 1); }, 500 * (attempt + 1)); }
+        else { result.className = 'form-errors'; result.textContent = labels.network; }
+      });
+  }
+})();

@@ -1,0 +1,137 @@
+package org.yiwang.auction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.yiwang.PlatformTest;
+import org.yiwang.TestActor;
+import org.yiwang.registry.EntityRole;
+
+/**
+ * The listing and auction pages and their JSON: the demo listings a newcomer finds, what the public sees (and does
+ * not), the live page's event stream, and a refused bid explained in the bidder's language.
+ */
+@PlatformTest
+class AuctionPagesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ApplicationContext context;
+
+	AuctionFixture fixture;
+
+	@BeforeEach
+	void fixture() {
+		fixture = new AuctionFixture(context);
+	}
+
+	private org.springframework.security.core.Authentication session(String user) {
+		return fixture.login.authenticate(new UsernamePasswordAuthenticationToken(user, AuctionFixture.PASSWORD));
+	}
+
+	@Test
+	void a_newcomer_finds_the_demo_listings_and_runs_the_demo_auction_as_staff() throws Exception {
+		mvc.perform(get("/listings")).andExpect(status().isOk())
+			.andExpect(content().string(containsString(DemoListings.OPEN_TRADE)))
+			.andExpect(content().string(containsString(DemoListings.READY_TRADE)));
+		ListingView ready = fixture.hall.publicListings().stream()
+			.filter(l -> l.tradeCode().value().equals(DemoListings.READY_TRADE)).findFirst().orElseThrow();
+		var staff = TestActor.districtStaff(TestActor.YUZHONG);
+		var registrations = staff.call(() -> fixture.hall.registrations(ready.id()));
+		assertThat(registrations).hasSize(2);
+		for (RegistrationView r : registrations) {
+			mvc.perform(post("/listings/registrations/" + r.id() + "/qualify").with(csrf())
+				.with(authentication(staff.authentication()))).andExpect(status().is3xxRedirection());
+		}
+		mvc.perform(post("/listings/" + ready.id() + "/conclude").with(csrf()).param("freeMinutes", "0")
+			.with(authentication(staff.authentication()))).andExpect(status().is3xxRedirection());
+		assertThat(fixture.hall.listing(ready.id()).status()).isEqualTo(ListingStatus.AUCTION);
+		var demoBidder = fixture.login.authenticate(new UsernamePasswordAuthenticationToken("demo.transferee1",
+				DemoListings.PASSWORD));
+		mvc.perform(get("/auctions/" + ready.id()).with(authentication(demoBidder))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"bid-form\"")))
+			.andExpect(content().string(containsString("id=\"my-number\"")));
+		mvc.perform(post("/auctions/" + ready.id() + "/bids").with(csrf()).with(authentication(demoBidder))
+			.header("Idempotency-Key", "demo-1").param("amount", "3000000.00")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.seq").value(1));
+	}
+
+	@Test
+	void the_public_sees_published_listings_without_the_reserve_and_nothing_unpublished() throws Exception {
+		ListingView published = fixture.published("W", "7000.00", "7777.77", "100.00", "700.00");
+		mvc.perform(get("/listings/" + published.id())).andExpect(status().isOk())
+			.andExpect(content().string(containsString(published.title())))
+			.andExpect(content().string(not(containsString("7777.77"))))
+			.andExpect(content().string(containsString("YIWANG-LISTING-V1")));
+		mvc.perform(get("/listings/" + published.id()).with(authentication(AuctionFixture.staff().authentication())))
+			.andExpect(content().string(containsString("7777.77")));
+		mvc.perform(get("/api/listings")).andExpect(status().isOk())
+			.andExpect(content().string(containsString(published.tradeCode().value())))
+			.andExpect(content().string(not(containsString("7777.77"))));
+
+		String user = "tfu." + fixture.run;
+		fixture.entity(user, EntityRole.TRANSFEROR);
+		ListingView submitted = fixture.as(user, () -> fixture.hall.submit(fixture.listing(fixture.tradeCode("U"),
+				"STATE_EQUITY", "1000.00", "1000.00", "10.00", "100.00", 20)));
+		mvc.perform(get("/listings/" + submitted.id())).andExpect(status().isNotFound());
+		mvc.perform(get("/listings/" + submitted.id()).with(authentication(TestActor.districtStaff(TestActor.WANZHOU)
+			.authentication()))).andExpect(status().isNotFound());
+		mvc.perform(get("/listings/review").with(authentication(AuctionFixture.staff().authentication())))
+			.andExpect(status().isOk()).andExpect(content().string(containsString(submitted.tradeCode().value())));
+		mvc.perform(post("/listings").with(csrf()).with(authentication(session(user))).param("tradeCode", "bad code")
+			.param("startingPrice", "abc")).andExpect(status().is3xxRedirection())
+			.andExpect(result -> assertThat(result.getFlashMap().get("refused")).isNotNull());
+	}
+
+	@Test
+	void the_live_page_streams_the_state_and_a_refused_bid_says_why_in_the_bidders_language() throws Exception {
+		ListingView listing = fixture.published("L", "1000.00", "1000.00", "10.00", "100.00");
+		String first = fixture.qualified(listing, "L1");
+		fixture.qualified(listing, "L2");
+		fixture.concludeAfterPeriod(listing, 0);
+
+		mvc.perform(get("/auctions/" + listing.id())).andExpect(status().isOk())
+			.andExpect(content().string(containsString("auction-live.js")))
+			.andExpect(content().string(not(containsString("id=\"bid-form\""))));
+		MvcResult stream = mvc.perform(get("/auctions/" + listing.id() + "/events").accept(MediaType.TEXT_EVENT_STREAM))
+			.andExpect(request().asyncStarted()).andReturn();
+		assertThat(stream.getResponse().getContentAsString()).startsWith("event:state").contains("\"status\":\"RUNNING\"");
+
+		var bidder = authentication(session(first));
+		mvc.perform(post("/auctions/" + listing.id() + "/bids").with(csrf()).with(bidder).header("Idempotency-Key", "a1")
+			.param("amount", "1000.001")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("两位小数")));
+		mvc.perform(post("/auctions/" + listing.id() + "/bids").with(csrf()).with(bidder).header("Idempotency-Key", "a2")
+			.param("lang", "en").param("amount", "999.99")).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value(containsString("starting price")));
+		mvc.perform(post("/api/auctions/" + listing.id() + "/bids").with(bidder).header("Idempotency-Key", "a3")
+			.contentType(MediaType.APPLICATION_JSON).content("{\"amount\":\"1000.00\"}")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.seq").value(1)).andExpect(jsonPath("$.replayed").value(false));
+		mvc.perform(post("/api/auctions/" + listing.id() + "/bids").with(bidder).header("Idempotency-Key", "a3")
+			.contentType(MediaType.APPLICATION_JSON).content("{\"amount\":\"1000.00\"}")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.seq").value(1)).andExpect(jsonPath("$.replayed").value(true));
+		mvc.perform(get("/api/auctions/" + listing.id())).andExpect(status().isOk())
+			.andExpect(jsonPath("$.lastSeq").value(1)).andExpect(jsonPath("$.bids[0].bidderNumber").exists())
+			.andExpect(content().string(not(containsString(first))));
+	}
+}

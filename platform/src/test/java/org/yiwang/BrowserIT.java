@@ -8,17 +8,11 @@ import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -34,10 +28,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class BrowserIT {
 
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
 	@LocalServerPort
 	int port;
 
@@ -45,22 +35,9 @@ class BrowserIT {
 
 	WebDriverWait wait;
 
-	Path profile;
-
 	@BeforeEach
 	void open_chromium() throws Exception {
-		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-		if (System.getenv("CI") != null) {
-			assertThat(installed).as(".ci/run installs chromium and chromium-driver").isTrue();
-		}
-		Assumptions.assumeTrue(installed, "Chromium is not installed here; .ci/run installs it (apt-get install chromium chromium-driver fonts-noto-cjk)");
-		profile = Files.createTempDirectory("yiwang-chromium");
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1280,1600", "--lang=zh-CN", "--user-data-dir=" + profile);
-		browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
-				options);
+		browser = Chromium.open(1600);
 		wait = new WebDriverWait(browser, Duration.ofSeconds(20));
 	}
 
@@ -76,9 +53,7 @@ class BrowserIT {
 	}
 
 	private void screenshot(String name) throws Exception {
-		Path file = Path.of("target", "screenshots", name + ".png");
-		Files.createDirectories(file.getParent());
-		Files.write(file, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+		Chromium.screenshot(browser, name);
 	}
 
 	@Test

@@ -13,15 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -30,6 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.yiwang.Chromium;
 import org.yiwang.registry.EntityRole;
 
 /**
@@ -41,10 +38,6 @@ import org.yiwang.registry.EntityRole;
 @ActiveProfiles("test")
 class AuctionBrowserIT {
 
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
 	@LocalServerPort
 	int port;
 
@@ -54,18 +47,7 @@ class AuctionBrowserIT {
 	private final List<WebDriver> browsers = new ArrayList<>();
 
 	private WebDriver open() throws Exception {
-		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-		if (System.getenv("CI") != null) {
-			assertThat(installed).as(".ci/run installs chromium and chromium-driver").isTrue();
-		}
-		Assumptions.assumeTrue(installed, "Chromium is not installed here");
-		Path profile = Files.createTempDirectory("yiwang-chromium");
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1280,1400", "--lang=zh-CN", "--user-data-dir=" + profile);
-		WebDriver browser = new ChromeDriver(
-				new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+		WebDriver browser = Chromium.open(1400);
 		browsers.add(browser);
 		return browser;
 	}

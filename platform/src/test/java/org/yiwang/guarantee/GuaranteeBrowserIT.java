@@ -8,8 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -27,18 +25,12 @@ import java.util.function.Supplier;
 
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -50,6 +42,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.test.context.ActiveProfiles;
+import org.yiwang.Chromium;
 import org.yiwang.TestActor;
 import org.yiwang.account.AccountKind;
 import org.yiwang.account.AccountManagement;
@@ -60,7 +53,6 @@ import org.yiwang.kernel.Role;
 import org.yiwang.kernel.TradeCode;
 import org.yiwang.pki.DemoCredentials;
 import org.yiwang.registry.EntityCertificates;
-import org.yiwang.registry.EntityId;
 import org.yiwang.registry.EntityKind;
 import org.yiwang.registry.EntityRegistry;
 import org.yiwang.registry.EntityRole;
@@ -80,10 +72,6 @@ import org.yiwang.system.RegionScopes;
 		properties = { "yiwang.demo.entities=true", "yiwang.demo.guarantee=true", "yiwang.demo.guarantee-poll=400ms" })
 @ActiveProfiles("test")
 class GuaranteeBrowserIT {
-
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	private static final String DEMO_PASSWORD = "Demo@2026yw";
 
@@ -170,22 +158,9 @@ class GuaranteeBrowserIT {
 
 	WebDriverWait wait;
 
-	Path profile;
-
 	@BeforeEach
 	void open_chromium() throws Exception {
-		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-		if (System.getenv("CI") != null) {
-			assertThat(installed).as(".ci/run installs chromium and chromium-driver").isTrue();
-		}
-		Assumptions.assumeTrue(installed, "Chromium is not installed here; .ci/run installs it");
-		profile = Files.createTempDirectory("yiwang-chromium");
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1280,1600", "--lang=zh-CN", "--user-data-dir=" + profile);
-		browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
-				options);
+		browser = Chromium.open(1600);
 		wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 	}
 
@@ -425,8 +400,6 @@ class GuaranteeBrowserIT {
 	}
 
 	private void screenshot(String name) throws Exception {
-		Path file = Path.of("target", "screenshots", name + ".png");
-		Files.createDirectories(file.getParent());
-		Files.write(file, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+		Chromium.screenshot(browser, name);
 	}
 }

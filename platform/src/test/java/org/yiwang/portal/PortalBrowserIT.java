@@ -2,25 +2,17 @@ package org.yiwang.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.yiwang.Chromium;
 import org.yiwang.TestActor;
 import org.yiwang.tendering.NoticePublished;
 import org.yiwang.tendering.NoticeType;
@@ -41,10 +34,6 @@ import org.yiwang.tendering.NoticeType;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class PortalBrowserIT {
-
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	@LocalServerPort
 	int port;
@@ -64,18 +53,7 @@ class PortalBrowserIT {
 
 	@BeforeEach
 	void open_chromium() throws Exception {
-		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-		if (System.getenv("CI") != null) {
-			assertThat(installed).as(".ci/run installs chromium and chromium-driver").isTrue();
-		}
-		Assumptions.assumeTrue(installed, "Chromium is not installed here; .ci/run installs it");
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1280,1600", "--lang=zh-CN",
-				"--user-data-dir=" + Files.createTempDirectory("yiwang-portal-chromium"));
-		browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
-				options);
+		browser = Chromium.open(1600);
 		wait = new WebDriverWait(browser, Duration.ofSeconds(20));
 	}
 
@@ -91,9 +69,7 @@ class PortalBrowserIT {
 	}
 
 	private void screenshot(String name) throws Exception {
-		Path file = Path.of("target", "screenshots", name + ".png");
-		Files.createDirectories(file.getParent());
-		Files.write(file, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+		Chromium.screenshot(browser, name);
 	}
 
 	private NoticePublished publish(Publications publications, String region, String category, String title) {

@@ -29,12 +29,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -42,6 +37,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.yiwang.Chromium;
 import org.yiwang.TestActor;
 import org.yiwang.account.AccountManagement;
 import org.yiwang.account.AccountView;
@@ -62,10 +58,6 @@ import org.yiwang.registry.Registration;
 class TenderingIT {
 
 	private static final String PASSWORD = "Tendering-pass-2026";
-
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	@LocalServerPort
 	int port;
@@ -327,18 +319,7 @@ class TenderingIT {
 	}
 
 	private void openChromium() throws IOException {
-		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-		if (System.getenv("CI") != null) {
-			assertThat(installed).as(".ci/run installs chromium and chromium-driver").isTrue();
-		}
-		Assumptions.assumeTrue(installed, "Chromium is not installed here");
-		Path profile = Files.createTempDirectory("yiwang-chromium");
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1280,2000", "--lang=zh-CN", "--user-data-dir=" + profile);
-		browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
-				options);
+		browser = Chromium.open(2000);
 	}
 
 	private WebDriverWait wait(int seconds) {
@@ -370,8 +351,6 @@ class TenderingIT {
 	}
 
 	private void screenshot(String name) throws IOException {
-		Path file = Path.of("target", "screenshots", name + ".png");
-		Files.createDirectories(file.getParent());
-		Files.write(file, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+		Chromium.screenshot(browser, name);
 	}
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -43,6 +44,14 @@ public class AccountManagement {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	/**
+	 * Usernames the demo data signs up for its market parties (tendering's and the auction's demo entities); they count
+	 * as demo accounts, so {@code yiwang.demo=false} disables them, and nobody else may take the prefix then.
+	 */
+	static final String DEMO_PREFIX = "demo.";
+
+	private final boolean demo;
+
 	private final Accounts accounts;
 
 	private final Catalog catalog;
@@ -54,7 +63,8 @@ public class AccountManagement {
 	private final Clock clock;
 
 	AccountManagement(Accounts accounts, Catalog catalog, PasswordEncoder passwords, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, @Value("${yiwang.demo:true}") boolean demo) {
+		this.demo = demo;
 		this.accounts = accounts;
 		this.catalog = catalog;
 		this.passwords = passwords;
@@ -138,6 +148,9 @@ public class AccountManagement {
 		}
 		if (username == null || !username.matches("[a-z0-9][a-z0-9._-]{2,39}")) {
 			throw Refusal.invalid("username", "account.username.form");
+		}
+		if (!demo && username.startsWith(DEMO_PREFIX)) {
+			throw Refusal.invalid("username", "account.username.reserved", DEMO_PREFIX);
 		}
 		PasswordPolicy.check(password, username);
 		RegionCode city = catalog.city().code();

@@ -87,7 +87,9 @@ class Accounts {
 	}
 
 	List<Account> demoAccounts() {
-		return jdbc.sql("select " + COLUMNS + " from account.accounts where demo order by username").query(this::map).list();
+		// the demo data's market parties sign up like anyone, under the reserved prefix (AccountManagement.DEMO_PREFIX)
+		return jdbc.sql("select " + COLUMNS + " from account.accounts where demo or username like ? order by username")
+			.param(AccountManagement.DEMO_PREFIX.replace(".", "\\.") + "%").query(this::map).list();
 	}
 
 	void addToken(UUID id, Account owner, String name, String prefix, String tokenHash, Instant createdAt, Instant expiresAt) {

@@ -1,6 +1,7 @@
 package org.yiwang.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import javax.sql.DataSource;
 
@@ -11,6 +12,10 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
+import java.util.Set;
+
+import org.yiwang.kernel.Role;
+import org.yiwang.system.Refusal;
 import org.yiwang.system.RegionScopes;
 
 /**
@@ -27,6 +32,9 @@ class DemoAccountsTests {
 
 	@Autowired
 	TokenLogin tokens;
+
+	@Autowired
+	AccountManagement management;
 
 	@Autowired
 	DataSource dataSource;
@@ -47,8 +55,18 @@ class DemoAccountsTests {
 			.as("district demo staff of Shenzhen's first districts").isEqualTo(2);
 		assertThat(tokens.authenticate(DemoAccounts.DEMO_TOKEN)).isPresent();
 
+		// what tendering's and the auction's demo data sign up for their parties, in an earlier demo run
+		RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(s -> new JdbcTemplate(dataSource).update("""
+				insert into account.accounts (id, username, display_name, kind, roles, region_code, city_wide, password_hash,
+				    enabled, demo, created_at, updated_at)
+				select gen_random_uuid(), 'demo.tenderer', '示范', kind, roles, region_code, false, password_hash, true, false,
+				    now(), now() from account.accounts where username = 'tenderer'""")));
+		assertThatThrownBy(() -> management.signUp("demo.someone", "冒用", Set.of(Role.BIDDER), "Another@2026yw"))
+			.isInstanceOf(Refusal.class).hasMessageContaining("account.username.reserved");
+
 		demo.disable();
 		assertThat(count("select count(*) from account.accounts where demo and enabled")).isZero();
+		assertThat(count("select count(*) from account.accounts where username = 'demo.tenderer' and enabled")).isZero();
 		assertThat(tokens.authenticate(DemoAccounts.DEMO_TOKEN)).isEmpty();
 	}
 }

@@ -4,5 +4,5 @@
  * through events only; nobody depends on it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Portal",
-		allowedDependencies = { "kernel", "system", "catalog", "pki", "tendering" })
+		allowedDependencies = { "kernel", "system", "catalog", "pki", "tendering", "auction" })
 package org.yiwang.portal;

@@ -8,12 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.bouncycastle.jcajce.spec.SM2ParameterSpec;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +29,10 @@ import org.yiwang.audit.AuditLog;
 import org.yiwang.guarantee.BidSecurity;
 import org.yiwang.kernel.Money;
 import org.yiwang.pki.PlatformKeys;
+import org.yiwang.portal.Portal;
+import org.yiwang.portal.PublicRecord;
+import org.yiwang.portal.RecordType;
+import org.yiwang.portal.SearchRequest;
 import org.yiwang.registry.EntityRole;
 import org.yiwang.system.Refusal;
 
@@ -47,6 +54,9 @@ class AuctionHallTests {
 
 	@Autowired
 	BidSecurity security;
+
+	@Autowired
+	Portal portal;
 
 	AuctionFixture fixture;
 
@@ -77,6 +87,13 @@ class AuctionHallTests {
 		assertThat(TestActor.cityStaff().call(() -> audit.latest("listing:" + listing.id(), 10)))
 			.extracting(e -> e.action()).contains("auction.listing.submitted", "auction.listing.published");
 		assertThat(hall.publicListings()).extracting(ListingView::id).contains(listing.id());
+		// the portal takes the disclosure after commit, signed content and all
+		PublicRecord disclosed = Awaitility.await().atMost(Duration.ofSeconds(10))
+			.until(() -> portal.record(listing.id()), Optional::isPresent).orElseThrow();
+		assertThat(disclosed.type()).isEqualTo(RecordType.LISTING_DISCLOSURE);
+		assertThat(disclosed.tradeCode()).isEqualTo(listing.tradeCode().value());
+		assertThat(disclosed.signedContent()).isEqualTo(listing.signedText());
+		assertThat(disclosed.estimatedPrice()).isEqualByComparingTo("1000000.00");
 	}
 
 	@Test
@@ -179,6 +196,12 @@ class AuctionHallTests {
 		hall.closeAsOf(listing.id(), winning.endsAt());
 		AuctionView closed = hall.auction(listing.id());
 		assertThat(closed.status()).isEqualTo(AuctionStatus.SOLD);
+		PublicRecord result = Awaitility.await().atMost(Duration.ofSeconds(10))
+			.until(() -> portal.search(SearchRequest.of(listing.tradeCode().value())).hits().stream()
+				.map(h -> h.record()).filter(r -> r.type() == RecordType.AUCTION_RESULT).findFirst(), Optional::isPresent)
+			.orElseThrow();
+		assertThat(result.amount()).isEqualByComparingTo("1020000.00");
+		assertThat(result.party("transferee")).isNotNull();
 		assertThat(closed.leaderNumber()).isEqualTo(winning.bidderNumber());
 		assertThat(closed.winnerName()).contains(first);
 		refusedWith(() -> fixture.as(second, () -> hall.bid(listing.id(), "1100000.00", "k9")), "auction.bid.refused.ENDED");

@@ -33,7 +33,7 @@ class Blobs {
 
 	private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
-	/** A stored file: both hashes in lower-case hex and its size in bytes. */
+	/** A stored file: its hashes in lower-case hex (SM3 null when received without it) and its size in bytes. */
 	record Stored(String sha256, String sm3, long size) {
 	}
 
@@ -59,14 +59,15 @@ class Blobs {
 	 * file.
 	 */
 	Stored store(InputStream in, long maxBytes, String field, String emptyKey, String tooLargeKey) {
-		return keep(receive(in, maxBytes, field, emptyKey, tooLargeKey));
+		return keep(receive(in, maxBytes, field, emptyKey, tooLargeKey, true));
 	}
 
 	/**
 	 * Streams the input into a temporary file forced to disk, hashing as it goes; the caller checks it, then keeps or
-	 * discards it. Refusals as for {@link #store}.
+	 * discards it. Refusals as for {@link #store}. Without {@code withSm3} only SHA-256 is computed and the SM3 is
+	 * null: for callers whose check computes the SM3 anyway (SM3 is the slowest work an upload costs).
 	 */
-	Received receive(InputStream in, long maxBytes, String field, String emptyKey, String tooLargeKey) {
+	Received receive(InputStream in, long maxBytes, String field, String emptyKey, String tooLargeKey, boolean withSm3) {
 		Path temp;
 		try {
 			Files.createDirectories(root.resolve("tmp"));
@@ -77,7 +78,7 @@ class Blobs {
 		}
 		try {
 			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-			SM3Digest sm3 = new SM3Digest();
+			SM3Digest sm3 = withSm3 ? new SM3Digest() : null;
 			long size = 0;
 			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 					OutputStream out = Channels.newOutputStream(channel)) {
@@ -89,7 +90,9 @@ class Blobs {
 						throw Refusal.invalid(field, tooLargeKey, maxBytes / (1024 * 1024));
 					}
 					sha256.update(buffer, 0, read);
-					sm3.update(buffer, 0, read);
+					if (sm3 != null) {
+						sm3.update(buffer, 0, read);
+					}
 					out.write(buffer, 0, read);
 				}
 				out.flush();
@@ -98,9 +101,13 @@ class Blobs {
 			if (size == 0) {
 				throw Refusal.invalid(field, emptyKey);
 			}
-			byte[] sm3Hash = new byte[32];
-			sm3.doFinal(sm3Hash, 0);
-			return new Received(temp, HexFormat.of().formatHex(sha256.digest()), HexFormat.of().formatHex(sm3Hash), size);
+			String sm3Hex = null;
+			if (sm3 != null) {
+				byte[] sm3Hash = new byte[32];
+				sm3.doFinal(sm3Hash, 0);
+				sm3Hex = HexFormat.of().formatHex(sm3Hash);
+			}
+			return new Received(temp, HexFormat.of().formatHex(sha256.digest()), sm3Hex, size);
 		}
 		catch (IOException e) {
 			deleteQuietly(temp);

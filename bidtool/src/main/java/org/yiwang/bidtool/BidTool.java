@@ -21,16 +21,19 @@ import org.yiwang.envelope.EnvelopeException;
 import org.yiwang.envelope.EnvelopeHeader;
 import org.yiwang.envelope.EnvelopeReader;
 import org.yiwang.envelope.EnvelopeWriter;
+import org.yiwang.envelope.KeyWrap;
 import org.yiwang.envelope.MachineFingerprint;
 import org.yiwang.envelope.OpenedEnvelope;
 import org.yiwang.envelope.Pem;
 import org.yiwang.envelope.PriceSheet;
 import org.yiwang.envelope.ReceiptVerifier;
 import org.yiwang.envelope.SignedReceipt;
+import org.yiwang.envelope.Signing;
 import org.yiwang.envelope.VerifiedEnvelope;
 
 /**
- * The bidder's tool: {@code seal}, {@code inspect}, {@code unwrap}, {@code fingerprint}, {@code verify-receipt}.
+ * The bidder's tool: {@code seal}, {@code inspect}, {@code unwrap}, {@code fingerprint}, {@code verify-receipt}; and,
+ * for anyone holding a certificate, {@code sign} (a detached signature) and, for key custodians, {@code unwrap-share}.
  * Exit codes: 0 done, 2 wrong usage, 3 unusable input (missing file, malformed PEM, key not the certificate's,
  * bad price sheet), 4 the envelope is refused (truncated, altered, not for this key), 5 the receipt does not
  * verify, 1 an I/O failure.
@@ -60,6 +63,11 @@ public final class BidTool {
 			      at opening: decrypts with your own key (or prints the content key, base64)
 			  fingerprint
 			      prints this machine's fingerprint as sealed into bids
+			  sign --key KEY.pem --cert CERT.pem --out FILE.sig FILE
+			      signs FILE (a contract, a score sheet, a sign-in challenge) with your certificate's key;
+			      the same as: openssl dgst -sm3 -sign KEY.pem -sigopt distid:1234567812345678 -out FILE.sig FILE
+			  unwrap-share --key KEY.pem --cert CERT.pem --share SHARE.txt
+			      for a key custodian at opening: decrypts your share of a section's opening key (base64 in SHARE.txt)
 			  verify-receipt --receipt RECEIPT.json --platform-cert PLATFORM.pem --tsa-ca CA.pem
 			      checks a platform receipt: inclusion proof, platform SM2 signature, RFC 3161 timestamp
 			""";
@@ -94,6 +102,8 @@ public final class BidTool {
 				case "unwrap" -> unwrap(a);
 				case "fingerprint" -> fingerprint();
 				case "verify-receipt" -> verifyReceipt(a);
+				case "sign" -> sign(a);
+				case "unwrap-share" -> unwrapShare(a);
 				default -> usage("unknown command " + args[0]);
 			};
 		}
@@ -224,6 +234,55 @@ public final class BidTool {
 		}
 		out.println("receipt valid: tree head " + result.treeHead().batch() + ", root "
 				+ Crypto.hex(result.treeHead().root()));
+		return OK;
+	}
+
+	private int sign(Arguments a) throws IOException, EnvelopeException, UsageException {
+		Path file = a.single("file to sign");
+		if (!Files.isRegularFile(file)) {
+			throw new EnvelopeException(EnvelopeException.Problem.BAD_INPUT, "no such file " + file);
+		}
+		PrivateKey key = Pem.privateKey(a.path("--key"));
+		X509Certificate certificate = Pem.certificate(a.path("--cert"));
+		Path target = a.path("--out");
+		String algorithm = Signing.algorithmFor(certificate.getPublicKey());
+		if (algorithm == null) {
+			throw new EnvelopeException(EnvelopeException.Problem.BAD_INPUT, "the certificate's key is neither SM2, ECDSA nor RSA");
+		}
+		byte[] content = Files.readAllBytes(file);
+		try {
+			byte[] signature = Signing.sign(algorithm, key, content);
+			if (!Signing.verify(algorithm, certificate.getPublicKey(), content, signature)) {
+				throw new EnvelopeException(EnvelopeException.Problem.BAD_INPUT, "the key is not the certificate's key");
+			}
+			Files.write(target, signature);
+			out.println("algorithm: " + algorithm);
+			out.println("signature: " + Base64.getEncoder().encodeToString(signature));
+			out.println("sha256: " + Crypto.hex(Crypto.sha256(content)));
+			out.println("written: " + target);
+			return OK;
+		}
+		catch (java.security.GeneralSecurityException | ClassCastException e) {
+			throw new EnvelopeException(EnvelopeException.Problem.BAD_INPUT, "the key is not the certificate's key", e);
+		}
+	}
+
+	private int unwrapShare(Arguments a) throws IOException, EnvelopeException, UsageException {
+		PrivateKey key = Pem.privateKey(a.path("--key"));
+		Path shareFile = a.path("--share");
+		if (!Files.isRegularFile(shareFile)) {
+			throw new EnvelopeException(EnvelopeException.Problem.BAD_INPUT, "no share file " + shareFile);
+		}
+		byte[] wrapped;
+		try {
+			wrapped = Base64.getMimeDecoder().decode(Files.readString(shareFile, StandardCharsets.US_ASCII).strip());
+		}
+		catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
+			throw new EnvelopeException(EnvelopeException.Problem.BAD_INPUT, shareFile + " does not hold base64 text");
+		}
+		X509Certificate certificate = Pem.certificate(a.path("--cert"));
+		byte[] share = KeyWrap.unwrap(KeyWrap.algorithmFor(certificate.getPublicKey()), key, wrapped);
+		out.println("share: " + Base64.getEncoder().encodeToString(share));
 		return OK;
 	}
 

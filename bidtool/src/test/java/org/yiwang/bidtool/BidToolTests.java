@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import java.security.cert.X509Certificate;
+import org.yiwang.envelope.KeyWrap;
+import org.yiwang.envelope.Pem;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -221,5 +224,43 @@ class BidToolTests {
 		Outcome fingerprint = tool("fingerprint");
 		assertThat(fingerprint.code()).isZero();
 		assertThat(field(fingerprint.out(), "fingerprint")).matches("[0-9a-f]{64}");
+	}
+
+	@Test
+	void signsAFileAsOpenSslVerifiesIt() throws Exception {
+		Path contract = Files.writeString(dir.resolve("合同.txt"), "合同金额 9876543.21 元");
+		Outcome signed = tool("sign", "--key", keys.resolve("bidder.key").toString(), "--cert",
+				keys.resolve("bidder.pem").toString(), "--out", dir.resolve("合同.sig").toString(), contract.toString());
+		assertThat(signed.code()).as(signed.err()).isEqualTo(BidTool.OK);
+		assertThat(field(signed.out(), "algorithm")).isEqualTo("SM3withSM2");
+		assertThat(openssl(dir, "dgst", "-sm3", "-verify", keys.resolve("bidder-pub.pem").toString(), "-sigopt", DISTID,
+				"-signature", "合同.sig", "合同.txt")).contains("Verified OK");
+
+		Outcome wrongKey = tool("sign", "--key", keys.resolve("other.key").toString(), "--cert",
+				keys.resolve("bidder.pem").toString(), "--out", dir.resolve("x.sig").toString(), contract.toString());
+		assertThat(wrongKey.code()).isEqualTo(BidTool.BAD_INPUT);
+		assertThat(wrongKey.err()).contains("not the certificate's key");
+		assertThat(tool("sign", "--key", keys.resolve("bidder.key").toString(), "--cert",
+				keys.resolve("bidder.pem").toString(), "--out", dir.resolve("y.sig").toString(), "missing.txt").code())
+			.isEqualTo(BidTool.BAD_INPUT);
+	}
+
+	@Test
+	void aCustodianUnwrapsItsShare() throws Exception {
+		byte[] share = "share-bytes-0123456789".getBytes(StandardCharsets.UTF_8);
+		X509Certificate custodian = Pem.certificate(keys.resolve("bidder.pem"));
+		byte[] wrapped = KeyWrap.wrap(custodian.getPublicKey(), share);
+		Path shareFile = Files.writeString(dir.resolve("share.txt"), Base64.getMimeEncoder().encodeToString(wrapped));
+		Outcome opened = tool("unwrap-share", "--key", keys.resolve("bidder.key").toString(), "--cert",
+				keys.resolve("bidder.pem").toString(), "--share", shareFile.toString());
+		assertThat(opened.code()).as(opened.err()).isEqualTo(BidTool.OK);
+		assertThat(Base64.getDecoder().decode(field(opened.out(), "share"))).isEqualTo(share);
+
+		Outcome wrongKey = tool("unwrap-share", "--key", keys.resolve("other.key").toString(), "--cert",
+				keys.resolve("bidder.pem").toString(), "--share", shareFile.toString());
+		assertThat(wrongKey.code()).isEqualTo(BidTool.REFUSED);
+		Path garbage = Files.writeString(dir.resolve("garbage.txt"), "not base64 ###");
+		assertThat(tool("unwrap-share", "--key", keys.resolve("bidder.key").toString(), "--cert",
+				keys.resolve("bidder.pem").toString(), "--share", garbage.toString()).code()).isEqualTo(BidTool.BAD_INPUT);
 	}
 }

@@ -10,6 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Collectors;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -85,6 +91,21 @@ class SearchIndex implements DisposableBean {
 
 	private final SearcherManager searchers;
 
+	/** Batches index under the read lock, side by side; a commit or a wipe takes the write lock. */
+	private final ReadWriteLock writing = new ReentrantReadWriteLock();
+
+	private static final int INDEXERS = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+	/** Below this a batch is indexed on the caller's thread alone. */
+	private static final int PARALLEL_FROM = 200;
+
+	private final ExecutorService indexers = Executors
+		.newFixedThreadPool(Math.max(1, INDEXERS - 1), runnable -> {
+			Thread thread = new Thread(runnable, "portal-indexer");
+			thread.setDaemon(true);
+			return thread;
+		});
+
 	SearchIndex(PortalSettings settings) {
 		try {
 			Files.createDirectories(settings.indexDirectory());
@@ -98,14 +119,50 @@ class SearchIndex implements DisposableBean {
 		}
 	}
 
-	/** Adds or replaces the records; with {@code visibleNow}, commits and refreshes so the next search sees them. */
-	synchronized void index(List<PublicRecord> records, boolean visibleNow) {
+	/**
+	 * Adds or replaces the records; with {@code visibleNow}, commits and refreshes so the next search sees them. A large
+	 * batch is cut in slices analysed on all cores at once (the writer takes documents from several threads); commits
+	 * and {@link #deleteAll} wait for the batches in flight.
+	 */
+	void index(List<PublicRecord> records, boolean visibleNow) {
+		writing.readLock().lock();
+		try {
+			int slices = records.size() < PARALLEL_FROM ? 1 : INDEXERS;
+			if (slices == 1) {
+				add(records);
+			}
+			else {
+				int size = (records.size() + slices - 1) / slices;
+				List<Future<?>> running = new ArrayList<>();
+				for (int from = size; from < records.size(); from += size) {
+					List<PublicRecord> slice = records.subList(from, Math.min(records.size(), from + size));
+					running.add(indexers.submit(() -> add(slice)));
+				}
+				add(records.subList(0, size));
+				for (Future<?> slice : running) {
+					slice.get();
+				}
+			}
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while indexing", e);
+		}
+		catch (ExecutionException e) {
+			throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+		}
+		finally {
+			writing.readLock().unlock();
+		}
+		if (visibleNow) {
+			commit();
+		}
+	}
+
+	private void add(List<PublicRecord> records) {
 		try {
 			for (PublicRecord record : records) {
 				writer.updateDocument(new Term(ID, record.id().toString()), document(record));
-			}
-			if (visibleNow) {
-				commit();
 			}
 		}
 		catch (IOException e) {
@@ -113,22 +170,30 @@ class SearchIndex implements DisposableBean {
 		}
 	}
 
-	synchronized void deleteAll() {
+	void deleteAll() {
+		writing.writeLock().lock();
 		try {
 			writer.deleteAll();
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+		finally {
+			writing.writeLock().unlock();
+		}
 	}
 
-	synchronized void commit() {
+	void commit() {
+		writing.writeLock().lock();
 		try {
 			writer.commit();
 			searchers.maybeRefreshBlocking();
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
+		}
+		finally {
+			writing.writeLock().unlock();
 		}
 	}
 
@@ -337,10 +402,17 @@ class SearchIndex implements DisposableBean {
 	}
 
 	@Override
-	public synchronized void destroy() throws IOException {
-		searchers.close();
-		writer.close();
-		directory.close();
+	public void destroy() throws IOException {
+		indexers.shutdownNow();
+		writing.writeLock().lock();
+		try {
+			searchers.close();
+			writer.close();
+			directory.close();
+		}
+		finally {
+			writing.writeLock().unlock();
+		}
 	}
 
 	/** Counts hits and, per facet field, hits per value (by ordinal per segment, resolved to values at the end). */

@@ -97,4 +97,25 @@ class SearchIndexTests {
 			second.destroy();
 		}
 	}
+
+	@Test
+	void a_large_batch_indexed_on_all_cores_holds_each_record_once_even_when_indexed_again() throws IOException {
+		Path dir = Files.createTempDirectory("portal-index-parallel");
+		SearchIndex parallel = open(dir);
+		try {
+			List<PublicRecord> batch = new ArrayList<>();
+			for (int i = 0; i < 5_000; i++) {
+				batch.add(record("并行索引测试第" + i + "号道路工程", i % 2 == 0 ? "500103" : "500101"));
+			}
+			parallel.index(batch, false);
+			parallel.index(batch.subList(1_000, 3_000), true);
+			assertThat(parallel.size()).isEqualTo(5_000);
+			assertThat(parallel.count(parallel.query(SearchRequest.of("并行").normalized()))).isEqualTo(5_000);
+			assertThat(parallel.count(parallel.query(new SearchRequest("道路", "500101", null, null, null, null, null, null,
+					null, 1).normalized()))).isEqualTo(2_500);
+		}
+		finally {
+			parallel.destroy();
+		}
+	}
 }

@@ -11,12 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -36,12 +33,11 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.test.context.ActiveProfiles;
+import org.yiwang.AdjustableClock;
 import org.yiwang.Chromium;
 import org.yiwang.TestActor;
 import org.yiwang.account.AccountKind;
@@ -71,6 +67,7 @@ import org.yiwang.system.RegionScopes;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "yiwang.demo.entities=true", "yiwang.demo.guarantee=true", "yiwang.demo.guarantee-poll=400ms" })
 @ActiveProfiles("test")
+@Import(AdjustableClock.Config.class)
 class GuaranteeBrowserIT {
 
 	private static final String DEMO_PASSWORD = "Demo@2026yw";
@@ -78,57 +75,6 @@ class GuaranteeBrowserIT {
 	private static final String PASSWORD = "Browser-pass-2026";
 
 	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
-	/** The platform's one clock, which this test moves forward to let the deposit earn interest. */
-	static final class AdjustableClock extends Clock {
-
-		private volatile Duration offset = Duration.ZERO;
-
-		void advance(Duration by) {
-			offset = offset.plus(by);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			AdjustableClock self = this;
-			return new Clock() {
-				@Override
-				public ZoneId getZone() {
-					return zone;
-				}
-
-				@Override
-				public Clock withZone(ZoneId other) {
-					return self.withZone(other);
-				}
-
-				@Override
-				public Instant instant() {
-					return self.instant();
-				}
-			};
-		}
-
-		@Override
-		public Instant instant() {
-			return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000)).instant().plus(offset);
-		}
-	}
-
-	@TestConfiguration
-	static class Moving {
-
-		@Bean
-		@Primary
-		AdjustableClock adjustableClock() {
-			return new AdjustableClock();
-		}
-	}
 
 	@LocalServerPort
 	int port;

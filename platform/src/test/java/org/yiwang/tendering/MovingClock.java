@@ -7,11 +7,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** The platform's one clock in a test that must let days pass: real time (in microseconds) plus an offset it moves. */
-final class MovingClock extends Clock {
+public final class MovingClock extends Clock {
 
 	private volatile Duration offset = Duration.ZERO;
 
-	void advance(Duration by) {
+	public void advance(Duration by) {
 		offset = offset.plus(by);
 	}
 

@@ -27,6 +27,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
 import org.yiwang.Chromium;
+import org.yiwang.MovingClock;
 import org.yiwang.pki.PlatformKeys;
 
 /**

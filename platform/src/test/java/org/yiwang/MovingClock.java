@@ -1,4 +1,4 @@
-package org.yiwang.tendering;
+package org.yiwang;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The platform's one clock in a test that must let days pass: real time (in microseconds) plus an offset it moves. */
+/** The platform's one clock in a test that must let days pass (a @Primary bean in the test's own configuration): real time (in microseconds) plus an offset it moves. */
 public final class MovingClock extends Clock {
 
 	private volatile Duration offset = Duration.ZERO;

@@ -178,7 +178,7 @@ public class AwardDesk {
 			candidates.forEach(c -> told.add(c.bidder()));
 			for (EntityId bidder : told) {
 				participation.notify(section.id(), section.region(), bidder, failed ? "tendering.award.notification.failed"
-						: "tendering.award.notification.publicized", TIME.format(publicity.publicityEnds()), now);
+						: "tendering.award.notification.publicized", TIME.format(failed ? now : publicity.publicityEnds()), now);
 			}
 			events.publishEvent(new CandidatesPublicized(Actors.actor(), section.id(), report.round(), report.reportId(),
 					candidates.size(), publicity.publicityEnds(), section.region(), now));

@@ -173,6 +173,24 @@ class AccessMatrixTests {
 		allow(EnumSet.of(Role.BIDDER), "POST /listings/{id}/registrations", "POST /auctions/{id}/bids",
 				"POST /api/auctions/{id}/bids");
 		allow(ALL, "GET /listings/{id}/confirmation.pdf");
+		// tendering award and contract: the section's parties, bidders, staff and regulators read (the module narrows);
+		// bidders object and complain; the tenderer's side answers, confirms and uploads; tenderer and winner sign
+		Set<Role> awardViewers = EnumSet.of(Role.PLATFORM_ADMIN, Role.CENTER_STAFF, Role.REGULATOR, Role.TENDERER,
+				Role.AGENCY, Role.BIDDER);
+		allow(awardViewers, "GET /tenders/sections/{id}/award", "GET /tenders/sections/{id}/award/verification",
+				"GET /tenders/sections/{id}/award/notice.pdf", "GET /tenders/sections/{id}/award/notice.pdf.sig",
+				"GET /tenders/sections/{id}/contract.pdf", "GET /api/tendering/sections/{id}/award",
+				"GET /api/tendering/sections/{id}/award/notice.pdf", "GET /api/tendering/sections/{id}/award/notice.pdf.sig",
+				"GET /api/tendering/sections/{id}/contract.pdf");
+		allow(EnumSet.of(Role.BIDDER), "POST /tenders/sections/{id}/award/objections",
+				"POST /tenders/sections/{id}/award/complaints", "POST /api/tendering/sections/{id}/award/objections",
+				"POST /api/tendering/sections/{id}/award/complaints");
+		allow(EnumSet.of(Role.TENDERER, Role.AGENCY), "POST /tenders/award/objections/{id}/answer",
+				"POST /tenders/sections/{id}/award/winner", "POST /tenders/sections/{id}/contract",
+				"POST /api/tendering/award/objections/{id}/answer", "POST /api/tendering/sections/{id}/award/winner",
+				"POST /api/tendering/sections/{id}/contract");
+		allow(EnumSet.of(Role.TENDERER, Role.BIDDER), "POST /tenders/sections/{id}/contract/signatures",
+				"POST /api/tendering/sections/{id}/contract/signatures");
 	}
 
 	private static void allow(Set<Role> roles, String... endpoints) {

@@ -54,6 +54,7 @@ class NationalExport {
 	private Object value(String field, PublicRecord r) {
 		Party tenderer = r.party("tenderer");
 		Party agency = r.party("agency");
+		Party winner = r.party("winner");
 		return switch (field) {
 			case "统一交易标识码", "相关统一交易标识码" -> r.tradeCode();
 			case "公告标题", "公示标题", "成交公示标题" -> r.title();
@@ -68,6 +69,8 @@ class NationalExport {
 			case "招标人代码" -> tenderer == null ? null : tenderer.creditCode();
 			case "招标代理机构名称" -> agency == null ? null : agency.name();
 			case "招标代理机构代码" -> agency == null ? null : agency.creditCode();
+			case "中标人名称" -> winner == null ? null : winner.name();
+			case "中标人代码" -> winner == null ? null : winner.creditCode();
 			// the law opens bids at the bid deadline (招标投标法 第三十四条); the platform takes bids online only
 			case "投标文件/资格预审申请文件递交截止时间", "开标时间/开启时间" -> r.bidDeadline() == null ? null : time(r.bidDeadline());
 			case "投标文件/资格预审申请文件递交方法" -> r.bidDeadline() == null ? null : "电子投标：通过一网平台在线递交";

@@ -34,6 +34,10 @@ class NoticeListener {
 		if (n.agencyName() != null && !n.agencyName().isBlank()) {
 			parties.add(new Party("agency", n.agencyName(), null));
 		}
+		if (n.winnerName() != null && !n.winnerName().isBlank()) {
+			parties.add(new Party("winner", n.winnerName(),
+					n.winnerCreditCode() == null ? null : n.winnerCreditCode().value()));
+		}
 		return new PublicRecord(n.noticeId(), RecordType.of(n.type()), n.tradeCode().value(), n.projectName(),
 				n.sectionName(), n.region().value(), n.category().value(), n.title(), n.body(),
 				n.estimatedPrice() == null ? null : n.estimatedPrice().yuan(), n.amount() == null ? null : n.amount().yuan(),

@@ -223,7 +223,7 @@ public class OpenData {
 		return switch (partyRole) {
 			case "tenderer" -> "buyer";
 			case "agency" -> "procuringEntity";
-			case "transferor" -> "supplier";
+			case "transferor", "winner" -> "supplier";
 			default -> "tenderer";
 		};
 	}

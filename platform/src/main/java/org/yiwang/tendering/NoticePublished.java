@@ -34,11 +34,24 @@ import org.yiwang.kernel.TradeCode;
  * @param signedContent the exact text the platform signed
  * @param signature the platform's signature over {@code signedContent}, base64 (SM2 with SM3, DER)
  * @param occurredAt when it was published
+ * @param winnerName the winner (中标人) an award result or contract names; null for other records
+ * @param winnerCreditCode the winner's unified social credit code; null when none
  */
 public record NoticePublished(Actor actor, UUID noticeId, NoticeType type, TradeCode tradeCode, String projectName,
 		String sectionName, RegionCode region, CategoryCode category, String title, String body, Money estimatedPrice,
 		Money amount, String tendererName, CreditCode tendererCreditCode, String agencyName, Instant bidDeadline,
-		String signedContent, String signature, Instant occurredAt) implements Auditable {
+		String signedContent, String signature, Instant occurredAt, String winnerName, CreditCode winnerCreditCode)
+		implements Auditable {
+
+	/** A record that names no winner (tender notices, clarifications, opening records, failures, publicity). */
+	public NoticePublished(Actor actor, UUID noticeId, NoticeType type, TradeCode tradeCode, String projectName,
+			String sectionName, RegionCode region, CategoryCode category, String title, String body, Money estimatedPrice,
+			Money amount, String tendererName, CreditCode tendererCreditCode, String agencyName, Instant bidDeadline,
+			String signedContent, String signature, Instant occurredAt) {
+		this(actor, noticeId, type, tradeCode, projectName, sectionName, region, category, title, body, estimatedPrice,
+				amount, tendererName, tendererCreditCode, agencyName, bidDeadline, signedContent, signature, occurredAt, null,
+				null);
+	}
 
 	@Override
 	public String action() {

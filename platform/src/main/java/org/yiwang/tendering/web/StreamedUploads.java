@@ -39,8 +39,8 @@ import jakarta.servlet.http.HttpServletResponse;
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class StreamedUploads extends OncePerRequestFilter {
 
-	/** Upload URLs read as a stream: the documents and the sealed bids of a section, page and API. */
-	static final Pattern PATHS = Pattern.compile("/(api/tendering|tenders)/sections/[^/]+/(documents|bids)");
+	/** Upload URLs read as a stream: the documents, the sealed bids and the contract of a section, page and API. */
+	static final Pattern PATHS = Pattern.compile("/(api/tendering|tenders)/sections/[^/]+/(documents|bids|contract)");
 
 	@FunctionalInterface
 	interface FileReceiver<T> {

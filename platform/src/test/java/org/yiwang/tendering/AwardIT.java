@@ -27,7 +27,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
 import org.yiwang.Chromium;
-import org.yiwang.MovingClock;
+import org.yiwang.AdjustableClock;
 import org.yiwang.pki.PlatformKeys;
 
 /**
@@ -46,8 +46,8 @@ class AwardIT {
 
 		@Bean
 		@Primary
-		MovingClock movingClock() {
-			return new MovingClock();
+		AdjustableClock adjustableClock() {
+			return new AdjustableClock();
 		}
 	}
 
@@ -58,7 +58,7 @@ class AwardIT {
 	ApplicationContext context;
 
 	@Autowired
-	MovingClock clock;
+	AdjustableClock clock;
 
 	@Autowired
 	PlatformKeys platformKeys;

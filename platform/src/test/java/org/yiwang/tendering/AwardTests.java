@@ -44,7 +44,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.yiwang.MovingClock;
+import org.yiwang.AdjustableClock;
 import org.yiwang.PlatformTest;
 import org.yiwang.TestActor;
 import org.yiwang.account.AccountKind;
@@ -77,8 +77,8 @@ class AwardTests {
 
 		@Bean
 		@Primary
-		MovingClock movingClock() {
-			return new MovingClock();
+		AdjustableClock adjustableClock() {
+			return new AdjustableClock();
 		}
 	}
 
@@ -86,7 +86,7 @@ class AwardTests {
 	ApplicationContext context;
 
 	@Autowired
-	MovingClock clock;
+	AdjustableClock clock;
 
 	@Autowired
 	AwardDesk desk;

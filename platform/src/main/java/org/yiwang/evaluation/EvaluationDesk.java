@@ -397,8 +397,8 @@ public class EvaluationDesk {
 			throw Refusal.invalid(item.code(), "evaluation.scoring.points.negative", item.nameZh());
 		}
 		if (value.compareTo(item.maxPoints()) > 0) {
-			throw Refusal.invalid(item.code(), "evaluation.scoring.points.aboveMax", item.nameZh(),
-					item.maxPoints().stripTrailingZeros().toPlainString());
+			throw Refusal.invalid(item.code(), "evaluation.scoring.points.aboveMax",
+					item.nameZh() + " " + item.maxPoints().stripTrailingZeros().toPlainString());
 		}
 		if (value.stripTrailingZeros().scale() > 2) {
 			throw Refusal.invalid(item.code(), "evaluation.scoring.points.decimals", item.nameZh());

@@ -1,7 +1,6 @@
 package org.yiwang.evaluation;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -789,8 +788,8 @@ public class EvaluationDesk {
 							? board.outcome(ScoreBoard.RESPONSIVENESS, b.bidId()).name() : null,
 					scores && board.reviewsComplete() && valid.contains(b)))
 			.toList();
-		Map<UUID, String> names2 = new LinkedHashMap<>();
-		board.bids().forEach(b -> names2.put(b.bidId(), b.bidderName()));
+		Map<UUID, String> bidderNames = new LinkedHashMap<>();
+		board.bids().forEach(b -> bidderNames.put(b.bidId(), b.bidderName()));
 		boolean complete = board.reviewsComplete()
 				&& l.members().stream().allMatch(board::scoredBy) && !l.members().isEmpty();
 		List<EvaluationCaseView.Ranking> ranking = scores && complete ? board.ranking().stream()
@@ -798,12 +797,12 @@ public class EvaluationDesk {
 					r.quality(), r.priceScore(), r.total()))
 			.toList() : List.of();
 		List<EvaluationCaseView.Outlier> outliers = scores ? board.outliers().stream()
-			.map(o -> new EvaluationCaseView.Outlier(o.member(), o.bidId(), names2.get(o.bidId()), o.item(), o.points(),
+			.map(o -> new EvaluationCaseView.Outlier(o.member(), o.bidId(), bidderNames.get(o.bidId()), o.item(), o.points(),
 					o.othersMean()))
 			.toList() : List.of();
 		List<EvaluationCaseView.Clarification> clarifications = seeing == Seeing.STAFF ? List.of()
 				: cases.clarifications(c.id()).stream()
-					.map(q -> new EvaluationCaseView.Clarification(q.id(), q.bidId(), names2.get(q.bidId()), q.question(),
+					.map(q -> new EvaluationCaseView.Clarification(q.id(), q.bidId(), bidderNames.get(q.bidId()), q.question(),
 							q.deadline(), q.askedBy(), q.answer(), q.answeredAt()))
 					.toList();
 		EvaluationCaseView.Report reportView = report
@@ -821,9 +820,5 @@ public class EvaluationDesk {
 					.map(p -> new EvaluationCaseView.Points(p.member(), p.bidId(), p.item(), p.points()))
 					.toList() : List.of(),
 				ranking, outliers, clarifications, reportView, seeing == Seeing.MEMBER ? username : null);
-	}
-
-	static byte[] utf8(String text) {
-		return text.getBytes(StandardCharsets.UTF_8);
 	}
 }

@@ -23,7 +23,7 @@ import org.yiwang.system.CjkFont;
 /**
  * The evaluation report (评标报告) as a PDF in Chinese: the case, the committee, each bid's review outcome, the
  * ranking and up to three candidates, the outliers flagged, and each member's signed score sheet (SHA-256). The
- * committee signs these exact bytes; its creation date is the case's, so rendering is reproducible.
+ * committee signs these exact bytes, which are stored as rendered once.
  */
 final class EvaluationReportPdf {
 

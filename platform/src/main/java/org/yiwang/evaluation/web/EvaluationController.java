@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -215,9 +214,5 @@ class EvaluationController {
 		catch (IllegalArgumentException e) {
 			throw Refusal.invalid("bid", "evaluation.scoring.bid.unknown");
 		}
-	}
-
-	static List<String> stages() {
-		return List.of("QUALIFICATION", "RESPONSIVENESS");
 	}
 }

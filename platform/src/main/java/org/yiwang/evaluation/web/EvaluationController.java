@@ -135,10 +135,17 @@ class EvaluationController {
 	String signSheet(@PathVariable String id, @RequestParam(required = false) MultipartFile signature,
 			@RequestParam(required = false) MultipartFile certificate, @RequestParam(required = false) String algorithm,
 			RedirectAttributes redirect) throws IOException {
+		return signed(signature, certificate, redirect, "evaluation.scoring.saved.sheetSigned",
+				(sig, cert) -> desk.signScoreSheet(uuid(id), sig, cert, algorithm));
+	}
+
+	/** A member's signature upload: the .sig and the certificate, both as files. */
+	private static String signed(MultipartFile signature, MultipartFile certificate,
+			RedirectAttributes redirect, String savedKey, java.util.function.BiConsumer<byte[], byte[]> sign)
+			throws IOException {
 		byte[] sig = bytes(signature);
 		byte[] cert = bytes(certificate);
-		Forms.attempt(redirect, "evaluation.scoring.saved.sheetSigned",
-				() -> desk.signScoreSheet(uuid(id), sig, cert, algorithm));
+		Forms.attempt(redirect, savedKey, () -> sign.accept(sig, cert));
 		return "redirect:/evaluation/cases/{id}";
 	}
 
@@ -162,11 +169,8 @@ class EvaluationController {
 	String signReport(@PathVariable String id, @RequestParam(required = false) MultipartFile signature,
 			@RequestParam(required = false) MultipartFile certificate, @RequestParam(required = false) String algorithm,
 			RedirectAttributes redirect) throws IOException {
-		byte[] sig = bytes(signature);
-		byte[] cert = bytes(certificate);
-		Forms.attempt(redirect, "evaluation.scoring.saved.reportSigned",
-				() -> desk.signReport(uuid(id), sig, cert, algorithm));
-		return "redirect:/evaluation/cases/{id}";
+		return signed(signature, certificate, redirect, "evaluation.scoring.saved.reportSigned",
+				(sig, cert) -> desk.signReport(uuid(id), sig, cert, algorithm));
 	}
 
 	@GetMapping("/evaluation/reports/{id}.pdf")

@@ -191,6 +191,23 @@ class AccessMatrixTests {
 				"POST /api/tendering/sections/{id}/contract");
 		allow(EnumSet.of(Role.TENDERER, Role.BIDDER), "POST /tenders/sections/{id}/contract/signatures",
 				"POST /api/tendering/sections/{id}/contract/signatures");
+		// evaluation (scoring): the module shows each reader only what is theirs (a member's own case once begun, a
+		// region's cases to its staff and regulators); staff schedule and begin; committee members (experts, or a
+		// tenderer's representative) vote, review, score, sign and report; tenderers name a representative; bidders
+		// answer the clarifications put to them
+		Set<Role> evaluationReaders = EnumSet.of(Role.PLATFORM_ADMIN, Role.CENTER_STAFF, Role.REGULATOR, Role.EXPERT,
+				Role.TENDERER);
+		Set<Role> committee = EnumSet.of(Role.EXPERT, Role.TENDERER);
+		allow(evaluationReaders, "GET /evaluation/cases", "GET /evaluation/cases/{id}", "GET /evaluation/reports/{id}.pdf",
+				"GET /api/evaluation/cases/{id}");
+		allow(STAFF, "POST /evaluation/cases/{id}/schedule", "POST /evaluation/cases/{id}/begin");
+		allow(EnumSet.of(Role.TENDERER), "POST /evaluation/cases/{id}/representative");
+		allow(committee, "GET /evaluation/cases/{id}/sheet", "POST /evaluation/cases/{id}/leader",
+				"POST /evaluation/cases/{id}/reviews", "POST /evaluation/cases/{id}/points",
+				"POST /evaluation/cases/{id}/sheet/signature", "POST /evaluation/cases/{id}/clarifications",
+				"POST /evaluation/cases/{id}/report", "POST /evaluation/cases/{id}/report/signature");
+		allow(EnumSet.of(Role.BIDDER), "GET /evaluation/clarifications", "POST /evaluation/clarifications/{id}/answer",
+				"GET /api/evaluation/clarifications/mine", "POST /api/evaluation/clarifications/{id}/answer");
 	}
 
 	private static void allow(Set<Role> roles, String... endpoints) {

@@ -1,12 +1,8 @@
 package org.yiwang.auction;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
@@ -17,15 +13,13 @@ import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 
+import org.yiwang.system.CjkFont;
+
 /**
- * The transaction confirmation (成交确认书) as a PDF, in Chinese, for the transferor and the buyer. The font is Noto
- * Sans CJK from the system (Debian's fonts-noto-cjk), embedded as a subset; without it the PDF cannot show Chinese,
- * so its absence is an error, not a silent fallback.
+ * The transaction confirmation (成交确认书) as a PDF, in Chinese, for the transferor and the buyer, in the platform's
+ * embedded CJK font ({@link CjkFont}).
  */
 final class ConfirmationPdf {
-
-	static final List<Path> FONTS = List.of(Path.of("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
-			Path.of("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"));
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
 		.withZone(WorkingDays.CHINA);
@@ -39,11 +33,8 @@ final class ConfirmationPdf {
 	 */
 	static byte[] render(ListingView listing, String how, String bidderNumber, Instant concludedAt,
 			String recordSignature) {
-		Path fontFile = FONTS.stream().filter(Files::isReadable).findFirst()
-			.orElseThrow(() -> new IllegalStateException("No CJK font: install fonts-noto-cjk"));
 		try {
-			// Index 2 of the collection is Simplified Chinese (SC).
-			BaseFont base = BaseFont.createFont(fontFile + ",2", BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+			BaseFont base = CjkFont.embedded();
 			Font title = new Font(base, 20, Font.BOLD);
 			Font body = new Font(base, 11);
 			Font small = new Font(base, 8);
@@ -79,7 +70,7 @@ final class ConfirmationPdf {
 			document.close();
 			return out.toByteArray();
 		}
-		catch (IOException | com.lowagie.text.DocumentException e) {
+		catch (com.lowagie.text.DocumentException e) {
 			throw new IllegalStateException("The confirmation could not be rendered", e);
 		}
 	}

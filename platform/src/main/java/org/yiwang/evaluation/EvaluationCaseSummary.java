@@ -1,0 +1,16 @@
+package org.yiwang.evaluation;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.yiwang.tendering.SectionId;
+
+/**
+ * A line of the case list.
+ *
+ * @param representativeOpen true for the tenderer when the table allows a representative and none is named yet
+ */
+public record EvaluationCaseSummary(UUID id, SectionId section, int round, String region, String tradeCode,
+		String category, String method, String status, Instant scheduledAt, Instant begunAt, int bids,
+		boolean committeeSeated, boolean representativeOpen) {
+}

@@ -1,12 +1,8 @@
 package org.yiwang.tendering;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
@@ -19,15 +15,12 @@ import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 
+import org.yiwang.system.CjkFont;
+
 /**
- * The award notice (中标通知书) as a PDF in Chinese, as the auction module renders its confirmation: Noto CJK from the
- * system (Debian's fonts-noto-cjk), embedded as a subset; without it the notice cannot show Chinese, so its absence
- * is an error. The platform signs the finished bytes with a detached SM2 signature kept beside them.
+ * The award notice (中标通知书) as a PDF in Chinese, with the platform's embedded CJK font ({@link CjkFont}). The platform signs the finished bytes with a detached SM2 signature kept beside them.
  */
 final class AwardNoticePdf {
-
-	static final List<Path> FONTS = List.of(Path.of("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
-			Path.of("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"));
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
 		.withZone(ProcedureClock.CHINA);
@@ -38,11 +31,8 @@ final class AwardNoticePdf {
 	}
 
 	static byte[] render(SectionView section, AwardView award, AwardPublicityView publicity, Instant issuedAt) {
-		Path fontFile = FONTS.stream().filter(Files::isReadable).findFirst()
-			.orElseThrow(() -> new IllegalStateException("No CJK font: install fonts-noto-cjk"));
 		try {
-			// Index 2 of the collection is Simplified Chinese (SC).
-			BaseFont base = BaseFont.createFont(fontFile + ",2", BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+			BaseFont base = CjkFont.embedded();
 			Font title = new Font(base, 20, Font.BOLD);
 			Font body = new Font(base, 11);
 			Font small = new Font(base, 8);
@@ -91,7 +81,7 @@ final class AwardNoticePdf {
 			document.close();
 			return out.toByteArray();
 		}
-		catch (IOException | DocumentException e) {
+		catch (DocumentException e) {
 			throw new IllegalStateException("The award notice could not be rendered", e);
 		}
 	}

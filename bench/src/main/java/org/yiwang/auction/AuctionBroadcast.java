@@ -10,8 +10,6 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,9 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.yiwang.YiwangApplication;
 
 /**
  * Broadcast: N watchers connected to one auction's live page event stream ({@code /auctions/{id}/events}, server-sent
@@ -42,12 +38,8 @@ public final class AuctionBroadcast {
 	public static void main(String[] args) throws Exception {
 		int watchers = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
 		int bids = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-		Path dir = Files.createTempDirectory("yiwang-auction-broadcast");
-		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(YiwangApplication.class)
-			.run("--yiwang.database.embedded-directory=" + dir.resolve("pg"), "--yiwang.database.embedded-clean=true",
-					"--yiwang.pki.key-secret-file=" + dir.resolve("pki-secret"), "--server.port=0",
-					"--logging.file.name=" + dir.resolve("yiwang.log"), "--logging.level.root=WARN",
-					"--server.tomcat.max-connections=" + (watchers + 1000), "--server.tomcat.accept-count=1000")) {
+		try (ConfigurableApplicationContext app = AuctionLoad.start("yiwang-auction-broadcast",
+				"--server.tomcat.max-connections=" + (watchers + 1000), "--server.tomcat.accept-count=1000")) {
 			int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
 			AuctionLoad load = new AuctionLoad(app, port);
 			System.out.println("Setting up one auction with 2 qualified bidders...");

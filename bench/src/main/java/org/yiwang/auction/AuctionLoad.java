@@ -61,12 +61,8 @@ public final class AuctionLoad {
 		int bidders = args.length > 0 ? Integer.parseInt(args[0]) : 200;
 		int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
 		int pacedRate = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
-		Path dir = Files.createTempDirectory("yiwang-auction-bench");
-		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(YiwangApplication.class)
-			.run("--yiwang.database.embedded-directory=" + dir.resolve("pg"), "--yiwang.database.embedded-clean=true",
-					"--yiwang.pki.key-secret-file=" + dir.resolve("pki-secret"), "--server.port=0",
-					"--logging.file.name=" + dir.resolve("yiwang.log"), "--logging.level.root=WARN",
-					"--server.tomcat.threads.max=" + Math.max(200, bidders + 20))) {
+		try (ConfigurableApplicationContext app = start("yiwang-auction-bench",
+				"--server.tomcat.threads.max=" + Math.max(200, bidders + 20))) {
 			int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
 			AuctionLoad load = new AuctionLoad(app, port);
 			System.out.printf("Setting up one auction with %d qualified bidders...%n", bidders);
@@ -107,6 +103,16 @@ public final class AuctionLoad {
 		}
 		// The HTTP client's selector thread is not a daemon.
 		System.exit(0);
+	}
+
+	/** The platform on a fresh embedded PostgreSQL in a temporary directory, on a free port, logging warnings to a file. */
+	static ConfigurableApplicationContext start(String name, String... more) throws java.io.IOException {
+		Path dir = Files.createTempDirectory(name);
+		List<String> args = new ArrayList<>(List.of("--yiwang.database.embedded-directory=" + dir.resolve("pg"),
+				"--yiwang.database.embedded-clean=true", "--yiwang.pki.key-secret-file=" + dir.resolve("pki-secret"),
+				"--server.port=0", "--logging.file.name=" + dir.resolve("yiwang.log"), "--logging.level.root=WARN"));
+		args.addAll(List.of(more));
+		return new SpringApplicationBuilder(YiwangApplication.class).run(args.toArray(String[]::new));
 	}
 
 	record Setup(UUID listing, List<String> tokens, BigDecimal increment) {

@@ -122,11 +122,12 @@ public class AuctionHall {
 
 	private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
 
-	private final java.util.concurrent.Executor refresher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-		Thread t = new Thread(r, "auction-authorizations");
-		t.setDaemon(true);
-		return t;
-	});
+	private final java.util.concurrent.ExecutorService refresher = java.util.concurrent.Executors
+		.newSingleThreadExecutor(r -> {
+			Thread t = new Thread(r, "auction-authorizations");
+			t.setDaemon(true);
+			return t;
+		});
 
 	AuctionHall(Listings listings, Auctions auctions, Auctioneer auctioneer, Catalog catalog, EntityRegistry registry,
 			BidSecurity security, PlatformKeys keys, PriceSettlements settlements, ApplicationEventPublisher events,
@@ -142,6 +143,12 @@ public class AuctionHall {
 		this.events = events;
 		this.transactions = transactions;
 		this.clock = clock;
+	}
+
+	/** No background check outlives the database pool. */
+	@jakarta.annotation.PreDestroy
+	void stopRefreshing() {
+		refresher.shutdownNow();
 	}
 
 	// --- listings ---------------------------------------------------------------------------------------------
@@ -637,17 +644,23 @@ public class AuctionHall {
 		if (known != null && now.isBefore(known.until())) {
 			if (now.isAfter(known.until().minus(AUTHORIZATION_REFRESH)) && refreshing.add(cacheKey)) {
 				// As the bidder (the check asks for the signed-in account's entity), on the refresher's thread.
-				refresher.execute(new org.springframework.security.concurrent.DelegatingSecurityContextRunnable(() -> {
-					try {
-						check(bidder, lane, cacheKey, clock.instant());
-					}
-					catch (RuntimeException e) {
-						// The entry runs out and the next bid checks again, in its own request.
-					}
-					finally {
-						refreshing.remove(cacheKey);
-					}
-				}));
+				try {
+					refresher.execute(new org.springframework.security.concurrent.DelegatingSecurityContextRunnable(() -> {
+						try {
+							check(bidder, lane, cacheKey, clock.instant());
+						}
+						catch (RuntimeException e) {
+							// The entry runs out and the next bid checks again, in its own request.
+						}
+						finally {
+							refreshing.remove(cacheKey);
+						}
+					}));
+				}
+				catch (java.util.concurrent.RejectedExecutionException e) {
+					// Shutting down: the entry runs out.
+					refreshing.remove(cacheKey);
+				}
 			}
 			return known;
 		}

@@ -61,12 +61,8 @@ public final class AuctionLoad {
 		int bidders = args.length > 0 ? Integer.parseInt(args[0]) : 200;
 		int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
 		int pacedRate = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
-		Path dir = Files.createTempDirectory("yiwang-auction-bench");
-		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(YiwangApplication.class)
-			.run("--yiwang.database.embedded-directory=" + dir.resolve("pg"), "--yiwang.database.embedded-clean=true",
-					"--yiwang.pki.key-secret-file=" + dir.resolve("pki-secret"), "--server.port=0",
-					"--logging.file.name=" + dir.resolve("yiwang.log"), "--logging.level.root=WARN",
-					"--server.tomcat.threads.max=" + Math.max(200, bidders + 20))) {
+		try (ConfigurableApplicationContext app = start("yiwang-auction-bench",
+				"--server.tomcat.threads.max=" + Math.max(200, bidders + 20))) {
 			int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
 			AuctionLoad load = new AuctionLoad(app, port);
 			System.out.printf("Setting up one auction with %d qualified bidders...%n", bidders);
@@ -74,7 +70,18 @@ public final class AuctionLoad {
 			System.out.printf("%nPostgreSQL single-row insert+commit, %d threads, app pool, %d s...%n", bidders, seconds);
 			Result baseline = load.baseline(bidders, seconds);
 			System.out.printf("Auction bids over HTTP, %d bidders as fast as they can, %d s...%n", bidders, seconds);
+			jdk.jfr.Recording recording = null;
+			if (System.getProperty("bench.jfr") != null) {
+				// A profile of the fast run only: -Dbench.jfr=/tmp/auction.jfr
+				recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+				recording.setDestination(Path.of(System.getProperty("bench.jfr")));
+				recording.start();
+			}
 			Result auction = load.bidding(setup, bidders, seconds, 0);
+			if (recording != null) {
+				recording.stop();
+				recording.close();
+			}
 			System.out.printf("Auction bids over HTTP, %d bidders, paced at %d offered bids/s, %d s...%n", bidders, pacedRate,
 					seconds);
 			Result paced = load.bidding(setup, bidders, seconds, pacedRate);
@@ -82,25 +89,48 @@ public final class AuctionLoad {
 			System.out.println();
 			System.out.printf("%s | %d cores | %d bidders | embedded PostgreSQL, fsync on, synchronous_commit on%n",
 					System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), bidders);
-			System.out.printf("%-48s %12s %12s %10s %10s%n", "", "offered/s", "durable/s", "p50 ms", "p99 ms");
+			System.out.printf("%-44s %10s %10s %10s %9s %9s %6s %6s%n", "", "offered/s", "decided/s", "durable/s",
+					"p50 ms", "p99 ms", "JVM cpu", "load");
 			print("PostgreSQL insert+commit (baseline)", baseline);
 			print("auction: accepted bids, as fast as possible", auction);
 			print("auction: accepted bids, paced", paced);
-			System.out.printf("accepted bids / baseline: %.0f%%   (auction total %d bids, all in one total order)%n",
-					100.0 * auction.durablePerSecond() / baseline.durablePerSecond(), bids);
+			System.out.printf("accepted bids / baseline: %.0f%%, decided bids / baseline: %.0f%%   (auction total %d bids, "
+					+ "all in one total order)%n", 100.0 * auction.durablePerSecond() / baseline.durablePerSecond(),
+					100.0 * auction.decidedPerSecond() / baseline.decidedPerSecond(), bids);
+			System.out.println("(decided = accepted + refused: a refused bid's audit entry is committed before its answer "
+					+ "too; p50/p99 are of accepted bids; JVM cpu = cores used by this JVM, bench client included; "
+					+ "load = 1-minute load average of the whole machine, other processes included)");
 		}
+		// The HTTP client's selector thread is not a daemon.
+		System.exit(0);
+	}
+
+	/** The platform on a fresh embedded PostgreSQL in a temporary directory, on a free port, logging warnings to a file. */
+	static ConfigurableApplicationContext start(String name, String... more) throws java.io.IOException {
+		Path dir = Files.createTempDirectory(name);
+		List<String> args = new ArrayList<>(List.of("--yiwang.database.embedded-directory=" + dir.resolve("pg"),
+				"--yiwang.database.embedded-clean=true", "--yiwang.pki.key-secret-file=" + dir.resolve("pki-secret"),
+				"--server.port=0", "--logging.file.name=" + dir.resolve("yiwang.log"), "--logging.level.root=WARN"));
+		args.addAll(List.of(more));
+		return new SpringApplicationBuilder(YiwangApplication.class).run(args.toArray(String[]::new));
 	}
 
 	record Setup(UUID listing, List<String> tokens, BigDecimal increment) {
 	}
 
-	/** @param latencies of acknowledged (accepted) requests, in nanoseconds */
-	record Result(double offeredPerSecond, double durablePerSecond, double p50Ms, double p99Ms) {
+	/**
+	 * @param decidedPerSecond answered attempts (accepted or refused: both are durably recorded before the answer)
+	 * @param durablePerSecond accepted bids (the baseline: committed rows)
+	 * @param cpu cores busy in this JVM (client and server) during the run, on average
+	 * @param load the machine's one-minute load average at the end (other processes included)
+	 */
+	record Result(double offeredPerSecond, double decidedPerSecond, double durablePerSecond, double p50Ms, double p99Ms,
+			double cpu, double load) {
 	}
 
 	private static void print(String name, Result r) {
-		System.out.printf("%-48s %12.0f %12.0f %10.2f %10.2f%n", name, r.offeredPerSecond(), r.durablePerSecond(), r.p50Ms(),
-				r.p99Ms());
+		System.out.printf("%-44s %10.0f %10.0f %10.0f %9.2f %9.2f %6.2f %6.2f%n", name, r.offeredPerSecond(),
+				r.decidedPerSecond(), r.durablePerSecond(), r.p50Ms(), r.p99Ms(), r.cpu(), r.load());
 	}
 
 	final ConfigurableApplicationContext app;
@@ -118,7 +148,11 @@ public final class AuctionLoad {
 	final AuthenticationProvider login;
 
 	final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-		.followRedirects(HttpClient.Redirect.NEVER).executor(Executors.newFixedThreadPool(16)).build();
+		.followRedirects(HttpClient.Redirect.NEVER).executor(Executors.newFixedThreadPool(16, r -> {
+			Thread t = new Thread(r, "bench-http");
+			t.setDaemon(true);
+			return t;
+		})).build();
 
 	AuctionLoad(ConfigurableApplicationContext app, int port) {
 		this.app = app;
@@ -253,7 +287,7 @@ public final class AuctionLoad {
 				p.setBigDecimal(2, new BigDecimal("1000.00"));
 				p.executeUpdate();
 				c.commit();
-				return true;
+				return Answer.ACCEPTED;
 			}
 		});
 	}
@@ -274,18 +308,23 @@ public final class AuctionLoad {
 					HttpResponse.BodyHandlers.ofString());
 			if (r.statusCode() == 409) {
 				// Overtaken by a higher bid in flight: learn the price and go on.
-				return false;
+				return Answer.REFUSED;
 			}
 			if (r.statusCode() != 200) {
 				throw new IllegalStateException("bid failed: " + r.statusCode() + " " + r.body());
 			}
-			return true;
+			return Answer.ACCEPTED;
 		});
+	}
+
+	/** What an attempt got: accepted (durable, timed), refused (an answer, also durable), or nothing. */
+	enum Answer {
+		ACCEPTED, REFUSED
 	}
 
 	interface Attempt {
 
-		boolean run() throws Exception;
+		Answer run() throws Exception;
 	}
 
 	/** Runs {@code threads} loops for the duration; pacedRate > 0 spreads attempts at that total rate. */
@@ -295,6 +334,10 @@ public final class AuctionLoad {
 		long[][] latencies = new long[threads][];
 		int[] counts = new int[threads];
 		long[] offered = new long[threads];
+		long[] decided = new long[threads];
+		var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean();
+		long cpuBefore = os.getProcessCpuTime();
 		CountDownLatch done = new CountDownLatch(threads);
 		long started = System.nanoTime();
 		for (int t = 0; t < threads; t++) {
@@ -314,7 +357,9 @@ public final class AuctionLoad {
 						}
 						long t0 = System.nanoTime();
 						offered[me]++;
-						if (attempt.run() && counts[me] < latencies[me].length) {
+						Answer answer = attempt.run();
+						decided[me]++;
+						if (answer == Answer.ACCEPTED && counts[me] < latencies[me].length) {
 							latencies[me][counts[me]++] = System.nanoTime() - t0;
 						}
 					}
@@ -329,6 +374,7 @@ public final class AuctionLoad {
 		}
 		done.await();
 		double elapsed = (System.nanoTime() - started) / 1e9;
+		double cpu = (os.getProcessCpuTime() - cpuBefore) / 1e9 / elapsed;
 		pool.shutdown();
 		long[] all = new long[Arrays.stream(counts).sum()];
 		int i = 0;
@@ -339,6 +385,7 @@ public final class AuctionLoad {
 		Arrays.sort(all);
 		double p50 = all.length == 0 ? 0 : all[(int) (all.length * 0.50)] / 1e6;
 		double p99 = all.length == 0 ? 0 : all[Math.min(all.length - 1, (int) (all.length * 0.99))] / 1e6;
-		return new Result(Arrays.stream(offered).sum() / elapsed, all.length / elapsed, p50, p99);
+		return new Result(Arrays.stream(offered).sum() / elapsed, Arrays.stream(decided).sum() / elapsed,
+				all.length / elapsed, p50, p99, cpu, os.getSystemLoadAverage());
 	}
 }

@@ -114,6 +114,19 @@ public sealed interface AuctionChanged extends Auditable {
 	}
 
 	/**
+	 * At the result the buyer's security was applied to the price: {@code applied} counts towards it (a cash deposit),
+	 * {@code due} is what the buyer still pays; a guarantee letter applies nothing ({@code form} null: none held).
+	 */
+	record SecurityApplied(Actor actor, UUID listing, EntityId buyer, Money price,
+			org.yiwang.guarantee.SecurityForm form, Money security, Money applied, Money due, RegionCode region,
+			Instant occurredAt) implements AuctionChanged {
+
+		public String action() {
+			return "auction.security.applied";
+		}
+	}
+
+	/**
 	 * The platform was down while the auction ran: its end moved by the outage (from the last heartbeat before the
 	 * stop to the restart), so no bidder lost time.
 	 */

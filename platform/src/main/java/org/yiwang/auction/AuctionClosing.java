@@ -36,9 +36,12 @@ class AuctionClosing {
 
 	private final BidSecurity security;
 
+	private final PriceSettlements settlements;
+
 	AuctionClosing(Auctions auctions, Listings listings, PlatformKeys keys, ApplicationEventPublisher events,
-			BidSecurity security) {
+			BidSecurity security, PriceSettlements settlements) {
 		this.security = security;
+		this.settlements = settlements;
 		this.auctions = auctions;
 		this.listings = listings;
 		this.keys = keys;
@@ -61,8 +64,9 @@ class AuctionClosing {
 				winner.map(RegistrationView::transferee).orElse(null),
 				winner.map(RegistrationView::transfereeName).orElse(null), sold ? engine.price() : null);
 		listings.update(concluded, listing.version());
-		// In the same transaction: the losers' securities are released, the winner's stays until the contract (it is
-		// applied to the price).
+		// In the same transaction: the winner's security is applied to the price (recorded while it is still held), the
+		// losers' are released; the winner's stays with the guarantee module (not refunded).
+		winner.ifPresent(w -> settlements.settle(Actor.SYSTEM, listing, w.transferee(), engine.price(), closedAt));
 		security.transactionEnded(listing.tradeCode(), winner.map(RegistrationView::transferee));
 		events.publishEvent(new AuctionClosed(Actor.SYSTEM, listingId, listing.tradeCode(), listing.region(),
 				listing.category(), listing.title(), status, listing.startingPrice(), engine.price(), bids.size(),

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -84,6 +85,9 @@ public class AuctionHall {
 	/** How long a bidder's qualification and security check is trusted before it is asked again. */
 	static final Duration AUTHORIZATION_TTL = Duration.ofSeconds(30);
 
+	/** A bidder bidding this close to the end of its check gets it renewed in the background. */
+	static final Duration AUTHORIZATION_REFRESH = Duration.ofSeconds(10);
+
 	private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -106,6 +110,8 @@ public class AuctionHall {
 
 	private final PlatformKeys keys;
 
+	private final PriceSettlements settlements;
+
 	private final ApplicationEventPublisher events;
 
 	private final TransactionTemplate transactions;
@@ -114,9 +120,19 @@ public class AuctionHall {
 
 	private final Map<String, Authorization> authorizations = new ConcurrentHashMap<>();
 
+	private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
+
+	private final java.util.concurrent.ExecutorService refresher = java.util.concurrent.Executors
+		.newSingleThreadExecutor(r -> {
+			Thread t = new Thread(r, "auction-authorizations");
+			t.setDaemon(true);
+			return t;
+		});
+
 	AuctionHall(Listings listings, Auctions auctions, Auctioneer auctioneer, Catalog catalog, EntityRegistry registry,
-			BidSecurity security, PlatformKeys keys, ApplicationEventPublisher events, TransactionTemplate transactions,
-			Clock clock) {
+			BidSecurity security, PlatformKeys keys, PriceSettlements settlements, ApplicationEventPublisher events,
+			TransactionTemplate transactions, Clock clock) {
+		this.settlements = settlements;
 		this.listings = listings;
 		this.auctions = auctions;
 		this.auctioneer = auctioneer;
@@ -127,6 +143,12 @@ public class AuctionHall {
 		this.events = events;
 		this.transactions = transactions;
 		this.clock = clock;
+	}
+
+	/** No background check outlives the database pool. */
+	@jakarta.annotation.PreDestroy
+	void stopRefreshing() {
+		refresher.shutdownNow();
 	}
 
 	// --- listings ---------------------------------------------------------------------------------------------
@@ -559,6 +581,7 @@ public class AuctionHall {
 			Instant now = clock.instant();
 			ListingView sold = listing.concluded(ListingStatus.SOLD, buyer.transferee(), buyer.transfereeName(), agreed);
 			listings.update(sold, listing.version());
+			settlements.settle(staff.actor(), listing, buyer.transferee(), agreed, now);
 			security.transactionEnded(listing.tradeCode(), Optional.of(buyer.transferee()));
 			events.publishEvent(new AgreementConcluded(staff.actor(), listingId, buyer.transferee(), agreed,
 					listing.region(), now));
@@ -609,13 +632,47 @@ public class AuctionHall {
 		return outcome.receipt();
 	}
 
+	/**
+	 * The bidder's qualification and security, from the cache while it is fresh. An entry is never used after its
+	 * {@code until}; one that a bidder keeps using is checked again in the background before it runs out, so an
+	 * active bidder's bids do not wait for the database (only the first one, or the live page, loads it).
+	 */
 	private Authorization authorize(Acting bidder, Auctioneer.Lane lane) {
 		String cacheKey = bidder.actor().username() + "|" + lane.listing;
 		Instant now = clock.instant();
 		Authorization known = authorizations.get(cacheKey);
 		if (known != null && now.isBefore(known.until())) {
+			if (now.isAfter(known.until().minus(AUTHORIZATION_REFRESH)) && refreshing.add(cacheKey)) {
+				// As the bidder (the check asks for the signed-in account's entity), on the refresher's thread.
+				try {
+					refresher.execute(new org.springframework.security.concurrent.DelegatingSecurityContextRunnable(() -> {
+						try {
+							check(bidder, lane, cacheKey, clock.instant());
+						}
+						catch (RuntimeException e) {
+							// The entry runs out and the next bid checks again, in its own request.
+						}
+						finally {
+							refreshing.remove(cacheKey);
+						}
+					}));
+				}
+				catch (java.util.concurrent.RejectedExecutionException e) {
+					// Shutting down: the entry runs out.
+					refreshing.remove(cacheKey);
+				}
+			}
 			return known;
 		}
+		Object checked = check(bidder, lane, cacheKey, now);
+		if (checked instanceof BidRefusal reason) {
+			throw refused(bidder, lane, null, reason);
+		}
+		return (Authorization) checked;
+	}
+
+	/** Checks the bidder against the database and caches the answer: an authorization, or why there is none. */
+	private Object check(Acting bidder, Auctioneer.Lane lane, String cacheKey, Instant now) {
 		Object checked = platform(() -> {
 			Optional<EntityView> entity = registry.myEntity();
 			Optional<RegistrationView> registration = entity
@@ -630,12 +687,33 @@ public class AuctionHall {
 			}
 			return new Authorization(entity.get(), registration.get().bidderNumber(), now.plus(AUTHORIZATION_TTL));
 		});
-		if (checked instanceof BidRefusal reason) {
-			authorizations.remove(cacheKey);
-			throw refused(bidder, lane, null, reason);
+		if (checked instanceof Authorization authorization) {
+			authorizations.put(cacheKey, authorization);
 		}
-		authorizations.put(cacheKey, (Authorization) checked);
-		return (Authorization) checked;
+		else {
+			authorizations.remove(cacheKey);
+		}
+		return checked;
+	}
+
+	/**
+	 * The signed-in bidder's number in a live auction, if qualified; opening the live page also loads the bidder's
+	 * authorization, so the first bid does not wait for it.
+	 */
+	public Optional<String> myBidderNumber(UUID listingId) {
+		Optional<Acting> acting = Actors.current().filter(a -> a.hasRole(Role.BIDDER));
+		if (acting.isEmpty()) {
+			return Optional.empty();
+		}
+		Optional<Auctioneer.Lane> lane = auctioneer.lane(listingId);
+		if (lane.isPresent()) {
+			String cacheKey = acting.get().actor().username() + "|" + listingId;
+			Object checked = check(acting.get(), lane.get(), cacheKey, clock.instant());
+			if (checked instanceof Authorization authorization) {
+				return Optional.of(authorization.bidderNumber());
+			}
+		}
+		return myRegistration(listingId).map(RegistrationView::bidderNumber);
 	}
 
 	/** Audits a bid refused before it reached the auction, in a transaction of its own, and says why. */
@@ -730,12 +808,26 @@ public class AuctionHall {
 	}
 
 	/**
+	 * How the buyer's security counts towards the price of a sold listing (empty until sold), for whoever may see the
+	 * listing; the security's reference (account or letter number) only on the confirmation.
+	 */
+	public Optional<PriceSettlement> settlement(UUID listingId) {
+		ListingView listing = listing(listingId);
+		if (listing.status() != ListingStatus.SOLD) {
+			return Optional.empty();
+		}
+		return platform(() -> settlements.of(listingId)).map(s -> new PriceSettlement(s.listing(), s.buyer(), s.price(),
+				s.form(), null, s.securityAmount(), s.applied(), s.due(), s.recordedAt()));
+	}
+
+	/**
 	 * The transaction confirmation (成交确认书, PDF) of a sold listing, for the buyer, the transferor (and the member
 	 * who submitted it) and staff of its region; anyone else finds nothing.
 	 */
 	public byte[] confirmation(UUID listingId) {
 		Acting acting = Actors.required();
-		record Parts(ListingView listing, String how, String number, Instant at, String signature) {
+		record Parts(ListingView listing, String how, String number, Instant at, String signature,
+				Optional<PriceSettlement> settlement) {
 		}
 		Parts parts = platform(() -> {
 			ListingView listing = listings.byId(listingId).filter(l -> l.status() == ListingStatus.SOLD)
@@ -747,10 +839,13 @@ public class AuctionHall {
 			Optional<Auctions.Row> auction = auctions.byId(listingId);
 			String number = listings.registrationOf(listingId, listing.buyer()).map(RegistrationView::bidderNumber)
 				.orElse(null);
-			return auction.map(a -> new Parts(listing, "网络竞价", number, a.closedAt(), a.recordSignature()))
-				.orElseGet(() -> new Parts(listing, "协议转让", number, listing.publishedAt(), listing.platformSignature()));
+			Optional<PriceSettlement> settlement = settlements.of(listingId);
+			return auction.map(a -> new Parts(listing, "网络竞价", number, a.closedAt(), a.recordSignature(), settlement))
+				.orElseGet(() -> new Parts(listing, "协议转让", number, listing.publishedAt(), listing.platformSignature(),
+						settlement));
 		});
-		return ConfirmationPdf.render(parts.listing(), parts.how(), parts.number(), parts.at(), parts.signature());
+		return ConfirmationPdf.render(parts.listing(), parts.how(), parts.number(), parts.at(), parts.signature(),
+				parts.settlement());
 	}
 
 	// --- helpers ------------------------------------------------------------------------------------------------

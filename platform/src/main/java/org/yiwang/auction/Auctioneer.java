@@ -56,6 +56,9 @@ class Auctioneer implements SmartLifecycle {
 	/** The most bids one transaction carries. */
 	static final int BATCH = 256;
 
+	/** Writer threads (each lane is drained by one at a time), each with a connection of its own. */
+	static final int WRITERS = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
+
 	/** How many of the latest bids a live view carries (the ranking carries every bidder). */
 	static final int HISTORY = 50;
 
@@ -156,6 +159,8 @@ class Auctioneer implements SmartLifecycle {
 
 	private final TransactionTemplate transactions;
 
+	private final WriterConnections connections;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
@@ -167,15 +172,16 @@ class Auctioneer implements SmartLifecycle {
 	private volatile boolean running;
 
 	Auctioneer(Auctions auctions, Listings listings, AuctionClosing closing, TransactionTemplate transactions,
-			ApplicationEventPublisher events, Clock clock) {
+			WriterConnections connections, ApplicationEventPublisher events, Clock clock) {
 		this.auctions = auctions;
 		this.listings = listings;
 		this.closing = closing;
 		this.transactions = transactions;
+		this.connections = connections;
 		this.events = events;
 		this.clock = clock;
 		AtomicInteger n = new AtomicInteger();
-		this.writers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors() * 2), r -> {
+		this.writers = Executors.newFixedThreadPool(WRITERS, r -> {
 			Thread t = new Thread(r, "auction-writer-" + n.incrementAndGet());
 			t.setDaemon(true);
 			return t;
@@ -416,13 +422,14 @@ class Auctioneer implements SmartLifecycle {
 		}
 		EnglishAuction.Snapshot after = lane.engine.snapshot();
 		try {
-			RegionScopes.runIn(RegionScope.of(lane.row.region()), () -> transactions.executeWithoutResult(status -> {
-				auctions.commitBids(accepted, after, lane.listing);
-				if (!audited.isEmpty() || !refusals.isEmpty()) {
-					events.publishEvent(new BidsCommitted(Actor.SYSTEM, lane.listing, before.lastSeq() + 1, after.lastSeq(),
-							audited, refusals, after.endsAt(), lane.row.region(), clock.instant()));
-				}
-			}));
+			RegionScopes.runIn(RegionScope.of(lane.row.region()), () -> connections.run(() -> transactions
+				.executeWithoutResult(status -> {
+					auctions.commitBids(accepted, after, lane.listing);
+					if (!audited.isEmpty() || !refusals.isEmpty()) {
+						events.publishEvent(new BidsCommitted(Actor.SYSTEM, lane.listing, before.lastSeq() + 1,
+								after.lastSeq(), audited, refusals, after.endsAt(), lane.row.region(), clock.instant()));
+					}
+				})));
 		}
 		catch (RuntimeException e) {
 			lane.engine.restore(before);
@@ -453,8 +460,8 @@ class Auctioneer implements SmartLifecycle {
 		lane.engine.close();
 		AuctionClosing.Result result;
 		try {
-			result = RegionScopes.callIn(RegionScope.of(lane.row.region()),
-					() -> transactions.execute(status -> closing.close(lane.listing, lane.engine, closeAt)));
+			result = RegionScopes.callIn(RegionScope.of(lane.row.region()), () -> connections
+				.call(() -> transactions.execute(status -> closing.close(lane.listing, lane.engine, closeAt))));
 		}
 		catch (RuntimeException e) {
 			lane.engine.restore(before);

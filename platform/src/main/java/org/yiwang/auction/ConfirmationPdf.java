@@ -32,7 +32,7 @@ final class ConfirmationPdf {
 	 * @param recordSignature the platform's signature of the auction record (or of the listing for an agreement)
 	 */
 	static byte[] render(ListingView listing, String how, String bidderNumber, Instant concludedAt,
-			String recordSignature) {
+			String recordSignature, java.util.Optional<PriceSettlement> settlement) {
 		try {
 			BaseFont base = CjkFont.embedded();
 			Font title = new Font(base, 20, Font.BOLD);
@@ -58,7 +58,11 @@ final class ConfirmationPdf {
 			row(table, body, "挂牌价（起始价）", listing.startingPrice() + " 元");
 			row(table, body, "成交价", listing.finalPrice() + " 元");
 			row(table, body, "成交时间", TIME.format(concludedAt) + "（北京时间）");
-			row(table, body, "保证金", listing.security() + " 元，受让方保证金转为价款的一部分，其他竞买人的保证金予以退还。");
+			row(table, body, "保证金", security(listing, settlement));
+			settlement.ifPresent(s -> {
+				row(table, body, "保证金抵作价款", s.applied() + " 元");
+				row(table, body, "尚需支付价款", s.due() + " 元");
+			});
 			document.add(table);
 			Paragraph text = new Paragraph("转让方与受让方应自本确认书出具之日起按挂牌公告约定签订交易合同并支付价款。"
 					+ "本确认书由一网公共资源交易平台根据已签名的交易记录自动生成。", body);
@@ -73,6 +77,24 @@ final class ConfirmationPdf {
 		catch (com.lowagie.text.DocumentException e) {
 			throw new IllegalStateException("The confirmation could not be rendered", e);
 		}
+	}
+
+	/** How the buyer's security was held and applied; the other bidders' securities were released. */
+	static String security(ListingView listing, java.util.Optional<PriceSettlement> settlement) {
+		String others = "其他竞买人的保证金予以退还。";
+		if (settlement.isEmpty()) {
+			return listing.security() + " 元。" + others;
+		}
+		PriceSettlement s = settlement.get();
+		if (s.form() == null) {
+			return "受让方在成交时未持有保证金，未抵作价款。" + others;
+		}
+		if (s.cash()) {
+			return "受让方现金保证金 " + s.securityAmount() + " 元（保证金子账户 " + s.reference() + "）转为价款的一部分，不予退还。"
+					+ others;
+		}
+		return "受让方以电子保函（编号 " + s.reference() + "，金额 " + s.securityAmount()
+				+ " 元）提供保证金，保函不抵作价款，至合同签订后释放。" + others;
 	}
 
 	private static void row(PdfPTable table, Font font, String label, String value) {

@@ -27,6 +27,7 @@ import org.yiwang.PlatformTest;
 import org.yiwang.TestActor;
 import org.yiwang.audit.AuditLog;
 import org.yiwang.guarantee.BidSecurity;
+import org.yiwang.guarantee.SecurityForm;
 import org.yiwang.kernel.Money;
 import org.yiwang.pki.PlatformKeys;
 import org.yiwang.portal.Portal;
@@ -139,6 +140,10 @@ class AuctionHallTests {
 		assertThat(sold.buyerName()).contains(buyer);
 		byte[] pdf = fixture.as(buyer, () -> hall.confirmation(listing.id()));
 		assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+		PriceSettlement settlement = fixture.as(buyer, () -> hall.settlement(listing.id())).orElseThrow();
+		assertThat(settlement.form()).isEqualTo(SecurityForm.CASH_DEPOSIT);
+		assertThat(settlement.applied()).as("the deposit counts towards the price").isEqualTo(Money.of("800.00"));
+		assertThat(settlement.due()).isEqualTo(Money.of("7300.00"));
 	}
 
 	@Test
@@ -220,6 +225,17 @@ class AuctionHallTests {
 		var closing = TestActor.cityStaff().call(() -> audit.latest("listing:" + listing.id(), 100)).stream()
 			.filter(e -> e.action().equals("auction.auction.closed")).findFirst().orElseThrow();
 		assertThat(closing.payload()).contains("\"outcome\":\"SOLD\"").contains(winning.bidderNumber());
+
+		PriceSettlement settlement = fixture.staff().call(() -> hall.settlement(listing.id())).orElseThrow();
+		assertThat(settlement.buyer()).isEqualTo(sold.buyer());
+		assertThat(settlement.form()).isEqualTo(SecurityForm.CASH_DEPOSIT);
+		assertThat(settlement.securityAmount()).isEqualTo(Money.of("100000.00"));
+		assertThat(settlement.applied()).as("the winner's deposit is applied to the price").isEqualTo(Money.of("100000.00"));
+		assertThat(settlement.due()).isEqualTo(Money.of("920000.00"));
+		assertThat(settlement.reference()).as("the sub-account number stays on the confirmation").isNull();
+		assertThat(TestActor.cityStaff().call(() -> audit.latest("listing:" + listing.id(), 100)))
+			.filteredOn(e -> e.action().equals("auction.security.applied")).singleElement()
+			.satisfies(e -> assertThat(e.payload()).contains("\"due\":920000.00").contains("CASH_DEPOSIT"));
 
 		byte[] pdf = fixture.as(first, () -> hall.confirmation(listing.id()));
 		assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");

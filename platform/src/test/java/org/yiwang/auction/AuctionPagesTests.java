@@ -134,4 +134,18 @@ class AuctionPagesTests {
 			.andExpect(jsonPath("$.lastSeq").value(1)).andExpect(jsonPath("$.bids[0].bidderNumber").exists())
 			.andExpect(content().string(not(containsString(first))));
 	}
+
+	@Test
+	void the_result_page_shows_the_buyers_deposit_applied_to_the_price_and_what_is_still_due() throws Exception {
+		ListingView listing = fixture.published("S", "8000.00", "8000.00", "100.00", "800.00");
+		fixture.qualified(listing, "S1");
+		fixture.concludeAfterPeriod(listing, 0);
+		AuctionFixture.staff().call(() -> fixture.hall.concludeAgreement(listing.id(), new java.math.BigDecimal("8100.00")));
+		mvc.perform(get("/listings/" + listing.id())).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"security-applied\"><span>800.00</span>")))
+			.andExpect(content().string(containsString("id=\"amount-due\">7300.00<")))
+			.andExpect(content().string(containsString("现金保证金转为价款的一部分")));
+		mvc.perform(get("/listings/" + listing.id()).param("lang", "en")).andExpect(status().isOk())
+			.andExpect(content().string(containsString("counts towards the price")));
+	}
 }

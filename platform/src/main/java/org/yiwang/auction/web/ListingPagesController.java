@@ -111,6 +111,7 @@ class ListingPagesController {
 		model.addAttribute("mine", acting.filter(a -> a.hasRole(Role.BIDDER)).flatMap(a -> hall.myRegistration(id))
 			.orElse(null));
 		model.addAttribute("bidder", acting.map(a -> a.hasRole(Role.BIDDER)).orElse(false));
+		model.addAttribute("settlement", hall.settlement(id).orElse(null));
 		model.addAttribute("hasAuction", listing.status() == ListingStatus.AUCTION
 				|| (listing.status() == ListingStatus.SOLD || listing.status() == ListingStatus.FAILED)
 						&& hasAuction(id));

@@ -1,18 +1,18 @@
 package org.yiwang.auction.web;
 
+import java.io.IOException;
 import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.yiwang.auction.AuctionHall;
 import org.yiwang.auction.AuctionView;
-import org.yiwang.auction.RegistrationView;
-import org.yiwang.kernel.Role;
-import org.yiwang.system.Actors;
 
 /** The live auction page: the page itself, its event stream, and the bids it posts. */
 @Controller
@@ -32,14 +32,13 @@ class LiveAuctionController {
 		AuctionView auction = hall.auction(id);
 		model.addAttribute("auction", auction);
 		model.addAttribute("listing", hall.listing(id));
-		RegistrationView mine = Actors.current().filter(a -> a.hasRole(Role.BIDDER))
-			.flatMap(a -> hall.myRegistration(id)).orElse(null);
-		model.addAttribute("myNumber", mine == null ? null : mine.bidderNumber());
+		model.addAttribute("myNumber", hall.myBidderNumber(id).orElse(null));
 		return "auction/live";
 	}
 
+	/** Server-sent events: the whole state now, then every change (see {@link LiveFeed}). */
 	@GetMapping(path = "/auctions/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter events(@PathVariable UUID id) {
-		return feed.watch(hall.auction(id));
+	void events(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response) throws IOException {
+		feed.watch(hall.auction(id), request, response);
 	}
 }

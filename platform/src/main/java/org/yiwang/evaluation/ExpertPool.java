@@ -109,21 +109,20 @@ public class ExpertPool {
 	/** Registers an expert with a new account; staff covering the expert's home region only. */
 	public ExpertView register(NewExpert expert) {
 		Acting acting = requireMaintainer();
-		return refusals.audited("expert.registration", "expert:" + expert.username(), () -> {
-			RegionCode home = checkDetails(acting, expert, new UUID(0, 0));
-			UUID employer = employer(expert);
-			// The account is filed under the city (experts act city-wide) and the pool is city-wide; staff of a district
-			// register experts of their region, so the writes run in the platform's scope once the module checked that.
-			return RegionScopes.callAsPlatform(() -> transactions.execute(status -> {
-				AccountView account = accounts.enrolExpert(expert.username(), expert.name());
-				UUID id = UUID.randomUUID();
-				Instant now = clock.instant();
-				experts.add(id, account.id().value(), expert, employer, acting.actor().username(), now);
-				events.publishEvent(new ExpertRegistered(acting.actor(), id, expert.username(),
-						expert.specialties().stream().sorted().toList(), home, now));
-				return experts.byId(id).orElseThrow();
-			}));
-		});
+		// The account is filed under the city (experts act city-wide) and the pool is city-wide; staff of a district
+		// register experts of their region, so the writes run in the platform's scope once the module checked that.
+		return RegionScopes.callAsPlatform(() -> refusals.audited("expert.registration", "expert:" + expert.username(),
+				() -> {
+					RegionCode home = checkDetails(acting, expert, new UUID(0, 0));
+					UUID employer = employer(expert);
+					AccountView account = accounts.enrolExpert(expert.username(), expert.name());
+					UUID id = UUID.randomUUID();
+					Instant now = clock.instant();
+					experts.add(id, account.id().value(), expert, employer, acting.actor().username(), now);
+					events.publishEvent(new ExpertRegistered(acting.actor(), id, expert.username(),
+							expert.specialties().stream().sorted().toList(), home, now));
+					return experts.byId(id).orElseThrow();
+				}));
 	}
 
 	/** New details; {@code seenVersion} is the version the staff member edited. */

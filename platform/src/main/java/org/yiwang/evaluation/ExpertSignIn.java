@@ -135,10 +135,17 @@ public class ExpertSignIn {
 		if (signature == null || signature.length == 0) {
 			throw Refusal.invalid("signature", "evaluation.signIn.signatureRequired");
 		}
-		return transactions.execute(status -> check(username, text, signature, now));
+		String[] fingerprint = new String[1];
+		ExpertView expert = transactions.execute(status -> check(username, text, signature, fingerprint));
+		// The account module opens its own transaction (in the platform's scope) for the session principal.
+		Authentication authentication = signIn.signIn(username, Role.EXPERT)
+			.orElseThrow(() -> Refusal.forbidden("evaluation.signIn.accountRefused"));
+		transactions.executeWithoutResult(status -> events.publishEvent(new ExpertSignedIn(
+				new Actor(username, Role.EXPERT.name(), null), expert.id(), fingerprint[0], expert.homeRegion(), now)));
+		return authentication;
 	}
 
-	private Authentication check(String username, String text, byte[] signature, Instant now) {
+	private ExpertView check(String username, String text, byte[] signature, String[] fingerprint) {
 		ExpertView expert = experts.byUsername(username)
 			.orElseThrow(() -> Refusal.invalid("username", "evaluation.signIn.noExpert", username));
 		byte[] certificate = experts.certificate(expert.id())
@@ -149,11 +156,8 @@ public class ExpertSignIn {
 			throw Refusal.invalid("signature", verification.messageKey(),
 					verification.revokedAt() == null ? "" : verification.revokedAt().toString());
 		}
-		Authentication authentication = signIn.signIn(username, Role.EXPERT)
-			.orElseThrow(() -> Refusal.forbidden("evaluation.signIn.accountRefused"));
-		events.publishEvent(new ExpertSignedIn(new Actor(username, Role.EXPERT.name(), null), expert.id(),
-				verification.signer().fingerprint(), expert.homeRegion(), now));
-		return authentication;
+		fingerprint[0] = verification.signer().fingerprint();
+		return expert;
 	}
 
 	private SignatureAlgorithm algorithm(byte[] certificate) {

@@ -95,8 +95,8 @@ class ExpertApi {
 	record Answer(Boolean accept) {
 	}
 
-	@PostMapping("/api/experts/me/invitations/{draw}")
-	DrawInvitation respond(@PathVariable String draw, @RequestBody Answer answer) {
+	@PostMapping("/api/experts/me/invitations/{id}")
+	DrawInvitation respond(@PathVariable("id") String draw, @RequestBody Answer answer) {
 		if (answer.accept() == null) {
 			throw Refusal.invalid("accept", "evaluation.draw.answer.form");
 		}

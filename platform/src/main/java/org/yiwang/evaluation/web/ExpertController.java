@@ -112,8 +112,8 @@ class ExpertController {
 		return "evaluation/experts-me";
 	}
 
-	@PostMapping("/experts/me/invitations/{draw}")
-	String respond(@PathVariable String draw, @RequestParam(required = false) String answer,
+	@PostMapping("/experts/me/invitations/{id}")
+	String respond(@PathVariable("id") String draw, @RequestParam(required = false) String answer,
 			RedirectAttributes redirect, Locale locale) {
 		UUID id = ExpertPages.uuid(draw, "evaluation.draw.notFound");
 		if (!"accept".equals(answer) && !"decline".equals(answer)) {

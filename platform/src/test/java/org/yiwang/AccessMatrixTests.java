@@ -208,6 +208,21 @@ class AccessMatrixTests {
 				"POST /evaluation/cases/{id}/report", "POST /evaluation/cases/{id}/report/signature");
 		allow(EnumSet.of(Role.BIDDER), "GET /evaluation/clarifications", "POST /evaluation/clarifications/{id}/answer",
 				"GET /api/evaluation/clarifications/mine", "POST /api/evaluation/clarifications/{id}/answer");
+		// evaluation (DRAW): experts sign in with a certificate; a revealed draw's verification record is public; staff
+		// keep the pool and draw (regulators read); experts answer their invitations; tenderers list whom to avoid
+		allow(PUBLIC, "GET /experts/sign-in", "GET /experts/sign-in/challenges/{id}", "POST /experts/sign-in",
+				"GET /draws/{id}/verification.json", "GET /api/draws/{id}/verification");
+		allow(EnumSet.of(Role.EXPERT), "GET /experts/me", "GET /experts/me/demo-key.pem", "POST /experts/me/invitations/{id}",
+				"GET /api/experts/me/invitations", "POST /api/experts/me/invitations/{id}");
+		allow(EnumSet.of(Role.TENDERER, Role.AGENCY), "GET /draws/avoidances", "POST /draws/avoidances",
+				"POST /api/draws/avoidances");
+		allow(READERS, "GET /experts", "GET /experts/{id}", "GET /draws", "GET /draws/{id}", "GET /api/experts",
+				"GET /api/experts/{id}", "GET /api/draws/{id}");
+		allow(STAFF, "POST /experts", "POST /experts/{id}/certificate", "POST /experts/{id}/unavailability",
+				"POST /experts/{id}/credit", "POST /draws", "POST /draws/{id}/draw", "POST /draws/{id}/answers",
+				"POST /draws/{id}/evaluation-begun", "POST /api/experts", "POST /api/experts/{id}/certificate",
+				"POST /api/experts/{id}/unavailability", "POST /api/experts/{id}/credit", "POST /api/draws",
+				"POST /api/draws/{id}/draw", "POST /api/draws/{id}/answers");
 	}
 
 	private static void allow(Set<Role> roles, String... endpoints) {

@@ -68,6 +68,9 @@ public final class BidTool {
 			      the same as: openssl dgst -sm3 -sign KEY.pem -sigopt distid:1234567812345678 -out FILE.sig FILE
 			  unwrap-share --key KEY.pem --cert CERT.pem --share SHARE.txt
 			      for a key custodian at opening: decrypts your share of a section's opening key (base64 in SHARE.txt)
+			  verify-draw DRAW.json
+			      recomputes a published expert draw (the platform's /draws/ID/verification.json) from its
+			      seed and pool: both must match their commitments and every pick must recompute
 			  verify-receipt --receipt RECEIPT.json --platform-cert PLATFORM.pem --tsa-ca CA.pem
 			      checks a platform receipt: inclusion proof, platform SM2 signature, RFC 3161 timestamp
 			""";
@@ -104,6 +107,7 @@ public final class BidTool {
 				case "verify-receipt" -> verifyReceipt(a);
 				case "sign" -> sign(a);
 				case "unwrap-share" -> unwrapShare(a);
+				case "verify-draw" -> verifyDraw(a);
 				default -> usage("unknown command " + args[0]);
 			};
 		}
@@ -234,6 +238,37 @@ public final class BidTool {
 		}
 		out.println("receipt valid: tree head " + result.treeHead().batch() + ", root "
 				+ Crypto.hex(result.treeHead().root()));
+		return OK;
+	}
+
+	private int verifyDraw(Arguments a) throws IOException, UsageException {
+		Path file = a.single("verification record (DRAW.json)");
+		tools.jackson.databind.JsonNode record;
+		try {
+			record = tools.jackson.databind.json.JsonMapper.builder().build().readTree(Files.readAllBytes(file));
+		}
+		catch (tools.jackson.core.JacksonException e) {
+			err.println("error: " + file + " is not JSON: " + e.getOriginalMessage());
+			return BAD_INPUT;
+		}
+		if (!record.has("seed") || !record.has("pool") || !record.has("picks") || !record.has("seedSha256")
+				|| !record.has("poolSha256")) {
+			err.println("error: not a draw verification record (seed, seedSha256, pool, poolSha256, picks)");
+			return BAD_INPUT;
+		}
+		List<String> problems;
+		try {
+			problems = DrawVerifier.problems(record);
+		}
+		catch (RuntimeException e) {
+			err.println("error: the record is malformed: " + e.getMessage());
+			return BAD_INPUT;
+		}
+		if (!problems.isEmpty()) {
+			problems.forEach(p -> err.println("NOT OK: " + p));
+			return REFUSED;
+		}
+		out.println("OK: seed and pool match their commitments; " + record.get("picks").size() + " picks recompute");
 		return OK;
 	}
 

@@ -163,6 +163,37 @@ public class AccountManagement {
 		return account.view();
 	}
 
+	/**
+	 * Staff of any region enrol an evaluation expert (the evaluation module's expert pool calls this): a person account
+	 * filed under the city with the role EXPERT only, whose password nobody knows; experts sign in with their
+	 * certificate ({@link CertificateSignIn}). Joins the caller's transaction.
+	 */
+	@Transactional
+	public AccountView enrolExpert(String username, String displayName) {
+		Acting acting = requireAccountAdministrator();
+		if (username == null || !username.matches("[a-z0-9][a-z0-9._-]{2,39}")) {
+			throw Refusal.invalid("username", "account.username.form");
+		}
+		if (!demo && username.startsWith(DEMO_PREFIX)) {
+			throw Refusal.invalid("username", "account.username.reserved", DEMO_PREFIX);
+		}
+		if (accounts.byUsername(username).isPresent()) {
+			throw Refusal.conflict("username", "account.username.taken", username);
+		}
+		byte[] random = new byte[24];
+		RANDOM.nextBytes(random);
+		String unknown = "x9" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+		RegionCode city = catalog.city().code();
+		Instant now = clock.instant();
+		Account account = new Account(AccountId.random(), username, displayName.strip(), AccountKind.PERSON,
+				Set.of(Role.EXPERT), city, false, Set.of(), passwords.encode(unknown), true, false, 0, null, null, now, now,
+				0);
+		accounts.add(account);
+		events.publishEvent(new AccountCreated(acting.actor(), account.id(), username, AccountKind.PERSON,
+				Set.of(Role.EXPERT), false, city, now));
+		return account.view();
+	}
+
 	@Transactional
 	public AccountView setEnabled(AccountId id, boolean enabled) {
 		Acting acting = requireAccountAdministrator();

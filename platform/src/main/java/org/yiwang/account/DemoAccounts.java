@@ -52,6 +52,15 @@ class DemoAccounts implements ApplicationRunner {
 			new Demo("bidder", "示范投标人", Role.BIDDER, null, false),
 			new Demo("bidder2", "示范投标人二", Role.BIDDER, null, false),
 			new Demo("expert", "示范评标专家", Role.EXPERT, null, false),
+			// more demo experts, so that a draw of 5 across 2 specialties with avoidance has a pool (evaluation's demo)
+			new Demo("expert2", "示范专家二", Role.EXPERT, null, false),
+			new Demo("expert3", "示范专家三", Role.EXPERT, null, false),
+			new Demo("expert4", "示范专家四", Role.EXPERT, null, false),
+			new Demo("expert5", "示范专家五", Role.EXPERT, null, false),
+			new Demo("expert6", "示范专家六", Role.EXPERT, null, false),
+			new Demo("expert7", "示范专家七", Role.EXPERT, null, false),
+			new Demo("expert8", "示范专家八", Role.EXPERT, null, false),
+			new Demo("expert9", "示范专家九", Role.EXPERT, null, false),
 			new Demo("regulator", "示范住建监管人员", Role.REGULATOR, null, true),
 			new Demo("issuer", "示范保函出具机构", Role.GUARANTEE_ISSUER, null, false),
 			new Demo("intermediary", "示范中介机构", Role.INTERMEDIARY, null, false));

@@ -1,0 +1,455 @@
+package org.yiwang.evaluation;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yiwang.catalog.Catalog;
+import org.yiwang.evaluation.ExpertChanged.DrawAnswered;
+import org.yiwang.evaluation.ExpertChanged.DrawAvoidanceAdded;
+import org.yiwang.evaluation.ExpertChanged.DrawCommitted;
+import org.yiwang.evaluation.ExpertChanged.DrawPicked;
+import org.yiwang.evaluation.ExpertChanged.DrawRevealed;
+import org.yiwang.kernel.Acting;
+import org.yiwang.kernel.Actor;
+import org.yiwang.kernel.RegionCode;
+import org.yiwang.kernel.Role;
+import org.yiwang.registry.EntityId;
+import org.yiwang.registry.EntityRegistry;
+import org.yiwang.registry.EntityView;
+import org.yiwang.system.Actors;
+import org.yiwang.system.RegionScopes;
+import org.yiwang.system.Refusal;
+import org.yiwang.tendering.OpeningHall;
+import org.yiwang.tendering.SectionId;
+import org.yiwang.tendering.SectionParties;
+import org.yiwang.tendering.TenderDesk;
+
+/**
+ * The verifiable expert draw (专家抽取) of a section round. Staff of the section's region request it: the eligible
+ * pool is computed with automatic avoidance and committed (SHA-256 of a fresh random seed and of the canonical pool)
+ * before anyone is drawn; then the draw picks (docs/expert-draw.md); declines and no-shows are redrawn from the same
+ * sequence; when every seat has accepted, {@link CommitteeDrawn} is published. Who was drawn stays sealed (only the
+ * platform and each drawn expert know) until evaluation begins ({@link #evaluationBegun}); then the seed is revealed
+ * and the verification record published.
+ */
+@Service
+public class ExpertDraws {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final Draws draws;
+
+	private final Experts experts;
+
+	private final OpeningHall openingHall;
+
+	private final TenderDesk tenderDesk;
+
+	private final EntityRegistry registry;
+
+	private final Catalog catalog;
+
+	private final ExpertRefusals refusals;
+
+	private final TransactionTemplate transactions;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final int servicePeriodDays;
+
+	private final jakarta.validation.Validator validator;
+
+	ExpertDraws(Draws draws, Experts experts, OpeningHall openingHall, TenderDesk tenderDesk, EntityRegistry registry,
+			Catalog catalog, ExpertRefusals refusals, TransactionTemplate transactions, ApplicationEventPublisher events,
+			Clock clock, @Value("${yiwang.evaluation.service-avoidance-days:180}") int servicePeriodDays,
+			jakarta.validation.Validator validator) {
+		this.validator = validator;
+		this.draws = draws;
+		this.experts = experts;
+		this.openingHall = openingHall;
+		this.tenderDesk = tenderDesk;
+		this.registry = registry;
+		this.catalog = catalog;
+		this.refusals = refusals;
+		this.transactions = transactions;
+		this.events = events;
+		this.clock = clock;
+		this.servicePeriodDays = servicePeriodDays;
+	}
+
+	// ---- staff: request (commit), draw, answers -----------------------------------------------------------------
+
+	/**
+	 * Computes the eligible pool for the section's current round and records the commitment. Staff of the section's
+	 * region, after the bid deadline (the parties are known then), for an evaluation in the future.
+	 */
+	public DrawView request(DrawRequest request) {
+		Acting acting = requireStaff();
+		ExpertPool.valid(validator, request);
+		return refusals.audited("draw.request", "section:" + request.section(), () -> {
+			SectionParties parties = openingHall.parties(new SectionId(request.section()));
+			Instant now = clock.instant();
+			if (!request.evaluationAt().isAfter(now)) {
+				throw Refusal.invalid("evaluationAt", "evaluation.draw.evaluationAt.past");
+			}
+			if (draws.liveFor(request.section())) {
+				throw Refusal.conflict(null, "evaluation.draw.exists");
+			}
+			Map<String, Integer> seats = new TreeMap<>(request.seats());
+			for (var entry : seats.entrySet()) {
+				if (!experts.specialtyExists(entry.getKey())) {
+					throw Refusal.invalid("seats", "evaluation.expert.specialty.unknown", entry.getKey());
+				}
+				if (entry.getValue() == null || entry.getValue() < 1 || entry.getValue() > 30) {
+					throw Refusal.invalid("seats", "evaluation.draw.seats.range", entry.getKey());
+				}
+			}
+			for (String region : union(request.includeRegions(), request.excludeRegions())) {
+				if (catalog.region(RegionCode.of(region)).isEmpty()) {
+					throw Refusal.invalid("includeRegions", "account.region.unknown", region);
+				}
+			}
+			if (request.includeRegions().stream().anyMatch(request.excludeRegions()::contains)) {
+				throw Refusal.invalid("excludeRegions", "evaluation.draw.regions.both");
+			}
+			LocalDate day = LocalDate.ofInstant(request.evaluationAt(), ExpertPool.ZONE);
+			Draws.Exclusions exclusions = exclusions(parties, request, day);
+			List<DrawAlgorithm.Specialty> pool = new ArrayList<>();
+			Map<String, Integer> eligible = new HashMap<>();
+			for (var entry : seats.entrySet()) {
+				List<UUID> ids = draws.eligible(entry.getKey(), exclusions);
+				if (ids.size() < entry.getValue()) {
+					throw Refusal.conflict("seats", "evaluation.draw.poolTooSmall", entry.getKey(), ids.size(),
+							entry.getValue());
+				}
+				pool.add(new DrawAlgorithm.Specialty(entry.getKey(), entry.getValue(), ids));
+				eligible.put(entry.getKey(), ids.size());
+			}
+			byte[] seed = new byte[32];
+			RANDOM.nextBytes(seed);
+			String text = DrawAlgorithm.canonicalPool(pool);
+			UUID id = UUID.randomUUID();
+			Draws.Stored draw = new Draws.Stored(id, request.section(), parties.round(), parties.region(),
+					parties.tradeCode().value(), parties.tenderer().value(), request.evaluationAt(),
+					sorted(request.includeRegions()), sorted(request.excludeRegions()), servicePeriodDays, seed,
+					DrawAlgorithm.sha256Hex(seed), text, DrawAlgorithm.poolSha256(text), DrawStatus.COMMITTED,
+					acting.actor().username(), now, null, null, null);
+			draws.add(draw, seats, eligible);
+			events.publishEvent(new DrawCommitted(acting.actor(), id, request.section().toString(), parties.round(),
+					draw.seedSha256(), draw.poolSha256(), parties.region(), now));
+			return view(draws.byId(id).orElseThrow(), false);
+		});
+	}
+
+	/** Draws the first seats of a committed draw: invitations go out to the experts drawn. */
+	public DrawView draw(UUID id) {
+		Acting acting = requireStaff();
+		return refusals.audited("draw.draw", "draw:" + id, () -> {
+			Draws.Stored draw = load(id);
+			if (draw.status() != DrawStatus.COMMITTED) {
+				throw Refusal.conflict(null, "evaluation.draw.notCommitted");
+			}
+			List<DrawAlgorithm.Specialty> pool = DrawAlgorithm.parsePool(draw.pool());
+			DrawAlgorithm.Sequence sequence = new DrawAlgorithm.Sequence(draw.seed(), pool);
+			List<DrawAlgorithm.Pick> picks = DrawAlgorithm.initial(pool, sequence);
+			picks.forEach(p -> draws.addPick(id, draw.region(), p));
+			pool.forEach(s -> draws.setCounter(id, s.code(), sequence.counter(s.code())));
+			Instant now = clock.instant();
+			draws.setStatus(id, DrawStatus.DRAWN, "drawn_at", now);
+			events.publishEvent(new DrawPicked(acting.actor(), id, picks.size(), draw.region(), now));
+			return view(draws.byId(id).orElseThrow(), false);
+		});
+	}
+
+	/**
+	 * Staff record what the notification system heard for pick {@code n} (they see pick numbers, not names): a
+	 * decline, or a no-show at the evaluation; either is redrawn at once.
+	 */
+	public DrawView recordAnswer(UUID id, int n, DrawOutcome outcome) {
+		Acting acting = requireStaff();
+		return refusals.audited("draw.answer", "draw:" + id, () -> {
+			Draws.Stored draw = load(id);
+			if (outcome == null || !outcome.redrawn()) {
+				throw Refusal.invalid("outcome", "evaluation.draw.outcome.staff");
+			}
+			answer(acting.actor(), draw, n, outcome);
+			return view(draws.byId(id).orElseThrow(), false);
+		});
+	}
+
+	// ---- experts ---------------------------------------------------------------------------------------------------
+
+	/** The signed-in expert's invitations, across all regions. */
+	public List<DrawInvitation> myInvitations() {
+		ExpertView me = myself();
+		return RegionScopes.callAsPlatform(() -> transactions.execute(status -> draws.invitationsOf(me.id())));
+	}
+
+	/** The expert accepts or declines an invitation still open; a decline is redrawn at once. */
+	public DrawInvitation respond(UUID drawId, boolean accept) {
+		Acting acting = Actors.requireAnyRole("evaluation.expert.expertOnly", Role.EXPERT);
+		ExpertView me = myself();
+		return RegionScopes.callAsPlatform(() -> refusals.audited("draw.response", "draw:" + drawId, () -> {
+			Draws.Stored draw = draws.byId(drawId).orElseThrow(() -> Refusal.notFound("evaluation.draw.notFound"));
+			Draws.StoredPick pick = draws.picks(drawId).stream().filter(p -> p.expert().equals(me.id())).findFirst()
+				.orElseThrow(() -> Refusal.notFound("evaluation.draw.notFound"));
+			answer(acting.actor(), draw, pick.n(), accept ? DrawOutcome.ACCEPTED : DrawOutcome.DECLINED);
+			return draws.invitationsOf(me.id()).stream().filter(i -> i.draw().equals(drawId)).findFirst().orElseThrow();
+		}));
+	}
+
+	private void answer(Actor actor, Draws.Stored draw, int n, DrawOutcome outcome) {
+		if (draw.status() != DrawStatus.DRAWN && !(draw.status() == DrawStatus.COMPLETE && outcome == DrawOutcome.NO_SHOW)) {
+			throw Refusal.conflict(null, "evaluation.draw.notOpen");
+		}
+		Instant now = clock.instant();
+		if (!draws.answer(draw.id(), n, outcome, actor.username(), now)) {
+			throw Refusal.conflict(null, "evaluation.draw.answered", n);
+		}
+		events.publishEvent(new DrawAnswered(actor, draw.id(), n, outcome, draw.region(), now));
+		List<Draws.StoredPick> picks = draws.picks(draw.id());
+		if (outcome.redrawn()) {
+			Draws.StoredPick answered = picks.stream().filter(p -> p.n() == n).findFirst().orElseThrow();
+			List<DrawAlgorithm.Specialty> pool = DrawAlgorithm.parsePool(draw.pool());
+			DrawAlgorithm.Sequence sequence = new DrawAlgorithm.Sequence(draw.seed(), pool, draws.counters(draw.id()),
+					picks.stream().map(Draws.StoredPick::expert).collect(Collectors.toSet()));
+			UUID next = sequence.next(answered.specialty());
+			if (next == null) {
+				draws.setStatus(draw.id(), DrawStatus.EXHAUSTED, "completed_at", now);
+				return;
+			}
+			draws.addPick(draw.id(), draw.region(), new DrawAlgorithm.Pick(picks.size() + 1, answered.specialty(), next));
+			draws.setCounter(draw.id(), answered.specialty(), sequence.counter(answered.specialty()));
+			if (draw.status() == DrawStatus.COMPLETE) {
+				// A no-show after completion reopens the draw until the replacement accepts.
+				draws.setStatus(draw.id(), DrawStatus.DRAWN, "drawn_at", now);
+			}
+			events.publishEvent(new DrawPicked(actor, draw.id(), 1, draw.region(), now));
+			return;
+		}
+		completeIfSeated(actor, draw, now);
+	}
+
+	private void completeIfSeated(Actor actor, Draws.Stored draw, Instant now) {
+		List<DrawView.SpecialtyCount> counts = draws.counts(draw.id());
+		if (counts.stream().anyMatch(c -> c.accepted() < c.seats())) {
+			return;
+		}
+		draws.setStatus(draw.id(), DrawStatus.COMPLETE, "completed_at", now);
+		LocalDate day = LocalDate.ofInstant(draw.evaluationAt(), ExpertPool.ZONE);
+		List<CommitteeDrawn.Seat> seats = new ArrayList<>();
+		for (Draws.StoredPick pick : draws.picks(draw.id())) {
+			if (pick.outcome() == DrawOutcome.ACCEPTED) {
+				ExpertView expert = experts.byId(pick.expert()).orElseThrow();
+				seats.add(new CommitteeDrawn.Seat(expert.id(), expert.username(), expert.name(), pick.specialty(),
+						expert.certificateFingerprint()));
+				draws.serve(draw.id(), expert.id(), draw.tenderer(), day);
+			}
+		}
+		events.publishEvent(new CommitteeDrawn(actor, draw.id(), new SectionId(draw.section()), draw.round(),
+				draw.region(), seats, now));
+	}
+
+	// ---- evaluation begins: the seal is lifted ----------------------------------------------------------------------
+
+	/**
+	 * Evaluation of the draw's section begins (the scoring part calls this, as the platform or as staff of the
+	 * region): the names, the seed and the verification record become visible. Only a complete draw.
+	 */
+	public DrawView evaluationBegun(UUID id) {
+		Optional<Acting> acting = Actors.current();
+		if (acting.isPresent()) {
+			requireStaff();
+		}
+		java.util.function.Supplier<DrawView> work = () -> refusals.audited("draw.reveal", "draw:" + id, () -> {
+			Draws.Stored draw = load(id);
+			if (draw.status() != DrawStatus.COMPLETE) {
+				throw Refusal.conflict(null, "evaluation.draw.notComplete");
+			}
+			Instant now = clock.instant();
+			if (draw.revealedAt() == null) {
+				draws.reveal(id, now);
+				events.publishEvent(new DrawRevealed(Actors.actor(), id, draw.region(), now));
+			}
+			return view(draws.byId(id).orElseThrow(), false);
+		});
+		return acting.isPresent() ? work.get() : RegionScopes.callAsPlatform(work);
+	}
+
+	/** Whether evaluation has begun for the draw (its list is no longer sealed); false for an unknown draw. */
+	public boolean revealed(UUID id) {
+		return RegionScopes.callAsPlatform(() -> transactions.execute(status -> draws.byId(id)))
+			.map(d -> d.revealedAt() != null)
+			.orElse(false);
+	}
+
+	// ---- reading ---------------------------------------------------------------------------------------------------
+
+	/** The draws of the actor's regions (staff, regulators). */
+	public List<DrawView> draws() {
+		requireReader();
+		return transactions.execute(status -> draws.all().stream().map(d -> view(d, false)).toList());
+	}
+
+	public DrawView view(UUID id) {
+		requireReader();
+		return transactions.execute(status -> view(load(id), false));
+	}
+
+	/** The draw of a section's round as the platform sees it (for the scoring part); names only once revealed. */
+	public Optional<DrawView> ofSection(SectionId section, int round) {
+		return RegionScopes.callAsPlatform(() -> transactions.execute(status -> draws.all().stream()
+			.filter(d -> d.section().equals(section.value()) && d.round() == round && d.status() != DrawStatus.EXHAUSTED)
+			.findFirst()
+			.map(d -> view(d, false))));
+	}
+
+	/**
+	 * The verification record of a revealed draw, for anyone: format, seed, commitments, the canonical pool and
+	 * the picks in order with their outcomes (docs/expert-draw.md). Not found while the draw is sealed.
+	 */
+	public Map<String, Object> verification(UUID id) {
+		return RegionScopes.callAsPlatform(() -> transactions.execute(status -> {
+			Draws.Stored draw = draws.byId(id).filter(d -> d.revealedAt() != null)
+				.orElseThrow(() -> Refusal.notFound("evaluation.draw.notFound"));
+			Map<String, Object> record = new LinkedHashMap<>();
+			record.put("format", "yiwang-expert-draw/1");
+			record.put("draw", draw.id().toString());
+			record.put("section", draw.section().toString());
+			record.put("round", draw.round());
+			record.put("tradeCode", draw.tradeCode());
+			record.put("committedAt", draw.committedAt().toString());
+			record.put("seedSha256", draw.seedSha256());
+			record.put("poolSha256", draw.poolSha256());
+			record.put("seed", HexFormat.of().formatHex(draw.seed()));
+			record.put("pool", draw.pool());
+			List<Map<String, Object>> picks = new ArrayList<>();
+			for (Draws.StoredPick p : draws.picks(id)) {
+				Map<String, Object> pick = new LinkedHashMap<>();
+				pick.put("n", p.n());
+				pick.put("specialty", p.specialty());
+				pick.put("expert", p.expert().toString());
+				pick.put("outcome", p.outcome().name());
+				picks.add(pick);
+			}
+			record.put("picks", picks);
+			return record;
+		}));
+	}
+
+	// ---- the tenderer's avoidance list -------------------------------------------------------------------------------
+
+	/** The tenderer (or its agency) names a person the draw must avoid for its section, before the draw is requested. */
+	public DrawAvoidance addAvoidance(UUID section, String name, String idNumber, String reason) {
+		Acting acting = Actors.requireAnyRole("evaluation.draw.avoidance.partyOnly", Role.TENDERER, Role.AGENCY);
+		requireSectionParty(section);
+		return RegionScopes.callAsPlatform(() -> refusals.audited("draw.avoidance", "section:" + section, () -> {
+			if (name == null || name.isBlank() || name.strip().length() > 40) {
+				throw Refusal.invalid("name", "evaluation.draw.avoidance.name");
+			}
+			String number = idNumber == null || idNumber.isBlank() ? null : idNumber.strip().toUpperCase();
+			if (number != null && (!number.matches("[0-9]{17}[0-9X]") || !ExpertPool.idNumberChecks(number))) {
+				throw Refusal.invalid("idNumber", "evaluation.expert.idNumber.check");
+			}
+			if (reason == null || reason.isBlank() || reason.strip().length() > 200) {
+				throw Refusal.invalid("reason", "evaluation.draw.avoidance.reason");
+			}
+			if (draws.liveFor(section)) {
+				throw Refusal.conflict(null, "evaluation.draw.avoidance.afterCommit");
+			}
+			UUID id = UUID.randomUUID();
+			Instant now = clock.instant();
+			draws.addAvoidance(section, name.strip(), number, reason.strip(), acting.actor().username(), now, id);
+			events.publishEvent(new DrawAvoidanceAdded(acting.actor(), section.toString(), id, catalog.city().code(), now));
+			return draws.avoidances(section).stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
+		}));
+	}
+
+	/** The section's avoidance list, for its tenderer or agency. */
+	public List<DrawAvoidance> avoidances(UUID section) {
+		Actors.requireAnyRole("evaluation.draw.avoidance.partyOnly", Role.TENDERER, Role.AGENCY);
+		requireSectionParty(section);
+		return RegionScopes.callAsPlatform(() -> transactions.execute(status -> draws.avoidances(section)));
+	}
+
+	private void requireSectionParty(UUID section) {
+		var dossier = tenderDesk.dossier(new SectionId(section));
+		EntityView me = registry.myEntity().orElseThrow(() -> Refusal.notFound("evaluation.draw.sectionNotFound"));
+		if (!me.id().equals(dossier.section().tenderer()) && !me.id().equals(dossier.section().agency())) {
+			throw Refusal.notFound("evaluation.draw.sectionNotFound");
+		}
+	}
+
+	// ---- helpers -----------------------------------------------------------------------------------------------------
+
+	private Draws.Exclusions exclusions(SectionParties parties, DrawRequest request, LocalDate day) {
+		List<EntityId> entities = new ArrayList<>(parties.bidders());
+		entities.add(parties.tenderer());
+		if (parties.agency() != null) {
+			entities.add(parties.agency());
+		}
+		List<String> codes = entities.stream().map(registry::entity).map(EntityView::creditCode)
+			.filter(java.util.Objects::nonNull).toList();
+		return new Draws.Exclusions(request.section(), parties.tenderer().value(),
+				entities.stream().map(EntityId::value).toList(), codes, sorted(request.includeRegions()),
+				sorted(request.excludeRegions()), day, request.evaluationAt(), day.minusDays(servicePeriodDays));
+	}
+
+	private DrawView view(Draws.Stored d, boolean forExpert) {
+		boolean open = d.revealedAt() != null || forExpert;
+		List<DrawView.PickView> picks = open ? draws.picks(d.id()).stream().map(p -> new DrawView.PickView(p.n(),
+				p.specialty(), p.expert(), experts.byId(p.expert()).map(ExpertView::name).orElse(null), p.outcome(),
+				p.answeredAt())).toList() : List.of();
+		return new DrawView(d.id(), d.section(), d.round(), d.region(), d.tradeCode(), d.tenderer(), d.evaluationAt(),
+				d.includeRegions(), d.excludeRegions(), d.servicePeriodDays(), d.status(), d.seedSha256(), d.poolSha256(),
+				draws.counts(d.id()), picks, d.revealedAt() == null ? null : HexFormat.of().formatHex(d.seed()),
+				d.requestedBy(), d.committedAt(), d.drawnAt(), d.completedAt(), d.revealedAt());
+	}
+
+	private Draws.Stored load(UUID id) {
+		// Row-level security hides another region's draws: absent and out of scope look the same.
+		return draws.byId(id).orElseThrow(() -> Refusal.notFound("evaluation.draw.notFound"));
+	}
+
+	private ExpertView myself() {
+		Acting acting = Actors.requireAnyRole("evaluation.expert.expertOnly", Role.EXPERT);
+		return transactions.execute(status -> experts.byUsername(acting.actor().username()))
+			.orElseThrow(() -> Refusal.notFound("evaluation.expert.notInPool"));
+	}
+
+	private static List<String> sorted(Set<String> values) {
+		return values.stream().sorted().toList();
+	}
+
+	private static Set<String> union(Set<String> a, Set<String> b) {
+		return java.util.stream.Stream.concat(a.stream(), b.stream()).collect(Collectors.toSet());
+	}
+
+	private static Acting requireStaff() {
+		return Actors.requireAnyRole("evaluation.draw.staffOnly", Role.CENTER_STAFF, Role.PLATFORM_ADMIN);
+	}
+
+	private static Acting requireReader() {
+		return Actors.requireAnyRole("evaluation.draw.staffOnly", Role.CENTER_STAFF, Role.PLATFORM_ADMIN,
+				Role.REGULATOR);
+	}
+}

@@ -52,10 +52,37 @@ public final class EnvelopeReader {
 	 */
 	public static OpenedEnvelope open(Path file, PrivateKey key, PublicKey publicKey, Path directory)
 			throws IOException, EnvelopeException {
+		return open(file, header -> contentKey(header, key, publicKey), false, directory);
+	}
+
+	/**
+	 * Verifies and decrypts with the content key itself (what {@code bidtool unwrap --print-key} prints), as
+	 * {@link #open(Path, PrivateKey, PublicKey, Path)} does. A key that does not open the first chunk of a content the
+	 * bidder's signature still covers is {@link Problem#WRONG_KEY}; a content altered after signing is
+	 * {@link Problem#SIGNATURE_MISMATCH} or {@link Problem#CONTENT_TAMPERED}. The caller should zero the key after.
+	 */
+	public static OpenedEnvelope open(Path file, byte[] contentKey, Path directory) throws IOException, EnvelopeException {
+		return open(file, header -> {
+			if (contentKey == null || contentKey.length != header.cipher().keyBytes()) {
+				throw new EnvelopeException(Problem.WRONG_KEY, "the content key has " + (contentKey == null ? 0
+						: contentKey.length) + " bytes; " + header.cipher().label() + " takes " + header.cipher().keyBytes());
+			}
+			return contentKey;
+		}, true, directory);
+	}
+
+	/** Gives the content key of an envelope once its header is read. */
+	private interface KeySource {
+
+		byte[] key(EnvelopeHeader header) throws EnvelopeException;
+	}
+
+	private static OpenedEnvelope open(Path file, KeySource keys, boolean rawKey, Path directory)
+			throws IOException, EnvelopeException {
 		try (InputStream in = Files.newInputStream(file)) {
 			Pass pass = new Pass(in);
 			EnvelopeHeader header = pass.header();
-			byte[] contentKey = contentKey(header, key, publicKey);
+			byte[] contentKey = keys.key(header);
 			boolean created = directory != null && !Files.exists(directory);
 			try {
 				OpenedEnvelope.Content content = ContentArchive.read(pass.plaintext(header, contentKey), directory);
@@ -66,6 +93,12 @@ public final class EnvelopeReader {
 					clean(directory, created);
 				}
 				if (e instanceof Failure failure) {
+					if (rawKey && failure.chunk == 0 && failure.problem.problem() == Problem.CONTENT_TAMPERED) {
+						// the first chunk did not authenticate: if the signature still covers every byte, the key is wrong
+						pass.skipRest(header);
+						pass.signature(header);
+						throw new EnvelopeException(Problem.WRONG_KEY, "the key does not decrypt this envelope's content");
+					}
 					throw failure.problem;
 				}
 				throw e;
@@ -112,6 +145,8 @@ public final class EnvelopeReader {
 
 		private byte[] aad;
 
+		private long bodyRead;
+
 		Pass(InputStream in) {
 			this.in = in;
 		}
@@ -149,8 +184,13 @@ public final class EnvelopeReader {
 		}
 
 		void skipBody(EnvelopeHeader header) throws IOException, EnvelopeException {
+			skipRest(header);
+		}
+
+		/** Reads (hashing) what is left of the encrypted body. */
+		void skipRest(EnvelopeHeader header) throws IOException, EnvelopeException {
 			byte[] buffer = new byte[64 * 1024];
-			long left = header.bodyLength();
+			long left = header.bodyLength() - bodyRead;
 			while (left > 0) {
 				int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
 				if (n < 0) {
@@ -158,6 +198,7 @@ public final class EnvelopeReader {
 				}
 				hash(buffer, n);
 				left -= n;
+				bodyRead += n;
 			}
 		}
 
@@ -194,8 +235,10 @@ public final class EnvelopeReader {
 					int length = (int) header.chunkPlainLength(index) + ContentCipher.TAG_BYTES;
 					byte[] sealed = in.readNBytes(length);
 					hash(sealed, sealed.length);
+					bodyRead += sealed.length;
 					if (sealed.length != length) {
-						throw new Failure(new EnvelopeException(Problem.TRUNCATED, "the file ends inside chunk " + index));
+						throw new Failure(new EnvelopeException(Problem.TRUNCATED, "the file ends inside chunk " + index),
+								index);
 					}
 					boolean last = index == header.chunkCount() - 1;
 					try {
@@ -205,7 +248,7 @@ public final class EnvelopeReader {
 					}
 					catch (GeneralSecurityException e) {
 						throw new Failure(new EnvelopeException(Problem.CONTENT_TAMPERED,
-								"chunk " + index + " fails authentication", e));
+								"chunk " + index + " fails authentication", e), index);
 					}
 					position = 0;
 					index++;
@@ -290,9 +333,17 @@ public final class EnvelopeReader {
 
 		final EnvelopeException problem;
 
+		/** The chunk that failed, or -1. */
+		final long chunk;
+
 		Failure(EnvelopeException problem) {
+			this(problem, -1);
+		}
+
+		Failure(EnvelopeException problem, long chunk) {
 			super(problem.getMessage(), problem);
 			this.problem = problem;
+			this.chunk = chunk;
 		}
 	}
 }

@@ -51,6 +51,7 @@ class DemoAccounts implements ApplicationRunner {
 			new Demo("agency", "示范招标代理机构", Role.AGENCY, null, false),
 			new Demo("bidder", "示范投标人", Role.BIDDER, null, false),
 			new Demo("bidder2", "示范投标人二", Role.BIDDER, null, false),
+			new Demo("bidder3", "示范投标人三", Role.BIDDER, null, false),
 			new Demo("expert", "示范评标专家", Role.EXPERT, null, false),
 			new Demo("regulator", "示范住建监管人员", Role.REGULATOR, null, true),
 			new Demo("issuer", "示范保函出具机构", Role.GUARANTEE_ISSUER, null, false),

@@ -16,8 +16,10 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -119,6 +121,9 @@ public class OpeningHall {
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
+
+	/** Bids being decrypted on this node now: a second attempt at the same bid waits for no one and is refused. */
+	private final Map<UUID, Boolean> decrypting = new ConcurrentHashMap<>();
 
 	OpeningHall(Sections sections, SectionAccess access, Openings openings, DecryptionShares shares, Blobs blobs,
 			Catalog catalog, OpeningKeys openingKeys, PlatformKeys platformKeys, BidSecurity bidSecurity,
@@ -404,15 +409,19 @@ public class OpeningHall {
 			if (key.length != 16 && key.length != 32) {
 				throw Refusal.invalid("contentKey", "tendering.opening.keyForm");
 			}
-			Decrypted decrypted;
+			if (decrypting.putIfAbsent(before.entry().bid(), Boolean.TRUE) != null) {
+				Arrays.fill(key, (byte) 0);
+				throw Refusal.conflict(null, "tendering.opening.decrypting");
+			}
 			try {
-				decrypted = decryptToDisk(seen.section(), before.entry(), before.sha256(), file -> EnvelopeReader.open(
-						file.envelope(), key, file.directory()));
+				Decrypted decrypted = decryptToDisk(seen.section(), before.entry(), before.sha256(),
+						file -> EnvelopeReader.open(file.envelope(), key, file.directory()));
+				return record(seen, before.entry(), decrypted, OpenedBid.Decryption.BY_BIDDER, acting.actor());
 			}
 			finally {
 				Arrays.fill(key, (byte) 0);
+				decrypting.remove(before.entry().bid());
 			}
-			return record(seen, before.entry(), decrypted, OpenedBid.Decryption.BY_BIDDER, acting.actor());
 		});
 	}
 

@@ -52,7 +52,7 @@ public final class EnvelopeReader {
 	 */
 	public static OpenedEnvelope open(Path file, PrivateKey key, PublicKey publicKey, Path directory)
 			throws IOException, EnvelopeException {
-		return open(file, header -> contentKey(header, key, publicKey), false, directory);
+		return open(file, new Pass.Options(true, null), header -> contentKey(header, key, publicKey), false, directory);
 	}
 
 	/**
@@ -62,13 +62,29 @@ public final class EnvelopeReader {
 	 * {@link Problem#SIGNATURE_MISMATCH} or {@link Problem#CONTENT_TAMPERED}. The caller should zero the key after.
 	 */
 	public static OpenedEnvelope open(Path file, byte[] contentKey, Path directory) throws IOException, EnvelopeException {
-		return open(file, header -> {
+		return open(file, new Pass.Options(true, null), raw(contentKey), true, directory);
+	}
+
+	/**
+	 * Decrypts with the content key an envelope that was verified (signature, certificate) when it was received and
+	 * is stored under its SHA-256: instead of hashing SM3 and verifying the signature again, checks that the file still
+	 * has that SHA-256 (which the receipt binds), so a stored envelope opens at the speed of its cipher. A wrong key is
+	 * {@link Problem#WRONG_KEY}; a file that is not the one stored is {@link Problem#SIGNATURE_MISMATCH}. The result's
+	 * {@code sm3} is null.
+	 */
+	public static OpenedEnvelope openStored(Path file, String sha256, byte[] contentKey, Path directory)
+			throws IOException, EnvelopeException {
+		return open(file, new Pass.Options(false, sha256), raw(contentKey), true, directory);
+	}
+
+	private static KeySource raw(byte[] contentKey) {
+		return header -> {
 			if (contentKey == null || contentKey.length != header.cipher().keyBytes()) {
 				throw new EnvelopeException(Problem.WRONG_KEY, "the content key has " + (contentKey == null ? 0
 						: contentKey.length) + " bytes; " + header.cipher().label() + " takes " + header.cipher().keyBytes());
 			}
 			return contentKey;
-		}, true, directory);
+		};
 	}
 
 	/** Gives the content key of an envelope once its header is read. */
@@ -77,16 +93,16 @@ public final class EnvelopeReader {
 		byte[] key(EnvelopeHeader header) throws EnvelopeException;
 	}
 
-	private static OpenedEnvelope open(Path file, KeySource keys, boolean rawKey, Path directory)
+	private static OpenedEnvelope open(Path file, Pass.Options options, KeySource keys, boolean rawKey, Path directory)
 			throws IOException, EnvelopeException {
 		try (InputStream in = Files.newInputStream(file)) {
-			Pass pass = new Pass(in);
+			Pass pass = new Pass(in, options);
 			EnvelopeHeader header = pass.header();
 			byte[] contentKey = keys.key(header);
 			boolean created = directory != null && !Files.exists(directory);
 			try {
 				OpenedEnvelope.Content content = ContentArchive.read(pass.plaintext(header, contentKey), directory);
-				return new OpenedEnvelope(pass.signature(header), content);
+				return new OpenedEnvelope(pass.finish(header), content);
 			}
 			catch (IOException | EnvelopeException | RuntimeException e) {
 				if (directory != null) {
@@ -96,7 +112,7 @@ public final class EnvelopeReader {
 					if (rawKey && failure.chunk == 0 && failure.problem.problem() == Problem.CONTENT_TAMPERED) {
 						// the first chunk did not authenticate: if the signature still covers every byte, the key is wrong
 						pass.skipRest(header);
-						pass.signature(header);
+						pass.finish(header);
 						throw new EnvelopeException(Problem.WRONG_KEY, "the key does not decrypt this envelope's content");
 					}
 					throw failure.problem;
@@ -137,7 +153,16 @@ public final class EnvelopeReader {
 
 		private final InputStream in;
 
-		private final MessageDigest sm3 = Crypto.sm3();
+		/**
+		 * @param sm3 hash SM3 and verify the signature at the end
+		 * @param storedSha256 without the signature check: the SHA-256 the whole file must have
+		 */
+		record Options(boolean sm3, String storedSha256) {
+		}
+
+		private final MessageDigest sm3;
+
+		private final Options options;
 
 		private final MessageDigest sha256 = Crypto.sha256();
 
@@ -148,7 +173,13 @@ public final class EnvelopeReader {
 		private long bodyRead;
 
 		Pass(InputStream in) {
+			this(in, new Options(true, null));
+		}
+
+		Pass(InputStream in, Options options) {
 			this.in = in;
+			this.options = options;
+			this.sm3 = options.sm3() ? Crypto.sm3() : null;
 		}
 
 		EnvelopeHeader header() throws IOException, EnvelopeException {
@@ -256,6 +287,26 @@ public final class EnvelopeReader {
 			};
 		}
 
+		/** The end of the file: the signature verified, or (for a stored envelope) the whole file's SHA-256 checked. */
+		VerifiedEnvelope finish(EnvelopeHeader header) throws IOException, EnvelopeException {
+			if (options.sm3()) {
+				return signature(header);
+			}
+			byte[] length = in.readNBytes(2);
+			hash(length, length.length);
+			int n = length.length < 2 ? 0 : ((length[0] & 0xff) << 8) | (length[1] & 0xff);
+			byte[] signature = in.readNBytes(Math.min(n, Envelope.MAX_SIGNATURE_BYTES));
+			hash(signature, signature.length);
+			byte[] rest = in.readNBytes(64 * 1024);
+			hash(rest, rest.length);
+			String sha = Crypto.hex(sha256.digest());
+			if (n == 0 || signature.length != n || rest.length > 0 || !sha.equalsIgnoreCase(options.storedSha256())) {
+				throw new EnvelopeException(Problem.SIGNATURE_MISMATCH,
+						"the file's SHA-256 is " + sha + ", not the stored envelope's " + options.storedSha256());
+			}
+			return new VerifiedEnvelope(header, certificate(header.signerCertificate()), count, null, sha);
+		}
+
 		VerifiedEnvelope signature(EnvelopeHeader header) throws IOException, EnvelopeException {
 			byte[] tbs = Envelope.toBeSigned(EnvelopeWriter.cloneDigest(sm3), EnvelopeWriter.cloneDigest(sha256));
 			byte[] length = in.readNBytes(2);
@@ -312,7 +363,9 @@ public final class EnvelopeReader {
 		}
 
 		private void hash(byte[] bytes, int n) {
-			sm3.update(bytes, 0, n);
+			if (sm3 != null) {
+				sm3.update(bytes, 0, n);
+			}
 			sha256.update(bytes, 0, n);
 			count += n;
 		}

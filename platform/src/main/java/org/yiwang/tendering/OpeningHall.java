@@ -415,7 +415,7 @@ public class OpeningHall {
 			}
 			try {
 				Decrypted decrypted = decryptToDisk(seen.section(), before.entry(), before.sha256(),
-						file -> EnvelopeReader.open(file.envelope(), key, file.directory()));
+						file -> EnvelopeReader.openStored(file.envelope(), before.sha256(), key, file.directory()));
 				return record(seen, before.entry(), decrypted, OpenedBid.Decryption.BY_BIDDER, acting.actor());
 			}
 			finally {

@@ -69,7 +69,7 @@ import com.zaxxer.hikari.HikariDataSource;
  * throughput of the same cipher (SM4-GCM, BouncyCastle, the envelope's 64 KB chunks, in memory) on the same threads,
  * measured in the same run. Prints both and their ratio (the issue's goal: at least 60% of the raw bound).
  *
- * <p>{@code bench/opening.sh [envelopes=100] [megabytes=10] [threads=cores]} (the issue's size: 500 10).
+ * <p>{@code bench/opening.sh [envelopes=50] [megabytes=10] [threads=cores]} (the issue's size: 500 10).
  */
 public final class OpeningBenchmark {
 
@@ -77,7 +77,7 @@ public final class OpeningBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		int count = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+		int count = args.length > 0 ? Integer.parseInt(args[0]) : 50;
 		int megabytes = args.length > 1 ? Integer.parseInt(args[1]) : 10;
 		int threads = args.length > 2 ? Integer.parseInt(args[2]) : Runtime.getRuntime().availableProcessors();
 		Path work = Files.createTempDirectory("yiwang-opening");

@@ -50,7 +50,7 @@ class DemoAccountsTests {
 	@Test
 	void demo_accounts_of_an_earlier_demo_run_are_disabled_when_demo_data_is_off() {
 		demo.create();
-		assertThat(count("select count(*) from account.accounts where demo and enabled")).isEqualTo(15);
+		assertThat(count("select count(*) from account.accounts where demo and enabled")).isEqualTo(16);
 		assertThat(count("select count(*) from account.accounts where username in ('staff.440303', 'staff.440304')"))
 			.as("district demo staff of Shenzhen's first districts").isEqualTo(2);
 		assertThat(tokens.authenticate(DemoAccounts.DEMO_TOKEN)).isPresent();

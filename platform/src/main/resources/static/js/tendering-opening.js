@@ -24,8 +24,13 @@
       });
   }
   var source = new EventSource(page.getAttribute('data-events-url'));
-  source.addEventListener('changed', function () {
+  var connectedBefore = false;
+  source.addEventListener('changed', function (event) {
     connection.textContent = connection.getAttribute('data-live');
+    if (event.data === 'connected' && !connectedBefore) {
+      connectedBefore = true; // the page was just rendered: nothing to fetch on the first connect, only on reconnects
+      return;
+    }
     refresh();
   });
   source.onerror = function () {

@@ -115,6 +115,7 @@ class OpeningIT {
 		second = Chromium.open(1100);
 		signIn(second, "b2." + f.run);
 		second.get(url(hall));
+		wait(second).until(ExpectedConditions.textToBe(By.id("connection"), "实时更新中"));
 		second.findElement(By.id("check-in")).click();
 		wait(second).until(ExpectedConditions.visibilityOfElementLocated(By.id("contentKey")));
 

@@ -223,6 +223,24 @@ class AccessMatrixTests {
 				"POST /draws/{id}/evaluation-begun", "POST /api/experts", "POST /api/experts/{id}/certificate",
 				"POST /api/experts/{id}/unavailability", "POST /api/experts/{id}/credit", "POST /api/draws",
 				"POST /api/draws/{id}/draw", "POST /api/draws/{id}/answers");
+		// tendering, remote opening: the section's bidders, parties, region staff (custodians are staff accounts) and
+		// regulators look; bidders check in, decrypt, confirm and object; the tenderer or agency answers; custodians give
+		// shares; staff close the record and re-tender
+		Set<Role> openingViewers = EnumSet.of(Role.PLATFORM_ADMIN, Role.CENTER_STAFF, Role.REGULATOR, Role.TENDERER,
+				Role.AGENCY, Role.BIDDER);
+		allow(openingViewers, "GET /tenders/sections/{id}/opening", "GET /tenders/sections/{id}/opening/events",
+				"GET /api/tendering/sections/{id}/opening");
+		allow(EnumSet.of(Role.BIDDER), "POST /tenders/sections/{id}/opening/check-in",
+				"POST /tenders/sections/{id}/opening/decryption", "POST /tenders/sections/{id}/opening/confirmation",
+				"POST /tenders/sections/{id}/opening/objections", "POST /api/tendering/sections/{id}/opening/check-in",
+				"POST /api/tendering/sections/{id}/opening/decryption",
+				"POST /api/tendering/sections/{id}/opening/confirmation",
+				"POST /api/tendering/sections/{id}/opening/objections");
+		allow(EnumSet.of(Role.TENDERER, Role.AGENCY), "POST /tenders/opening-objections/{id}/answer",
+				"POST /api/tendering/opening-objections/{id}/answer");
+		allow(STAFF, "POST /tenders/sections/{id}/opening/shares", "POST /tenders/sections/{id}/opening/record",
+				"POST /tenders/sections/{id}/retender", "POST /api/tendering/sections/{id}/opening/shares",
+				"POST /api/tendering/sections/{id}/opening/record", "POST /api/tendering/sections/{id}/retender");
 	}
 
 	private static void allow(Set<Role> roles, String... endpoints) {

@@ -321,7 +321,7 @@ public final class DeadlineRush {
 		return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
 	}
 
-	private static EntityView approved(EntityRegistry registry, Acting staff, String username, String name,
+	static EntityView approved(EntityRegistry registry, Acting staff, String username, String name,
 			EntityRole role) {
 		String first17 = "91500103" + UUID.randomUUID().toString().replace("-", "").toUpperCase()
 			.replaceAll("[^0-9A-H]", "0").substring(0, 9);
@@ -331,7 +331,7 @@ public final class DeadlineRush {
 		return as(staff, () -> registry.approve(registered.id(), registered.version()));
 	}
 
-	private static Path write(Path file, String text) {
+	static Path write(Path file, String text) {
 		try {
 			return Files.writeString(file, text);
 		}
@@ -340,7 +340,7 @@ public final class DeadlineRush {
 		}
 	}
 
-	private static Acting actor(String username, Role role, RegionScope scope) {
+	static Acting actor(String username, Role role, RegionScope scope) {
 		return new BenchActor(new Actor(username, role.name(), "500103"), username, Set.of(role), scope, Set.of());
 	}
 
@@ -348,7 +348,7 @@ public final class DeadlineRush {
 			Set<CategoryCode> industries) implements Acting {
 	}
 
-	private static <T> T as(Acting acting, Supplier<T> work) {
+	static <T> T as(Acting acting, Supplier<T> work) {
 		var previous = SecurityContextHolder.getContext();
 		var context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(acting, null,

@@ -52,20 +52,69 @@ public final class EnvelopeReader {
 	 */
 	public static OpenedEnvelope open(Path file, PrivateKey key, PublicKey publicKey, Path directory)
 			throws IOException, EnvelopeException {
+		return open(file, new Pass.Options(true, null), header -> contentKey(header, key, publicKey), false, directory);
+	}
+
+	/**
+	 * Verifies and decrypts with the content key itself (what {@code bidtool unwrap --print-key} prints), as
+	 * {@link #open(Path, PrivateKey, PublicKey, Path)} does. A key that does not open the first chunk of a content the
+	 * bidder's signature still covers is {@link Problem#WRONG_KEY}; a content altered after signing is
+	 * {@link Problem#SIGNATURE_MISMATCH} or {@link Problem#CONTENT_TAMPERED}. The caller should zero the key after.
+	 */
+	public static OpenedEnvelope open(Path file, byte[] contentKey, Path directory) throws IOException, EnvelopeException {
+		return open(file, new Pass.Options(true, null), raw(contentKey), true, directory);
+	}
+
+	/**
+	 * Decrypts with the content key an envelope that was verified (signature, certificate) when it was received and
+	 * is stored under its SHA-256: instead of hashing SM3 and verifying the signature again, checks that the file still
+	 * has that SHA-256 (which the receipt binds), so a stored envelope opens at the speed of its cipher. A wrong key is
+	 * {@link Problem#WRONG_KEY}; a file that is not the one stored is {@link Problem#SIGNATURE_MISMATCH}. The result's
+	 * {@code sm3} is null.
+	 */
+	public static OpenedEnvelope openStored(Path file, String sha256, byte[] contentKey, Path directory)
+			throws IOException, EnvelopeException {
+		return open(file, new Pass.Options(false, sha256), raw(contentKey), true, directory);
+	}
+
+	private static KeySource raw(byte[] contentKey) {
+		return header -> {
+			if (contentKey == null || contentKey.length != header.cipher().keyBytes()) {
+				throw new EnvelopeException(Problem.WRONG_KEY, "the content key has " + (contentKey == null ? 0
+						: contentKey.length) + " bytes; " + header.cipher().label() + " takes " + header.cipher().keyBytes());
+			}
+			return contentKey;
+		};
+	}
+
+	/** Gives the content key of an envelope once its header is read. */
+	private interface KeySource {
+
+		byte[] key(EnvelopeHeader header) throws EnvelopeException;
+	}
+
+	private static OpenedEnvelope open(Path file, Pass.Options options, KeySource keys, boolean rawKey, Path directory)
+			throws IOException, EnvelopeException {
 		try (InputStream in = Files.newInputStream(file)) {
-			Pass pass = new Pass(in);
+			Pass pass = new Pass(in, options);
 			EnvelopeHeader header = pass.header();
-			byte[] contentKey = contentKey(header, key, publicKey);
+			byte[] contentKey = keys.key(header);
 			boolean created = directory != null && !Files.exists(directory);
 			try {
 				OpenedEnvelope.Content content = ContentArchive.read(pass.plaintext(header, contentKey), directory);
-				return new OpenedEnvelope(pass.signature(header), content);
+				return new OpenedEnvelope(pass.finish(header), content);
 			}
 			catch (IOException | EnvelopeException | RuntimeException e) {
 				if (directory != null) {
 					clean(directory, created);
 				}
 				if (e instanceof Failure failure) {
+					if (rawKey && failure.chunk == 0 && failure.problem.problem() == Problem.CONTENT_TAMPERED) {
+						// the first chunk did not authenticate: if the signature still covers every byte, the key is wrong
+						pass.skipRest(header);
+						pass.finish(header);
+						throw new EnvelopeException(Problem.WRONG_KEY, "the key does not decrypt this envelope's content");
+					}
 					throw failure.problem;
 				}
 				throw e;
@@ -104,7 +153,16 @@ public final class EnvelopeReader {
 
 		private final InputStream in;
 
-		private final MessageDigest sm3 = Crypto.sm3();
+		/**
+		 * @param sm3 hash SM3 and verify the signature at the end
+		 * @param storedSha256 without the signature check: the SHA-256 the whole file must have
+		 */
+		record Options(boolean sm3, String storedSha256) {
+		}
+
+		private final MessageDigest sm3;
+
+		private final Options options;
 
 		private final MessageDigest sha256 = Crypto.sha256();
 
@@ -112,8 +170,16 @@ public final class EnvelopeReader {
 
 		private byte[] aad;
 
+		private long bodyRead;
+
 		Pass(InputStream in) {
+			this(in, new Options(true, null));
+		}
+
+		Pass(InputStream in, Options options) {
 			this.in = in;
+			this.options = options;
+			this.sm3 = options.sm3() ? Crypto.sm3() : null;
 		}
 
 		EnvelopeHeader header() throws IOException, EnvelopeException {
@@ -149,8 +215,13 @@ public final class EnvelopeReader {
 		}
 
 		void skipBody(EnvelopeHeader header) throws IOException, EnvelopeException {
+			skipRest(header);
+		}
+
+		/** Reads (hashing) what is left of the encrypted body. */
+		void skipRest(EnvelopeHeader header) throws IOException, EnvelopeException {
 			byte[] buffer = new byte[64 * 1024];
-			long left = header.bodyLength();
+			long left = header.bodyLength() - bodyRead;
 			while (left > 0) {
 				int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
 				if (n < 0) {
@@ -158,6 +229,7 @@ public final class EnvelopeReader {
 				}
 				hash(buffer, n);
 				left -= n;
+				bodyRead += n;
 			}
 		}
 
@@ -194,8 +266,10 @@ public final class EnvelopeReader {
 					int length = (int) header.chunkPlainLength(index) + ContentCipher.TAG_BYTES;
 					byte[] sealed = in.readNBytes(length);
 					hash(sealed, sealed.length);
+					bodyRead += sealed.length;
 					if (sealed.length != length) {
-						throw new Failure(new EnvelopeException(Problem.TRUNCATED, "the file ends inside chunk " + index));
+						throw new Failure(new EnvelopeException(Problem.TRUNCATED, "the file ends inside chunk " + index),
+								index);
 					}
 					boolean last = index == header.chunkCount() - 1;
 					try {
@@ -205,12 +279,32 @@ public final class EnvelopeReader {
 					}
 					catch (GeneralSecurityException e) {
 						throw new Failure(new EnvelopeException(Problem.CONTENT_TAMPERED,
-								"chunk " + index + " fails authentication", e));
+								"chunk " + index + " fails authentication", e), index);
 					}
 					position = 0;
 					index++;
 				}
 			};
+		}
+
+		/** The end of the file: the signature verified, or (for a stored envelope) the whole file's SHA-256 checked. */
+		VerifiedEnvelope finish(EnvelopeHeader header) throws IOException, EnvelopeException {
+			if (options.sm3()) {
+				return signature(header);
+			}
+			byte[] length = in.readNBytes(2);
+			hash(length, length.length);
+			int n = length.length < 2 ? 0 : ((length[0] & 0xff) << 8) | (length[1] & 0xff);
+			byte[] signature = in.readNBytes(Math.min(n, Envelope.MAX_SIGNATURE_BYTES));
+			hash(signature, signature.length);
+			byte[] rest = in.readNBytes(64 * 1024);
+			hash(rest, rest.length);
+			String sha = Crypto.hex(sha256.digest());
+			if (n == 0 || signature.length != n || rest.length > 0 || !sha.equalsIgnoreCase(options.storedSha256())) {
+				throw new EnvelopeException(Problem.SIGNATURE_MISMATCH,
+						"the file's SHA-256 is " + sha + ", not the stored envelope's " + options.storedSha256());
+			}
+			return new VerifiedEnvelope(header, certificate(header.signerCertificate()), count, null, sha);
 		}
 
 		VerifiedEnvelope signature(EnvelopeHeader header) throws IOException, EnvelopeException {
@@ -269,7 +363,9 @@ public final class EnvelopeReader {
 		}
 
 		private void hash(byte[] bytes, int n) {
-			sm3.update(bytes, 0, n);
+			if (sm3 != null) {
+				sm3.update(bytes, 0, n);
+			}
 			sha256.update(bytes, 0, n);
 			count += n;
 		}
@@ -290,9 +386,17 @@ public final class EnvelopeReader {
 
 		final EnvelopeException problem;
 
+		/** The chunk that failed, or -1. */
+		final long chunk;
+
 		Failure(EnvelopeException problem) {
+			this(problem, -1);
+		}
+
+		Failure(EnvelopeException problem, long chunk) {
 			super(problem.getMessage(), problem);
 			this.problem = problem;
+			this.chunk = chunk;
 		}
 	}
 }

@@ -185,6 +185,66 @@ class EnvelopeTests {
 	}
 
 	@Test
+	void theContentKeyTheBidToolPrintsOpensTheEnvelopeAndAWrongOneOrAnAlteredFileIsNamed() throws Exception {
+		Path a = file("技术标.pdf", 7000, 7);
+		Path envelope = dir.resolve("bid.ywenv");
+		EnvelopeWriter.seal(request(sm2Bidder, ContentCipher.SM4_GCM, 1024, List.of(a)), envelope);
+		VerifiedEnvelope verified = EnvelopeReader.verify(envelope);
+		byte[] key = EnvelopeReader.contentKey(verified.header(), sm2Bidder.keys().getPrivate(), sm2Bidder.keys().getPublic());
+
+		OpenedEnvelope opened = EnvelopeReader.open(envelope, key, dir.resolve("opened"));
+		assertThat(opened.content().priceSheet().totalPrice()).isEqualByComparingTo("12345678.90");
+		assertThat(opened.envelope().sha256()).isEqualTo(verified.sha256());
+		assertThat(Files.readAllBytes(dir.resolve("opened/files/技术标.pdf"))).isEqualTo(Files.readAllBytes(a));
+
+		byte[] wrong = key.clone();
+		wrong[0] ^= 1;
+		assertThatThrownBy(() -> EnvelopeReader.open(envelope, wrong, dir.resolve("wrong")))
+			.isInstanceOfSatisfying(EnvelopeException.class, e -> assertThat(e.problem()).isEqualTo(Problem.WRONG_KEY));
+		assertThat(dir.resolve("wrong")).doesNotExist();
+		assertThatThrownBy(() -> EnvelopeReader.open(envelope, Arrays.copyOf(key, 32), null))
+			.isInstanceOfSatisfying(EnvelopeException.class, e -> assertThat(e.problem()).isEqualTo(Problem.WRONG_KEY));
+
+		byte[] bytes = Files.readAllBytes(envelope);
+		bytes[Envelope.PREAMBLE_BYTES + headerLength(bytes) + 100] ^= 0x40;
+		Path altered = Files.write(dir.resolve("altered.ywenv"), bytes);
+		assertThatThrownBy(() -> EnvelopeReader.open(altered, key, dir.resolve("altered")))
+			.isInstanceOfSatisfying(EnvelopeException.class,
+					e -> assertThat(e.problem()).isEqualTo(Problem.SIGNATURE_MISMATCH));
+		assertThat(dir.resolve("altered")).doesNotExist();
+	}
+
+	@Test
+	void aStoredEnvelopeOpensWithItsContentKeyAgainstItsSha256AndNothingElse() throws Exception {
+		Path a = file("商务标.pdf", 9000, 8);
+		Path envelope = dir.resolve("stored.ywenv");
+		EnvelopeWriter.Sealed sealed = EnvelopeWriter.seal(request(sm2Bidder, ContentCipher.SM4_GCM, 1024, List.of(a)),
+				envelope);
+		byte[] key = EnvelopeReader.contentKey(sealed.header(), sm2Bidder.keys().getPrivate(), sm2Bidder.keys().getPublic());
+
+		OpenedEnvelope opened = EnvelopeReader.openStored(envelope, sealed.sha256(), key, dir.resolve("opened"));
+		assertThat(opened.envelope().sha256()).isEqualTo(sealed.sha256());
+		assertThat(opened.envelope().sm3()).isNull();
+		assertThat(Files.readAllBytes(dir.resolve("opened/files/商务标.pdf"))).isEqualTo(Files.readAllBytes(a));
+
+		byte[] wrong = key.clone();
+		wrong[5] ^= 1;
+		assertThatThrownBy(() -> EnvelopeReader.openStored(envelope, sealed.sha256(), wrong, dir.resolve("wrong")))
+			.isInstanceOfSatisfying(EnvelopeException.class, e -> assertThat(e.problem()).isEqualTo(Problem.WRONG_KEY));
+		assertThatThrownBy(() -> EnvelopeReader.openStored(envelope, "0".repeat(64), key, dir.resolve("other")))
+			.isInstanceOfSatisfying(EnvelopeException.class,
+					e -> assertThat(e.problem()).isEqualTo(Problem.SIGNATURE_MISMATCH));
+		assertThat(dir.resolve("other")).doesNotExist();
+		byte[] bytes = Files.readAllBytes(envelope);
+		bytes[Envelope.PREAMBLE_BYTES + headerLength(bytes) + 50] ^= 0x02;
+		Path altered = Files.write(dir.resolve("altered.ywenv"), bytes);
+		assertThatThrownBy(() -> EnvelopeReader.openStored(altered, sealed.sha256(), key, dir.resolve("altered")))
+			.isInstanceOfSatisfying(EnvelopeException.class,
+					e -> assertThat(e.problem()).isEqualTo(Problem.SIGNATURE_MISMATCH));
+		assertThat(dir.resolve("altered")).doesNotExist();
+	}
+
+	@Test
 	void aKeyThatIsNotTheCertificatesIsRefusedAtSealing() {
 		TestKeys other = TestKeys.make(TestKeys.Kind.SM2);
 		var request = new EnvelopeWriter.Request("E1", sheet("E1"), List.of(), other.keys().getPrivate(), sm2Bidder.certificate(),

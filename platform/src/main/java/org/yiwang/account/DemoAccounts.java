@@ -51,6 +51,7 @@ class DemoAccounts implements ApplicationRunner {
 			new Demo("agency", "示范招标代理机构", Role.AGENCY, null, false),
 			new Demo("bidder", "示范投标人", Role.BIDDER, null, false),
 			new Demo("bidder2", "示范投标人二", Role.BIDDER, null, false),
+			new Demo("bidder3", "示范投标人三", Role.BIDDER, null, false),
 			new Demo("expert", "示范评标专家", Role.EXPERT, null, false),
 			// more demo experts, so that a draw of 5 across 2 specialties with avoidance has a pool (evaluation's demo)
 			new Demo("expert2", "示范专家二", Role.EXPERT, null, false),

@@ -21,13 +21,28 @@ import org.yiwang.kernel.CategoryCode;
  * @param countdownMinutes the countdown each valid bid restarts in the timed bidding period
  * @param minBids fewer valid bids than this and the transaction fails (招标投标法 Art. 28: 3)
  * @param securityMaxPercent bid security at most this percentage of the estimated price (实施条例 Art. 26: 2)
+ * @param backupDecryption at opening, the key custodians may decrypt a bid whose bidder failed to within the window;
+ *        when not, such a bid counts as withdrawn
  */
 public record ProcedureTemplate(CategoryCode category, int version, Procedure procedure, Integer bidPeriodDays,
 		Integer documentAvailabilityDays, Integer amendmentNoticeDays, Integer objectionDeadlineDays,
 		Integer objectionAnswerDays, Integer candidatePublicityDays, Integer decryptionWindowMinutes,
 		Integer listingPeriodDays, boolean listingInWorkingDays, Integer countdownMinutes, int minBids,
 		boolean prequalification, boolean auction, EvaluationMethod evaluationMethod, BigDecimal securityMaxPercent,
-		Instant effectiveFrom, String revisedBy, String reason) {
+		Instant effectiveFrom, String revisedBy, String reason, boolean backupDecryption) {
+
+	/** A template that allows the custodians' backup decryption (the default). */
+	public ProcedureTemplate(CategoryCode category, int version, Procedure procedure, Integer bidPeriodDays,
+			Integer documentAvailabilityDays, Integer amendmentNoticeDays, Integer objectionDeadlineDays,
+			Integer objectionAnswerDays, Integer candidatePublicityDays, Integer decryptionWindowMinutes,
+			Integer listingPeriodDays, boolean listingInWorkingDays, Integer countdownMinutes, int minBids,
+			boolean prequalification, boolean auction, EvaluationMethod evaluationMethod, BigDecimal securityMaxPercent,
+			Instant effectiveFrom, String revisedBy, String reason) {
+		this(category, version, procedure, bidPeriodDays, documentAvailabilityDays, amendmentNoticeDays,
+				objectionDeadlineDays, objectionAnswerDays, candidatePublicityDays, decryptionWindowMinutes,
+				listingPeriodDays, listingInWorkingDays, countdownMinutes, minBids, prequalification, auction,
+				evaluationMethod, securityMaxPercent, effectiveFrom, revisedBy, reason, true);
+	}
 
 	/** The template a new category of a family starts with: the legal minimums where the law sets them. */
 	static ProcedureTemplate initial(CategoryCode category, ProcedureFamily family, Instant now, String revisedBy) {
@@ -57,6 +72,6 @@ public record ProcedureTemplate(CategoryCode category, int version, Procedure pr
 				revision.objectionAnswerDays(), revision.candidatePublicityDays(), revision.decryptionWindowMinutes(),
 				revision.listingPeriodDays(), revision.listingInWorkingDays(), revision.countdownMinutes(),
 				revision.minBids(), revision.prequalification(), revision.auction(), revision.evaluationMethod(),
-				revision.securityMaxPercent(), now, revisedBy, revision.reason().strip());
+				revision.securityMaxPercent(), now, revisedBy, revision.reason().strip(), revision.backupDecryption());
 	}
 }

@@ -32,13 +32,28 @@ public record TemplateRevision(
 		EvaluationMethod evaluationMethod,
 		@DecimalMin(value = "0", message = "{template.nonNegative}") @DecimalMax(value = "100", message = "{template.percentMax}") BigDecimal securityMaxPercent,
 		@NotBlank(message = "{template.reason.required}") @Size(max = 500, message = "{template.reason.size}") String reason,
-		@NotNull(message = "{template.basedOn.required}") Integer basedOn) {
+		@NotNull(message = "{template.basedOn.required}") Integer basedOn,
+		boolean backupDecryption) {
+
+	/** A revision that allows the custodians' backup decryption at opening (the default). */
+	public TemplateRevision(Procedure procedure, Integer bidPeriodDays, Integer documentAvailabilityDays,
+			Integer amendmentNoticeDays, Integer objectionDeadlineDays, Integer objectionAnswerDays,
+			Integer candidatePublicityDays, Integer decryptionWindowMinutes, Integer listingPeriodDays,
+			boolean listingInWorkingDays, Integer countdownMinutes, Integer minBids, boolean prequalification,
+			boolean auction, EvaluationMethod evaluationMethod, BigDecimal securityMaxPercent, String reason,
+			Integer basedOn) {
+		this(procedure, bidPeriodDays, documentAvailabilityDays, amendmentNoticeDays, objectionDeadlineDays,
+				objectionAnswerDays, candidatePublicityDays, decryptionWindowMinutes, listingPeriodDays,
+				listingInWorkingDays, countdownMinutes, minBids, prequalification, auction, evaluationMethod,
+				securityMaxPercent, reason, basedOn, true);
+	}
 
 	static TemplateRevision of(ProcedureTemplate template, String reason) {
 		return new TemplateRevision(template.procedure(), template.bidPeriodDays(), template.documentAvailabilityDays(),
 				template.amendmentNoticeDays(), template.objectionDeadlineDays(), template.objectionAnswerDays(),
 				template.candidatePublicityDays(), template.decryptionWindowMinutes(), template.listingPeriodDays(),
 				template.listingInWorkingDays(), template.countdownMinutes(), template.minBids(), template.prequalification(),
-				template.auction(), template.evaluationMethod(), template.securityMaxPercent(), reason, template.version());
+				template.auction(), template.evaluationMethod(), template.securityMaxPercent(), reason, template.version(),
+				template.backupDecryption());
 	}
 }

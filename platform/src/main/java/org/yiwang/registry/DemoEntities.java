@@ -26,7 +26,7 @@ import org.yiwang.system.RegionScopes;
 
 /**
  * Approved demo organisations for the demo accounts (README, "Demo accounts"), so a newcomer signed in as
- * {@code tenderer}, {@code bidder}, {@code bidder2} or {@code issuer} acts for an entity at once. Only with
+ * {@code tenderer}, {@code bidder}, {@code bidder2}, {@code bidder3} or {@code issuer} acts for an entity at once. Only with
  * {@code yiwang.demo=true} and {@code yiwang.demo.entities=true}; made once, after the demo accounts.
  */
 @Component
@@ -43,6 +43,7 @@ class DemoEntities implements ApplicationRunner {
 			new Demo("示范招标人有限公司", "MA5YWT001", Set.of(EntityRole.TENDERER), List.of("tenderer")),
 			new Demo("示范投标建设有限公司", "MA5YWB001", Set.of(EntityRole.BIDDER), List.of("bidder")),
 			new Demo("示范第二投标建设有限公司", "MA5YWB002", Set.of(EntityRole.BIDDER), List.of("bidder2")),
+			new Demo("示范第三投标建设有限公司", "MA5YWB003", Set.of(EntityRole.BIDDER), List.of("bidder3")),
 			new Demo("示范融资担保有限公司", "MA5YWG001", Set.of(EntityRole.GUARANTEE_ISSUER),
 					List.of("issuer", "issuer.api")));
 

@@ -20,6 +20,9 @@ import org.yiwang.registry.EntityId;
 @Repository
 class Bids {
 
+	/** Only bids of the section's current round (a re-tendered section's earlier rounds never count). */
+	static final String CURRENT_ROUND = "and b.round = (select s.round from tendering.sections s where s.id = b.section_id)";
+
 	private final JdbcClient jdbc;
 
 	Bids(JdbcClient jdbc) {
@@ -35,11 +38,13 @@ class Bids {
 			byte[] statement, String sourceIp, String userAgent) {
 		jdbc.sql("""
 				insert into tendering.bids (id, section_id, region_code, trade_code, bidder_id, bidder_name, bidder_credit_code,
-				  sha256, sm3, size, signer_fingerprint, sealed_at, received_at, submitted_by, idempotency_key, status, statement)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?)""")
+				  sha256, sm3, size, signer_fingerprint, sealed_at, received_at, submitted_by, idempotency_key, status, statement,
+				  round)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?,
+				  (select round from tendering.sections where id = ?))""")
 			.params(b.id(), b.section().value(), region.value(), b.tradeCode().value(), bidder.value(), b.bidderName(),
 					bidderCreditCode, b.sha256(), b.sm3(), b.size(), b.signerFingerprint(), ts(b.sealedAt()),
-					ts(b.receivedAt()), submittedBy, key, statement)
+					ts(b.receivedAt()), submittedBy, key, statement, b.section().value())
 			.update();
 		jdbc.sql("insert into tendering.bid_evidence (bid_id, region_code, source_ip, user_agent) values (?, ?, ?, ?)")
 			.params(b.id(), region.value(), sourceIp, userAgent == null || userAgent.length() <= 300 ? userAgent
@@ -68,9 +73,10 @@ class Bids {
 			.params(submittedBy, key).query(Bids::row).optional();
 	}
 
-	/** The bidder's bid that stands or waits for its receipt, if any. */
+	/** The bidder's bid in the section's current round that stands or waits for its receipt, if any. */
 	Optional<Row> standing(SectionId section, EntityId bidder) {
-		return jdbc.sql("select * from tendering.bids where section_id = ? and bidder_id = ? and status <> 'WITHDRAWN'")
+		return jdbc.sql("select * from tendering.bids b where section_id = ? and bidder_id = ? and status <> 'WITHDRAWN' "
+				+ CURRENT_ROUND)
 			.params(section.value(), bidder.value()).query(Bids::row).optional();
 	}
 
@@ -80,7 +86,8 @@ class Bids {
 	}
 
 	int receiptedCount(SectionId section) {
-		return jdbc.sql("select count(*) from tendering.bids where section_id = ? and status = 'RECEIPTED'")
+		return jdbc.sql("select count(*) from tendering.bids b where section_id = ? and status = 'RECEIPTED' "
+				+ CURRENT_ROUND)
 			.param(section.value()).query(Integer.class).single();
 	}
 

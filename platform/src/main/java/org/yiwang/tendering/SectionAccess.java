@@ -104,9 +104,10 @@ class SectionAccess {
 		return section;
 	}
 
-	/** A published section, as bidders see it (call inside {@link #platform}). */
+	/** A published section (or one past its deadline: opening and after), as bidders see it (call inside {@link #platform}). */
 	SectionView published(SectionId id) {
-		return sections.byId(id).filter(SectionView::published).orElseThrow(SectionAccess::notFound);
+		return sections.byId(id).filter(s -> s.status().ordinal() >= SectionStatus.PUBLISHED.ordinal())
+			.orElseThrow(SectionAccess::notFound);
 	}
 
 	/**

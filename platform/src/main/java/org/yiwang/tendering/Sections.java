@@ -124,7 +124,7 @@ class Sections {
 	}
 
 	List<SectionView> published() {
-		return jdbc.sql(SELECT + " where s.status = 'PUBLISHED' order by s.bid_deadline desc limit 500")
+		return jdbc.sql(SELECT + " where s.status in ('PUBLISHED', 'OPENING') order by s.bid_deadline desc limit 500")
 			.query(Sections::view).list();
 	}
 

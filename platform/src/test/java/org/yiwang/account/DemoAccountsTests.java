@@ -51,7 +51,7 @@ class DemoAccountsTests {
 	void demo_accounts_of_an_earlier_demo_run_are_disabled_when_demo_data_is_off() {
 		demo.create();
 		assertThat(count("select count(*) from account.accounts where demo and enabled"))
-			.as("15 and the demo experts expert2 to expert9").isEqualTo(23);
+			.as("15, bidder3 and the demo experts expert2 to expert9").isEqualTo(24);
 		assertThat(count("select count(*) from account.accounts where username in ('staff.440303', 'staff.440304')"))
 			.as("district demo staff of Shenzhen's first districts").isEqualTo(2);
 		assertThat(tokens.authenticate(DemoAccounts.DEMO_TOKEN)).isPresent();

@@ -38,6 +38,8 @@ class TemplateForm {
 
 	private boolean auction;
 
+	private boolean backupDecryption = true;
+
 	private EvaluationMethod evaluationMethod;
 
 	private BigDecimal securityMaxPercent;
@@ -62,6 +64,7 @@ class TemplateForm {
 		form.minBids = t.minBids();
 		form.prequalification = t.prequalification();
 		form.auction = t.auction();
+		form.backupDecryption = t.backupDecryption();
 		form.evaluationMethod = t.evaluationMethod();
 		form.securityMaxPercent = t.securityMaxPercent();
 		form.basedOn = t.version();
@@ -69,7 +72,7 @@ class TemplateForm {
 	}
 
 	TemplateRevision command() {
-		return new TemplateRevision(procedure, bidPeriodDays, documentAvailabilityDays, amendmentNoticeDays, objectionDeadlineDays, objectionAnswerDays, candidatePublicityDays, decryptionWindowMinutes, listingPeriodDays, listingInWorkingDays, countdownMinutes, minBids, prequalification, auction, evaluationMethod, securityMaxPercent, reason, basedOn);
+		return new TemplateRevision(procedure, bidPeriodDays, documentAvailabilityDays, amendmentNoticeDays, objectionDeadlineDays, objectionAnswerDays, candidatePublicityDays, decryptionWindowMinutes, listingPeriodDays, listingInWorkingDays, countdownMinutes, minBids, prequalification, auction, evaluationMethod, securityMaxPercent, reason, basedOn, backupDecryption);
 	}
 
 	public Procedure getProcedure() {
@@ -216,4 +219,12 @@ class TemplateForm {
 		this.basedOn = basedOn;
 	}
 
+
+	public boolean isBackupDecryption() {
+		return backupDecryption;
+	}
+
+	public void setBackupDecryption(boolean backupDecryption) {
+		this.backupDecryption = backupDecryption;
+	}
 }

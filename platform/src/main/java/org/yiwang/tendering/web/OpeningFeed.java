@@ -1,0 +1,75 @@
+package org.yiwang.tendering.web;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.yiwang.tendering.OpeningChanged;
+
+/**
+ * The watchers of each section's opening hall, by server-sent events. An event says only that the hall changed: each
+ * watcher's page then fetches the hall again with its own session, so everyone sees exactly what they may see. A
+ * watcher that cannot be written to is dropped; its browser reconnects by itself and fetches the hall again.
+ */
+@Component
+class OpeningFeed {
+
+	static final long TIMEOUT_MS = 10 * 60 * 1000L;
+
+	private final Map<UUID, Set<SseEmitter>> watchers = new ConcurrentHashMap<>();
+
+	private final ExecutorService senders = Executors.newSingleThreadExecutor(r -> {
+		Thread t = new Thread(r, "tendering-opening-feed");
+		t.setDaemon(true);
+		return t;
+	});
+
+	SseEmitter watch(UUID section) {
+		SseEmitter emitter = new SseEmitter(TIMEOUT_MS);
+		Set<SseEmitter> set = watchers.computeIfAbsent(section, id -> ConcurrentHashMap.newKeySet());
+		set.add(emitter);
+		Runnable remove = () -> set.remove(emitter);
+		emitter.onCompletion(remove);
+		emitter.onTimeout(remove);
+		emitter.onError(e -> remove.run());
+		try {
+			// on every (re)connect: fetch the hall, in case something changed while the connection was down
+			emitter.send(SseEmitter.event().name("changed").data("connected").reconnectTime(1000));
+		}
+		catch (IOException e) {
+			set.remove(emitter);
+		}
+		return emitter;
+	}
+
+	int watching(UUID section) {
+		return watchers.getOrDefault(section, Set.of()).size();
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void on(OpeningChanged change) {
+		Set<SseEmitter> set = watchers.get(change.section().value());
+		if (set == null || set.isEmpty()) {
+			return;
+		}
+		String data = change.action();
+		senders.execute(() -> {
+			for (SseEmitter emitter : set) {
+				try {
+					emitter.send(SseEmitter.event().name("changed").data(data));
+				}
+				catch (IOException | IllegalStateException e) {
+					set.remove(emitter);
+				}
+			}
+		});
+	}
+}

@@ -1,0 +1,153 @@
+package org.yiwang.tendering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yiwang.Chromium;
+import org.yiwang.pki.KeyCustodians;
+import org.yiwang.pki.OpeningKeys;
+import org.yiwang.pki.TrustStore;
+import org.yiwang.registry.EntityCertificates;
+import org.yiwang.registry.EntityRegistry;
+
+/**
+ * Two bidders in two headless Chromium sessions on the same opening hall: what one does (check in, give its content
+ * key) appears on the other's page without a reload, by server-sent events; the price is read out to both.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class OpeningIT {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	EntityRegistry registry;
+
+	@Autowired
+	EntityCertificates certificates;
+
+	@Autowired
+	TrustStore trustStore;
+
+	@Autowired
+	TenderDesk desk;
+
+	@Autowired
+	TenderDocuments documents;
+
+	@Autowired
+	BidBox bids;
+
+	@Autowired
+	OpeningKeys openingKeys;
+
+	@Autowired
+	KeyCustodians custodians;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	Clock clock;
+
+	@TempDir
+	Path dir;
+
+	WebDriver first;
+
+	WebDriver second;
+
+	@AfterEach
+	void close() {
+		for (WebDriver browser : new WebDriver[] { first, second }) {
+			if (browser != null) {
+				browser.quit();
+			}
+		}
+	}
+
+	@Test
+	void one_bidders_check_in_and_decryption_appear_live_on_the_other_bidders_page() throws Exception {
+		Assumptions.assumeTrue(OpeningFixture.opensslInstalled(), "openssl is not installed here");
+		OpeningFixture f = new OpeningFixture(dir, new OpeningFixture.Beans(registry, certificates, trustStore, desk,
+				documents, bids, openingKeys, custodians, jdbc, transactions, clock));
+		f.bidder("b1");
+		f.bidder("b2");
+		f.bidder("b3");
+		SectionView section = f.published("0");
+		f.bid(section, "b1", "900000.00");
+		Path e2 = f.bid(section, "b2", "950000.00");
+		f.bid(section, "b3", "990000.00");
+		String key2 = f.contentKey(e2, "b2");
+		f.deadlinePassed(section, Duration.ofMillis(1));
+		String hall = "/tenders/sections/" + section.id() + "/opening";
+
+		first = Chromium.open(1100);
+		signIn(first, "b1." + f.run);
+		first.get(url(hall));
+		wait(first).until(ExpectedConditions.textToBe(By.id("outcome"), "开标中"));
+		wait(first).until(ExpectedConditions.textToBe(By.id("connection"), "实时更新中"));
+		By b2Row = By.xpath("//tr[td[@class='bidder' and text()='" + f.bidders.get("b2").name() + "']]");
+		assertThat(first.findElement(b2Row).findElement(By.className("checked-in")).getText()).isEqualTo("—");
+
+		second = Chromium.open(1100);
+		signIn(second, "b2." + f.run);
+		second.get(url(hall));
+		wait(second).until(ExpectedConditions.textToBe(By.id("connection"), "实时更新中"));
+		second.findElement(By.id("check-in")).click();
+		wait(second).until(ExpectedConditions.visibilityOfElementLocated(By.id("contentKey")));
+
+		// the first bidder's page, never reloaded, shows the second's check-in ...
+		wait(first).until(d -> !d.findElement(b2Row).findElement(By.className("checked-in")).getText().equals("—"));
+		Chromium.screenshot(first, "opening-checked-in-live");
+
+		// ... and its price, read out when it gives its content key
+		second.findElement(By.id("contentKey")).sendKeys("content key: " + key2);
+		second.findElement(By.id("decrypt")).click();
+		wait(second).until(ExpectedConditions.visibilityOfElementLocated(By.id("saved-notice")));
+		wait(first).until(d -> d.findElement(b2Row).findElement(By.className("price")).getText().equals("950000.00"));
+		assertThat(first.findElement(By.id("progress")).getText()).contains("1");
+		Chromium.screenshot(first, "opening-price-read-out-live");
+		Chromium.screenshot(second, "opening-decrypted");
+	}
+
+	private void signIn(WebDriver browser, String username) {
+		browser.get(url("/login"));
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys(OpeningFixture.PASSWORD);
+		browser.findElement(By.id("login-submit")).click();
+		wait(browser).until(ExpectedConditions.urlContains("/workspace"));
+	}
+
+	private static WebDriverWait wait(WebDriver browser) {
+		// the hall is replaced whenever it changes: an element found a moment ago may be gone, so look again
+		return (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(20))
+			.ignoring(StaleElementReferenceException.class);
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+}

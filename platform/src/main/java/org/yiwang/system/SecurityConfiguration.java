@@ -77,6 +77,9 @@ public class SecurityConfiguration {
 
 	private static void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules,
 			List<HttpAccessRules> modules) {
+		// An async dispatch continues a request authorized when it arrived (a live SSE stream ending after its
+		// session signed out would otherwise be denied on a response already committed).
+		rules.dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC).permitAll();
 		modules.forEach(module -> module.configure(rules));
 		rules.anyRequest().denyAll();
 	}

@@ -241,6 +241,8 @@ class AccessMatrixTests {
 		allow(STAFF, "POST /tenders/sections/{id}/opening/shares", "POST /tenders/sections/{id}/opening/record",
 				"POST /tenders/sections/{id}/retender", "POST /api/tendering/sections/{id}/opening/shares",
 				"POST /api/tendering/sections/{id}/opening/record", "POST /api/tendering/sections/{id}/retender");
+		// the demo clock: the administrator's, with demo data on
+		allow(ADMIN, "GET /admin/demo-clock", "POST /admin/demo-clock");
 	}
 
 	private static void allow(Set<Role> roles, String... endpoints) {

@@ -35,9 +35,13 @@ class WebConfiguration implements WebMvcConfigurer {
 		registry.addInterceptor(interceptor);
 	}
 
-	/** Ticks in microseconds, PostgreSQL's precision, so an instant reads back as it was written. */
+	/**
+	 * Ticks in microseconds, PostgreSQL's precision, so an instant reads back as it was written. With demo data on, the
+	 * administrator may move it forward ({@link DemoClock}).
+	 */
 	@Bean
-	Clock clock() {
-		return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+	Clock clock(@org.springframework.beans.factory.annotation.Value("${yiwang.demo:true}") boolean demo) {
+		Clock system = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+		return demo ? new DemoClock(system) : system;
 	}
 }

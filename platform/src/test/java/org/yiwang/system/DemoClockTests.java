@@ -1,0 +1,70 @@
+package org.yiwang.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.yiwang.TestActor;
+import org.yiwang.audit.AuditLog;
+
+/**
+ * The demo clock in a context of its own (moving it would move every other test's time): the administrator moves the
+ * platform's time forward, audited; zero, backwards, too far and non-numbers are refused with a reason and move nothing.
+ */
+@SpringBootTest(properties = "yiwang.test.context=demo-clock")
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class DemoClockTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Clock clock;
+
+	@Autowired
+	AuditLog audit;
+
+	@Test
+	void the_administrator_moves_the_platform_time_forward_and_nothing_else_moves_it() throws Exception {
+		assertThat(clock).isInstanceOf(DemoClock.class);
+		DemoClock demo = (DemoClock) clock;
+		var admin = authentication(TestActor.admin().authentication());
+		mvc.perform(get("/admin/demo-clock").with(admin)).andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("演示时钟")));
+
+		Instant before = clock.instant();
+		mvc.perform(post("/admin/demo-clock").param("days", "20").param("hours", "1").param("minutes", "30").with(csrf())
+			.with(admin)).andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("平台时间已向前拨动 20 天 1 小时 30 分钟")));
+		assertThat(demo.offset()).isEqualTo(Duration.ofDays(20).plusHours(1).plusMinutes(30));
+		assertThat(clock.instant()).isAfterOrEqualTo(before.plus(demo.offset()));
+		assertThat(TestActor.admin().call(() -> audit.latest("clock:platform", 10))).singleElement()
+			.satisfies(e -> assertThat(e.action()).isEqualTo("system.demoClock.moved"));
+
+		for (String[] bad : new String[][] { { "0", "0", "0" }, { "-1", "0", "0" }, { "401", "0", "0" },
+				{ "abc", "0", "0" }, { "1.5", "0", "0" }, { "99999999999999999999", "0", "0" } }) {
+			mvc.perform(post("/admin/demo-clock").param("days", bad[0]).param("hours", bad[1]).param("minutes", bad[2])
+				.with(csrf()).with(admin)).andExpect(status().isBadRequest());
+		}
+		assertThat(demo.offset()).as("a refused step moves nothing").isEqualTo(Duration.ofDays(20).plusHours(1).plusMinutes(30));
+
+		mvc.perform(post("/admin/demo-clock").param("days", "1").with(csrf())
+			.with(authentication(TestActor.cityStaff().authentication()))).andExpect(status().isForbidden());
+		assertThat(demo.offset()).isEqualTo(Duration.ofDays(20).plusHours(1).plusMinutes(30));
+	}
+}

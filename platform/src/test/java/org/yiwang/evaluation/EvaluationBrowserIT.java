@@ -148,7 +148,7 @@ class EvaluationBrowserIT {
 				WebElement form = browser.findElement(
 						By.cssSelector("form.review-form[data-stage='" + stage + "'][data-bid='" + b.bidId() + "']"));
 				form.findElement(By.cssSelector("input[value='pass']")).click();
-				form.findElement(By.cssSelector("button")).click();
+				submit(form.findElement(By.cssSelector("button")));
 				assertThat(browser.findElement(By.id("saved-notice")).getText()).isEqualTo("评审结论已记录。");
 			}
 		}
@@ -172,7 +172,7 @@ class EvaluationBrowserIT {
 		WebElement upload = browser.findElement(By.cssSelector("#score-sheet form"));
 		upload.findElement(By.name("signature")).sendKeys(signature.toString());
 		upload.findElement(By.name("certificate")).sendKeys(dir.resolve(expert + ".pem").toString());
-		upload.findElement(By.cssSelector("button")).click();
+		submit(upload.findElement(By.cssSelector("button")));
 		assertThat(browser.findElement(By.id("saved-notice")).getText()).isEqualTo("评分表签名已验证并记录。");
 		assertThat(browser.findElement(By.id("sheet-signed")).isDisplayed()).isTrue();
 		assertThat(browser.findElements(By.cssSelector("form.points-form button"))).isEmpty();
@@ -190,7 +190,15 @@ class EvaluationBrowserIT {
 		});
 		// the browser's own max check would stop the too-high value before the server sees it; the server must say why
 		((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].noValidate = true;", form);
-		form.findElement(By.cssSelector("button")).click();
+		submit(form.findElement(By.cssSelector("button")));
+	}
+
+	/** Clicks a plain form's button and waits for the page it posts to (the old page's notice may read the same). */
+	private void submit(WebElement button) {
+		WebElement page = browser.findElement(By.tagName("html"));
+		button.click();
+		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
 	}
 
 	private OpenedBid bid(String name, String price) {

@@ -40,11 +40,26 @@ public final class DemoClock extends Clock {
 		return base.getZone();
 	}
 
+	/** A view in another zone that follows this clock's later moves too. */
 	@Override
 	public Clock withZone(ZoneId zone) {
-		DemoClock moved = new DemoClock(base.withZone(zone));
-		moved.offset = offset;
-		return moved;
+		DemoClock self = this;
+		return new Clock() {
+			@Override
+			public ZoneId getZone() {
+				return zone;
+			}
+
+			@Override
+			public Clock withZone(ZoneId other) {
+				return self.withZone(other);
+			}
+
+			@Override
+			public Instant instant() {
+				return self.instant();
+			}
+		};
 	}
 
 	@Override

@@ -113,9 +113,15 @@ final class ExpertFixture {
 		return TestActor.cityStaff().call(() -> pool.bindCertificate(expert.id(), certificate));
 	}
 
-	/** A fresh valid resident ID number under the region (birth 1980-01-01, random sequence). */
+	/**
+	 * A fresh valid resident ID number under the region: a random birthday in 1960–1999 and sequence, about 14 million
+	 * numbers per region, so the experts of every test in the shared database do not collide.
+	 */
 	static String idNumber(String region) {
-		String first17 = region + "19800101" + String.format("%03d", (int) (Math.random() * 1000));
+		java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+		java.time.LocalDate birthday = java.time.LocalDate.of(1960, 1, 1).plusDays(random.nextInt(365 * 40));
+		String first17 = region + birthday.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+				+ String.format("%03d", random.nextInt(1000));
 		return first17 + ExpertPool.checkCharacter(first17);
 	}
 

@@ -1,23 +1,18 @@
 package org.yiwang.auction;
 
-import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
 import com.lowagie.text.Document;
-import com.lowagie.text.Element;
 import com.lowagie.text.Font;
-import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfWriter;
 
-import org.yiwang.system.CjkFont;
+import org.yiwang.system.NoticePdf;
 
 /**
  * The transaction confirmation (成交确认书) as a PDF, in Chinese, for the transferor and the buyer, in the platform's
- * embedded CJK font ({@link CjkFont}).
+ * embedded CJK font ({@link NoticePdf}).
  */
 final class ConfirmationPdf {
 
@@ -34,45 +29,32 @@ final class ConfirmationPdf {
 	static byte[] render(ListingView listing, String how, String bidderNumber, Instant concludedAt,
 			String recordSignature, java.util.Optional<PriceSettlement> settlement) {
 		try {
-			BaseFont base = CjkFont.embedded();
-			Font title = new Font(base, 20, Font.BOLD);
-			Font body = new Font(base, 11);
-			Font small = new Font(base, 8);
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			Document document = new Document(PageSize.A4, 56, 56, 56, 56);
-			PdfWriter.getInstance(document, out);
-			document.addTitle("成交确认书 " + listing.tradeCode());
-			document.addCreator("Yiwang 一网");
-			document.open();
-			Paragraph heading = new Paragraph("成交确认书", title);
-			heading.setAlignment(Element.ALIGN_CENTER);
-			heading.setSpacingAfter(18);
-			document.add(heading);
-			PdfPTable table = new PdfPTable(new float[] { 1.3f, 3f });
-			table.setWidthPercentage(100);
-			row(table, body, "交易标识码", listing.tradeCode().value());
-			row(table, body, "标的名称", listing.title());
-			row(table, body, "转让方", listing.transferorName());
-			row(table, body, "受让方", listing.buyerName() + (bidderNumber == null ? "" : "（竞买号 " + bidderNumber + "）"));
-			row(table, body, "交易方式", how);
-			row(table, body, "挂牌价（起始价）", listing.startingPrice() + " 元");
-			row(table, body, "成交价", listing.finalPrice() + " 元");
-			row(table, body, "成交时间", TIME.format(concludedAt) + "（北京时间）");
-			row(table, body, "保证金", security(listing, settlement));
+			NoticePdf pdf = NoticePdf.open("成交确认书", listing.tradeCode().value());
+			Document document = pdf.document();
+			Font body = pdf.body();
+			PdfPTable table = NoticePdf.table();
+			NoticePdf.row(table, body, "交易标识码", listing.tradeCode().value());
+			NoticePdf.row(table, body, "标的名称", listing.title());
+			NoticePdf.row(table, body, "转让方", listing.transferorName());
+			NoticePdf.row(table, body, "受让方", listing.buyerName() + (bidderNumber == null ? "" : "（竞买号 " + bidderNumber + "）"));
+			NoticePdf.row(table, body, "交易方式", how);
+			NoticePdf.row(table, body, "挂牌价（起始价）", listing.startingPrice() + " 元");
+			NoticePdf.row(table, body, "成交价", listing.finalPrice() + " 元");
+			NoticePdf.row(table, body, "成交时间", TIME.format(concludedAt) + "（北京时间）");
+			NoticePdf.row(table, body, "保证金", security(listing, settlement));
 			settlement.ifPresent(s -> {
-				row(table, body, "保证金抵作价款", s.applied() + " 元");
-				row(table, body, "尚需支付价款", s.due() + " 元");
+				NoticePdf.row(table, body, "保证金抵作价款", s.applied() + " 元");
+				NoticePdf.row(table, body, "尚需支付价款", s.due() + " 元");
 			});
 			document.add(table);
 			Paragraph text = new Paragraph("转让方与受让方应自本确认书出具之日起按挂牌公告约定签订交易合同并支付价款。"
 					+ "本确认书由一网公共资源交易平台根据已签名的交易记录自动生成。", body);
 			text.setSpacingBefore(18);
 			document.add(text);
-			Paragraph signature = new Paragraph("平台签名（SM3withSM2，base64）：" + recordSignature, small);
+			Paragraph signature = new Paragraph("平台签名（SM3withSM2，base64）：" + recordSignature, pdf.small());
 			signature.setSpacingBefore(18);
 			document.add(signature);
-			document.close();
-			return out.toByteArray();
+			return pdf.finish();
 		}
 		catch (com.lowagie.text.DocumentException e) {
 			throw new IllegalStateException("The confirmation could not be rendered", e);
@@ -95,10 +77,5 @@ final class ConfirmationPdf {
 		}
 		return "受让方以电子保函（编号 " + s.reference() + "，金额 " + s.securityAmount()
 				+ " 元）提供保证金，保函不抵作价款，至合同签订后释放。" + others;
-	}
-
-	private static void row(PdfPTable table, Font font, String label, String value) {
-		table.addCell(new com.lowagie.text.Phrase(label, font));
-		table.addCell(new com.lowagie.text.Phrase(value == null ? "" : value, font));
 	}
 }

@@ -19,6 +19,7 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 
 import org.yiwang.system.CjkFont;
+import org.yiwang.system.NoticePdf;
 
 /**
  * The evaluation report (评标报告) as a PDF in Chinese: the case, the committee, each bid's review outcome, the
@@ -61,19 +62,19 @@ final class EvaluationReportPdf {
 			document.add(head);
 			PdfPTable facts = new PdfPTable(new float[] { 1.3f, 3f });
 			facts.setWidthPercentage(100);
-			row(facts, body, "交易标识码", c.tradeCode() + "（第 " + c.round() + " 轮）");
-			row(facts, body, "评标办法", c.method().name().equals("WEIGHTED_SCORING") ? "综合评分法" : "经评审的最低投标价法");
-			row(facts, body, "评分表", content.table().category() + " 第 " + content.table().version() + " 版"
+			NoticePdf.row(facts, body, "交易标识码", c.tradeCode() + "（第 " + c.round() + " 轮）");
+			NoticePdf.row(facts, body, "评标办法", c.method().name().equals("WEIGHTED_SCORING") ? "综合评分法" : "经评审的最低投标价法");
+			NoticePdf.row(facts, body, "评分表", content.table().category() + " 第 " + content.table().version() + " 版"
 					+ (content.table().weighted() ? "，价格分 " + content.table().priceWeight() + " 分（"
 							+ ("BENCHMARK_PRICE".equals(content.table().priceFormula()) ? "基准价法" : "低价优先法") + "）" : ""));
-			row(facts, body, "评标开始", c.begunAt() == null ? "" : TIME.format(c.begunAt()) + "（北京时间）");
-			row(facts, body, "评标委员会组长", name(content.seats(), content.leader()));
+			NoticePdf.row(facts, body, "评标开始", c.begunAt() == null ? "" : TIME.format(c.begunAt()) + "（北京时间）");
+			NoticePdf.row(facts, body, "评标委员会组长", name(content.seats(), content.leader()));
 			StringBuilder committee = new StringBuilder();
 			for (EvaluationCases.Seat seat : content.seats()) {
 				committee.append(seat.name()).append("（").append("EXPERT".equals(seat.kind()) ? "专家" : "招标人代表")
 					.append("）　");
 			}
-			row(facts, body, "评标委员会", committee.toString().strip());
+			NoticePdf.row(facts, body, "评标委员会", committee.toString().strip());
 			document.add(facts);
 
 			section(document, heading, "一、资格审查与响应性评审");
@@ -170,10 +171,5 @@ final class EvaluationReportPdf {
 		for (String label : labels) {
 			table.addCell(new Phrase(label, font));
 		}
-	}
-
-	private static void row(PdfPTable table, Font font, String label, String value) {
-		table.addCell(new Phrase(label, font));
-		table.addCell(new Phrase(value == null ? "" : value, font));
 	}
 }

@@ -16,11 +16,30 @@
           return;
         }
         var hall = document.getElementById('hall');
-        var focused = document.activeElement && hall.contains(document.activeElement) && document.activeElement.value;
-        if (focused) {
-          return; // someone is typing in the hall: keep their text; the next change refreshes
+        var parsed = document.createElement('template');
+        parsed.innerHTML = html.trim();
+        if (parsed.content.firstElementChild && parsed.content.firstElementChild.isEqualNode(hall)) {
+          return; // nothing this viewer sees has changed: leave the page (and a click under way) alone
         }
+        // what the viewer has typed (a content key, a share, an objection) survives the replacement, and so does focus
+        var typed = {};
+        hall.querySelectorAll('input[id], textarea[id]').forEach(function (field) {
+          if (field.type !== 'hidden' && field.value) {
+            typed[field.id] = field.value;
+          }
+        });
+        var focusedId = document.activeElement && hall.contains(document.activeElement) ? document.activeElement.id : null;
         hall.outerHTML = html;
+        Object.keys(typed).forEach(function (id) {
+          var field = document.getElementById(id);
+          if (field && !field.value) {
+            field.value = typed[id];
+          }
+        });
+        var refocus = focusedId && document.getElementById(focusedId);
+        if (refocus) {
+          refocus.focus();
+        }
       });
   }
   var source = new EventSource(page.getAttribute('data-events-url'));

@@ -125,8 +125,11 @@ class OpeningIT {
 
 		// ... and its price, read out when it gives its content key
 		second.findElement(By.id("contentKey")).sendKeys("content key: " + key2);
+		// a live refresh while typing keeps the text (tendering-opening.js): the field holds the whole key
+		wait(second).until(d -> d.findElement(By.id("contentKey")).getDomProperty("value").endsWith(key2));
 		second.findElement(By.id("decrypt")).click();
-		wait(second).until(ExpectedConditions.visibilityOfElementLocated(By.id("saved-notice")));
+		wait(second).withMessage(() -> "the page " + second.getCurrentUrl() + " shows: " + second.getPageSource())
+			.until(ExpectedConditions.visibilityOfElementLocated(By.id("saved-notice")));
 		wait(first).until(d -> d.findElement(b2Row).findElement(By.className("price")).getText().equals("950000.00"));
 		assertThat(first.findElement(By.id("progress")).getText()).contains("1");
 		Chromium.screenshot(first, "opening-price-read-out-live");

@@ -182,7 +182,7 @@ public class BidBox {
 			throw Refusal.invalid("envelope", "tendering.bid.wrongSection", sealed.tradeCode(), now.tradeCode().value());
 		}
 		return access.platform(() -> {
-			SectionView locked = sections.lock(now.id()).orElseThrow(SectionAccess::notFound);
+			SectionView locked = sections.hold(now.id()).orElseThrow(SectionAccess::notFound);
 			if (!participation.interested(locked.id(), bidder.id())) {
 				throw Refusal.conflict(null, "tendering.documents.registerFirst");
 			}
@@ -241,7 +241,7 @@ public class BidBox {
 		Acting acting = Actors.requireAnyRole("tendering.bidderOnly", Role.BIDDER);
 		return access.audited("withdrawal", "bid:" + bidId, null, () -> access.platform(() -> {
 			Bids.Row row = mine(bidId);
-			SectionView section = sections.lock(row.view().section()).orElseThrow(SectionAccess::notFound);
+			SectionView section = sections.hold(row.view().section()).orElseThrow(SectionAccess::notFound);
 			Instant now = clock.instant();
 			if (!now.isBefore(section.bidDeadline())) {
 				throw Refusal.conflict(null, "tendering.bid.withdrawLate");

@@ -104,6 +104,17 @@ class Sections {
 		return byId(id);
 	}
 
+	/**
+	 * The section row held against procedure changes for this transaction, shared with other holders: bids and
+	 * withdrawals on one section go on side by side, while a deadline move, a pause or the opening (which
+	 * {@link #lock}) waits for them and they for it. One standing bid per bidder is the unique index's to keep.
+	 */
+	Optional<SectionView> hold(SectionId id) {
+		jdbc.sql("select id from tendering.sections where id = ? for share").param(id.value()).query(UUID.class)
+			.optional();
+		return byId(id);
+	}
+
 	Optional<SectionView> byTradeCode(TradeCode code) {
 		return jdbc.sql(SELECT + " where s.trade_code = ?").param(code.value()).query(Sections::view).optional();
 	}

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The expert draw from a pool of 100,000 experts with 1,000 avoidance names: the platform's draw (eligibility query,
-# canonical pool, SHA-256 commitment, seeded picks) beside a naive ORDER BY random() with NOT IN lists, measured in
+# The expert draw from a pool of 100,000 experts with 1,000 avoidance names: the platform's whole draw (eligible pool,
+# SHA-256 commitment, stored draw, seeded picks stored) beside a naive ORDER BY random() with NOT IN lists, measured in
 # the same run on the platform's embedded PostgreSQL; p50/p99.
 # Usage: bench/expert-draw.sh [experts=100000] [avoidance=1000] [iterations=200]
 set -euo pipefail

@@ -5,14 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -38,8 +39,27 @@ public final class DrawAlgorithm {
 			if (code == null || !code.matches("[A-Z][0-9]{2,6}")) {
 				throw new IllegalArgumentException("specialty code " + code);
 			}
-			eligible = eligible.stream().map(UUID::toString).sorted().map(UUID::fromString).toList();
+			eligible = ascending(eligible) ? List.copyOf(eligible)
+					: eligible.stream().sorted(CANONICAL_ORDER).toList();
 		}
+	}
+
+	/**
+	 * The order of the canonical text: a lower-case UUID's text sorts as its two 64-bit halves compared unsigned (fixed
+	 * width hex, dashes in the same places), which is also PostgreSQL's order of {@code uuid}.
+	 */
+	static final Comparator<UUID> CANONICAL_ORDER = (a, b) -> {
+		int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+		return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+	};
+
+	private static boolean ascending(List<UUID> ids) {
+		for (int i = 1; i < ids.size(); i++) {
+			if (CANONICAL_ORDER.compare(ids.get(i - 1), ids.get(i)) > 0) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -48,10 +68,8 @@ public final class DrawAlgorithm {
 	 * line ends with LF; UTF-8 (all ASCII).
 	 */
 	public static String canonicalPool(List<Specialty> specialties) {
-		SortedMap<String, Specialty> sorted = new TreeMap<>();
-		specialties.forEach(s -> sorted.put(s.code(), s));
 		StringBuilder text = new StringBuilder(POOL_FORMAT).append('\n');
-		for (Specialty s : sorted.values()) {
+		for (Specialty s : byCode(specialties)) {
 			text.append(s.code()).append(' ').append(s.seats()).append(' ').append(s.eligible().size()).append('\n');
 			s.eligible().forEach(id -> text.append(id).append('\n'));
 		}
@@ -81,6 +99,25 @@ public final class DrawAlgorithm {
 		return specialties;
 	}
 
+	/** Ids as the database keeps them: 16 bytes each, big-endian, in the order given. */
+	static byte[] packIds(List<UUID> ids) {
+		ByteBuffer out = ByteBuffer.allocate(16 * ids.size());
+		for (UUID id : ids) {
+			out.putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
+		}
+		return out.array();
+	}
+
+	/** Reads {@link #packIds} back. */
+	static List<UUID> unpackIds(byte[] packed) {
+		ByteBuffer in = ByteBuffer.wrap(packed);
+		UUID[] ids = new UUID[packed.length / 16];
+		for (int i = 0; i < ids.length; i++) {
+			ids[i] = new UUID(in.getLong(), in.getLong());
+		}
+		return Arrays.asList(ids);
+	}
+
 	public static String sha256Hex(byte[] bytes) {
 		try {
 			return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
@@ -92,6 +129,73 @@ public final class DrawAlgorithm {
 
 	public static String poolSha256(String canonicalPool) {
 		return sha256Hex(canonicalPool.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** The SHA-256 of {@link #canonicalPool}, hashed in 64 KB pieces without building the text. */
+	public static String poolSha256(List<Specialty> specialties) {
+		try {
+			MessageDigest sha = MessageDigest.getInstance("SHA-256");
+			byte[] chunk = new byte[64 * 1024];
+			int at = 0;
+			sha.update((POOL_FORMAT + "\n").getBytes(StandardCharsets.US_ASCII));
+			for (Specialty s : byCode(specialties)) {
+				sha.update((s.code() + " " + s.seats() + " " + s.eligible().size() + "\n").getBytes(StandardCharsets.US_ASCII));
+				for (UUID id : s.eligible()) {
+					if (at + 37 > chunk.length) {
+						sha.update(chunk, 0, at);
+						at = 0;
+					}
+					at = line(id, chunk, at);
+				}
+				sha.update(chunk, 0, at);
+				at = 0;
+			}
+			return HEX.formatHex(sha.digest());
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** Two lower-case hex digits per byte value. */
+	private static final byte[] HEX_PAIRS = new byte[512];
+	static {
+		byte[] digits = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+		for (int b = 0; b < 256; b++) {
+			HEX_PAIRS[2 * b] = digits[b >>> 4];
+			HEX_PAIRS[2 * b + 1] = digits[b & 0xf];
+		}
+	}
+
+	/** Writes a UUID's line of the canonical text (36 lower-case characters and LF, ASCII) at {@code at}. */
+	private static int line(UUID id, byte[] into, int at) {
+		long high = id.getMostSignificantBits();
+		long low = id.getLeastSignificantBits();
+		hex(high >>> 32, 4, into, at); // xxxxxxxx-
+		into[at + 8] = '-';
+		hex(high >>> 16, 2, into, at + 9); // xxxx-
+		into[at + 13] = '-';
+		hex(high, 2, into, at + 14); // xxxx-
+		into[at + 18] = '-';
+		hex(low >>> 48, 2, into, at + 19); // xxxx-
+		into[at + 23] = '-';
+		hex(low, 6, into, at + 24); // xxxxxxxxxxxx
+		into[at + 36] = '\n';
+		return at + 37;
+	}
+
+	/** The low {@code bytes} bytes of {@code value} as 2 hex digits each, most significant first. */
+	private static void hex(long value, int bytes, byte[] into, int at) {
+		for (int i = bytes - 1; i >= 0; i--) {
+			int b = (int) (value & 0xff);
+			into[at + 2 * i] = HEX_PAIRS[2 * b];
+			into[at + 2 * i + 1] = HEX_PAIRS[2 * b + 1];
+			value >>>= 8;
+		}
+	}
+
+	private static List<Specialty> byCode(List<Specialty> specialties) {
+		return specialties.stream().sorted(Comparator.comparing(Specialty::code)).toList();
 	}
 
 	/**
@@ -151,8 +255,11 @@ public final class DrawAlgorithm {
 			if (candidates == null) {
 				throw new IllegalArgumentException("specialty " + specialty + " is not in the pool");
 			}
-			List<UUID> remaining = candidates.stream().filter(id -> !picked.contains(id)).toList();
-			long m = remaining.size();
+			// the positions (ascending) of the candidates already picked, for any specialty: the remaining experts are
+			// the candidates without them, in the same order
+			int[] taken = picked.stream().mapToInt(id -> Collections.binarySearch(candidates, id, CANONICAL_ORDER))
+				.filter(i -> i >= 0).sorted().toArray();
+			long m = candidates.size() - taken.length;
 			if (m == 0) {
 				return null;
 			}
@@ -162,7 +269,13 @@ public final class DrawAlgorithm {
 				long u = block(seed, specialty, counter++);
 				if (r == 0 || Long.compareUnsigned(u, -r) < 0) {
 					counters.put(specialty, counter);
-					UUID chosen = remaining.get((int) Long.remainderUnsigned(u, m));
+					int index = (int) Long.remainderUnsigned(u, m);
+					for (int t : taken) { // the index-th remaining candidate: skip the taken ones at or before it
+						if (t <= index) {
+							index++;
+						}
+					}
+					UUID chosen = candidates.get(index);
 					picked.add(chosen);
 					return chosen;
 				}
@@ -177,7 +290,7 @@ public final class DrawAlgorithm {
 	/** The first picks: for each specialty in ascending code order, its seats one after another. */
 	public static List<Pick> initial(List<Specialty> pool, Sequence sequence) {
 		List<Pick> picks = new ArrayList<>();
-		pool.stream().sorted(java.util.Comparator.comparing(Specialty::code)).forEach(s -> {
+		byCode(pool).forEach(s -> {
 			for (int i = 0; i < s.seats(); i++) {
 				UUID id = sequence.next(s.code());
 				if (id == null) {

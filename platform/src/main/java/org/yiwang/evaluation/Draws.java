@@ -1,30 +1,41 @@
 package org.yiwang.evaluation;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yiwang.kernel.RegionCode;
 
-/** The draws' tables (region-scoped, forced row-level security) and the eligibility query over the pool. */
+/** The draws' tables (region-scoped, forced row-level security); the eligibility rule is {@link ExpertRoster}'s. */
 @Repository
 class Draws {
 
 	/** A stored draw with its secrets, inside the module only. */
 	record Stored(UUID id, UUID section, int round, RegionCode region, String tradeCode, UUID tenderer,
 			Instant evaluationAt, List<String> includeRegions, List<String> excludeRegions, int servicePeriodDays,
-			byte[] seed, String seedSha256, String pool, String poolSha256, DrawStatus status, String requestedBy,
+			byte[] seed, String seedSha256, String poolSha256, DrawStatus status, String requestedBy,
 			Instant committedAt, Instant drawnAt, Instant completedAt, Instant revealedAt) {
 	}
 
@@ -43,61 +54,91 @@ class Draws {
 		this.jdbc = jdbc;
 	}
 
-	/**
-	 * The experts of a specialty who may be drawn: a bound certificate valid at the evaluation, inside the region
-	 * constraints, not employed by a party, not serving the tenderer within the period, not blacklisted or
-	 * unavailable on the day, and not on the tenderer's avoidance list (by ID number, or by name where no ID number
-	 * was given).
-	 */
-	List<UUID> eligible(String specialty, Exclusions x) {
-		return jdbc.sql("""
-				select e.id from evaluation.experts e
-				join evaluation.expert_specialty_holdings h on h.expert_id = e.id and h.specialty = :specialty
-				where e.certificate_fingerprint is not null and e.certificate_not_after > :evaluationAt
-				  and (cardinality(cast(:include as text[])) = 0 or e.home_region = any(cast(:include as text[])))
-				  and not (e.home_region = any(cast(:exclude as text[])))
-				  and (e.employer_id is null or not (e.employer_id = any(cast(:parties as uuid[]))))
-				  and (e.employer_credit_code is null or not (e.employer_credit_code = any(cast(:codes as text[]))))
-				  and not exists (select 1 from evaluation.expert_service v
-				                  where v.expert_id = e.id and v.tenderer = :tenderer and v.served_on >= :since)
-				  and not exists (select 1 from evaluation.expert_credit c where c.expert_id = e.id and c.kind = 'BLACKLIST'
-				                  and c.from_day <= :day and c.until_day >= :day)
-				  and not exists (select 1 from evaluation.expert_unavailability u where u.expert_id = e.id
-				                  and u.from_day <= :day and u.until_day >= :day)
-				  and not exists (select 1 from evaluation.draw_avoidances a where a.section_id = :section
-				                  and a.id_number = e.id_number)
-				  and not exists (select 1 from evaluation.draw_avoidances a where a.section_id = :section
-				                  and a.id_number is null and a.name = e.name)
-				order by e.id""")
-			.param("specialty", specialty)
-			.param("evaluationAt", Timestamp.from(x.evaluationAt()))
-			.param("include", x.includeRegions().toArray(String[]::new))
-			.param("exclude", x.excludeRegions().toArray(String[]::new))
-			.param("parties", x.partyEntities().toArray(UUID[]::new))
-			.param("codes", x.partyCreditCodes().toArray(String[]::new))
-			.param("tenderer", x.tenderer())
-			.param("since", x.servedSince())
-			.param("day", x.day())
-			.param("section", x.section())
-			.query(UUID.class)
-			.list();
-	}
-
-	void add(Stored d, Map<String, Integer> seats, Map<String, Integer> eligible) {
+	void add(Stored d, List<PoolPart> pool) {
 		jdbc.sql("""
 				insert into evaluation.draws (id, section_id, round, region_code, trade_code, tenderer, evaluation_at,
-				  include_regions, exclude_regions, service_period_days, seed, seed_sha256, pool, pool_sha256, status,
+				  include_regions, exclude_regions, service_period_days, seed, seed_sha256, pool_lists, pool_sha256, status,
 				  requested_by, committed_at)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(d.id(), d.section(), d.round(), d.region().value(), d.tradeCode(), d.tenderer(),
 					Timestamp.from(d.evaluationAt()), d.includeRegions().toArray(String[]::new),
-					d.excludeRegions().toArray(String[]::new), d.servicePeriodDays(), d.seed(), d.seedSha256(), d.pool(),
+					d.excludeRegions().toArray(String[]::new), d.servicePeriodDays(), d.seed(), d.seedSha256(), encode(pool),
 					d.poolSha256(), d.status().name(), d.requestedBy(), Timestamp.from(d.committedAt()))
 			.update();
-		seats.forEach((code, n) -> jdbc.sql("""
+		pool.forEach(s -> jdbc.sql("""
 				insert into evaluation.draw_specialties (draw_id, specialty, seats, eligible, region_code)
-				values (?, ?, ?, ?, ?)""").params(d.id(), code, n, eligible.get(code), d.region().value()).update());
+				values (?, ?, ?, ?, ?)""").params(d.id(), s.code(), s.seats(), s.eligible().cardinality(), d.region().value())
+			.update());
 	}
+
+	/**
+	 * One specialty of a draw's pool as kept: the seats, the roster list it was taken from (by SHA-256, see
+	 * {@link ExpertRoster}) and which of that list's experts were eligible.
+	 */
+	record PoolPart(String code, int seats, String list, int listSize, BitSet eligible) {
+	}
+
+	/** Per part in code order: code (length-prefixed ASCII), seats, list size, list SHA-256, bitmap (length-prefixed). */
+	static byte[] encode(List<PoolPart> parts) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		DataOutputStream out = new DataOutputStream(bytes);
+		try {
+			for (PoolPart p : parts.stream().sorted(Comparator.comparing(PoolPart::code)).toList()) {
+				out.writeByte(p.code().length());
+				out.writeBytes(p.code());
+				out.writeInt(p.seats());
+				out.writeInt(p.listSize());
+				out.write(HexFormat.of().parseHex(p.list()));
+				byte[] bitmap = p.eligible().toByteArray();
+				out.writeInt(bitmap.length);
+				out.write(bitmap);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return bytes.toByteArray();
+	}
+
+	static List<PoolPart> decode(byte[] encoded) {
+		ByteBuffer in = ByteBuffer.wrap(encoded);
+		List<PoolPart> parts = new ArrayList<>();
+		while (in.hasRemaining()) {
+			byte[] code = new byte[in.get()];
+			in.get(code);
+			int seats = in.getInt();
+			int listSize = in.getInt();
+			byte[] sha = new byte[32];
+			in.get(sha);
+			byte[] bitmap = new byte[in.getInt()];
+			in.get(bitmap);
+			parts.add(new PoolPart(new String(code, StandardCharsets.US_ASCII), seats,
+					HexFormat.of().formatHex(sha), listSize, BitSet.valueOf(bitmap)));
+		}
+		return parts;
+	}
+
+	/**
+	 * The pool a draw committed to: each part's eligible experts out of its list ({@code lists} gives a list by its
+	 * SHA-256). A draw from before the lists keeps its canonical text.
+	 */
+	List<DrawAlgorithm.Specialty> pool(UUID draw, Function<String, List<UUID>> lists) {
+		return jdbc.sql("select pool_lists, pool from evaluation.draws where id = ?")
+			.param(draw)
+			.query((rs, n) -> {
+				if (rs.getBytes(1) == null) {
+					return DrawAlgorithm.parsePool(rs.getString(2));
+				}
+				return decode(rs.getBytes(1)).stream().map(p -> {
+					List<UUID> list = lists.apply(p.list());
+					List<UUID> eligible = new ArrayList<>(p.eligible().cardinality());
+					p.eligible().stream().forEach(i -> eligible.add(list.get(i)));
+					return new DrawAlgorithm.Specialty(p.code(), p.seats(), eligible);
+				}).toList();
+			})
+			.single();
+	}
+
 
 	Optional<Stored> byId(UUID id) {
 		return jdbc.sql("select " + COLUMNS + " from evaluation.draws where id = ?").param(id).query(Draws::stored)
@@ -229,16 +270,16 @@ class Draws {
 
 	private static final String COLUMNS = """
 			id, section_id, round, region_code, trade_code, tenderer, evaluation_at, include_regions, exclude_regions,
-			service_period_days, seed, seed_sha256, pool, pool_sha256, status, requested_by, committed_at, drawn_at,
+			service_period_days, seed, seed_sha256, pool_sha256, status, requested_by, committed_at, drawn_at,
 			completed_at, revealed_at""";
 
 	private static Stored stored(ResultSet rs, int row) throws SQLException {
 		return new Stored(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
 				RegionCode.of(rs.getString(4)), rs.getString(5), rs.getObject(6, UUID.class),
 				rs.getTimestamp(7).toInstant(), strings(rs.getArray(8)), strings(rs.getArray(9)), rs.getInt(10),
-				rs.getBytes(11), rs.getString(12), rs.getString(13), rs.getString(14), DrawStatus.valueOf(rs.getString(15)),
-				rs.getString(16), rs.getTimestamp(17).toInstant(), instant(rs.getTimestamp(18)),
-				instant(rs.getTimestamp(19)), instant(rs.getTimestamp(20)));
+				rs.getBytes(11), rs.getString(12), rs.getString(13), DrawStatus.valueOf(rs.getString(14)),
+				rs.getString(15), rs.getTimestamp(16).toInstant(), instant(rs.getTimestamp(17)),
+				instant(rs.getTimestamp(18)), instant(rs.getTimestamp(19)));
 	}
 
 	private static List<String> strings(Array array) throws SQLException {

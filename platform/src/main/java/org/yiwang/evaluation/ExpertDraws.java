@@ -56,6 +56,8 @@ public class ExpertDraws {
 
 	private final Draws draws;
 
+	private final ExpertRoster roster;
+
 	private final Experts experts;
 
 	private final OpeningHall openingHall;
@@ -78,12 +80,13 @@ public class ExpertDraws {
 
 	private final jakarta.validation.Validator validator;
 
-	ExpertDraws(Draws draws, Experts experts, OpeningHall openingHall, TenderDesk tenderDesk, EntityRegistry registry,
+	ExpertDraws(Draws draws, ExpertRoster roster, Experts experts, OpeningHall openingHall, TenderDesk tenderDesk, EntityRegistry registry,
 			Catalog catalog, ExpertRefusals refusals, TransactionTemplate transactions, ApplicationEventPublisher events,
 			Clock clock, @Value("${yiwang.evaluation.service-avoidance-days:180}") int servicePeriodDays,
 			jakarta.validation.Validator validator) {
 		this.validator = validator;
 		this.draws = draws;
+		this.roster = roster;
 		this.experts = experts;
 		this.openingHall = openingHall;
 		this.tenderDesk = tenderDesk;
@@ -133,27 +136,30 @@ public class ExpertDraws {
 			}
 			LocalDate day = LocalDate.ofInstant(request.evaluationAt(), ExpertPool.ZONE);
 			Draws.Exclusions exclusions = exclusions(parties, request, day);
+			ExpertRoster.Eligibility eligibility = roster.eligibility(exclusions);
 			List<DrawAlgorithm.Specialty> pool = new ArrayList<>();
-			Map<String, Integer> eligible = new HashMap<>();
+			List<Draws.PoolPart> parts = new ArrayList<>();
 			for (var entry : seats.entrySet()) {
-				List<UUID> ids = draws.eligible(entry.getKey(), exclusions);
+				ExpertRoster.Eligible eligible = eligibility.of(entry.getKey());
+				List<UUID> ids = eligible.ids();
 				if (ids.size() < entry.getValue()) {
 					throw Refusal.conflict("seats", "evaluation.draw.poolTooSmall", entry.getKey(), ids.size(),
 							entry.getValue());
 				}
 				pool.add(new DrawAlgorithm.Specialty(entry.getKey(), entry.getValue(), ids));
-				eligible.put(entry.getKey(), ids.size());
+				roster.keep(eligible.holders());
+				parts.add(new Draws.PoolPart(entry.getKey(), entry.getValue(), eligible.holders().sha256(),
+						eligible.holders().ids().size(), eligible.chosen()));
 			}
 			byte[] seed = new byte[32];
 			RANDOM.nextBytes(seed);
-			String text = DrawAlgorithm.canonicalPool(pool);
 			UUID id = UUID.randomUUID();
 			Draws.Stored draw = new Draws.Stored(id, request.section(), parties.round(), parties.region(),
 					parties.tradeCode().value(), parties.tenderer().value(), request.evaluationAt(),
 					sorted(request.includeRegions()), sorted(request.excludeRegions()), servicePeriodDays, seed,
-					DrawAlgorithm.sha256Hex(seed), text, DrawAlgorithm.poolSha256(text), DrawStatus.COMMITTED,
+					DrawAlgorithm.sha256Hex(seed), DrawAlgorithm.poolSha256(pool), DrawStatus.COMMITTED,
 					acting.actor().username(), now, null, null, null);
-			draws.add(draw, seats, eligible);
+			draws.add(draw, parts);
 			events.publishEvent(new DrawCommitted(acting.actor(), id, request.section().toString(), parties.round(),
 					draw.seedSha256(), draw.poolSha256(), parties.region(), now));
 			return view(draws.byId(id).orElseThrow(), false);
@@ -168,7 +174,7 @@ public class ExpertDraws {
 			if (draw.status() != DrawStatus.COMMITTED) {
 				throw Refusal.conflict(null, "evaluation.draw.notCommitted");
 			}
-			List<DrawAlgorithm.Specialty> pool = DrawAlgorithm.parsePool(draw.pool());
+			List<DrawAlgorithm.Specialty> pool = draws.pool(draw.id(), roster::list);
 			DrawAlgorithm.Sequence sequence = new DrawAlgorithm.Sequence(draw.seed(), pool);
 			List<DrawAlgorithm.Pick> picks = DrawAlgorithm.initial(pool, sequence);
 			picks.forEach(p -> draws.addPick(id, draw.region(), p));
@@ -229,7 +235,7 @@ public class ExpertDraws {
 		List<Draws.StoredPick> picks = draws.picks(draw.id());
 		if (outcome.redrawn()) {
 			Draws.StoredPick answered = picks.stream().filter(p -> p.n() == n).findFirst().orElseThrow();
-			List<DrawAlgorithm.Specialty> pool = DrawAlgorithm.parsePool(draw.pool());
+			List<DrawAlgorithm.Specialty> pool = draws.pool(draw.id(), roster::list);
 			DrawAlgorithm.Sequence sequence = new DrawAlgorithm.Sequence(draw.seed(), pool, draws.counters(draw.id()),
 					picks.stream().map(Draws.StoredPick::expert).collect(Collectors.toSet()));
 			UUID next = sequence.next(answered.specialty());
@@ -341,7 +347,7 @@ public class ExpertDraws {
 			record.put("seedSha256", draw.seedSha256());
 			record.put("poolSha256", draw.poolSha256());
 			record.put("seed", HexFormat.of().formatHex(draw.seed()));
-			record.put("pool", draw.pool());
+			record.put("pool", DrawAlgorithm.canonicalPool(draws.pool(draw.id(), roster::list)));
 			List<Map<String, Object>> picks = new ArrayList<>();
 			for (Draws.StoredPick p : draws.picks(id)) {
 				Map<String, Object> pick = new LinkedHashMap<>();

@@ -184,31 +184,42 @@ public final class DeadlineRush {
 				failed.get(), stored);
 	}
 
-	/** Sets up a published section and {@code count} bidders with {@code kilobytes}-KB sealed envelopes. */
-	static Prepared prepare(ConfigurableApplicationContext app, Path work, int count, int kilobytes) throws Exception {
+	/**
+	 * A works section published by staff of 渝中区 for a new tenderer named after {@code run}, bids due in 25 days; its
+	 * opening key's public half written to {@code work/opening.pem}.
+	 */
+	static SectionView publishedSection(ConfigurableApplicationContext app, String run) {
 		EntityRegistry registry = app.getBean(EntityRegistry.class);
-		EntityCertificates certificates = app.getBean(EntityCertificates.class);
 		TenderDesk desk = app.getBean(TenderDesk.class);
 		TenderDocuments documents = app.getBean(TenderDocuments.class);
-		AccountManagement accounts = app.getBean(AccountManagement.class);
-		OpeningKeys openingKeys = app.getBean(OpeningKeys.class);
 		Clock clock = app.getBean(Clock.class);
-		String run = UUID.randomUUID().toString().substring(0, 6);
 		Acting staff = actor("staff.yuzhong", Role.CENTER_STAFF, RegionScope.of(RegionCode.of("500103")));
-		Acting admin = actor("admin", Role.PLATFORM_ADMIN, RegionScope.wholeCity());
-
-		EntityView tenderer = approved(registry, staff, "rush.t" + run, "冲刺招标人" + run, EntityRole.TENDERER);
-		Acting party = actor("rush.t" + run, Role.TENDERER, RegionScope.none());
-		SectionView registered = as(party, () -> desk.registerTender(new NewTender("冲刺项目" + run, null, "冲刺招标" + run,
+		approved(registry, staff, run + ".t", "招标人" + run, EntityRole.TENDERER);
+		Acting party = actor(run + ".t", Role.TENDERER, RegionScope.none());
+		SectionView registered = as(party, () -> desk.registerTender(new NewTender("项目" + run, null, "招标" + run,
 				null, new SectionDetails("一标段", "500103", "ENG_BUILDING", new BigDecimal("10000000"), BigDecimal.ZERO, 90,
 						List.of()))));
 		SectionView approved = as(staff, () -> desk.approve(registered.id(), registered.version()));
 		as(party, () -> documents.upload(approved.id(), "招标文件.txt", "text/plain",
-				new ByteArrayInputStream("冲刺".getBytes(StandardCharsets.UTF_8))));
+				new ByteArrayInputStream("招标文件".getBytes(StandardCharsets.UTF_8))));
 		Instant now = clock.instant();
-		SectionView drafted = as(party, () -> desk.submitNotice(approved.id(), new NoticeDraft("冲刺公告", "正文", now,
+		SectionView drafted = as(party, () -> desk.submitNotice(approved.id(), new NoticeDraft("招标公告", "正文", now,
 				now.plus(Duration.ofDays(7)), now.plus(Duration.ofDays(25)))));
-		SectionView section = as(staff, () -> desk.publish(drafted.id(), drafted.version()));
+		return as(staff, () -> desk.publish(drafted.id(), drafted.version()));
+	}
+
+	/** Sets up a published section and {@code count} bidders with {@code kilobytes}-KB sealed envelopes. */
+	static Prepared prepare(ConfigurableApplicationContext app, Path work, int count, int kilobytes) throws Exception {
+		EntityRegistry registry = app.getBean(EntityRegistry.class);
+		EntityCertificates certificates = app.getBean(EntityCertificates.class);
+		TenderDocuments documents = app.getBean(TenderDocuments.class);
+		AccountManagement accounts = app.getBean(AccountManagement.class);
+		OpeningKeys openingKeys = app.getBean(OpeningKeys.class);
+		String run = UUID.randomUUID().toString().substring(0, 6);
+		Acting staff = actor("staff.yuzhong", Role.CENTER_STAFF, RegionScope.of(RegionCode.of("500103")));
+		Acting admin = actor("admin", Role.PLATFORM_ADMIN, RegionScope.wholeCity());
+
+		SectionView section = publishedSection(app, "rush" + run);
 		Path openingKey = Files.writeString(work.resolve("opening.pem"),
 				openingKeys.find(section.openingKey()).orElseThrow().publicKeyPem());
 		Path content = work.resolve("bid-content.bin");
@@ -268,6 +279,11 @@ public final class DeadlineRush {
 
 	/** One upload of the bidder's envelope under its idempotency key; the response as it came. */
 	static HttpResponse<String> send(HttpClient http, int port, SectionView section, Bidder b) throws Exception {
+		return send(http, port, section, b, Duration.ofMinutes(2));
+	}
+
+	static HttpResponse<String> send(HttpClient http, int port, SectionView section, Bidder b, Duration timeout)
+			throws Exception {
 		String boundary = "rush" + UUID.randomUUID().toString().replace("-", "");
 		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"envelope\"; filename=\"bid.ywenv\"\r\n"
 				+ "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
@@ -287,7 +303,7 @@ public final class DeadlineRush {
 					throw new UncheckedIOException(e);
 				}
 			}), length))
-			.timeout(Duration.ofMinutes(2)).build();
+			.timeout(timeout).build();
 		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 201 && response.statusCode() != 200) {
 			System.out.println("upload " + b.username() + " -> " + response.statusCode() + " " + response.body());

@@ -1,27 +1,19 @@
 package org.yiwang.bench;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.SequenceInputStream;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -46,11 +38,7 @@ import org.yiwang.registry.EntityCertificates;
 import org.yiwang.registry.EntityRegistry;
 import org.yiwang.registry.EntityRole;
 import org.yiwang.registry.EntityView;
-import org.yiwang.tendering.NewTender;
-import org.yiwang.tendering.NoticeDraft;
-import org.yiwang.tendering.SectionDetails;
 import org.yiwang.tendering.SectionView;
-import org.yiwang.tendering.TenderDesk;
 import org.yiwang.tendering.TenderDocuments;
 
 /**
@@ -93,27 +81,13 @@ public final class LargeEnvelope {
 		int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
 		EntityRegistry registry = app.getBean(EntityRegistry.class);
 		EntityCertificates certificates = app.getBean(EntityCertificates.class);
-		TenderDesk desk = app.getBean(TenderDesk.class);
 		TenderDocuments documents = app.getBean(TenderDocuments.class);
 		AccountManagement accounts = app.getBean(AccountManagement.class);
 		OpeningKeys openingKeys = app.getBean(OpeningKeys.class);
-		Clock clock = app.getBean(Clock.class);
 		String run = UUID.randomUUID().toString().substring(0, 6);
 		Acting staff = DeadlineRush.actor("staff.yuzhong", Role.CENTER_STAFF, RegionScope.of(RegionCode.of("500103")));
 		Acting admin = DeadlineRush.actor("admin", Role.PLATFORM_ADMIN, RegionScope.wholeCity());
-
-		DeadlineRush.approved(registry, staff, "large.t" + run, "大文件招标人" + run, EntityRole.TENDERER);
-		Acting party = DeadlineRush.actor("large.t" + run, Role.TENDERER, RegionScope.none());
-		SectionView registered = DeadlineRush.as(party, () -> desk.registerTender(new NewTender("大文件项目" + run, null,
-				"大文件招标" + run, null, new SectionDetails("一标段", "500103", "ENG_BUILDING", new BigDecimal("10000000"),
-						BigDecimal.ZERO, 90, List.of()))));
-		SectionView approved = DeadlineRush.as(staff, () -> desk.approve(registered.id(), registered.version()));
-		DeadlineRush.as(party, () -> documents.upload(approved.id(), "招标文件.txt", "text/plain",
-				new ByteArrayInputStream("大文件".getBytes(StandardCharsets.UTF_8))));
-		Instant now = clock.instant();
-		SectionView drafted = DeadlineRush.as(party, () -> desk.submitNotice(approved.id(), new NoticeDraft("大文件公告",
-				"正文", now, now.plus(Duration.ofDays(7)), now.plus(Duration.ofDays(25)))));
-		SectionView section = DeadlineRush.as(staff, () -> desk.publish(drafted.id(), drafted.version()));
+		SectionView section = DeadlineRush.publishedSection(app, "large" + run);
 
 		String user = "large.b" + run;
 		EntityView bidder = DeadlineRush.approved(registry, staff, user, "大文件投标人" + run, EntityRole.BIDDER);
@@ -151,7 +125,8 @@ public final class LargeEnvelope {
 			.filter(p -> p.getType() == MemoryType.HEAP).toList();
 		heap.forEach(MemoryPoolMXBean::resetPeakUsage);
 		long start = System.nanoTime();
-		HttpResponse<String> response = upload(port, section, token, envelope);
+		HttpResponse<String> response = DeadlineRush.send(HttpClient.newHttpClient(), port, section,
+				new DeadlineRush.Bidder(user, token, envelope), Duration.ofMinutes(30));
 		double seconds = (System.nanoTime() - start) / 1e9;
 		long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
 
@@ -167,32 +142,6 @@ public final class LargeEnvelope {
 		if (response.statusCode() != 201) {
 			System.out.println(response.body());
 		}
-	}
-
-	private static HttpResponse<String> upload(int port, SectionView section, String token, Path envelope)
-			throws Exception {
-		String boundary = "large" + UUID.randomUUID().toString().replace("-", "");
-		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"envelope\"; filename=\"bid.ywenv\"\r\n"
-				+ "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
-		long length = head.length + Files.size(envelope) + tail.length;
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/tendering/sections/"
-				+ section.id() + "/bids"))
-			.header("Authorization", "Bearer " + token)
-			.header("Idempotency-Key", "large-" + UUID.randomUUID())
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> {
-				try {
-					return new SequenceInputStream(new ByteArrayInputStream(head),
-							new SequenceInputStream(Files.newInputStream(envelope), new ByteArrayInputStream(tail)));
-				}
-				catch (IOException e) {
-					throw new UncheckedIOException(e);
-				}
-			}), length))
-			.timeout(Duration.ofMinutes(30))
-			.build();
-		return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static void writeRandom(Path file, long bytes) throws IOException {

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,9 +79,10 @@ public class ExpertDraws {
 
 	private final jakarta.validation.Validator validator;
 
-	ExpertDraws(Draws draws, ExpertRoster roster, Experts experts, OpeningHall openingHall, TenderDesk tenderDesk, EntityRegistry registry,
-			Catalog catalog, ExpertRefusals refusals, TransactionTemplate transactions, ApplicationEventPublisher events,
-			Clock clock, @Value("${yiwang.evaluation.service-avoidance-days:180}") int servicePeriodDays,
+	ExpertDraws(Draws draws, ExpertRoster roster, Experts experts, OpeningHall openingHall, TenderDesk tenderDesk,
+			EntityRegistry registry, Catalog catalog, ExpertRefusals refusals, TransactionTemplate transactions,
+			ApplicationEventPublisher events, Clock clock,
+			@Value("${yiwang.evaluation.service-avoidance-days:180}") int servicePeriodDays,
 			jakarta.validation.Validator validator) {
 		this.validator = validator;
 		this.draws = draws;

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,8 +20,10 @@ import org.springframework.stereotype.Component;
  * The eligibility rule of the draw, worked in memory. The experts' slow-changing facts (specialties, home region,
  * employer, certificate) are copied once into per-specialty lists in id order; the table {@code roster_version},
  * moved by a trigger on every change to them, tells a draw whether its copy is current, and a stale copy is reloaded
- * in one statement (so it is one consistent snapshot). What changes per draw (blacklisting and unavailability on the
- * day, service to the tenderer, the section's avoidance list) is asked for once per draw; those lists are short.
+ * in one statement (so it is one consistent snapshot). Changes to experts therefore queue on that one row: staff
+ * maintenance, not traffic (a bulk import should be one statement). What changes per draw (blacklisting and
+ * unavailability on the day, service to the tenderer, the section's avoidance list) is asked for once per draw; those
+ * lists are short.
  *
  * <p>A draw's pool is then, per specialty, the list it was taken from (kept once in {@code roster_lists} under its
  * SHA-256, shared by all draws while it does not change) and a bitmap of who in it was eligible. The same rule as a
@@ -204,11 +205,10 @@ class ExpertRoster {
 		if (current != null) {
 			return current.ids();
 		}
-		return Optional.ofNullable(jdbc.sql("select ids from evaluation.roster_lists where sha256 = ?")
+		return jdbc.sql("select ids from evaluation.roster_lists where sha256 = ?")
 			.param(sha256)
 			.query(byte[].class)
 			.optional()
-			.orElse(null))
 			.map(DrawAlgorithm::unpackIds)
 			.orElseThrow(() -> new IllegalStateException("The expert list " + sha256 + " of a draw is not kept"));
 	}

@@ -184,10 +184,7 @@ public final class DeadlineRush {
 				failed.get(), stored);
 	}
 
-	/**
-	 * A works section published by staff of 渝中区 for a new tenderer named after {@code run}, bids due in 25 days; its
-	 * opening key's public half written to {@code work/opening.pem}.
-	 */
+	/** A works section published by staff of 渝中区 for a new tenderer named after {@code run}, bids due in 25 days. */
 	static SectionView publishedSection(ConfigurableApplicationContext app, String run) {
 		EntityRegistry registry = app.getBean(EntityRegistry.class);
 		TenderDesk desk = app.getBean(TenderDesk.class);

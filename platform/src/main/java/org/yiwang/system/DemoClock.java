@@ -10,8 +10,9 @@ import java.time.ZoneId;
  * {@code /admin/demo-clock}, so a newcomer can walk a tender through its 20 days to the deadline, three days of
  * publicity and so on in one sitting. Never backwards (deadlines, receipts and the audit log assume time only grows);
  * the offset is not kept across restarts. With {@code yiwang.demo=false} the platform runs on the plain system clock.
+ * Tests that live through days extend it ({@code org.yiwang.AdjustableClock}).
  */
-public final class DemoClock extends Clock {
+public class DemoClock extends Clock {
 
 	/** Enough for any procedure's periods; more is a typing error. */
 	public static final Duration MAX_STEP = Duration.ofDays(400);
@@ -20,7 +21,7 @@ public final class DemoClock extends Clock {
 
 	private volatile Duration offset = Duration.ZERO;
 
-	DemoClock(Clock base) {
+	protected DemoClock(Clock base) {
 		this.base = base;
 	}
 

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.TestActor;
@@ -67,6 +68,16 @@ final class OpeningFixture {
 	record Beans(EntityRegistry registry, EntityCertificates certificates, TrustStore trustStore, TenderDesk desk,
 			TenderDocuments documents, BidBox bids, OpeningKeys openingKeys, KeyCustodians custodians, JdbcClient jdbc,
 			TransactionTemplate transactions, Clock clock) {
+
+		/** The beans from a test's application context. */
+		static Beans of(ApplicationContext context) {
+			return new Beans(context.getBean(EntityRegistry.class), context.getBean(EntityCertificates.class),
+					context.getBean(TrustStore.class), context.getBean(TenderDesk.class),
+					context.getBean(TenderDocuments.class), context.getBean(BidBox.class),
+					context.getBean(OpeningKeys.class), context.getBean(KeyCustodians.class),
+					context.getBean(JdbcClient.class), context.getBean(TransactionTemplate.class),
+					context.getBean(Clock.class));
+		}
 	}
 
 	OpeningFixture(Path dir, Beans beans) {

@@ -3,7 +3,6 @@ package org.yiwang.tendering;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
@@ -18,15 +17,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.Chromium;
-import org.yiwang.pki.KeyCustodians;
-import org.yiwang.pki.OpeningKeys;
-import org.yiwang.pki.TrustStore;
-import org.yiwang.registry.EntityCertificates;
-import org.yiwang.registry.EntityRegistry;
 
 /**
  * Two bidders in two headless Chromium sessions on the same opening hall: what one does (check in, give its content
@@ -40,37 +33,7 @@ class OpeningIT {
 	int port;
 
 	@Autowired
-	EntityRegistry registry;
-
-	@Autowired
-	EntityCertificates certificates;
-
-	@Autowired
-	TrustStore trustStore;
-
-	@Autowired
-	TenderDesk desk;
-
-	@Autowired
-	TenderDocuments documents;
-
-	@Autowired
-	BidBox bids;
-
-	@Autowired
-	OpeningKeys openingKeys;
-
-	@Autowired
-	KeyCustodians custodians;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	TransactionTemplate transactions;
-
-	@Autowired
-	Clock clock;
+	ApplicationContext context;
 
 	@TempDir
 	Path dir;
@@ -91,8 +54,7 @@ class OpeningIT {
 	@Test
 	void one_bidders_check_in_and_decryption_appear_live_on_the_other_bidders_page() throws Exception {
 		Assumptions.assumeTrue(OpeningFixture.opensslInstalled(), "openssl is not installed here");
-		OpeningFixture f = new OpeningFixture(dir, new OpeningFixture.Beans(registry, certificates, trustStore, desk,
-				documents, bids, openingKeys, custodians, jdbc, transactions, clock));
+		OpeningFixture f = new OpeningFixture(dir, OpeningFixture.Beans.of(context));
 		f.bidder("b1");
 		f.bidder("b2");
 		f.bidder("b3");

@@ -24,19 +24,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.PlatformTest;
 import org.yiwang.TestActor;
 import org.yiwang.kernel.Role;
 import org.yiwang.pki.KeyCustodians;
-import org.yiwang.pki.OpeningKeys;
 import org.yiwang.pki.PlatformKeys;
-import org.yiwang.pki.TrustStore;
-import org.yiwang.registry.EntityCertificates;
-import org.yiwang.registry.EntityRegistry;
 import org.yiwang.system.Refusal;
 
 /**
@@ -49,31 +45,16 @@ import org.yiwang.system.Refusal;
 class OpeningTests {
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
 	OpeningHall hall;
 
 	@Autowired
-	EntityRegistry registry;
-
-	@Autowired
-	EntityCertificates certificates;
-
-	@Autowired
-	TrustStore trustStore;
-
-	@Autowired
-	TenderDesk desk;
-
-	@Autowired
-	TenderDocuments documents;
-
-	@Autowired
 	BidBox bids;
-
-	@Autowired
-	OpeningKeys openingKeys;
 
 	@Autowired
 	KeyCustodians custodians;
@@ -83,9 +64,6 @@ class OpeningTests {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	TransactionTemplate transactions;
 
 	@Autowired
 	Clock clock;
@@ -106,8 +84,7 @@ class OpeningTests {
 			assertThat(installed).as(".ci/run installs openssl").isTrue();
 		}
 		Assumptions.assumeTrue(installed, "openssl is not installed here");
-		f = new OpeningFixture(dir, new OpeningFixture.Beans(registry, certificates, trustStore, desk, documents, bids,
-				openingKeys, custodians, jdbc, transactions, clock));
+		f = new OpeningFixture(dir, OpeningFixture.Beans.of(context));
 		f.bidder("b1");
 		f.bidder("b2");
 		f.bidder("b3");

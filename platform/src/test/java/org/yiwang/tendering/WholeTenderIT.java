@@ -33,10 +33,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.AdjustableClock;
 import org.yiwang.Chromium;
 import org.yiwang.TestActor;
@@ -52,7 +51,6 @@ import org.yiwang.pki.DemoCredentials;
 import org.yiwang.pki.KeyCustodians;
 import org.yiwang.pki.OpeningKeys;
 import org.yiwang.pki.PlatformKeys;
-import org.yiwang.pki.TrustStore;
 import org.yiwang.registry.EntityCertificates;
 import org.yiwang.registry.EntityRegistry;
 import org.yiwang.registry.EntityRole;
@@ -86,6 +84,9 @@ class WholeTenderIT {
 	int port;
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	AdjustableClock clock;
 
 	@Autowired
@@ -93,9 +94,6 @@ class WholeTenderIT {
 
 	@Autowired
 	EntityCertificates certificates;
-
-	@Autowired
-	TrustStore trustStore;
 
 	@Autowired
 	TenderDesk desk;
@@ -111,12 +109,6 @@ class WholeTenderIT {
 
 	@Autowired
 	KeyCustodians custodians;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	TransactionTemplate transactions;
 
 	@Autowired
 	OpeningHall hall;
@@ -156,8 +148,7 @@ class WholeTenderIT {
 			assertThat(jar).as("the reactor builds the bid tool before the platform").isRegularFile();
 		}
 		Assumptions.assumeTrue(Files.isRegularFile(jar), "the bid tool jar is built by the reactor before the platform");
-		OpeningFixture f = new OpeningFixture(dir, new OpeningFixture.Beans(registry, certificates, trustStore, desk,
-				documents, bids, openingKeys, custodians, jdbc, transactions, clock));
+		OpeningFixture f = new OpeningFixture(dir, OpeningFixture.Beans.of(context));
 		EntityView b1 = f.bidder("b1");
 		EntityView b2 = f.bidder("b2");
 		EntityView b3 = f.bidder("b3");

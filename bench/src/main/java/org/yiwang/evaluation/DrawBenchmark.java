@@ -27,7 +27,7 @@ import org.yiwang.system.RegionScopes;
 
 /**
  * A draw from a pool of N experts (default 100,000) with an avoidance list of M names (default 1,000), against the
- * platform's own PostgreSQL: the platform's way, whole (the eligible pool per specialty from the in-memory roster and
+ * platform's own PostgreSQL: the platform's way, whole (the eligible pool per specialty from the in-memory expert pool snapshot and
  * the day's exclusions, the seed, the SHA-256 commitment, the draw row with its packed pool committed; then the pool
  * read back, the first picks and counters stored and committed) beside the way a typical implementation does it (one
  * query per specialty with the avoidance as NOT IN lists and ORDER BY random() LIMIT n, no commitment, nothing
@@ -96,7 +96,7 @@ public final class DrawBenchmark {
 		System.out.printf("loaded in %.1f s%n", (System.nanoTime() - loading) / 1e9);
 
 		Draws draws = app.getBean(Draws.class);
-		ExpertRoster roster = app.getBean(ExpertRoster.class);
+		ExpertPoolSnapshot poolSnapshot = app.getBean(ExpertPoolSnapshot.class);
 		TransactionTemplate transactions = app.getBean(TransactionTemplate.class);
 		JdbcClient jdbc = app.getBean(JdbcClient.class);
 		Instant evaluationAt = Instant.now().plusSeconds(86_400 * 2);
@@ -113,13 +113,13 @@ public final class DrawBenchmark {
 			byte[] seed = new byte[32];
 			seeds.nextBytes(seed);
 			transactions.executeWithoutResult(s -> {
-				ExpertRoster.Eligibility eligibility = roster.eligibility(exclusions);
+				ExpertPoolSnapshot.Eligibility eligibility = poolSnapshot.eligibility(exclusions);
 				List<DrawAlgorithm.Specialty> pool = new ArrayList<>();
 				List<Draws.PoolPart> parts = new ArrayList<>();
 				for (String[] seats : new String[][] { { "A0101", "3" }, { "A0105", "2" } }) {
-					ExpertRoster.Eligible e = eligibility.of(seats[0]);
+					ExpertPoolSnapshot.Eligible e = eligibility.of(seats[0]);
 					pool.add(new DrawAlgorithm.Specialty(seats[0], Integer.parseInt(seats[1]), e.ids()));
-					roster.keep(e.holders());
+					poolSnapshot.keep(e.holders());
 					parts.add(new Draws.PoolPart(seats[0], Integer.parseInt(seats[1]), e.holders().sha256(),
 							e.holders().ids().size(), e.chosen()));
 				}
@@ -131,7 +131,7 @@ public final class DrawBenchmark {
 				eligible[1] = pool.get(1).eligible().size();
 			});
 			transactions.executeWithoutResult(s -> {
-				List<DrawAlgorithm.Specialty> pool = draws.pool(id, roster::list);
+				List<DrawAlgorithm.Specialty> pool = draws.pool(id, poolSnapshot::list);
 				DrawAlgorithm.Sequence sequence = new DrawAlgorithm.Sequence(seed, pool);
 				List<DrawAlgorithm.Pick> picks = DrawAlgorithm.initial(pool, sequence);
 				if (picks.size() != 5) {

@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yiwang.kernel.RegionCode;
 
-/** The draws' tables (region-scoped, forced row-level security); the eligibility rule is {@link ExpertRoster}'s. */
+/** The draws' tables (region-scoped, forced row-level security); the eligibility rule is {@link ExpertPoolSnapshot}'s. */
 @Repository
 class Draws {
 
@@ -72,8 +72,8 @@ class Draws {
 	}
 
 	/**
-	 * One specialty of a draw's pool as kept: the seats, the roster list it was taken from (by SHA-256, see
-	 * {@link ExpertRoster}) and which of that list's experts were eligible.
+	 * One specialty of a draw's pool as kept: the seats, the expert pool list it was taken from (by SHA-256, see
+	 * {@link ExpertPoolSnapshot}) and which of that list's experts were eligible.
 	 */
 	record PoolPart(String code, int seats, String list, int listSize, BitSet eligible) {
 	}

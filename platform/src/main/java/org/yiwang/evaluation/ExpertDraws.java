@@ -55,7 +55,7 @@ public class ExpertDraws {
 
 	private final Draws draws;
 
-	private final ExpertRoster roster;
+	private final ExpertPoolSnapshot poolSnapshot;
 
 	private final Experts experts;
 
@@ -79,14 +79,14 @@ public class ExpertDraws {
 
 	private final jakarta.validation.Validator validator;
 
-	ExpertDraws(Draws draws, ExpertRoster roster, Experts experts, OpeningHall openingHall, TenderDesk tenderDesk,
-			EntityRegistry registry, Catalog catalog, ExpertRefusals refusals, TransactionTemplate transactions,
-			ApplicationEventPublisher events, Clock clock,
+	ExpertDraws(Draws draws, ExpertPoolSnapshot poolSnapshot, Experts experts, OpeningHall openingHall,
+			TenderDesk tenderDesk, EntityRegistry registry, Catalog catalog, ExpertRefusals refusals,
+			TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock,
 			@Value("${yiwang.evaluation.service-avoidance-days:180}") int servicePeriodDays,
 			jakarta.validation.Validator validator) {
 		this.validator = validator;
 		this.draws = draws;
-		this.roster = roster;
+		this.poolSnapshot = poolSnapshot;
 		this.experts = experts;
 		this.openingHall = openingHall;
 		this.tenderDesk = tenderDesk;
@@ -136,18 +136,18 @@ public class ExpertDraws {
 			}
 			LocalDate day = LocalDate.ofInstant(request.evaluationAt(), ExpertPool.ZONE);
 			Draws.Exclusions exclusions = exclusions(parties, request, day);
-			ExpertRoster.Eligibility eligibility = roster.eligibility(exclusions);
+			ExpertPoolSnapshot.Eligibility eligibility = poolSnapshot.eligibility(exclusions);
 			List<DrawAlgorithm.Specialty> pool = new ArrayList<>();
 			List<Draws.PoolPart> parts = new ArrayList<>();
 			for (var entry : seats.entrySet()) {
-				ExpertRoster.Eligible eligible = eligibility.of(entry.getKey());
+				ExpertPoolSnapshot.Eligible eligible = eligibility.of(entry.getKey());
 				List<UUID> ids = eligible.ids();
 				if (ids.size() < entry.getValue()) {
 					throw Refusal.conflict("seats", "evaluation.draw.poolTooSmall", entry.getKey(), ids.size(),
 							entry.getValue());
 				}
 				pool.add(new DrawAlgorithm.Specialty(entry.getKey(), entry.getValue(), ids));
-				roster.keep(eligible.holders());
+				poolSnapshot.keep(eligible.holders());
 				parts.add(new Draws.PoolPart(entry.getKey(), entry.getValue(), eligible.holders().sha256(),
 						eligible.holders().ids().size(), eligible.chosen()));
 			}
@@ -174,7 +174,7 @@ public class ExpertDraws {
 			if (draw.status() != DrawStatus.COMMITTED) {
 				throw Refusal.conflict(null, "evaluation.draw.notCommitted");
 			}
-			List<DrawAlgorithm.Specialty> pool = draws.pool(draw.id(), roster::list);
+			List<DrawAlgorithm.Specialty> pool = draws.pool(draw.id(), poolSnapshot::list);
 			DrawAlgorithm.Sequence sequence = new DrawAlgorithm.Sequence(draw.seed(), pool);
 			List<DrawAlgorithm.Pick> picks = DrawAlgorithm.initial(pool, sequence);
 			picks.forEach(p -> draws.addPick(id, draw.region(), p));
@@ -235,7 +235,7 @@ public class ExpertDraws {
 		List<Draws.StoredPick> picks = draws.picks(draw.id());
 		if (outcome.redrawn()) {
 			Draws.StoredPick answered = picks.stream().filter(p -> p.n() == n).findFirst().orElseThrow();
-			List<DrawAlgorithm.Specialty> pool = draws.pool(draw.id(), roster::list);
+			List<DrawAlgorithm.Specialty> pool = draws.pool(draw.id(), poolSnapshot::list);
 			DrawAlgorithm.Sequence sequence = new DrawAlgorithm.Sequence(draw.seed(), pool, draws.counters(draw.id()),
 					picks.stream().map(Draws.StoredPick::expert).collect(Collectors.toSet()));
 			UUID next = sequence.next(answered.specialty());
@@ -347,7 +347,7 @@ public class ExpertDraws {
 			record.put("seedSha256", draw.seedSha256());
 			record.put("poolSha256", draw.poolSha256());
 			record.put("seed", HexFormat.of().formatHex(draw.seed()));
-			record.put("pool", DrawAlgorithm.canonicalPool(draws.pool(draw.id(), roster::list)));
+			record.put("pool", DrawAlgorithm.canonicalPool(draws.pool(draw.id(), poolSnapshot::list)));
 			List<Map<String, Object>> picks = new ArrayList<>();
 			for (Draws.StoredPick p : draws.picks(id)) {
 				Map<String, Object> pick = new LinkedHashMap<>();

@@ -20,13 +20,13 @@ import org.yiwang.PlatformTest;
 import org.yiwang.system.RegionScopes;
 
 /**
- * The draw's eligibility rule worked in memory ({@link ExpertRoster}) gives exactly what the same rule written as
+ * The draw's eligibility rule worked in memory ({@link ExpertPoolSnapshot}) gives exactly what the same rule written as
  * one query gives, on a random pool with every kind of exclusion, and follows a change to the pool at once.
  */
 @PlatformTest
-class ExpertRosterTests {
+class ExpertPoolSnapshotTests {
 
-	/** The rule as a query: what the roster must agree with. */
+	/** The rule as a query: what the snapshot must agree with. */
 	private static final String RULE = """
 			select e.id from evaluation.experts e
 			join evaluation.expert_specialty_holdings h on h.expert_id = e.id and h.specialty = :specialty
@@ -50,7 +50,7 @@ class ExpertRosterTests {
 	private static final String[] REGIONS = { "500101", "500103", "500105", "500107" };
 
 	@Autowired
-	ExpertRoster roster;
+	ExpertPoolSnapshot poolSnapshot;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -59,7 +59,7 @@ class ExpertRosterTests {
 	TransactionTemplate transactions;
 
 	@Test
-	void the_roster_agrees_with_the_rule_as_a_query_and_follows_changes() {
+	void the_snapshot_agrees_with_the_rule_as_a_query_and_follows_changes() {
 		long seed = System.nanoTime();
 		Random random = new Random(seed);
 		LocalDate day = LocalDate.now().plusDays(3);
@@ -82,7 +82,7 @@ class ExpertRosterTests {
 						  employer_id, employer_name, employer_credit_code, certificate_fingerprint, certificate_not_after,
 						  created_by, created_at, updated_at) values (?, ?, ?, ?, ?, '023-60000000', ?, ?, '单位', ?, ?, ?,
 						  'test', now(), now())""")
-					.params(id, UUID.randomUUID(), "roster." + id, name, idNumber, REGIONS[random.nextInt(REGIONS.length)],
+					.params(id, UUID.randomUUID(), "snapshot." + id, name, idNumber, REGIONS[random.nextInt(REGIONS.length)],
 							random.nextInt(3) == 0 ? employers.get(random.nextInt(employers.size())) : null,
 							random.nextInt(3) == 0 ? codes.get(random.nextInt(codes.size())) : null,
 							certified ? "fp-" + id : null, certified ? Timestamp.from(notAfter) : null)
@@ -138,7 +138,8 @@ class ExpertRosterTests {
 					day.minusDays(180));
 			for (String specialty : List.of("A0101", "A0105", "C0103")) {
 				List<UUID> expected = byQuery(specialty, x);
-				assertThat(inTransaction(() -> roster.eligibility(x).of(specialty).ids())).as(specialty + " round " + round + " seed " + seed)
+				assertThat(inTransaction(() -> poolSnapshot.eligibility(x).of(specialty).ids()))
+					.as(specialty + " round " + round + " seed " + seed)
 					.isEqualTo(expected);
 				if (round == 0 && specialty.equals("A0101")) {
 					assertThat(expected).as("the random pool leaves some eligible and bars some").isNotEmpty()

@@ -18,19 +18,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * The eligibility rule of the draw, worked in memory. The experts' slow-changing facts (specialties, home region,
- * employer, certificate) are copied once into per-specialty lists in id order; the table {@code roster_version},
+ * employer, certificate) are copied once into per-specialty lists in id order; the table {@code expert_pool_version},
  * moved by a trigger on every change to them, tells a draw whether its copy is current, and a stale copy is reloaded
  * in one statement (so it is one consistent snapshot). Changes to experts therefore queue on that one row: staff
  * maintenance, not traffic (a bulk import should be one statement). What changes per draw (blacklisting and
  * unavailability on the day, service to the tenderer, the section's avoidance list) is asked for once per draw; those
  * lists are short.
  *
- * <p>A draw's pool is then, per specialty, the list it was taken from (kept once in {@code roster_lists} under its
+ * <p>A draw's pool is then, per specialty, the list it was taken from (kept once in {@code expert_pool_lists} under its
  * SHA-256, shared by all draws while it does not change) and a bitmap of who in it was eligible. The same rule as a
  * query is in the tests, and the two are compared there.
  */
 @Component
-class ExpertRoster {
+class ExpertPoolSnapshot {
 
 	/** An expert with a bound certificate, as the draw sees them. */
 	record Entry(UUID id, String homeRegion, UUID employer, String employerCreditCode, String name, String idNumber,
@@ -79,12 +79,12 @@ class ExpertRoster {
 
 	private final java.time.Clock clock;
 
-	/** Lists known to be in {@code roster_lists} (committed: seen there by a later draw). */
+	/** Lists known to be in {@code expert_pool_lists} (committed: seen there by a later draw). */
 	private final Set<String> kept = ConcurrentHashMap.newKeySet();
 
 	private volatile Copy copy = new Copy(-1, List.of(), Map.of(), Map.of(), Map.of(), Map.of());
 
-	ExpertRoster(JdbcClient jdbc, java.time.Clock clock) {
+	ExpertPoolSnapshot(JdbcClient jdbc, java.time.Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -183,7 +183,7 @@ class ExpertRoster {
 		if (kept.contains(holders.sha256())) {
 			return;
 		}
-		boolean there = jdbc.sql("select exists (select 1 from evaluation.roster_lists where sha256 = ?)")
+		boolean there = jdbc.sql("select exists (select 1 from evaluation.expert_pool_lists where sha256 = ?)")
 			.param(holders.sha256())
 			.query(Boolean.class)
 			.single();
@@ -192,7 +192,7 @@ class ExpertRoster {
 			return;
 		}
 		jdbc.sql("""
-				insert into evaluation.roster_lists (sha256, specialty, size, ids, kept_at) values (?, ?, ?, ?, ?)
+				insert into evaluation.expert_pool_lists (sha256, specialty, size, ids, kept_at) values (?, ?, ?, ?, ?)
 				on conflict (sha256) do nothing""")
 			.params(holders.sha256(), holders.specialty(), holders.ids().size(), DrawAlgorithm.packIds(holders.ids()),
 					Timestamp.from(Instant.now(clock)))
@@ -205,7 +205,7 @@ class ExpertRoster {
 		if (current != null) {
 			return current.ids();
 		}
-		return jdbc.sql("select ids from evaluation.roster_lists where sha256 = ?")
+		return jdbc.sql("select ids from evaluation.expert_pool_lists where sha256 = ?")
 			.param(sha256)
 			.query(byte[].class)
 			.optional()
@@ -214,7 +214,7 @@ class ExpertRoster {
 	}
 
 	private Copy current() {
-		long version = jdbc.sql("select version from evaluation.roster_version").query(Long.class).single();
+		long version = jdbc.sql("select version from evaluation.expert_pool_version").query(Long.class).single();
 		Copy seen = copy;
 		if (seen.version() == version) {
 			return seen;
@@ -236,7 +236,7 @@ class ExpertRoster {
 		jdbc.sql("""
 				select v.version, x.specialty, x.id, x.home_region, x.employer_id, x.employer_credit_code, x.name,
 				  x.id_number, x.certificate_not_after
-				from evaluation.roster_version v left join (
+				from evaluation.expert_pool_version v left join (
 				  select h.specialty, e.id, e.home_region, e.employer_id, e.employer_credit_code, e.name, e.id_number,
 				    e.certificate_not_after
 				  from evaluation.expert_specialty_holdings h join evaluation.experts e on e.id = h.expert_id

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -96,49 +97,38 @@ public final class DrawBenchmark {
 		System.out.printf("loaded in %.1f s%n", (System.nanoTime() - loading) / 1e9);
 
 		Draws draws = app.getBean(Draws.class);
-		ExpertPoolSnapshot poolSnapshot = app.getBean(ExpertPoolSnapshot.class);
+		ExpertDraws expertDraws = app.getBean(ExpertDraws.class);
 		TransactionTemplate transactions = app.getBean(TransactionTemplate.class);
 		JdbcClient jdbc = app.getBean(JdbcClient.class);
 		Instant evaluationAt = Instant.now().plusSeconds(86_400 * 2);
 		LocalDate day = LocalDate.now().plusDays(2);
 		Draws.Exclusions exclusions = new Draws.Exclusions(section, tenderer, parties, List.of(), List.of(),
 				List.of("500107"), day, evaluationAt, day.minusDays(180));
+		Map<String, Integer> seats = Map.of("A0101", 3, "A0105", 2);
 		SecureRandom seeds = new SecureRandom();
 		int[] eligible = new int[2];
-		// what ExpertDraws.request and .draw do, minus the section lookup: the eligible pool per specialty, the seed,
-		// the commitment (SHA-256 of the canonical pool), the draw row with its packed pool, committed; then the pool
-		// read back and the first picks stored, committed
+		// what ExpertDraws.request and .draw do, minus the section lookup, the checks of the request and the events,
+		// with the same methods: the eligible pool per specialty, the seed, the commitment (SHA-256 of the canonical
+		// pool), the draw row with its packed pool, committed; then the pool read back and the first picks stored,
+		// committed
 		Runnable platform = () -> RegionScopes.runAsPlatform(() -> {
-			UUID id = UUID.randomUUID();
 			byte[] seed = new byte[32];
 			seeds.nextBytes(seed);
-			transactions.executeWithoutResult(s -> {
-				ExpertPoolSnapshot.Eligibility eligibility = poolSnapshot.eligibility(exclusions);
-				List<DrawAlgorithm.Specialty> pool = new ArrayList<>();
-				List<Draws.PoolPart> parts = new ArrayList<>();
-				for (String[] seats : new String[][] { { "A0101", "3" }, { "A0105", "2" } }) {
-					ExpertPoolSnapshot.Eligible e = eligibility.of(seats[0]);
-					pool.add(new DrawAlgorithm.Specialty(seats[0], Integer.parseInt(seats[1]), e.ids()));
-					poolSnapshot.keep(e.holders());
-					parts.add(new Draws.PoolPart(seats[0], Integer.parseInt(seats[1]), e.holders().sha256(),
-							e.holders().ids().size(), e.chosen()));
-				}
-				draws.add(new Draws.Stored(id, UUID.randomUUID(), 1, RegionCode.of("500103"), "BENCH", tenderer,
-						evaluationAt, List.of(), List.of("500107"), 180, seed, DrawAlgorithm.sha256Hex(seed),
-						DrawAlgorithm.poolSha256(pool), DrawStatus.COMMITTED, "bench", Instant.now(), null, null, null),
-						parts);
-				eligible[0] = pool.get(0).eligible().size();
-				eligible[1] = pool.get(1).eligible().size();
+			Draws.Stored draw = transactions.execute(s -> {
+				ExpertDraws.CommittedPool pool = expertDraws.pool(exclusions, seats);
+				Draws.Stored stored = new Draws.Stored(UUID.randomUUID(), UUID.randomUUID(), 1, RegionCode.of("500103"),
+						"BENCH", tenderer, evaluationAt, List.of(), List.of("500107"), 180, seed,
+						DrawAlgorithm.sha256Hex(seed), pool.sha256(), DrawStatus.COMMITTED, "bench", Instant.now(), null,
+						null, null);
+				draws.add(stored, pool.parts());
+				eligible[0] = pool.parts().get(0).eligible().cardinality();
+				eligible[1] = pool.parts().get(1).eligible().cardinality();
+				return stored;
 			});
 			transactions.executeWithoutResult(s -> {
-				List<DrawAlgorithm.Specialty> pool = draws.pool(id, poolSnapshot::list);
-				DrawAlgorithm.Sequence sequence = new DrawAlgorithm.Sequence(seed, pool);
-				List<DrawAlgorithm.Pick> picks = DrawAlgorithm.initial(pool, sequence);
-				if (picks.size() != 5) {
-					throw new IllegalStateException("drew " + picks.size());
+				if (expertDraws.pickFirst(draw).size() != 5) {
+					throw new IllegalStateException("did not draw 5");
 				}
-				picks.forEach(p -> draws.addPick(id, RegionCode.of("500103"), p));
-				pool.forEach(sp -> draws.setCounter(id, sp.code(), sequence.counter(sp.code())));
 			});
 		});
 		String notIn = avoided.stream().map(n -> "'" + n.replace("'", "''") + "'").distinct()

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,6 +27,9 @@ public final class DrawAlgorithm {
 
 	/** The first line of the canonical pool text; a new encoding gets a new version. */
 	public static final String POOL_FORMAT = "yiwang-expert-draw-pool/1";
+
+	/** The length of an id's line in the canonical text: 36 characters and LF. */
+	static final int LINE = 37;
 
 	private static final HexFormat HEX = HexFormat.of();
 
@@ -131,30 +135,55 @@ public final class DrawAlgorithm {
 		return sha256Hex(canonicalPool.getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** The SHA-256 of {@link #canonicalPool}, hashed in 64 KB pieces without building the text. */
+	/** The SHA-256 of {@link #canonicalPool}, without building the text. */
 	public static String poolSha256(List<Specialty> specialties) {
+		return poolSha256OfSubsets(specialties.stream().map(s -> {
+			BitSet all = new BitSet(s.eligible().size());
+			all.set(0, s.eligible().size());
+			return new Subset(s.code(), s.seats(), canonicalLines(s.eligible()), all);
+		}).toList());
+	}
+
+	/**
+	 * One specialty of a pool as a subset of a list of ids: the list's {@link #canonicalLines} and which of them are
+	 * eligible.
+	 */
+	record Subset(String code, int seats, byte[] lines, BitSet eligible) {
+	}
+
+	/**
+	 * The SHA-256 of {@link #canonicalPool} of the subsets: the lines of the eligible ids are hashed in runs straight
+	 * from the lists' lines, so nothing is formatted per draw.
+	 */
+	static String poolSha256OfSubsets(List<Subset> subsets) {
 		try {
 			MessageDigest sha = MessageDigest.getInstance("SHA-256");
-			byte[] chunk = new byte[64 * 1024];
-			int at = 0;
 			sha.update((POOL_FORMAT + "\n").getBytes(StandardCharsets.US_ASCII));
-			for (Specialty s : byCode(specialties)) {
-				sha.update((s.code() + " " + s.seats() + " " + s.eligible().size() + "\n").getBytes(StandardCharsets.US_ASCII));
-				for (UUID id : s.eligible()) {
-					if (at + 37 > chunk.length) {
-						sha.update(chunk, 0, at);
-						at = 0;
-					}
-					at = line(id, chunk, at);
+			for (Subset s : subsets.stream().sorted(Comparator.comparing(Subset::code)).toList()) {
+				BitSet eligible = s.eligible();
+				sha.update((s.code() + " " + s.seats() + " " + eligible.cardinality() + "\n")
+					.getBytes(StandardCharsets.US_ASCII));
+				for (int from = eligible.nextSetBit(0); from >= 0; from = eligible.nextSetBit(from)) {
+					int to = eligible.nextClearBit(from);
+					sha.update(s.lines(), LINE * from, LINE * (to - from));
+					from = to;
 				}
-				sha.update(chunk, 0, at);
-				at = 0;
 			}
 			return HEX.formatHex(sha.digest());
 		}
 		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);
 		}
+	}
+
+	/** The canonical text's line of each id, one after another ({@value #LINE} bytes each, ASCII). */
+	static byte[] canonicalLines(List<UUID> ids) {
+		byte[] lines = new byte[LINE * ids.size()];
+		int at = 0;
+		for (UUID id : ids) {
+			at = line(id, lines, at);
+		}
+		return lines;
 	}
 
 	/** Two lower-case hex digits per byte value. */
@@ -181,7 +210,7 @@ public final class DrawAlgorithm {
 		into[at + 23] = '-';
 		hex(low, 6, into, at + 24); // xxxxxxxxxxxx
 		into[at + 36] = '\n';
-		return at + 37;
+		return at + LINE;
 	}
 
 	/** The low {@code bytes} bytes of {@code value} as 2 hex digits each, most significant first. */

@@ -136,30 +136,16 @@ public class ExpertDraws {
 			}
 			LocalDate day = LocalDate.ofInstant(request.evaluationAt(), ExpertPool.ZONE);
 			Draws.Exclusions exclusions = exclusions(parties, request, day);
-			ExpertPoolSnapshot.Eligibility eligibility = poolSnapshot.eligibility(exclusions);
-			List<DrawAlgorithm.Specialty> pool = new ArrayList<>();
-			List<Draws.PoolPart> parts = new ArrayList<>();
-			for (var entry : seats.entrySet()) {
-				ExpertPoolSnapshot.Eligible eligible = eligibility.of(entry.getKey());
-				List<UUID> ids = eligible.ids();
-				if (ids.size() < entry.getValue()) {
-					throw Refusal.conflict("seats", "evaluation.draw.poolTooSmall", entry.getKey(), ids.size(),
-							entry.getValue());
-				}
-				pool.add(new DrawAlgorithm.Specialty(entry.getKey(), entry.getValue(), ids));
-				poolSnapshot.keep(eligible.holders());
-				parts.add(new Draws.PoolPart(entry.getKey(), entry.getValue(), eligible.holders().sha256(),
-						eligible.holders().ids().size(), eligible.chosen()));
-			}
+			CommittedPool pool = pool(exclusions, seats);
 			byte[] seed = new byte[32];
 			RANDOM.nextBytes(seed);
 			UUID id = UUID.randomUUID();
 			Draws.Stored draw = new Draws.Stored(id, request.section(), parties.round(), parties.region(),
 					parties.tradeCode().value(), parties.tenderer().value(), request.evaluationAt(),
 					sorted(request.includeRegions()), sorted(request.excludeRegions()), servicePeriodDays, seed,
-					DrawAlgorithm.sha256Hex(seed), DrawAlgorithm.poolSha256(pool), DrawStatus.COMMITTED,
+					DrawAlgorithm.sha256Hex(seed), pool.sha256(), DrawStatus.COMMITTED,
 					acting.actor().username(), now, null, null, null);
-			draws.add(draw, parts);
+			draws.add(draw, pool.parts());
 			events.publishEvent(new DrawCommitted(acting.actor(), id, request.section().toString(), parties.round(),
 					draw.seedSha256(), draw.poolSha256(), parties.region(), now));
 			return view(draws.byId(id).orElseThrow(), false);
@@ -174,16 +160,49 @@ public class ExpertDraws {
 			if (draw.status() != DrawStatus.COMMITTED) {
 				throw Refusal.conflict(null, "evaluation.draw.notCommitted");
 			}
-			List<DrawAlgorithm.Specialty> pool = draws.pool(draw.id(), poolSnapshot::list);
-			DrawAlgorithm.Sequence sequence = new DrawAlgorithm.Sequence(draw.seed(), pool);
-			List<DrawAlgorithm.Pick> picks = DrawAlgorithm.initial(pool, sequence);
-			picks.forEach(p -> draws.addPick(id, draw.region(), p));
-			pool.forEach(s -> draws.setCounter(id, s.code(), sequence.counter(s.code())));
+			List<DrawAlgorithm.Pick> picks = pickFirst(draw);
 			Instant now = clock.instant();
 			draws.setStatus(id, DrawStatus.DRAWN, "drawn_at", now);
 			events.publishEvent(new DrawPicked(acting.actor(), id, picks.size(), draw.region(), now));
 			return view(draws.byId(id).orElseThrow(), false);
 		});
+	}
+
+	/** A draw's pool as kept, per specialty, and its commitment (the SHA-256 of the canonical pool text). */
+	record CommittedPool(List<Draws.PoolPart> parts, String sha256) {
+	}
+
+	/**
+	 * The eligible pool for the seats wanted (specialty code → seats), its lists kept (in the caller's transaction),
+	 * and its commitment; refused when a specialty has fewer eligible experts than seats.
+	 */
+	CommittedPool pool(Draws.Exclusions exclusions, Map<String, Integer> seats) {
+		ExpertPoolSnapshot.Eligibility eligibility = poolSnapshot.eligibility(exclusions);
+		List<Draws.PoolPart> parts = new ArrayList<>();
+		List<DrawAlgorithm.Subset> subsets = new ArrayList<>();
+		for (var entry : new TreeMap<>(seats).entrySet()) {
+			ExpertPoolSnapshot.Eligible eligible = eligibility.of(entry.getKey());
+			if (eligible.count() < entry.getValue()) {
+				throw Refusal.conflict("seats", "evaluation.draw.poolTooSmall", entry.getKey(), eligible.count(),
+						entry.getValue());
+			}
+			ExpertPoolSnapshot.Holders list = eligible.holders();
+			poolSnapshot.keep(list);
+			parts.add(new Draws.PoolPart(entry.getKey(), entry.getValue(), list.sha256(), list.ids().size(),
+					eligible.chosen()));
+			subsets.add(new DrawAlgorithm.Subset(entry.getKey(), entry.getValue(), list.lines(), eligible.chosen()));
+		}
+		return new CommittedPool(parts, DrawAlgorithm.poolSha256OfSubsets(subsets));
+	}
+
+	/** The first seats of a committed draw picked from its pool as kept, stored with the counters (no status change). */
+	List<DrawAlgorithm.Pick> pickFirst(Draws.Stored draw) {
+		List<DrawAlgorithm.Specialty> pool = draws.pool(draw.id(), poolSnapshot::list);
+		DrawAlgorithm.Sequence sequence = new DrawAlgorithm.Sequence(draw.seed(), pool);
+		List<DrawAlgorithm.Pick> picks = DrawAlgorithm.initial(pool, sequence);
+		picks.forEach(p -> draws.addPick(draw.id(), draw.region(), p));
+		pool.forEach(s -> draws.setCounter(draw.id(), s.code(), sequence.counter(s.code())));
+		return picks;
 	}
 
 	/**

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,28 +38,33 @@ class ExpertPoolSnapshot {
 
 	/**
 	 * A specialty's certified experts in id order, and the SHA-256 of that list packed (its name in the store); their
-	 * facts also as arrays, index by index, for the filter, and each id's index.
+	 * facts also as arrays, index by index, for the filter (with each one's number in the copy, see {@link Copy}); and
+	 * the list's lines of the canonical pool text, so that a draw's commitment hashes them without formatting them
+	 * ({@link DrawAlgorithm#canonicalLines}).
 	 */
-	record Holders(String specialty, List<UUID> ids, String sha256, Map<UUID, Integer> index, long[] notAfter,
-			int[] homeRegion, UUID[] employer, String[] employerCreditCode) {
+	record Holders(String specialty, List<UUID> ids, String sha256, int[] number, long[] notAfter, int[] homeRegion,
+			UUID[] employer, String[] employerCreditCode, byte[] lines) {
 
 		/** {@code homeRegion} holds indexes into the copy's list of home regions ({@code regions} gives them). */
-		static Holders of(String specialty, List<Entry> entries, Map<String, Integer> regions) {
+		static Holders of(String specialty, List<Entry> entries, Map<String, Integer> regions,
+				Map<UUID, Integer> numbers) {
 			List<UUID> ids = entries.stream().map(Entry::id).toList();
-			Map<UUID, Integer> index = new HashMap<>(2 * ids.size());
-			for (int i = 0; i < ids.size(); i++) {
-				index.put(ids.get(i), i);
-			}
-			return new Holders(specialty, ids, DrawAlgorithm.sha256Hex(DrawAlgorithm.packIds(ids)), index,
+			return new Holders(specialty, ids, DrawAlgorithm.sha256Hex(DrawAlgorithm.packIds(ids)),
+					ids.stream().mapToInt(numbers::get).toArray(),
 					entries.stream().mapToLong(Entry::certificateNotAfterMillis).toArray(),
 					entries.stream().mapToInt(e -> regions.get(e.homeRegion())).toArray(),
 					entries.stream().map(Entry::employer).toArray(UUID[]::new),
-					entries.stream().map(Entry::employerCreditCode).toArray(String[]::new));
+					entries.stream().map(Entry::employerCreditCode).toArray(String[]::new),
+					DrawAlgorithm.canonicalLines(ids));
 		}
 	}
 
 	/** Who of a specialty's list may be drawn. */
 	record Eligible(Holders holders, BitSet chosen) {
+
+		int count() {
+			return chosen.cardinality();
+		}
 
 		List<UUID> ids() {
 			List<UUID> ids = new ArrayList<>(chosen.cardinality());
@@ -71,8 +75,13 @@ class ExpertPoolSnapshot {
 		}
 	}
 
-	private record Copy(long version, List<String> regions, Map<String, Holders> bySpecialty, Map<String, Holders> bySha256,
-			Map<String, List<UUID>> byName, Map<String, UUID> byIdNumber) {
+	/**
+	 * One consistent copy. Each certified expert has a number (0, 1, …) so that who is barred from a draw
+	 * is a bitmap over the numbers, and a list's filter reads it position by position instead of looking ids up.
+	 */
+	private record Copy(long version, List<String> regions, Map<String, Holders> bySpecialty,
+			Map<String, Holders> bySha256, Map<UUID, Integer> numbers, Map<String, int[]> byName,
+			Map<String, Integer> byIdNumber) {
 	}
 
 	private final JdbcClient jdbc;
@@ -82,7 +91,7 @@ class ExpertPoolSnapshot {
 	/** Lists known to be in {@code expert_pool_lists} (committed: seen there by a later draw). */
 	private final Set<String> kept = ConcurrentHashMap.newKeySet();
 
-	private volatile Copy copy = new Copy(-1, List.of(), Map.of(), Map.of(), Map.of(), Map.of());
+	private volatile Copy copy = new Copy(-1, List.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
 
 	ExpertPoolSnapshot(JdbcClient jdbc, java.time.Clock clock) {
 		this.jdbc = jdbc;
@@ -91,30 +100,41 @@ class ExpertPoolSnapshot {
 
 	/** The exclusions of one draw, asked for once; then {@link Eligibility#of} per specialty. */
 	Eligibility eligibility(Draws.Exclusions x) {
-		Set<UUID> barred = new HashSet<>(jdbc.sql("""
-				select expert_id from evaluation.expert_service where tenderer = :tenderer and served_on >= :since
-				union select expert_id from evaluation.expert_credit
+		Copy current = current();
+		BitSet barred = new BitSet(current.numbers().size());
+		jdbc.sql("""
+				select expert_id, null, null from evaluation.expert_service where tenderer = :tenderer and served_on >= :since
+				union all select expert_id, null, null from evaluation.expert_credit
 				  where kind = 'BLACKLIST' and from_day <= :day and coalesce(until_day, 'infinity') >= :day
-				union select expert_id from evaluation.expert_unavailability where from_day <= :day and until_day >= :day""")
+				union all select expert_id, null, null from evaluation.expert_unavailability
+				  where from_day <= :day and until_day >= :day
+				union all select null, name, id_number from evaluation.draw_avoidances where section_id = :section""")
 			.param("tenderer", x.tenderer())
 			.param("since", Date.valueOf(x.servedSince()))
 			.param("day", Date.valueOf(x.day()))
-			.query(UUID.class)
-			.list());
-		Copy current = current();
-		jdbc.sql("select name, id_number from evaluation.draw_avoidances where section_id = ?")
-			.param(x.section())
+			.param("section", x.section())
 			.query(rs -> {
-				String idNumber = rs.getString(2);
-				if (idNumber == null) {
-					barred.addAll(current.byName().getOrDefault(rs.getString(1), List.of()));
+				UUID expert = rs.getObject(1, UUID.class);
+				String idNumber = rs.getString(3);
+				if (expert != null) {
+					Integer number = current.numbers().get(expert);
+					if (number != null) {
+						barred.set(number);
+					}
+				}
+				else if (idNumber == null) { // avoided by name: everyone of that name
+					for (int number : current.byName().getOrDefault(rs.getString(2), NOBODY)) {
+						barred.set(number);
+					}
 				}
 				else if (current.byIdNumber().containsKey(idNumber)) {
-					barred.add(current.byIdNumber().get(idNumber));
+					barred.set(current.byIdNumber().get(idNumber));
 				}
 			});
 		return new Eligibility(current, x, barred);
 	}
+
+	private static final int[] NOBODY = {};
 
 	/**
 	 * The experts of a specialty who may be drawn: a bound certificate valid at the evaluation, inside the region
@@ -126,7 +146,7 @@ class ExpertPoolSnapshot {
 
 		private final Copy copy;
 
-		private final Set<UUID> barred;
+		private final BitSet barred;
 
 		private final Set<String> include;
 
@@ -138,7 +158,7 @@ class ExpertPoolSnapshot {
 
 		private final long evaluationAt;
 
-		private Eligibility(Copy copy, Draws.Exclusions x, Set<UUID> barred) {
+		private Eligibility(Copy copy, Draws.Exclusions x, BitSet barred) {
 			this.copy = copy;
 			this.barred = barred;
 			this.include = Set.copyOf(x.includeRegions());
@@ -151,10 +171,10 @@ class ExpertPoolSnapshot {
 		Eligible of(String specialty) {
 			Holders h = copy.bySpecialty().get(specialty);
 			if (h == null) {
-				h = Holders.of(specialty, List.of(), Map.of());
+				h = Holders.of(specialty, List.of(), Map.of(), Map.of());
 			}
 			int n = h.ids().size();
-			BitSet chosen = new BitSet(n);
+			long[] chosen = new long[(n + 63) >>> 6]; // a BitSet's words, filled in one pass
 			boolean[] regionAllowed = new boolean[copy.regions().size()];
 			for (int r = 0; r < regionAllowed.length; r++) {
 				String region = copy.regions().get(r);
@@ -163,18 +183,12 @@ class ExpertPoolSnapshot {
 			for (int i = 0; i < n; i++) {
 				UUID employer = h.employer()[i];
 				String code = h.employerCreditCode()[i];
-				if (h.notAfter()[i] > evaluationAt && regionAllowed[h.homeRegion()[i]]
+				if (h.notAfter()[i] > evaluationAt && regionAllowed[h.homeRegion()[i]] && !barred.get(h.number()[i])
 						&& (employer == null || !parties.contains(employer)) && (code == null || !codes.contains(code))) {
-					chosen.set(i);
+					chosen[i >>> 6] |= 1L << i;
 				}
 			}
-			for (UUID id : barred) {
-				Integer at = h.index().get(id);
-				if (at != null) {
-					chosen.clear(at);
-				}
-			}
-			return new Eligible(h, chosen);
+			return new Eligible(h, BitSet.valueOf(chosen));
 		}
 	}
 
@@ -253,24 +267,31 @@ class ExpertPoolSnapshot {
 				bySpecialty.computeIfAbsent(interned.computeIfAbsent(rs.getString(2), s -> s), s -> new ArrayList<>())
 					.add(entry);
 			});
-		Map<String, Holders> holders = new HashMap<>();
-		Map<String, Holders> bySha256 = new HashMap<>();
-		Map<String, List<UUID>> byName = new HashMap<>();
-		Map<String, UUID> byIdNumber = new HashMap<>();
+		Map<UUID, Integer> numbers = new HashMap<>();
+		Map<String, List<Integer>> byName = new HashMap<>();
+		Map<String, Integer> byIdNumber = new HashMap<>();
+		bySpecialty.values().stream().flatMap(List::stream).forEach(e -> {
+			if (!numbers.containsKey(e.id())) { // an expert of several specialties is numbered once
+				int number = numbers.size();
+				numbers.put(e.id(), number);
+				if (byIdNumber.putIfAbsent(e.idNumber(), number) == null) {
+					byName.computeIfAbsent(e.name(), name -> new ArrayList<>()).add(number);
+				}
+			}
+		});
 		List<String> regions = bySpecialty.values().stream().flatMap(List::stream).map(Entry::homeRegion).distinct()
 			.sorted().toList();
 		Map<String, Integer> regionIndex = new HashMap<>();
 		regions.forEach(r -> regionIndex.put(r, regionIndex.size()));
+		Map<String, Holders> holders = new HashMap<>();
+		Map<String, Holders> bySha256 = new HashMap<>();
 		bySpecialty.forEach((specialty, entries) -> {
-			Holders h = Holders.of(specialty, entries, regionIndex);
+			Holders h = Holders.of(specialty, entries, regionIndex, numbers);
 			holders.put(specialty, h);
 			bySha256.put(h.sha256(), h);
-			for (Entry e : entries) {
-				if (byIdNumber.putIfAbsent(e.idNumber(), e.id()) == null) {
-					byName.computeIfAbsent(e.name(), name -> new ArrayList<>()).add(e.id());
-				}
-			}
 		});
-		return new Copy(version[0], regions, Map.copyOf(holders), Map.copyOf(bySha256), byName, byIdNumber);
+		Map<String, int[]> names = new HashMap<>();
+		byName.forEach((name, list) -> names.put(name, list.stream().mapToInt(Integer::intValue).toArray()));
+		return new Copy(version[0], regions, Map.copyOf(holders), Map.copyOf(bySha256), numbers, names, byIdNumber);
 	}
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -102,6 +104,24 @@ class DrawAlgorithmProperties {
 		for (DrawAlgorithm.Specialty s : c.pool()) {
 			assertThat(DrawAlgorithm.unpackIds(DrawAlgorithm.packIds(s.eligible()))).isEqualTo(s.eligible());
 		}
+	}
+
+	/** The commitment as a draw computes it (runs of a list's precomputed lines) is the canonical text's SHA-256. */
+	@Property(tries = 200)
+	void the_hash_of_subsets_of_lists_is_the_hash_of_the_canonical_text(@ForAll("cases") Case c,
+			@ForAll long subsetSeed) {
+		Random random = new Random(subsetSeed);
+		List<DrawAlgorithm.Subset> subsets = new ArrayList<>();
+		List<DrawAlgorithm.Specialty> pool = new ArrayList<>();
+		for (DrawAlgorithm.Specialty s : c.pool()) { // the specialty's eligible experts as a list, a random part eligible
+			BitSet chosen = new BitSet();
+			IntStream.range(0, s.eligible().size()).filter(i -> random.nextInt(3) > 0).forEach(chosen::set);
+			subsets.add(new DrawAlgorithm.Subset(s.code(), s.seats(), DrawAlgorithm.canonicalLines(s.eligible()), chosen));
+			pool.add(new DrawAlgorithm.Specialty(s.code(), s.seats(), chosen.stream().mapToObj(s.eligible()::get).toList()));
+		}
+		Collections.reverse(subsets); // any order: the canonical text is in code order
+		assertThat(DrawAlgorithm.poolSha256OfSubsets(subsets))
+			.isEqualTo(DrawAlgorithm.poolSha256(DrawAlgorithm.canonicalPool(pool)));
 	}
 
 	/** Every pick, redraws across specialties included, is the one the specification's plain filtering gives. */

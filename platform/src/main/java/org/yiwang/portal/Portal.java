@@ -242,6 +242,11 @@ public class Portal {
 
 	private volatile HomeFigures figures;
 
+	/** Moves whenever the index changed what it shows (for caches of pages drawn from it). */
+	public long indexVersion() {
+		return index.commits();
+	}
+
 	/** @param takenAt {@link System#nanoTime()} when counted */
 	public record HomeFigures(long total, Map<String, Long> byRegion, Map<String, Long> byCategory, long takenAt) {
 	}

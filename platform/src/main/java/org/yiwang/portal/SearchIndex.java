@@ -94,6 +94,9 @@ class SearchIndex implements DisposableBean {
 	/** Batches index under the read lock, side by side; a commit or a wipe takes the write lock. */
 	private final ReadWriteLock writing = new ReentrantReadWriteLock();
 
+	/** Moves on every commit: what a reader saw is current while it has not moved. */
+	private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
+
 	private static final int INDEXERS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
 	/** Below this a batch is indexed on the caller's thread alone. */
@@ -188,6 +191,7 @@ class SearchIndex implements DisposableBean {
 		try {
 			writer.commit();
 			searchers.maybeRefreshBlocking();
+			commits.incrementAndGet();
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -195,6 +199,11 @@ class SearchIndex implements DisposableBean {
 		finally {
 			writing.writeLock().unlock();
 		}
+	}
+
+	/** The number of commits so far (this process). */
+	long commits() {
+		return commits.get();
 	}
 
 	long size() {

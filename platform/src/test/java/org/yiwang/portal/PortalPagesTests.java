@@ -58,6 +58,29 @@ class PortalPagesTests {
 		return notice;
 	}
 
+	/** The home a reader who is not signed in sees comes from memory, but never stale, mixed up or handed to others. */
+	@Test
+	void the_home_page_is_kept_for_readers_but_never_stale_nor_shown_to_people_signed_in() throws Exception {
+		published("渝中区首页缓存道路招标公告一");
+		String first = mvc.perform(get("/portal")).andExpect(status().isOk())
+			.andExpect(header().doesNotExist("Set-Cookie")) // a reader of public pages gets no session
+			.andReturn().getResponse().getContentAsString();
+		assertThat(mvc.perform(get("/portal")).andReturn().getResponse().getContentAsString()).isEqualTo(first);
+		NoticePublished second = published("渝中区首页缓存道路招标公告二"); // the index moved: drawn again at once
+		mvc.perform(get("/portal")).andExpect(content().string(containsString(second.noticeId().toString())));
+		mvc.perform(get("/portal").cookie(new jakarta.servlet.http.Cookie("yiwang-lang", "en")))
+			.andExpect(content().string(containsString("Notices per region")));
+		mvc.perform(get("/portal")).andExpect(content().string(not(containsString("Notices per region"))));
+		mvc.perform(get("/portal").cookie(new jakarta.servlet.http.Cookie("yiwang-lang", "xx-" + UUID.randomUUID())))
+			.andExpect(status().isOk());
+		TestActor staff = TestActor.districtStaff(TestActor.YUZHONG);
+		mvc.perform(get("/portal").with(authentication(staff.authentication())))
+			.andExpect(content().string(containsString("name=\"_csrf\"")))
+			.andExpect(content().string(containsString(staff.displayName())));
+		mvc.perform(get("/portal")).andExpect(content().string(not(containsString("name=\"_csrf\""))))
+			.andExpect(content().string(not(containsString(staff.displayName()))));
+	}
+
 	@Test
 	void the_public_sees_home_search_and_record_pages_without_signing_in() throws Exception {
 		NoticePublished notice = published("渝中区页面测试道路招标公告");

@@ -19,6 +19,12 @@ class NationalExport {
 
 	static final String MEDIUM = "一网公共资源交易平台";
 
+	/** 价款形式代码: the price is an amount in yuan (the platform takes no rates or other price forms). */
+	static final String PRICE_AS_AMOUNT = "1";
+
+	static final String OBJECTION_CHANNEL = "公示期内，投标人或者其他利害关系人登录一网公共资源交易平台，在本标段“中标结果”页面在线向招标人提出异议"
+			+ "（《招标投标法实施条例》第五十四条）；招标人在平台上答复，全部异议答复前不确定中标人。";
+
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
 		.withZone(SearchIndex.SHANGHAI);
 
@@ -32,10 +38,16 @@ class NationalExport {
 	}
 
 	Export export(PublicRecord r) {
+		return export(r, Map.of());
+	}
+
+	/** The record's dataset; a field the record does not say is taken from {@code captured} when it holds it. */
+	Export export(PublicRecord r, Map<String, Object> captured) {
 		NationalDataset dataset = NationalDataset.of(r.type());
 		Map<String, Object> fields = new LinkedHashMap<>();
 		for (String name : dataset.fieldNames()) {
-			fields.put(name, value(name, r));
+			Object value = value(name, r);
+			fields.put(name, value != null ? value : captured.get(name));
 		}
 		return new Export(dataset, fields, missing(dataset, fields));
 	}
@@ -69,8 +81,15 @@ class NationalExport {
 			case "招标人代码" -> tenderer == null ? null : tenderer.creditCode();
 			case "招标代理机构名称" -> agency == null ? null : agency.name();
 			case "招标代理机构代码" -> agency == null ? null : agency.creditCode();
-			case "中标人名称" -> winner == null ? null : winner.name();
-			case "中标人代码" -> winner == null ? null : winner.creditCode();
+			case "中标人名称", "中标投标人名称" -> winner == null ? null : winner.name();
+			case "中标人代码", "中标投标人代码" -> winner == null ? null : winner.creditCode();
+			// the spec file gives no code list for these; the values used are documented in the README (open data)
+			case "中标投标人角色" -> winner == null ? null : "中标人";
+			case "价款形式代码" -> r.amount() == null ? null : PRICE_AS_AMOUNT;
+			case "公告性质" -> nature(r.type());
+			case "交易平台验证责任人", "交易平台数据验证责任人姓名" -> settings.uplinkVerifier();
+			// objections to the candidates are raised on the platform itself (AwardDesk.object), during the publicity
+			case "提出异议的渠道和方式" -> r.type() == RecordType.CANDIDATES ? OBJECTION_CHANNEL : null;
 			// the law opens bids at the bid deadline (招标投标法 第三十四条); the platform takes bids online only
 			case "投标文件/资格预审申请文件递交截止时间", "开标时间/开启时间" -> r.bidDeadline() == null ? null : time(r.bidDeadline());
 			case "投标文件/资格预审申请文件递交方法" -> r.bidDeadline() == null ? null : "电子投标：通过一网平台在线递交";
@@ -81,7 +100,17 @@ class NationalExport {
 		};
 	}
 
-	private static String time(Instant instant) {
+	/** 公告性质 from the record type: a normal notice, a change to one, or an end of the procedure. */
+	static String nature(RecordType type) {
+		return switch (type) {
+			case CLARIFICATION, AMENDMENT -> "变更公告";
+			case CANCELLED -> "终止公告";
+			case FAILED -> "流标公告";
+			default -> "正常公告";
+		};
+	}
+
+	static String time(Instant instant) {
 		return TIME.format(instant);
 	}
 }

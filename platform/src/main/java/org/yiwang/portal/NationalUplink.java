@@ -62,8 +62,8 @@ public class NationalUplink {
 	}
 
 	/** Records the record's export (once); complete ones wait for the sender. */
-	void prepare(PublicRecord record) {
-		NationalExport.Export exported = export.export(record);
+	void prepare(PublicRecord record, Map<String, Object> nationalFields) {
+		NationalExport.Export exported = export.export(record, nationalFields);
 		String status = exported.missing().isEmpty() ? "PENDING" : "INCOMPLETE";
 		transactions.executeWithoutResult(s -> jdbc.sql("""
 				insert into portal.uplink (record_id, dataset, payload, missing_fields, status, next_attempt_at, created_at)

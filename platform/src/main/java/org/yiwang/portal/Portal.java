@@ -68,12 +68,20 @@ public class Portal {
 	 * again with the same record (events come at least once).
 	 */
 	void receive(PublicRecord record, String source) {
+		receive(record, source, java.util.Map.of());
+	}
+
+	/**
+	 * The same, with the national data specification fields the publishing module captured beyond the record
+	 * ({@code nationalFields}, by the specification's field names), for the record's uplink export.
+	 */
+	void receive(PublicRecord record, String source, Map<String, Object> nationalFields) {
 		RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(s -> records.add(record, source)));
 		PublicRecord stored = RegionScopes.callAsPlatform(() -> transactions.execute(s -> records.find(record.id())))
 			.orElseThrow();
 		index.index(List.of(stored), true);
 		savedSearches.notifyMatches(stored);
-		uplink.prepare(stored);
+		uplink.prepare(stored, nationalFields);
 	}
 
 	/** One page of results. Never fails on odd input: what it adjusted is in {@link SearchResult#notes()}. */

@@ -13,9 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param baseUrl the public address of the portal, for links in mail, Atom feeds and OCDS packages
  * @param mailFrom sender of saved-search mail (sent only when {@code spring.mail.host} is set)
  * @param ocidPrefix the OCDS ocid prefix
+ * @param uplinkVerifier the trading center's person responsible for verifying the data the platform reports to the
+ * national platform (交易平台验证责任人); unset, the uplink reports the field as missing
  */
 @ConfigurationProperties("yiwang.portal")
 record PortalSettings(@DefaultValue("data/portal-index") Path indexDirectory,
 		@DefaultValue("5s") Duration feedWatermark, @DefaultValue("http://localhost:8080") String baseUrl,
-		@DefaultValue("portal@yiwang.local") String mailFrom, @DefaultValue("ocds-yiwang") String ocidPrefix) {
+		@DefaultValue("portal@yiwang.local") String mailFrom, @DefaultValue("ocds-yiwang") String ocidPrefix,
+		String uplinkVerifier) {
 }

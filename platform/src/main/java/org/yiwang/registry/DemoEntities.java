@@ -101,7 +101,8 @@ class DemoEntities implements ApplicationRunner {
 				continue;
 			}
 			MarketEntity entity = new MarketEntity(EntityId.random(), EntityKind.ORGANIZATION, demo.name(), code, null,
-					"示范法定代表人", "示范联系人", "023-60000000", null, city, false, Set.of(), demo.roles(),
+					"示范法定代表人", "示范联系人", "023-60000000", catalog.city().nameZh() + "示范大道 1 号",
+					demo.members().get(0) + "@demo.yiwang.cn", city, false, Set.of(), demo.roles(),
 					EntityStatus.PENDING, null, now, null, null, now, 0);
 			entities.add(entity);
 			events.publishEvent(new EntityRegistered(Actor.SYSTEM, entity.id, entity.kind, entity.name,

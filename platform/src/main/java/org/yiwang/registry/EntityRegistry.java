@@ -27,6 +27,7 @@ import org.yiwang.kernel.CreditCode;
 import org.yiwang.kernel.RegionCode;
 import org.yiwang.kernel.Role;
 import org.yiwang.registry.RegistryChanged.ConsortiumFormed;
+import org.yiwang.registry.RegistryChanged.ContactChanged;
 import org.yiwang.registry.RegistryChanged.CreditRecorded;
 import org.yiwang.registry.RegistryChanged.EntityApproved;
 import org.yiwang.registry.RegistryChanged.EntityRegistered;
@@ -117,6 +118,12 @@ public class EntityRegistry {
 		return load(id).view();
 	}
 
+	/** An entity by its id, for the platform's own work (listeners publishing records); no sign-in needed. */
+	@Transactional(readOnly = true)
+	public Optional<EntityView> find(EntityId id) {
+		return entities.byId(id).map(MarketEntity::view);
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<EntityView> findByCreditCode(CreditCode code) {
 		return entities.byCreditCode(code.value()).map(MarketEntity::view);
@@ -181,6 +188,55 @@ public class EntityRegistry {
 		events.publishEvent(new EntityResubmitted(member.actor(), entity.id, Set.copyOf(entity.requestedRoles),
 				entity.registeredRegion, now));
 		return entity.view();
+	}
+
+	/**
+	 * A member of the entity states its contact details (address, contact person, phone, e-mail), as notices and the
+	 * national data uplink need them; no new review, the details are the entity's own statement.
+	 */
+	@Transactional
+	public EntityView changeContact(ContactDetails details) {
+		Acting member = Actors.required();
+		MarketEntity entity = mine(member);
+		if (details == null) {
+			throw Refusal.invalid("contactName", "registry.contactName.required");
+		}
+		checkContact(details);
+		entity.changeContact(details.contactName(), details.contactPhone(), details.address(), details.email());
+		entities.update(entity);
+		events.publishEvent(new ContactChanged(member.actor(), entity.id, entity.registeredRegion, clock.instant()));
+		return entity.view();
+	}
+
+	/** The checks of {@link ContactDetails}' annotations, for callers that did not validate it (every field named). */
+	private static void checkContact(ContactDetails d) {
+		if (d.contactName() == null || d.contactName().isEmpty()) {
+			throw Refusal.invalid("contactName", "registry.contactName.required");
+		}
+		if (d.contactName().length() > 30) {
+			throw Refusal.invalid("contactName", "registry.contactName.size");
+		}
+		if (d.contactPhone() == null || d.contactPhone().isEmpty()) {
+			throw Refusal.invalid("contactPhone", "registry.contactPhone.required");
+		}
+		if (!d.contactPhone().matches(ContactDetails.PHONE)) {
+			throw Refusal.invalid("contactPhone", "registry.contactPhone.form");
+		}
+		if (d.address() == null || d.address().isEmpty()) {
+			throw Refusal.invalid("address", "registry.address.required");
+		}
+		if (d.address().length() > 200) {
+			throw Refusal.invalid("address", "registry.address.size");
+		}
+		if (d.email() == null || d.email().isEmpty()) {
+			throw Refusal.invalid("email", "registry.email.required");
+		}
+		if (d.email().length() > 100) {
+			throw Refusal.invalid("email", "registry.email.size");
+		}
+		if (!d.email().matches(ContactDetails.EMAIL)) {
+			throw Refusal.invalid("email", "registry.email.form");
+		}
 	}
 
 	/** A member asks for more role extensions; staff review them like a registration. */
@@ -311,7 +367,7 @@ public class EntityRegistry {
 		}
 		Instant now = clock.instant();
 		MarketEntity consortium = new MarketEntity(EntityId.random(), EntityKind.CONSORTIUM, name.strip(), null, null, null,
-				lead.contactName, lead.contactPhone, lead.address, lead.registeredRegion, lead.nonLocal,
+				lead.contactName, lead.contactPhone, lead.address, lead.email, lead.registeredRegion, lead.nonLocal,
 				EnumSet.of(EntityRole.BIDDER), Set.of(), EntityStatus.APPROVED, null, now, now, member.actor().username(), now, 0);
 		entities.add(consortium);
 		entities.addConsortiumMember(consortium.id, lead.id, true);

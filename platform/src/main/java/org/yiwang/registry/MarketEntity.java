@@ -27,6 +27,8 @@ class MarketEntity {
 
 	String address;
 
+	String email;
+
 	final RegionCode registeredRegion;
 
 	final boolean nonLocal;
@@ -50,8 +52,8 @@ class MarketEntity {
 	long version;
 
 	MarketEntity(EntityId id, EntityKind kind, String name, String creditCode, String idNumber, String legalRepresentative,
-			String contactName, String contactPhone, String address, RegionCode registeredRegion, boolean nonLocal,
-			Set<EntityRole> roles, Set<EntityRole> requestedRoles, EntityStatus status, String returnReason,
+			String contactName, String contactPhone, String address, String email, RegionCode registeredRegion,
+			boolean nonLocal, Set<EntityRole> roles, Set<EntityRole> requestedRoles, EntityStatus status, String returnReason,
 			Instant submittedAt, Instant reviewedAt, String reviewedBy, Instant createdAt, long version) {
 		this.id = id;
 		this.kind = kind;
@@ -62,6 +64,7 @@ class MarketEntity {
 		this.contactName = contactName;
 		this.contactPhone = contactPhone;
 		this.address = address;
+		this.email = email;
 		this.registeredRegion = registeredRegion;
 		this.nonLocal = nonLocal;
 		this.roles = copy(roles);
@@ -79,7 +82,7 @@ class MarketEntity {
 	static MarketEntity register(Registration r, RegionCode region, boolean nonLocal, Instant now) {
 		return new MarketEntity(EntityId.random(), r.kind(), r.name().strip(), r.creditCode(), r.idNumber(),
 				blankToNull(r.legalRepresentative()), r.contactName().strip(), r.contactPhone().strip(),
-				blankToNull(r.address()), region, nonLocal, Set.of(), r.roles(), EntityStatus.PENDING, null, now, null,
+				blankToNull(r.address()), blankToNull(r.email()), region, nonLocal, Set.of(), r.roles(), EntityStatus.PENDING, null, now, null,
 				null, now, 0);
 	}
 
@@ -111,6 +114,14 @@ class MarketEntity {
 		this.submittedAt = now;
 	}
 
+	/** The entity's contact details as the national data specification asks them of a tenderer or agency. */
+	void changeContact(String contactName, String contactPhone, String address, String email) {
+		this.contactName = contactName;
+		this.contactPhone = contactPhone;
+		this.address = address;
+		this.email = email;
+	}
+
 	/** Asks for more role extensions; they are held once staff approve. */
 	void request(Set<EntityRole> more, Instant now) {
 		requestedRoles = union(requestedRoles, more);
@@ -121,7 +132,7 @@ class MarketEntity {
 
 	EntityView view() {
 		return new EntityView(id, kind, name, creditCode, idNumber == null ? null : ResidentIdNumber.masked(idNumber),
-				legalRepresentative, contactName, contactPhone, address, registeredRegion, nonLocal, Set.copyOf(roles),
+				legalRepresentative, contactName, contactPhone, address, email, registeredRegion, nonLocal, Set.copyOf(roles),
 				Set.copyOf(requestedRoles), status, returnReason, submittedAt, reviewedAt, version);
 	}
 

@@ -20,6 +20,7 @@ public record Registration(
 		@Size(max = 30, message = "{registry.legalRepresentative.size}") String legalRepresentative,
 		@NotBlank(message = "{registry.contactName.required}") @Size(max = 30, message = "{registry.contactName.size}") String contactName,
 		@NotBlank(message = "{registry.contactPhone.required}") @Pattern(regexp = "[0-9+\\- ]{7,20}", message = "{registry.contactPhone.form}") String contactPhone,
+		@Size(max = 100, message = "{registry.email.size}") @Pattern(regexp = ContactDetails.EMAIL_OR_EMPTY, message = "{registry.email.form}") String email,
 		@Size(max = 200, message = "{registry.address.size}") String address,
 		@NotBlank(message = "{registry.region.required}") String registeredRegion,
 		@NotEmpty(message = "{registry.roles.required}") Set<EntityRole> roles,

@@ -50,6 +50,13 @@ public sealed interface RegistryChanged extends Auditable {
 		}
 	}
 
+	record ContactChanged(Actor actor, EntityId entity, RegionCode region, Instant occurredAt) implements RegistryChanged {
+
+		public String action() {
+			return "registry.entity.contactChanged";
+		}
+	}
+
 	record QualificationAdded(Actor actor, EntityId entity, UUID qualification, String type, String number,
 			LocalDate validUntil, RegionCode region, Instant occurredAt) implements RegistryChanged {
 

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
@@ -113,10 +114,13 @@ public class AwardDesk {
 
 	private final long maxContractBytes;
 
+	private final NoticeFacts facts;
+
 	AwardDesk(Sections sections, Awards awards, Participation participation, SectionAccess access,
 			EntityRegistry registry, EntityCertificates certificates, PlatformKeys platformKeys, Blobs blobs,
-			ApplicationEventPublisher events, Clock clock,
+			NoticeFacts facts, ApplicationEventPublisher events, Clock clock,
 			@Value("${yiwang.tendering.max-contract-bytes:67108864}") long maxContractBytes) {
+		this.facts = facts;
 		this.sections = sections;
 		this.awards = awards;
 		this.participation = participation;
@@ -173,7 +177,8 @@ public class AwardDesk {
 			}
 			publishNotice(section, noticeId, failed ? NoticeType.FAILED : NoticeType.CANDIDATES,
 					section.tenderProjectName() + " " + section.name() + (failed ? " 流标公告" : " 中标候选人公示"),
-					failed ? failedText(section, report) : candidatesText(publicity), null, null, null, now);
+					failed ? failedText(section, report) : candidatesText(publicity), null, null, null, now,
+					p -> p.publicityEnding(publicity.publicityEnds()));
 			Set<EntityId> told = new LinkedHashSet<>(awards.bidders(section.id()));
 			candidates.forEach(c -> told.add(c.bidder()));
 			for (EntityId bidder : told) {
@@ -375,7 +380,8 @@ public class AwardDesk {
 			}
 			publishNotice(section, noticeId, NoticeType.AWARD_RESULT, section.tenderProjectName() + " " + section.name()
 					+ " 中标结果公告", resultText(award, publicity), chosen.price(), chosen.bidderName(),
-					chosen.bidderCreditCode(), now);
+					chosen.bidderCreditCode(), now,
+					p -> p.won(facts.winner(chosen.bidder())).publishedBy(acting.displayName()));
 			events.publishEvent(new WinnerConfirmed(acting.actor(), id, publicity.round(), section.tradeCode(),
 					chosen.bidder(), chosen.rank(), chosen.price(), why, award.pdfSha256(), secured(section),
 					section.region(), now));
@@ -572,7 +578,8 @@ public class AwardDesk {
 		}
 		publishNotice(section, noticeId, NoticeType.CONTRACT, section.tenderProjectName() + " " + section.name() + " 合同公开",
 				contractText(award, contract, now, late), contract.amount(), award.winnerName(), award.winnerCreditCode(),
-				now);
+				now, p -> p.won(facts.winner(award.winner()))
+					.contract(section.tradeCode().value() + "-HT" + award.round(), now));
 		events.publishEvent(new ContractConcluded(Actors.actor(), section.id(), section.tradeCode(), award.winner(),
 				contract.amount(), LocalDate.ofInstant(now, ProcedureClock.CHINA), late, secured(section),
 				section.region(), now));
@@ -593,13 +600,13 @@ public class AwardDesk {
 	}
 
 	private void publishNotice(SectionView s, UUID noticeId, NoticeType type, String title, String body, Money amount,
-			String winnerName, String winnerCreditCode, Instant now) {
+			String winnerName, String winnerCreditCode, Instant now, UnaryOperator<NoticeParticulars> particulars) {
 		String text = NoticeText.of(noticeId, type, s, title, body, s.bidDeadline(), s.documentsFrom(), now);
 		String signature = Base64.getEncoder().encodeToString(platformKeys.sign(NoticeText.bytes(text)));
 		events.publishEvent(new NoticePublished(Actors.actor(), noticeId, type, s.tradeCode(), s.projectName(), s.name(),
 				s.region(), s.category(), title, body, s.estimatedPrice(), amount, s.tendererName(),
 				creditCode(s.tendererCreditCode()), s.agencyName(), null, text, signature, now, winnerName,
-				creditCode(winnerCreditCode)));
+				creditCode(winnerCreditCode)).with(particulars.apply(facts.of(s))));
 	}
 
 	private static String candidatesText(AwardPublicityView p) {

@@ -36,12 +36,23 @@ import org.yiwang.kernel.TradeCode;
  * @param occurredAt when it was published
  * @param winnerName the winner (中标人) an award result or contract names; null for other records
  * @param winnerCreditCode the winner's unified social credit code; null when none
+ * @param particulars what the national data specification asks beyond the text; null when not captured
  */
 public record NoticePublished(Actor actor, UUID noticeId, NoticeType type, TradeCode tradeCode, String projectName,
 		String sectionName, RegionCode region, CategoryCode category, String title, String body, Money estimatedPrice,
 		Money amount, String tendererName, CreditCode tendererCreditCode, String agencyName, Instant bidDeadline,
-		String signedContent, String signature, Instant occurredAt, String winnerName, CreditCode winnerCreditCode)
-		implements Auditable {
+		String signedContent, String signature, Instant occurredAt, String winnerName, CreditCode winnerCreditCode,
+		NoticeParticulars particulars) implements Auditable {
+
+	/** A record without {@link NoticeParticulars} (published before the platform captured them). */
+	public NoticePublished(Actor actor, UUID noticeId, NoticeType type, TradeCode tradeCode, String projectName,
+			String sectionName, RegionCode region, CategoryCode category, String title, String body, Money estimatedPrice,
+			Money amount, String tendererName, CreditCode tendererCreditCode, String agencyName, Instant bidDeadline,
+			String signedContent, String signature, Instant occurredAt, String winnerName, CreditCode winnerCreditCode) {
+		this(actor, noticeId, type, tradeCode, projectName, sectionName, region, category, title, body, estimatedPrice,
+				amount, tendererName, tendererCreditCode, agencyName, bidDeadline, signedContent, signature, occurredAt,
+				winnerName, winnerCreditCode, null);
+	}
 
 	/** A record that names no winner (tender notices, clarifications, opening records, failures, publicity). */
 	public NoticePublished(Actor actor, UUID noticeId, NoticeType type, TradeCode tradeCode, String projectName,
@@ -51,6 +62,13 @@ public record NoticePublished(Actor actor, UUID noticeId, NoticeType type, Trade
 		this(actor, noticeId, type, tradeCode, projectName, sectionName, region, category, title, body, estimatedPrice,
 				amount, tendererName, tendererCreditCode, agencyName, bidDeadline, signedContent, signature, occurredAt, null,
 				null);
+	}
+
+	/** The same record with its particulars. */
+	public NoticePublished with(NoticeParticulars facts) {
+		return new NoticePublished(actor, noticeId, type, tradeCode, projectName, sectionName, region, category, title,
+				body, estimatedPrice, amount, tendererName, tendererCreditCode, agencyName, bidDeadline, signedContent,
+				signature, occurredAt, winnerName, winnerCreditCode, facts);
 	}
 
 	@Override

@@ -35,16 +35,41 @@ class Sections {
 		this.jdbc = jdbc;
 	}
 
-	record TenderProject(UUID id, String projectName, String projectApproval, String name, RegionCode region,
-			EntityId tenderer, String tendererName, String tendererCreditCode, EntityId agency, String agencyName) {
+	/** @param code the tender project's code (招标项目编号); null for projects registered before codes were given */
+	record TenderProject(UUID id, String code, String projectName, String projectApproval, String name,
+			RegionCode region, EntityId tenderer, String tendererName, String tendererCreditCode, EntityId agency,
+			String agencyName) {
+	}
+
+	/** A section's codes and whether consortia may bid; nulls where they were never captured. */
+	record Codes(String tenderProject, String section, Boolean consortiumAllowed) {
+	}
+
+	Codes codes(SectionId id) {
+		return jdbc.sql("""
+				select p.code as project_code, s.code, s.consortium_allowed
+				from tendering.sections s join tendering.tender_projects p on p.id = s.tender_project_id where s.id = ?""")
+			.param(id.value())
+			.query((rs, n) -> new Codes(rs.getString("project_code"), rs.getString("code"),
+					(Boolean) rs.getObject("consortium_allowed")))
+			.single();
+	}
+
+	/** The next tender project number of the region and year, allocated under a row lock. */
+	int nextProjectSequence(RegionCode region, int year) {
+		return jdbc.sql("""
+				insert into tendering.tender_project_sequences (region_code, year, last_value) values (?, ?, 1)
+				on conflict (region_code, year) do update set last_value = tendering.tender_project_sequences.last_value + 1
+				returning last_value""")
+			.params(region.value(), year).query(Integer.class).single();
 	}
 
 	void addTenderProject(TenderProject p, String by, Instant at) {
 		jdbc.sql("""
-				insert into tendering.tender_projects (id, project_name, project_approval, name, region_code, tenderer_id,
-				  tenderer_name, tenderer_credit_code, agency_id, agency_name, created_by, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(p.id(), p.projectName(), p.projectApproval(), p.name(), p.region().value(), p.tenderer().value(),
+				insert into tendering.tender_projects (id, code, project_name, project_approval, name, region_code,
+				  tenderer_id, tenderer_name, tenderer_credit_code, agency_id, agency_name, created_by, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(p.id(), p.code(), p.projectName(), p.projectApproval(), p.name(), p.region().value(), p.tenderer().value(),
 					p.tendererName(), p.tendererCreditCode(), p.agency() == null ? null : p.agency().value(), p.agencyName(),
 					by, ts(at))
 			.update();
@@ -52,7 +77,8 @@ class Sections {
 
 	Optional<TenderProject> tenderProject(UUID id) {
 		return jdbc.sql("select * from tendering.tender_projects where id = ?").param(id)
-			.query((rs, n) -> new TenderProject(rs.getObject("id", UUID.class), rs.getString("project_name"),
+			.query((rs, n) -> new TenderProject(rs.getObject("id", UUID.class), rs.getString("code"),
+					rs.getString("project_name"),
 					rs.getString("project_approval"), rs.getString("name"), RegionCode.of(rs.getString("region_code")),
 					new EntityId(rs.getObject("tenderer_id", UUID.class)), rs.getString("tenderer_name"),
 					rs.getString("tenderer_credit_code"), entity(rs, "agency_id"), rs.getString("agency_name")))
@@ -73,11 +99,14 @@ class Sections {
 		jdbc.sql("""
 				insert into tendering.sections (id, tender_project_id, trade_code, name, region_code, category_code, family,
 				  procedure, template_version, estimated_price, bid_security, bid_validity_days, qualifications, status,
-				  created_by, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], 'SUBMITTED', ?, ?)""")
+				  created_by, created_at, code)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], 'SUBMITTED', ?, ?,
+				  (select p.code || '-' || lpad((select count(*) + 1 from tendering.sections o
+				     where o.tender_project_id = p.id)::text, 2, '0')
+				   from tendering.tender_projects p where p.id = ?))""")
 			.params(id.value(), tenderProject, code.value(), d.name().strip(), region.value(), d.category(), family,
 					procedure, templateVersion, estimatedPrice.yuan(), bidSecurity.yuan(), d.bidValidityDays(),
-					textArray(d.qualifications()), by, ts(at))
+					textArray(d.qualifications()), by, ts(at), tenderProject)
 			.update();
 	}
 
@@ -151,10 +180,11 @@ class Sections {
 	void draftNotice(SectionId id, NoticeDraft draft) {
 		jdbc.sql("""
 				update tendering.sections set notice_title = ?, notice_body = ?, documents_from = ?, documents_until = ?,
-				  bid_deadline = ?, status = 'NOTICE_SUBMITTED', return_reason = null, version = version + 1
+				  bid_deadline = ?, consortium_allowed = ?, status = 'NOTICE_SUBMITTED', return_reason = null,
+				  version = version + 1
 				where id = ?""")
 			.params(draft.title().strip(), draft.body().strip(), ts(draft.documentsFrom()), ts(draft.documentsUntil()),
-					ts(draft.bidDeadline()), id.value())
+					ts(draft.bidDeadline()), draft.consortiumAllowed(), id.value())
 			.update();
 	}
 

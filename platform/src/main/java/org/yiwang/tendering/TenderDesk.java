@@ -77,14 +77,17 @@ public class TenderDesk {
 
 	private final Deployment deployment;
 
+	private final NoticeFacts facts;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	TenderDesk(Sections sections, Mandates mandates, Participation participation, Discussion discussion,
 			SectionAccess access, EntityRegistry registry, Catalog catalog, BidSecurity bidSecurity,
-			PlatformKeys platformKeys, OpeningKeys openingKeys, Bids bids, Deployment deployment,
+			PlatformKeys platformKeys, OpeningKeys openingKeys, Bids bids, Deployment deployment, NoticeFacts facts,
 			ApplicationEventPublisher events, Clock clock) {
+		this.facts = facts;
 		this.sections = sections;
 		this.mandates = mandates;
 		this.participation = participation;
@@ -153,13 +156,14 @@ public class TenderDesk {
 					EntityView tenderer = tendererFor(me, tender.tendererCreditCode());
 					EntityView agency = tenderer.id().equals(me.id()) ? null : me;
 					RegionCode region = region(tender.section().region());
+					Instant now = clock.instant();
 					Sections.TenderProject project = new Sections.TenderProject(UUID.randomUUID(),
+							tenderProjectCode(region, now),
 							required(tender.projectName(), "projectName", "tendering.project.name", 200),
 							optional(tender.projectApproval(), "projectApproval", "tendering.project.approval", 100),
 							required(tender.tenderProjectName(), "tenderProjectName", "tendering.tenderProject.name", 200),
 							region, tenderer.id(), tenderer.name(), tenderer.creditCode(),
 							agency == null ? null : agency.id(), agency == null ? null : agency.name());
-					Instant now = clock.instant();
 					sections.addTenderProject(project, acting.actor().username(), now);
 					return addSection(acting, project, tender.section(), now);
 				}));
@@ -280,6 +284,9 @@ public class TenderDesk {
 				throw Refusal.invalid("title", "tendering.notice.title");
 			}
 			required(draft.body(), "body", "tendering.notice.body", 20000);
+			if (draft.consortiumAllowed() == null) {
+				throw Refusal.invalid("consortiumAllowed", "tendering.notice.consortiumRequired");
+			}
 			Instant now = clock.instant();
 			ProcedureRules rules = rules(section);
 			Instant from = draft.documentsFrom() == null || draft.documentsFrom().isBefore(now) ? now : draft.documentsFrom();
@@ -288,7 +295,7 @@ public class TenderDesk {
 				throw Refusal.conflict(null, "tendering.notice.noDocuments");
 			}
 			sections.draftNotice(id, new NoticeDraft(draft.title(), draft.body(), from, draft.documentsUntil(),
-					draft.bidDeadline()));
+					draft.bidDeadline(), draft.consortiumAllowed()));
 			events.publishEvent(new NoticeSubmitted(acting.actor(), id, section.tradeCode(), draft.bidDeadline(),
 					section.region(), now));
 			return sections.byId(id).orElseThrow();
@@ -336,7 +343,7 @@ public class TenderDesk {
 					section.projectName(), section.name(), section.region(), section.category(), section.noticeTitle(),
 					section.noticeBody(), section.estimatedPrice(), section.bidSecurity(), section.tendererName(),
 					CreditCode.of(section.tendererCreditCode()), section.agencyName(), section.bidDeadline(), text,
-					signature, now));
+					signature, now).with(facts.of(sections.byId(id).orElseThrow()).publishedBy(staff.displayName())));
 			return sections.byId(id).orElseThrow();
 		}));
 	}
@@ -516,6 +523,16 @@ public class TenderDesk {
 		int year = now.atZone(ProcedureClock.CHINA).getYear();
 		int sequence = sections.nextSequence(region, year);
 		return TradeCode.of("%s-%s-%d-%06d".formatted(cityLetters(), region.value(), year, sequence));
+	}
+
+	/**
+	 * A new tender project code (招标项目编号): the city's letters, the region, the year (Asia/Shanghai), {@code ZB}
+	 * and the region's next number that year, e.g. {@code CQ-500103-2026-ZB0017}. Its sections are numbered under it
+	 * ({@code CQ-500103-2026-ZB0017-01}, 标段（包）编号).
+	 */
+	private String tenderProjectCode(RegionCode region, Instant now) {
+		int year = now.atZone(ProcedureClock.CHINA).getYear();
+		return "%s-%s-%d-ZB%04d".formatted(cityLetters(), region.value(), year, sections.nextProjectSequence(region, year));
 	}
 
 	private String cityLetters() {

@@ -49,11 +49,14 @@ public class TenderDiscussion {
 
 	private final ApplicationEventPublisher events;
 
+	private final NoticeFacts facts;
+
 	private final Clock clock;
 
 	TenderDiscussion(Sections sections, Discussion discussion, Participation participation, SectionAccess access,
-			TenderDesk desk, EntityRegistry registry, PlatformKeys platformKeys, ApplicationEventPublisher events,
-			Clock clock) {
+			TenderDesk desk, EntityRegistry registry, PlatformKeys platformKeys, NoticeFacts facts,
+			ApplicationEventPublisher events, Clock clock) {
+		this.facts = facts;
 		this.sections = sections;
 		this.discussion = discussion;
 		this.participation = participation;
@@ -144,7 +147,8 @@ public class TenderDiscussion {
 		events.publishEvent(new NoticePublished(acting.actor(), noticeId, type, section.tradeCode(), section.projectName(),
 				section.name(), section.region(), section.category(), title, text, section.estimatedPrice(),
 				section.bidSecurity(), section.tendererName(), CreditCode.of(section.tendererCreditCode()),
-				section.agencyName(), after, signed, signature, now));
+				section.agencyName(), after, signed, signature, now)
+			.with(facts.of(section).publishedBy(acting.displayName())));
 		events.publishEvent(new ClarificationIssued(acting.actor(), section.id(), clarification.id(), affectsBids, before,
 				after, told.size(), section.region(), now));
 		return clarification;

@@ -146,7 +146,7 @@ class TenderingDemo implements ApplicationRunner {
 				"一、招标条件：本项目已批准建设，资金已落实。\n二、招标范围：道路改造施工。\n三、投标人资格要求：具有相应施工资质。\n"
 						+ "四、招标文件获取：在平台报名后下载。\n五、投标截止时间：见公告。\n六、本演示标段不要求投标保证金，以便直接试用投标。\n"
 						+ "（演示数据 / demo data）",
-				now, now.plus(Duration.ofDays(10)), deadline)));
+				now, now.plus(Duration.ofDays(10)), deadline, false)));
 		SectionView published = as(staff, () -> desk.publish(id, drafted.version()));
 		log.info("Published the demo tender {} in {} (bid deadline {})", published.tradeCode(), district.nameZh(),
 				published.bidDeadline());
@@ -159,8 +159,8 @@ class TenderingDemo implements ApplicationRunner {
 		String code = first17 + CreditCode.checkCharacter(first17);
 		EntityView entity = registry.findByCreditCode(CreditCode.of(code)).orElseGet(() -> registry.register(
 				new Registration(EntityKind.ORGANIZATION, district.nameZh() + name, code, null, "张示范", "李示范",
-						"023-60000000", district.nameZh() + "示范路 1 号", district.code().value(), Set.of(role), username,
-						password)));
+						"023-60000000", username + "@demo.yiwang.cn", district.nameZh() + "示范路 1 号",
+						district.code().value(), Set.of(role), username, password)));
 		if (entity.approved()) {
 			return entity;
 		}

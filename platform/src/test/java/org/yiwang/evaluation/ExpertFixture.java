@@ -139,7 +139,7 @@ final class ExpertFixture {
 				new ByteArrayInputStream("招标文件".getBytes(StandardCharsets.UTF_8))));
 		Instant now = clock.instant();
 		SectionView drafted = party.call(() -> desk.submitNotice(approved.id(), new NoticeDraft("抽取测试公告", "正文",
-				now, now.plus(Duration.ofDays(7)), now.plus(Duration.ofDays(25)))));
+				now, now.plus(Duration.ofDays(7)), now.plus(Duration.ofDays(25)), true)));
 		SectionView published = TestActor.districtStaff(TestActor.YUZHONG)
 			.call(() -> desk.publish(drafted.id(), drafted.version()));
 		RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(s -> jdbc
@@ -152,7 +152,7 @@ final class ExpertFixture {
 
 	static EntityView approvedTenderer(EntityRegistry registry, String user) {
 		EntityView registered = registry.register(new Registration(EntityKind.ORGANIZATION, "抽取测试招标人" + user,
-				TestActor.creditCode("500103"), null, "张三", "李四", "023-12345678", "重庆市渝中区", TestActor.YUZHONG,
+				TestActor.creditCode("500103"), null, "张三", "李四", "023-12345678", "contact@example.cn", "重庆市渝中区", TestActor.YUZHONG,
 				Set.of(EntityRole.TENDERER), user, PASSWORD));
 		return TestActor.cityStaff().call(() -> registry.approve(registered.id(), registered.version()));
 	}

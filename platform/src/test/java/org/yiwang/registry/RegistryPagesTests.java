@@ -88,4 +88,54 @@ class RegistryPagesTests {
 		mvc.perform(post("/api/registry/registrations").contentType(MediaType.APPLICATION_JSON).content("[1,2"))
 			.andExpect(status().isBadRequest());
 	}
+
+	@Test
+	void a_member_states_the_contact_details_and_bad_ones_are_refused_with_their_field_and_reason() throws Exception {
+		String username = EntityRegistryTests.username();
+		mvc.perform(post("/api/registry/registrations").contentType(MediaType.APPLICATION_JSON).content("""
+				{"kind":"ORGANIZATION","name":"重庆联系方式测试有限公司","creditCode":"%s","contactName":"赵六",
+				 "contactPhone":"13700000000","email":"not-an-address","registeredRegion":"500103","roles":["TENDERER"],
+				 "username":"%s","password":"Api-pass-2026x"}""".formatted(EntityRegistryTests.creditCode("500103"),
+				username)))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("email"))
+			.andExpect(jsonPath("$.errors[0].message").value("电子邮箱格式不正确，应如 name@example.cn。"));
+		mvc.perform(post("/api/registry/registrations").contentType(MediaType.APPLICATION_JSON).content("""
+				{"kind":"ORGANIZATION","name":"重庆联系方式测试有限公司","creditCode":"%s","contactName":"赵六",
+				 "contactPhone":"13700000000","registeredRegion":"500103","roles":["TENDERER"],
+				 "username":"%s","password":"Api-pass-2026x"}""".formatted(EntityRegistryTests.creditCode("500103"),
+				username)))
+			.andExpect(status().isCreated()).andExpect(jsonPath("$.email").doesNotExist());
+		var member = authentication(TestActor.of(username, org.yiwang.kernel.Role.TENDERER, TestActor.YUZHONG, false)
+			.authentication());
+		String contact = """
+				{"contactName":"%s","contactPhone":"%s","address":"%s","email":"%s"}""";
+		Object[][] bad = { { "", "023-60000001", "重庆市渝中区民生路 1 号", "a@b.cn", "contactName", "请填写联系人" },
+				{ "王五", "电话", "重庆市渝中区民生路 1 号", "a@b.cn", "contactPhone", "联系电话须为" },
+				{ "王五", "023-60000001", "", "a@b.cn", "address", "请填写地址。" },
+				{ "王五", "023-60000001", "地".repeat(201), "a@b.cn", "address", "地址最多 200 个字。" },
+				{ "王五", "023-60000001", "重庆市渝中区民生路 1 号", "", "email", "请填写电子邮箱。" },
+				{ "王五", "023-60000001", "重庆市渝中区民生路 1 号", "wang at example.cn", "email", "电子邮箱格式不正确" },
+				{ "王五", "023-60000001", "重庆市渝中区民生路 1 号", "a".repeat(64) + "@" + "b".repeat(40) + ".cn", "email",
+						"电子邮箱最多 100 个字符。" } };
+		for (Object[] b : bad) {
+			mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/registry/me/contact")
+				.with(member).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+				.content(contact.formatted(b[0], b[1], b[2], b[3])))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value(b[4]))
+				.andExpect(jsonPath("$.errors[0].message").value(containsString((String) b[5])));
+		}
+		mvc.perform(post("/registry/my/contact").with(member).with(csrf()).param("contactName", "王五")
+			.param("contactPhone", "023-60000001").param("address", "重庆市渝中区民生路 1 号").param("email", "wang@"))
+			.andExpect(redirectedUrl("/registry/my")).andExpect(flash().attribute("refused", "registry.email.form"));
+		mvc.perform(post("/registry/my/contact").with(member).with(csrf()).param("contactName", "王五")
+			.param("contactPhone", "023-60000001").param("address", "重庆市渝中区民生路 1 号")
+			.param("email", "wang@example.cn"))
+			.andExpect(redirectedUrl("/registry/my")).andExpect(flash().attribute("saved", "registry.saved.contact"));
+		mvc.perform(get("/api/registry/me").with(member)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.email").value("wang@example.cn"))
+			.andExpect(jsonPath("$.address").value("重庆市渝中区民生路 1 号"))
+			.andExpect(jsonPath("$.contactName").value("王五"));
+		mvc.perform(get("/registry/my").with(member)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("value=\"wang@example.cn\"")));
+	}
 }

@@ -314,7 +314,7 @@ class BidsTests {
 				new ByteArrayInputStream("招标文件".getBytes(StandardCharsets.UTF_8))));
 		Instant now = clock.instant();
 		SectionView drafted = party.call(() -> desk.submitNotice(approved.id(), new NoticeDraft("投标测试公告", "正文", now,
-				now.plus(Duration.ofDays(7)), now.plus(Duration.ofDays(25)))));
+				now.plus(Duration.ofDays(7)), now.plus(Duration.ofDays(25)), true)));
 		return TestActor.districtStaff(TestActor.YUZHONG).call(() -> desk.publish(drafted.id(), drafted.version()));
 	}
 
@@ -327,7 +327,7 @@ class BidsTests {
 	private EntityView approved(String prefix, EntityRole role) {
 		String user = prefix + "." + run;
 		EntityView registered = registry.register(new Registration(EntityKind.ORGANIZATION, prefix + "投标公司" + run,
-				TestActor.creditCode("500103"), null, "张三", "李四", "023-12345678", "重庆市渝中区", TestActor.YUZHONG,
+				TestActor.creditCode("500103"), null, "张三", "李四", "023-12345678", "contact@example.cn", "重庆市渝中区", TestActor.YUZHONG,
 				Set.of(role), user, PASSWORD));
 		users.put(registered.id().toString(), user);
 		return TestActor.cityStaff().call(() -> registry.approve(registered.id(), registered.version()));

@@ -114,7 +114,7 @@ final class OpeningFixture {
 
 	EntityView approved(String name, EntityRole role) {
 		EntityView registered = beans.registry().register(new Registration(EntityKind.ORGANIZATION,
-				name + "开标公司" + run, TestActor.creditCode("500103"), null, "张三", "李四", "023-12345678", "重庆市渝中区",
+				name + "开标公司" + run, TestActor.creditCode("500103"), null, "张三", "李四", "023-12345678", "contact@example.cn", "重庆市渝中区",
 				TestActor.YUZHONG, Set.of(role), name + "." + run, PASSWORD));
 		return TestActor.cityStaff().call(() -> beans.registry().approve(registered.id(), registered.version()));
 	}
@@ -144,7 +144,7 @@ final class OpeningFixture {
 	SectionView publishNotice(SectionId id) {
 		Instant now = beans.clock().instant();
 		SectionView drafted = tenderer().call(() -> beans.desk().submitNotice(id, new NoticeDraft("开标测试公告", "正文",
-				now, now.plus(Duration.ofDays(7)), now.plus(Duration.ofDays(25)))));
+				now, now.plus(Duration.ofDays(7)), now.plus(Duration.ofDays(25)), true)));
 		return TestActor.districtStaff(TestActor.YUZHONG).call(() -> beans.desk().publish(drafted.id(), drafted.version()));
 	}
 

@@ -215,6 +215,7 @@ class TenderingIT {
 		setValue("documentsFrom", now.format(local));
 		setValue("documentsUntil", now.plusDays(8).format(local));
 		setValue("bidDeadline", now.plusDays(22).withHour(9).withMinute(30).format(local));
+		browser.findElement(By.id("consortium-no")).click();
 		browser.findElement(By.cssSelector("#notice-form button")).click();
 		wait(20).until(ExpectedConditions.textToBe(By.id("status"), "公告待审核"));
 		screenshot("tender-notice-submitted");
@@ -313,7 +314,7 @@ class TenderingIT {
 
 	private EntityView approved(String prefix, EntityRole role) {
 		EntityView registered = registry.register(new Registration(EntityKind.ORGANIZATION, prefix + "浏览器公司" + run,
-				TestActor.creditCode("500103"), null, "张三", "李四", "023-12345678", "重庆市渝中区", TestActor.YUZHONG,
+				TestActor.creditCode("500103"), null, "张三", "李四", "023-12345678", "contact@example.cn", "重庆市渝中区", TestActor.YUZHONG,
 				Set.of(role), prefix + "." + run, PASSWORD));
 		return TestActor.cityStaff().call(() -> registry.approve(registered.id(), registered.version()));
 	}

@@ -163,6 +163,18 @@ class TenderingTests {
 			.header("Accept-Language", "en")).andExpect(jsonPath("$.detail").value(containsString("At least 20 days")));
 		assertThat(audited("tendering.notice.refused", "section:" + id)).isPositive();
 		Instant deadline = now.plus(Duration.ofDays(21));
+		// whether consortia may bid (是否允许联合体投标) must be said: the notice and the national uplink state it
+		mvc.perform(post("/api/tendering/sections/" + id + "/notice").contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"title":"道路工程施工招标公告","body":"正文","documentsFrom":"%s","documentsUntil":"%s","bidDeadline":"%s"}"""
+				.formatted(now, now.plus(Duration.ofDays(6)), deadline)).with(as("agy", Role.AGENCY)))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("consortiumAllowed"))
+			.andExpect(jsonPath("$.errors[0].message").value("请选择是否允许联合体投标。"));
+		mvc.perform(post("/api/tendering/sections/" + id + "/notice").contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"title":"道路工程施工招标公告","body":"正文","documentsFrom":"%s","documentsUntil":"%s","bidDeadline":"%s",
+					 "consortiumAllowed":"perhaps"}""".formatted(now, now.plus(Duration.ofDays(6)), deadline))
+			.with(as("agy", Role.AGENCY))).andExpect(status().isBadRequest());
 		mvc.perform(notice(id, now, now.plus(Duration.ofDays(6)), deadline).with(as("agy", Role.AGENCY)))
 			.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("NOTICE_SUBMITTED"));
 
@@ -385,7 +397,7 @@ class TenderingTests {
 
 	private EntityView approved(String prefix, EntityRole role) {
 		EntityView registered = registry.register(new Registration(EntityKind.ORGANIZATION, prefix + "公司" + run,
-				TestActor.creditCode("500103"), null, "张三", "李四", "023-12345678", "重庆市渝中区", TestActor.YUZHONG,
+				TestActor.creditCode("500103"), null, "张三", "李四", "023-12345678", "contact@example.cn", "重庆市渝中区", TestActor.YUZHONG,
 				Set.of(role), prefix + "." + run, PASSWORD));
 		return TestActor.cityStaff().call(() -> registry.approve(registered.id(), registered.version()));
 	}
@@ -463,7 +475,7 @@ class TenderingTests {
 		return post("/api/tendering/sections/" + id + "/notice").contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"title":"道路工程施工招标公告","body":"一、招标条件……\\n二、招标范围……","documentsFrom":"%s",
-					 "documentsUntil":"%s","bidDeadline":"%s"}""".formatted(from, until, deadline));
+					 "documentsUntil":"%s","bidDeadline":"%s","consortiumAllowed":true}""".formatted(from, until, deadline));
 	}
 
 	private MockHttpServletRequestBuilder upload(String id, String name, byte[] content) {

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yiwang.registry.ContactDetails;
 import org.yiwang.registry.EntityCertificates;
 import org.yiwang.registry.EntityRegistry;
 import org.yiwang.registry.EntityRole;
@@ -56,6 +57,14 @@ class MyEntityController {
 			@RequestParam(required = false) String address, RedirectAttributes redirect) {
 		return act(redirect, "registry.saved.resubmitted",
 				() -> registry.resubmit(name, legalRepresentative, contactName, contactPhone, address));
+	}
+
+	@PostMapping("/registry/my/contact")
+	String changeContact(@RequestParam(required = false) String contactName,
+			@RequestParam(required = false) String contactPhone, @RequestParam(required = false) String address,
+			@RequestParam(required = false) String email, RedirectAttributes redirect) {
+		return act(redirect, "registry.saved.contact",
+				() -> registry.changeContact(new ContactDetails(contactName, contactPhone, address, email)));
 	}
 
 	@PostMapping("/registry/my/roles")

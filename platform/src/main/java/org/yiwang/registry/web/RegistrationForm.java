@@ -26,6 +26,8 @@ class RegistrationForm {
 
 	private String address;
 
+	private String email;
+
 	private String registeredRegion;
 
 	private Set<EntityRole> roles = EnumSet.noneOf(EntityRole.class);
@@ -37,7 +39,8 @@ class RegistrationForm {
 	private String repeat;
 
 	Registration command() {
-		return new Registration(kind, name, creditCode, idNumber, legalRepresentative, contactName, contactPhone, address,
+		return new Registration(kind, name, creditCode, idNumber, legalRepresentative, contactName, contactPhone,
+				email == null || email.isBlank() ? null : email.strip(), address,
 				registeredRegion, roles, username == null ? null : username.strip().toLowerCase(), password);
 	}
 
@@ -144,4 +147,12 @@ class RegistrationForm {
 	public void setRepeat(String repeat) {
 		this.repeat = repeat;
 	}
+	public String getEmail() {
+		return email;
+	}
+
+	public void setEmail(String email) {
+		this.email = email;
+	}
+
 }

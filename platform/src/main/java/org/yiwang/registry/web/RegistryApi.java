@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.multipart.MultipartFile;
 import org.yiwang.pki.SignatureAlgorithm;
 import org.yiwang.registry.CertificateBinding;
+import org.yiwang.registry.ContactDetails;
 import org.yiwang.registry.CreditRecordView;
 import org.yiwang.registry.EntityCertificates;
 import org.yiwang.registry.EntitySignature;
@@ -62,6 +64,12 @@ class RegistryApi {
 	@Operation(summary = "The entity the calling account acts for")
 	EntityView mine() {
 		return registry.myEntity().orElseThrow(() -> Refusal.notFound("registry.entity.none"));
+	}
+
+	@PutMapping("/me/contact")
+	@Operation(summary = "States the calling account's entity's address, contact person, phone and e-mail")
+	EntityView changeContact(@Valid @RequestBody ContactDetails contact) {
+		return registry.changeContact(contact);
 	}
 
 	@PostMapping("/me/qualifications")

@@ -174,9 +174,10 @@ class TenderPagesController {
 	String notice(@PathVariable String id, @RequestParam(required = false) String title,
 			@RequestParam(required = false) String body, @RequestParam(required = false) String documentsFrom,
 			@RequestParam(required = false) String documentsUntil, @RequestParam(required = false) String bidDeadline,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) Boolean consortiumAllowed, RedirectAttributes redirect) {
 		Forms.attempt(redirect, "tendering.saved.notice", () -> desk.submitNotice(TenderingApi.sectionId(id),
-				new NoticeDraft(title, body, instant(documentsFrom), instant(documentsUntil), instant(bidDeadline))));
+				new NoticeDraft(title, body, instant(documentsFrom), instant(documentsUntil), instant(bidDeadline),
+						consortiumAllowed)));
 		return back(id);
 	}
 

@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.servlet.LocaleResolver;
@@ -22,8 +23,17 @@ import jakarta.servlet.http.HttpServletResponse;
  * every visitor (it is the same for all of them, per language). Runs after the security filters, whose headers every
  * answer still gets; a signed-in person, any parameter (e.g. {@code ?lang=}) or any answer but 200 is never cached.
  */
-@Component
 class HomePageCache extends OncePerRequestFilter {
+
+	/** Declared here rather than scanned, so that web slices without the portal do not get it. */
+	@Configuration(proxyBeanMethods = false)
+	static class Registration {
+
+		@Bean
+		HomePageCache homePageCache(Portal portal, LocaleResolver locales) {
+			return new HomePageCache(portal, locales);
+		}
+	}
 
 	static final long MAX_AGE_NANOS = 1_000_000_000L;
 

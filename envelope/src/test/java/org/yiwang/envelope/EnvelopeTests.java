@@ -137,7 +137,10 @@ class EnvelopeTests {
 					() -> EnvelopeReader.verify(new ByteArrayInputStream(flipped)));
 			assertThat(e).as("flip at %d", i).isNotNull();
 			Set<Problem> allowed = i < 8 ? Set.of(Problem.NOT_AN_ENVELOPE) : i < 10 ? Set.of(Problem.UNSUPPORTED_VERSION)
-					: i < 14 ? Set.of(Problem.TRUNCATED, Problem.HEADER_TOO_LARGE, Problem.MALFORMED_HEADER)
+					// the header length one off: when the byte it then takes in or leaves out is JSON whitespace (the
+					// body is random, so now and then), the header still parses and what follows is misread instead
+					: i < 14 ? Set.of(Problem.TRUNCATED, Problem.HEADER_TOO_LARGE, Problem.MALFORMED_HEADER,
+							Problem.SIGNATURE_MISMATCH, Problem.TRAILING_DATA, Problem.UNSIGNED)
 							: i < headerEnd ? Set.of(Problem.MALFORMED_HEADER, Problem.SIGNATURE_MISMATCH, Problem.MALFORMED_SIGNER,
 									Problem.UNSUPPORTED_VERSION, Problem.TRUNCATED, Problem.TRAILING_DATA)
 									: Set.of(Problem.SIGNATURE_MISMATCH, Problem.TRUNCATED, Problem.TRAILING_DATA, Problem.UNSIGNED);

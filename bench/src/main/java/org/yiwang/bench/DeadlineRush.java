@@ -201,7 +201,7 @@ public final class DeadlineRush {
 				new ByteArrayInputStream("招标文件".getBytes(StandardCharsets.UTF_8))));
 		Instant now = clock.instant();
 		SectionView drafted = as(party, () -> desk.submitNotice(approved.id(), new NoticeDraft("招标公告", "正文", now,
-				now.plus(Duration.ofDays(7)), now.plus(Duration.ofDays(25)))));
+				now.plus(Duration.ofDays(7)), now.plus(Duration.ofDays(25)), false)));
 		return as(staff, () -> desk.publish(drafted.id(), drafted.version()));
 	}
 
@@ -356,7 +356,7 @@ public final class DeadlineRush {
 		String first17 = "91500103" + UUID.randomUUID().toString().replace("-", "").toUpperCase()
 			.replaceAll("[^0-9A-H]", "0").substring(0, 9);
 		EntityView registered = registry.register(new Registration(EntityKind.ORGANIZATION, name,
-				first17 + CreditCode.checkCharacter(first17), null, "张三", "李四", "023-12345678", "重庆市渝中区", "500103",
+				first17 + CreditCode.checkCharacter(first17), null, "张三", "李四", "023-12345678", "bench@example.cn", "重庆市渝中区", "500103",
 				Set.of(role), username, PASSWORD));
 		return as(staff, () -> registry.approve(registered.id(), registered.version()));
 	}

@@ -124,7 +124,7 @@ public final class OpeningBenchmark {
 				new ByteArrayInputStream("开标".getBytes(StandardCharsets.UTF_8))));
 		Instant now = clock.instant();
 		SectionView drafted = DeadlineRush.as(party, () -> desk.submitNotice(approved.id(), new NoticeDraft("开标公告",
-				"正文", now, now.plus(Duration.ofDays(7)), now.plus(Duration.ofDays(25)))));
+				"正文", now, now.plus(Duration.ofDays(7)), now.plus(Duration.ofDays(25)), false)));
 		SectionView section = DeadlineRush.as(staff, () -> desk.publish(drafted.id(), drafted.version()));
 		Path openingKey = Files.writeString(work.resolve("opening.pem"),
 				openingKeys.find(section.openingKey()).orElseThrow().publicKeyPem());

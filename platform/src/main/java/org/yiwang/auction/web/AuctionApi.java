@@ -50,7 +50,8 @@ class AuctionApi {
 				l.description(), l.conditions(), l.transferor(), l.transferorName(), null, l.startingPrice(), null,
 				l.increment(), l.security(), l.listingDays(), l.workingDays(), l.autoExtend(), l.extensions(),
 				l.countdownSeconds(), l.status(), null, l.publishedAt(), l.periodEnd(), l.signedText(),
-				l.platformSignature(), l.buyer(), l.buyerName(), l.finalPrice(), l.submittedAt(), l.version());
+				l.platformSignature(), l.buyer(), l.buyerName(), l.finalPrice(), l.submittedAt(), l.version(),
+				l.auctionKind());
 	}
 
 	@PostMapping("/listings")

@@ -648,13 +648,20 @@ public class AuctionHall {
 	 */
 	public BidReceipt bid(UUID listingId, String amountText, String idempotencyKey) {
 		Acting bidder = Actors.requireAnyRole("auction.transfereeOnly", Role.BIDDER);
-		Auctioneer.Lane lane = auctioneer.lane(listingId).orElseGet(() -> {
-			// Closed (or not on this node yet): refused and audited like any late bid.
+		Optional<Auctioneer.Lane> live = auctioneer.lane(listingId);
+		if (live.isEmpty()) {
+			// Closed (or not on this node yet): a retry of a committed bid gets its receipt again; anything else is
+			// refused and audited like any late bid.
 			Auctions.Row row = platform(() -> auctions.byId(listingId))
 				.orElseThrow(() -> Refusal.notFound("auction.auction.notFound"));
+			Optional<BidReceipt> replay = replay(row, idempotencyKey, amount(amountText));
+			if (replay.isPresent()) {
+				return replay.get();
+			}
 			throw refused(bidder, listingId, row.region(), row.kind() == AuctionKind.SEALED ? null : amountText,
 					row.status() == AuctionStatus.RUNNING ? BidRefusal.NOT_STARTED : BidRefusal.ENDED);
-		});
+		}
+		Auctioneer.Lane lane = live.get();
 		if (lane.engine instanceof DutchAuction) {
 			throw refused(bidder, lane, amountText, BidRefusal.WRONG_KIND);
 		}
@@ -669,6 +676,18 @@ public class AuctionHall {
 		return commit(lane, bidder, authorization, (Money) parsed, idempotencyKey);
 	}
 
+	/** The receipt a committed bid with this key got, if the amount is the same (any amount for an acceptance). */
+	private Optional<BidReceipt> replay(Auctions.Row row, String idempotencyKey, Object amount) {
+		if (idempotencyKey == null || !KEY.matcher(idempotencyKey).matches()) {
+			return Optional.empty();
+		}
+		return platform(() -> registry.myEntity()
+			.flatMap(e -> auctions.bidByKey(row.listing(), e.id(), idempotencyKey))
+			.filter(b -> row.kind() == AuctionKind.DUTCH || (amount instanceof Money m && m.compareTo(b.amount()) == 0))
+			.map(b -> new BidReceipt(row.listing(), b.seq(), b.bidderNumber(), b.amount(), b.placedAt(), b.endsAtAfter(),
+					true)));
+	}
+
 	/**
 	 * A qualified, secured transferee accepts a Dutch auction's current price. The acceptance is stamped with the
 	 * server's time and ordered and committed by the auction's single writer before this returns: the first in that
@@ -678,13 +697,23 @@ public class AuctionHall {
 	 */
 	public BidReceipt accept(UUID listingId, String idempotencyKey) {
 		Acting bidder = Actors.requireAnyRole("auction.transfereeOnly", Role.BIDDER);
-		Auctioneer.Lane lane = auctioneer.lane(listingId).orElseGet(() -> {
+		Optional<Auctioneer.Lane> live = auctioneer.lane(listingId);
+		if (live.isEmpty()) {
+			// Closed (or not on this node yet): a retry of the committed acceptance gets its receipt again; anything
+			// else is refused and audited with the reason.
 			Auctions.Row row = platform(() -> auctions.byId(listingId))
 				.orElseThrow(() -> Refusal.notFound("auction.auction.notFound"));
+			if (row.kind() == AuctionKind.DUTCH) {
+				Optional<BidReceipt> replay = replay(row, idempotencyKey, null);
+				if (replay.isPresent()) {
+					return replay.get();
+				}
+			}
 			throw refused(bidder, listingId, row.region(), null, row.kind() != AuctionKind.DUTCH ? BidRefusal.WRONG_KIND
 					: row.status() == AuctionStatus.RUNNING ? BidRefusal.NOT_STARTED
 							: row.leaderNumber() != null ? BidRefusal.TAKEN : BidRefusal.ENDED);
-		});
+		}
+		Auctioneer.Lane lane = live.get();
 		if (!(lane.engine instanceof DutchAuction)) {
 			throw refused(bidder, lane, null, BidRefusal.WRONG_KIND);
 		}

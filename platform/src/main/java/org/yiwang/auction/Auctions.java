@@ -175,6 +175,11 @@ class Auctions {
 			.list();
 	}
 
+	Optional<Bid> bidByKey(UUID listing, EntityId transferee, String idempotencyKey) {
+		return jdbc.sql("select * from auction.bids where listing_id = ? and transferee_id = ? and idempotency_key = ?")
+			.params(listing, transferee.value(), idempotencyKey).query(Auctions::bid).optional();
+	}
+
 	long bidCount(UUID listing) {
 		return jdbc.sql("select count(*) from auction.bids where listing_id = ?").param(listing).query(Long.class).single();
 	}

@@ -4,7 +4,17 @@
 -- starting price; its increment is the amount the price steps down by.
 ALTER TABLE auction.listings ADD COLUMN auction_kind text NOT NULL DEFAULT 'ENGLISH'
   CHECK (auction_kind IN ('ENGLISH', 'DUTCH', 'SEALED'));
-ALTER TABLE auction.listings DROP CONSTRAINT listings_reserve_price_check;
+-- The first migration's "reserve_price >= starting_price" check, whatever name PostgreSQL gave it.
+DO $$
+DECLARE c text;
+BEGIN
+  FOR c IN SELECT conname FROM pg_constraint
+           WHERE conrelid = 'auction.listings'::regclass AND contype = 'c'
+             AND pg_get_constraintdef(oid) LIKE '%reserve_price >= starting_price%'
+  LOOP
+    EXECUTE format('ALTER TABLE auction.listings DROP CONSTRAINT %I', c);
+  END LOOP;
+END $$;
 ALTER TABLE auction.listings ADD CONSTRAINT listings_reserve_check CHECK (
   (auction_kind <> 'DUTCH' AND reserve_price >= starting_price)
   OR (auction_kind = 'DUTCH' AND reserve_price <= starting_price));

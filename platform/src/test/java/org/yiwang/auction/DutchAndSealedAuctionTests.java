@@ -113,6 +113,12 @@ class DutchAndSealedAuctionTests {
 		assertThat(hall.auction(listing.id()).leaderNumber()).as("refusals change nothing").isNull();
 
 		var bidder = authentication(session(first));
+		mvc.perform(get("/auctions/" + listing.id()).with(bidder)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"accept-form\"")))
+			.andExpect(content().string(containsString("id=\"next-step\"")))
+			.andExpect(content().string(not(containsString("id=\"bid-form\""))));
+		mvc.perform(get("/listings/" + listing.id())).andExpect(status().isOk())
+			.andExpect(content().string(containsString("降价拍卖"))).andExpect(content().string(containsString("降价幅度")));
 		String body = mvc.perform(post("/api/auctions/" + listing.id() + "/accept").with(bidder)
 			.header("Idempotency-Key", "d1")).andExpect(status().isOk()).andExpect(jsonPath("$.seq").value(1))
 			.andExpect(jsonPath("$.replayed").value(false)).andReturn().getResponse().getContentAsString();

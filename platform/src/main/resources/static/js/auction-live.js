@@ -12,6 +12,11 @@
   var $ = function (id) { return document.getElementById(id); };
   // Amounts arrive as JSON numbers (yuan with two decimals); shown with both decimals.
   var yuan = function (v) { return v == null ? '—' : Number(v).toFixed(2); };
+  var kind = root.dataset.kind || 'ENGLISH';
+  var clock = function (left) {
+    var h = Math.floor(left / 3600000), m = Math.floor(left % 3600000 / 60000), sec = Math.floor(left % 60000 / 1000);
+    return (h > 0 ? h + ':' : '') + String(m).padStart(2, '0') + ':' + String(sec).padStart(2, '0');
+  };
 
   function render(s) {
     state = s;
@@ -43,7 +48,7 @@
       w.hidden = false;
       w.textContent = s.status === 'SOLD' ? labels.winner + ' ' + s.leaderNumber + (s.winnerName ? ' · ' + s.winnerName : '') + ' · ' + yuan(s.price)
         : labels.failed;
-      if ($('bid-form')) { $('bid-form').hidden = true; }
+      ['bid-form', 'accept-form', 'sealed-form'].forEach(function (id) { if ($(id)) { $(id).hidden = true; } });
     }
     tick();
   }
@@ -55,10 +60,12 @@
     if (state.status !== 'RUNNING') { el.textContent = labels.ended; $('phase').textContent = ''; return; }
     var start = Date.parse(state.startsAt), timed = Date.parse(state.timedFrom), end = Date.parse(state.endsAt);
     if (now < start) { $('phase').textContent = labels.notStarted; }
+    else if (kind === 'DUTCH') { $('phase').textContent = labels.dutch; }
+    else if (kind === 'SEALED') { $('phase').textContent = labels.sealedPhase; }
     else { $('phase').textContent = now < timed ? labels.free : labels.timed; }
-    var left = Math.max(0, end - now);
-    var h = Math.floor(left / 3600000), m = Math.floor(left % 3600000 / 60000), sec = Math.floor(left % 60000 / 1000);
-    el.textContent = (h > 0 ? h + ':' : '') + String(m).padStart(2, '0') + ':' + String(sec).padStart(2, '0');
+    el.textContent = clock(Math.max(0, end - now));
+    // Dutch: the server pushes each step; between them the page counts down to the next from the server's clock.
+    if ($('next-step') && state.nextStepAt) { $('next-step').textContent = clock(Math.max(0, Date.parse(state.nextStepAt) - now)); }
   }
   setInterval(tick, 250);
 
@@ -76,6 +83,58 @@
       pendingKey = pendingKey && pendingKey.amount === amount ? pendingKey : { amount: amount, key: newKey() };
       send(pendingKey, 0);
     });
+  }
+
+  var acceptForm = $('accept-form');
+  var acceptKey = null; // one key per accept click, reused on retry
+  if (acceptForm) {
+    acceptForm.addEventListener('submit', function (e) {
+      e.preventDefault();
+      acceptKey = acceptKey || newKey();
+      post(root.dataset.acceptUrl, acceptKey, '', $('accept-result'), function (body) {
+        return labels.accepted + ' · ' + yuan(body.amount);
+      }, 0);
+    });
+  }
+
+  var sealedForm = $('sealed-form');
+  var sealedKey = null;
+  function showSealed(body) {
+    var p = $('sealed-receipt');
+    p.hidden = false;
+    p.textContent = p.dataset.label + ' SHA-256: ' + body.commitment + (body.salt ? ' · salt: ' + body.salt : '');
+    if (sealedForm) { sealedForm.hidden = true; }
+  }
+  if (sealedForm) {
+    fetch(root.dataset.sealedUrl, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (body) { if (body && body.commitment) { showSealed(body); } });
+    sealedForm.addEventListener('submit', function (e) {
+      e.preventDefault();
+      var amount = $('sealed-amount').value.trim();
+      sealedKey = sealedKey && sealedKey.amount === amount ? sealedKey : { amount: amount, key: newKey() };
+      post(root.dataset.bidUrl, sealedKey.key, 'amount=' + encodeURIComponent(amount), $('sealed-result'), function (body) {
+        showSealed(body);
+        return labels.accepted;
+      }, 0);
+    });
+  }
+
+  function post(url, key, body, result, ok, attempt) {
+    var token = document.querySelector('meta[name="_csrf"]');
+    var header = document.querySelector('meta[name="_csrf_header"]');
+    var headers = { 'Content-Type': 'application/x-www-form-urlencoded', 'Idempotency-Key': key, 'Accept': 'application/json' };
+    if (token && header) { headers[header.content] = token.content; }
+    fetch(url, { method: 'POST', headers: headers, body: body, credentials: 'same-origin' })
+      .then(function (r) { return r.json().then(function (b) { return { ok: r.ok, body: b }; }); })
+      .then(function (r) {
+        result.className = r.ok ? 'notice' : 'form-errors';
+        result.textContent = r.ok ? ok(r.body) : (r.body.detail || r.body.title);
+      })
+      .catch(function () {
+        if (attempt < 3) { setTimeout(function () { post(url, key, body, result, ok, attempt + 1); }, 500 * (attempt + 1)); }
+        else { result.className = 'form-errors'; result.textContent = labels.network; }
+      });
   }
 
   function newKey() {

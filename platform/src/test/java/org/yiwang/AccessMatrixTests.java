@@ -172,7 +172,8 @@ class AccessMatrixTests {
 				"POST /listings/{id}/conclude", "POST /listings/{id}/agreement", "POST /listings/registrations/{id}/qualify",
 				"POST /listings/registrations/{id}/refuse");
 		allow(EnumSet.of(Role.BIDDER), "POST /listings/{id}/registrations", "POST /auctions/{id}/bids",
-				"POST /api/auctions/{id}/bids");
+				"POST /api/auctions/{id}/bids", "POST /auctions/{id}/accept", "POST /api/auctions/{id}/accept",
+				"GET /auctions/{id}/sealed-receipt", "GET /api/auctions/{id}/sealed-receipt");
 		allow(ALL, "GET /listings/{id}/confirmation.pdf");
 		// tendering award and contract: the section's parties, bidders, staff and regulators read (the module narrows);
 		// bidders object and complain; the tenderer's side answers, confirms and uploads; tenderer and winner sign

@@ -98,6 +98,21 @@ public sealed interface AuctionChanged extends Auditable {
 		}
 	}
 
+	/**
+	 * One batch of a sealed round's writer: the prices it sealed, by commitment only (the prices stay encrypted until
+	 * the close), and the ones it refused, without their amounts.
+	 */
+	record PricesSealed(Actor actor, UUID listing, List<SealedPriceEntry> sealed, List<RefusedBid> refused,
+			RegionCode region, Instant occurredAt) implements AuctionChanged {
+
+		public String action() {
+			return "auction.prices.sealed";
+		}
+	}
+
+	record SealedPriceEntry(String bidder, String bidderNumber, String commitment, Instant at) {
+	}
+
 	record AcceptedBid(long seq, String bidder, String bidderNumber, Money amount, Instant at) {
 	}
 

@@ -49,14 +49,14 @@ class AuctionClosing {
 	}
 
 	/** Runs inside a transaction in the auction's region; the engine is already closed. */
-	Result close(UUID listingId, EnglishAuction engine, Instant closedAt) {
+	Result close(UUID listingId, AuctionEngine engine, Instant closedAt, List<String> disclosures) {
 		Auctions.Row row = auctions.byId(listingId).orElseThrow();
 		ListingView listing = listings.byIdForUpdate(listingId).orElseThrow();
 		List<Auctions.Bid> bids = auctions.bids(listingId);
 		boolean sold = engine.sold();
 		Optional<RegistrationView> winner = sold ? listings.registrations(listingId).stream()
 			.filter(r -> engine.leader().equals(r.bidderNumber())).findFirst() : Optional.empty();
-		String text = Auctioneer.recordText(row, listing.title(), bids, engine, closedAt);
+		String text = Auctioneer.recordText(row, listing.title(), bids, engine, closedAt, disclosures);
 		String signature = Auctioneer.sign(keys, text);
 		AuctionStatus status = sold ? AuctionStatus.SOLD : AuctionStatus.FAILED;
 		auctions.close(listingId, status, closedAt, text, signature);
@@ -72,7 +72,7 @@ class AuctionClosing {
 				listing.category(), listing.title(), status, listing.startingPrice(), engine.price(), bids.size(),
 				listing.transferor(), listing.transferorName(), winner.map(RegistrationView::transferee).orElse(null),
 				winner.map(RegistrationView::transfereeName).orElse(null), sold ? engine.leader() : null,
-				engine.rules().startsAt(), closedAt, text, signature, closedAt));
+				engine.startsAt(), closedAt, text, signature, closedAt));
 		return new Result(listingId, status, winner.map(RegistrationView::transfereeName).orElse(null), concluded);
 	}
 

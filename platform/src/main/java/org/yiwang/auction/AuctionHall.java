@@ -34,6 +34,7 @@ import org.yiwang.auction.AuctionChanged.ListingSubmitted;
 import org.yiwang.auction.AuctionChanged.TransfereeQualified;
 import org.yiwang.auction.AuctionChanged.TransfereeRefused;
 import org.yiwang.auction.AuctionChanged.TransfereeRegistered;
+import org.yiwang.catalog.AuctionKind;
 import org.yiwang.catalog.Catalog;
 import org.yiwang.catalog.CategoryView;
 import org.yiwang.catalog.Procedure;
@@ -187,7 +188,22 @@ public class AuctionHall {
 			Money reserve = price("reservePrice", request.reservePrice());
 			Money increment = price("increment", request.increment());
 			Money deposit = price("security", request.security());
-			if (reserve.compareTo(starting) < 0) {
+			AuctionKind kind = template.auctionKind();
+			if (kind == AuctionKind.DUTCH) {
+				// The reserve is the floor the price steps down to; the increment the amount it steps down by.
+				if (reserve.compareTo(starting) > 0) {
+					throw Refusal.invalid("reservePrice", "auction.floor.aboveStart");
+				}
+				BigDecimal lowest = starting.yuan().multiply(BigDecimal.valueOf(template.dutchFloorPercent()))
+					.divide(BigDecimal.valueOf(100), 2, java.math.RoundingMode.UP);
+				if (reserve.yuan().compareTo(lowest) < 0) {
+					throw Refusal.invalid("reservePrice", "auction.floor.belowTemplate", template.dutchFloorPercent(), lowest);
+				}
+				if (increment.compareTo(starting) >= 0) {
+					throw Refusal.invalid("increment", "auction.decrement.size");
+				}
+			}
+			else if (reserve.compareTo(starting) < 0) {
 				throw Refusal.invalid("reservePrice", "auction.reserve.belowStart");
 			}
 			boolean judicial = category.code().value().equals("JUDICIAL_ASSET");
@@ -210,7 +226,7 @@ public class AuctionHall {
 					conditions, transferor.id(), transferor.name(), submitter.actor().username(), starting, reserve,
 					increment, deposit, request.listingDays(), template.listingInWorkingDays(), request.autoExtend(), 0,
 					judicial ? (int) JUDICIAL_EXTENSION.toSeconds() : template.countdownMinutes() * 60,
-					ListingStatus.SUBMITTED, null, null, null, null, null, null, null, null, now, 0);
+					ListingStatus.SUBMITTED, null, null, null, null, null, null, null, null, now, 0, kind);
 			listings.add(listing);
 			events.publishEvent(new ListingSubmitted(submitter.actor(), listing.id(), listing.tradeCode(),
 					transferor.id(), starting, listing.region(), now));
@@ -534,6 +550,10 @@ public class AuctionHall {
 		if (startsAt.isBefore(clock.instant().minusSeconds(60))) {
 			throw Refusal.invalid("startsAt", "auction.startsAt.past");
 		}
+		if (listing.auctionKind() != AuctionKind.ENGLISH) {
+			openRound(staff, listing, startsAt, now);
+			return;
+		}
 		Duration countdown = Duration.ofSeconds(listing.countdownSeconds());
 		Instant timedFrom;
 		if (listing.judicial()) {
@@ -552,10 +572,39 @@ public class AuctionHall {
 		}
 		Auctions.Row row = new Auctions.Row(listing.id(), listing.region(), listing.tradeCode(), startsAt, timedFrom,
 				timedFrom.plus(countdown), listing.countdownSeconds(), listing.startingPrice(), listing.reservePrice(),
-				listing.increment(), null, null, 0, AuctionStatus.RUNNING, null, null, null);
+				listing.increment(), null, null, 0, AuctionStatus.RUNNING, null, null, null, AuctionKind.ENGLISH, null);
+		add(staff, listing, row, now);
+	}
+
+	/**
+	 * A Dutch auction or a sealed round, as the listing's template (the version it was submitted under) says: the
+	 * Dutch price starts at the listing price and steps down by its decrement every template interval to its floor;
+	 * a sealed round takes prices for the template's window.
+	 */
+	private void openRound(Acting staff, ListingView listing, Instant startsAt, Instant now) {
+		ProcedureTemplate template = catalog.template(listing.category(), listing.templateVersion());
+		Auctions.Row row;
+		if (listing.auctionKind() == AuctionKind.DUTCH) {
+			int step = template.dutchStepSeconds();
+			DutchAuction.Rules rules = new DutchAuction.Rules(startsAt, startsAt, Duration.ofSeconds(step),
+					listing.startingPrice(), listing.reservePrice(), listing.increment());
+			row = new Auctions.Row(listing.id(), listing.region(), listing.tradeCode(), startsAt, startsAt, rules.end(), step,
+					listing.startingPrice(), listing.reservePrice(), listing.increment(), null, null, 0,
+					AuctionStatus.RUNNING, null, null, null, AuctionKind.DUTCH, step);
+		}
+		else {
+			Duration window = Duration.ofMinutes(template.sealedWindowMinutes());
+			row = new Auctions.Row(listing.id(), listing.region(), listing.tradeCode(), startsAt, startsAt,
+					startsAt.plus(window), (int) window.toSeconds(), listing.startingPrice(), listing.reservePrice(),
+					listing.increment(), null, null, 0, AuctionStatus.RUNNING, null, null, null, AuctionKind.SEALED, null);
+		}
+		add(staff, listing, row, now);
+	}
+
+	private void add(Acting staff, ListingView listing, Auctions.Row row, Instant now) {
 		auctions.add(row);
-		events.publishEvent(new AuctionOpened(staff.actor(), listing.id(), startsAt, timedFrom, row.endsAt(),
-				listing.countdownSeconds(), listing.region(), now));
+		events.publishEvent(new AuctionOpened(staff.actor(), listing.id(), row.startsAt(), row.timedFrom(), row.endsAt(),
+				row.countdownSeconds(), listing.region(), now));
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
@@ -599,13 +648,23 @@ public class AuctionHall {
 	 */
 	public BidReceipt bid(UUID listingId, String amountText, String idempotencyKey) {
 		Acting bidder = Actors.requireAnyRole("auction.transfereeOnly", Role.BIDDER);
-		Auctioneer.Lane lane = auctioneer.lane(listingId).orElseGet(() -> {
-			// Closed (or not on this node yet): refused and audited like any late bid.
+		Optional<Auctioneer.Lane> live = auctioneer.lane(listingId);
+		if (live.isEmpty()) {
+			// Closed (or not on this node yet): a retry of a committed bid gets its receipt again; anything else is
+			// refused and audited like any late bid.
 			Auctions.Row row = platform(() -> auctions.byId(listingId))
 				.orElseThrow(() -> Refusal.notFound("auction.auction.notFound"));
-			throw refused(bidder, listingId, row.region(), amountText,
+			Optional<BidReceipt> replay = replay(row, idempotencyKey, amount(amountText));
+			if (replay.isPresent()) {
+				return replay.get();
+			}
+			throw refused(bidder, listingId, row.region(), row.kind() == AuctionKind.SEALED ? null : amountText,
 					row.status() == AuctionStatus.RUNNING ? BidRefusal.NOT_STARTED : BidRefusal.ENDED);
-		});
+		}
+		Auctioneer.Lane lane = live.get();
+		if (lane.engine instanceof DutchAuction) {
+			throw refused(bidder, lane, amountText, BidRefusal.WRONG_KIND);
+		}
 		Authorization authorization = authorize(bidder, lane);
 		Object parsed = amount(amountText);
 		if (parsed instanceof BidRefusal reason) {
@@ -614,10 +673,80 @@ public class AuctionHall {
 		if (idempotencyKey == null || !KEY.matcher(idempotencyKey).matches()) {
 			throw refused(bidder, lane, amountText, BidRefusal.KEY);
 		}
+		return commit(lane, bidder, authorization, (Money) parsed, idempotencyKey);
+	}
+
+	/** The receipt a committed bid with this key got, if the amount is the same (any amount for an acceptance). */
+	private Optional<BidReceipt> replay(Auctions.Row row, String idempotencyKey, Object amount) {
+		if (idempotencyKey == null || !KEY.matcher(idempotencyKey).matches()) {
+			return Optional.empty();
+		}
+		return platform(() -> registry.myEntity()
+			.flatMap(e -> auctions.bidByKey(row.listing(), e.id(), idempotencyKey))
+			.filter(b -> row.kind() == AuctionKind.DUTCH || (amount instanceof Money m && m.compareTo(b.amount()) == 0))
+			.map(b -> new BidReceipt(row.listing(), b.seq(), b.bidderNumber(), b.amount(), b.placedAt(), b.endsAtAfter(),
+					true)));
+	}
+
+	/**
+	 * A qualified, secured transferee accepts a Dutch auction's current price. The acceptance is stamped with the
+	 * server's time and ordered and committed by the auction's single writer before this returns: the first in that
+	 * order wins at the price current when it entered the platform, and the auction ends; a later one is refused
+	 * ({@code TAKEN}, or {@code ENDED} after the floor's interval), audited, and changes nothing. The same
+	 * idempotency key returns the first receipt again.
+	 */
+	public BidReceipt accept(UUID listingId, String idempotencyKey) {
+		Acting bidder = Actors.requireAnyRole("auction.transfereeOnly", Role.BIDDER);
+		Optional<Auctioneer.Lane> live = auctioneer.lane(listingId);
+		if (live.isEmpty()) {
+			// Closed (or not on this node yet): a retry of the committed acceptance gets its receipt again; anything
+			// else is refused and audited with the reason.
+			Auctions.Row row = platform(() -> auctions.byId(listingId))
+				.orElseThrow(() -> Refusal.notFound("auction.auction.notFound"));
+			if (row.kind() == AuctionKind.DUTCH) {
+				Optional<BidReceipt> replay = replay(row, idempotencyKey, null);
+				if (replay.isPresent()) {
+					return replay.get();
+				}
+			}
+			throw refused(bidder, listingId, row.region(), null, row.kind() != AuctionKind.DUTCH ? BidRefusal.WRONG_KIND
+					: row.status() == AuctionStatus.RUNNING ? BidRefusal.NOT_STARTED
+							: row.leaderNumber() != null ? BidRefusal.TAKEN : BidRefusal.ENDED);
+		}
+		Auctioneer.Lane lane = live.get();
+		if (!(lane.engine instanceof DutchAuction)) {
+			throw refused(bidder, lane, null, BidRefusal.WRONG_KIND);
+		}
+		Authorization authorization = authorize(bidder, lane);
+		if (idempotencyKey == null || !KEY.matcher(idempotencyKey).matches()) {
+			throw refused(bidder, lane, null, BidRefusal.KEY);
+		}
+		return commit(lane, bidder, authorization, null, idempotencyKey);
+	}
+
+	/**
+	 * The signed-in bidder's sealed price in a sealed round: its commitment and when it was sealed, never the price
+	 * (the bidder was given it with its salt in the receipt). Empty when it sealed none.
+	 */
+	public Optional<BidReceipt> mySealedPrice(UUID listingId) {
+		Actors.requireAnyRole("auction.transfereeOnly", Role.BIDDER);
+		return platform(() -> {
+			Auctions.Row row = auctions.byId(listingId).orElseThrow(() -> Refusal.notFound("auction.auction.notFound"));
+			if (row.kind() != AuctionKind.SEALED) {
+				return Optional.<BidReceipt>empty();
+			}
+			return registry.myEntity().flatMap(e -> auctions.sealedPriceOf(listingId, e.id()))
+				.map(p -> new BidReceipt(listingId, 0, p.bidderNumber(), null, p.submittedAt(), row.endsAt(), true,
+						p.commitment(), null));
+		});
+	}
+
+	private BidReceipt commit(Auctioneer.Lane lane, Acting bidder, Authorization authorization, Money amount,
+			String idempotencyKey) {
 		Auctioneer.Outcome outcome;
 		try {
 			outcome = auctioneer.bid(lane, bidder.actor(), authorization.entity().id(), authorization.bidderNumber(),
-					(Money) parsed, idempotencyKey).get(30, TimeUnit.SECONDS);
+					amount, idempotencyKey).get(30, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
@@ -718,7 +847,9 @@ public class AuctionHall {
 
 	/** Audits a bid refused before it reached the auction, in a transaction of its own, and says why. */
 	private Refusal refused(Acting bidder, Auctioneer.Lane lane, String amountText, BidRefusal reason) {
-		return refused(bidder, lane.listing, lane.row.region(), amountText, reason);
+		// A sealed round's refused price is not written down either: the audit log would disclose it.
+		return refused(bidder, lane.listing, lane.row.region(), lane.engine instanceof SealedRound ? null : amountText,
+				reason);
 	}
 
 	private Refusal refused(Acting bidder, UUID listing, RegionCode region, String amountText, BidRefusal reason) {
@@ -781,9 +912,7 @@ public class AuctionHall {
 	}
 
 	private AuctionView withServerTime(AuctionView v) {
-		return new AuctionView(v.listing(), v.tradeCode(), v.title(), v.status(), v.startsAt(), v.timedFrom(), v.endsAt(),
-				v.countdownSeconds(), v.startingPrice(), v.increment(), v.price(), v.minimumBid(), v.leaderNumber(),
-				v.lastSeq(), v.bids(), v.ranking(), v.reserveMet(), v.winnerName(), v.closedAt(), clock.instant());
+		return v.at(clock.instant());
 	}
 
 	/** Every accepted bid of a closed auction, and its signed record; for staff of its region. */

@@ -37,6 +37,10 @@ import org.yiwang.kernel.Actor;
 import org.yiwang.kernel.Money;
 import org.yiwang.kernel.RegionScope;
 import org.yiwang.pki.PlatformKeys;
+import org.yiwang.pki.SealedValues;
+import org.yiwang.catalog.AuctionKind;
+import org.yiwang.auction.AuctionChanged.PricesSealed;
+import org.yiwang.auction.AuctionChanged.SealedPriceEntry;
 import org.yiwang.registry.EntityId;
 import org.yiwang.system.RegionScopes;
 
@@ -97,7 +101,7 @@ class Auctioneer implements SmartLifecycle {
 
 		final String title;
 
-		final EnglishAuction engine;
+		final AuctionEngine engine;
 
 		private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
 
@@ -111,15 +115,29 @@ class Auctioneer implements SmartLifecycle {
 
 		private volatile AuctionView latest;
 
+		/** Dutch: the step of the price schedule the live pages were last told of. */
+		private volatile long shownStep = -1;
+
 		Lane(Auctions.Row row, String title, List<Auctions.Bid> bids) {
+			this(row, title, bids, List.of());
+		}
+
+		/** @param sealed a running sealed round's prices, opened (the writer needs them for replays only) */
+		Lane(Auctions.Row row, String title, List<Auctions.Bid> bids, List<Opened> sealed) {
 			this.listing = row.listing();
 			this.row = row;
 			this.title = title;
-			this.engine = row.engine();
+			this.engine = row.engine(sealed.stream().map(o -> o.price().bidderNumber()).toList());
 			for (Auctions.Bid b : bids) {
 				record(b.view());
-				keys.put(b.transferee() + "|" + b.idempotencyKey(), new Replay(b.amount(),
+				// A Dutch acceptance carries no amount: its retry matches on the key alone.
+				keys.put(b.transferee() + "|" + b.idempotencyKey(), new Replay(engine instanceof DutchAuction ? null : b.amount(),
 						new BidReceipt(listing, b.seq(), b.bidderNumber(), b.amount(), b.placedAt(), b.endsAtAfter(), true)));
+			}
+			for (Opened o : sealed) {
+				Auctions.SealedPrice p = o.price();
+				keys.put(p.transferee() + "|" + p.idempotencyKey(), new Replay(o.amount(), new BidReceipt(listing, p.seq(),
+						p.bidderNumber(), o.amount(), p.submittedAt(), row.endsAt(), true, p.commitment(), o.salt())));
 			}
 			latest = view(null, null);
 		}
@@ -129,25 +147,49 @@ class Auctioneer implements SmartLifecycle {
 			best.merge(bid.bidderNumber(), bid, (a, b) -> b.amount().compareTo(a.amount()) > 0 ? b : a);
 		}
 
+		/** The latest state; a running Dutch auction's price is the one at this instant. */
 		AuctionView latest() {
-			return latest;
+			AuctionView v = latest;
+			if (engine instanceof DutchAuction && v.status() == AuctionStatus.RUNNING && v.leaderNumber() == null) {
+				return view(null, null);
+			}
+			return v;
 		}
 
 		AuctionView view(String winnerName, Instant closedAt) {
-			EnglishAuction.Rules rules = engine.rules();
+			Instant now = clock.instant();
+			AuctionStatus status = !engine.closed() ? AuctionStatus.RUNNING
+					: engine.sold() ? AuctionStatus.SOLD : AuctionStatus.FAILED;
+			if (engine instanceof SealedRound && !engine.closed()) {
+				// Nothing about the prices, not even how many there are, until the close.
+				return new AuctionView(listing, row.tradeCode(), title, status, engine.startsAt(), engine.timedFrom(),
+						engine.endsAt(), (int) engine.countdown().toSeconds(), engine.startingPrice(), engine.increment(),
+						null, engine.startingPrice(), null, 0, List.of(), List.of(), false, null, null, now,
+						engine.kind(), null);
+			}
 			List<BidView> recent = new ArrayList<>(history.subList(Math.max(0, history.size() - HISTORY), history.size()));
 			java.util.Collections.reverse(recent);
 			List<BidView> ranking = best.values().stream()
 				.sorted(Comparator.comparing(BidView::amount).reversed().thenComparing(BidView::seq)).toList();
-			AuctionStatus status = !engine.closed() ? AuctionStatus.RUNNING
-					: engine.sold() ? AuctionStatus.SOLD : AuctionStatus.FAILED;
-			return new AuctionView(listing, row.tradeCode(), title, status, rules.startsAt(), rules.timedFrom(),
-					engine.endsAt(), (int) rules.countdown().toSeconds(), rules.startingPrice(), rules.increment(),
-					engine.price(), engine.closed() ? null : engine.minimumBid(), engine.leader(), engine.lastSeq(),
-					List.copyOf(recent), ranking, engine.price() != null && engine.price().isAtLeast(rules.reserve()),
-					winnerName, closedAt, clock.instant());
+			Money price = engine.price();
+			Instant nextStep = null;
+			if (engine instanceof DutchAuction dutch && !engine.closed() && engine.leader() == null) {
+				price = dutch.rules().priceAt(now);
+				nextStep = dutch.rules().nextStepAt(now);
+			}
+			return new AuctionView(listing, row.tradeCode(), title, status, engine.startsAt(), engine.timedFrom(),
+					engine.endsAt(), (int) engine.countdown().toSeconds(), engine.startingPrice(), engine.increment(),
+					price, engine.closed() ? null : engine.minimumBid(now), engine.leader(), engine.lastSeq(),
+					List.copyOf(recent), ranking, engine.price() != null && engine.price().isAtLeast(engine.reserve()),
+					winnerName, closedAt, now, engine.kind(), nextStep);
 		}
 	}
+
+	/** A sealed price opened by the writer: the stored row, its price and its commitment's salt. */
+	record Opened(Auctions.SealedPrice price, Money amount, String salt) {
+	}
+
+	static final String SEALED_PURPOSE = "auction.sealed-price";
 
 	private final Map<UUID, Lane> lanes = new ConcurrentHashMap<>();
 
@@ -165,6 +207,8 @@ class Auctioneer implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final SealedValues sealedValues;
+
 	private final ExecutorService writers;
 
 	private ScheduledExecutorService ticker;
@@ -172,7 +216,8 @@ class Auctioneer implements SmartLifecycle {
 	private volatile boolean running;
 
 	Auctioneer(Auctions auctions, Listings listings, AuctionClosing closing, TransactionTemplate transactions,
-			WriterConnections connections, ApplicationEventPublisher events, Clock clock) {
+			WriterConnections connections, ApplicationEventPublisher events, Clock clock, SealedValues sealedValues) {
+		this.sealedValues = sealedValues;
 		this.auctions = auctions;
 		this.listings = listings;
 		this.closing = closing;
@@ -252,7 +297,9 @@ class Auctioneer implements SmartLifecycle {
 				Instant alive = lastAlive.get();
 				Duration outage = Duration.between(alive, now);
 				Instant startsAt = row.startsAt().isAfter(alive) ? row.startsAt().plus(outage) : row.startsAt();
-				Instant timedFrom = row.timedFrom().isAfter(alive) ? row.timedFrom().plus(outage) : row.timedFrom();
+				// A Dutch auction's price schedule moves whole: it resumes at the price it stood at when the platform stopped.
+				Instant timedFrom = row.kind() == AuctionKind.DUTCH || row.timedFrom().isAfter(alive)
+						? row.timedFrom().plus(outage) : row.timedFrom();
 				Instant endsAt = row.endsAt().plus(outage);
 				auctions.extend(row.listing(), row.region(), alive, now, row, startsAt, timedFrom, endsAt);
 				events.publishEvent(new AuctionResumed(Actor.SYSTEM, row.listing(), alive, now, row.endsAt(), endsAt,
@@ -269,7 +316,8 @@ class Auctioneer implements SmartLifecycle {
 	/** Puts an auction on this node's floor (called in a transaction that can read it). */
 	Lane open(Auctions.Row row) {
 		String title = listings.byId(row.listing()).map(ListingView::title).orElse(row.tradeCode().value());
-		Lane lane = new Lane(row, title, auctions.bids(row.listing()));
+		List<Opened> sealed = row.kind() == AuctionKind.SEALED ? opened(auctions.sealedPrices(row.listing())) : List.of();
+		Lane lane = new Lane(row, title, auctions.bids(row.listing()), sealed);
 		lanes.put(row.listing(), lane);
 		return lane;
 	}
@@ -307,6 +355,14 @@ class Auctioneer implements SmartLifecycle {
 			for (Lane lane : lanes.values()) {
 				if (lane.engine.isDue(now) && lane.queue.isEmpty()) {
 					submit(lane, at -> new Close(at));
+				}
+				else if (lane.engine instanceof DutchAuction dutch && lane.engine.leader() == null) {
+					long step = dutch.rules().stepAt(now);
+					if (step != lane.shownStep) {
+						// The price stepped down: every live page learns it from the server's clock.
+						lane.shownStep = step;
+						events.publishEvent(new LiveAuctionUpdated(lane.view(null, null)));
+					}
 				}
 			}
 		}
@@ -375,7 +431,10 @@ class Auctioneer implements SmartLifecycle {
 
 	private void process(Lane lane, List<Pending> batch) {
 		EnglishAuction.Snapshot before = lane.engine.snapshot();
+		boolean sealedRound = lane.engine instanceof SealedRound;
 		List<Auctions.Bid> accepted = new ArrayList<>();
+		List<Auctions.SealedPrice> sealed = new ArrayList<>();
+		List<SealedPriceEntry> sealedAudit = new ArrayList<>();
 		List<AcceptedBid> audited = new ArrayList<>();
 		List<RefusedBid> refusals = new ArrayList<>();
 		Map<Pending, Outcome> outcomes = new HashMap<>();
@@ -394,36 +453,64 @@ class Auctioneer implements SmartLifecycle {
 			String keyId = bid.transferee() + "|" + bid.key();
 			Replay seen = newKeys.containsKey(keyId) ? newKeys.get(keyId) : lane.keys.get(keyId);
 			if (seen != null) {
-				if (seen.amount().compareTo(bid.amount()) == 0) {
-					BidReceipt r = seen.receipt();
-					outcomes.put(p, new Outcome(new BidReceipt(r.auction(), r.seq(), r.bidderNumber(), r.amount(),
-							r.placedAt(), r.endsAt(), true), null));
+				boolean same = seen.amount() == null ? bid.amount() == null
+						: bid.amount() != null && seen.amount().compareTo(bid.amount()) == 0;
+				if (same) {
+					outcomes.put(p, new Outcome(seen.receipt().replay(), null));
 				}
 				else {
-					outcomes.put(p, refuse(bid, BidRefusal.KEY_REUSED, refusals));
+					outcomes.put(p, refuse(bid, BidRefusal.KEY_REUSED, refusals, sealedRound));
 				}
 				continue;
 			}
 			EnglishAuction.Decision decision = closeAt != null ? new EnglishAuction.Decision(null, BidRefusal.ENDED)
 					: lane.engine.offer(bid.bidderNumber(), bid.amount(), bid.at());
-			if (decision.isAccepted()) {
+			if (decision.isAccepted() && sealedRound) {
 				EnglishAuction.Accepted a = decision.accepted();
-				accepted.add(new Auctions.Bid(lane.listing, a.seq(), lane.row.region(), bid.bidderNumber(),
-						bid.transferee(), bid.amount(), bid.at(), a.endsAfter(), bid.key()));
-				audited.add(new AcceptedBid(a.seq(), bid.actor().username(), bid.bidderNumber(), bid.amount(), bid.at()));
+				String salt = java.util.HexFormat.of().formatHex(randomBytes(16));
+				String commitment = commitment(lane.listing, bid.bidderNumber(), bid.amount(), salt);
+				byte[] box = sealedValues.seal(SEALED_PURPOSE, sealContext(lane.listing, bid.transferee()),
+						(bid.amount() + "|" + salt).getBytes(StandardCharsets.UTF_8));
+				sealed.add(new Auctions.SealedPrice(lane.listing, a.seq(), lane.row.region(), bid.bidderNumber(),
+						bid.transferee(), commitment, box, bid.at(), bid.key()));
+				sealedAudit.add(new SealedPriceEntry(bid.actor().username(), bid.bidderNumber(), commitment, bid.at()));
 				BidReceipt receipt = new BidReceipt(lane.listing, a.seq(), bid.bidderNumber(), bid.amount(), bid.at(),
+						a.endsAfter(), false, commitment, salt);
+				newKeys.put(keyId, new Replay(bid.amount(), receipt));
+				outcomes.put(p, new Outcome(receipt, null));
+			}
+			else if (decision.isAccepted()) {
+				EnglishAuction.Accepted a = decision.accepted();
+				// The engine's amount: a Dutch acceptance takes the price current at its stamp.
+				accepted.add(new Auctions.Bid(lane.listing, a.seq(), lane.row.region(), bid.bidderNumber(),
+						bid.transferee(), a.amount(), bid.at(), a.endsAfter(), bid.key()));
+				audited.add(new AcceptedBid(a.seq(), bid.actor().username(), bid.bidderNumber(), a.amount(), bid.at()));
+				BidReceipt receipt = new BidReceipt(lane.listing, a.seq(), bid.bidderNumber(), a.amount(), bid.at(),
 						a.endsAfter(), false);
 				newKeys.put(keyId, new Replay(bid.amount(), receipt));
 				outcomes.put(p, new Outcome(receipt, null));
 			}
 			else {
-				outcomes.put(p, refuse(bid, decision.refusal(), refusals));
+				outcomes.put(p, refuse(bid, decision.refusal(), refusals, sealedRound));
 			}
+		}
+		if (closeAt == null && lane.engine instanceof DutchAuction && lane.engine.leader() != null
+				&& before.leader() == null) {
+			// The first acceptance ends a Dutch auction at once.
+			closeAt = lane.engine.endsAt();
 		}
 		EnglishAuction.Snapshot after = lane.engine.snapshot();
 		try {
 			RegionScopes.runIn(RegionScope.of(lane.row.region()), () -> connections.run(() -> transactions
 				.executeWithoutResult(status -> {
+					if (sealedRound) {
+						auctions.commitSealed(sealed);
+						if (!sealedAudit.isEmpty() || !refusals.isEmpty()) {
+							events.publishEvent(new PricesSealed(Actor.SYSTEM, lane.listing, sealedAudit, refusals,
+									lane.row.region(), clock.instant()));
+						}
+						return;
+					}
 					auctions.commitBids(accepted, after, lane.listing);
 					if (!audited.isEmpty() || !refusals.isEmpty()) {
 						events.publishEvent(new BidsCommitted(Actor.SYSTEM, lane.listing, before.lastSeq() + 1,
@@ -450,9 +537,40 @@ class Auctioneer implements SmartLifecycle {
 		closers.forEach(p -> p.result().complete(new Outcome(null, null)));
 	}
 
-	private static Outcome refuse(PlaceBid bid, BidRefusal reason, List<RefusedBid> refusals) {
-		refusals.add(new RefusedBid(bid.actor().username(), bid.amount().toString(), reason, bid.at()));
+	/** A refused bid for the batch's audit entry; a sealed round's refused price is not written down either. */
+	private static Outcome refuse(PlaceBid bid, BidRefusal reason, List<RefusedBid> refusals, boolean sealed) {
+		refusals.add(new RefusedBid(bid.actor().username(), sealed || bid.amount() == null ? "" : bid.amount().toString(),
+				reason, bid.at()));
 		return new Outcome(null, reason);
+	}
+
+	private static byte[] randomBytes(int n) {
+		byte[] bytes = new byte[n];
+		RANDOM.nextBytes(bytes);
+		return bytes;
+	}
+
+	private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+	/** The commitment a sealed-round receipt carries; the record publishes price and salt so anyone can recompute it. */
+	static String commitment(UUID listing, String bidderNumber, Money amount, String salt) {
+		return AuctionHall.sha256("YIWANG-SEALED-PRICE-V1|" + listing + "|" + bidderNumber + "|" + amount + "|" + salt);
+	}
+
+	private static String sealContext(UUID listing, EntityId transferee) {
+		return listing + "|" + transferee;
+	}
+
+	/** Opens a sealed round's prices: at the close, and when a running round is put back on the floor. */
+	List<Opened> opened(List<Auctions.SealedPrice> prices) {
+		List<Opened> opened = new ArrayList<>(prices.size());
+		for (Auctions.SealedPrice p : prices) {
+			String plain = new String(sealedValues.open(SEALED_PURPOSE, sealContext(p.listing(), p.transferee()), p.sealed()),
+					StandardCharsets.UTF_8);
+			int bar = plain.indexOf('|');
+			opened.add(new Opened(p, Money.of(new java.math.BigDecimal(plain.substring(0, bar))), plain.substring(bar + 1)));
+		}
+		return opened;
 	}
 
 	private void close(Lane lane, Instant closeAt) {
@@ -461,7 +579,11 @@ class Auctioneer implements SmartLifecycle {
 		AuctionClosing.Result result;
 		try {
 			result = RegionScopes.callIn(RegionScope.of(lane.row.region()), () -> connections
-				.call(() -> transactions.execute(status -> closing.close(lane.listing, lane.engine, closeAt))));
+				.call(() -> transactions.execute(status -> {
+					List<String> disclosures = lane.engine instanceof SealedRound round ? disclose(lane, round)
+							: List.of();
+					return closing.close(lane.listing, lane.engine, closeAt, disclosures);
+				})));
 		}
 		catch (RuntimeException e) {
 			lane.engine.restore(before);
@@ -469,25 +591,70 @@ class Auctioneer implements SmartLifecycle {
 			return;
 		}
 		lanes.remove(lane.listing);
+		if (lane.engine instanceof SealedRound) {
+			// The disclosed prices are bids now, for the final view.
+			lane.history.clear();
+			lane.best.clear();
+			RegionScopes.runIn(RegionScope.of(lane.row.region()),
+					() -> transactions.executeWithoutResult(s -> auctions.bids(lane.listing).forEach(b -> lane.record(b.view()))));
+		}
 		lane.latest = lane.view(result.winnerName(), closeAt);
 		events.publishEvent(new LiveAuctionUpdated(lane.latest));
 		closing.afterClose(result);
 	}
 
+	/**
+	 * In the closing transaction of a sealed round: opens its prices, records them as its bids (in the order of
+	 * submission) and lets the round find the winner; returns the record's lines that let anyone check each receipt's
+	 * commitment ({@code sealed=seq,number,commitment,salt}).
+	 */
+	private List<String> disclose(Lane lane, SealedRound round) {
+		List<Opened> opened = opened(auctions.sealedPrices(lane.listing));
+		List<Auctions.Bid> bids = new ArrayList<>();
+		List<SealedRound.Disclosed> disclosed = new ArrayList<>();
+		List<String> lines = new ArrayList<>();
+		for (Opened o : opened) {
+			Auctions.SealedPrice p = o.price();
+			bids.add(new Auctions.Bid(lane.listing, p.seq(), p.region(), p.bidderNumber(), p.transferee(), o.amount(),
+					p.submittedAt(), round.endsAt(), p.idempotencyKey()));
+			disclosed.add(new SealedRound.Disclosed(p.seq(), p.bidderNumber(), o.amount(), p.submittedAt()));
+			lines.add("sealed=" + p.seq() + "," + p.bidderNumber() + "," + p.commitment() + "," + o.salt());
+		}
+		round.disclose(disclosed);
+		auctions.commitBids(bids, round.snapshot(), lane.listing);
+		return lines;
+	}
+
 	/** The signed text of an auction record: every accepted bid by number and time, then the outcome. */
-	static String recordText(Auctions.Row row, String title, List<Auctions.Bid> bids, EnglishAuction engine,
+	static String recordText(Auctions.Row row, String title, List<Auctions.Bid> bids, AuctionEngine engine,
 			Instant closedAt) {
+		return recordText(row, title, bids, engine, closedAt, List.of());
+	}
+
+	/**
+	 * The record's text; a Dutch auction or sealed round says its kind after the title, and a sealed round's
+	 * commitments (with their salts) follow its bids.
+	 */
+	static String recordText(Auctions.Row row, String title, List<Auctions.Bid> bids, AuctionEngine engine,
+			Instant closedAt, List<String> disclosures) {
 		StringBuilder text = new StringBuilder("YIWANG-AUCTION-RECORD-V1\n");
 		text.append("tradeCode=").append(row.tradeCode()).append('\n');
 		text.append("title=").append(title.replace('\n', ' ')).append('\n');
+		if (engine.kind() != AuctionKind.ENGLISH) {
+			text.append("kind=").append(engine.kind()).append('\n');
+			if (engine instanceof DutchAuction dutch) {
+				text.append("stepSeconds=").append(dutch.rules().step().toSeconds()).append('\n');
+			}
+		}
 		text.append("startingPrice=").append(row.startingPrice()).append('\n');
 		text.append("increment=").append(row.increment()).append('\n');
-		text.append("startsAt=").append(INSTANT.format(engine.rules().startsAt())).append('\n');
+		text.append("startsAt=").append(INSTANT.format(engine.startsAt())).append('\n');
 		text.append("closedAt=").append(INSTANT.format(closedAt)).append('\n');
 		for (Auctions.Bid b : bids) {
 			text.append("bid=").append(b.seq()).append(',').append(b.bidderNumber()).append(',').append(b.amount())
 				.append(',').append(INSTANT.format(b.placedAt())).append('\n');
 		}
+		disclosures.forEach(line -> text.append(line).append('\n'));
 		text.append("outcome=").append(engine.sold() ? "SOLD" : "FAILED").append('\n');
 		text.append("finalPrice=").append(engine.price() == null ? "" : engine.price().toString()).append('\n');
 		text.append("winnerNumber=").append(engine.sold() ? engine.leader() : "").append('\n');

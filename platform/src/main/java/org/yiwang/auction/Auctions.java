@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.yiwang.catalog.AuctionKind;
 import org.yiwang.kernel.Money;
 import org.yiwang.kernel.RegionCode;
 import org.yiwang.kernel.TradeCode;
@@ -23,14 +24,36 @@ class Auctions {
 	/** An auction row: its rules and the state the last committed bid left. */
 	record Row(UUID listing, RegionCode region, TradeCode tradeCode, Instant startsAt, Instant timedFrom, Instant endsAt,
 			int countdownSeconds, Money startingPrice, Money reserve, Money increment, Money price, String leaderNumber,
-			long lastSeq, AuctionStatus status, Instant closedAt, String recordText, String recordSignature) {
+			long lastSeq, AuctionStatus status, Instant closedAt, String recordText, String recordSignature,
+			AuctionKind kind, Integer stepSeconds) {
 
-		EnglishAuction engine() {
-			EnglishAuction.Rules rules = new EnglishAuction.Rules(startsAt, timedFrom, Duration.ofSeconds(countdownSeconds),
-					startingPrice, reserve, increment);
-			return new EnglishAuction(rules,
-					new EnglishAuction.Snapshot(price, leaderNumber, endsAt, lastSeq, status != AuctionStatus.RUNNING));
+		AuctionEngine engine() {
+			return engine(List.of());
 		}
+
+		/** @param sealedBidders a sealed round's bidders who submitted, in order (committed, not yet disclosed) */
+		AuctionEngine engine(List<String> sealedBidders) {
+			EnglishAuction.Snapshot state = new EnglishAuction.Snapshot(price, leaderNumber, endsAt, lastSeq,
+					status != AuctionStatus.RUNNING);
+			return switch (kind) {
+				case ENGLISH -> new EnglishAuction(new EnglishAuction.Rules(startsAt, timedFrom,
+						Duration.ofSeconds(countdownSeconds), startingPrice, reserve, increment), state);
+				case DUTCH -> new DutchAuction(new DutchAuction.Rules(startsAt, timedFrom, Duration.ofSeconds(stepSeconds),
+						startingPrice, reserve, increment), state);
+				case SEALED -> new SealedRound(new SealedRound.Rules(startsAt, endsAt, startingPrice, reserve),
+						status == AuctionStatus.RUNNING ? state
+								: new EnglishAuction.Snapshot(price, leaderNumber, endsAt, lastSeq, true),
+						status == AuctionStatus.RUNNING ? sealedBidders : java.util.Collections.nCopies((int) lastSeq, ""));
+			};
+		}
+	}
+
+	/**
+	 * A sealed price as stored until the close: its commitment in the clear, the price and the commitment's salt
+	 * encrypted ({@link org.yiwang.pki.SealedValues}).
+	 */
+	record SealedPrice(UUID listing, long seq, RegionCode region, String bidderNumber, EntityId transferee,
+			String commitment, byte[] sealed, Instant submittedAt, String idempotencyKey) {
 	}
 
 	/** A committed bid with who placed it (the platform knows; others see the number). */
@@ -51,10 +74,11 @@ class Auctions {
 	void add(Row a) {
 		jdbc.sql("""
 				insert into auction.auctions (listing_id, region_code, trade_code, starts_at, timed_from, ends_at,
-				  countdown_seconds, starting_price, reserve_price, increment, status)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RUNNING')""")
+				  countdown_seconds, starting_price, reserve_price, increment, status, auction_kind, step_seconds)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?)""")
 			.params(a.listing(), a.region().value(), a.tradeCode().value(), ts(a.startsAt()), ts(a.timedFrom()),
-					ts(a.endsAt()), a.countdownSeconds(), a.startingPrice().yuan(), a.reserve().yuan(), a.increment().yuan())
+					ts(a.endsAt()), a.countdownSeconds(), a.startingPrice().yuan(), a.reserve().yuan(), a.increment().yuan(),
+					a.kind().name(), a.stepSeconds())
 			.update();
 	}
 
@@ -93,6 +117,44 @@ class Auctions {
 		jdbc.sql(sql.toString()).params(params).update();
 	}
 
+	/** Seals a batch of sealed prices in one statement; the auction's own row does not change (it shows nothing). */
+	void commitSealed(List<SealedPrice> prices) {
+		if (prices.isEmpty()) {
+			return;
+		}
+		StringBuilder sql = new StringBuilder("insert into auction.sealed_prices (listing_id, seq, region_code, "
+				+ "bidder_number, transferee_id, commitment, sealed, submitted_at, idempotency_key) values ");
+		List<Object> params = new java.util.ArrayList<>(prices.size() * 9);
+		for (int i = 0; i < prices.size(); i++) {
+			SealedPrice p = prices.get(i);
+			sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+			params.addAll(List.of(p.listing(), p.seq(), p.region().value(), p.bidderNumber(), p.transferee().value(),
+					p.commitment(), p.sealed(), ts(p.submittedAt()), p.idempotencyKey()));
+		}
+		jdbc.sql(sql.toString()).params(params).update();
+	}
+
+	List<SealedPrice> sealedPrices(UUID listing) {
+		return jdbc.sql("select * from auction.sealed_prices where listing_id = ? order by seq").param(listing)
+			.query((rs, n) -> new SealedPrice(rs.getObject("listing_id", UUID.class), rs.getLong("seq"),
+					RegionCode.of(rs.getString("region_code")), rs.getString("bidder_number"),
+					new EntityId(rs.getObject("transferee_id", UUID.class)), rs.getString("commitment"),
+					rs.getBytes("sealed"), instant(rs, "submitted_at"), rs.getString("idempotency_key")))
+			.list();
+	}
+
+	/** A bidder's sealed price's commitment and time (never the price). */
+	Optional<SealedPrice> sealedPriceOf(UUID listing, EntityId transferee) {
+		return jdbc.sql("select listing_id, seq, region_code, bidder_number, transferee_id, commitment, submitted_at, "
+				+ "idempotency_key from auction.sealed_prices where listing_id = ? and transferee_id = ?")
+			.params(listing, transferee.value())
+			.query((rs, n) -> new SealedPrice(rs.getObject("listing_id", UUID.class), rs.getLong("seq"),
+					RegionCode.of(rs.getString("region_code")), rs.getString("bidder_number"),
+					new EntityId(rs.getObject("transferee_id", UUID.class)), rs.getString("commitment"), null,
+					instant(rs, "submitted_at"), rs.getString("idempotency_key")))
+			.optional();
+	}
+
 	void close(UUID listing, AuctionStatus status, Instant closedAt, String recordText, String signature) {
 		jdbc.sql("update auction.auctions set status = ?, closed_at = ?, record_text = ?, record_signature = ? "
 				+ "where listing_id = ? and status = 'RUNNING'")
@@ -111,6 +173,11 @@ class Auctions {
 	List<Bid> bids(UUID listing) {
 		return jdbc.sql("select * from auction.bids where listing_id = ? order by seq").param(listing).query(Auctions::bid)
 			.list();
+	}
+
+	Optional<Bid> bidByKey(UUID listing, EntityId transferee, String idempotencyKey) {
+		return jdbc.sql("select * from auction.bids where listing_id = ? and transferee_id = ? and idempotency_key = ?")
+			.params(listing, transferee.value(), idempotencyKey).query(Auctions::bid).optional();
 	}
 
 	long bidCount(UUID listing) {
@@ -143,7 +210,8 @@ class Auctions {
 				Money.of(rs.getBigDecimal("reserve_price")), Money.of(rs.getBigDecimal("increment")),
 				rs.getBigDecimal("current_price") == null ? null : Money.of(rs.getBigDecimal("current_price")),
 				rs.getString("leader_number"), rs.getLong("last_seq"), AuctionStatus.valueOf(rs.getString("status")),
-				instant(rs, "closed_at"), rs.getString("record_text"), rs.getString("record_signature"));
+				instant(rs, "closed_at"), rs.getString("record_text"), rs.getString("record_signature"),
+				AuctionKind.valueOf(rs.getString("auction_kind")), (Integer) rs.getObject("step_seconds"));
 	}
 
 	static Bid bid(ResultSet rs, int n) throws SQLException {

@@ -28,5 +28,11 @@ public enum BidRefusal {
 	/** The idempotency key is missing or malformed. */
 	KEY,
 	/** The same idempotency key was used for another bid. */
-	KEY_REUSED
+	KEY_REUSED,
+	/** Dutch: another bidder accepted first; the auction is over. */
+	TAKEN,
+	/** Sealed round: this bidder already submitted its one price. */
+	ALREADY_SEALED,
+	/** The auction is of another kind: a Dutch auction takes acceptances, the others take bids or sealed prices. */
+	WRONG_KIND
 }

@@ -55,6 +55,12 @@ class DemoListings implements ApplicationRunner {
 
 	static final String READY_TRADE = "CQ-500103-2026-GQ-DEMO02";
 
+	/** 罚没物资处置: its template sells by a Dutch (降价) auction. */
+	static final String DUTCH_TRADE = "CQ-500103-2026-FM-DEMO03";
+
+	/** 特许经营权: its template takes one sealed price per bidder (一次报价). */
+	static final String SEALED_TRADE = "CQ-500103-2026-TX-DEMO04";
+
 	/** Not a login: the settlement bank the demo deposits come through (no account has this name). */
 	static final String BANK = "demo.bank";
 
@@ -132,27 +138,42 @@ class DemoListings implements ApplicationRunner {
 		ListingView open = submit(OPEN_TRADE, "重庆演示机械制造有限公司 40% 股权");
 		staff().call(() -> hall.publish(open.id(), open.version()));
 
+		ready(submit(READY_TRADE, "重庆演示物流有限公司 100% 股权"));
+		ready(submit(DUTCH_TRADE, "CONFISCATED_GOODS", "罚没车辆一批（轿车 12 辆）", "200000.00", "100000.00", "10000.00",
+				"20000.00"));
+		ready(submit(SEALED_TRADE, "PUBLIC_CONCESSION", "解放碑步行街户外广告位五年经营权", "500000.00", "550000.00",
+				"10000.00", "50000.00"));
+		log.warn("Created the demo listings {} (open) and {} (English), {} (Dutch) and {} (sealed-price round), their "
+				+ "periods over, two transferees with deposits waiting for qualification by staff.yuzhong; transferor {}",
+				OPEN_TRADE, READY_TRADE, DUTCH_TRADE, SEALED_TRADE, transferor.name());
+	}
+
+	/** Publishes a listing as of a month ago and has both demo transferees register and pay their deposits. */
+	private void ready(ListingView ready) {
 		Instant monthAgo = clock.instant().minus(Duration.ofDays(35));
-		ListingView ready = submit(READY_TRADE, "重庆演示物流有限公司 100% 股权");
 		ListingView published = staff().call(() -> hall.publishAsOf(ready.id(), ready.version(), monthAgo));
+		String trade = ready.tradeCode().value();
 		for (String user : new String[] { "demo.transferee1", "demo.transferee2" }) {
 			DemoActing transferee = as(user, Role.BIDDER, RegionScope.none());
 			transferee.call(() -> hall.registerAsOf(published.id(), monthAgo.plus(Duration.ofDays(1))));
-			DepositAccountView account = transferee.call(() -> deposits.openAccount(READY_TRADE));
+			DepositAccountView account = transferee.call(() -> deposits.openAccount(trade));
 			EntityView entity = transferee.call(() -> registry.myEntity().orElseThrow());
-			as(BANK, Role.API_CLIENT, RegionScope.none()).call(() -> deposits.report("demo-" + user,
+			as(BANK, Role.API_CLIENT, RegionScope.none()).call(() -> deposits.report("demo-" + trade + "-" + user,
 					new ArrivalReport(account.accountNumber(), published.security().yuan(), "6222000011110000",
-							entity.name(), monthAgo.plus(Duration.ofDays(2)), "DEMO-" + user)));
+							entity.name(), monthAgo.plus(Duration.ofDays(2)), "DEMO-" + trade + "-" + user)));
 		}
-		log.warn("Created the demo listings {} (open) and {} (period over, two transferees with deposits waiting for "
-				+ "qualification by staff.yuzhong); transferor {}", OPEN_TRADE, READY_TRADE, transferor.name());
 	}
 
 	private ListingView submit(String trade, String title) {
+		return submit(trade, "STATE_EQUITY", title, "3000000.00", "3000000.00", "50000.00", "300000.00");
+	}
+
+	private ListingView submit(String trade, String category, String title, String starting, String reserve,
+			String increment, String security) {
 		return as("demo.transferor", Role.TENDERER, RegionScope.none()).call(() -> hall.submit(new NewListing(trade,
-				region, "STATE_EQUITY", title, "转让标的为" + title + "。评估基准日 2026-06-30，评估值以评估报告为准。",
-				"意向受让方须为依法设立并有效存续的企业法人，具有良好的财务状况和商业信用。", null, new BigDecimal("3000000.00"),
-				new BigDecimal("3000000.00"), new BigDecimal("50000.00"), new BigDecimal("300000.00"), 20, true)));
+				region, category, title, "转让标的为" + title + "。评估基准日 2026-06-30，评估值以评估报告为准。",
+				"意向受让方须为依法设立并有效存续的企业法人，具有良好的财务状况和商业信用。", null, new BigDecimal(starting),
+				new BigDecimal(reserve), new BigDecimal(increment), new BigDecimal(security), 20, true)));
 	}
 
 	private EntityView entity(String username, String name, int n, EntityRole role) {

@@ -12,7 +12,7 @@ import org.yiwang.kernel.Money;
  * the same machine: their "timed period" is the last five minutes of the (at least 24-hour) bidding time, and a bid in
  * it moves the end to five minutes after that bid (网络司法拍卖规定 Art. 20).
  */
-final class EnglishAuction {
+final class EnglishAuction implements AuctionEngine {
 
 	/** A bid more than this many times the price to beat is refused as absurd. */
 	static final BigDecimal ABSURD_FACTOR = BigDecimal.TEN;
@@ -71,11 +71,51 @@ final class EnglishAuction {
 		restore(state);
 	}
 
-	Snapshot snapshot() {
+	@Override
+	public org.yiwang.catalog.AuctionKind kind() {
+		return org.yiwang.catalog.AuctionKind.ENGLISH;
+	}
+
+	@Override
+	public Instant startsAt() {
+		return rules.startsAt();
+	}
+
+	@Override
+	public Instant timedFrom() {
+		return rules.timedFrom();
+	}
+
+	@Override
+	public Duration countdown() {
+		return rules.countdown();
+	}
+
+	@Override
+	public Money startingPrice() {
+		return rules.startingPrice();
+	}
+
+	@Override
+	public Money reserve() {
+		return rules.reserve();
+	}
+
+	@Override
+	public Money increment() {
+		return rules.increment();
+	}
+
+	@Override
+	public Money minimumBid(Instant now) {
+		return minimumBid();
+	}
+
+	public Snapshot snapshot() {
 		return new Snapshot(price, leader, endsAt, lastSeq, closed);
 	}
 
-	void restore(Snapshot state) {
+	public void restore(Snapshot state) {
 		price = state.price();
 		leader = state.leader();
 		endsAt = state.endsAt();
@@ -111,7 +151,7 @@ final class EnglishAuction {
 	 * strictly increases, and in the timed period the end moves to {@code at} plus the countdown. Bids must be
 	 * offered in the order of their stamps.
 	 */
-	Decision offer(String bidder, Money amount, Instant at) {
+	public Decision offer(String bidder, Money amount, Instant at) {
 		if (closed || !at.isBefore(endsAt)) {
 			return new Decision(null, BidRefusal.ENDED);
 		}
@@ -135,16 +175,16 @@ final class EnglishAuction {
 	}
 
 	/** Whether the countdown has run out at {@code now}: the auction must close. */
-	boolean isDue(Instant now) {
+	public boolean isDue(Instant now) {
 		return !closed && !now.isBefore(endsAt);
 	}
 
 	/** Closes the auction; the leader wins if the price reached the reserve. */
-	void close() {
+	public void close() {
 		closed = true;
 	}
 
-	boolean sold() {
+	public boolean sold() {
 		return closed && price != null && price.isAtLeast(rules.reserve());
 	}
 
@@ -152,23 +192,23 @@ final class EnglishAuction {
 		return rules;
 	}
 
-	Money price() {
+	public Money price() {
 		return price;
 	}
 
-	String leader() {
+	public String leader() {
 		return leader;
 	}
 
-	Instant endsAt() {
+	public Instant endsAt() {
 		return endsAt;
 	}
 
-	long lastSeq() {
+	public long lastSeq() {
 		return lastSeq;
 	}
 
-	boolean closed() {
+	public boolean closed() {
 		return closed;
 	}
 }

@@ -3,6 +3,7 @@ package org.yiwang.auction;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.yiwang.catalog.AuctionKind;
 import org.yiwang.kernel.CategoryCode;
 import org.yiwang.kernel.Money;
 import org.yiwang.kernel.RegionCode;
@@ -16,6 +17,8 @@ import org.yiwang.registry.EntityId;
  * @param periodEnd the end of the listing period (registration closes then); null until published
  * @param signedText the exact UTF-8 text the platform signed at publication; null until published
  * @param platformSignature base64 SM3withSM2 signature of {@code signedText} by the platform key
+ * @param auctionKind the kind of auction its template gave it; for a Dutch one the reserve is the floor (below the
+ *        starting price) and the increment the amount the price steps down by
  */
 public record ListingView(UUID id, TradeCode tradeCode, RegionCode region, CategoryCode category, int templateVersion,
 		boolean judicial, String title, String description, String conditions, EntityId transferor,
@@ -23,7 +26,7 @@ public record ListingView(UUID id, TradeCode tradeCode, RegionCode region, Categ
 		Money security, int listingDays, boolean workingDays, boolean autoExtend, int extensions, int countdownSeconds,
 		ListingStatus status, String returnReason, Instant publishedAt, Instant periodEnd, String signedText,
 		String platformSignature, EntityId buyer, String buyerName, Money finalPrice, Instant submittedAt,
-		long version) {
+		long version, AuctionKind auctionKind) {
 
 	public boolean open(Instant now) {
 		return status == ListingStatus.PUBLISHED && periodEnd != null && now.isBefore(periodEnd);
@@ -34,7 +37,7 @@ public record ListingView(UUID id, TradeCode tradeCode, RegionCode region, Categ
 		return new ListingView(id, tradeCode, region, category, templateVersion, judicial, title, description, conditions,
 				transferor, transferorName, submittedBy, startingPrice, reservePrice, increment, security, listingDays,
 				workingDays, autoExtend, extensions, countdownSeconds, status, returnReason, publishedAt, periodEnd,
-				signedText, platformSignature, buyer, buyerName, finalPrice, submittedAt, version);
+				signedText, platformSignature, buyer, buyerName, finalPrice, submittedAt, version, auctionKind);
 	}
 
 	ListingView concluded(ListingStatus status, EntityId buyer, String buyerName, Money price) {

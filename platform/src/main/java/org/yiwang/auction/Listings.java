@@ -33,13 +33,14 @@ class Listings {
 			jdbc.sql("""
 					insert into auction.listings (id, trade_code, region_code, category_code, template_version, judicial, title,
 					  description, conditions, transferor_id, transferor_name, submitted_by, starting_price, reserve_price,
-					  increment, security_amount, listing_days, working_days, auto_extend, countdown_seconds, status, submitted_at)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+					  increment, security_amount, listing_days, working_days, auto_extend, countdown_seconds, status, submitted_at,
+					  auction_kind)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 				.params(l.id(), l.tradeCode().value(), l.region().value(), l.category().value(), l.templateVersion(),
 						l.judicial(), l.title(), l.description(), l.conditions(), l.transferor().value(), l.transferorName(),
 						l.submittedBy(), l.startingPrice().yuan(), l.reservePrice().yuan(), l.increment().yuan(),
 						l.security().yuan(), l.listingDays(), l.workingDays(), l.autoExtend(), l.countdownSeconds(),
-						l.status().name(), Timestamp.from(l.submittedAt()))
+						l.status().name(), Timestamp.from(l.submittedAt()), l.auctionKind().name())
 				.update();
 		}
 		catch (DuplicateKeyException e) {
@@ -176,7 +177,8 @@ class Listings {
 				instant(rs, "period_end"), rs.getString("signed_text"), rs.getString("platform_signature"),
 				buyer == null ? null : new EntityId(buyer), rs.getString("buyer_name"),
 				rs.getBigDecimal("final_price") == null ? null : Money.of(rs.getBigDecimal("final_price")),
-				instant(rs, "submitted_at"), rs.getLong("version"));
+				instant(rs, "submitted_at"), rs.getLong("version"),
+				org.yiwang.catalog.AuctionKind.valueOf(rs.getString("auction_kind")));
 	}
 
 	static RegistrationView registration(ResultSet rs, int row) throws SQLException {

@@ -23,13 +23,45 @@ import org.yiwang.kernel.CategoryCode;
  * @param securityMaxPercent bid security at most this percentage of the estimated price (实施条例 Art. 26: 2)
  * @param backupDecryption at opening, the key custodians may decrypt a bid whose bidder failed to within the window;
  *        when not, such a bid counts as withdrawn
+ * @param auctionKind how the listing's auction runs (English unless the template says otherwise)
+ * @param dutchStepSeconds Dutch: the price steps down by the listing's decrement every so many seconds
+ * @param dutchFloorPercent Dutch: the floor (the listing's reserve) is at least this percentage of the starting price
+ * @param sealedWindowMinutes sealed round: how long it takes prices
  */
 public record ProcedureTemplate(CategoryCode category, int version, Procedure procedure, Integer bidPeriodDays,
 		Integer documentAvailabilityDays, Integer amendmentNoticeDays, Integer objectionDeadlineDays,
 		Integer objectionAnswerDays, Integer candidatePublicityDays, Integer decryptionWindowMinutes,
 		Integer listingPeriodDays, boolean listingInWorkingDays, Integer countdownMinutes, int minBids,
 		boolean prequalification, boolean auction, EvaluationMethod evaluationMethod, BigDecimal securityMaxPercent,
-		Instant effectiveFrom, String revisedBy, String reason, boolean backupDecryption) {
+		Instant effectiveFrom, String revisedBy, String reason, boolean backupDecryption, AuctionKind auctionKind,
+		Integer dutchStepSeconds, Integer dutchFloorPercent, Integer sealedWindowMinutes) {
+
+	public ProcedureTemplate {
+		auctionKind = auctionKind == null ? AuctionKind.ENGLISH : auctionKind;
+	}
+
+	/** A template whose auction (if any) is an English one. */
+	public ProcedureTemplate(CategoryCode category, int version, Procedure procedure, Integer bidPeriodDays,
+			Integer documentAvailabilityDays, Integer amendmentNoticeDays, Integer objectionDeadlineDays,
+			Integer objectionAnswerDays, Integer candidatePublicityDays, Integer decryptionWindowMinutes,
+			Integer listingPeriodDays, boolean listingInWorkingDays, Integer countdownMinutes, int minBids,
+			boolean prequalification, boolean auction, EvaluationMethod evaluationMethod, BigDecimal securityMaxPercent,
+			Instant effectiveFrom, String revisedBy, String reason, boolean backupDecryption) {
+		this(category, version, procedure, bidPeriodDays, documentAvailabilityDays, amendmentNoticeDays,
+				objectionDeadlineDays, objectionAnswerDays, candidatePublicityDays, decryptionWindowMinutes,
+				listingPeriodDays, listingInWorkingDays, countdownMinutes, minBids, prequalification, auction,
+				evaluationMethod, securityMaxPercent, effectiveFrom, revisedBy, reason, backupDecryption,
+				AuctionKind.ENGLISH, null, null, null);
+	}
+
+	/** This template with another auction kind and its settings. */
+	ProcedureTemplate withAuction(AuctionKind kind, Integer stepSeconds, Integer floorPercent, Integer windowMinutes) {
+		return new ProcedureTemplate(category, version, procedure, bidPeriodDays, documentAvailabilityDays,
+				amendmentNoticeDays, objectionDeadlineDays, objectionAnswerDays, candidatePublicityDays,
+				decryptionWindowMinutes, listingPeriodDays, listingInWorkingDays, countdownMinutes, minBids,
+				prequalification, auction, evaluationMethod, securityMaxPercent, effectiveFrom, revisedBy, reason,
+				backupDecryption, kind, stepSeconds, floorPercent, windowMinutes);
+	}
 
 	/** A template that allows the custodians' backup decryption (the default). */
 	public ProcedureTemplate(CategoryCode category, int version, Procedure procedure, Integer bidPeriodDays,
@@ -72,6 +104,8 @@ public record ProcedureTemplate(CategoryCode category, int version, Procedure pr
 				revision.objectionAnswerDays(), revision.candidatePublicityDays(), revision.decryptionWindowMinutes(),
 				revision.listingPeriodDays(), revision.listingInWorkingDays(), revision.countdownMinutes(),
 				revision.minBids(), revision.prequalification(), revision.auction(), revision.evaluationMethod(),
-				revision.securityMaxPercent(), now, revisedBy, revision.reason().strip(), revision.backupDecryption());
+				revision.securityMaxPercent(), now, revisedBy, revision.reason().strip(), revision.backupDecryption(),
+				// The revision form does not edit the auction kind yet: a revision keeps it.
+				auctionKind, dutchStepSeconds, dutchFloorPercent, sealedWindowMinutes);
 	}
 }

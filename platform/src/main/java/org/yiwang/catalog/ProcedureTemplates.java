@@ -15,7 +15,8 @@ class ProcedureTemplates {
 			category_code, version, procedure, bid_period_days, document_availability_days, amendment_notice_days,
 			objection_deadline_days, objection_answer_days, candidate_publicity_days, decryption_window_minutes,
 			listing_period_days, listing_in_working_days, countdown_minutes, min_bids, prequalification, auction,
-			evaluation_method, security_max_percent, effective_from, revised_by, reason, backup_decryption""";
+			evaluation_method, security_max_percent, effective_from, revised_by, reason, backup_decryption, auction_kind,
+			dutch_step_seconds, dutch_floor_percent, sealed_window_minutes""";
 
 	private final JdbcClient jdbc;
 
@@ -25,14 +26,15 @@ class ProcedureTemplates {
 
 	void add(ProcedureTemplate t) {
 		jdbc.sql("insert into catalog.procedure_templates (" + COLUMNS + ") values "
-				+ "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				+ "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(t.category().value(), t.version(), t.procedure().name(), t.bidPeriodDays(),
 					t.documentAvailabilityDays(), t.amendmentNoticeDays(), t.objectionDeadlineDays(),
 					t.objectionAnswerDays(), t.candidatePublicityDays(), t.decryptionWindowMinutes(),
 					t.listingPeriodDays(), t.listingInWorkingDays(), t.countdownMinutes(), t.minBids(),
 					t.prequalification(), t.auction(), t.evaluationMethod() == null ? null : t.evaluationMethod().name(),
 					t.securityMaxPercent(), java.sql.Timestamp.from(t.effectiveFrom()), t.revisedBy(), t.reason(),
-					t.backupDecryption())
+					t.backupDecryption(), t.auctionKind().name(), t.dutchStepSeconds(), t.dutchFloorPercent(),
+					t.sealedWindowMinutes())
 			.update();
 	}
 
@@ -73,7 +75,18 @@ class ProcedureTemplates {
 				integer(rs, "countdown_minutes"), rs.getInt("min_bids"), rs.getBoolean("prequalification"),
 				rs.getBoolean("auction"), method == null ? null : EvaluationMethod.valueOf(method),
 				rs.getBigDecimal("security_max_percent"), rs.getTimestamp("effective_from").toInstant(),
-				rs.getString("revised_by"), rs.getString("reason"), rs.getBoolean("backup_decryption"));
+				rs.getString("revised_by"), rs.getString("reason"), rs.getBoolean("backup_decryption"),
+				AuctionKind.valueOf(rs.getString("auction_kind")), integer(rs, "dutch_step_seconds"),
+				integer(rs, "dutch_floor_percent"), integer(rs, "sealed_window_minutes"));
+	}
+
+	/** The first template of a reference category, with the auction kind {@code catalog.auction_formats} seeds. */
+	ProcedureTemplate seeded(ProcedureTemplate initial) {
+		return jdbc.sql("select auction_kind, dutch_step_seconds, dutch_floor_percent, sealed_window_minutes "
+				+ "from catalog.auction_formats where category_code = ?").param(initial.category().value())
+			.query((rs, n) -> initial.withAuction(AuctionKind.valueOf(rs.getString(1)), integer(rs, "dutch_step_seconds"),
+					integer(rs, "dutch_floor_percent"), integer(rs, "sealed_window_minutes")))
+			.optional().filter(t -> initial.auction()).orElse(initial);
 	}
 
 	private static Integer integer(java.sql.ResultSet rs, String column) throws java.sql.SQLException {

@@ -84,8 +84,8 @@ class ReferenceDataLoader implements ApplicationRunner {
 		for (NewCategory category : catalogue) {
 			if (!categories.existsById(category.code())) {
 				categories.save(TradingCategory.create(category, ++position, now));
-				templates.add(ProcedureTemplate.initial(CategoryCode.of(category.code()), category.family(), now,
-						Actor.SYSTEM.username()));
+				templates.add(templates.seeded(ProcedureTemplate.initial(CategoryCode.of(category.code()),
+						category.family(), now, Actor.SYSTEM.username())));
 				added++;
 			}
 		}

@@ -158,6 +158,22 @@ class KeyVault {
 		return cipher.doFinal(sealed, 12, sealed.length - 12);
 	}
 
+	/**
+	 * A key for another purpose derived from the key-encryption key (HMAC-SHA256 of the purpose under it): the one
+	 * platform secret protects it too, and no two purposes share a key.
+	 */
+	SecretKey derivedKey(String purpose) {
+		try {
+			javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(keyEncryptionKey.getEncoded(), "HmacSHA256"));
+			return new SecretKeySpec(mac.doFinal(("yiwang.pki.derived.v1|" + purpose).getBytes(StandardCharsets.UTF_8)),
+					"AES");
+		}
+		catch (GeneralSecurityException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
 	private static SecretKey derive(char[] secret) {
 		try {
 			byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")

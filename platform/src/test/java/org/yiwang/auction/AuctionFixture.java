@@ -91,6 +91,16 @@ final class AuctionFixture {
 		return staff().call(() -> hall.publish(submitted.id(), submitted.version()));
 	}
 
+	/** A listing of another category (so of its template's auction kind), submitted by a new transferor and published. */
+	ListingView published(String suffix, String category, String starting, String reserve, String increment,
+			String security) {
+		String transferor = ("tf" + suffix + "." + run).toLowerCase();
+		entity(transferor, EntityRole.TRANSFEROR);
+		ListingView submitted = as(transferor, () -> hall.submit(listing(tradeCode(suffix), category, starting, reserve,
+				increment, security, 20)));
+		return staff().call(() -> hall.publish(submitted.id(), submitted.version()));
+	}
+
 	String tradeCode(String suffix) {
 		return ("CQ-500103-GQ-" + run + "-" + suffix).toUpperCase();
 	}

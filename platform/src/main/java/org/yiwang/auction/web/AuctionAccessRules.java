@@ -26,11 +26,12 @@ class AuctionAccessRules implements HttpAccessRules {
 			.requestMatchers(POST, "/listings/*/publish", "/listings/*/return", "/listings/*/conclude",
 					"/listings/*/agreement", "/listings/registrations/*/qualify", "/listings/registrations/*/refuse")
 			.hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF")
-			.requestMatchers(POST, "/listings/*/registrations", "/auctions/*/bids").hasRole("BIDDER")
+			.requestMatchers(POST, "/listings/*/registrations", "/auctions/*/bids", "/auctions/*/accept").hasRole("BIDDER")
+			.requestMatchers(GET, "/auctions/*/sealed-receipt", "/api/auctions/*/sealed-receipt").hasRole("BIDDER")
 			.requestMatchers(GET, "/listings", "/listings/*", "/auctions/*", "/auctions/*/state", "/auctions/*/events")
 			.permitAll()
 			.requestMatchers(GET, "/api/listings", "/api/auctions/*").permitAll()
 			.requestMatchers(POST, "/api/listings").hasAnyRole("TENDERER", "AGENCY")
-			.requestMatchers(POST, "/api/auctions/*/bids").hasRole("BIDDER");
+			.requestMatchers(POST, "/api/auctions/*/bids", "/api/auctions/*/accept").hasRole("BIDDER");
 	}
 }

@@ -17,6 +17,7 @@ import org.yiwang.auction.AuctionView;
 import org.yiwang.auction.BidReceipt;
 import org.yiwang.auction.ListingView;
 import org.yiwang.auction.NewListing;
+import org.yiwang.system.Refusal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -50,7 +51,8 @@ class AuctionApi {
 				l.description(), l.conditions(), l.transferor(), l.transferorName(), null, l.startingPrice(), null,
 				l.increment(), l.security(), l.listingDays(), l.workingDays(), l.autoExtend(), l.extensions(),
 				l.countdownSeconds(), l.status(), null, l.publishedAt(), l.periodEnd(), l.signedText(),
-				l.platformSignature(), l.buyer(), l.buyerName(), l.finalPrice(), l.submittedAt(), l.version());
+				l.platformSignature(), l.buyer(), l.buyerName(), l.finalPrice(), l.submittedAt(), l.version(),
+				l.auctionKind());
 	}
 
 	@PostMapping("/listings")
@@ -72,5 +74,20 @@ class AuctionApi {
 	BidReceipt bid(@PathVariable UUID id, @RequestHeader(name = "Idempotency-Key", required = false) String key,
 			@RequestBody BidRequest request) {
 		return hall.bid(id, request == null ? null : request.amount(), key);
+	}
+
+	@PostMapping("/auctions/{id}/accept")
+	@Operation(summary = "Accept a Dutch (降价) auction's current price (a qualified transferee); the first acceptance "
+			+ "in the server's order wins at the price current when it arrived. Acknowledged only once durably committed; "
+			+ "a retry with the same Idempotency-Key returns the first answer")
+	BidReceipt accept(@PathVariable UUID id, @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+		return hall.accept(id, key);
+	}
+
+	@GetMapping("/auctions/{id}/sealed-receipt")
+	@Operation(summary = "Sealed-price round (一次报价): the signed-in bidder's commitment and time, never the price. "
+			+ "Sealed prices are posted to /api/auctions/{id}/bids like bids; one per bidder")
+	BidReceipt sealedReceipt(@PathVariable UUID id) {
+		return hall.mySealedPrice(id).orElseThrow(() -> Refusal.notFound("auction.sealed.none"));
 	}
 }

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.yiwang.auction.AuctionHall;
 import org.yiwang.auction.AuctionView;
 import org.yiwang.auction.BidReceipt;
+import org.yiwang.system.Refusal;
 
 /**
  * What the live page fetches and posts (session and CSRF token, like every page); a refusal comes back as a problem
@@ -30,9 +31,22 @@ class BidController {
 		return hall.auction(id);
 	}
 
+	/** A bid; in a sealed-price round, the bidder's one sealed price (the receipt carries its commitment). */
 	@PostMapping("/auctions/{id}/bids")
 	BidReceipt bid(@PathVariable UUID id, @RequestParam(required = false) String amount,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key) {
 		return hall.bid(id, amount, key);
+	}
+
+	/** A Dutch auction: accept the current price. */
+	@PostMapping("/auctions/{id}/accept")
+	BidReceipt accept(@PathVariable UUID id, @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+		return hall.accept(id, key);
+	}
+
+	/** A sealed-price round: the signed-in bidder's commitment (never the price); 404 when it sealed none. */
+	@GetMapping("/auctions/{id}/sealed-receipt")
+	BidReceipt sealedReceipt(@PathVariable UUID id) {
+		return hall.mySealedPrice(id).orElseThrow(() -> Refusal.notFound("auction.sealed.none"));
 	}
 }

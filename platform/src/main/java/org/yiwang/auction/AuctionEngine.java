@@ -1,0 +1,60 @@
+package org.yiwang.auction;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.yiwang.catalog.AuctionKind;
+import org.yiwang.kernel.Money;
+
+/**
+ * One kind of auction's rules as a state machine over commands already stamped with the server's time, offered in
+ * the order of their stamps by the auction's single writer ({@link Auctioneer}). Not thread-safe. The state is what a
+ * {@link EnglishAuction.Snapshot} holds, so a failed commit can put it back.
+ */
+sealed interface AuctionEngine permits EnglishAuction, DutchAuction, SealedRound {
+
+	AuctionKind kind();
+
+	EnglishAuction.Snapshot snapshot();
+
+	void restore(EnglishAuction.Snapshot state);
+
+	/** Decides a bid (an acceptance in a Dutch auction, whose amount is null; a sealed price) and applies it. */
+	EnglishAuction.Decision offer(String bidder, Money amount, Instant at);
+
+	/** Whether the auction must close at {@code now}. */
+	boolean isDue(Instant now);
+
+	void close();
+
+	boolean sold();
+
+	/** The winning (or, English, the highest) price so far; null when there is none (or it is still sealed). */
+	Money price();
+
+	String leader();
+
+	Instant endsAt();
+
+	long lastSeq();
+
+	boolean closed();
+
+	Instant startsAt();
+
+	/** English: the start of the timed period; Dutch: the origin of the price schedule; sealed: the start. */
+	Instant timedFrom();
+
+	/** English: the countdown; Dutch: the step interval; sealed: the window. */
+	Duration countdown();
+
+	Money startingPrice();
+
+	Money reserve();
+
+	/** English: the increment; Dutch: the decrement; sealed: none (zero). */
+	Money increment();
+
+	/** What a bid must reach now (English), the price an acceptance takes at {@code now} (Dutch), the least price (sealed). */
+	Money minimumBid(Instant now);
+}

@@ -31,10 +31,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,17 +68,8 @@ import org.yiwang.system.Refusal;
  * days, securities released through the guarantee module. Every refusal names its reason.
  */
 @PlatformTest
+@Import(AdjustableClock.Config.class)
 class AwardTests {
-
-	@TestConfiguration
-	static class Moving {
-
-		@Bean
-		@Primary
-		AdjustableClock adjustableClock() {
-			return new AdjustableClock();
-		}
-	}
 
 	@Autowired
 	ApplicationContext context;

@@ -15,10 +15,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yiwang.AdjustableClock;
 import org.yiwang.PlatformTest;
@@ -31,17 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the platform captured.
  */
 @PlatformTest
+@Import(AdjustableClock.Config.class)
 class UplinkCompletenessTests {
-
-	@TestConfiguration
-	static class Moving {
-
-		@Bean
-		@Primary
-		AdjustableClock adjustableClock() {
-			return new AdjustableClock();
-		}
-	}
 
 	@Autowired
 	ApplicationContext context;

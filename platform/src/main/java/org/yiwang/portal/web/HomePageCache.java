@@ -2,6 +2,7 @@ package org.yiwang.portal.web;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.annotation.Bean;
@@ -37,7 +38,7 @@ class HomePageCache extends OncePerRequestFilter {
 
 	static final long MAX_AGE_NANOS = 1_000_000_000L;
 
-	private static final java.util.Set<String> LANGUAGES = java.util.Set.of("zh-CN", "en", "en-US");
+	private static final Set<String> LANGUAGES = Set.of("zh-CN", "en", "en-US");
 
 	private record Page(byte[] body, String contentType, long indexVersion, long drawnAt) {
 	}

@@ -6,6 +6,8 @@ import java.time.Duration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.FlashMapManager;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -14,7 +16,8 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 /**
- * Locale switching, the one clock every deadline is compared against, and no rewriting of page links.
+ * Locale switching, the one clock every deadline is compared against, no rewriting of page links, and flash
+ * attributes for whole pages only.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -50,6 +53,12 @@ class WebConfiguration implements WebMvcConfigurer {
 				new ResourceUrlEncodingFilter());
 		registration.setEnabled(false);
 		return registration;
+	}
+
+	/** Named so that the DispatcherServlet (and Spring Boot, which then backs off) takes it. */
+	@Bean(DispatcherServlet.FLASH_MAP_MANAGER_BEAN_NAME)
+	FlashMapManager flashMapManager() {
+		return new FragmentFlashMaps();
 	}
 
 	/**

@@ -9,18 +9,34 @@ import org.yiwang.kernel.Money;
 /**
  * One kind of auction's rules as a state machine over commands already stamped with the server's time, offered in
  * the order of their stamps by the auction's single writer ({@link Auctioneer}). Not thread-safe. The state is what a
- * {@link EnglishAuction.Snapshot} holds, so a failed commit can put it back.
+ * {@link Snapshot} holds, so a failed commit can put it back.
  */
 sealed interface AuctionEngine permits EnglishAuction, DutchAuction, SealedRound {
 
+	/** An accepted bid as the auction's state recorded it. */
+	record Accepted(long seq, String bidder, Money amount, Instant at, Instant endsAfter) {
+	}
+
+	/** What one bid does: accepted with its place in the total order, or refused with the reason. */
+	record Decision(Accepted accepted, BidRefusal refusal) {
+
+		public boolean isAccepted() {
+			return accepted != null;
+		}
+	}
+
+	/** Everything the auction's state is, so a failed write can put it back. */
+	record Snapshot(Money price, String leader, Instant endsAt, long lastSeq, boolean closed) {
+	}
+
 	AuctionKind kind();
 
-	EnglishAuction.Snapshot snapshot();
+	Snapshot snapshot();
 
-	void restore(EnglishAuction.Snapshot state);
+	void restore(Snapshot state);
 
 	/** Decides a bid (an acceptance in a Dutch auction, whose amount is null; a sealed price) and applies it. */
-	EnglishAuction.Decision offer(String bidder, Money amount, Instant at);
+	Decision offer(String bidder, Money amount, Instant at);
 
 	/** Whether the auction must close at {@code now}. */
 	boolean isDue(Instant now);

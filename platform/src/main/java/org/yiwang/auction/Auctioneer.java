@@ -430,7 +430,7 @@ class Auctioneer implements SmartLifecycle {
 	}
 
 	private void process(Lane lane, List<Pending> batch) {
-		EnglishAuction.Snapshot before = lane.engine.snapshot();
+		AuctionEngine.Snapshot before = lane.engine.snapshot();
 		boolean sealedRound = lane.engine instanceof SealedRound;
 		List<Auctions.Bid> accepted = new ArrayList<>();
 		List<Auctions.SealedPrice> sealed = new ArrayList<>();
@@ -463,10 +463,10 @@ class Auctioneer implements SmartLifecycle {
 				}
 				continue;
 			}
-			EnglishAuction.Decision decision = closeAt != null ? new EnglishAuction.Decision(null, BidRefusal.ENDED)
+			AuctionEngine.Decision decision = closeAt != null ? new AuctionEngine.Decision(null, BidRefusal.ENDED)
 					: lane.engine.offer(bid.bidderNumber(), bid.amount(), bid.at());
 			if (decision.isAccepted() && sealedRound) {
-				EnglishAuction.Accepted a = decision.accepted();
+				AuctionEngine.Accepted a = decision.accepted();
 				String salt = java.util.HexFormat.of().formatHex(randomBytes(16));
 				String commitment = commitment(lane.listing, bid.bidderNumber(), bid.amount(), salt);
 				byte[] box = sealedValues.seal(SEALED_PURPOSE, sealContext(lane.listing, bid.transferee()),
@@ -480,7 +480,7 @@ class Auctioneer implements SmartLifecycle {
 				outcomes.put(p, new Outcome(receipt, null));
 			}
 			else if (decision.isAccepted()) {
-				EnglishAuction.Accepted a = decision.accepted();
+				AuctionEngine.Accepted a = decision.accepted();
 				// The engine's amount: a Dutch acceptance takes the price current at its stamp.
 				accepted.add(new Auctions.Bid(lane.listing, a.seq(), lane.row.region(), bid.bidderNumber(),
 						bid.transferee(), a.amount(), bid.at(), a.endsAfter(), bid.key()));
@@ -499,7 +499,7 @@ class Auctioneer implements SmartLifecycle {
 			// The first acceptance ends a Dutch auction at once.
 			closeAt = lane.engine.endsAt();
 		}
-		EnglishAuction.Snapshot after = lane.engine.snapshot();
+		AuctionEngine.Snapshot after = lane.engine.snapshot();
 		try {
 			RegionScopes.runIn(RegionScope.of(lane.row.region()), () -> connections.run(() -> transactions
 				.executeWithoutResult(status -> {
@@ -574,7 +574,7 @@ class Auctioneer implements SmartLifecycle {
 	}
 
 	private void close(Lane lane, Instant closeAt) {
-		EnglishAuction.Snapshot before = lane.engine.snapshot();
+		AuctionEngine.Snapshot before = lane.engine.snapshot();
 		lane.engine.close();
 		AuctionClosing.Result result;
 		try {

@@ -33,7 +33,7 @@ class Auctions {
 
 		/** @param sealedBidders a sealed round's bidders who submitted, in order (committed, not yet disclosed) */
 		AuctionEngine engine(List<String> sealedBidders) {
-			EnglishAuction.Snapshot state = new EnglishAuction.Snapshot(price, leaderNumber, endsAt, lastSeq,
+			AuctionEngine.Snapshot state = new AuctionEngine.Snapshot(price, leaderNumber, endsAt, lastSeq,
 					status != AuctionStatus.RUNNING);
 			return switch (kind) {
 				case ENGLISH -> new EnglishAuction(new EnglishAuction.Rules(startsAt, timedFrom,
@@ -42,7 +42,7 @@ class Auctions {
 						startingPrice, reserve, increment), state);
 				case SEALED -> new SealedRound(new SealedRound.Rules(startsAt, endsAt, startingPrice, reserve),
 						status == AuctionStatus.RUNNING ? state
-								: new EnglishAuction.Snapshot(price, leaderNumber, endsAt, lastSeq, true),
+								: new AuctionEngine.Snapshot(price, leaderNumber, endsAt, lastSeq, true),
 						status == AuctionStatus.RUNNING ? sealedBidders : java.util.Collections.nCopies((int) lastSeq, ""));
 			};
 		}
@@ -95,7 +95,7 @@ class Auctions {
 	 * Inserts a batch of bids and moves the auction's state to the last of them, in one statement (one round trip: the
 	 * writer's commit latency is a few round trips, so each one counts).
 	 */
-	void commitBids(List<Bid> bids, EnglishAuction.Snapshot state, UUID listing) {
+	void commitBids(List<Bid> bids, AuctionEngine.Snapshot state, UUID listing) {
 		StringBuilder sql = new StringBuilder();
 		List<Object> params = new java.util.ArrayList<>(bids.size() * 9 + 5);
 		if (!bids.isEmpty()) {

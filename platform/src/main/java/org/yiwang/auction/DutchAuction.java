@@ -78,10 +78,10 @@ final class DutchAuction implements AuctionEngine {
 	private boolean closed;
 
 	DutchAuction(Rules rules) {
-		this(rules, new EnglishAuction.Snapshot(null, null, rules.end(), 0, false));
+		this(rules, new Snapshot(null, null, rules.end(), 0, false));
 	}
 
-	DutchAuction(Rules rules, EnglishAuction.Snapshot state) {
+	DutchAuction(Rules rules, Snapshot state) {
 		this.rules = rules;
 		restore(state);
 	}
@@ -96,12 +96,12 @@ final class DutchAuction implements AuctionEngine {
 	}
 
 	@Override
-	public EnglishAuction.Snapshot snapshot() {
-		return new EnglishAuction.Snapshot(price, leader, endsAt, lastSeq, closed);
+	public Snapshot snapshot() {
+		return new Snapshot(price, leader, endsAt, lastSeq, closed);
 	}
 
 	@Override
-	public void restore(EnglishAuction.Snapshot state) {
+	public void restore(Snapshot state) {
 		price = state.price();
 		leader = state.leader();
 		endsAt = state.endsAt();
@@ -115,21 +115,21 @@ final class DutchAuction implements AuctionEngine {
 	 * when its acceptance enters the platform, never more than it was shown).
 	 */
 	@Override
-	public EnglishAuction.Decision offer(String bidder, Money amount, Instant at) {
+	public Decision offer(String bidder, Money amount, Instant at) {
 		if (leader != null) {
-			return new EnglishAuction.Decision(null, BidRefusal.TAKEN);
+			return new Decision(null, BidRefusal.TAKEN);
 		}
 		if (closed || !at.isBefore(endsAt)) {
-			return new EnglishAuction.Decision(null, BidRefusal.ENDED);
+			return new Decision(null, BidRefusal.ENDED);
 		}
 		if (at.isBefore(rules.startsAt())) {
-			return new EnglishAuction.Decision(null, BidRefusal.NOT_STARTED);
+			return new Decision(null, BidRefusal.NOT_STARTED);
 		}
 		price = rules.priceAt(at);
 		leader = bidder;
 		endsAt = at;
 		lastSeq++;
-		return new EnglishAuction.Decision(new EnglishAuction.Accepted(lastSeq, bidder, price, at, endsAt), null);
+		return new Decision(new Accepted(lastSeq, bidder, price, at, endsAt), null);
 	}
 
 	@Override

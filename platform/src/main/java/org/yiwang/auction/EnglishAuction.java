@@ -34,22 +34,6 @@ final class EnglishAuction implements AuctionEngine {
 		}
 	}
 
-	/** An accepted bid as the auction's state recorded it. */
-	record Accepted(long seq, String bidder, Money amount, Instant at, Instant endsAfter) {
-	}
-
-	/** What one bid does: accepted with its place in the total order, or refused with the reason. */
-	record Decision(Accepted accepted, BidRefusal refusal) {
-
-		boolean isAccepted() {
-			return accepted != null;
-		}
-	}
-
-	/** Everything the auction's state is, so a failed write can put it back. */
-	record Snapshot(Money price, String leader, Instant endsAt, long lastSeq, boolean closed) {
-	}
-
 	private final Rules rules;
 
 	private Money price;

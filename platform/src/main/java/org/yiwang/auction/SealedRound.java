@@ -44,14 +44,14 @@ final class SealedRound implements AuctionEngine {
 	private boolean closed;
 
 	SealedRound(Rules rules) {
-		this(rules, new EnglishAuction.Snapshot(null, null, rules.endsAt(), 0, false), List.of());
+		this(rules, new Snapshot(null, null, rules.endsAt(), 0, false), List.of());
 	}
 
 	/** @param submitted the bidders whose sealed prices were committed, in order */
-	SealedRound(Rules rules, EnglishAuction.Snapshot state, List<String> submitted) {
+	SealedRound(Rules rules, Snapshot state, List<String> submitted) {
 		this.rules = rules;
 		this.submitted.addAll(submitted);
-		restore(new EnglishAuction.Snapshot(state.price(), state.leader(), state.endsAt(), submitted.size(),
+		restore(new Snapshot(state.price(), state.leader(), state.endsAt(), submitted.size(),
 				state.closed()));
 	}
 
@@ -61,12 +61,12 @@ final class SealedRound implements AuctionEngine {
 	}
 
 	@Override
-	public EnglishAuction.Snapshot snapshot() {
-		return new EnglishAuction.Snapshot(price, leader, endsAt, submitted.size(), closed);
+	public Snapshot snapshot() {
+		return new Snapshot(price, leader, endsAt, submitted.size(), closed);
 	}
 
 	@Override
-	public void restore(EnglishAuction.Snapshot state) {
+	public void restore(Snapshot state) {
 		price = state.price();
 		leader = state.leader();
 		endsAt = state.endsAt();
@@ -78,22 +78,22 @@ final class SealedRound implements AuctionEngine {
 
 	/** A sealed price stamped {@code at}: one per bidder, in the window, at least the starting price, not absurd. */
 	@Override
-	public EnglishAuction.Decision offer(String bidder, Money amount, Instant at) {
+	public Decision offer(String bidder, Money amount, Instant at) {
 		if (closed || !at.isBefore(endsAt)) {
-			return new EnglishAuction.Decision(null, BidRefusal.ENDED);
+			return new Decision(null, BidRefusal.ENDED);
 		}
 		if (at.isBefore(rules.startsAt())) {
-			return new EnglishAuction.Decision(null, BidRefusal.NOT_STARTED);
+			return new Decision(null, BidRefusal.NOT_STARTED);
 		}
 		if (submitted.contains(bidder)) {
-			return new EnglishAuction.Decision(null, BidRefusal.ALREADY_SEALED);
+			return new Decision(null, BidRefusal.ALREADY_SEALED);
 		}
 		BidRefusal refusal = checkAmount(amount);
 		if (refusal != null) {
-			return new EnglishAuction.Decision(null, refusal);
+			return new Decision(null, refusal);
 		}
 		submitted.add(bidder);
-		return new EnglishAuction.Decision(new EnglishAuction.Accepted(submitted.size(), bidder, amount, at, endsAt), null);
+		return new Decision(new Accepted(submitted.size(), bidder, amount, at, endsAt), null);
 	}
 
 	BidRefusal checkAmount(Money amount) {

@@ -76,14 +76,14 @@ class DutchAuctionProperties {
 		DutchAuction.Rules rules = rules(startHundreds, floorPercent, decrementHundreds, stepSeconds);
 		DutchAuction auction = new DutchAuction(rules);
 		Instant now = rules.startsAt().minusSeconds(60);
-		EnglishAuction.Accepted first = null;
+		AuctionEngine.Accepted first = null;
 		for (Attempt a : attempts) {
 			now = now.plusMillis(a.afterMillis());
 			if (auction.isDue(now)) {
 				auction.close();
 			}
-			EnglishAuction.Snapshot before = auction.snapshot();
-			EnglishAuction.Decision d = auction.offer("B" + a.bidder(), null, now);
+			AuctionEngine.Snapshot before = auction.snapshot();
+			AuctionEngine.Decision d = auction.offer("B" + a.bidder(), null, now);
 			if (first == null && !now.isBefore(rules.startsAt()) && now.isBefore(rules.end())) {
 				assertThat(d.isAccepted()).as("the first acceptance in time is taken").isTrue();
 				assertThat(d.accepted().amount()).isEqualTo(rules.priceAt(now));

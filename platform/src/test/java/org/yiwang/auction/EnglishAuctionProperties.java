@@ -51,7 +51,7 @@ class EnglishAuctionProperties {
 		EnglishAuction auction = new EnglishAuction(rules);
 
 		Instant now = start.minusSeconds(30);
-		List<EnglishAuction.Accepted> accepted = new ArrayList<>();
+		List<AuctionEngine.Accepted> accepted = new ArrayList<>();
 		Instant expectedEnd = rules.initialEnd();
 		for (Attempt a : attempts) {
 			now = now.plusMillis(a.afterMillis());
@@ -61,8 +61,8 @@ class EnglishAuctionProperties {
 			Money minimum = auction.minimumBid();
 			Money amount = Money.of(minimum.yuan().add(BigDecimal.valueOf(a.centsFromMinimum(), 2)));
 			Money before = auction.price();
-			EnglishAuction.Snapshot state = auction.snapshot();
-			EnglishAuction.Decision decision = auction.offer("B" + a.bidder(), amount, now);
+			AuctionEngine.Snapshot state = auction.snapshot();
+			AuctionEngine.Decision decision = auction.offer("B" + a.bidder(), amount, now);
 			boolean shouldAccept = !now.isBefore(start) && now.isBefore(expectedEnd) && !state.closed()
 					&& a.centsFromMinimum() >= 0 && amount.yuan().compareTo(
 							(before == null ? starting : before).yuan().multiply(EnglishAuction.ABSURD_FACTOR)) <= 0;
@@ -92,7 +92,7 @@ class EnglishAuctionProperties {
 			assertThat(auction.sold()).isFalse();
 		}
 		else {
-			EnglishAuction.Accepted highest = accepted.get(accepted.size() - 1);
+			AuctionEngine.Accepted highest = accepted.get(accepted.size() - 1);
 			assertThat(accepted).allMatch(b -> b.amount().compareTo(highest.amount()) <= 0);
 			assertThat(auction.leader()).isEqualTo(highest.bidder());
 			assertThat(auction.sold()).isEqualTo(highest.amount().isAtLeast(reserve));

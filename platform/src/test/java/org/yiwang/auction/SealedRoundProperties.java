@@ -53,8 +53,8 @@ class SealedRoundProperties {
 			now = now.plusMillis(a.afterMillis());
 			String bidder = "B" + a.bidder();
 			Money amount = a.hundreds() <= 0 ? null : Money.of(new BigDecimal(a.hundreds() * 100));
-			EnglishAuction.Snapshot before = round.snapshot();
-			EnglishAuction.Decision d = round.offer(bidder, amount, now);
+			AuctionEngine.Snapshot before = round.snapshot();
+			AuctionEngine.Decision d = round.offer(bidder, amount, now);
 			boolean inWindow = !now.isBefore(start) && now.isBefore(round.endsAt());
 			boolean acceptable = inWindow && !sealed.contains(bidder) && amount != null && amount.isAtLeast(starting)
 					&& amount.yuan().compareTo(starting.yuan().multiply(BigDecimal.TEN)) <= 0;

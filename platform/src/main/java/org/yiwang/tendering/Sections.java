@@ -57,11 +57,7 @@ class Sections {
 
 	/** The next tender project number of the region and year, allocated under a row lock. */
 	int nextProjectSequence(RegionCode region, int year) {
-		return jdbc.sql("""
-				insert into tendering.tender_project_sequences (region_code, year, last_value) values (?, ?, 1)
-				on conflict (region_code, year) do update set last_value = tendering.tender_project_sequences.last_value + 1
-				returning last_value""")
-			.params(region.value(), year).query(Integer.class).single();
+		return next("tender_project_sequences", region, year);
 	}
 
 	void addTenderProject(TenderProject p, String by, Instant at) {
@@ -87,10 +83,15 @@ class Sections {
 
 	/** The next trade code sequence number of the region and year, allocated under a row lock. */
 	int nextSequence(RegionCode region, int year) {
+		return next("trade_sequences", region, year);
+	}
+
+	/** {@code table}: one of the per-region, per-year counters above (a constant, never input). */
+	private int next(String table, RegionCode region, int year) {
 		return jdbc.sql("""
-				insert into tendering.trade_sequences (region_code, year, last_value) values (?, ?, 1)
-				on conflict (region_code, year) do update set last_value = tendering.trade_sequences.last_value + 1
-				returning last_value""")
+				insert into tendering.%1$s (region_code, year, last_value) values (?, ?, 1)
+				on conflict (region_code, year) do update set last_value = tendering.%1$s.last_value + 1
+				returning last_value""".formatted(table))
 			.params(region.value(), year).query(Integer.class).single();
 	}
 

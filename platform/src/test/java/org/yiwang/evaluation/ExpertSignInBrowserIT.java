@@ -81,8 +81,10 @@ class ExpertSignInBrowserIT {
 
 		// the same signature for a fresh challenge: refused with the reason
 		browser.findElement(By.id("sign-out")).click();
+		// the sign-out is a form post: wait for its redirect, or the next page load may race it and be cancelled
+		wait.until(ExpectedConditions.urlContains("signedOut"));
 		browser.get("http://localhost:" + port + "/experts/sign-in");
-		browser.findElement(By.id("username")).sendKeys("expert");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("expert");
 		browser.findElement(By.id("signatureBase64")).sendKeys(Base64.getEncoder().encodeToString(signature));
 		browser.findElement(By.id("expert-sign-in-submit")).click();
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("problem")));

@@ -20,11 +20,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.yiwang.portal.Portal;
 import org.yiwang.portal.PublicRecord;
-import org.yiwang.portal.RecordType;
 import org.yiwang.portal.SearchRequest;
 import org.yiwang.portal.SearchResult;
 import org.yiwang.system.Refusal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The public portal: home, search with facets, one page per record, and the check of its signature. */
@@ -66,18 +66,17 @@ class PortalController {
 	}
 
 	@GetMapping("/notices")
-	String search(@ModelAttribute("search") SearchForm form, Model model, Locale locale) {
+	String search(@ModelAttribute("search") SearchForm form, Model model, Locale locale, HttpServletRequest http) {
 		List<String> notes = new ArrayList<>();
 		SearchRequest request = form.request(notes);
 		SearchResult result = portal.search(request);
 		notes.addAll(result.notes());
 		model.addAttribute("result", result);
 		model.addAttribute("notes", notes);
-		model.addAttribute("regionNames", portal.regionNames(locale));
-		model.addAttribute("categoryNames", portal.categoryNames(locale));
-		model.addAttribute("types", RecordType.values());
 		model.addAttribute("sorts", SearchRequest.Sort.values());
-		model.addAttribute("pageUrl", ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page"));
+		var links = new SearchPage.Links(http.getContextPath() + "/notices", http.getQueryString());
+		model.addAttribute("page", SearchPage.of(result, links, portal.regionNames(locale), portal.categoryNames(locale),
+				type -> messages.getMessage("portal.type." + type, null, type, locale)));
 		return "portal/notices";
 	}
 
@@ -94,7 +93,7 @@ class PortalController {
 
 	/** The platform checks the signature through the trust store; an htmx fragment, or the whole page. */
 	@GetMapping("/notices/{id}/signature")
-	String signature(@PathVariable UUID id, Model model, Locale locale, jakarta.servlet.http.HttpServletRequest request) {
+	String signature(@PathVariable UUID id, Model model, Locale locale, HttpServletRequest request) {
 		model.addAttribute("verification", portal.verifySignature(id));
 		if (org.yiwang.system.Forms.isFragmentRequest(request)) {
 			return "portal/notice :: verification";

@@ -81,6 +81,35 @@ class PortalPagesTests {
 			.andExpect(content().string(not(containsString(staff.displayName()))));
 	}
 
+	/** Search pages too: kept per language and parameters, never stale, never another query's page. */
+	@Test
+	void search_pages_are_kept_for_readers_per_query_but_never_stale_nor_shown_to_people_signed_in() throws Exception {
+		published("渝中区检索缓存桥梁招标公告一");
+		String first = mvc.perform(get("/notices").param("q", "检索缓存")).andExpect(status().isOk())
+			.andExpect(header().doesNotExist("Set-Cookie")).andExpect(content().string(containsString("共 1 条")))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(mvc.perform(get("/notices").param("q", "检索缓存")).andReturn().getResponse().getContentAsString())
+			.isEqualTo(first);
+		// other parameters, or the same text split differently among them, are other pages
+		mvc.perform(get("/notices").param("q", "检索缓存桥梁")).andExpect(content().string(containsString("共 1 条")));
+		mvc.perform(get("/notices").param("q", "检索缓存").param("region", "500000"))
+			.andExpect(content().string(containsString("共 0 条")));
+		mvc.perform(get("/notices").param("q", "检索缓存 region=500000"))
+			.andExpect(content().string(containsString("共 0 条")));
+		NoticePublished second = published("渝中区检索缓存桥梁招标公告二"); // the index moved: drawn again at once
+		mvc.perform(get("/notices").param("q", "检索缓存")).andExpect(content().string(containsString("共 2 条")))
+			.andExpect(content().string(containsString(second.noticeId().toString())));
+		mvc.perform(get("/notices").param("q", "检索缓存").cookie(new jakarta.servlet.http.Cookie("yiwang-lang", "en")))
+			.andExpect(content().string(containsString("2 results")));
+		mvc.perform(get("/notices").param("q", "检索缓存")).andExpect(content().string(containsString("共 2 条")));
+		TestActor staff = TestActor.districtStaff(TestActor.YUZHONG);
+		mvc.perform(get("/notices").param("q", "检索缓存").with(authentication(staff.authentication())))
+			.andExpect(content().string(containsString("save-search-form")));
+		mvc.perform(get("/notices").param("q", "检索缓存"))
+			.andExpect(content().string(not(containsString("save-search-form"))))
+			.andExpect(content().string(not(containsString(staff.displayName()))));
+	}
+
 	@Test
 	void the_public_sees_home_search_and_record_pages_without_signing_in() throws Exception {
 		NoticePublished notice = published("渝中区页面测试道路招标公告");

@@ -7,13 +7,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.kernel.Auditable;
 import org.yiwang.system.RegionScopes;
@@ -22,7 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The audit log's entry point. Every {@link Auditable} event is appended in the transaction that made the change,
- * so a change and its entry commit together or not at all. Appends are serialised on the chain head.
+ * so a change and its entry commit together or not at all. Appends are serialised on the chain head, so they are made
+ * at the last moment before that transaction commits: the head is then locked for the inserts and the commit only, not
+ * for the rest of the transaction's work (a bid's receipt transaction held it for its whole length, and every audited
+ * change of the platform waited behind it).
  */
 @Service
 public class AuditLog {
@@ -48,7 +55,49 @@ public class AuditLog {
 	@EventListener
 	@Transactional
 	void on(Auditable event) {
-		append(event);
+		Pending pending = pendingInThisTransaction();
+		if (pending.appended) { // published by a synchronisation that ran after ours: the head is ours already
+			append(event);
+		}
+		else {
+			pending.events.add(event);
+		}
+	}
+
+	/** The events of a transaction, appended in order just before it commits. */
+	private static final class Pending {
+
+		final List<Auditable> events = new ArrayList<>();
+
+		boolean appended;
+	}
+
+	private Pending pendingInThisTransaction() {
+		Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+		if (pending == null) {
+			Pending created = new Pending();
+			TransactionSynchronizationManager.bindResource(this, created);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public int getOrder() {
+					return Ordered.LOWEST_PRECEDENCE; // after every other synchronisation's own work
+				}
+
+				@Override
+				public void beforeCommit(boolean readOnly) {
+					created.events.forEach(AuditLog.this::append);
+					created.appended = true;
+				}
+
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(AuditLog.this);
+				}
+			});
+			pending = created;
+		}
+		return pending;
 	}
 
 	AuditEntry append(Auditable event) {

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -47,11 +51,48 @@ class AuditChainTests {
 	DataSource ownerDataSource;
 
 	private long appendProbe(String target) {
-		RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(s -> events.publishEvent(
-				new Probe(new Actor("tester", "CENTER_STAFF", "500103"), "test.probe", target, RegionCode.of("500103"),
-						Instant.now()))));
+		RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(s -> events.publishEvent(probe(target))));
 		return new JdbcTemplate(ownerDataSource).queryForObject(
 				"select seq from audit.entries where target = ?", Long.class, target);
+	}
+
+	private Probe probe(String target) {
+		return new Probe(new Actor("tester", "CENTER_STAFF", "500103"), "test.probe", target, RegionCode.of("500103"),
+				Instant.now());
+	}
+
+	private Long seqOf(String target) {
+		return new JdbcTemplate(ownerDataSource).query("select seq from audit.entries where target = ?",
+				rs -> rs.next() ? rs.getLong(1) : null, target);
+	}
+
+	/**
+	 * A change's entry commits with it or not at all; while a long transaction is still at work after publishing its
+	 * event, another change is audited without waiting for it (the chain head is taken just before the commit).
+	 */
+	@Test
+	void entries_commit_with_their_change_and_a_long_transaction_does_not_hold_the_chain() throws Exception {
+		String long_ = "long-" + UUID.randomUUID(), quick = "quick-" + UUID.randomUUID(),
+				undone = "undone-" + UUID.randomUUID();
+		CountDownLatch published = new CountDownLatch(1);
+		CompletableFuture<Void> quickDone = new CompletableFuture<>();
+		var longTransaction = CompletableFuture.runAsync(() -> RegionScopes.runAsPlatform(
+				() -> transactions.executeWithoutResult(s -> {
+					events.publishEvent(probe(long_));
+					published.countDown();
+					quickDone.orTimeout(30, TimeUnit.SECONDS).join(); // still at work meanwhile
+				})));
+		assertThat(published.await(30, TimeUnit.SECONDS)).isTrue();
+		appendProbe(quick); // would wait for the long transaction if it held the head
+		quickDone.complete(null);
+		longTransaction.get(30, TimeUnit.SECONDS);
+		assertThat(seqOf(long_)).isGreaterThan(seqOf(quick)); // the chain's order is the commits' order
+		assertThatThrownBy(() -> RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(s -> {
+			events.publishEvent(probe(undone));
+			throw new IllegalStateException("rolled back");
+		}))).hasMessage("rolled back");
+		assertThat(seqOf(undone)).isNull();
+		assertThat(log.verify().intact()).isTrue();
 	}
 
 	/** An attacker with the owner's (here: superuser's) rights, who switches the append-only trigger off. */

@@ -160,8 +160,9 @@ class BidsTests {
 		String bidId = statement.replaceAll("(?s).*\nbid=([0-9a-f-]{36})\n.*", "$1");
 		assertThat(Files.exists(blobs.path(TenderingTests.hex("SHA-256", Files.readAllBytes(envelope))))).isTrue();
 
-		// the same key and envelope again: the same receipt; the same key with another envelope: refused
-		byte[] again = submit(section, envelope, "key-one-" + run).andExpect(status().isOk())
+		// the same key and envelope again (here as a plain body, what the bid tool sends): the same receipt; the same
+		// key with another envelope: refused
+		byte[] again = submitPlain(section, Files.readAllBytes(envelope), "key-one-" + run).andExpect(status().isOk())
 			.andExpect(header().string("Idempotent-Replayed", "true")).andReturn().getResponse().getContentAsByteArray();
 		assertThat(again).isEqualTo(receipt);
 		Path other = seal(section, "bidder", section.tradeCode().value(), "999999.00");
@@ -202,6 +203,11 @@ class BidsTests {
 		altered[bytes.length / 2] ^= 1;
 		refused(section, "altered.ywenv", altered, 400, "pki.envelope.signatureMismatch");
 		refused(section, "truncated.ywenv", Arrays.copyOf(bytes, bytes.length - 100), 400, "pki.envelope.truncated");
+		// as a plain body too: truncated, and nothing at all
+		submitPlain(section, Arrays.copyOf(bytes, bytes.length - 100), "bad-" + UUID.randomUUID())
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value(containsString("不完整")));
+		submitPlain(section, new byte[0], "bad-" + UUID.randomUUID()).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("投标文件是空的")));
 		refused(section, "unsigned.ywenv", unsigned(bytes, signatureLength(bytes)), 400, "pki.envelope.unsigned");
 		refused(section, "malformed.ywenv", "这不是投标文件".repeat(100).getBytes(StandardCharsets.UTF_8), 400,
 				"pki.envelope.notAnEnvelope");
@@ -226,7 +232,7 @@ class BidsTests {
 		assertThat(count("select count(*) from tendering.bids where bidder_id = ?", bidder.id().value())).isZero();
 		assertThat(temporaryFiles()).isEqualTo(temporary);
 		assertThat(Files.exists(blobs.path(TenderingTests.hex("SHA-256", bytes)))).isFalse();
-		assertThat(audited("tendering.bid.refused")).isEqualTo(8);
+		assertThat(audited("tendering.bid.refused")).isEqualTo(10);
 	}
 
 	@Test
@@ -258,6 +264,11 @@ class BidsTests {
 		return mvc.perform(post("/api/tendering/sections/" + to.id() + "/bids").with(bidder())
 			.header("Idempotency-Key", key).contentType("multipart/form-data; boundary=" + TenderingTests.BOUNDARY)
 			.content(multipart(Files.readAllBytes(envelope))));
+	}
+
+	private ResultActions submitPlain(SectionView to, byte[] envelope, String key) throws Exception {
+		return mvc.perform(post("/api/tendering/sections/" + to.id() + "/bids").with(bidder())
+			.header("Idempotency-Key", key).contentType("application/octet-stream").content(envelope));
 	}
 
 	private static byte[] multipart(byte[] content) {

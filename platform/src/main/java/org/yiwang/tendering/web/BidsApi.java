@@ -1,6 +1,8 @@
 package org.yiwang.tendering.web;
 
+import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -33,15 +35,25 @@ class BidsApi {
 		this.box = box;
 	}
 
-	@PostMapping(path = "/sections/{id}/bids", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	@Operation(summary = "Submit a sealed envelope (multipart part 'envelope', header Idempotency-Key) before the deadline",
+	@PostMapping(path = "/sections/{id}/bids",
+			consumes = { MediaType.APPLICATION_OCTET_STREAM_VALUE, MediaType.MULTIPART_FORM_DATA_VALUE })
+	@Operation(summary = "Submit a sealed envelope before the deadline: its bytes as the body (application/octet-stream), "
+			+ "or as the multipart part 'envelope'; header Idempotency-Key",
 			description = "Answers 201 with the receipt JSON (Location: the bid) once the envelope is stored durably. A retry "
-					+ "with the same key and the same envelope answers the same receipt (Idempotent-Replayed: true).")
+					+ "with the same key and the same envelope answers the same receipt (Idempotent-Replayed: true). The "
+					+ "plain body (curl --data-binary @bid.ywenv -H 'Content-Type: application/octet-stream') is read "
+					+ "straight to disk, with no multipart boundaries to look for: the faster way for scripts and tools.")
 	ResponseEntity<byte[]> submit(@PathVariable String id,
-			@RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
+			@RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request)
+			throws IOException {
 		SectionId section = TenderingApi.sectionId(id);
-		BidBox.BidReceipt receipt = StreamedUploads.file(request, "envelope", (name, type, content) -> box.submit(section,
-				key, request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT), content));
+		String ip = request.getRemoteAddr(), agent = request.getHeader(HttpHeaders.USER_AGENT);
+		// consumes lets only these two through
+		boolean multipart = request.getContentType().toLowerCase(Locale.ROOT).startsWith("multipart/");
+		BidBox.BidReceipt receipt = multipart
+				? StreamedUploads.file(request, "envelope", (name, type, content) -> box.submit(section, key, ip, agent,
+						content))
+				: box.submit(section, key, ip, agent, request.getInputStream());
 		return ResponseEntity.status(receipt.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
 			.header(HttpHeaders.LOCATION, "/api/tendering/bids/" + receipt.bid().id())
 			.header("Idempotent-Replayed", String.valueOf(receipt.replayed()))

@@ -176,7 +176,8 @@ public final class DeadlineRush {
 		System.out.printf("%-58s %10.1f /s%n", "baseline: " + crypto.name() + " [" + crypto.threads() + " threads]",
 				crypto.perSecond());
 		System.out.printf("%-58s %10.1f /s%n", "baseline: 1-row insert + commit, " + concurrency + " connections", inserts);
-		System.out.printf("%-58s %10.1f /s  (%.0f%% of the lower baseline)%n", "deadline rush: receipts over HTTP",
+		System.out.printf("%-58s %10.1f /s  (%.0f%% of the lower baseline)%n", "deadline rush: receipts over HTTP"
+				+ (MULTIPART ? " (multipart)" : " (plain body)"),
 				perSecond, 100 * perSecond / lower);
 		System.out.printf("%-58s p50 %.0f ms  p99 %.0f ms  max %.0f ms%n", "latency per upload", ms(latencies, 0.50),
 				ms(latencies, 0.99), latencies[latencies.length - 1] / 1e6);
@@ -279,28 +280,39 @@ public final class DeadlineRush {
 		return send(http, port, section, b, Duration.ofMinutes(2));
 	}
 
+	/** Envelopes go as the plain request body, or with {@code -Drush.multipart=true} as the page's multipart form. */
+	static final boolean MULTIPART = Boolean.getBoolean("rush.multipart");
+
 	static HttpResponse<String> send(HttpClient http, int port, SectionView section, Bidder b, Duration timeout)
 			throws Exception {
-		String boundary = "rush" + UUID.randomUUID().toString().replace("-", "");
-		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"envelope\"; filename=\"bid.ywenv\"\r\n"
-				+ "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
-		long length = head.length + Files.size(b.envelope()) + tail.length;
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/tendering/sections/"
-				+ section.id() + "/bids"))
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+				+ "/api/tendering/sections/" + section.id() + "/bids"))
 			.header("Authorization", "Bearer " + b.token()).header("Idempotency-Key", "rush-" + b.username())
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> {
-				try {
-					InputStream file = Files.newInputStream(b.envelope());
-					return new SequenceInputStream(new ByteArrayInputStream(head),
-							new SequenceInputStream(file, new ByteArrayInputStream(tail)));
-				}
-				catch (IOException e) {
-					throw new UncheckedIOException(e);
-				}
-			}), length))
-			.timeout(timeout).build();
+			.timeout(timeout);
+		if (!MULTIPART) {
+			builder.header("Content-Type", "application/octet-stream")
+				.POST(HttpRequest.BodyPublishers.ofFile(b.envelope()));
+		}
+		else {
+			String boundary = "rush" + UUID.randomUUID().toString().replace("-", "");
+			byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"envelope\"; "
+					+ "filename=\"bid.ywenv\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII);
+			byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+			long length = head.length + Files.size(b.envelope()) + tail.length;
+			builder.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> {
+					try {
+						InputStream file = Files.newInputStream(b.envelope());
+						return new SequenceInputStream(new ByteArrayInputStream(head),
+								new SequenceInputStream(file, new ByteArrayInputStream(tail)));
+					}
+					catch (IOException e) {
+						throw new UncheckedIOException(e);
+					}
+				}), length));
+		}
+		HttpRequest request = builder.build();
 		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 201 && response.statusCode() != 200) {
 			System.out.println("upload " + b.username() + " -> " + response.statusCode() + " " + response.body());

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -133,10 +134,11 @@ public class BidBox {
 			if (before.earlier().isEmpty() && !desk.clockOf(before.section()).acceptsBid(clock.instant())) {
 				throw late(before.section(), clock.instant());
 			}
-			// SHA-256 only while streaming (the idempotency check needs it); Envelopes.inspect computes the SM3 as it
-			// verifies, so hashing SM3 here too would double the slowest work of a bid
+			// no hashing while streaming: Envelopes.inspect computes SM3 and SHA-256 as it verifies, so hashing here
+			// too would double the slowest work of a bid; only a retry's comparison needs the SHA-256 at once
+			boolean retry = before.earlier().isPresent();
 			Blobs.Received received = blobs.receive(envelope, maxEnvelopeBytes, "envelope", "tendering.bid.empty",
-					"tendering.bid.tooLarge", false);
+					"tendering.bid.tooLarge", retry ? Blobs.Hashing.SHA256 : Blobs.Hashing.NONE);
 			Instant receivedAt = clock.instant();
 			Bids.Row row;
 			try {
@@ -161,28 +163,32 @@ public class BidBox {
 
 	private Bids.Row accept(Acting acting, SectionView section, EntityView bidder, String key, Blobs.Received received,
 			Instant receivedAt, String sourceIp, String userAgent) {
-		SectionView now = access.platform(() -> access.published(section.id()));
-		if (!desk.clockOf(now).acceptsBid(receivedAt)) {
-			throw late(now, receivedAt);
-		}
-		if (now.openingKey() == null) {
+		if (section.openingKey() == null) {
 			throw Refusal.conflict(null, "tendering.bid.noOpeningKey");
 		}
 		SealedEnvelope sealed;
 		try {
-			sealed = envelopes.inspect(received.temporary(), now.openingKey());
+			sealed = envelopes.inspect(received.temporary(), section.openingKey());
 		}
 		catch (EnvelopeRefusal refusal) {
 			throw refusal.toRefusal();
 		}
-		if (!sealed.sha256().equalsIgnoreCase(received.sha256())) {
+		if (received.sha256() != null && !sealed.sha256().equalsIgnoreCase(received.sha256())) {
 			throw new IllegalStateException("The envelope " + received.temporary() + " changed while it was checked");
 		}
-		if (!now.tradeCode().value().equals(sealed.tradeCode())) {
-			throw Refusal.invalid("envelope", "tendering.bid.wrongSection", sealed.tradeCode(), now.tradeCode().value());
+		if (!section.tradeCode().value().equals(sealed.tradeCode())) {
+			throw Refusal.invalid("envelope", "tendering.bid.wrongSection", sealed.tradeCode(),
+					section.tradeCode().value());
 		}
 		return access.platform(() -> {
-			SectionView locked = sections.hold(now.id()).orElseThrow(SectionAccess::notFound);
+			// the deadline as it stands now, under the section's lock (an amendment may have moved it meanwhile)
+			SectionView locked = sections.hold(section.id()).orElseThrow(SectionAccess::notFound);
+			if (!desk.clockOf(locked).acceptsBid(receivedAt)) {
+				throw late(locked, receivedAt);
+			}
+			if (!section.openingKey().equals(locked.openingKey())) { // a new round since: sealed to the old key
+				throw Refusal.invalid("envelope", "pki.envelope.notSealedToOpeningKey");
+			}
 			if (!participation.interested(locked.id(), bidder.id())) {
 				throw Refusal.conflict(null, "tendering.documents.registerFirst");
 			}
@@ -200,7 +206,7 @@ public class BidBox {
 			if (bids.standing(locked.id(), bidder.id()).isPresent()) {
 				throw Refusal.conflict(null, "tendering.bid.duplicate");
 			}
-			Blobs.Stored stored = blobs.keep(received);
+			Blobs.Stored stored = blobs.keep(received.hashed(sealed.sha256().toLowerCase(Locale.ROOT)));
 			BidView bid = new BidView(UUID.randomUUID(), locked.id(), locked.tradeCode(), bidder.name(), stored.sha256(),
 					sealed.sm3(), stored.size(), fingerprint, sealed.sealedAt(), receivedAt, BidStatus.RECEIVED, null, null);
 			byte[] statement = statement(bid, bidder);

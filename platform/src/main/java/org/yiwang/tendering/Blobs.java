@@ -49,8 +49,25 @@ class Blobs {
 		return root;
 	}
 
-	/** A file streamed to a temporary place and hashed, not yet kept: {@link #keep} or {@link #discard} it. */
+	/**
+	 * A file streamed to a temporary place and hashed, not yet kept: {@link #keep} or {@link #discard} it. A hash not
+	 * computed while receiving is null; the SHA-256 must be known ({@link #hashed}) before the file is kept.
+	 */
 	record Received(Path temporary, String sha256, String sm3, long size) {
+
+		/** The same file with the SHA-256 its check computed. */
+		Received hashed(String sha256) {
+			return new Received(temporary, sha256, sm3, size);
+		}
+	}
+
+	/** Which hashes {@link #receive} computes as the bytes arrive. */
+	enum Hashing {
+		SHA256_AND_SM3,
+		/** SM3 left to a check that computes it anyway (SM3 is the slowest work an upload costs). */
+		SHA256,
+		/** Both left to a check that computes them (a sealed bid's verification). */
+		NONE
 	}
 
 	/**
@@ -59,15 +76,14 @@ class Blobs {
 	 * file.
 	 */
 	Stored store(InputStream in, long maxBytes, String field, String emptyKey, String tooLargeKey) {
-		return keep(receive(in, maxBytes, field, emptyKey, tooLargeKey, true));
+		return keep(receive(in, maxBytes, field, emptyKey, tooLargeKey, Hashing.SHA256_AND_SM3));
 	}
 
 	/**
-	 * Streams the input into a temporary file forced to disk, hashing as it goes; the caller checks it, then keeps or
-	 * discards it. Refusals as for {@link #store}. Without {@code withSm3} only SHA-256 is computed and the SM3 is
-	 * null: for callers whose check computes the SM3 anyway (SM3 is the slowest work an upload costs).
+	 * Streams the input into a temporary file forced to disk, computing the hashes asked for as it goes; the caller
+	 * checks it, then keeps or discards it. Refusals as for {@link #store}.
 	 */
-	Received receive(InputStream in, long maxBytes, String field, String emptyKey, String tooLargeKey, boolean withSm3) {
+	Received receive(InputStream in, long maxBytes, String field, String emptyKey, String tooLargeKey, Hashing hashing) {
 		Path temp;
 		try {
 			Files.createDirectories(root.resolve("tmp"));
@@ -77,8 +93,8 @@ class Blobs {
 			throw new UncheckedIOException("The blob directory " + root + " cannot be written", e);
 		}
 		try {
-			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-			SM3Digest sm3 = withSm3 ? new SM3Digest() : null;
+			MessageDigest sha256 = hashing == Hashing.NONE ? null : MessageDigest.getInstance("SHA-256");
+			SM3Digest sm3 = hashing == Hashing.SHA256_AND_SM3 ? new SM3Digest() : null;
 			long size = 0;
 			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 					OutputStream out = Channels.newOutputStream(channel)) {
@@ -89,7 +105,9 @@ class Blobs {
 					if (size > maxBytes) {
 						throw Refusal.invalid(field, tooLargeKey, maxBytes / (1024 * 1024));
 					}
-					sha256.update(buffer, 0, read);
+					if (sha256 != null) {
+						sha256.update(buffer, 0, read);
+					}
 					if (sm3 != null) {
 						sm3.update(buffer, 0, read);
 					}
@@ -107,7 +125,7 @@ class Blobs {
 				sm3.doFinal(sm3Hash, 0);
 				sm3Hex = HexFormat.of().formatHex(sm3Hash);
 			}
-			return new Received(temp, HexFormat.of().formatHex(sha256.digest()), sm3Hex, size);
+			return new Received(temp, sha256 == null ? null : HexFormat.of().formatHex(sha256.digest()), sm3Hex, size);
 		}
 		catch (IOException e) {
 			deleteQuietly(temp);

@@ -19,6 +19,7 @@ import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.yiwang.auction.AuctionView;
@@ -92,6 +93,22 @@ class LiveFeed {
 	int watching(UUID auction) {
 		Room room = rooms.get(auction);
 		return room == null ? 0 : room.watchers.size();
+	}
+
+	/**
+	 * Ends every stream when the platform shuts down, before the web server's graceful shutdown waits for open
+	 * requests: an event stream never ends by itself, so each one held the shutdown for its whole timeout (30 s).
+	 * Browsers reconnect by themselves, to the platform started next.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void closeAll() {
+		for (Room room : rooms.values()) {
+			for (Watcher watcher : room.watchers) {
+				synchronized (watcher) {
+					watcher.close();
+				}
+			}
+		}
 	}
 
 	/** On the auction's writer thread: only hands the state over. */

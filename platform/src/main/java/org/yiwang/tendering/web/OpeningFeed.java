@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -52,6 +54,16 @@ class OpeningFeed {
 
 	int watching(UUID section) {
 		return watchers.getOrDefault(section, Set.of()).size();
+	}
+
+	/**
+	 * Ends every stream when the platform shuts down, before the web server's graceful shutdown waits for open
+	 * requests (an event stream never ends by itself, so each one held the shutdown for 30 s); browsers reconnect by
+	 * themselves, to the platform started next.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void closeAll() {
+		watchers.values().forEach(set -> set.forEach(SseEmitter::complete));
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)

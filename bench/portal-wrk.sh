@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The portal under 50 concurrent clients (wrk): home page and two search pages (a two-character term with a region
-# facet, and one without; both show a full first page of 20 hits on the synthetic records),
+# facet, and one without; both show a full first page of 20 hits on the synthetic records), then a mix of 160 search
+# pages with the page cache and without it,
 # beside the static stylesheet served by the same server in the same run (the baseline: what any page costs here).
 # Usage: bench/portal-wrk.sh [--records=20000] [--duration=20s]
 set -euo pipefail
@@ -31,5 +32,11 @@ for target in "/css/yiwang.css" "/portal" "/notices?q=%E9%81%93%E8%B7%AF&region=
   wrk -t2 -c10 -d5s "$base$target" >/dev/null  # warm up
   printf "%-70s " "$target"
   wrk -t2 -c50 -d"$duration" -s bench/p95.lua "$base$target" | tail -1
+done
+# 160 different search pages at random (bench/portal-mix.lua): with the page cache, and with every page drawn anew
+for fresh in 0 1; do
+  PORTAL_MIX_FRESH=$fresh wrk -t2 -c10 -d5s -s bench/portal-mix.lua "$base" >/dev/null
+  printf "%-70s " "mix of 160 search pages$([ $fresh = 1 ] && echo ', each drawn anew (no cache)')"
+  PORTAL_MIX_FRESH=$fresh wrk -t2 -c50 -d"$duration" -s bench/portal-mix.lua "$base" | tail -1
 done
 echo "(50 connections, 2 wrk threads, $duration each; /css/yiwang.css is the baseline; $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg))"

@@ -39,6 +39,7 @@ import org.yiwang.catalog.Catalog;
 import org.yiwang.catalog.CategoryView;
 import org.yiwang.catalog.Procedure;
 import org.yiwang.catalog.ProcedureTemplate;
+import org.yiwang.catalog.WorkingCalendar;
 import org.yiwang.guarantee.BidSecurity;
 import org.yiwang.guarantee.NewRequirement;
 import org.yiwang.guarantee.SecurityHeld;
@@ -119,6 +120,8 @@ public class AuctionHall {
 
 	private final Clock clock;
 
+	private final WorkingCalendar calendar;
+
 	private final Map<String, Authorization> authorizations = new ConcurrentHashMap<>();
 
 	private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
@@ -132,8 +135,9 @@ public class AuctionHall {
 
 	AuctionHall(Listings listings, Auctions auctions, Auctioneer auctioneer, Catalog catalog, EntityRegistry registry,
 			BidSecurity security, PlatformKeys keys, PriceSettlements settlements, ApplicationEventPublisher events,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, WorkingCalendar calendar) {
 		this.settlements = settlements;
+		this.calendar = calendar;
 		this.listings = listings;
 		this.auctions = auctions;
 		this.auctioneer = auctioneer;
@@ -284,7 +288,8 @@ public class AuctionHall {
 			if (listing.version() != seenVersion) {
 				throw Refusal.conflict(null, "auction.listing.changed");
 			}
-			Instant periodEnd = WorkingDays.periodEnd(now, listing.listingDays(), listing.workingDays());
+			Instant periodEnd = WorkingDays.periodEnd(now, listing.listingDays(), listing.workingDays(), calendar.schedule())
+				.end();
 			security.require(new NewRequirement(listing.tradeCode().value(), listing.title(), listing.region().value(),
 					listing.category().value(), listing.transferor().toString(), null, listing.security().yuan(),
 					LocalDate.ofInstant(periodEnd, CHINA).plusDays(90)));
@@ -300,6 +305,19 @@ public class AuctionHall {
 					listing.transferorName(), now, periodEnd, text, signature, now));
 			return published;
 		});
+	}
+
+	/**
+	 * A listing's period as the working calendar counts it: a published one's end as fixed, a submitted one's as it
+	 * would end if published now; with the years it runs through for which the calendar has no holiday schedule (a
+	 * working-day period there skips weekends only, which staff must see before and after they publish).
+	 */
+	public ListingPeriod period(ListingView listing) {
+		if (listing.periodEnd() != null && listing.publishedAt() != null) {
+			return new ListingPeriod(listing.periodEnd(), listing.workingDays()
+					? WorkingDays.unscheduledYears(listing.publishedAt(), listing.periodEnd(), calendar.schedule()) : List.of());
+		}
+		return WorkingDays.periodEnd(clock.instant(), listing.listingDays(), listing.workingDays(), calendar.schedule());
 	}
 
 	/** The exact text the platform signs at publication, one {@code key=value} per line, each ended by LF. */
@@ -523,7 +541,8 @@ public class AuctionHall {
 			long qualified = registrations.stream().filter(r -> r.status() == RegistrationStatus.QUALIFIED).count();
 			ListingView concluded;
 			if (qualified == 0 && listing.autoExtend() && listing.extensions() < MAX_EXTENSIONS) {
-				Instant end = WorkingDays.periodEnd(listing.periodEnd().minusSeconds(1), EXTENSION_DAYS, listing.workingDays());
+				Instant end = WorkingDays.periodEnd(listing.periodEnd().minusSeconds(1), EXTENSION_DAYS, listing.workingDays(),
+						calendar.schedule()).end();
 				concluded = listing.with(ListingStatus.PUBLISHED, null, listing.publishedAt(), end, listing.extensions() + 1,
 						listing.signedText(), listing.platformSignature(), null, null, null);
 			}

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yiwang.auction.AuctionHall;
+import org.yiwang.auction.ListingPeriod;
 import org.yiwang.auction.ListingStatus;
 import org.yiwang.auction.ListingView;
 import org.yiwang.auction.NewListing;
@@ -95,7 +96,9 @@ class ListingPagesController {
 
 	@GetMapping("/listings/review")
 	String review(Model model) {
-		model.addAttribute("queue", hall.reviewQueue());
+		List<ListingView> queue = hall.reviewQueue();
+		model.addAttribute("queue", queue);
+		model.addAttribute("periods", queue.stream().collect(java.util.stream.Collectors.toMap(ListingView::id, hall::period)));
 		model.addAttribute("listings", hall.regionListings());
 		return "auction/review";
 	}
@@ -104,6 +107,7 @@ class ListingPagesController {
 	String listing(@PathVariable UUID id, Model model) {
 		ListingView listing = hall.listing(id);
 		model.addAttribute("listing", listing);
+		model.addAttribute("period", hall.period(listing));
 		var acting = Actors.current();
 		boolean staff = acting.map(a -> a.hasRole(Role.CENTER_STAFF) || a.hasRole(Role.PLATFORM_ADMIN)).orElse(false);
 		model.addAttribute("staff", staff);
@@ -130,7 +134,15 @@ class ListingPagesController {
 
 	@PostMapping("/listings/{id}/publish")
 	String publish(@PathVariable UUID id, @RequestParam long version, RedirectAttributes redirect) {
-		Forms.attempt(redirect, "auction.saved.published", () -> hall.publish(id, version));
+		ListingView[] published = new ListingView[1];
+		Forms.attempt(redirect, "auction.saved.published", () -> published[0] = hall.publish(id, version));
+		if (published[0] != null) {
+			ListingPeriod period = hall.period(published[0]);
+			if (!period.scheduled()) {
+				redirect.addFlashAttribute("saved", "auction.saved.publishedUnscheduled");
+				redirect.addFlashAttribute("savedVersion", period.unscheduledYearsText());
+			}
+		}
 		return "redirect:/listings/" + id;
 	}
 

@@ -678,7 +678,8 @@ public class AuctionHall {
 				return replay.get();
 			}
 			throw refused(bidder, listingId, row.region(), row.kind() == AuctionKind.SEALED ? null : amountText,
-					row.status() == AuctionStatus.RUNNING ? BidRefusal.NOT_STARTED : BidRefusal.ENDED);
+					row.status() == AuctionStatus.RUNNING ? BidRefusal.NOT_STARTED : BidRefusal.ENDED,
+					row.kind() == AuctionKind.SEALED && row.status() == AuctionStatus.RUNNING);
 		}
 		Auctioneer.Lane lane = live.get();
 		if (lane.engine instanceof DutchAuction) {
@@ -730,7 +731,8 @@ public class AuctionHall {
 			}
 			throw refused(bidder, listingId, row.region(), null, row.kind() != AuctionKind.DUTCH ? BidRefusal.WRONG_KIND
 					: row.status() == AuctionStatus.RUNNING ? BidRefusal.NOT_STARTED
-							: row.leaderNumber() != null ? BidRefusal.TAKEN : BidRefusal.ENDED);
+							: row.leaderNumber() != null ? BidRefusal.TAKEN : BidRefusal.ENDED,
+					row.kind() == AuctionKind.SEALED && row.status() == AuctionStatus.RUNNING);
 		}
 		Auctioneer.Lane lane = live.get();
 		if (!(lane.engine instanceof DutchAuction)) {
@@ -864,18 +866,27 @@ public class AuctionHall {
 		return myRegistration(listingId).map(RegistrationView::bidderNumber);
 	}
 
-	/** Audits a bid refused before it reached the auction, in a transaction of its own, and says why. */
+	/**
+	 * Audits a bid refused before it reached the auction, in a transaction of its own, and says why. In a running
+	 * sealed round the refusal is kept for the entry the close writes instead: an entry now would let the log be
+	 * counted.
+	 */
 	private Refusal refused(Acting bidder, Auctioneer.Lane lane, String amountText, BidRefusal reason) {
+		boolean sealed = lane.engine instanceof SealedRound;
 		// A sealed round's refused price is not written down either: the audit log would disclose it.
-		return refused(bidder, lane.listing, lane.row.region(), lane.engine instanceof SealedRound ? null : amountText,
-				reason);
+		return refused(bidder, lane.listing, lane.row.region(), sealed ? null : amountText, reason,
+				sealed && !lane.engine.closed());
 	}
 
-	private Refusal refused(Acting bidder, UUID listing, RegionCode region, String amountText, BidRefusal reason) {
+	private Refusal refused(Acting bidder, UUID listing, RegionCode region, String amountText, BidRefusal reason,
+			boolean sealedRunning) {
 		Instant now = clock.instant();
 		String amount = amountText == null ? "" : amountText.length() > 64 ? amountText.substring(0, 64) : amountText;
-		RegionScopes.runIn(RegionScope.of(region), () -> transactions.executeWithoutResult(
-				status -> events.publishEvent(new BidRefused(bidder.actor(), listing, amount, reason, region, now))));
+		RegionScopes.runIn(RegionScope.of(region), () -> transactions.executeWithoutResult(status -> {
+			if (!sealedRunning || !auctions.deferSealedRefusal(listing, region, bidder.actor().username(), reason, now)) {
+				events.publishEvent(new BidRefused(bidder.actor(), listing, amount, reason, region, now));
+			}
+		}));
 		return refusal(reason);
 	}
 

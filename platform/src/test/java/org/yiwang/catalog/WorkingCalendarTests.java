@@ -161,4 +161,47 @@ class WorkingCalendarTests {
 			.andReturn().getResponse().getContentAsString();
 		assertThat(badYear).contains("年份须为四位数字");
 	}
+
+	@Test
+	void every_role_in_every_region_reads_or_keeps_the_calendar_exactly_as_the_policy_says() throws Exception {
+		java.util.List<String> wrong = new java.util.ArrayList<>();
+		for (org.yiwang.kernel.Role role : org.yiwang.kernel.Role.values()) {
+			for (String region : List.of(TestActor.CITY, TestActor.YUZHONG, TestActor.WANZHOU)) {
+				boolean cityWide = region.equals(TestActor.CITY);
+				TestActor actor = role == org.yiwang.kernel.Role.REGULATOR && cityWide ? TestActor.regulator()
+						: TestActor.of(role.name().toLowerCase() + "." + region, role, region, cityWide);
+				var as = authentication(actor.authentication());
+				boolean reader = role == org.yiwang.kernel.Role.PLATFORM_ADMIN || role == org.yiwang.kernel.Role.CENTER_STAFF
+						|| role == org.yiwang.kernel.Role.REGULATOR;
+				boolean keeper = cityWide
+						&& (role == org.yiwang.kernel.Role.PLATFORM_ADMIN || role == org.yiwang.kernel.Role.CENTER_STAFF);
+				int read = send(get("/admin/calendar").with(as)).getStatus();
+				if ((read == 200) != reader) {
+					wrong.add("GET as " + role + "@" + region + " -> " + read);
+				}
+				// A date that is not one: allowed, it is refused on the page; denied, it never gets that far.
+				var add = mvc.perform(post("/admin/calendar/days").with(csrf()).with(as).param("date", "2093-13-01")
+					.param("kind", "HOLIDAY").param("name", "x")).andReturn();
+				boolean added = add.getResponse().getStatus() == 302
+						&& "calendar.date.invalid".equals(add.getFlashMap().get("refused"));
+				if (added != keeper) {
+					wrong.add("POST days as " + role + "@" + region + " -> " + add.getResponse().getStatus());
+				}
+				var remove = mvc.perform(post("/admin/calendar/days/2093-10-02/remove").with(csrf()).with(as)).andReturn();
+				boolean removed = remove.getResponse().getStatus() == 302
+						&& "calendar.notMarked".equals(remove.getFlashMap().get("refused"));
+				if (removed != keeper) {
+					wrong.add("POST remove as " + role + "@" + region + " -> " + remove.getResponse().getStatus());
+				}
+			}
+		}
+		int anonymous = send(get("/admin/calendar")).getStatus();
+		assertThat(anonymous).as("anonymous").isIn(302, 401, 403);
+		assertThat(wrong).isEmpty();
+	}
+
+	private org.springframework.mock.web.MockHttpServletResponse send(
+			org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+		return mvc.perform(request).andReturn().getResponse();
+	}
 }

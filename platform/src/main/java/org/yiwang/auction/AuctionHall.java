@@ -313,11 +313,24 @@ public class AuctionHall {
 	 * working-day period there skips weekends only, which staff must see before and after they publish).
 	 */
 	public ListingPeriod period(ListingView listing) {
+		return period(listing, calendar.schedule(), clock.instant());
+	}
+
+	/** {@link #period} of several listings, against one reading of the calendar. */
+	public Map<UUID, ListingPeriod> periods(List<ListingView> listings) {
+		org.yiwang.catalog.WorkingDaySchedule schedule = calendar.schedule();
+		Instant now = clock.instant();
+		Map<UUID, ListingPeriod> periods = new java.util.HashMap<>();
+		listings.forEach(l -> periods.put(l.id(), period(l, schedule, now)));
+		return periods;
+	}
+
+	private static ListingPeriod period(ListingView listing, org.yiwang.catalog.WorkingDaySchedule schedule, Instant now) {
 		if (listing.periodEnd() != null && listing.publishedAt() != null) {
 			return new ListingPeriod(listing.periodEnd(), listing.workingDays()
-					? WorkingDays.unscheduledYears(listing.publishedAt(), listing.periodEnd(), calendar.schedule()) : List.of());
+					? WorkingDays.unscheduledYears(listing.publishedAt(), listing.periodEnd(), schedule) : List.of());
 		}
-		return WorkingDays.periodEnd(clock.instant(), listing.listingDays(), listing.workingDays(), calendar.schedule());
+		return WorkingDays.periodEnd(now, listing.listingDays(), listing.workingDays(), schedule);
 	}
 
 	/** The exact text the platform signs at publication, one {@code key=value} per line, each ended by LF. */

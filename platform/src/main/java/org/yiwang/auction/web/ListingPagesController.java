@@ -98,7 +98,7 @@ class ListingPagesController {
 	String review(Model model) {
 		List<ListingView> queue = hall.reviewQueue();
 		model.addAttribute("queue", queue);
-		model.addAttribute("periods", queue.stream().collect(java.util.stream.Collectors.toMap(ListingView::id, hall::period)));
+		model.addAttribute("periods", hall.periods(queue));
 		model.addAttribute("listings", hall.regionListings());
 		return "auction/review";
 	}
@@ -107,10 +107,11 @@ class ListingPagesController {
 	String listing(@PathVariable UUID id, Model model) {
 		ListingView listing = hall.listing(id);
 		model.addAttribute("listing", listing);
-		model.addAttribute("period", hall.period(listing));
 		var acting = Actors.current();
 		boolean staff = acting.map(a -> a.hasRole(Role.CENTER_STAFF) || a.hasRole(Role.PLATFORM_ADMIN)).orElse(false);
 		model.addAttribute("staff", staff);
+		// Staff only: the projected end and the warning for a year without a holiday schedule.
+		model.addAttribute("period", staff ? hall.period(listing) : null);
 		model.addAttribute("registrations", staff ? hall.registrations(id) : List.<RegistrationView>of());
 		model.addAttribute("mine", acting.filter(a -> a.hasRole(Role.BIDDER)).flatMap(a -> hall.myRegistration(id))
 			.orElse(null));

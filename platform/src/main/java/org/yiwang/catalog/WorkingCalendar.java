@@ -14,7 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yiwang.catalog.CatalogChanged.CalendarDayAdded;
 import org.yiwang.catalog.CatalogChanged.CalendarDayRemoved;
 import org.yiwang.kernel.Acting;
-import org.yiwang.system.Actors;
 import org.yiwang.system.Refusal;
 
 /**
@@ -78,7 +77,7 @@ public class WorkingCalendar {
 	 */
 	@Transactional
 	public CalendarDay add(NewCalendarDay request) {
-		Acting acting = requireCityWide();
+		Acting acting = Catalog.requireCityWide();
 		LocalDate day = parseDate(request.date());
 		CalendarDayKind kind = parseKind(request.kind());
 		String name = request.name() == null ? "" : request.name().strip();
@@ -103,7 +102,7 @@ public class WorkingCalendar {
 	/** City-wide staff remove a date's exception; the date counts by the weekday again. */
 	@Transactional
 	public CalendarDay remove(String date) {
-		Acting acting = requireCityWide();
+		Acting acting = Catalog.requireCityWide();
 		LocalDate day = parseDate(date);
 		CalendarDay removed = days.remove(day)
 			.orElseThrow(() -> Refusal.conflict("date", "calendar.notMarked", day.toString()));
@@ -142,13 +141,5 @@ public class WorkingCalendar {
 		catch (IllegalArgumentException e) {
 			throw Refusal.invalid("kind", "calendar.kind.required");
 		}
-	}
-
-	private static Acting requireCityWide() {
-		Acting acting = Actors.required();
-		if (!acting.actsCityWide()) {
-			throw Refusal.forbidden("catalog.cityWideOnly");
-		}
-		return acting;
 	}
 }

@@ -77,19 +77,30 @@ class DutchAndSealedBrowserIT {
 		waiting(browser).until(ExpectedConditions.textToBe(By.id("connection"), "实时连接正常"));
 	}
 
-	@Test
-	void in_a_dutch_auction_one_bidder_accepts_and_the_other_sees_it_end_live() throws Exception {
-		ListingView listing = fixture.published("DB", "CONFISCATED_GOODS", "100000.00", "60000.00", "1000.00",
-				"10000.00");
-		assertThat(listing.auctionKind()).isEqualTo(AuctionKind.DUTCH);
-		String first = fixture.qualified(listing, "db1");
-		String second = fixture.qualified(listing, "db2");
-		fixture.concludeAfterPeriod(listing, 0);
+	/** A published listing of the category, two qualified bidders, its auction open, both in the room in a browser. */
+	private record Room(ListingView listing, WebDriver one, WebDriver two) {
+	}
 
+	private Room room(String suffix, String category, String starting, String reserve, String increment, String security,
+			AuctionKind kind) throws Exception {
+		ListingView listing = fixture.published(suffix, category, starting, reserve, increment, security);
+		assertThat(listing.auctionKind()).isEqualTo(kind);
+		String first = fixture.qualified(listing, suffix.toLowerCase() + "1");
+		String second = fixture.qualified(listing, suffix.toLowerCase() + "2");
+		fixture.concludeAfterPeriod(listing, 0);
 		WebDriver one = signedIn(first);
 		WebDriver two = signedIn(second);
 		enter(one, listing.id());
 		enter(two, listing.id());
+		return new Room(listing, one, two);
+	}
+
+	@Test
+	void in_a_dutch_auction_one_bidder_accepts_and_the_other_sees_it_end_live() throws Exception {
+		Room room = room("DB", "CONFISCATED_GOODS", "100000.00", "60000.00", "1000.00", "10000.00", AuctionKind.DUTCH);
+		ListingView listing = room.listing();
+		WebDriver one = room.one();
+		WebDriver two = room.two();
 		assertThat(two.findElement(By.id("kind")).getText()).isEqualTo("降价拍卖");
 		assertThat(two.findElement(By.id("accept-button")).isDisplayed()).isTrue();
 		String numberOne = one.findElement(By.id("my-number")).getText();
@@ -97,6 +108,7 @@ class DutchAndSealedBrowserIT {
 		one.findElement(By.id("accept-button")).click();
 		waiting(one).until(ExpectedConditions.textToBePresentInElementLocated(By.id("accept-result"), "出价已确认"));
 		assertThat(one.findElement(By.id("accept-result")).getText()).contains("100000.00");
+		waiting(one).until(ExpectedConditions.textToBePresentInElementLocated(By.id("winner"), numberOne));
 
 		// The other bidder did nothing: the auction ends on its page by itself, with the winner and the price.
 		waiting(two).until(ExpectedConditions.visibilityOfElementLocated(By.id("winner")));
@@ -110,17 +122,10 @@ class DutchAndSealedBrowserIT {
 
 	@Test
 	void in_a_sealed_round_neither_page_shows_the_others_price_or_a_count_before_the_close() throws Exception {
-		ListingView listing = fixture.published("SB", "PUBLIC_CONCESSION", "500000.00", "500000.00", "1000.00",
-				"50000.00");
-		assertThat(listing.auctionKind()).isEqualTo(AuctionKind.SEALED);
-		String first = fixture.qualified(listing, "sb1");
-		String second = fixture.qualified(listing, "sb2");
-		fixture.concludeAfterPeriod(listing, 0);
-
-		WebDriver one = signedIn(first);
-		WebDriver two = signedIn(second);
-		enter(one, listing.id());
-		enter(two, listing.id());
+		Room room = room("SB", "PUBLIC_CONCESSION", "500000.00", "500000.00", "1000.00", "50000.00", AuctionKind.SEALED);
+		ListingView listing = room.listing();
+		WebDriver one = room.one();
+		WebDriver two = room.two();
 		String numberOne = one.findElement(By.id("my-number")).getText();
 
 		seal(one, "531234.56");

@@ -63,6 +63,9 @@ class AccessMatrixTests {
 				"PUT /api/categories/{code}/name", "PUT /api/categories/{code}/enabled", "POST /api/categories/{code}/templates");
 		allow(READERS, "GET /admin/categories", "GET /admin/categories/{code}", "GET /admin/regions", "GET /admin/audit",
 				"GET /api/audit/entries");
+		// the working calendar: staff and regulators read it, staff keep it (the module asks for city-wide staff)
+		allow(READERS, "GET /admin/calendar");
+		allow(STAFF, "POST /admin/calendar/days", "POST /admin/calendar/days/{date}/remove");
 		allow(ADMIN, "POST /admin/regions/{code}/name", "POST /admin/regions/{code}/active", "POST /admin/audit/verify",
 				"GET /api/audit/verification");
 		// registry
@@ -312,7 +315,8 @@ class AccessMatrixTests {
 			.replace("{token}", "00000000-0000-0000-0000-000000000001")
 			.replace("{fingerprint}", "0".repeat(64))
 			.replace("{tradeCode}", "NO-SUCH-TRADE-CODE")
-			.replace("{dataset}", "NO_SUCH_DATASET");
+			.replace("{dataset}", "NO_SUCH_DATASET")
+			.replace("{date}", "2099-12-31");
 		path = path.startsWith("/admin/regions") ? path.replace("{code}", "999999") : path.replace("{code}", "NO_SUCH_CODE");
 		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), path);
 		if (!parts[0].equals("GET")) {

@@ -42,7 +42,7 @@ class MessagesTests {
 	void no_page_shows_a_missing_message_in_either_language() throws Exception {
 		var admin = authentication(TestActor.admin().authentication());
 		for (String page : List.of("/", "/login", "/registry/register", "/workspace", "/account", "/admin/categories",
-				"/admin/categories/ENG_BUILDING", "/admin/regions", "/admin/accounts", "/admin/audit", "/admin/pki",
+				"/admin/categories/ENG_BUILDING", "/admin/regions", "/admin/calendar", "/admin/calendar?year=2091", "/listings/review", "/admin/accounts", "/admin/audit", "/admin/pki",
 				"/registry/review", "/registry/entities", "/registry/my", "/guarantees/requirements", "/guarantees/verify",
 				"/portal", "/notices", "/portal/saved-searches", "/admin/portal/index", "/admin/portal/uplink")) {
 			for (String language : List.of("zh_CN", "en")) {

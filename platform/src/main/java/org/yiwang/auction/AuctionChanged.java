@@ -99,18 +99,21 @@ public sealed interface AuctionChanged extends Auditable {
 	}
 
 	/**
-	 * One batch of a sealed round's writer: the prices it sealed, by commitment only (the prices stay encrypted until
-	 * the close), and the ones it refused, without their amounts.
+	 * A sealed round closed: every price sealed in it, now disclosed (who submitted it, as which bidder number, the
+	 * price, the commitment the bidder's receipt carries and its salt, when), and every attempt refused while it ran.
+	 * While the round runs the audit log receives nothing about it, so nobody can count its submissions before the
+	 * close; this one entry, in the closing transaction, makes each accountable afterwards.
 	 */
-	record PricesSealed(Actor actor, UUID listing, List<SealedPriceEntry> sealed, List<RefusedBid> refused,
-			RegionCode region, Instant occurredAt) implements AuctionChanged {
+	record SealedRoundDisclosed(Actor actor, UUID listing, List<SealedSubmission> submissions,
+			List<RefusedBid> refused, RegionCode region, Instant occurredAt) implements AuctionChanged {
 
 		public String action() {
-			return "auction.prices.sealed";
+			return "auction.sealed.disclosed";
 		}
 	}
 
-	record SealedPriceEntry(String bidder, String bidderNumber, String commitment, Instant at) {
+	record SealedSubmission(long seq, String bidder, String bidderNumber, EntityId transferee, Money amount,
+			String commitment, String salt, Instant at) {
 	}
 
 	record AcceptedBid(long seq, String bidder, String bidderNumber, Money amount, Instant at) {

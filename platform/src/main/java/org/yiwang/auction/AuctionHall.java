@@ -39,6 +39,7 @@ import org.yiwang.catalog.Catalog;
 import org.yiwang.catalog.CategoryView;
 import org.yiwang.catalog.Procedure;
 import org.yiwang.catalog.ProcedureTemplate;
+import org.yiwang.catalog.WorkingCalendar;
 import org.yiwang.guarantee.BidSecurity;
 import org.yiwang.guarantee.NewRequirement;
 import org.yiwang.guarantee.SecurityHeld;
@@ -119,6 +120,8 @@ public class AuctionHall {
 
 	private final Clock clock;
 
+	private final WorkingCalendar calendar;
+
 	private final Map<String, Authorization> authorizations = new ConcurrentHashMap<>();
 
 	private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
@@ -132,8 +135,9 @@ public class AuctionHall {
 
 	AuctionHall(Listings listings, Auctions auctions, Auctioneer auctioneer, Catalog catalog, EntityRegistry registry,
 			BidSecurity security, PlatformKeys keys, PriceSettlements settlements, ApplicationEventPublisher events,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, WorkingCalendar calendar) {
 		this.settlements = settlements;
+		this.calendar = calendar;
 		this.listings = listings;
 		this.auctions = auctions;
 		this.auctioneer = auctioneer;
@@ -284,7 +288,8 @@ public class AuctionHall {
 			if (listing.version() != seenVersion) {
 				throw Refusal.conflict(null, "auction.listing.changed");
 			}
-			Instant periodEnd = WorkingDays.periodEnd(now, listing.listingDays(), listing.workingDays());
+			Instant periodEnd = WorkingDays.periodEnd(now, listing.listingDays(), listing.workingDays(), calendar.schedule())
+				.end();
 			security.require(new NewRequirement(listing.tradeCode().value(), listing.title(), listing.region().value(),
 					listing.category().value(), listing.transferor().toString(), null, listing.security().yuan(),
 					LocalDate.ofInstant(periodEnd, CHINA).plusDays(90)));
@@ -300,6 +305,32 @@ public class AuctionHall {
 					listing.transferorName(), now, periodEnd, text, signature, now));
 			return published;
 		});
+	}
+
+	/**
+	 * A listing's period as the working calendar counts it: a published one's end as fixed, a submitted one's as it
+	 * would end if published now; with the years it runs through for which the calendar has no holiday schedule (a
+	 * working-day period there skips weekends only, which staff must see before and after they publish).
+	 */
+	public ListingPeriod period(ListingView listing) {
+		return period(listing, calendar.schedule(), clock.instant());
+	}
+
+	/** {@link #period} of several listings, against one reading of the calendar. */
+	public Map<UUID, ListingPeriod> periods(List<ListingView> listings) {
+		org.yiwang.catalog.WorkingDaySchedule schedule = calendar.schedule();
+		Instant now = clock.instant();
+		Map<UUID, ListingPeriod> periods = new java.util.HashMap<>();
+		listings.forEach(l -> periods.put(l.id(), period(l, schedule, now)));
+		return periods;
+	}
+
+	private static ListingPeriod period(ListingView listing, org.yiwang.catalog.WorkingDaySchedule schedule, Instant now) {
+		if (listing.periodEnd() != null && listing.publishedAt() != null) {
+			return new ListingPeriod(listing.periodEnd(), listing.workingDays()
+					? WorkingDays.unscheduledYears(listing.publishedAt(), listing.periodEnd(), schedule) : List.of());
+		}
+		return WorkingDays.periodEnd(now, listing.listingDays(), listing.workingDays(), schedule);
 	}
 
 	/** The exact text the platform signs at publication, one {@code key=value} per line, each ended by LF. */
@@ -523,7 +554,8 @@ public class AuctionHall {
 			long qualified = registrations.stream().filter(r -> r.status() == RegistrationStatus.QUALIFIED).count();
 			ListingView concluded;
 			if (qualified == 0 && listing.autoExtend() && listing.extensions() < MAX_EXTENSIONS) {
-				Instant end = WorkingDays.periodEnd(listing.periodEnd().minusSeconds(1), EXTENSION_DAYS, listing.workingDays());
+				Instant end = WorkingDays.periodEnd(listing.periodEnd().minusSeconds(1), EXTENSION_DAYS, listing.workingDays(),
+						calendar.schedule()).end();
 				concluded = listing.with(ListingStatus.PUBLISHED, null, listing.publishedAt(), end, listing.extensions() + 1,
 						listing.signedText(), listing.platformSignature(), null, null, null);
 			}
@@ -659,7 +691,8 @@ public class AuctionHall {
 				return replay.get();
 			}
 			throw refused(bidder, listingId, row.region(), row.kind() == AuctionKind.SEALED ? null : amountText,
-					row.status() == AuctionStatus.RUNNING ? BidRefusal.NOT_STARTED : BidRefusal.ENDED);
+					row.status() == AuctionStatus.RUNNING ? BidRefusal.NOT_STARTED : BidRefusal.ENDED,
+					row.kind() == AuctionKind.SEALED && row.status() == AuctionStatus.RUNNING);
 		}
 		Auctioneer.Lane lane = live.get();
 		if (lane.engine instanceof DutchAuction) {
@@ -711,7 +744,8 @@ public class AuctionHall {
 			}
 			throw refused(bidder, listingId, row.region(), null, row.kind() != AuctionKind.DUTCH ? BidRefusal.WRONG_KIND
 					: row.status() == AuctionStatus.RUNNING ? BidRefusal.NOT_STARTED
-							: row.leaderNumber() != null ? BidRefusal.TAKEN : BidRefusal.ENDED);
+							: row.leaderNumber() != null ? BidRefusal.TAKEN : BidRefusal.ENDED,
+					row.kind() == AuctionKind.SEALED && row.status() == AuctionStatus.RUNNING);
 		}
 		Auctioneer.Lane lane = live.get();
 		if (!(lane.engine instanceof DutchAuction)) {
@@ -845,18 +879,27 @@ public class AuctionHall {
 		return myRegistration(listingId).map(RegistrationView::bidderNumber);
 	}
 
-	/** Audits a bid refused before it reached the auction, in a transaction of its own, and says why. */
+	/**
+	 * Audits a bid refused before it reached the auction, in a transaction of its own, and says why. In a running
+	 * sealed round the refusal is kept for the entry the close writes instead: an entry now would let the log be
+	 * counted.
+	 */
 	private Refusal refused(Acting bidder, Auctioneer.Lane lane, String amountText, BidRefusal reason) {
+		boolean sealed = lane.engine instanceof SealedRound;
 		// A sealed round's refused price is not written down either: the audit log would disclose it.
-		return refused(bidder, lane.listing, lane.row.region(), lane.engine instanceof SealedRound ? null : amountText,
-				reason);
+		return refused(bidder, lane.listing, lane.row.region(), sealed ? null : amountText, reason,
+				sealed && !lane.engine.closed());
 	}
 
-	private Refusal refused(Acting bidder, UUID listing, RegionCode region, String amountText, BidRefusal reason) {
+	private Refusal refused(Acting bidder, UUID listing, RegionCode region, String amountText, BidRefusal reason,
+			boolean sealedRunning) {
 		Instant now = clock.instant();
 		String amount = amountText == null ? "" : amountText.length() > 64 ? amountText.substring(0, 64) : amountText;
-		RegionScopes.runIn(RegionScope.of(region), () -> transactions.executeWithoutResult(
-				status -> events.publishEvent(new BidRefused(bidder.actor(), listing, amount, reason, region, now))));
+		RegionScopes.runIn(RegionScope.of(region), () -> transactions.executeWithoutResult(status -> {
+			if (!sealedRunning || !auctions.deferSealedRefusal(listing, region, bidder.actor().username(), reason, now)) {
+				events.publishEvent(new BidRefused(bidder.actor(), listing, amount, reason, region, now));
+			}
+		}));
 		return refusal(reason);
 	}
 

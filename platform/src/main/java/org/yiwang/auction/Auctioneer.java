@@ -39,8 +39,8 @@ import org.yiwang.kernel.RegionScope;
 import org.yiwang.pki.PlatformKeys;
 import org.yiwang.pki.SealedValues;
 import org.yiwang.catalog.AuctionKind;
-import org.yiwang.auction.AuctionChanged.PricesSealed;
-import org.yiwang.auction.AuctionChanged.SealedPriceEntry;
+import org.yiwang.auction.AuctionChanged.SealedRoundDisclosed;
+import org.yiwang.auction.AuctionChanged.SealedSubmission;
 import org.yiwang.registry.EntityId;
 import org.yiwang.system.RegionScopes;
 
@@ -434,7 +434,6 @@ class Auctioneer implements SmartLifecycle {
 		boolean sealedRound = lane.engine instanceof SealedRound;
 		List<Auctions.Bid> accepted = new ArrayList<>();
 		List<Auctions.SealedPrice> sealed = new ArrayList<>();
-		List<SealedPriceEntry> sealedAudit = new ArrayList<>();
 		List<AcceptedBid> audited = new ArrayList<>();
 		List<RefusedBid> refusals = new ArrayList<>();
 		Map<Pending, Outcome> outcomes = new HashMap<>();
@@ -472,8 +471,7 @@ class Auctioneer implements SmartLifecycle {
 				byte[] box = sealedValues.seal(SEALED_PURPOSE, sealContext(lane.listing, bid.transferee()),
 						(bid.amount() + "|" + salt).getBytes(StandardCharsets.UTF_8));
 				sealed.add(new Auctions.SealedPrice(lane.listing, a.seq(), lane.row.region(), bid.bidderNumber(),
-						bid.transferee(), commitment, box, bid.at(), bid.key()));
-				sealedAudit.add(new SealedPriceEntry(bid.actor().username(), bid.bidderNumber(), commitment, bid.at()));
+						bid.transferee(), commitment, box, bid.at(), bid.key(), bid.actor().username()));
 				BidReceipt receipt = new BidReceipt(lane.listing, a.seq(), bid.bidderNumber(), bid.amount(), bid.at(),
 						a.endsAfter(), false, commitment, salt);
 				newKeys.put(keyId, new Replay(bid.amount(), receipt));
@@ -504,11 +502,11 @@ class Auctioneer implements SmartLifecycle {
 			RegionScopes.runIn(RegionScope.of(lane.row.region()), () -> connections.run(() -> transactions
 				.executeWithoutResult(status -> {
 					if (sealedRound) {
+						// Nothing goes to the audit log while the round runs, not even an entry per batch: its count
+						// would be a lower bound on the prices. The close writes one entry for them all.
 						auctions.commitSealed(sealed);
-						if (!sealedAudit.isEmpty() || !refusals.isEmpty()) {
-							events.publishEvent(new PricesSealed(Actor.SYSTEM, lane.listing, sealedAudit, refusals,
-									lane.row.region(), clock.instant()));
-						}
+						auctions.addSealedRefusals(refusals.stream().map(r -> new Auctions.SealedRefusal(lane.listing,
+								lane.row.region(), r.bidder(), r.reason(), r.at())).toList());
 						return;
 					}
 					auctions.commitBids(accepted, after, lane.listing);
@@ -609,7 +607,9 @@ class Auctioneer implements SmartLifecycle {
 	 * commitment ({@code sealed=seq,number,commitment,salt}).
 	 */
 	private List<String> disclose(Lane lane, SealedRound round) {
+		auctions.lockForClose(lane.listing);
 		List<Opened> opened = opened(auctions.sealedPrices(lane.listing));
+		List<SealedSubmission> submissions = new ArrayList<>();
 		List<Auctions.Bid> bids = new ArrayList<>();
 		List<SealedRound.Disclosed> disclosed = new ArrayList<>();
 		List<String> lines = new ArrayList<>();
@@ -619,9 +619,15 @@ class Auctioneer implements SmartLifecycle {
 					p.submittedAt(), round.endsAt(), p.idempotencyKey()));
 			disclosed.add(new SealedRound.Disclosed(p.seq(), p.bidderNumber(), o.amount(), p.submittedAt()));
 			lines.add("sealed=" + p.seq() + "," + p.bidderNumber() + "," + p.commitment() + "," + o.salt());
+			submissions.add(new SealedSubmission(p.seq(), p.submittedBy() == null ? "" : p.submittedBy(), p.bidderNumber(),
+					p.transferee(), o.amount(), p.commitment(), o.salt(), p.submittedAt()));
 		}
 		round.disclose(disclosed);
 		auctions.commitBids(bids, round.snapshot(), lane.listing);
+		List<RefusedBid> refused = auctions.sealedRefusals(lane.listing).stream()
+			.map(r -> new RefusedBid(r.bidder(), "", r.reason(), r.at())).toList();
+		events.publishEvent(new SealedRoundDisclosed(Actor.SYSTEM, lane.listing, submissions, refused, lane.row.region(),
+				clock.instant()));
 		return lines;
 	}
 

@@ -53,7 +53,7 @@ class Auctions {
 	 * encrypted ({@link org.yiwang.pki.SealedValues}).
 	 */
 	record SealedPrice(UUID listing, long seq, RegionCode region, String bidderNumber, EntityId transferee,
-			String commitment, byte[] sealed, Instant submittedAt, String idempotencyKey) {
+			String commitment, byte[] sealed, Instant submittedAt, String idempotencyKey, String submittedBy) {
 	}
 
 	/** A committed bid with who placed it (the platform knows; others see the number). */
@@ -123,13 +123,13 @@ class Auctions {
 			return;
 		}
 		StringBuilder sql = new StringBuilder("insert into auction.sealed_prices (listing_id, seq, region_code, "
-				+ "bidder_number, transferee_id, commitment, sealed, submitted_at, idempotency_key) values ");
-		List<Object> params = new java.util.ArrayList<>(prices.size() * 9);
+				+ "bidder_number, transferee_id, commitment, sealed, submitted_at, idempotency_key, submitted_by) values ");
+		List<Object> params = new java.util.ArrayList<>(prices.size() * 10);
 		for (int i = 0; i < prices.size(); i++) {
 			SealedPrice p = prices.get(i);
-			sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+			sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 			params.addAll(List.of(p.listing(), p.seq(), p.region().value(), p.bidderNumber(), p.transferee().value(),
-					p.commitment(), p.sealed(), ts(p.submittedAt()), p.idempotencyKey()));
+					p.commitment(), p.sealed(), ts(p.submittedAt()), p.idempotencyKey(), p.submittedBy()));
 		}
 		jdbc.sql(sql.toString()).params(params).update();
 	}
@@ -139,8 +139,49 @@ class Auctions {
 			.query((rs, n) -> new SealedPrice(rs.getObject("listing_id", UUID.class), rs.getLong("seq"),
 					RegionCode.of(rs.getString("region_code")), rs.getString("bidder_number"),
 					new EntityId(rs.getObject("transferee_id", UUID.class)), rs.getString("commitment"),
-					rs.getBytes("sealed"), instant(rs, "submitted_at"), rs.getString("idempotency_key")))
+					rs.getBytes("sealed"), instant(rs, "submitted_at"), rs.getString("idempotency_key"),
+					rs.getString("submitted_by")))
 			.list();
+	}
+
+	/**
+	 * A refusal in a running sealed round, kept out of the audit log until the close. Locks the auction's row first:
+	 * if the round has closed meanwhile (or closes while this waits), nothing is kept and the caller audits at once.
+	 */
+	boolean deferSealedRefusal(UUID listing, RegionCode region, String bidder, BidRefusal reason, Instant at) {
+		boolean running = jdbc.sql("select status from auction.auctions where listing_id = ? for share").param(listing)
+			.query(String.class).optional().filter("RUNNING"::equals).isPresent();
+		if (running) {
+			addSealedRefusals(List.of(new SealedRefusal(listing, region, bidder, reason, at)));
+		}
+		return running;
+	}
+
+	/** A refusal in a sealed round, as kept until the close. */
+	record SealedRefusal(UUID listing, RegionCode region, String bidder, BidRefusal reason, Instant at) {
+	}
+
+	void addSealedRefusals(List<SealedRefusal> refusals) {
+		for (SealedRefusal r : refusals) {
+			jdbc.sql("insert into auction.sealed_refusals (listing_id, region_code, bidder, reason, refused_at) "
+					+ "values (?, ?, ?, ?, ?)")
+				.params(r.listing(), r.region().value(), r.bidder(), r.reason().name(), ts(r.at())).update();
+		}
+	}
+
+	List<SealedRefusal> sealedRefusals(UUID listing) {
+		return jdbc.sql("select listing_id, region_code, bidder, reason, refused_at from auction.sealed_refusals "
+				+ "where listing_id = ? order by refused_at, id").param(listing)
+			.query((rs, n) -> new SealedRefusal(rs.getObject("listing_id", UUID.class),
+					RegionCode.of(rs.getString("region_code")), rs.getString("bidder"),
+					BidRefusal.valueOf(rs.getString("reason")), instant(rs, "refused_at")))
+			.list();
+	}
+
+	/** Locks a running auction's row for its closing transaction: refusals waiting to be kept see it closed after. */
+	void lockForClose(UUID listing) {
+		jdbc.sql("select listing_id from auction.auctions where listing_id = ? for update").param(listing)
+			.query(UUID.class).optional();
 	}
 
 	/** A bidder's sealed price's commitment and time (never the price). */
@@ -151,7 +192,7 @@ class Auctions {
 			.query((rs, n) -> new SealedPrice(rs.getObject("listing_id", UUID.class), rs.getLong("seq"),
 					RegionCode.of(rs.getString("region_code")), rs.getString("bidder_number"),
 					new EntityId(rs.getObject("transferee_id", UUID.class)), rs.getString("commitment"), null,
-					instant(rs, "submitted_at"), rs.getString("idempotency_key")))
+					instant(rs, "submitted_at"), rs.getString("idempotency_key"), null))
 			.optional();
 	}
 

@@ -216,7 +216,8 @@ public class Catalog {
 		}
 	}
 
-	private static Acting requireCityWide() {
+	/** Categories, templates and the working calendar are shared by every district: city-wide staff change them. */
+	static Acting requireCityWide() {
 		Acting acting = Actors.required();
 		if (!acting.actsCityWide()) {
 			throw Refusal.forbidden("catalog.cityWideOnly");

@@ -1,6 +1,7 @@
 package org.yiwang.catalog;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 import org.yiwang.kernel.Actor;
 import org.yiwang.kernel.Auditable;
@@ -99,6 +100,30 @@ public sealed interface CatalogChanged extends Auditable {
 
 		public RegionCode region() {
 			return code;
+		}
+	}
+
+	record CalendarDayAdded(Actor actor, LocalDate day, CalendarDayKind kind, String name, RegionCode region,
+			Instant occurredAt) implements CatalogChanged {
+
+		public String action() {
+			return "catalog.calendar.added";
+		}
+
+		public String target() {
+			return "calendar:" + day;
+		}
+	}
+
+	record CalendarDayRemoved(Actor actor, LocalDate day, CalendarDayKind kind, String name, RegionCode region,
+			Instant occurredAt) implements CatalogChanged {
+
+		public String action() {
+			return "catalog.calendar.removed";
+		}
+
+		public String target() {
+			return "calendar:" + day;
 		}
 	}
 }

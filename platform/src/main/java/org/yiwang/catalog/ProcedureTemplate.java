@@ -105,7 +105,15 @@ public record ProcedureTemplate(CategoryCode category, int version, Procedure pr
 				revision.listingPeriodDays(), revision.listingInWorkingDays(), revision.countdownMinutes(),
 				revision.minBids(), revision.prequalification(), revision.auction(), revision.evaluationMethod(),
 				revision.securityMaxPercent(), now, revisedBy, revision.reason().strip(), revision.backupDecryption(),
-				// The revision form does not edit the auction kind yet: a revision keeps it.
-				auctionKind, dutchStepSeconds, dutchFloorPercent, sealedWindowMinutes);
+				revision.auctionKind() == null ? auctionKind : revision.auctionKind(),
+				revision.auctionKind() == null ? dutchStepSeconds : dutch(revision, revision.dutchStepSeconds()),
+				revision.auctionKind() == null ? dutchFloorPercent : dutch(revision, revision.dutchFloorPercent()),
+				revision.auctionKind() == null ? sealedWindowMinutes
+						: revision.auctionKind() == AuctionKind.SEALED ? revision.sealedWindowMinutes() : null);
+	}
+
+	/** A revision without a kind keeps this template's kind and settings; with one, settings of other kinds are dropped. */
+	private static Integer dutch(TemplateRevision revision, Integer setting) {
+		return revision.auctionKind() == AuctionKind.DUTCH ? setting : null;
 	}
 }

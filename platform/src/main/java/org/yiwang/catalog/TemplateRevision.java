@@ -12,7 +12,9 @@ import jakarta.validation.constraints.Size;
 
 /**
  * An edit of a category's procedure template, made against the version the editor saw ({@code basedOn}). Days and
- * minutes that do not apply to the category's procedure are left empty.
+ * minutes that do not apply to the category's procedure are left empty. The auction kind comes with its settings
+ * (Dutch: step seconds and floor percent; sealed: window minutes; English: none, any given are dropped); a revision
+ * without a kind keeps the template's.
  */
 public record TemplateRevision(
 		@NotNull(message = "{template.procedure.required}") Procedure procedure,
@@ -33,7 +35,24 @@ public record TemplateRevision(
 		@DecimalMin(value = "0", message = "{template.nonNegative}") @DecimalMax(value = "100", message = "{template.percentMax}") BigDecimal securityMaxPercent,
 		@NotBlank(message = "{template.reason.required}") @Size(max = 500, message = "{template.reason.size}") String reason,
 		@NotNull(message = "{template.basedOn.required}") Integer basedOn,
-		boolean backupDecryption) {
+		boolean backupDecryption,
+		AuctionKind auctionKind,
+		Integer dutchStepSeconds,
+		Integer dutchFloorPercent,
+		Integer sealedWindowMinutes) {
+
+	/** A revision that keeps the template's auction kind and its settings ({@code auctionKind} null). */
+	public TemplateRevision(Procedure procedure, Integer bidPeriodDays, Integer documentAvailabilityDays,
+			Integer amendmentNoticeDays, Integer objectionDeadlineDays, Integer objectionAnswerDays,
+			Integer candidatePublicityDays, Integer decryptionWindowMinutes, Integer listingPeriodDays,
+			boolean listingInWorkingDays, Integer countdownMinutes, Integer minBids, boolean prequalification,
+			boolean auction, EvaluationMethod evaluationMethod, BigDecimal securityMaxPercent, String reason,
+			Integer basedOn, boolean backupDecryption) {
+		this(procedure, bidPeriodDays, documentAvailabilityDays, amendmentNoticeDays, objectionDeadlineDays,
+				objectionAnswerDays, candidatePublicityDays, decryptionWindowMinutes, listingPeriodDays,
+				listingInWorkingDays, countdownMinutes, minBids, prequalification, auction, evaluationMethod,
+				securityMaxPercent, reason, basedOn, backupDecryption, null, null, null, null);
+	}
 
 	/** A revision that allows the custodians' backup decryption at opening (the default). */
 	public TemplateRevision(Procedure procedure, Integer bidPeriodDays, Integer documentAvailabilityDays,
@@ -54,6 +73,7 @@ public record TemplateRevision(
 				template.candidatePublicityDays(), template.decryptionWindowMinutes(), template.listingPeriodDays(),
 				template.listingInWorkingDays(), template.countdownMinutes(), template.minBids(), template.prequalification(),
 				template.auction(), template.evaluationMethod(), template.securityMaxPercent(), reason, template.version(),
-				template.backupDecryption());
+				template.backupDecryption(), template.auctionKind(), template.dutchStepSeconds(),
+				template.dutchFloorPercent(), template.sealedWindowMinutes());
 	}
 }

@@ -8,6 +8,8 @@ import java.util.List;
  * What the law allows a template of each family to say. Tendering and procurement may be stricter than the law,
  * never looser: 20 days to bid (招标投标法 Art. 24), documents 5 days (实施条例 Art. 16), amendments 15 days (Art. 21),
  * objections answered in 3 days (Art. 22), at least 3 bids (招标投标法 Art. 28), security at most 2% (实施条例 Art. 26).
+ * An auction kind brings its settings: a Dutch auction steps down at least every second to a floor of 1–100% of the
+ * start; a sealed round has a window; an English auction needs neither.
  */
 final class TemplateRules {
 
@@ -43,6 +45,13 @@ final class TemplateRules {
 				violations.add(new Violation("countdownMinutes", "template.law.atLeast", 1));
 			}
 		}
+		if (revision.auctionKind() == AuctionKind.DUTCH) {
+			between(violations, "dutchStepSeconds", revision.dutchStepSeconds(), 1, 86400, "template.dutch.step");
+			between(violations, "dutchFloorPercent", revision.dutchFloorPercent(), 1, 100, "template.dutch.floor");
+		}
+		if (revision.auctionKind() == AuctionKind.SEALED) {
+			between(violations, "sealedWindowMinutes", revision.sealedWindowMinutes(), 1, 43200, "template.sealed.window");
+		}
 		if (revision.procedure() == Procedure.LISTING) {
 			required(violations, "listingPeriodDays", revision.listingPeriodDays());
 		}
@@ -55,6 +64,13 @@ final class TemplateRules {
 		}
 		else if (value < minimum) {
 			violations.add(new Violation(field, "template.law.atLeast", minimum));
+		}
+	}
+
+	/** Required for the auction kind, and within its range: one message says both. */
+	private static void between(List<Violation> violations, String field, Integer value, int min, int max, String key) {
+		if (value == null || value < min || value > max) {
+			violations.add(new Violation(field, key, min, max));
 		}
 	}
 

@@ -1,6 +1,5 @@
 package org.yiwang.tendering;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -8,6 +7,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.yiwang.catalog.WorkingDaySchedule;
 import org.yiwang.system.Refusal;
 
 /**
@@ -54,7 +54,8 @@ final class ProcedureClock {
 	}
 
 	/** The dates a notice proposes, against the rules; empty when they hold. */
-	static List<Violation> check(ProcedureRules rules, Instant documentsFrom, Instant documentsUntil, Instant deadline) {
+	static List<Violation> check(ProcedureRules rules, Instant documentsFrom, Instant documentsUntil, Instant deadline,
+			WorkingDaySchedule calendar) {
 		List<Violation> violations = new ArrayList<>();
 		if (documentsFrom == null || documentsUntil == null || deadline == null) {
 			violations.add(new Violation(documentsFrom == null ? "documentsFrom"
@@ -64,7 +65,7 @@ final class ProcedureClock {
 		if (!documentsUntil.isAfter(documentsFrom)) {
 			violations.add(new Violation("documentsUntil", "tendering.notice.documentsOrder"));
 		}
-		else if (documentsUntil.isBefore(earliestDocumentsUntil(rules, documentsFrom))) {
+		else if (documentsUntil.isBefore(earliestDocumentsUntil(rules, documentsFrom, calendar))) {
 			violations.add(new Violation("documentsUntil", rules.documentWorkingDays()
 					? "tendering.rule.documentWorkingDays" : "tendering.rule.documentDays", rules.documentDays()));
 		}
@@ -81,19 +82,16 @@ final class ProcedureClock {
 		return documentsFrom.plus(Duration.ofDays(rules.bidPeriodDays()));
 	}
 
-	static Instant earliestDocumentsUntil(ProcedureRules rules, Instant documentsFrom) {
+	/**
+	 * When documents may stop being available at the earliest: calendar days after {@code documentsFrom}, or working
+	 * days by the working calendar (holidays and make-up workdays), at the same time of day.
+	 */
+	static Instant earliestDocumentsUntil(ProcedureRules rules, Instant documentsFrom, WorkingDaySchedule calendar) {
 		if (!rules.documentWorkingDays()) {
 			return documentsFrom.plus(Duration.ofDays(rules.documentDays()));
 		}
-		ZonedDateTime day = documentsFrom.atZone(CHINA);
-		int counted = 0;
-		while (counted < rules.documentDays()) {
-			day = day.plusDays(1);
-			if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
-				counted++;
-			}
-		}
-		return day.toInstant();
+		ZonedDateTime from = documentsFrom.atZone(CHINA);
+		return from.with(calendar.after(from.toLocalDate(), rules.documentDays()).lastDay()).toInstant();
 	}
 
 	Instant deadline() {

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.yiwang.catalog.Catalog;
+import org.yiwang.catalog.WorkingCalendar;
 import org.yiwang.catalog.CategoryView;
 import org.yiwang.catalog.ProcedureFamily;
 import org.yiwang.catalog.ProcedureTemplate;
@@ -83,10 +84,13 @@ public class TenderDesk {
 
 	private final Clock clock;
 
+	private final WorkingCalendar calendar;
+
 	TenderDesk(Sections sections, Mandates mandates, Participation participation, Discussion discussion,
 			SectionAccess access, EntityRegistry registry, Catalog catalog, BidSecurity bidSecurity,
 			PlatformKeys platformKeys, OpeningKeys openingKeys, Bids bids, Deployment deployment, NoticeFacts facts,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, WorkingCalendar calendar) {
+		this.calendar = calendar;
 		this.facts = facts;
 		this.sections = sections;
 		this.mandates = mandates;
@@ -290,7 +294,8 @@ public class TenderDesk {
 			Instant now = clock.instant();
 			ProcedureRules rules = rules(section);
 			Instant from = draft.documentsFrom() == null || draft.documentsFrom().isBefore(now) ? now : draft.documentsFrom();
-			refuseFirst(ProcedureClock.check(rules, from, draft.documentsUntil(), draft.bidDeadline()));
+			refuseFirst(ProcedureClock.check(rules, from, draft.documentsUntil(), draft.bidDeadline(),
+					calendar.schedule()));
 			if (participation.documents(id).isEmpty()) {
 				throw Refusal.conflict(null, "tendering.notice.noDocuments");
 			}
@@ -320,7 +325,8 @@ public class TenderDesk {
 			Instant now = clock.instant();
 			Instant from = section.documentsFrom().isBefore(now) ? now : section.documentsFrom();
 			ProcedureRules rules = rules(section);
-			refuseFirst(ProcedureClock.check(rules, from, section.documentsUntil(), section.bidDeadline()));
+			refuseFirst(ProcedureClock.check(rules, from, section.documentsUntil(), section.bidDeadline(),
+					calendar.schedule()));
 			refuseFirst(securityViolation(rules, section.estimatedPrice(), section.bidSecurity()));
 			UUID noticeId = UUID.randomUUID();
 			String text = NoticeText.of(noticeId, NoticeType.TENDER, section, section.noticeTitle(), section.noticeBody(),

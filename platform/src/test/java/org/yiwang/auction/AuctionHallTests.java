@@ -59,6 +59,9 @@ class AuctionHallTests {
 	@Autowired
 	Portal portal;
 
+	@Autowired
+	org.yiwang.catalog.WorkingCalendar calendar;
+
 	AuctionFixture fixture;
 
 	AuctionHall hall;
@@ -78,7 +81,7 @@ class AuctionHallTests {
 		int working = 0;
 		while (day.plusDays(1).atStartOfDay(WorkingDays.CHINA).toInstant().isBefore(listing.periodEnd())) {
 			day = day.plusDays(1);
-			working += WorkingDays.isWorkingDay(day) ? 1 : 0;
+			working += calendar.schedule().isWorkingDay(day) ? 1 : 0;
 		}
 		assertThat(working).as("working days in the period").isEqualTo(20);
 		assertThat(verifies(listing.signedText(), listing.platformSignature())).isTrue();

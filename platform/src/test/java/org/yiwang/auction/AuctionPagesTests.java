@@ -148,4 +148,35 @@ class AuctionPagesTests {
 		mvc.perform(get("/listings/" + listing.id()).param("lang", "en")).andExpect(status().isOk())
 			.andExpect(content().string(containsString("counts towards the price")));
 	}
+
+	@Test
+	void staff_see_before_and_after_publishing_that_a_period_runs_into_a_year_without_a_holiday_schedule() throws Exception {
+		String transferor = ("tfcal." + fixture.run).toLowerCase();
+		fixture.entity(transferor, EntityRole.TRANSFEROR);
+		// 300 working days run well into next year, which has no schedule yet (only 2026's is seeded).
+		ListingView submitted = fixture.as(transferor, () -> fixture.hall.submit(fixture.listing(fixture.tradeCode("CAL"),
+				"STATE_EQUITY", "1000000.00", "1000000.00", "10000.00", "100000.00", 300)));
+		ListingPeriod projected = fixture.hall.period(submitted);
+		assertThat(projected.unscheduledYears()).isNotEmpty();
+		String years = projected.unscheduledYearsText();
+		var staff = authentication(AuctionFixture.staff().authentication());
+		mvc.perform(get("/listings/review").param("lang", "zh_CN").with(staff)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("period-unscheduled")))
+			.andExpect(content().string(containsString("工作日历中尚无 " + years + " 年的节假日安排")));
+		mvc.perform(get("/listings/" + submitted.id()).param("lang", "en").with(staff)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"projected-period-end\"")))
+			.andExpect(content().string(containsString("the working calendar has no holiday schedule for " + years)));
+		MvcResult published = mvc.perform(post("/listings/" + submitted.id() + "/publish").with(csrf()).with(staff)
+			.param("version", String.valueOf(submitted.version()))).andReturn();
+		assertThat(published.getFlashMap().get("saved")).isEqualTo("auction.saved.publishedUnscheduled");
+		assertThat(published.getFlashMap().get("savedVersion")).isEqualTo(years);
+		ListingView listing = fixture.hall.listing(submitted.id());
+		assertThat(listing.periodEnd()).isEqualTo(projected.end());
+		mvc.perform(get("/listings/" + submitted.id()).param("lang", "zh_CN").with(staff).flashAttrs(published.getFlashMap()))
+			.andExpect(content().string(containsString("id=\"period-unscheduled\"")))
+			.andExpect(content().string(containsString("截止时间在该年只扣除了周六、周日")));
+		// The public sees the period end, not the staff's warning.
+		mvc.perform(get("/listings/" + submitted.id())).andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("period-unscheduled"))));
+	}
 }

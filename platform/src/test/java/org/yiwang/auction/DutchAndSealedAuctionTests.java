@@ -216,6 +216,8 @@ class DutchAndSealedAuctionTests {
 		assertThat(opened.kind()).isEqualTo(AuctionKind.SEALED);
 		assertThat(opened.endsAt()).as("the template's window").isEqualTo(opened.startsAt().plus(Duration.ofMinutes(60)));
 
+		List<String> auditedBefore = TestActor.cityStaff().call(() -> audit.latest("listing:" + listing.id(), 100)).stream()
+			.map(e -> e.seq() + " " + e.action()).toList();
 		var asA = authentication(session(a));
 		String receiptJson = mvc.perform(post("/api/auctions/" + listing.id() + "/bids").with(asA)
 			.header("Idempotency-Key", "s1").contentType(MediaType.APPLICATION_JSON).content("{\"amount\":\"530000.00\"}"))
@@ -264,10 +266,16 @@ class DutchAndSealedAuctionTests {
 			.doesNotContain("530000").doesNotContain("525000"));
 		assertThat(platform(() -> jdbc.sql("select count(*) from auction.bids where listing_id = ?").param(listing.id())
 			.query(Integer.class).single())).isZero();
-		var entries = TestActor.cityStaff().call(() -> audit.latest("listing:" + listing.id(), 100));
-		assertThat(entries).extracting(e -> e.action()).contains("auction.prices.sealed", "auction.bid.refused");
-		assertThat(entries).extracting(e -> e.payload()).noneMatch(p -> p.contains("530000") || p.contains("540000")
-				|| p.contains("525000") || p.contains("520000.001") || p.contains("499999.99"));
+		// The audit log has not one entry more than when the round opened: three prices and seven refused attempts
+		// later, neither staff nor a regulator can count anything.
+		for (TestActor reader : List.of(TestActor.cityStaff(), TestActor.regulator(), TestActor.admin())) {
+			assertThat(reader.call(() -> audit.latest("listing:" + listing.id(), 100)).stream()
+				.map(e -> e.seq() + " " + e.action()).toList()).as(reader.displayName()).isEqualTo(auditedBefore);
+		}
+		assertThat(TestActor.admin().call(() -> audit.latest("auction.sealed", 100))).extracting(e -> e.target())
+			.doesNotContain("listing:" + listing.id());
+		assertThat(TestActor.admin().call(() -> audit.latest("auction.bid.refused", 100))).extracting(e -> e.target())
+			.doesNotContain("listing:" + listing.id());
 
 		hall.closeAsOf(listing.id(), running.endsAt());
 		AuctionView closed = hall.auction(listing.id());
@@ -282,6 +290,22 @@ class DutchAndSealedAuctionTests {
 			.filter(e -> e.action().equals("auction.auction.closed")).findFirst().orElseThrow();
 		assertThat(record.payload()).contains("kind=SEALED").contains("sealed=1," + sealedA.bidderNumber() + ","
 				+ sealedA.commitment() + "," + sealedA.salt());
+		// At the close one entry makes every submission and every refused attempt accountable: who, as which number,
+		// which price with the commitment and salt of its receipt, when; the refused prices themselves stay unwritten.
+		var disclosed = TestActor.cityStaff().call(() -> audit.latest("listing:" + listing.id(), 100)).stream()
+			.filter(e -> e.action().equals("auction.sealed.disclosed")).toList();
+		assertThat(disclosed).singleElement().satisfies(entry -> {
+			assertThat(entry.payload()).contains("\"bidder\":\"" + a + "\"", "\"bidder\":\"" + b + "\"",
+					"\"bidder\":\"" + c + "\"", "530000", "525000", sealedA.commitment(), sealedA.salt());
+			for (String reason : List.of("ALREADY_SEALED", "KEY_REUSED", "DECIMALS", "NOT_POSITIVE", "BELOW_START",
+					"ABSURD", "WRONG_KIND")) {
+				assertThat(entry.payload()).contains("\"" + reason + "\"");
+			}
+			assertThat(entry.payload()).doesNotContain("540000").doesNotContain("520000.001").doesNotContain("499999.99")
+				.doesNotContain("5000000.01");
+			assertThat(entry.seq()).as("written in the closing transaction, before the record")
+				.isLessThan(record.seq());
+		});
 		refusedWith(() -> fixture.as(c, () -> hall.bid(listing.id(), "600000.00", "c2")), "auction.bid.refused.ENDED");
 	}
 

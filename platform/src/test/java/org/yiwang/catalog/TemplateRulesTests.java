@@ -51,6 +51,58 @@ class TemplateRulesTests {
 			.containsExactly("countdownMinutes");
 	}
 
+	private static TemplateRevision listingOf(AuctionKind kind, Integer stepSeconds, Integer floorPercent,
+			Integer windowMinutes) {
+		return new TemplateRevision(Procedure.LISTING, null, null, null, null, null, null, null, 20, true, 5, 1, false,
+				true, null, null, "r", 1, true, kind, stepSeconds, floorPercent, windowMinutes);
+	}
+
+	@Test
+	void a_dutch_auction_needs_a_step_of_at_least_one_second_and_a_floor_of_one_to_a_hundred_percent() {
+		assertThat(TemplateRules.check(ProcedureFamily.LISTING, listingOf(AuctionKind.DUTCH, 1, 1, null))).isEmpty();
+		assertThat(TemplateRules.check(ProcedureFamily.LISTING, listingOf(AuctionKind.DUTCH, 86400, 100, null))).isEmpty();
+		assertThat(TemplateRules.check(ProcedureFamily.LISTING, listingOf(AuctionKind.DUTCH, null, null, 60)))
+			.extracting(TemplateRules.Violation::field, TemplateRules.Violation::messageKey)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("dutchStepSeconds", "template.dutch.step"),
+					org.assertj.core.groups.Tuple.tuple("dutchFloorPercent", "template.dutch.floor"));
+		assertThat(TemplateRules.check(ProcedureFamily.LISTING, listingOf(AuctionKind.DUTCH, 0, 50, null)))
+			.extracting(TemplateRules.Violation::field).containsExactly("dutchStepSeconds");
+		assertThat(TemplateRules.check(ProcedureFamily.LISTING, listingOf(AuctionKind.DUTCH, -5, 50, null)))
+			.extracting(TemplateRules.Violation::field).containsExactly("dutchStepSeconds");
+		assertThat(TemplateRules.check(ProcedureFamily.LISTING, listingOf(AuctionKind.DUTCH, 60, 0, null)))
+			.extracting(TemplateRules.Violation::field).containsExactly("dutchFloorPercent");
+		assertThat(TemplateRules.check(ProcedureFamily.LISTING, listingOf(AuctionKind.DUTCH, 60, 101, null)))
+			.extracting(TemplateRules.Violation::field).containsExactly("dutchFloorPercent");
+	}
+
+	@Test
+	void a_sealed_round_needs_its_window_and_an_english_auction_ignores_the_others_settings() {
+		assertThat(TemplateRules.check(ProcedureFamily.LISTING, listingOf(AuctionKind.SEALED, null, null, 60))).isEmpty();
+		assertThat(TemplateRules.check(ProcedureFamily.LISTING, listingOf(AuctionKind.SEALED, 60, 50, null)))
+			.extracting(TemplateRules.Violation::field, TemplateRules.Violation::messageKey)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("sealedWindowMinutes", "template.sealed.window"));
+		assertThat(TemplateRules.check(ProcedureFamily.LISTING, listingOf(AuctionKind.SEALED, null, null, 0)))
+			.extracting(TemplateRules.Violation::field).containsExactly("sealedWindowMinutes");
+		assertThat(TemplateRules.check(ProcedureFamily.LISTING, listingOf(AuctionKind.ENGLISH, 0, 500, -1))).isEmpty();
+		// The English template keeps none of them; a Dutch one drops the window, a sealed one the step and floor.
+		ProcedureTemplate current = ProcedureTemplate.initial(CategoryCode.of("TEST_CODE"), ProcedureFamily.LISTING,
+				Instant.EPOCH, "t");
+		ProcedureTemplate english = current.next(listingOf(AuctionKind.ENGLISH, 0, 500, -1), Instant.EPOCH, "t");
+		assertThat(english.auctionKind()).isEqualTo(AuctionKind.ENGLISH);
+		assertThat(english.dutchStepSeconds()).isNull();
+		assertThat(english.dutchFloorPercent()).isNull();
+		assertThat(english.sealedWindowMinutes()).isNull();
+		ProcedureTemplate dutch = current.next(listingOf(AuctionKind.DUTCH, 30, 60, 99), Instant.EPOCH, "t");
+		assertThat(dutch).extracting(ProcedureTemplate::auctionKind, ProcedureTemplate::dutchStepSeconds,
+				ProcedureTemplate::dutchFloorPercent, ProcedureTemplate::sealedWindowMinutes)
+			.containsExactly(AuctionKind.DUTCH, 30, 60, null);
+		// A revision that names no kind (an API client of before) keeps the template's.
+		ProcedureTemplate kept = dutch.next(new TemplateRevision(Procedure.LISTING, null, null, null, null, null, null,
+				null, 20, true, 5, 1, false, true, null, null, "r", 2), Instant.EPOCH, "t");
+		assertThat(kept).extracting(ProcedureTemplate::auctionKind, ProcedureTemplate::dutchStepSeconds,
+				ProcedureTemplate::dutchFloorPercent).containsExactly(AuctionKind.DUTCH, 30, 60);
+	}
+
 	@Property
 	void a_tender_template_passes_exactly_when_every_legal_minimum_holds(@ForAll @IntRange(min = 0, max = 60) int bidDays,
 			@ForAll @IntRange(min = 0, max = 30) int documentDays, @ForAll @IntRange(min = 0, max = 30) int amendmentDays,

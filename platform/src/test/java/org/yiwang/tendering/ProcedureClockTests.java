@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.yiwang.catalog.Holidays2026;
+import org.yiwang.catalog.WorkingDaySchedule;
 import org.yiwang.kernel.Money;
 import org.yiwang.system.Refusal;
 
@@ -30,6 +32,8 @@ import net.jqwik.api.constraints.Size;
  * deadline earlier, and a pause always ends with the deadline moved on by the time the procedure stood still.
  */
 class ProcedureClockTests {
+
+	private static final WorkingDaySchedule NO_HOLIDAYS = WorkingDaySchedule.withoutHolidays();
 
 	static final ProcedureRules WORKS = new ProcedureRules(20, 5, false, 15, 10, 3, new BigDecimal("2.00"));
 
@@ -73,20 +77,20 @@ class ProcedureClockTests {
 	@Test
 	void twenty_days_from_documents_to_deadline_pass_and_one_microsecond_less_is_refused() {
 		Instant until = ISSUED.plus(Duration.ofDays(5));
-		assertThat(ProcedureClock.check(WORKS, ISSUED, until, ISSUED.plus(Duration.ofDays(20)))).isEmpty();
-		assertThat(ProcedureClock.check(WORKS, ISSUED, until, ISSUED.plus(Duration.ofDays(20)).minusNanos(1_000)))
+		assertThat(ProcedureClock.check(WORKS, ISSUED, until, ISSUED.plus(Duration.ofDays(20)), NO_HOLIDAYS)).isEmpty();
+		assertThat(ProcedureClock.check(WORKS, ISSUED, until, ISSUED.plus(Duration.ofDays(20)).minusNanos(1_000), NO_HOLIDAYS))
 			.extracting(ProcedureClock.Violation::messageKey).containsExactly("tendering.rule.bidPeriod");
 	}
 
 	@Test
 	void documents_must_be_available_five_days_and_not_beyond_the_deadline() {
-		assertThat(ProcedureClock.check(WORKS, ISSUED, ISSUED.plus(Duration.ofDays(5)).minusSeconds(1), DEADLINE))
+		assertThat(ProcedureClock.check(WORKS, ISSUED, ISSUED.plus(Duration.ofDays(5)).minusSeconds(1), DEADLINE, NO_HOLIDAYS))
 			.extracting(ProcedureClock.Violation::messageKey).containsExactly("tendering.rule.documentDays");
-		assertThat(ProcedureClock.check(WORKS, ISSUED, DEADLINE.plusSeconds(1), DEADLINE))
+		assertThat(ProcedureClock.check(WORKS, ISSUED, DEADLINE.plusSeconds(1), DEADLINE, NO_HOLIDAYS))
 			.extracting(ProcedureClock.Violation::messageKey).containsExactly("tendering.notice.documentsAfterDeadline");
-		assertThat(ProcedureClock.check(WORKS, ISSUED, ISSUED, DEADLINE))
+		assertThat(ProcedureClock.check(WORKS, ISSUED, ISSUED, DEADLINE, NO_HOLIDAYS))
 			.extracting(ProcedureClock.Violation::messageKey).containsExactly("tendering.notice.documentsOrder");
-		assertThat(ProcedureClock.check(WORKS, null, ISSUED, DEADLINE))
+		assertThat(ProcedureClock.check(WORKS, null, ISSUED, DEADLINE, NO_HOLIDAYS))
 			.extracting(ProcedureClock.Violation::messageKey).containsExactly("tendering.notice.datesRequired");
 	}
 
@@ -94,12 +98,26 @@ class ProcedureClockTests {
 	void government_procurement_counts_the_documents_period_in_working_days() {
 		Instant friday = LocalDateTime.of(2026, 12, 4, 9, 0).toInstant(ZoneOffset.ofHours(8));
 		Instant nextFriday = friday.plus(Duration.ofDays(7));
-		assertThat(ProcedureClock.earliestDocumentsUntil(PROCUREMENT, friday)).isEqualTo(nextFriday);
-		assertThat(ProcedureClock.check(PROCUREMENT, friday, friday.plus(Duration.ofDays(5)), friday.plus(Duration.ofDays(25))))
+		assertThat(ProcedureClock.earliestDocumentsUntil(PROCUREMENT, friday, NO_HOLIDAYS)).isEqualTo(nextFriday);
+		assertThat(ProcedureClock.check(PROCUREMENT, friday, friday.plus(Duration.ofDays(5)), friday.plus(Duration.ofDays(25)), NO_HOLIDAYS))
 			.extracting(ProcedureClock.Violation::messageKey).containsExactly("tendering.rule.documentWorkingDays");
-		assertThat(ProcedureClock.check(PROCUREMENT, friday, nextFriday, friday.plus(Duration.ofDays(25)))).isEmpty();
-		assertThat(ProcedureClock.check(WORKS, friday, friday.plus(Duration.ofDays(5)), friday.plus(Duration.ofDays(25))))
+		assertThat(ProcedureClock.check(PROCUREMENT, friday, nextFriday, friday.plus(Duration.ofDays(25)), NO_HOLIDAYS)).isEmpty();
+		assertThat(ProcedureClock.check(WORKS, friday, friday.plus(Duration.ofDays(5)), friday.plus(Duration.ofDays(25)), NO_HOLIDAYS))
 			.isEmpty();
+	}
+
+	@Test
+	void the_working_documents_period_skips_the_national_day_holidays_and_counts_the_make_up_saturday() {
+		// 2026: 10月1日–7日 off, 10月10日 (Saturday) worked. From Wednesday 30 September: 8, 9, 10, 12, 13 October.
+		Instant wednesday = LocalDateTime.of(2026, 9, 30, 9, 0).toInstant(ZoneOffset.ofHours(8));
+		Instant tuesday = LocalDateTime.of(2026, 10, 13, 9, 0).toInstant(ZoneOffset.ofHours(8));
+		assertThat(ProcedureClock.earliestDocumentsUntil(PROCUREMENT, wednesday, Holidays2026.schedule())).isEqualTo(tuesday);
+		assertThat(ProcedureClock.check(PROCUREMENT, wednesday, tuesday.minusSeconds(1), wednesday.plus(Duration.ofDays(25)),
+				Holidays2026.schedule()))
+			.extracting(ProcedureClock.Violation::messageKey).containsExactly("tendering.rule.documentWorkingDays");
+		// Weekends only would have said 7 October, in the middle of the holiday.
+		assertThat(ProcedureClock.earliestDocumentsUntil(PROCUREMENT, wednesday, NO_HOLIDAYS))
+			.isEqualTo(LocalDateTime.of(2026, 10, 7, 9, 0).toInstant(ZoneOffset.ofHours(8)));
 	}
 
 	@Test

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yiwang.auction.AuctionHall;
+import org.yiwang.auction.ListingPeriod;
 import org.yiwang.auction.ListingStatus;
 import org.yiwang.auction.ListingView;
 import org.yiwang.auction.NewListing;
@@ -95,7 +96,9 @@ class ListingPagesController {
 
 	@GetMapping("/listings/review")
 	String review(Model model) {
-		model.addAttribute("queue", hall.reviewQueue());
+		List<ListingView> queue = hall.reviewQueue();
+		model.addAttribute("queue", queue);
+		model.addAttribute("periods", hall.periods(queue));
 		model.addAttribute("listings", hall.regionListings());
 		return "auction/review";
 	}
@@ -107,6 +110,8 @@ class ListingPagesController {
 		var acting = Actors.current();
 		boolean staff = acting.map(a -> a.hasRole(Role.CENTER_STAFF) || a.hasRole(Role.PLATFORM_ADMIN)).orElse(false);
 		model.addAttribute("staff", staff);
+		// Staff only: the projected end and the warning for a year without a holiday schedule.
+		model.addAttribute("period", staff ? hall.period(listing) : null);
 		model.addAttribute("registrations", staff ? hall.registrations(id) : List.<RegistrationView>of());
 		model.addAttribute("mine", acting.filter(a -> a.hasRole(Role.BIDDER)).flatMap(a -> hall.myRegistration(id))
 			.orElse(null));
@@ -130,7 +135,15 @@ class ListingPagesController {
 
 	@PostMapping("/listings/{id}/publish")
 	String publish(@PathVariable UUID id, @RequestParam long version, RedirectAttributes redirect) {
-		Forms.attempt(redirect, "auction.saved.published", () -> hall.publish(id, version));
+		ListingView[] published = new ListingView[1];
+		Forms.attempt(redirect, "auction.saved.published", () -> published[0] = hall.publish(id, version));
+		if (published[0] != null) {
+			ListingPeriod period = hall.period(published[0]);
+			if (!period.scheduled()) {
+				redirect.addFlashAttribute("saved", "auction.saved.publishedUnscheduled");
+				redirect.addFlashAttribute("savedVersion", period.unscheduledYearsText());
+			}
+		}
 		return "redirect:/listings/" + id;
 	}
 

@@ -9,7 +9,10 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 import org.yiwang.system.HttpAccessRules;
 
-/** The catalogue is public to read; staff edit it (the catalogue itself checks they act city-wide). */
+/**
+ * The catalogue is public to read; staff edit it (the catalogue itself checks they act city-wide). The working calendar
+ * is read by staff and regulators, kept by staff.
+ */
 @Component
 class CatalogAccessRules implements HttpAccessRules {
 
@@ -22,6 +25,9 @@ class CatalogAccessRules implements HttpAccessRules {
 			.requestMatchers(GET, "/admin/categories", "/admin/categories/*").hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF", "REGULATOR")
 			.requestMatchers(POST, "/admin/categories", "/admin/categories/*/name", "/admin/categories/*/enabled",
 					"/admin/categories/*/template").hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF")
+			.requestMatchers(GET, "/admin/calendar").hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF", "REGULATOR")
+			.requestMatchers(POST, "/admin/calendar/days", "/admin/calendar/days/*/remove")
+			.hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF")
 			.requestMatchers(GET, "/admin/regions").hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF", "REGULATOR")
 			.requestMatchers(POST, "/admin/regions/*/name", "/admin/regions/*/active").hasRole("PLATFORM_ADMIN");
 	}

@@ -17,6 +17,12 @@ class CatalogMenu {
 	}
 
 	@Bean
+	MenuItem calendarMenuItem() {
+		return new MenuItem("menu.calendar", "menu.calendar.description", "/admin/calendar", 25,
+				Set.of(Role.PLATFORM_ADMIN, Role.CENTER_STAFF, Role.REGULATOR));
+	}
+
+	@Bean
 	MenuItem regionsMenuItem() {
 		return new MenuItem("menu.regions", "menu.regions.description", "/admin/regions", 30,
 				Set.of(Role.PLATFORM_ADMIN, Role.CENTER_STAFF, Role.REGULATOR));

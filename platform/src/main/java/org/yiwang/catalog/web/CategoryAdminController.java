@@ -131,6 +131,7 @@ class CategoryAdminController {
 		model.addAttribute("history", catalog.templateHistory(category.code()));
 		model.addAttribute("procedures", Procedure.values());
 		model.addAttribute("methods", EvaluationMethod.values());
+		model.addAttribute("auctionKinds", org.yiwang.catalog.AuctionKind.values());
 		model.addAttribute("canEdit", Actors.current().map(a -> a.actsCityWide()).orElse(false));
 		return "catalog/category";
 	}

@@ -2,6 +2,7 @@ package org.yiwang.catalog.web;
 
 import java.math.BigDecimal;
 
+import org.yiwang.catalog.AuctionKind;
 import org.yiwang.catalog.EvaluationMethod;
 import org.yiwang.catalog.Procedure;
 import org.yiwang.catalog.ProcedureTemplate;
@@ -46,6 +47,14 @@ class TemplateForm {
 
 	private String reason;
 
+	private AuctionKind auctionKind = AuctionKind.ENGLISH;
+
+	private Integer dutchStepSeconds;
+
+	private Integer dutchFloorPercent;
+
+	private Integer sealedWindowMinutes;
+
 	private Integer basedOn;
 
 	static TemplateForm of(ProcedureTemplate t) {
@@ -68,11 +77,17 @@ class TemplateForm {
 		form.evaluationMethod = t.evaluationMethod();
 		form.securityMaxPercent = t.securityMaxPercent();
 		form.basedOn = t.version();
+		form.auctionKind = t.auctionKind();
+		form.dutchStepSeconds = t.dutchStepSeconds();
+		form.dutchFloorPercent = t.dutchFloorPercent();
+		form.sealedWindowMinutes = t.sealedWindowMinutes();
 		return form;
 	}
 
 	TemplateRevision command() {
-		return new TemplateRevision(procedure, bidPeriodDays, documentAvailabilityDays, amendmentNoticeDays, objectionDeadlineDays, objectionAnswerDays, candidatePublicityDays, decryptionWindowMinutes, listingPeriodDays, listingInWorkingDays, countdownMinutes, minBids, prequalification, auction, evaluationMethod, securityMaxPercent, reason, basedOn, backupDecryption);
+		return new TemplateRevision(procedure, bidPeriodDays, documentAvailabilityDays, amendmentNoticeDays, objectionDeadlineDays, objectionAnswerDays, candidatePublicityDays, decryptionWindowMinutes, listingPeriodDays, listingInWorkingDays, countdownMinutes, minBids, prequalification, auction, evaluationMethod, securityMaxPercent, reason, basedOn, backupDecryption,
+				auctionKind == null ? AuctionKind.ENGLISH : auctionKind, dutchStepSeconds, dutchFloorPercent,
+				sealedWindowMinutes);
 	}
 
 	public Procedure getProcedure() {
@@ -226,5 +241,37 @@ class TemplateForm {
 
 	public void setBackupDecryption(boolean backupDecryption) {
 		this.backupDecryption = backupDecryption;
+	}
+
+	public AuctionKind getAuctionKind() {
+		return auctionKind;
+	}
+
+	public void setAuctionKind(AuctionKind auctionKind) {
+		this.auctionKind = auctionKind;
+	}
+
+	public Integer getDutchStepSeconds() {
+		return dutchStepSeconds;
+	}
+
+	public void setDutchStepSeconds(Integer dutchStepSeconds) {
+		this.dutchStepSeconds = dutchStepSeconds;
+	}
+
+	public Integer getDutchFloorPercent() {
+		return dutchFloorPercent;
+	}
+
+	public void setDutchFloorPercent(Integer dutchFloorPercent) {
+		this.dutchFloorPercent = dutchFloorPercent;
+	}
+
+	public Integer getSealedWindowMinutes() {
+		return sealedWindowMinutes;
+	}
+
+	public void setSealedWindowMinutes(Integer sealedWindowMinutes) {
+		this.sealedWindowMinutes = sealedWindowMinutes;
 	}
 }

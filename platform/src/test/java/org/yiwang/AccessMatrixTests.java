@@ -68,7 +68,8 @@ class AccessMatrixTests {
 		// registry
 		allow(PUBLIC, "GET /registry/register", "POST /registry/register", "POST /api/registry/registrations");
 		allow(ALL, "GET /registry/my", "GET /registry/entities/{id}", "GET /api/registry/me", "GET /api/registry/entities/{id}");
-		allow(MARKET, "POST /registry/my/contact", "PUT /api/registry/me/contact");
+		allow(MARKET, "POST /registry/my/contact", "PUT /api/registry/me/contact", "POST /registry/my/nature",
+				"PUT /api/registry/me/enterprise-nature");
 		allow(MARKET, "POST /registry/my/resubmit", "POST /registry/my/roles", "POST /registry/my/qualifications",
 				"POST /api/registry/me/qualifications", "POST /api/registry/consortia");
 		allow(STAFF, "GET /registry/review", "GET /api/registry/review", "POST /registry/review/{id}/approve",

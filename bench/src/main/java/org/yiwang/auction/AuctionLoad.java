@@ -187,7 +187,7 @@ public final class AuctionLoad {
 
 	private EntityView entity(String user, int n, EntityRole role) {
 		EntityView registered = registry.register(new Registration(EntityKind.ORGANIZATION, "压测公司" + user,
-				creditCode(n), null, "张三", "李四", "023-12345678", "bench@example.cn", "重庆市渝中区", "500103", Set.of(role), user, PASSWORD));
+				creditCode(n), null, "张三", "李四", "023-12345678", "bench@example.cn", "重庆市渝中区", "150", "500103", Set.of(role), user, PASSWORD));
 		return as("staff", DEMO_PASSWORD, () -> registry.approve(registered.id(), registered.version()));
 	}
 

@@ -178,7 +178,7 @@ class DemoListings implements ApplicationRunner {
 
 	private EntityView entity(String username, String name, int n, EntityRole role) {
 		EntityView registered = registry.register(new Registration(EntityKind.ORGANIZATION, name, code(n), null, "张演示",
-				"李演示", "023-63000000", username + "@demo.yiwang.cn", "重庆市渝中区解放碑", region, Set.of(role), username,
+				"李演示", "023-63000000", username + "@demo.yiwang.cn", "重庆市渝中区解放碑", "150", region, Set.of(role), username,
 				PASSWORD));
 		return staff().call(() -> registry.approve(registered.id(), registered.version()));
 	}

@@ -61,7 +61,7 @@ final class AuctionFixture {
 
 	EntityView entity(String user, EntityRole role) {
 		EntityView registered = registry.register(new Registration(EntityKind.ORGANIZATION, "竞价测试公司" + user,
-				TestActor.creditCode("500103"), null, "张三", "李四", "023-12345678", "contact@example.cn", "重庆市渝中区", REGION, Set.of(role),
+				TestActor.creditCode("500103"), null, "张三", "李四", "023-12345678", "contact@example.cn", "重庆市渝中区", "150", REGION, Set.of(role),
 				user, PASSWORD));
 		return TestActor.cityStaff().call(() -> registry.approve(registered.id(), registered.version()));
 	}

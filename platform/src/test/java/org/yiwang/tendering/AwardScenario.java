@@ -110,7 +110,7 @@ final class AwardScenario {
 		EntityRegistry registry = context.getBean(EntityRegistry.class);
 		String code = TestActor.creditCode("500103");
 		EntityView registered = registry.register(new Registration(EntityKind.ORGANIZATION, name + "有限公司" + run, code,
-				null, "张三", "李四", "023-12345678", "contact@example.cn", "重庆市渝中区", TestActor.YUZHONG, Set.of(role), user(prefix), PASSWORD));
+				null, "张三", "李四", "023-12345678", "contact@example.cn", "重庆市渝中区", "150", TestActor.YUZHONG, Set.of(role), user(prefix), PASSWORD));
 		EntityView approved = TestActor.cityStaff().call(() -> registry.approve(registered.id(), registered.version()));
 		openssl("ecparam", "-genkey", "-name", "SM2", "-noout", "-out", prefix + ".ec");
 		openssl("pkcs8", "-topk8", "-nocrypt", "-in", prefix + ".ec", "-out", prefix + ".key");

@@ -138,6 +138,8 @@ class AccessMatrixTests {
 				"POST /tenders/sections/{id}/notice/return", "POST /tenders/sections/{id}/publish",
 				"POST /api/tendering/sections/{id}/approval", "POST /api/tendering/sections/{id}/return",
 				"POST /api/tendering/sections/{id}/notice/return", "POST /api/tendering/sections/{id}/publication");
+		allow(EnumSet.of(Role.BIDDER), "POST /tenders/sections/{id}/project-manager",
+				"PUT /api/tendering/sections/{id}/project-manager", "GET /api/tendering/sections/{id}/project-manager");
 		allow(EnumSet.of(Role.BIDDER), "POST /tenders/sections/{id}/interest", "POST /tenders/sections/{id}/questions",
 				"POST /tenders/sections/{id}/objections", "POST /api/tendering/sections/{id}/interest",
 				"POST /api/tendering/sections/{id}/questions", "POST /api/tendering/sections/{id}/objections",

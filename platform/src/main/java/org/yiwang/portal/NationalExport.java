@@ -80,7 +80,10 @@ class NationalExport {
 			case "招标人名称" -> tenderer == null ? null : tenderer.name();
 			case "招标人代码" -> tenderer == null ? null : tenderer.creditCode();
 			case "招标代理机构名称" -> agency == null ? null : agency.name();
-			case "招标代理机构代码" -> agency == null ? null : agency.creditCode();
+			// 513 asks the organiser's code even where the tenderer tenders itself (自行招标, 招标投标法 第十二条): then the
+			// organiser is the tenderer, so its code is given; the optional agency name stays empty (README, open data)
+			case "招标代理机构代码" -> agency != null ? agency.creditCode()
+					: r.type() == RecordType.AWARD_RESULT && tenderer != null ? tenderer.creditCode() : null;
 			case "中标人名称", "中标投标人名称" -> winner == null ? null : winner.name();
 			case "中标人代码", "中标投标人代码" -> winner == null ? null : winner.creditCode();
 			// the spec file gives no code list for these; the values used are documented in the README (open data)

@@ -91,6 +91,8 @@ class NationalExport {
 			case "价款形式代码" -> r.amount() == null ? null : PRICE_AS_AMOUNT;
 			case "公告性质" -> nature(r.type());
 			case "交易平台验证责任人", "交易平台数据验证责任人姓名" -> settings.uplinkVerifier();
+			case "交易机构名称", "交易中心名称" -> settings.tradingCenterName();
+			case "交易机构代码" -> settings.tradingCenterCode();
 			// objections to the candidates are raised on the platform itself (AwardDesk.object), during the publicity
 			case "提出异议的渠道和方式" -> r.type() == RecordType.CANDIDATES ? OBJECTION_CHANNEL : null;
 			// the law opens bids at the bid deadline (招标投标法 第三十四条); the platform takes bids online only

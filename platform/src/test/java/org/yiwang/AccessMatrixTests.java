@@ -71,7 +71,8 @@ class AccessMatrixTests {
 		// registry
 		allow(PUBLIC, "GET /registry/register", "POST /registry/register", "POST /api/registry/registrations");
 		allow(ALL, "GET /registry/my", "GET /registry/entities/{id}", "GET /api/registry/me", "GET /api/registry/entities/{id}");
-		allow(MARKET, "POST /registry/my/contact", "PUT /api/registry/me/contact");
+		allow(MARKET, "POST /registry/my/contact", "PUT /api/registry/me/contact", "POST /registry/my/nature",
+				"PUT /api/registry/me/enterprise-nature");
 		allow(MARKET, "POST /registry/my/resubmit", "POST /registry/my/roles", "POST /registry/my/qualifications",
 				"POST /api/registry/me/qualifications", "POST /api/registry/consortia");
 		allow(STAFF, "GET /registry/review", "GET /api/registry/review", "POST /registry/review/{id}/approve",
@@ -140,6 +141,8 @@ class AccessMatrixTests {
 				"POST /tenders/sections/{id}/notice/return", "POST /tenders/sections/{id}/publish",
 				"POST /api/tendering/sections/{id}/approval", "POST /api/tendering/sections/{id}/return",
 				"POST /api/tendering/sections/{id}/notice/return", "POST /api/tendering/sections/{id}/publication");
+		allow(EnumSet.of(Role.BIDDER), "POST /tenders/sections/{id}/project-manager",
+				"PUT /api/tendering/sections/{id}/project-manager", "GET /api/tendering/sections/{id}/project-manager");
 		allow(EnumSet.of(Role.BIDDER), "POST /tenders/sections/{id}/interest", "POST /tenders/sections/{id}/questions",
 				"POST /tenders/sections/{id}/objections", "POST /api/tendering/sections/{id}/interest",
 				"POST /api/tendering/sections/{id}/questions", "POST /api/tendering/sections/{id}/objections",

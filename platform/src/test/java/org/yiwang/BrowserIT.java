@@ -116,6 +116,7 @@ class BrowserIT {
 		browser.findElement(By.id("creditCode")).sendKeys(creditCode);
 		browser.findElement(By.id("legalRepresentative")).sendKeys("张三");
 		new Select(browser.findElement(By.id("registeredRegion"))).selectByValue("500103");
+		new Select(browser.findElement(By.id("enterpriseNature"))).selectByValue("150");
 		browser.findElement(By.id("contactName")).sendKeys("李四");
 		browser.findElement(By.id("contactPhone")).sendKeys("023-63000000");
 		browser.findElement(By.cssSelector("input[name='roles'][value='BIDDER']")).click();

@@ -187,7 +187,7 @@ public final class AuctionLoad {
 
 	private EntityView entity(String user, int n, EntityRole role) {
 		EntityView registered = registry.register(new Registration(EntityKind.ORGANIZATION, "压测公司" + user,
-				creditCode(n), null, "张三", "李四", "023-12345678", "bench@example.cn", "重庆市渝中区", "500103", Set.of(role), user, PASSWORD));
+				creditCode(n), null, "张三", "李四", "023-12345678", "bench@example.cn", "重庆市渝中区", "150", "500103", Set.of(role), user, PASSWORD));
 		return as("staff", DEMO_PASSWORD, () -> registry.approve(registered.id(), registered.version()));
 	}
 
@@ -199,7 +199,8 @@ public final class AuctionLoad {
 		entity("bench.transferor", 1, EntityRole.TRANSFEROR);
 		ListingView submitted = as("bench.transferor", PASSWORD, () -> hall.submit(new NewListing("CQ-500103-BENCH-0001",
 				"500103", "STATE_EQUITY", "压测标的", "压测标的说明", "", null, new BigDecimal("1000.00"),
-				new BigDecimal("1000.00"), new BigDecimal("1.00"), new BigDecimal("100.00"), 20, false)));
+				new BigDecimal("1000.00"), new BigDecimal("1.00"), new BigDecimal("100.00"), 20, false, "9",
+				new BigDecimal("1000.00"))));
 		ListingView listing = as("staff.yuzhong", DEMO_PASSWORD, () -> hall.publish(submitted.id(), submitted.version()));
 		List<String> tokens = new ArrayList<>();
 		for (int i = 0; i < bidders; i++) {

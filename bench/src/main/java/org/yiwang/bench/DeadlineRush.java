@@ -368,7 +368,7 @@ public final class DeadlineRush {
 		String first17 = "91500103" + UUID.randomUUID().toString().replace("-", "").toUpperCase()
 			.replaceAll("[^0-9A-H]", "0").substring(0, 9);
 		EntityView registered = registry.register(new Registration(EntityKind.ORGANIZATION, name,
-				first17 + CreditCode.checkCharacter(first17), null, "张三", "李四", "023-12345678", "bench@example.cn", "重庆市渝中区", "500103",
+				first17 + CreditCode.checkCharacter(first17), null, "张三", "李四", "023-12345678", "bench@example.cn", "重庆市渝中区", "150", "500103",
 				Set.of(role), username, PASSWORD));
 		return as(staff, () -> registry.approve(registered.id(), registered.version()));
 	}

@@ -17,11 +17,14 @@ import org.yiwang.registry.EntityId;
  * signature. The buyer is named now that bidding is over.
  *
  * @param winner empty (null) when the auction failed
+ * @param particulars what the national data specification asks beyond the record (dataset 701), with the buyer's
+ *        registry code and kind when sold
  */
 public record AuctionClosed(Actor actor, UUID listing, TradeCode tradeCode, RegionCode region, CategoryCode category,
 		String title, AuctionStatus outcome, Money startingPrice, Money finalPrice, long bids, EntityId transferor,
 		String transferorName, EntityId winner, String winnerName, String winnerNumber, Instant startedAt,
-		Instant closedAt, String recordText, String platformSignature, Instant occurredAt) implements Auditable {
+		Instant closedAt, String recordText, String platformSignature, Instant occurredAt, ListingParticulars particulars)
+		implements Auditable {
 
 	@Override
 	public String action() {

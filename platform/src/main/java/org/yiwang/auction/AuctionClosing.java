@@ -38,8 +38,11 @@ class AuctionClosing {
 
 	private final PriceSettlements settlements;
 
+	private final ListingFacts facts;
+
 	AuctionClosing(Auctions auctions, Listings listings, PlatformKeys keys, ApplicationEventPublisher events,
-			BidSecurity security, PriceSettlements settlements) {
+			BidSecurity security, PriceSettlements settlements, ListingFacts facts) {
+		this.facts = facts;
 		this.security = security;
 		this.settlements = settlements;
 		this.auctions = auctions;
@@ -72,7 +75,8 @@ class AuctionClosing {
 				listing.category(), listing.title(), status, listing.startingPrice(), engine.price(), bids.size(),
 				listing.transferor(), listing.transferorName(), winner.map(RegistrationView::transferee).orElse(null),
 				winner.map(RegistrationView::transfereeName).orElse(null), sold ? engine.leader() : null,
-				engine.startsAt(), closedAt, text, signature, closedAt));
+				engine.startsAt(), closedAt, text, signature, closedAt,
+				facts.of(concluded).soldTo(winner.map(w -> facts.party(w.transferee())).orElse(null))));
 		return new Result(listingId, status, winner.map(RegistrationView::transfereeName).orElse(null), concluded);
 	}
 

@@ -134,8 +134,9 @@ public class AuctionHall {
 		});
 
 	AuctionHall(Listings listings, Auctions auctions, Auctioneer auctioneer, Catalog catalog, EntityRegistry registry,
-			BidSecurity security, PlatformKeys keys, PriceSettlements settlements, ApplicationEventPublisher events,
-			TransactionTemplate transactions, Clock clock, WorkingCalendar calendar) {
+			BidSecurity security, PlatformKeys keys, PriceSettlements settlements, ListingFacts facts,
+			ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock, WorkingCalendar calendar) {
+		this.facts = facts;
 		this.settlements = settlements;
 		this.calendar = calendar;
 		this.listings = listings;
@@ -149,6 +150,8 @@ public class AuctionHall {
 		this.transactions = transactions;
 		this.clock = clock;
 	}
+
+	private final ListingFacts facts;
 
 	/** No background check outlives the database pool. */
 	@jakarta.annotation.PreDestroy
@@ -224,6 +227,8 @@ public class AuctionHall {
 				throw Refusal.invalid("listingDays", template.listingInWorkingDays() ? "auction.listingDays.working"
 						: "auction.listingDays.calendar", minimumDays);
 			}
+			AssetClass assetClass = assetClass(request.assetClass());
+			Money appraised = price("appraisedValue", request.appraisedValue());
 			Instant now = clock.instant();
 			ListingView listing = new ListingView(UUID.randomUUID(), TradeCode.of(request.tradeCode()),
 					RegionCode.of(request.region()), category.code(), template.version(), judicial, title, description,
@@ -232,10 +237,20 @@ public class AuctionHall {
 					judicial ? (int) JUDICIAL_EXTENSION.toSeconds() : template.countdownMinutes() * 60,
 					ListingStatus.SUBMITTED, null, null, null, null, null, null, null, null, now, 0, kind);
 			listings.add(listing);
+			listings.describe(listing.id(), assetClass, appraised);
 			events.publishEvent(new ListingSubmitted(submitter.actor(), listing.id(), listing.tradeCode(),
 					transferor.id(), starting, listing.region(), now));
 			return listing;
 		});
+	}
+
+	/** 资产类别（实物）: one of the {@link AssetClass} codes, required. */
+	private static AssetClass assetClass(String code) {
+		if (code == null || code.isBlank()) {
+			throw Refusal.invalid("assetClass", "auction.assetClass.required");
+		}
+		return AssetClass.of(code).orElseThrow(() -> Refusal.invalid("assetClass", "auction.assetClass.unknown",
+				code.length() > 20 ? code.substring(0, 20) + "…" : code.strip()));
 	}
 
 	private EntityView transferor(EntityView own, String transferorCreditCode) {
@@ -299,10 +314,11 @@ public class AuctionHall {
 					null, null);
 			listings.update(published, seenVersion);
 			listings.reviewedBy(id, staff.actor().username());
+			listings.number(id, facts.newProjectCode(listing.region(), now));
 			events.publishEvent(new ListingPublished(staff.actor(), id, listing.tradeCode(), listing.region(),
 					listing.category(), listing.title(), listing.description(), listing.conditions(),
 					listing.startingPrice(), listing.increment(), listing.security(), listing.transferor(),
-					listing.transferorName(), now, periodEnd, text, signature, now));
+					listing.transferorName(), now, periodEnd, text, signature, now, facts.of(published)));
 			return published;
 		});
 	}

@@ -173,12 +173,21 @@ class DemoListings implements ApplicationRunner {
 		return as("demo.transferor", Role.TENDERER, RegionScope.none()).call(() -> hall.submit(new NewListing(trade,
 				region, category, title, "转让标的为" + title + "。评估基准日 2026-06-30，评估值以评估报告为准。",
 				"意向受让方须为依法设立并有效存续的企业法人，具有良好的财务状况和商业信用。", null, new BigDecimal(starting),
-				new BigDecimal(reserve), new BigDecimal(increment), new BigDecimal(security), 20, true)));
+				new BigDecimal(reserve), new BigDecimal(increment), new BigDecimal(security), 20, true,
+				demoAssetClass(category).code(), new BigDecimal(starting))));
+	}
+
+	/** The demo listings' asset classes: vehicles are equipment, an advertising concession and shares intangible. */
+	private static AssetClass demoAssetClass(String category) {
+		return switch (category) {
+			case "CONFISCATED_GOODS" -> AssetClass.EQUIPMENT;
+			default -> AssetClass.INTANGIBLE;
+		};
 	}
 
 	private EntityView entity(String username, String name, int n, EntityRole role) {
 		EntityView registered = registry.register(new Registration(EntityKind.ORGANIZATION, name, code(n), null, "张演示",
-				"李演示", "023-63000000", username + "@demo.yiwang.cn", "重庆市渝中区解放碑", region, Set.of(role), username,
+				"李演示", "023-63000000", username + "@demo.yiwang.cn", "重庆市渝中区解放碑", "150", region, Set.of(role), username,
 				PASSWORD));
 		return staff().call(() -> registry.approve(registered.id(), registered.version()));
 	}

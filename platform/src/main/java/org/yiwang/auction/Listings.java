@@ -28,6 +28,37 @@ class Listings {
 		this.jdbc = jdbc;
 	}
 
+	/** The listing's national-data particulars stored beside it: its project number, asset class and appraised value. */
+	record Described(String projectCode, String assetClass, Money appraisedValue) {
+	}
+
+	void describe(UUID listing, AssetClass assetClass, Money appraisedValue) {
+		jdbc.sql("update auction.listings set asset_class = ?, appraised_value = ? where id = ?")
+			.params(assetClass.code(), appraisedValue.yuan(), listing).update();
+	}
+
+	void number(UUID listing, String projectCode) {
+		jdbc.sql("update auction.listings set project_code = ? where id = ? and project_code is null")
+			.params(projectCode, listing).update();
+	}
+
+	Described described(UUID listing) {
+		return jdbc.sql("select project_code, asset_class, appraised_value from auction.listings where id = ?")
+			.param(listing)
+			.query((rs, n) -> new Described(rs.getString(1), rs.getString(2),
+					rs.getBigDecimal(3) == null ? null : Money.of(rs.getBigDecimal(3))))
+			.single();
+	}
+
+	/** The next listing project number of the region and year, allocated under a row lock. */
+	int nextProjectSequence(RegionCode region, int year) {
+		return jdbc.sql("""
+				insert into auction.listing_project_sequences (region_code, year, last_value) values (?, ?, 1)
+				on conflict (region_code, year) do update set last_value = auction.listing_project_sequences.last_value + 1
+				returning last_value""")
+			.params(region.value(), year).query(Integer.class).single();
+	}
+
 	void add(ListingView l) {
 		try {
 			jdbc.sql("""

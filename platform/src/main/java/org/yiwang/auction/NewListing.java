@@ -14,6 +14,8 @@ import jakarta.validation.constraints.Size;
  *        least the template's minimum (state-owned property: 20 working days)
  * @param autoExtend when the period ends without a qualified transferee, extend it (by five working days, at most
  *        three times) instead of failing
+ * @param assetClass the asset class (资产类别（实物）): an {@link AssetClass} code, 1 to 9
+ * @param appraisedValue the appraised value or, without an appraisal, the book value (转让标的评估值或账面净值), in yuan
  */
 public record NewListing(
 		@NotBlank(message = "{auction.tradeCode.form}") String tradeCode,
@@ -28,5 +30,7 @@ public record NewListing(
 		@NotNull(message = "{auction.amount.required}") BigDecimal increment,
 		@NotNull(message = "{auction.amount.required}") BigDecimal security,
 		@NotNull(message = "{auction.listingDays.required}") Integer listingDays,
-		boolean autoExtend) {
+		boolean autoExtend,
+		String assetClass,
+		BigDecimal appraisedValue) {
 }

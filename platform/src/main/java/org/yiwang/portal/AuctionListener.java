@@ -1,8 +1,11 @@
 package org.yiwang.portal;
 
 import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -10,7 +13,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.yiwang.auction.AuctionClosed;
 import org.yiwang.auction.AuctionStatus;
+import org.yiwang.auction.ListingParticulars;
 import org.yiwang.auction.ListingPublished;
+import org.yiwang.catalog.AuctionKind;
 
 /**
  * Takes the auction module's listing disclosures (挂牌披露) and auction results (竞价结果) into the portal, after their
@@ -27,12 +32,94 @@ class AuctionListener {
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(ListingPublished listing) {
-		portal.receive(record(listing), "auction");
+		portal.receive(record(listing), "auction", nationalFields(listing));
 	}
 
+	/** A sold auction is a trade result (701); one that failed is published, but no dataset applies to it. */
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(AuctionClosed result) {
-		portal.receive(record(result), "auction");
+		portal.receive(record(result), "auction", result.outcome() == AuctionStatus.SOLD ? nationalFields(result) : null);
+	}
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(SearchIndex.SHANGHAI);
+
+	/** 700 挂牌披露信息: the fields the listing's event states beyond its public record, by the specification's names. */
+	static Map<String, Object> nationalFields(ListingPublished l) {
+		Map<String, Object> f = new HashMap<>();
+		put(f, l.title(), "项目名称", "标的名称");
+		// the listing price is an amount in yuan
+		put(f, NationalExport.PRICE_AS_AMOUNT, "价款形式代码");
+		put(f, l.startingPrice().yuan(), "挂牌价格");
+		put(f, "CNY", "价格币种代码");
+		put(f, "元", "价格单位");
+		put(f, l.transferorName(), "转让方名称");
+		put(f, "转让方", "转让方角色");
+		// what the transferor states about the transfer: the listing's text and its conditions for transferees
+		put(f, l.conditions() == null || l.conditions().isBlank() ? l.text() : l.text() + "\n" + l.conditions(),
+				"转让说明事项");
+		ListingParticulars p = l.particulars();
+		if (p != null) {
+			common(f, p);
+			put(f, p.assetClass(), "资产类别（实物）");
+			if (p.transferor() != null) {
+				put(f, p.transferor().creditCode(), "转让方代码");
+				put(f, NoticeListener.category(p.transferor().kind()), "转让方类别");
+			}
+			if (p.publishedAt() != null && p.periodEnd() != null) {
+				put(f, DAY.format(p.publishedAt()) + " 至 " + DAY.format(p.periodEnd()) + "（" + p.listingDays()
+						+ (p.workingDays() ? "个工作日" : "日") + "）", "挂牌期间");
+				put(f, DAY.format(p.publishedAt()), "挂牌日期");
+			}
+			put(f, p.autoExtend() ? "是" : "否", "是否自动延期");
+		}
+		return f;
+	}
+
+	/** 701 交易结果信息 of a sold auction. */
+	static Map<String, Object> nationalFields(AuctionClosed a) {
+		Map<String, Object> f = new HashMap<>();
+		put(f, a.title(), "项目名称", "标的名称");
+		put(f, a.winnerName(), "受让方名称");
+		put(f, "受让方", "受让方角色");
+		put(f, a.closedAt() == null ? null : DAY.format(a.closedAt()), "成交日期");
+		ListingParticulars p = a.particulars();
+		if (p != null) {
+			common(f, p);
+			put(f, p.appraisedValue() == null ? null : p.appraisedValue().yuan(), "转让标的评估值或账面净值");
+			if (p.transferee() != null) {
+				put(f, p.transferee().creditCode(), "受让方代码");
+				put(f, NoticeListener.category(p.transferee().kind()), "受让方类别");
+			}
+		}
+		return f;
+	}
+
+	private static void common(Map<String, Object> f, ListingParticulars p) {
+		put(f, p.projectCode(), "项目编号");
+		put(f, tradingMethod(p.auctionKind()), "交易方式");
+	}
+
+	/**
+	 * 交易方式 (no code list in the specification files; README): a listing whose period brings two or more qualified
+	 * transferees goes to the online auction of its template's kind.
+	 */
+	static String tradingMethod(AuctionKind kind) {
+		if (kind == null) {
+			return null;
+		}
+		return switch (kind) {
+			case ENGLISH -> "挂牌，网络竞价（增价）";
+			case DUTCH -> "挂牌，网络竞价（降价）";
+			case SEALED -> "挂牌，网络竞价（一次报价）";
+		};
+	}
+
+	private static void put(Map<String, Object> fields, Object value, String... names) {
+		if (value != null) {
+			for (String name : names) {
+				fields.put(name, value);
+			}
+		}
 	}
 
 	static PublicRecord record(ListingPublished l) {

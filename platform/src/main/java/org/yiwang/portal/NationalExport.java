@@ -80,7 +80,10 @@ class NationalExport {
 			case "招标人名称" -> tenderer == null ? null : tenderer.name();
 			case "招标人代码" -> tenderer == null ? null : tenderer.creditCode();
 			case "招标代理机构名称" -> agency == null ? null : agency.name();
-			case "招标代理机构代码" -> agency == null ? null : agency.creditCode();
+			// 513 asks the organiser's code even where the tenderer tenders itself (自行招标, 招标投标法 第十二条): then the
+			// organiser is the tenderer, so its code is given; the optional agency name stays empty (README, open data)
+			case "招标代理机构代码" -> agency != null ? agency.creditCode()
+					: r.type() == RecordType.AWARD_RESULT && tenderer != null ? tenderer.creditCode() : null;
 			case "中标人名称", "中标投标人名称" -> winner == null ? null : winner.name();
 			case "中标人代码", "中标投标人代码" -> winner == null ? null : winner.creditCode();
 			// the spec file gives no code list for these; the values used are documented in the README (open data)
@@ -88,6 +91,8 @@ class NationalExport {
 			case "价款形式代码" -> r.amount() == null ? null : PRICE_AS_AMOUNT;
 			case "公告性质" -> nature(r.type());
 			case "交易平台验证责任人", "交易平台数据验证责任人姓名" -> settings.uplinkVerifier();
+			case "交易机构名称", "交易中心名称" -> settings.tradingCenterName();
+			case "交易机构代码" -> settings.tradingCenterCode();
 			// objections to the candidates are raised on the platform itself (AwardDesk.object), during the publicity
 			case "提出异议的渠道和方式" -> r.type() == RecordType.CANDIDATES ? OBJECTION_CHANNEL : null;
 			// the law opens bids at the bid deadline (招标投标法 第三十四条); the platform takes bids online only

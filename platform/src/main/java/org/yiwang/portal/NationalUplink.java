@@ -61,8 +61,14 @@ public class NationalUplink {
 		this.settings = settings;
 	}
 
-	/** Records the record's export (once); complete ones wait for the sender. */
+	/**
+	 * Records the record's export (once); complete ones wait for the sender. {@code nationalFields} null: no dataset
+	 * applies to the record (an auction that failed is no trade result), nothing is exported.
+	 */
 	void prepare(PublicRecord record, Map<String, Object> nationalFields) {
+		if (nationalFields == null) {
+			return;
+		}
 		NationalExport.Export exported = export.export(record, nationalFields);
 		String status = exported.missing().isEmpty() ? "PENDING" : "INCOMPLETE";
 		transactions.executeWithoutResult(s -> jdbc.sql("""

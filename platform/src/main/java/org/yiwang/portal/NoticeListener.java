@@ -8,7 +8,9 @@ import java.util.Map;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
+import org.yiwang.tendering.AwardDesk;
 import org.yiwang.tendering.NoticeParticulars;
+import org.yiwang.tendering.NoticeType;
 import org.yiwang.tendering.NoticePublished;
 
 /**
@@ -21,13 +23,21 @@ class NoticeListener {
 
 	private final Portal portal;
 
-	NoticeListener(Portal portal) {
+	private final AwardDesk awards;
+
+	NoticeListener(Portal portal, AwardDesk awards) {
 		this.portal = portal;
+		this.awards = awards;
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(NoticePublished notice) {
-		portal.receive(record(notice), "tendering", nationalFields(notice.particulars()));
+		Map<String, Object> fields = nationalFields(notice.particulars());
+		// the event carries the project manager's ID number masked; the national platform asks it whole (513)
+		if (notice.type() == NoticeType.AWARD_RESULT && fields.containsKey("项目负责人")) {
+			awards.winnerProjectManagerIdNumber(notice.noticeId()).ifPresent(id -> fields.put("项目负责人身份证号码", id));
+		}
+		portal.receive(record(notice), "tendering", fields);
 	}
 
 	/**
@@ -66,8 +76,12 @@ class NoticeListener {
 		if (p.winner() != null) {
 			put(f, category(p.winner().kind()), "中标投标人类别");
 			put(f, p.winner().registeredRegion(), "中标投标人企业注册所在地");
+			put(f, p.winner().enterpriseNature(), "中标投标人企业性质");
+			// the ID number only masked here: the listener asks the tendering module for it whole (award results only)
+			put(f, p.winner().projectManager(), "项目负责人");
 		}
 		put(f, p.contractNumber(), "合同编号");
+		put(f, p.contractSummary(), "合同主要内容");
 		put(f, p.contractSignedAt() == null ? null : NationalExport.time(p.contractSignedAt()), "合同签署时间");
 		return f;
 	}
@@ -76,7 +90,7 @@ class NoticeListener {
 	static final String DOCUMENTS_METHOD = "登录一网公共资源交易平台，在本标段页面登记参与后在线下载电子招标文件";
 
 	/** 投标人类别 from the registry's entity kind (the spec file gives no code list; documented in the README). */
-	private static String category(String kind) {
+	static String category(String kind) {
 		return switch (kind) {
 			case "ORGANIZATION" -> "法人或其他组织";
 			case "PERSON" -> "自然人";

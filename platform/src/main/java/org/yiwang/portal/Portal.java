@@ -73,7 +73,8 @@ public class Portal {
 
 	/**
 	 * The same, with the national data specification fields the publishing module captured beyond the record
-	 * ({@code nationalFields}, by the specification's field names), for the record's uplink export.
+	 * ({@code nationalFields}, by the specification's field names), for the record's uplink export; null when no
+	 * national dataset applies to the record (it is then not exported).
 	 */
 	void receive(PublicRecord record, String source, Map<String, Object> nationalFields) {
 		RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(s -> records.add(record, source)));

@@ -104,6 +104,8 @@ class DemoEntities implements ApplicationRunner {
 					"示范法定代表人", "示范联系人", "023-60000000", catalog.city().nameZh() + "示范大道 1 号",
 					demo.members().get(0) + "@demo.yiwang.cn", city, false, Set.of(), demo.roles(),
 					EntityStatus.PENDING, null, now, null, null, now, 0);
+			// demo organisations are limited liability companies (企业性质 150, GB/T 12402-2000)
+			entity.enterpriseNature = EnterpriseNature.LIMITED_LIABILITY;
 			entities.add(entity);
 			events.publishEvent(new EntityRegistered(Actor.SYSTEM, entity.id, entity.kind, entity.name,
 					entity.requestedRoles, false, city, now));

@@ -26,7 +26,7 @@ class Entities {
 	private static final String COLUMNS = """
 			id, kind, name, credit_code, id_number, legal_representative, contact_name, contact_phone, address,
 			email, registered_region, non_local, roles, requested_roles, status, return_reason, submitted_at, reviewed_at,
-			reviewed_by, created_at, version""";
+			reviewed_by, created_at, version, enterprise_nature""";
 
 	private final JdbcClient jdbc;
 
@@ -38,11 +38,11 @@ class Entities {
 	void add(MarketEntity e) {
 		try {
 			jdbc.sql("insert into registry.entities (" + COLUMNS + ") values "
-					+ "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?, ?, ?)")
+					+ "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?, ?, ?, ?)")
 				.params(e.id.value(), e.kind.name(), e.name, e.creditCode, e.idNumber, e.legalRepresentative,
 						e.contactName, e.contactPhone, e.address, e.email, e.registeredRegion.value(), e.nonLocal, array(e.roles),
 						array(e.requestedRoles), e.status.name(), e.returnReason, ts(e.submittedAt), ts(e.reviewedAt),
-						e.reviewedBy, ts(e.createdAt), e.version)
+						e.reviewedBy, ts(e.createdAt), e.version, nature(e.enterpriseNature))
 				.update();
 		}
 		catch (DuplicateKeyException duplicate) {
@@ -56,11 +56,11 @@ class Entities {
 		int updated = jdbc.sql("""
 				update registry.entities set name = ?, legal_representative = ?, contact_name = ?, contact_phone = ?,
 				  address = ?, email = ?, roles = ?::text[], requested_roles = ?::text[], status = ?, return_reason = ?,
-				  submitted_at = ?, reviewed_at = ?, reviewed_by = ?, version = version + 1
+				  submitted_at = ?, reviewed_at = ?, reviewed_by = ?, enterprise_nature = ?, version = version + 1
 				where id = ? and version = ?""")
 			.params(e.name, e.legalRepresentative, e.contactName, e.contactPhone, e.address, e.email, array(e.roles),
 					array(e.requestedRoles), e.status.name(), e.returnReason, ts(e.submittedAt), ts(e.reviewedAt),
-					e.reviewedBy, e.id.value(), e.version)
+					e.reviewedBy, nature(e.enterpriseNature), e.id.value(), e.version)
 			.update();
 		if (updated != 1) {
 			throw new OptimisticLockingFailureException("Entity " + e.id + " changed meanwhile");
@@ -126,14 +126,20 @@ class Entities {
 			.query((rs, row) -> new Locality(rs.getLong(1), rs.getLong(2))).single();
 	}
 
+	private static String nature(EnterpriseNature n) {
+		return n == null ? null : n.code();
+	}
+
 	private MarketEntity map(ResultSet rs, int row) throws SQLException {
-		return new MarketEntity(new EntityId(rs.getObject("id", UUID.class)), EntityKind.valueOf(rs.getString("kind")),
+		MarketEntity e = new MarketEntity(new EntityId(rs.getObject("id", UUID.class)), EntityKind.valueOf(rs.getString("kind")),
 				rs.getString("name"), rs.getString("credit_code"), rs.getString("id_number"),
 				rs.getString("legal_representative"), rs.getString("contact_name"), rs.getString("contact_phone"),
 				rs.getString("address"), rs.getString("email"), RegionCode.of(rs.getString("registered_region")), rs.getBoolean("non_local"),
 				roles(rs.getArray("roles")), roles(rs.getArray("requested_roles")), EntityStatus.valueOf(rs.getString("status")),
 				rs.getString("return_reason"), instant(rs, "submitted_at"), instant(rs, "reviewed_at"),
 				rs.getString("reviewed_by"), instant(rs, "created_at"), rs.getLong("version"));
+		e.enterpriseNature = EnterpriseNature.of(rs.getString("enterprise_nature")).orElse(null);
+		return e;
 	}
 
 	private static Set<EntityRole> roles(Array array) throws SQLException {

@@ -28,6 +28,7 @@ import org.yiwang.kernel.RegionCode;
 import org.yiwang.kernel.Role;
 import org.yiwang.registry.RegistryChanged.ConsortiumFormed;
 import org.yiwang.registry.RegistryChanged.ContactChanged;
+import org.yiwang.registry.RegistryChanged.EnterpriseNatureStated;
 import org.yiwang.registry.RegistryChanged.CreditRecorded;
 import org.yiwang.registry.RegistryChanged.EntityApproved;
 import org.yiwang.registry.RegistryChanged.EntityRegistered;
@@ -82,6 +83,7 @@ public class EntityRegistry {
 		return RegionScopes.callAsPlatform(() -> transactions.execute(status -> {
 			LocalDate today = LocalDate.now(clock.withZone(CHINA));
 			String division = checkIdentity(registration, today);
+			checkNature(registration.kind(), registration.enterpriseNature());
 			RegionView region = catalog.region(regionCode(registration.registeredRegion()))
 				.filter(RegionView::active)
 				.orElseThrow(() -> Refusal.invalid("registeredRegion", "registry.region.unknown"));
@@ -206,6 +208,41 @@ public class EntityRegistry {
 		entities.update(entity);
 		events.publishEvent(new ContactChanged(member.actor(), entity.id, entity.registeredRegion, clock.instant()));
 		return entity.view();
+	}
+
+	/**
+	 * A member states the entity's enterprise nature (企业性质, an {@link EnterpriseNature} code), which the national
+	 * data uplink asks of bidders and winners; organisations registered before it was asked state it here. No new
+	 * review: it is the entity's own statement, like its contact details.
+	 */
+	@Transactional
+	public EntityView stateEnterpriseNature(String code) {
+		Acting member = Actors.required();
+		MarketEntity entity = mine(member);
+		if (entity.kind == EntityKind.PERSON) {
+			throw Refusal.invalid("enterpriseNature", "registry.nature.notForPerson");
+		}
+		entity.enterpriseNature = checkNature(entity.kind, code == null || code.isBlank() ? null : code);
+		entities.update(entity);
+		events.publishEvent(new EnterpriseNatureStated(member.actor(), entity.id, entity.enterpriseNature.code(),
+				entity.registeredRegion, clock.instant()));
+		return entity.view();
+	}
+
+	/** An organisation must state a nature of the list; a person may not state one. */
+	private static EnterpriseNature checkNature(EntityKind kind, String code) {
+		if (code == null) {
+			if (kind == EntityKind.ORGANIZATION) {
+				throw Refusal.invalid("enterpriseNature", "registry.nature.required");
+			}
+			return null;
+		}
+		if (kind == EntityKind.PERSON) {
+			throw Refusal.invalid("enterpriseNature", "registry.nature.notForPerson");
+		}
+		return EnterpriseNature.of(code)
+			.orElseThrow(() -> Refusal.invalid("enterpriseNature", "registry.nature.unknown", code.length() > 20
+					? code.substring(0, 20) + "…" : code));
 	}
 
 	/** The checks of {@link ContactDetails}' annotations, for callers that did not validate it (every field named). */

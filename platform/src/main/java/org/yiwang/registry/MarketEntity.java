@@ -29,6 +29,9 @@ class MarketEntity {
 
 	String email;
 
+	/** 企业性质; null until stated (persons are not asked; organisations registered before were not). */
+	EnterpriseNature enterpriseNature;
+
 	final RegionCode registeredRegion;
 
 	final boolean nonLocal;
@@ -80,10 +83,12 @@ class MarketEntity {
 
 	/** A first registration: nothing held yet, everything requested, waiting for staff. */
 	static MarketEntity register(Registration r, RegionCode region, boolean nonLocal, Instant now) {
-		return new MarketEntity(EntityId.random(), r.kind(), r.name().strip(), r.creditCode(), r.idNumber(),
+		MarketEntity e = new MarketEntity(EntityId.random(), r.kind(), r.name().strip(), r.creditCode(), r.idNumber(),
 				blankToNull(r.legalRepresentative()), r.contactName().strip(), r.contactPhone().strip(),
 				blankToNull(r.address()), blankToNull(r.email()), region, nonLocal, Set.of(), r.roles(), EntityStatus.PENDING, null, now, null,
 				null, now, 0);
+		e.enterpriseNature = EnterpriseNature.of(r.enterpriseNature()).orElse(null);
+		return e;
 	}
 
 	void approve(String reviewer, Instant now) {
@@ -133,7 +138,7 @@ class MarketEntity {
 	EntityView view() {
 		return new EntityView(id, kind, name, creditCode, idNumber == null ? null : ResidentIdNumber.masked(idNumber),
 				legalRepresentative, contactName, contactPhone, address, email, registeredRegion, nonLocal, Set.copyOf(roles),
-				Set.copyOf(requestedRoles), status, returnReason, submittedAt, reviewedAt, version);
+				Set.copyOf(requestedRoles), status, returnReason, submittedAt, reviewedAt, version, enterpriseNature);
 	}
 
 	private static Set<EntityRole> copy(Set<EntityRole> roles) {

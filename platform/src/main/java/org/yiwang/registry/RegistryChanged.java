@@ -57,6 +57,14 @@ public sealed interface RegistryChanged extends Auditable {
 		}
 	}
 
+	record EnterpriseNatureStated(Actor actor, EntityId entity, String code, RegionCode region, Instant occurredAt)
+			implements RegistryChanged {
+
+		public String action() {
+			return "registry.entity.natureStated";
+		}
+	}
+
 	record QualificationAdded(Actor actor, EntityId entity, UUID qualification, String type, String number,
 			LocalDate validUntil, RegionCode region, Instant occurredAt) implements RegistryChanged {
 

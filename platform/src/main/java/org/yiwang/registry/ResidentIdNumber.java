@@ -8,7 +8,7 @@ import java.util.Optional;
  * The 18-character resident ID number (GB 11643-1999): a six-digit division code, the birth date, a sequence
  * number and a check character over the first 17 digits.
  */
-final class ResidentIdNumber {
+public final class ResidentIdNumber {
 
 	private static final int[] WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
 
@@ -18,7 +18,7 @@ final class ResidentIdNumber {
 	}
 
 	/** The message key of what is wrong, with the expected check character where that is it; empty when valid. */
-	static Optional<String> problem(String value, LocalDate today) {
+	public static Optional<String> problem(String value, LocalDate today) {
 		if (value == null || !value.matches("\\d{17}[\\dX]")) {
 			return Optional.of("registry.idNumber.form");
 		}
@@ -38,7 +38,7 @@ final class ResidentIdNumber {
 		return Optional.empty();
 	}
 
-	static char checkCharacter(String value) {
+	public static char checkCharacter(String value) {
 		int sum = 0;
 		for (int i = 0; i < 17; i++) {
 			sum += (value.charAt(i) - '0') * WEIGHTS[i];
@@ -47,7 +47,7 @@ final class ResidentIdNumber {
 	}
 
 	/** Shows the region and the last digit only: 500103**********1X becomes 500103********12X style masking. */
-	static String masked(String value) {
+	public static String masked(String value) {
 		return value.substring(0, 6) + "*".repeat(10) + value.substring(16);
 	}
 }

@@ -32,6 +32,15 @@ public class Deployment {
 		return city;
 	}
 
+	/** The city's letters that begin the codes the platform gives (trade codes, project numbers): CQ, SZ. */
+	public String letters() {
+		return switch (city) {
+			case "chongqing" -> "CQ";
+			case "shenzhen" -> "SZ";
+			default -> city.substring(0, 2).toUpperCase();
+		};
+	}
+
 	/** The city's own region code, e.g. 500000 for Chongqing, 440300 for Shenzhen. */
 	public RegionCode cityCode() {
 		return cityCode;

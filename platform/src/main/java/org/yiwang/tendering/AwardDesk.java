@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -189,6 +190,21 @@ public class AwardDesk {
 					candidates.size(), publicity.publicityEnds(), section.region(), now));
 			return true;
 		});
+	}
+
+	/**
+	 * The whole resident ID number of the project manager that the winner named in an award result (its notice id)
+	 * stated for the section: the national data specification asks it (513 项目负责人身份证号码) and nothing else
+	 * shows it whole. Only the platform itself may ask (the portal's uplink, no one signed in); empty when the notice is
+	 * no award result or the winner stated no project manager.
+	 */
+	public Optional<String> winnerProjectManagerIdNumber(UUID awardNotice) {
+		if (Actors.current().isPresent()) {
+			throw Refusal.forbidden("tendering.projectManager.platformOnly");
+		}
+		return access.platform(() -> awards.winnerOfNotice(awardNotice)
+			.flatMap(w -> participation.projectManager(w.section(), w.winner()))
+			.map(ProjectManager::idNumber));
 	}
 
 	// ---- reading ---------------------------------------------------------------------------------------------
@@ -378,10 +394,10 @@ public class AwardDesk {
 				participation.notify(id, section.region(), bidder, bidder.equals(chosen.bidder())
 						? "tendering.award.notification.won" : "tendering.award.notification.lost", chosen.bidderName(), now);
 			}
+			NoticeParticulars.Winner won = facts.winner(id, chosen.bidder());
 			publishNotice(section, noticeId, NoticeType.AWARD_RESULT, section.tenderProjectName() + " " + section.name()
-					+ " 中标结果公告", resultText(award, publicity), chosen.price(), chosen.bidderName(),
-					chosen.bidderCreditCode(), now,
-					p -> p.won(facts.winner(chosen.bidder())).publishedBy(acting.displayName()));
+					+ " 中标结果公告", resultText(award, publicity, won), chosen.price(), chosen.bidderName(),
+					chosen.bidderCreditCode(), now, p -> p.won(won).publishedBy(acting.displayName()));
 			events.publishEvent(new WinnerConfirmed(acting.actor(), id, publicity.round(), section.tradeCode(),
 					chosen.bidder(), chosen.rank(), chosen.price(), why, award.pdfSha256(), secured(section),
 					section.region(), now));
@@ -424,10 +440,11 @@ public class AwardDesk {
 	 * The tenderer or its agency uploads the contract (PDF, streamed to disk and hashed). It may be replaced until
 	 * someone signed it. Its amount is the winning price (实施条例 Art. 57: the price must agree with the bid).
 	 */
-	public ContractView uploadContract(SectionId id, String fileName, InputStream content) {
+	public ContractView uploadContract(SectionId id, String fileName, InputStream content, String summary) {
 		Acting acting = Actors.requireAnyRole("tendering.partyOnly", Role.TENDERER, Role.AGENCY);
 		return access.audited("contract", "section:" + id, null, () -> {
 			access.platform(() -> contractable(id));
+			String mainContent = contractSummary(summary);
 			String given = fileName == null ? "" : fileName.strip();
 			String name = given.substring(Math.max(given.lastIndexOf('/'), given.lastIndexOf('\\')) + 1);
 			if (!FILE_NAME.matcher(name).matches()) {
@@ -444,7 +461,7 @@ public class AwardDesk {
 				SectionView section = contractable(id);
 				AwardView award = awards.award(id, awards.round(id)).orElseThrow();
 				Instant now = clock.instant();
-				if (!awards.putContract(id, award.round(), section.region(), name, stored, award.price(),
+				if (!awards.putContract(id, award.round(), section.region(), name, stored, award.price(), mainContent,
 						acting.actor().username(), now)) {
 					throw Refusal.conflict(null, "tendering.contract.signedAlready");
 				}
@@ -453,6 +470,33 @@ public class AwardDesk {
 				return awards.contract(id, award.round()).orElseThrow();
 			});
 		});
+	}
+
+	/** Most a summary of the contract's main content may hold (合同主要内容). */
+	static final int SUMMARY_MAX = 2000;
+
+	static final int SUMMARY_MIN = 10;
+
+	/**
+	 * The contract's main content as the uploader summarised it (合同主要内容, national data specification 512): what is
+	 * contracted, its scope, price, term and quality, in 10 to 2000 characters of plain text (line breaks allowed).
+	 */
+	static String contractSummary(String summary) {
+		String s = summary == null ? "" : summary.strip().replace("\r\n", "\n");
+		if (s.isEmpty()) {
+			throw Refusal.invalid("summary", "tendering.contract.summary.required");
+		}
+		if (s.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+			throw Refusal.invalid("summary", "tendering.contract.summary.control");
+		}
+		int length = s.codePointCount(0, s.length());
+		if (length < SUMMARY_MIN) {
+			throw Refusal.invalid("summary", "tendering.contract.summary.short", SUMMARY_MIN);
+		}
+		if (length > SUMMARY_MAX) {
+			throw Refusal.invalid("summary", "tendering.contract.summary.long", SUMMARY_MAX, length);
+		}
+		return s;
 	}
 
 	private SectionView contractable(SectionId id) {
@@ -578,8 +622,8 @@ public class AwardDesk {
 		}
 		publishNotice(section, noticeId, NoticeType.CONTRACT, section.tenderProjectName() + " " + section.name() + " 合同公开",
 				contractText(award, contract, now, late), contract.amount(), award.winnerName(), award.winnerCreditCode(),
-				now, p -> p.won(facts.winner(award.winner()))
-					.contract(section.tradeCode().value() + "-HT" + award.round(), now));
+				now, p -> p.won(facts.winner(section.id(), award.winner()))
+					.contract(section.tradeCode().value() + "-HT" + award.round(), now, contract.summary()));
 		events.publishEvent(new ContractConcluded(Actors.actor(), section.id(), section.tradeCode(), award.winner(),
 				contract.amount(), LocalDate.ofInstant(now, ProcedureClock.CHINA), late, secured(section),
 				section.region(), now));
@@ -632,10 +676,13 @@ public class AwardDesk {
 				+ " 轮招标失败，招标人可依法重新招标。\n";
 	}
 
-	private static String resultText(AwardView a, AwardPublicityView p) {
+	/** The public award result; the winner's project manager with the ID number masked (the uplink alone has it whole). */
+	private static String resultText(AwardView a, AwardPublicityView p, NoticeParticulars.Winner won) {
 		return "经中标候选人公示（" + TIME.format(p.publicizedAt()) + " 至 " + TIME.format(p.publicityEnds())
 				+ "），招标人确定中标人为：" + a.winnerName() + (a.winnerCreditCode() == null ? "" : "（" + a.winnerCreditCode() + "）")
 				+ "，中标候选人排序第 " + a.rank() + " 名，中标价 " + (a.price() == null ? "-" : a.price() + " 元") + "。\n"
+				+ (won == null || won.projectManager() == null ? ""
+						: "项目负责人：" + won.projectManager() + "（公民身份号码 " + won.projectManagerMaskedIdNumber() + "）\n")
 				+ (a.reason() == null ? "" : "未确定排名第一的中标候选人的理由：" + a.reason() + "\n");
 	}
 
@@ -643,7 +690,7 @@ public class AwardDesk {
 		return "招标人与中标人" + a.winnerName() + "已签订书面合同（双方以数字证书签名），合同金额 "
 				+ (c.amount() == null ? "-" : c.amount() + " 元") + "，合同文件 SHA-256 " + c.sha256() + "，签订时间 "
 				+ TIME.format(now) + "（北京时间）。" + (late ? "合同在中标通知书发出之日起三十日后签订（《招标投标法》第四十六条）。" : "")
-				+ "\n";
+				+ "\n" + (c.summary() == null ? "" : "合同主要内容：" + c.summary() + "\n");
 	}
 
 	private static CreditCode creditCode(String code) {

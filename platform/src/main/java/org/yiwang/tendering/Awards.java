@@ -135,6 +135,17 @@ class Awards {
 			.update();
 	}
 
+	record Winner(SectionId section, EntityId winner) {
+	}
+
+	/** The section and winner of the award whose result notice this is. */
+	Optional<Winner> winnerOfNotice(UUID noticeId) {
+		return jdbc.sql("select section_id, winner_id from tendering.awards where notice_id = ?").param(noticeId)
+			.query((rs, n) -> new Winner(new SectionId(rs.getObject(1, UUID.class)),
+					new EntityId(rs.getObject(2, UUID.class))))
+			.optional();
+	}
+
 	Optional<AwardView> award(SectionId section, int round) {
 		return jdbc.sql("""
 				select section_id, round, winner_id, winner_name, winner_credit_code, rank, price, reason, confirmed_by,
@@ -163,21 +174,22 @@ class Awards {
 
 	/** Records the uploaded contract, replacing one nobody has signed yet; false when a signature already binds it. */
 	boolean putContract(SectionId section, int round, RegionCode region, String fileName, Blobs.Stored file,
-			Money amount, String by, Instant at) {
+			Money amount, String summary, String by, Instant at) {
 		int replaced = jdbc.sql("""
-				update tendering.contracts set file_name = ?, size = ?, sha256 = ?, sm3 = ?, amount = ?, uploaded_by = ?,
-				  uploaded_at = ?
+				update tendering.contracts set file_name = ?, size = ?, sha256 = ?, sm3 = ?, amount = ?, summary = ?,
+				  uploaded_by = ?, uploaded_at = ?
 				where section_id = ? and round = ? and tenderer_signature is null and winner_signature is null""")
-			.params(fileName, file.size(), file.sha256(), file.sm3(), amount.yuan(), by, ts(at), section.value(), round)
+			.params(fileName, file.size(), file.sha256(), file.sm3(), amount.yuan(), summary, by, ts(at), section.value(),
+					round)
 			.update();
 		if (replaced == 1) {
 			return true;
 		}
 		return jdbc.sql("""
 				insert into tendering.contracts (section_id, round, region_code, file_name, size, sha256, sm3, amount,
-				  uploaded_by, uploaded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+				  summary, uploaded_by, uploaded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
 			.params(section.value(), round, region.value(), fileName, file.size(), file.sha256(), file.sm3(),
-					amount.yuan(), by, ts(at))
+					amount.yuan(), summary, by, ts(at))
 			.update() == 1;
 	}
 
@@ -188,7 +200,7 @@ class Awards {
 					rs.getString("sha256"), rs.getString("sm3"), money(rs.getBigDecimal("amount")),
 					rs.getString("uploaded_by"), instant(rs, "uploaded_at"), rs.getString("tenderer_signer"),
 					instant(rs, "tenderer_signed_at"), rs.getString("winner_signer"), instant(rs, "winner_signed_at"),
-					instant(rs, "concluded_at"), (Boolean) rs.getObject("late")))
+					instant(rs, "concluded_at"), (Boolean) rs.getObject("late"), rs.getString("summary")))
 			.optional();
 	}
 

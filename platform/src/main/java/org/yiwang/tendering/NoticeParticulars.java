@@ -17,13 +17,15 @@ import java.time.Instant;
  * @param publisher the name of the person who published the record (公告发布责任人): the staff member who
  * published a notice, the tenderer's member who confirmed a winner; null when the platform published it on its own
  * @param publicityEnds the end of the candidates' publicity (公示结束时间)
- * @param winner the winner an award result or contract names: its kind and registered region
+ * @param winner the winner an award result or contract names: its kind, registered region, enterprise nature and
+ * project manager
  * @param contractNumber the platform's number of the contract it recorded
  * @param contractSignedAt when the last party signed the contract
+ * @param contractSummary the contract's main content (合同主要内容) as the tenderer's side summarised it at upload
  */
 public record NoticeParticulars(String tenderProjectCode, String sectionCode, Instant documentsFrom,
 		Instant documentsUntil, Boolean consortiumAllowed, Contact tenderer, Contact agency, String publisher,
-		Instant publicityEnds, Winner winner, String contractNumber, Instant contractSignedAt) {
+		Instant publicityEnds, Winner winner, String contractNumber, Instant contractSignedAt, String contractSummary) {
 
 	/** A party's registered contact details. */
 	public record Contact(String creditCode, String address, String contactName, String contactPhone, String email) {
@@ -32,27 +34,33 @@ public record NoticeParticulars(String tenderProjectCode, String sectionCode, In
 	/**
 	 * @param kind the registry's entity kind (ORGANIZATION, PERSON, CONSORTIUM)
 	 * @param registeredRegion the administrative division code the entity is registered in
+	 * @param enterpriseNature its enterprise nature code (企业性质, GB/T 12402-2000 经济类型), null when never stated
+	 * @param projectManager the project manager (项目负责人) the winner stated for the section; null when none
+	 * @param projectManagerMaskedIdNumber that person's resident ID number, masked: events are kept (audit log,
+	 * publication registry), so the whole number travels in none; the uplink asks
+	 * {@link AwardDesk#winnerProjectManagerIdNumber} for it
 	 */
-	public record Winner(String kind, String registeredRegion) {
+	public record Winner(String kind, String registeredRegion, String enterpriseNature, String projectManager,
+			String projectManagerMaskedIdNumber) {
 	}
 
 	NoticeParticulars publishedBy(String name) {
 		return new NoticeParticulars(tenderProjectCode, sectionCode, documentsFrom, documentsUntil, consortiumAllowed,
-				tenderer, agency, name, publicityEnds, winner, contractNumber, contractSignedAt);
+				tenderer, agency, name, publicityEnds, winner, contractNumber, contractSignedAt, contractSummary);
 	}
 
 	NoticeParticulars publicityEnding(Instant end) {
 		return new NoticeParticulars(tenderProjectCode, sectionCode, documentsFrom, documentsUntil, consortiumAllowed,
-				tenderer, agency, publisher, end, winner, contractNumber, contractSignedAt);
+				tenderer, agency, publisher, end, winner, contractNumber, contractSignedAt, contractSummary);
 	}
 
 	NoticeParticulars won(Winner w) {
 		return new NoticeParticulars(tenderProjectCode, sectionCode, documentsFrom, documentsUntil, consortiumAllowed,
-				tenderer, agency, publisher, publicityEnds, w, contractNumber, contractSignedAt);
+				tenderer, agency, publisher, publicityEnds, w, contractNumber, contractSignedAt, contractSummary);
 	}
 
-	NoticeParticulars contract(String number, Instant signedAt) {
+	NoticeParticulars contract(String number, Instant signedAt, String summary) {
 		return new NoticeParticulars(tenderProjectCode, sectionCode, documentsFrom, documentsUntil, consortiumAllowed,
-				tenderer, agency, publisher, publicityEnds, winner, number, signedAt);
+				tenderer, agency, publisher, publicityEnds, winner, number, signedAt, summary);
 	}
 }

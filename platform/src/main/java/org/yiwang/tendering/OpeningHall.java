@@ -122,12 +122,15 @@ public class OpeningHall {
 
 	private final Clock clock;
 
+	private final NoticeFacts facts;
+
 	/** Bids being decrypted on this node now: a second attempt at the same bid waits for no one and is refused. */
 	private final Map<UUID, Boolean> decrypting = new ConcurrentHashMap<>();
 
 	OpeningHall(Sections sections, SectionAccess access, Openings openings, DecryptionShares shares, Blobs blobs,
 			Catalog catalog, OpeningKeys openingKeys, PlatformKeys platformKeys, BidSecurity bidSecurity,
-			EntityRegistry registry, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+			EntityRegistry registry, NoticeFacts facts, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+		this.facts = facts;
 		this.sections = sections;
 		this.access = access;
 		this.openings = openings;
@@ -224,7 +227,8 @@ public class OpeningHall {
 						until, template.backupDecryption(), null, noticeId, text, signature, null, null));
 				setStatus(section, SectionStatus.FAILED, now);
 				events.publishEvent(notice(noticeId, NoticeType.FAILED, section, failureTitle(section, round),
-						failureBody(section, round, standing.size(), minBids), null, text, signature, now));
+						failureBody(section, round, standing.size(), minBids), null, text, signature, now)
+					.with(facts.of(section)));
 				if (section.bidSecurity().compareTo(Money.ZERO) > 0) {
 					bidSecurity.transactionEnded(section.tradeCode(), Optional.empty());
 				}
@@ -643,7 +647,7 @@ public class OpeningHall {
 				.update();
 			setStatus(locked, SectionStatus.OPENED, now);
 			events.publishEvent(notice(noticeId, NoticeType.OPENING_RECORD, section, title, body, null, text, signature,
-					now));
+					now).with(facts.of(section).publishedBy(staff.displayName())));
 			if (section.bidSecurity().compareTo(Money.ZERO) > 0) {
 				bidSecurity.biddersDisclosed(section.tradeCode());
 			}

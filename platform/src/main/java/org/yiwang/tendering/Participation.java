@@ -52,6 +52,24 @@ class Participation {
 			.params(section.value(), bidder.value(), bidderName, region.value(), by, ts(at)).update() == 1;
 	}
 
+	/** Records the project manager a registered bidder states; false when the bidder is not registered. */
+	boolean stateProjectManager(SectionId section, EntityId bidder, String name, String idNumber, String by, Instant at) {
+		return jdbc.sql("""
+				update tendering.interests set manager_name = ?, manager_id_number = ?, manager_stated_by = ?,
+				  manager_stated_at = ? where section_id = ? and bidder_id = ?""")
+			.params(name, idNumber, by, ts(at), section.value(), bidder.value()).update() == 1;
+	}
+
+	Optional<ProjectManager> projectManager(SectionId section, EntityId bidder) {
+		return jdbc.sql("""
+				select manager_name, manager_id_number, manager_stated_by, manager_stated_at from tendering.interests
+				where section_id = ? and bidder_id = ? and manager_name is not null""")
+			.params(section.value(), bidder.value())
+			.query((rs, n) -> new ProjectManager(rs.getString(1), rs.getString(2), rs.getString(3),
+					instant(rs, "manager_stated_at")))
+			.optional();
+	}
+
 	boolean interested(SectionId section, EntityId bidder) {
 		return jdbc.sql("select count(*) from tendering.interests where section_id = ? and bidder_id = ?")
 			.params(section.value(), bidder.value()).query(Integer.class).single() > 0;

@@ -542,11 +542,7 @@ public class TenderDesk {
 	}
 
 	private String cityLetters() {
-		return switch (deployment.city()) {
-			case "chongqing" -> "CQ";
-			case "shenzhen" -> "SZ";
-			default -> deployment.city().substring(0, 2).toUpperCase();
-		};
+		return deployment.letters();
 	}
 
 	static Money money(String field, BigDecimal yuan) {

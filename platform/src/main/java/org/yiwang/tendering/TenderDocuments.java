@@ -20,6 +20,7 @@ import org.yiwang.system.Refusal;
 import org.yiwang.tendering.TenderingChanged.DocumentDownloaded;
 import org.yiwang.tendering.TenderingChanged.DocumentUploaded;
 import org.yiwang.tendering.TenderingChanged.InterestRegistered;
+import org.yiwang.tendering.TenderingChanged.ProjectManagerStated;
 
 /**
  * Tender documents and the bidders who take them. The tenderer or agency uploads documents (streamed to disk and
@@ -130,6 +131,59 @@ public class TenderDocuments {
 			}
 			return section;
 		}));
+	}
+
+	/**
+	 * A registered bidder states its project manager (项目负责人) for the section, outside its sealed bid, until the bid
+	 * deadline: a name of 2 to 30 characters and that person's 18-character resident ID number (checked: form, birth
+	 * date, check character). Stating again replaces it. Pages show the number masked; the national uplink alone gets
+	 * it whole, for the winner.
+	 */
+	public ProjectManagerView stateProjectManager(SectionId id, String name, String idNumber) {
+		Acting acting = Actors.requireAnyRole("tendering.bidderOnly", Role.BIDDER);
+		String manager = name == null ? "" : name.strip();
+		if (manager.isEmpty()) {
+			throw Refusal.invalid("managerName", "tendering.projectManager.nameRequired");
+		}
+		int length = manager.codePointCount(0, manager.length());
+		if (length < 2 || length > 30 || manager.codePoints().anyMatch(Character::isISOControl)
+				|| manager.codePoints().anyMatch(Character::isDigit)) {
+			throw Refusal.invalid("managerName", "tendering.projectManager.nameForm");
+		}
+		String number = idNumber == null ? "" : idNumber.strip().toUpperCase();
+		if (number.isEmpty()) {
+			throw Refusal.invalid("managerIdNumber", "tendering.projectManager.idRequired");
+		}
+		Instant now = clock.instant();
+		java.util.Optional<String> problem = org.yiwang.registry.ResidentIdNumber.problem(number,
+				java.time.LocalDate.ofInstant(now, ProcedureClock.CHINA));
+		if (problem.isPresent()) {
+			throw Refusal.invalid("managerIdNumber", problem.get(), problem.get().endsWith("check")
+					? String.valueOf(org.yiwang.registry.ResidentIdNumber.checkCharacter(number)) : "");
+		}
+		return access.audited("interest.projectManager", "section:" + id, null, () -> access.platform(() -> {
+			SectionView section = access.published(id);
+			EntityView bidder = access.myEntity("tendering.entity.notBidder", EntityRole.BIDDER);
+			if (section.bidDeadline() != null && !now.isBefore(section.bidDeadline())) {
+				throw Refusal.conflict(null, "tendering.projectManager.afterDeadline");
+			}
+			if (!participation.stateProjectManager(id, bidder.id(), manager, number, acting.actor().username(), now)) {
+				throw Refusal.conflict(null, "tendering.projectManager.notRegistered");
+			}
+			events.publishEvent(new ProjectManagerStated(acting.actor(), id, bidder.id(), manager,
+					ProjectManager.masked(number), section.region(), now));
+			return participation.projectManager(id, bidder.id()).orElseThrow().view();
+		}));
+	}
+
+	/** The project manager the acting bidder stated for the section, masked; empty when none. */
+	public java.util.Optional<ProjectManagerView> myProjectManager(SectionId id) {
+		Actors.requireAnyRole("tendering.bidderOnly", Role.BIDDER);
+		return access.platform(() -> {
+			EntityView bidder = registry.myEntity().orElse(null);
+			return bidder == null ? java.util.Optional.<ProjectManagerView>empty()
+					: participation.projectManager(id, bidder.id()).map(ProjectManager::view);
+		});
 	}
 
 	/**

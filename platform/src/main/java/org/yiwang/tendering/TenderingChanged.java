@@ -74,6 +74,19 @@ public sealed interface TenderingChanged extends Auditable {
 		}
 	}
 
+	/** A bidder stated its project manager for the section; the ID number only masked here (the audit log is read). */
+	record ProjectManagerStated(Actor actor, SectionId section, EntityId bidder, String name, String maskedIdNumber,
+			RegionCode region, Instant occurredAt) implements TenderingChanged {
+
+		public String action() {
+			return "tendering.interest.projectManager";
+		}
+
+		public String target() {
+			return "section:" + section;
+		}
+	}
+
 	record InterestRegistered(Actor actor, SectionId section, EntityId bidder, RegionCode region, Instant occurredAt)
 			implements TenderingChanged {
 

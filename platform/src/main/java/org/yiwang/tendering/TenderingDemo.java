@@ -159,7 +159,7 @@ class TenderingDemo implements ApplicationRunner {
 		String code = first17 + CreditCode.checkCharacter(first17);
 		EntityView entity = registry.findByCreditCode(CreditCode.of(code)).orElseGet(() -> registry.register(
 				new Registration(EntityKind.ORGANIZATION, district.nameZh() + name, code, null, "张示范", "李示范",
-						"023-60000000", username + "@demo.yiwang.cn", district.nameZh() + "示范路 1 号",
+						"023-60000000", username + "@demo.yiwang.cn", district.nameZh() + "示范路 1 号", "150",
 						district.code().value(), Set.of(role), username, password)));
 		if (entity.approved()) {
 			return entity;

@@ -92,6 +92,8 @@ class AuctionBrowserIT {
 		new Select(office.findElement(By.id("category"))).selectByValue("STATE_EQUITY");
 		office.findElement(By.id("title")).sendKeys("重庆某国有企业 30% 股权");
 		office.findElement(By.id("description")).sendKeys("转让标的为重庆某国有企业 30% 股权。");
+		new Select(office.findElement(By.id("assetClass"))).selectByValue("9");
+		office.findElement(By.id("appraisedValue")).sendKeys("480000.00");
 		office.findElement(By.id("startingPrice")).sendKeys("500000.00");
 		office.findElement(By.id("reservePrice")).sendKeys("500000.00");
 		office.findElement(By.id("increment")).sendKeys("5000.00");

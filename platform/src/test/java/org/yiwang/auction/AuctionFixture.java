@@ -61,7 +61,7 @@ final class AuctionFixture {
 
 	EntityView entity(String user, EntityRole role) {
 		EntityView registered = registry.register(new Registration(EntityKind.ORGANIZATION, "竞价测试公司" + user,
-				TestActor.creditCode("500103"), null, "张三", "李四", "023-12345678", "contact@example.cn", "重庆市渝中区", REGION, Set.of(role),
+				TestActor.creditCode("500103"), null, "张三", "李四", "023-12345678", "contact@example.cn", "重庆市渝中区", "150", REGION, Set.of(role),
 				user, PASSWORD));
 		return TestActor.cityStaff().call(() -> registry.approve(registered.id(), registered.version()));
 	}
@@ -79,7 +79,8 @@ final class AuctionFixture {
 		return new NewListing(tradeCode, REGION, category, "某国有企业 51% 股权 " + tradeCode,
 				"标的为某国有企业 51% 股权。\n审计基准日 2026-06-30。", "受让方须为依法存续的企业法人。", null,
 				new BigDecimal(starting), new BigDecimal(reserve), new BigDecimal(increment), new BigDecimal(security), days,
-				false);
+				false, category.equals("CONFISCATED_GOODS") || category.equals("STATE_ASSET") ? "3" : "9",
+				new BigDecimal(starting));
 	}
 
 	/** A state-equity listing submitted by a new transferor and published by the district's staff. */

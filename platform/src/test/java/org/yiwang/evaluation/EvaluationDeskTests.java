@@ -438,7 +438,7 @@ class EvaluationDeskTests {
 
 	private EntityView approved(String prefix, EntityRole role) {
 		EntityView registered = registry.register(new Registration(EntityKind.ORGANIZATION, prefix + "公司" + run,
-				TestActor.creditCode("500103"), null, "张三", "李四", "023-12345678", "contact@example.cn", "重庆市渝中区", TestActor.YUZHONG,
+				TestActor.creditCode("500103"), null, "张三", "李四", "023-12345678", "contact@example.cn", "重庆市渝中区", "150", TestActor.YUZHONG,
 				Set.of(role), prefix + "." + run, PASSWORD));
 		return TestActor.cityStaff().call(() -> registry.approve(registered.id(), registered.version()));
 	}

@@ -152,7 +152,7 @@ final class ExpertFixture {
 
 	static EntityView approvedTenderer(EntityRegistry registry, String user) {
 		EntityView registered = registry.register(new Registration(EntityKind.ORGANIZATION, "抽取测试招标人" + user,
-				TestActor.creditCode("500103"), null, "张三", "李四", "023-12345678", "contact@example.cn", "重庆市渝中区", TestActor.YUZHONG,
+				TestActor.creditCode("500103"), null, "张三", "李四", "023-12345678", "contact@example.cn", "重庆市渝中区", "150", TestActor.YUZHONG,
 				Set.of(EntityRole.TENDERER), user, PASSWORD));
 		return TestActor.cityStaff().call(() -> registry.approve(registered.id(), registered.version()));
 	}

@@ -513,7 +513,7 @@ class CashDepositsTests {
 
 	private EntityView approved(String user, EntityRole role) {
 		EntityView registered = registry.register(new Registration(EntityKind.ORGANIZATION, "存款测试公司" + user,
-				GuaranteeIssuanceTests.creditCode("500103"), null, "张三", "李四", "023-12345678", "contact@example.cn", "重庆市渝中区",
+				GuaranteeIssuanceTests.creditCode("500103"), null, "张三", "李四", "023-12345678", "contact@example.cn", "重庆市渝中区", "150",
 				TestActor.YUZHONG, Set.of(role), user, PASSWORD));
 		return TestActor.cityStaff().call(() -> registry.approve(registered.id(), registered.version()));
 	}

@@ -246,7 +246,7 @@ class GuaranteeBrowserIT {
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		String person = "it.issuer." + run;
 		EntityView registered = registry.register(new Registration(EntityKind.ORGANIZATION, "测试担保有限公司" + run,
-				TestActor.creditCode("500000"), null, "张三", "李四", "023-12345678", "contact@example.cn", null, TestActor.CITY,
+				TestActor.creditCode("500000"), null, "张三", "李四", "023-12345678", "contact@example.cn", null, "150", TestActor.CITY,
 				Set.of(EntityRole.GUARANTEE_ISSUER), person, PASSWORD));
 		EntityView issuer = TestActor.cityStaff().call(() -> registry.approve(registered.id(), registered.version()));
 		DemoCredentials credentials = TestActor.signedIn(login, person, PASSWORD, () -> certificates.issueDemoCertificate());

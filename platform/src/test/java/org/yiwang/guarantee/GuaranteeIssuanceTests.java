@@ -543,7 +543,7 @@ class GuaranteeIssuanceTests {
 			default -> "tdr." + run;
 		};
 		EntityView registered = registry.register(new Registration(EntityKind.ORGANIZATION, what + "公司" + run,
-				creditCode("500103"), null, "张三", "李四", "023-12345678", "contact@example.cn", "重庆市渝中区", TestActor.YUZHONG, Set.of(role), user,
+				creditCode("500103"), null, "张三", "李四", "023-12345678", "contact@example.cn", "重庆市渝中区", "150", TestActor.YUZHONG, Set.of(role), user,
 				PASSWORD));
 		return TestActor.cityStaff().call(() -> registry.approve(registered.id(), registered.version()));
 	}

@@ -41,7 +41,7 @@ class SearchIndexTests {
 	}
 
 	static SearchIndex open(Path dir) {
-		return new SearchIndex(new PortalSettings(dir, Duration.ofSeconds(5), "http://localhost", "a@b", "ocds-test", null));
+		return new SearchIndex(new PortalSettings(dir, Duration.ofSeconds(5), "http://localhost", "a@b", "ocds-test", null, null, null));
 	}
 
 	@BeforeContainer

@@ -39,7 +39,7 @@ class EntityRegistryTests {
 
 	static Registration organisation(String code, String region, String username, EntityRole... roles) {
 		return new Registration(EntityKind.ORGANIZATION, "重庆示范建设有限公司" + username, code, null, "张三", "李四",
-				"023-12345678", "contact@example.cn", "重庆市渝中区解放碑", region, Set.of(roles), username, PASSWORD);
+				"023-12345678", "contact@example.cn", "重庆市渝中区解放碑", "150", region, Set.of(roles), username, PASSWORD);
 	}
 
 	/** Signs in as the entity's administrator, as the login page would. */
@@ -127,7 +127,7 @@ class EntityRegistryTests {
 		String first17 = "11010519491231" + String.format("%03d", (int) (Math.random() * 1000));
 		String id = first17 + ResidentIdNumber.checkCharacter(first17);
 		EntityView person = registry.register(new Registration(EntityKind.PERSON, "王五", null, id, null, "王五",
-				"13900000000", "contact@example.cn", null, TestActor.YUZHONG, Set.of(EntityRole.TRANSFEREE), username(), PASSWORD));
+				"13900000000", "contact@example.cn", null, null, TestActor.YUZHONG, Set.of(EntityRole.TRANSFEREE), username(), PASSWORD));
 		assertThat(person.maskedIdNumber()).startsWith("110105").contains("**********").hasSize(18);
 		assertThat(person.nonLocal()).as("a Beijing ID number is non-local in Chongqing").isTrue();
 		assertThat(ResidentIdNumber.problem("11010519491231002X", LocalDate.of(2026, 1, 1))).isEmpty();

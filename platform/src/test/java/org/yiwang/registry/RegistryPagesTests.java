@@ -28,7 +28,7 @@ class RegistryPagesTests {
 	MockMvc mvc;
 
 	private static MockHttpServletRequestBuilder registration(String creditCode, String username, String repeat) {
-		return post("/registry/register").with(csrf()).param("kind", "ORGANIZATION").param("name", "重庆页面测试有限公司")
+		return post("/registry/register").with(csrf()).param("kind", "ORGANIZATION").param("enterpriseNature", "150").param("name", "重庆页面测试有限公司")
 			.param("creditCode", creditCode).param("contactName", "李四").param("contactPhone", "023-88889999")
 			.param("registeredRegion", TestActor.YUZHONG).param("roles", "BIDDER").param("username", username)
 			.param("password", "Page-pass-2026").param("repeat", repeat);
@@ -73,7 +73,7 @@ class RegistryPagesTests {
 	void the_api_registers_and_refuses_with_problem_details() throws Exception {
 		String code = EntityRegistryTests.creditCode("500112");
 		String body = """
-				{"kind":"ORGANIZATION","name":"重庆接口测试有限公司","creditCode":"%s","contactName":"赵六",
+				{"kind":"ORGANIZATION","enterpriseNature":"150","name":"重庆接口测试有限公司","creditCode":"%s","contactName":"赵六",
 				 "contactPhone":"13700000000","registeredRegion":"500112","roles":["TENDERER"],
 				 "username":"%s","password":"Api-pass-2026x"}""";
 		mvc.perform(post("/api/registry/registrations").contentType(MediaType.APPLICATION_JSON)
@@ -93,14 +93,14 @@ class RegistryPagesTests {
 	void a_member_states_the_contact_details_and_bad_ones_are_refused_with_their_field_and_reason() throws Exception {
 		String username = EntityRegistryTests.username();
 		mvc.perform(post("/api/registry/registrations").contentType(MediaType.APPLICATION_JSON).content("""
-				{"kind":"ORGANIZATION","name":"重庆联系方式测试有限公司","creditCode":"%s","contactName":"赵六",
+				{"kind":"ORGANIZATION","enterpriseNature":"150","name":"重庆联系方式测试有限公司","creditCode":"%s","contactName":"赵六",
 				 "contactPhone":"13700000000","email":"not-an-address","registeredRegion":"500103","roles":["TENDERER"],
 				 "username":"%s","password":"Api-pass-2026x"}""".formatted(EntityRegistryTests.creditCode("500103"),
 				username)))
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("email"))
 			.andExpect(jsonPath("$.errors[0].message").value("电子邮箱格式不正确，应如 name@example.cn。"));
 		mvc.perform(post("/api/registry/registrations").contentType(MediaType.APPLICATION_JSON).content("""
-				{"kind":"ORGANIZATION","name":"重庆联系方式测试有限公司","creditCode":"%s","contactName":"赵六",
+				{"kind":"ORGANIZATION","enterpriseNature":"150","name":"重庆联系方式测试有限公司","creditCode":"%s","contactName":"赵六",
 				 "contactPhone":"13700000000","registeredRegion":"500103","roles":["TENDERER"],
 				 "username":"%s","password":"Api-pass-2026x"}""".formatted(EntityRegistryTests.creditCode("500103"),
 				username)))
@@ -137,5 +137,48 @@ class RegistryPagesTests {
 			.andExpect(jsonPath("$.contactName").value("王五"));
 		mvc.perform(get("/registry/my").with(member)).andExpect(status().isOk())
 			.andExpect(content().string(containsString("value=\"wang@example.cn\"")));
+	}
+
+	@Test
+	void an_organisation_states_its_enterprise_nature_from_the_code_list_and_bad_ones_are_refused() throws Exception {
+		String body = """
+				{"kind":"ORGANIZATION",%s"name":"重庆企业性质测试有限公司","creditCode":"%s","contactName":"赵六",
+				 "contactPhone":"13700000000","registeredRegion":"500103","roles":["TENDERER"],
+				 "username":"%s","password":"Api-pass-2026x"}""";
+		mvc.perform(post("/api/registry/registrations").contentType(MediaType.APPLICATION_JSON)
+				.content(body.formatted("", EntityRegistryTests.creditCode("500103"), EntityRegistryTests.username())))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("enterpriseNature"))
+			.andExpect(jsonPath("$.errors[0].message").value("法人或其他组织须选择企业性质。"));
+		mvc.perform(post("/api/registry/registrations").contentType(MediaType.APPLICATION_JSON)
+				.content(body.formatted("\"enterpriseNature\":\"999\",", EntityRegistryTests.creditCode("500103"),
+						EntityRegistryTests.username())))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("企业性质“999”不在代码表中")));
+		mvc.perform(post("/registry/register").with(csrf()).param("kind", "ORGANIZATION").param("name", "重庆页面测试有限公司")
+			.param("creditCode", EntityRegistryTests.creditCode("500103")).param("contactName", "李四")
+			.param("contactPhone", "023-88889999").param("registeredRegion", TestActor.YUZHONG).param("roles", "BIDDER")
+			.param("username", EntityRegistryTests.username()).param("password", "Page-pass-2026")
+			.param("repeat", "Page-pass-2026"))
+			.andExpect(status().isOk()).andExpect(content().string(containsString("法人或其他组织须选择企业性质。")));
+		String username = EntityRegistryTests.username();
+		mvc.perform(post("/api/registry/registrations").contentType(MediaType.APPLICATION_JSON)
+				.content(body.formatted("\"enterpriseNature\":\"310\",", EntityRegistryTests.creditCode("500103"),
+						username)))
+			.andExpect(status().isCreated()).andExpect(jsonPath("$.enterpriseNature").value("SINO_FOREIGN_EQUITY_JOINT_VENTURE"));
+		var member = authentication(TestActor.of(username, org.yiwang.kernel.Role.TENDERER, TestActor.YUZHONG, false)
+			.authentication());
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/registry/me/enterprise-nature")
+			.with(member).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"enterpriseNature\":\"国企\"}"))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("enterpriseNature"));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/registry/me/enterprise-nature")
+			.with(member).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value("法人或其他组织须选择企业性质。"));
+		mvc.perform(post("/registry/my/nature").with(member).with(csrf()).param("enterpriseNature", "160"))
+			.andExpect(redirectedUrl("/registry/my")).andExpect(flash().attribute("saved", "registry.saved.nature"));
+		mvc.perform(get("/api/registry/me").with(member)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.enterpriseNature").value("COMPANY_LIMITED_BY_SHARES"));
+		mvc.perform(get("/registry/my").with(member)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("160 股份有限（公司）")));
 	}
 }

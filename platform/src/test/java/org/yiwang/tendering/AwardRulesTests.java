@@ -85,7 +85,7 @@ class AwardRulesTests {
 		Instant now = awarded.plusSeconds(secondsAfterAward);
 		ContractView contract = new ContractView(null, 1, "合同.pdf", 10, "0".repeat(64), "0".repeat(64), Money.of("1.00"),
 				"tdr", awarded, "CN=T", awarded, "CN=W", concluded ? now : null, concluded ? now : null,
-				concluded ? secondsAfterAward > 30 * DAY : null);
+				concluded ? secondsAfterAward > 30 * DAY : null, null);
 		AwardDossier d = dossier(SectionStatus.AWARDED, "READER", null, List.of(), award, contract, now);
 		assertThat(d.contractOverdue()).isEqualTo(!concluded && secondsAfterAward > 30 * DAY);
 	}

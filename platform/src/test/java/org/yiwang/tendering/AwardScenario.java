@@ -110,7 +110,7 @@ final class AwardScenario {
 		EntityRegistry registry = context.getBean(EntityRegistry.class);
 		String code = TestActor.creditCode("500103");
 		EntityView registered = registry.register(new Registration(EntityKind.ORGANIZATION, name + "有限公司" + run, code,
-				null, "张三", "李四", "023-12345678", "contact@example.cn", "重庆市渝中区", TestActor.YUZHONG, Set.of(role), user(prefix), PASSWORD));
+				null, "张三", "李四", "023-12345678", "contact@example.cn", "重庆市渝中区", "150", TestActor.YUZHONG, Set.of(role), user(prefix), PASSWORD));
 		EntityView approved = TestActor.cityStaff().call(() -> registry.approve(registered.id(), registered.version()));
 		openssl("ecparam", "-genkey", "-name", "SM2", "-noout", "-out", prefix + ".ec");
 		openssl("pkcs8", "-topk8", "-nocrypt", "-in", prefix + ".ec", "-out", prefix + ".key");
@@ -258,6 +258,9 @@ final class AwardScenario {
 	}
 
 	/** A small real PDF (one page, a line of text) with something of this run in it. */
+	/** A summary of a contract's main content (合同主要内容), as the uploader states it. */
+	static final String CONTRACT_SUMMARY = "道路改造工程施工合同：全部土建与排水工程，工期 365 日历天，质量合格，合同价款按中标价。";
+
 	static byte[] contractPdf(String marker) {
 		String stream = "BT /F1 12 Tf 72 720 Td (Contract " + marker + ") Tj ET";
 		String[] objects = { "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

@@ -273,7 +273,7 @@ class AwardTests {
 		s.report(s.threeCandidates());
 		s.awaitStatus(SectionStatus.PUBLICIZING);
 		assertRefused(s.tendererActor(), () -> desk.uploadContract(s.section.id(), "合同.pdf",
-				new ByteArrayInputStream(AwardScenario.contractPdf(s.run))), HttpStatus.CONFLICT, "tendering.contract.notAwarded");
+				new ByteArrayInputStream(AwardScenario.contractPdf(s.run)), AwardScenario.CONTRACT_SUMMARY), HttpStatus.CONFLICT, "tendering.contract.notAwarded");
 		clock.advance(Duration.ofDays(3).plusSeconds(1));
 		s.tendererActor().run(() -> desk.confirmWinner(s.section.id(), s.first.id(), null));
 
@@ -281,12 +281,27 @@ class AwardTests {
 		upload(s.tendererActor(), "合同.docx", "这不是PDF".getBytes(StandardCharsets.UTF_8))
 			.andExpect(flash().attribute("refused", "tendering.contract.notPdf"));
 		assertRefused(s.tendererActor(), () -> desk.uploadContract(s.section.id(), "合同.pdf",
-				new ByteArrayInputStream("%PDX-1.4".getBytes(StandardCharsets.US_ASCII))), HttpStatus.BAD_REQUEST,
+				new ByteArrayInputStream("%PDX-1.4".getBytes(StandardCharsets.US_ASCII)), AwardScenario.CONTRACT_SUMMARY), HttpStatus.BAD_REQUEST,
 				"tendering.contract.notPdf");
 		assertRefused(s.tendererActor(), () -> desk.uploadContract(s.section.id(), "合同.pdf",
-				new ByteArrayInputStream(new byte[0])), HttpStatus.BAD_REQUEST, "tendering.contract.empty");
+				new ByteArrayInputStream(new byte[0]), AwardScenario.CONTRACT_SUMMARY), HttpStatus.BAD_REQUEST, "tendering.contract.empty");
 		assertRefused(s.bidder(s.first), () -> desk.uploadContract(s.section.id(), "合同.pdf",
-				new ByteArrayInputStream(AwardScenario.contractPdf(s.run))), HttpStatus.FORBIDDEN, "tendering.partyOnly");
+				new ByteArrayInputStream(AwardScenario.contractPdf(s.run)), AwardScenario.CONTRACT_SUMMARY), HttpStatus.FORBIDDEN, "tendering.partyOnly");
+		// the summary of the contract's main content (合同主要内容): asked, plain text, 10 to 2000 characters
+		upload(s.tendererActor(), "合同.pdf", AwardScenario.contractPdf(s.run), "  ")
+			.andExpect(flash().attribute("refused", "tendering.contract.summary.required"));
+		assertRefused(s.tendererActor(), () -> desk.uploadContract(s.section.id(), "合同.pdf",
+				new ByteArrayInputStream(AwardScenario.contractPdf(s.run)), null), HttpStatus.BAD_REQUEST,
+				"tendering.contract.summary.required");
+		assertRefused(s.tendererActor(), () -> desk.uploadContract(s.section.id(), "合同.pdf",
+				new ByteArrayInputStream(AwardScenario.contractPdf(s.run)), "施工合同"), HttpStatus.BAD_REQUEST,
+				"tendering.contract.summary.short");
+		assertRefused(s.tendererActor(), () -> desk.uploadContract(s.section.id(), "合同.pdf",
+				new ByteArrayInputStream(AwardScenario.contractPdf(s.run)), "合".repeat(2001)), HttpStatus.BAD_REQUEST,
+				"tendering.contract.summary.long");
+		assertRefused(s.tendererActor(), () -> desk.uploadContract(s.section.id(), "合同.pdf",
+				new ByteArrayInputStream(AwardScenario.contractPdf(s.run)), "施工合同主要内容\u0000隐藏文字"),
+				HttpStatus.BAD_REQUEST, "tendering.contract.summary.control");
 		assertThat(s.count("select count(*) from tendering.contracts where section_id = ?", s.section.id().value()))
 			.as("nothing half-recorded").isZero();
 		// no contract yet: nothing to sign
@@ -329,7 +344,7 @@ class AwardTests {
 		assertRefused(s.tendererActor(), () -> desk.signContract(s.section.id(), s.sign("tdr", "contract.pdf"),
 				s.read("tdr.pem"), null), HttpStatus.CONFLICT, "tendering.contract.signedByYouAlready");
 		assertRefused(s.tendererActor(), () -> desk.uploadContract(s.section.id(), "新合同.pdf",
-				new ByteArrayInputStream(AwardScenario.contractPdf("new"))), HttpStatus.CONFLICT,
+				new ByteArrayInputStream(AwardScenario.contractPdf("new")), AwardScenario.CONTRACT_SUMMARY), HttpStatus.CONFLICT,
 				"tendering.contract.signedAlready");
 
 		clock.advance(Duration.ofDays(31));
@@ -379,7 +394,7 @@ class AwardTests {
 
 		secured.write("contract.pdf", AwardScenario.contractPdf("secured " + secured.run));
 		secured.tendererActor().run(() -> desk.uploadContract(secured.section.id(), "合同.pdf",
-				new ByteArrayInputStream(secured.read("contract.pdf"))));
+				new ByteArrayInputStream(secured.read("contract.pdf")), AwardScenario.CONTRACT_SUMMARY));
 		secured.tendererActor().run(() -> desk.signContract(secured.section.id(), secured.sign("tdr", "contract.pdf"),
 				secured.read("tdr.pem"), null));
 		secured.bidder(secured.first).run(() -> desk.signContract(secured.section.id(), secured.sign("b1", "contract.pdf"),
@@ -410,10 +425,16 @@ class AwardTests {
 
 	// ---- helpers -----------------------------------------------------------------------------------------------
 
-	private ResultActions upload(TestActor actor, String name, byte[] content)
+	private ResultActions upload(TestActor actor, String name, byte[] content) throws Exception {
+		return upload(actor, name, content, AwardScenario.CONTRACT_SUMMARY);
+	}
+
+	private ResultActions upload(TestActor actor, String name, byte[] content, String summary)
 			throws Exception {
 		String boundary = TenderingTests.BOUNDARY;
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"summary\"\r\n\r\n"
+				+ summary + "\r\n").getBytes(StandardCharsets.UTF_8));
 		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
 				+ "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
 		body.writeBytes(content);

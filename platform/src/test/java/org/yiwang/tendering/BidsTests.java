@@ -338,7 +338,7 @@ class BidsTests {
 	private EntityView approved(String prefix, EntityRole role) {
 		String user = prefix + "." + run;
 		EntityView registered = registry.register(new Registration(EntityKind.ORGANIZATION, prefix + "投标公司" + run,
-				TestActor.creditCode("500103"), null, "张三", "李四", "023-12345678", "contact@example.cn", "重庆市渝中区", TestActor.YUZHONG,
+				TestActor.creditCode("500103"), null, "张三", "李四", "023-12345678", "contact@example.cn", "重庆市渝中区", "150", TestActor.YUZHONG,
 				Set.of(role), user, PASSWORD));
 		users.put(registered.id().toString(), user);
 		return TestActor.cityStaff().call(() -> registry.approve(registered.id(), registered.version()));

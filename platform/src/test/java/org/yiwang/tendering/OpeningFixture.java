@@ -114,7 +114,7 @@ final class OpeningFixture {
 
 	EntityView approved(String name, EntityRole role) {
 		EntityView registered = beans.registry().register(new Registration(EntityKind.ORGANIZATION,
-				name + "开标公司" + run, TestActor.creditCode("500103"), null, "张三", "李四", "023-12345678", "contact@example.cn", "重庆市渝中区",
+				name + "开标公司" + run, TestActor.creditCode("500103"), null, "张三", "李四", "023-12345678", "contact@example.cn", "重庆市渝中区", "150",
 				TestActor.YUZHONG, Set.of(role), name + "." + run, PASSWORD));
 		return TestActor.cityStaff().call(() -> beans.registry().approve(registered.id(), registered.version()));
 	}

@@ -248,6 +248,23 @@ class OpeningTests {
 		assertThat(verifiedByOpenSsl(closed.signedContent(), closed.signature())).isTrue();
 		assertThat(audited("tendering.bids.opened", section)).isEqualTo(1);
 		assertThat(audited("tendering.opening.closed", section)).isEqualTo(1);
+		// the opening record carries the section's particulars like the other notices: its national dataset (503) lacks
+		// no required field, and names the staff member who closed the opening as its publisher
+		org.springframework.transaction.support.TransactionTemplate tx = context
+			.getBean(org.springframework.transaction.support.TransactionTemplate.class);
+		java.util.function.Supplier<java.util.List<java.util.Map<String, Object>>> uplinked = () -> org.yiwang.system.RegionScopes
+			.callAsPlatform(() -> tx.execute(t -> jdbc.sql("""
+					select u.status, array_to_string(u.missing_fields, ',') as missing, u.payload ->> '公告发布责任人' as publisher,
+					  u.payload ->> '招标项目编号' as project, u.payload ->> '公告性质' as nature
+					from portal.uplink u join portal.records r on r.id = u.record_id
+					where r.trade_code = ? and r.record_type = 'OPENING_RECORD'""")
+				.param(section.tradeCode().value()).query().listOfRows()));
+		AwardScenario.await(() -> !uplinked.get().isEmpty(), "the opening record's uplink export");
+		java.util.Map<String, Object> record = uplinked.get().get(0);
+		assertThat(record.get("missing")).as("missing required fields").isEqualTo("");
+		assertThat(record.get("status")).isEqualTo("PENDING");
+		assertThat(record.get("publisher")).isEqualTo(YUZHONG_STAFF.displayName());
+		assertThat((String) record.get("project")).matches("CQ-500103-\\d{4}-ZB\\d{4}");
 		refused(() -> f.as("b3").call(() -> hall.object(section.id(), "晚了")), "tendering.opening.closed");
 		refused(() -> YUZHONG_STAFF.call(() -> hall.close(section.id())), "tendering.opening.closed");
 	}

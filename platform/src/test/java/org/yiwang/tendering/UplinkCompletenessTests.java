@@ -1,6 +1,17 @@
 package org.yiwang.tendering;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -18,8 +29,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
 import org.yiwang.AdjustableClock;
 import org.yiwang.PlatformTest;
+import org.yiwang.TestActor;
+import org.yiwang.system.Refusal;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,6 +59,15 @@ class UplinkCompletenessTests {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	TenderDocuments documents;
+
+	@Autowired
+	MockMvc mvc;
+
+	/** A resident ID number of 渝中区 with its right check character. */
+	static final String MANAGER_ID = "50010319850312421" + org.yiwang.registry.ResidentIdNumber.checkCharacter("50010319850312421");
+
 	@TempDir
 	Path dir;
 
@@ -51,13 +75,18 @@ class UplinkCompletenessTests {
 	void the_uplink_records_of_a_whole_tender_lack_no_required_field() throws Exception {
 		Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl is not installed here");
 		AwardScenario s = new AwardScenario(context, dir, "0");
+		// the first bidder registered and stated its project manager before the deadline, outside its sealed bid
+		s.bidder(s.first).run(() -> documents.registerInterest(s.section.id()));
+		ProjectManagerView stated = s.bidder(s.first)
+			.call(() -> documents.stateProjectManager(s.section.id(), " 王建国 ", MANAGER_ID.toLowerCase()));
+		assertThat(stated.maskedIdNumber()).isEqualTo("500103**********" + MANAGER_ID.substring(16));
 		s.report(s.threeCandidates());
 		s.awaitStatus(SectionStatus.PUBLICIZING);
 		clock.advance(Duration.ofDays(3).plusSeconds(1));
 		s.tendererActor().run(() -> desk.confirmWinner(s.section.id(), s.first.id(), null));
 		s.write("contract.pdf", AwardScenario.contractPdf("施工合同 " + s.run));
 		s.tendererActor().run(() -> desk.uploadContract(s.section.id(), "合同.pdf",
-				new ByteArrayInputStream(s.read("contract.pdf"))));
+				new ByteArrayInputStream(s.read("contract.pdf")), AwardScenario.CONTRACT_SUMMARY));
 		s.tendererActor().run(() -> desk.signContract(s.section.id(), s.sign("tdr", "contract.pdf"), s.read("tdr.pem"),
 				null));
 		s.bidder(s.first).run(() -> desk.signContract(s.section.id(), s.sign("b1", "contract.pdf"), s.read("b1.pem"),
@@ -68,15 +97,10 @@ class UplinkCompletenessTests {
 		Map<String, Uplinked> records = uplink(s);
 		records.forEach((dataset, u) -> System.out.println("UPLINK " + dataset + " " + u.status() + " missing="
 				+ u.missing() + "\n  " + u.payload()));
-		// what the platform never learns stays reported missing (README, open data): who answers for a publicity the
-		// platform publishes on its own, an agency where the tenderer tenders itself, the winner's enterprise nature
-		// and project manager, a summary of the contract's content
-		assertThat(records.get("TENDER_ANN_QUA_INQUERY_ANN").missing()).isEmpty();
-		assertThat(records.get("TENDER_ANN_QUA_INQUERY_ANN").status()).isEqualTo("PENDING");
-		assertThat(records.get("TENDER_CANDIDATE_ANNOUNCE").missing()).containsExactly("公示发布责任人");
-		assertThat(records.get("WIN_RESULT_ANNO").missing()).containsExactly("招标代理机构代码", "中标投标人企业性质", "项目负责人",
-				"项目负责人身份证号码");
-		assertThat(records.get("CONTRACT_PERFORMANCE").missing()).containsExactly("合同主要内容");
+		for (String dataset : datasets) {
+			assertThat(records.get(dataset).missing()).as(dataset + " lacks no required field").isEmpty();
+			assertThat(records.get(dataset).status()).as(dataset + " waits for the sender").isEqualTo("PENDING");
+		}
 
 		Map<?, ?> notice = json.readValue(records.get("TENDER_ANN_QUA_INQUERY_ANN").payload(), Map.class);
 		String projectCode = (String) notice.get("招标项目编号");
@@ -95,6 +119,8 @@ class UplinkCompletenessTests {
 		assertThat(notice.get("公告发布责任人")).isNotNull();
 		assertThat(notice.get("交易平台验证责任人")).isEqualTo("王核验（演示）");
 		Map<?, ?> publicity = json.readValue(records.get("TENDER_CANDIDATE_ANNOUNCE").payload(), Map.class);
+		assertThat(publicity.get("公示发布责任人")).as("the configured publisher of what the platform publishes itself")
+			.isEqualTo("张发布（演示）");
 		assertThat(publicity.get("公示结束时间")).isNotNull();
 		assertThat((String) publicity.get("提出异议的渠道和方式")).contains("在线向招标人提出异议");
 		Map<?, ?> result = json.readValue(records.get("WIN_RESULT_ANNO").payload(), Map.class);
@@ -105,9 +131,80 @@ class UplinkCompletenessTests {
 		assertThat(result.get("中标投标人企业注册所在地")).isEqualTo("500103");
 		assertThat(result.get("价款形式代码")).isEqualTo("1");
 		assertThat(result.get("公示发布责任人")).isNotNull();
+		// the tenderer tenders itself (no agency): the organiser's code is the tenderer's; the agency name stays empty
+		assertThat(result.get("招标代理机构代码")).isEqualTo(s.tenderer.creditCode());
+		assertThat(result.get("招标代理机构名称")).isNull();
+		assertThat(result.get("中标投标人企业性质")).isEqualTo("150");
+		assertThat(result.get("项目负责人")).isEqualTo("王建国");
+		assertThat(result.get("项目负责人身份证号码")).as("the uplink sends the number whole").isEqualTo(MANAGER_ID);
+		String published = s.platform(() -> context.getBean(JdbcClient.class)
+			.sql("select body from portal.records where trade_code = ? and record_type = 'AWARD_RESULT'")
+			.param(s.section.tradeCode().value()).query(String.class).single());
+		assertThat(published).as("the public notice shows the number masked")
+			.contains("项目负责人：王建国（公民身份号码 500103**********" + MANAGER_ID.substring(16) + "）")
+			.doesNotContain(MANAGER_ID);
 		Map<?, ?> contract = json.readValue(records.get("CONTRACT_PERFORMANCE").payload(), Map.class);
 		assertThat(contract.get("合同编号")).isEqualTo(s.section.tradeCode().value() + "-HT1");
 		assertThat(contract.get("合同签署时间")).isNotNull();
+		assertThat(contract.get("合同主要内容")).isEqualTo(AwardScenario.CONTRACT_SUMMARY);
+	}
+
+	@Test
+	void a_bidder_states_its_project_manager_checked_until_the_deadline_and_sees_the_number_masked() throws Exception {
+		Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl is not installed here");
+		AwardScenario s = new AwardScenario(context, dir, "0");
+		TestActor first = s.bidder(s.first);
+		refused(first, s, "王建国", MANAGER_ID, "tendering.projectManager.notRegistered");
+		first.run(() -> documents.registerInterest(s.section.id()));
+		refused(first, s, " ", MANAGER_ID, "tendering.projectManager.nameRequired");
+		refused(first, s, "王", MANAGER_ID, "tendering.projectManager.nameForm");
+		refused(first, s, "王建国2", MANAGER_ID, "tendering.projectManager.nameForm");
+		refused(first, s, "王".repeat(31), MANAGER_ID, "tendering.projectManager.nameForm");
+		refused(first, s, "王建国", "", "tendering.projectManager.idRequired");
+		refused(first, s, "王建国", "50010319850312", "registry.idNumber.form");
+		refused(first, s, "王建国", "500103198502304210", "registry.idNumber.birth");
+		char wrong = MANAGER_ID.charAt(17) == '1' ? '2' : '1';
+		refused(first, s, "王建国", MANAGER_ID.substring(0, 17) + wrong, "registry.idNumber.check");
+		TestActor tenderer = s.tendererActor();
+		assertThatThrownBy(() -> tenderer.call(() -> documents.stateProjectManager(s.section.id(), "王建国", MANAGER_ID)))
+			.isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.messageKey()).isEqualTo("tendering.bidderOnly"));
+
+		// the page form and the API: the number comes back masked, never whole
+		String masked = "500103**********" + MANAGER_ID.substring(16);
+		mvc.perform(post("/tenders/sections/{id}/project-manager", s.section.id()).with(csrf()).with(as(first))
+			.param("managerName", "李建华").param("managerIdNumber", MANAGER_ID))
+			.andExpect(status().is3xxRedirection()).andExpect(flash().attribute("saved", "tendering.projectManager.saved"));
+		mvc.perform(get("/tenders/sections/{id}", s.section.id()).with(as(first))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("李建华（" + masked + "）")))
+			.andExpect(content().string(not(containsString(MANAGER_ID))));
+		mvc.perform(put("/api/tendering/sections/{id}/project-manager", s.section.id()).with(csrf()).with(as(first))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"王建国\",\"idNumber\":\"123\"}"))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("managerIdNumber"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("公民身份号码为 18 位")));
+		mvc.perform(put("/api/tendering/sections/{id}/project-manager", s.section.id()).with(csrf()).with(as(first))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"王建国\",\"idNumber\":\"" + MANAGER_ID + "\"}"))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.maskedIdNumber").value(masked))
+			.andExpect(content().string(not(containsString(MANAGER_ID))));
+		mvc.perform(get("/api/tendering/sections/{id}/project-manager", s.section.id()).with(as(first)))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.name").value("王建国"));
+		mvc.perform(get("/api/tendering/sections/{id}/project-manager", s.section.id()).with(as(s.bidder(s.second))))
+			.andExpect(status().isNotFound());
+
+		// after the bid deadline it stays as stated
+		clock.advance(Duration.ofDays(26));
+		refused(first, s, "赵六", MANAGER_ID, "tendering.projectManager.afterDeadline");
+		assertThat(first.call(() -> documents.myProjectManager(s.section.id())).orElseThrow().name()).isEqualTo("王建国");
+	}
+
+	private static org.springframework.test.web.servlet.request.RequestPostProcessor as(TestActor actor) {
+		return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.authentication(actor.authentication());
+	}
+
+	private void refused(TestActor actor, AwardScenario s, String name, String id, String key) {
+		assertThatThrownBy(() -> actor.call(() -> documents.stateProjectManager(s.section.id(), name, id)))
+			.as(name + " / " + id)
+			.isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.messageKey()).isEqualTo(key));
 	}
 
 	record Uplinked(String status, List<String> missing, String payload) {

@@ -336,7 +336,7 @@ class WholeTenderIT {
 
 		// the contract: uploaded by the tenderer, signed by both parties with the bid tool
 		Files.write(dir.resolve("contract.pdf"), AwardScenario.contractPdf("whole tender " + f.run));
-		f.tenderer().run(() -> award.uploadContract(id, "合同.pdf", new ByteArrayInputStream(read("contract.pdf"))));
+		f.tenderer().run(() -> award.uploadContract(id, "合同.pdf", new ByteArrayInputStream(read("contract.pdf")), AwardScenario.CONTRACT_SUMMARY));
 		byte[] tendererSignature = signWithBidTool(jar, "tdr", "contract-tdr.pdf", read("contract.pdf"));
 		f.tenderer().run(() -> award.signContract(id, tendererSignature, read("tdr.pem"), null));
 		byte[] winnerSignature = signWithBidTool(jar, winner, "contract-" + winner + ".pdf", read("contract.pdf"));

@@ -60,6 +60,7 @@ class ListingPagesController {
 	String newListing(Model model) {
 		model.addAttribute("regions", catalog.regions());
 		model.addAttribute("categories", listingCategories());
+		model.addAttribute("assetClasses", org.yiwang.auction.AssetClass.values());
 		return "auction/new";
 	}
 
@@ -78,11 +79,13 @@ class ListingPagesController {
 			@RequestParam(required = false) String startingPrice, @RequestParam(required = false) String reservePrice,
 			@RequestParam(required = false) String increment, @RequestParam(required = false) String security,
 			@RequestParam(required = false) String listingDays, @RequestParam(required = false) boolean autoExtend,
+			@RequestParam(required = false) String assetClass, @RequestParam(required = false) String appraisedValue,
 			RedirectAttributes redirect) {
 		Forms.attempt(redirect, "auction.saved.submitted",
 				() -> hall.submit(new NewListing(tradeCode, region, category, title, description, conditions,
 						transferorCreditCode, decimal("startingPrice", startingPrice), decimal("reservePrice", reservePrice),
-						decimal("increment", increment), decimal("security", security), integer(listingDays), autoExtend)));
+						decimal("increment", increment), decimal("security", security), integer(listingDays), autoExtend,
+						assetClass, decimal("appraisedValue", appraisedValue))));
 		return redirect.getFlashAttributes().containsKey("refused") ? "redirect:/listings/new" : "redirect:/listings/mine";
 	}
 

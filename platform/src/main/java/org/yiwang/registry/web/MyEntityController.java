@@ -47,6 +47,7 @@ class MyEntityController {
 			model.addAttribute("demoCertificates", certificates.demoCertificatesAvailable());
 		});
 		model.addAttribute("roleValues", EntityRole.values());
+		model.addAttribute("natures", org.yiwang.registry.EnterpriseNature.values());
 		model.addAttribute("today", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
 		return "registry/my";
 	}
@@ -65,6 +66,11 @@ class MyEntityController {
 			@RequestParam(required = false) String email, RedirectAttributes redirect) {
 		return act(redirect, "registry.saved.contact",
 				() -> registry.changeContact(new ContactDetails(contactName, contactPhone, address, email)));
+	}
+
+	@PostMapping("/registry/my/nature")
+	String stateNature(@RequestParam(required = false) String enterpriseNature, RedirectAttributes redirect) {
+		return act(redirect, "registry.saved.nature", () -> registry.stateEnterpriseNature(enterpriseNature));
 	}
 
 	@PostMapping("/registry/my/roles")

@@ -69,6 +69,7 @@ class RegistrationController {
 		model.addAttribute("form", form);
 		model.addAttribute("kinds", new EntityKind[] { EntityKind.ORGANIZATION, EntityKind.PERSON });
 		model.addAttribute("roleValues", EntityRole.values());
+		model.addAttribute("natures", org.yiwang.registry.EnterpriseNature.values());
 		model.addAttribute("regions", catalog.regions().stream().filter(RegionView::active).toList());
 		return "registry/register";
 	}

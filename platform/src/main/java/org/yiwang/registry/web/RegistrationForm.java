@@ -30,6 +30,8 @@ class RegistrationForm {
 
 	private String registeredRegion;
 
+	private String enterpriseNature;
+
 	private Set<EntityRole> roles = EnumSet.noneOf(EntityRole.class);
 
 	private String username;
@@ -41,7 +43,7 @@ class RegistrationForm {
 	Registration command() {
 		return new Registration(kind, name, creditCode, idNumber, legalRepresentative, contactName, contactPhone,
 				email == null || email.isBlank() ? null : email.strip(), address,
-				registeredRegion, roles, username == null ? null : username.strip().toLowerCase(), password);
+				kind == EntityKind.PERSON ? null : enterpriseNature, registeredRegion, roles, username == null ? null : username.strip().toLowerCase(), password);
 	}
 
 	public EntityKind getKind() {
@@ -155,4 +157,12 @@ class RegistrationForm {
 		this.email = email;
 	}
 
+
+	public String getEnterpriseNature() {
+		return enterpriseNature;
+	}
+
+	public void setEnterpriseNature(String enterpriseNature) {
+		this.enterpriseNature = enterpriseNature;
+	}
 }

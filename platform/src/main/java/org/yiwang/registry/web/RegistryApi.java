@@ -72,6 +72,16 @@ class RegistryApi {
 		return registry.changeContact(contact);
 	}
 
+	/** @param enterpriseNature an {@link org.yiwang.registry.EnterpriseNature} code, e.g. {@code 150} */
+	record NatureStatement(String enterpriseNature) {
+	}
+
+	@PutMapping("/me/enterprise-nature")
+	@Operation(summary = "States the calling account's organisation's enterprise nature (企业性质, GB/T 12402-2000 code)")
+	EntityView stateNature(@RequestBody NatureStatement statement) {
+		return registry.stateEnterpriseNature(statement == null ? null : statement.enterpriseNature());
+	}
+
 	@PostMapping("/me/qualifications")
 	@ResponseStatus(HttpStatus.CREATED)
 	QualificationView addQualification(@Valid @RequestBody NewQualification qualification) {

@@ -90,10 +90,13 @@ class AwardApi {
 
 	@PostMapping("/sections/{id}/contract")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "The tenderer or its agency uploads the contract PDF (multipart part 'file', streamed)")
+	@Operation(summary = "The tenderer or its agency uploads the contract PDF (multipart part 'file', streamed) with a "
+			+ "summary of its main content (合同主要内容, 10-2000 characters: form field 'summary' before the file part, or "
+			+ "query parameter 'summary')")
 	ContractView uploadContract(@PathVariable String id, HttpServletRequest request) {
 		SectionId section = TenderingApi.sectionId(id);
-		return StreamedUploads.file(request, "file", (name, type, content) -> desk.uploadContract(section, name, content));
+		return StreamedUploads.fileWithFields(request, "file",
+				(fields, name, type, content) -> desk.uploadContract(section, name, content, fields.get("summary")));
 	}
 
 	@GetMapping("/sections/{id}/contract.pdf")

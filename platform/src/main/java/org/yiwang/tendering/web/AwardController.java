@@ -100,8 +100,8 @@ class AwardController {
 	@PostMapping("/tenders/sections/{id}/contract")
 	String uploadContract(@PathVariable String id, HttpServletRequest request, RedirectAttributes redirect) {
 		SectionId section = TenderingApi.sectionId(id);
-		Forms.attempt(redirect, "tendering.award.saved.contract", () -> StreamedUploads.file(request, "file",
-				(name, type, content) -> desk.uploadContract(section, name, content)));
+		Forms.attempt(redirect, "tendering.award.saved.contract", () -> StreamedUploads.fileWithFields(request, "file",
+				(fields, name, type, content) -> desk.uploadContract(section, name, content, fields.get("summary"))));
 		return back(id);
 	}
 

@@ -48,6 +48,16 @@ class StreamedUploads extends OncePerRequestFilter {
 		T receive(String fileName, String contentType, InputStream content);
 	}
 
+	/** A receiver that also gets the form fields sent before the file part (by name; the last value of each). */
+	@FunctionalInterface
+	interface FieldsAndFileReceiver<T> {
+
+		T receive(Map<String, String> fields, String fileName, String contentType, InputStream content);
+	}
+
+	/** Most characters of a form field read before the file part; a longer value is cut here (and then refused). */
+	static final int MAX_FIELD_CHARS = 16 * 1024;
+
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String type = request.getContentType();
@@ -78,6 +88,47 @@ class StreamedUploads extends OncePerRequestFilter {
 				if (!part.isFormField() && field.equals(part.getFieldName())) {
 					try (InputStream content = part.getInputStream()) {
 						return receiver.receive(part.getName(), part.getContentType(), content);
+					}
+				}
+			}
+		}
+		catch (IOException e) {
+			throw Refusal.invalid(field, "tendering.upload.malformed");
+		}
+		throw Refusal.invalid(field, "tendering.document.empty");
+	}
+
+	/**
+	 * Like {@link #file(HttpServletRequest, String, FileReceiver)}, but the form fields before the file part are read
+	 * (each cut at {@link #MAX_FIELD_CHARS}) and handed over too; a field sent in the query string counts when the body
+	 * has none of that name. Page forms put such fields before their file input, so browsers send them first.
+	 */
+	static <T> T fileWithFields(HttpServletRequest request, String field, FieldsAndFileReceiver<T> receiver) {
+		String type = request.getContentType();
+		if (type == null || !type.toLowerCase().startsWith("multipart/form-data") || !type.contains("boundary=")) {
+			throw Refusal.invalid(field, "tendering.upload.malformed");
+		}
+		Map<String, String> fields = new LinkedHashMap<>();
+		request.getParameterMap().forEach((name, values) -> {
+			if (values.length > 0 && !"_csrf".equals(name)) {
+				fields.put(name, values[values.length - 1]);
+			}
+		});
+		try {
+			FileItemInputIterator parts = new JakartaServletFileUpload<>().getItemIterator(request);
+			while (parts.hasNext()) {
+				FileItemInput part = parts.next();
+				if (part.isFormField()) {
+					try (InputStream in = part.getInputStream()) {
+						byte[] head = in.readNBytes(MAX_FIELD_CHARS * 4);
+						String value = new String(head, StandardCharsets.UTF_8);
+						fields.put(part.getFieldName(), value.length() > MAX_FIELD_CHARS
+								? value.substring(0, MAX_FIELD_CHARS) : value);
+					}
+				}
+				else if (field.equals(part.getFieldName())) {
+					try (InputStream content = part.getInputStream()) {
+						return receiver.receive(Map.copyOf(fields), part.getName(), part.getContentType(), content);
 					}
 				}
 			}

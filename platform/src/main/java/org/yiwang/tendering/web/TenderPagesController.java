@@ -122,6 +122,8 @@ class TenderPagesController {
 		model.addAttribute("staff", acting.hasRole(Role.CENTER_STAFF) || acting.hasRole(Role.PLATFORM_ADMIN));
 		model.addAttribute("party", acting.hasRole(Role.TENDERER) || acting.hasRole(Role.AGENCY));
 		model.addAttribute("bidder", acting.hasRole(Role.BIDDER));
+		model.addAttribute("projectManager", acting.hasRole(Role.BIDDER) && dossier.interested()
+				? documents.myProjectManager(dossier.section().id()).orElse(null) : null);
 		model.addAttribute("categories", desk.tenderCategories());
 		model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
 		return "tendering/section";
@@ -206,6 +208,14 @@ class TenderPagesController {
 	@PostMapping("/tenders/sections/{id}/interest")
 	String interest(@PathVariable String id, RedirectAttributes redirect) {
 		Forms.attempt(redirect, "tendering.saved.interest", () -> documents.registerInterest(TenderingApi.sectionId(id)));
+		return back(id);
+	}
+
+	@PostMapping("/tenders/sections/{id}/project-manager")
+	String projectManager(@PathVariable String id, @RequestParam(required = false) String managerName,
+			@RequestParam(required = false) String managerIdNumber, RedirectAttributes redirect) {
+		Forms.attempt(redirect, "tendering.projectManager.saved",
+				() -> documents.stateProjectManager(TenderingApi.sectionId(id), managerName, managerIdNumber));
 		return back(id);
 	}
 

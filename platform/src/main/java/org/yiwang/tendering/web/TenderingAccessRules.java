@@ -48,6 +48,9 @@ class TenderingAccessRules implements HttpAccessRules {
 					"/tenders/sections/*/objections", "/api/tendering/sections/*/interest",
 					"/api/tendering/sections/*/questions", "/api/tendering/sections/*/objections")
 			.hasRole("BIDDER")
+			.requestMatchers(POST, "/tenders/sections/*/project-manager").hasRole("BIDDER")
+			.requestMatchers(PUT, "/api/tendering/sections/*/project-manager").hasRole("BIDDER")
+			.requestMatchers(GET, "/api/tendering/sections/*/project-manager").hasRole("BIDDER")
 			.requestMatchers(GET, "/api/tendering/notifications").hasRole("BIDDER")
 			.requestMatchers(POST, "/tenders/sections/*/bids", "/tenders/bids/*/withdraw", "/api/tendering/sections/*/bids",
 					"/api/tendering/bids/*/withdrawal")

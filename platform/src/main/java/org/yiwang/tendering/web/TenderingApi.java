@@ -25,6 +25,7 @@ import org.yiwang.tendering.MandateView;
 import org.yiwang.tendering.NewTender;
 import org.yiwang.tendering.NoticeDraft;
 import org.yiwang.tendering.NotificationView;
+import org.yiwang.tendering.ProjectManagerView;
 import org.yiwang.tendering.ObjectionView;
 import org.yiwang.tendering.QuestionView;
 import org.yiwang.tendering.SectionDetails;
@@ -159,6 +160,23 @@ class TenderingApi {
 	@Operation(summary = "The caller's entity (a bidder) registers for a published section")
 	SectionView interest(@PathVariable String id) {
 		return documents.registerInterest(sectionId(id));
+	}
+
+	/** @param idNumber the 18-character resident ID number (shown masked in the answer and on every page) */
+	record ProjectManagerStatement(String name, String idNumber) {
+	}
+
+	@PutMapping("/sections/{id}/project-manager")
+	@Operation(summary = "A registered bidder states its project manager (项目负责人) for the section until the bid deadline")
+	ProjectManagerView projectManager(@PathVariable String id, @RequestBody(required = false) ProjectManagerStatement s) {
+		return documents.stateProjectManager(sectionId(id), s == null ? null : s.name(), s == null ? null : s.idNumber());
+	}
+
+	@GetMapping("/sections/{id}/project-manager")
+	@Operation(summary = "The project manager the calling bidder stated for the section, the ID number masked")
+	ProjectManagerView myProjectManager(@PathVariable String id) {
+		return documents.myProjectManager(sectionId(id))
+			.orElseThrow(() -> org.yiwang.system.Refusal.notFound("tendering.projectManager.none"));
 	}
 
 	record Text(String text, String answer, Boolean affectsBids) {

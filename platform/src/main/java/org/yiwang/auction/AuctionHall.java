@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,7 @@ import org.yiwang.catalog.CategoryView;
 import org.yiwang.catalog.Procedure;
 import org.yiwang.catalog.ProcedureTemplate;
 import org.yiwang.catalog.WorkingCalendar;
+import org.yiwang.catalog.WorkingDaySchedule;
 import org.yiwang.guarantee.BidSecurity;
 import org.yiwang.guarantee.NewRequirement;
 import org.yiwang.guarantee.SecurityHeld;
@@ -334,14 +336,14 @@ public class AuctionHall {
 
 	/** {@link #period} of several listings, against one reading of the calendar. */
 	public Map<UUID, ListingPeriod> periods(List<ListingView> listings) {
-		org.yiwang.catalog.WorkingDaySchedule schedule = calendar.schedule();
+		WorkingDaySchedule schedule = calendar.schedule();
 		Instant now = clock.instant();
-		Map<UUID, ListingPeriod> periods = new java.util.HashMap<>();
+		Map<UUID, ListingPeriod> periods = new HashMap<>();
 		listings.forEach(l -> periods.put(l.id(), period(l, schedule, now)));
 		return periods;
 	}
 
-	private static ListingPeriod period(ListingView listing, org.yiwang.catalog.WorkingDaySchedule schedule, Instant now) {
+	private static ListingPeriod period(ListingView listing, WorkingDaySchedule schedule, Instant now) {
 		if (listing.periodEnd() != null && listing.publishedAt() != null) {
 			return new ListingPeriod(listing.periodEnd(), listing.workingDays()
 					? WorkingDays.unscheduledYears(listing.publishedAt(), listing.periodEnd(), schedule) : List.of());

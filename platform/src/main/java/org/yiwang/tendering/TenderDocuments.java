@@ -3,6 +3,7 @@ package org.yiwang.tendering;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -15,6 +16,7 @@ import org.yiwang.kernel.Role;
 import org.yiwang.registry.EntityRegistry;
 import org.yiwang.registry.EntityRole;
 import org.yiwang.registry.EntityView;
+import org.yiwang.registry.ResidentIdNumber;
 import org.yiwang.system.Actors;
 import org.yiwang.system.Refusal;
 import org.yiwang.tendering.TenderingChanged.DocumentDownloaded;
@@ -155,11 +157,11 @@ public class TenderDocuments {
 			throw Refusal.invalid("managerIdNumber", "tendering.projectManager.idRequired");
 		}
 		Instant now = clock.instant();
-		java.util.Optional<String> problem = org.yiwang.registry.ResidentIdNumber.problem(number,
+		Optional<String> problem = ResidentIdNumber.problem(number,
 				java.time.LocalDate.ofInstant(now, ProcedureClock.CHINA));
 		if (problem.isPresent()) {
 			throw Refusal.invalid("managerIdNumber", problem.get(), problem.get().endsWith("check")
-					? String.valueOf(org.yiwang.registry.ResidentIdNumber.checkCharacter(number)) : "");
+					? String.valueOf(ResidentIdNumber.checkCharacter(number)) : "");
 		}
 		return access.audited("interest.projectManager", "section:" + id, null, () -> access.platform(() -> {
 			SectionView section = access.published(id);
@@ -177,11 +179,11 @@ public class TenderDocuments {
 	}
 
 	/** The project manager the acting bidder stated for the section, masked; empty when none. */
-	public java.util.Optional<ProjectManagerView> myProjectManager(SectionId id) {
+	public Optional<ProjectManagerView> myProjectManager(SectionId id) {
 		Actors.requireAnyRole("tendering.bidderOnly", Role.BIDDER);
 		return access.platform(() -> {
 			EntityView bidder = registry.myEntity().orElse(null);
-			return bidder == null ? java.util.Optional.<ProjectManagerView>empty()
+			return bidder == null ? Optional.<ProjectManagerView>empty()
 					: participation.projectManager(id, bidder.id()).map(ProjectManager::view);
 		});
 	}

@@ -12,6 +12,7 @@ import org.yiwang.tendering.AwardDesk;
 import org.yiwang.tendering.NoticeParticulars;
 import org.yiwang.tendering.NoticeType;
 import org.yiwang.tendering.NoticePublished;
+import org.yiwang.tendering.TenderParticulars;
 
 /**
  * Takes each notice the tendering module publishes into the portal, after the publishing transaction committed (the
@@ -25,9 +26,12 @@ class NoticeListener {
 
 	private final AwardDesk awards;
 
-	NoticeListener(Portal portal, AwardDesk awards) {
+	private final NationalUplink uplink;
+
+	NoticeListener(Portal portal, AwardDesk awards, NationalUplink uplink) {
 		this.portal = portal;
 		this.awards = awards;
+		this.uplink = uplink;
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
@@ -37,7 +41,110 @@ class NoticeListener {
 		if (notice.type() == NoticeType.AWARD_RESULT && fields.containsKey("项目负责人")) {
 			awards.winnerProjectManagerIdNumber(notice.noticeId()).ifPresent(id -> fields.put("项目负责人身份证号码", id));
 		}
-		portal.receive(record(notice), "tendering", fields);
+		PublicRecord record = record(notice);
+		portal.receive(record, "tendering", fields);
+		// the tender notice is where the project, its tender project and the section become public (500, 501, 502)
+		NoticeParticulars p = notice.particulars();
+		if (notice.type() == NoticeType.TENDER && p != null && p.tender() != null) {
+			TenderParticulars t = p.tender();
+			uplink.prepare(record, NationalDataset.PROJECT, t.tenderProjectId(), project(notice, p));
+			uplink.prepare(record, NationalDataset.TENDER_PROJECT, t.tenderProjectId(), tenderProject(p));
+			uplink.prepare(record, NationalDataset.SECTION, notice.tradeCode().value() + "#" + t.round(),
+					section(notice, p));
+		}
+	}
+
+	/**
+	 * 500 项目. The platform registers the project and its tender project as one: it gives the tender project a code,
+	 * not the project (项目编号 stays missing), and asks no address, legal person, industry, funding or size of it.
+	 * The contact is the tenderer's registered contact, who registered the project.
+	 */
+	static Map<String, Object> project(NoticePublished n, NoticeParticulars p) {
+		TenderParticulars t = p.tender();
+		Map<String, Object> f = new HashMap<>();
+		put(f, n.projectName(), "项目名称");
+		put(f, t.projectRegion(), "项目所在行政区域代码");
+		if (p.tenderer() != null) {
+			put(f, p.tenderer().contactName(), "联系人");
+			put(f, p.tenderer().contactPhone(), "联系方式");
+		}
+		put(f, blankToNull(t.projectApproval()), "项目审批文号");
+		put(f, t.registeredAt() == null ? null : NationalExport.time(t.registeredAt()), "项目建立时间");
+		put(f, t.registeredBy(), "信息录入人员");
+		return f;
+	}
+
+	/** 501 招标项目. Codes the specification names but gives no list for are documented in the README. */
+	static Map<String, Object> tenderProject(NoticeParticulars p) {
+		TenderParticulars t = p.tender();
+		Map<String, Object> f = new HashMap<>();
+		put(f, p.tenderProjectCode(), "招标项目编号");
+		put(f, t.tenderProjectName(), "招标项目名称");
+		put(f, t.projectRegion(), "招标项目所在行政区域代码");
+		if (t.tenderer() != null) {
+			put(f, t.tenderer().name(), "招标人名称");
+			put(f, t.tenderer().creditCode(), "招标人代码");
+			put(f, category(t.tenderer().kind()), "招标人类别");
+			put(f, t.tenderer().registeredRegion(), "招标人企业注册所在地");
+			put(f, t.tenderer().enterpriseNature(), "招标人企业性质");
+		}
+		// a tender project is registered for one tenderer: the platform has no joint tendering (联合招标)
+		put(f, "否", "是否联合招标");
+		put(f, "招标人", "招标人角色");
+		if (t.agency() != null) {
+			put(f, t.agency().name(), "招标代理机构名称");
+			put(f, t.agency().creditCode(), "招标代理机构代码");
+			put(f, category(t.agency().kind()), "招标代理机构类别");
+			put(f, "招标代理机构", "招标代理机构角色");
+			put(f, t.agency().registeredRegion(), "招标代理机构企业注册所在地");
+			put(f, t.agency().enterpriseNature(), "招标代理机构企业性质");
+		}
+		else if (t.tenderer() != null) {
+			// 自行招标: the organiser's code is the tenderer's, as for 513; there is no agency to name, class or place
+			put(f, t.tenderer().creditCode(), "招标代理机构代码");
+		}
+		put(f, tenderingMethod(t.procedure()), "招标方式");
+		put(f, t.agency() != null ? "委托招标" : "自行招标", "招标组织形式");
+		put(f, t.registeredAt() == null ? null : NationalExport.time(t.registeredAt()), "招标项目建立时间");
+		put(f, t.registeredBy(), "申报责任人", "信息录入人员");
+		return f;
+	}
+
+	/** 502 标段（包）: the section's content is the notice its tenderer drafted for it (one notice per section). */
+	static Map<String, Object> section(NoticePublished n, NoticeParticulars p) {
+		TenderParticulars t = p.tender();
+		Map<String, Object> f = new HashMap<>();
+		put(f, p.tenderProjectCode(), "招标项目编号");
+		put(f, p.sectionCode(), "标段（包）编号");
+		put(f, n.sectionName(), "标段（包）名称");
+		put(f, t.round(), "标段（包）招标次数");
+		put(f, tenderingMethod(t.procedure()), "标段（包）招标方式");
+		put(f, blankToNull(n.body()), "标段（包）内容");
+		put(f, n.category().value(), "标段（包）分类代码");
+		if (n.estimatedPrice() != null) {
+			put(f, n.estimatedPrice().yuan(), "标段合同估算价");
+			put(f, "CNY", "标段合同估算价币种代码");
+			put(f, "元", "标段合同估算价单位");
+		}
+		put(f, t.qualifications().isEmpty() ? null : String.join("；", t.qualifications()), "投标人资格条件");
+		put(f, t.sectionCreatedAt() == null ? null : NationalExport.time(t.sectionCreatedAt()), "标段(包)建立时间");
+		return f;
+	}
+
+	/** 招标方式 from the section's procedure (招标投标法 第十条: 公开招标, 邀请招标); other procedures have none. */
+	static String tenderingMethod(String procedure) {
+		if (procedure == null) {
+			return null;
+		}
+		return switch (procedure) {
+			case "OPEN_TENDER" -> "公开招标";
+			case "INVITED_TENDER" -> "邀请招标";
+			default -> null;
+		};
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text;
 	}
 
 	/**

@@ -40,7 +40,22 @@ class NoticeFacts {
 		Sections.Codes codes = sections.codes(s.id());
 		return new NoticeParticulars(codes.tenderProject(), codes.section(), s.documentsFrom(), s.documentsUntil(),
 				codes.consortiumAllowed(), contact(s.tenderer()), contact(s.agency()), platformPublisher, null, null, null,
-				null, null);
+				null, null, null);
+	}
+
+	/** The section's tender notice: its particulars with the project, tender project and section as registered. */
+	NoticeParticulars ofTender(SectionView s) {
+		return of(s).withTender(sections.tenderParticulars(s.id()).with(party(s.tenderer()), party(s.agency())));
+	}
+
+	private TenderParticulars.Party party(EntityId id) {
+		EntityView e = id == null ? null : registry.find(id).orElse(null);
+		if (e == null) {
+			return null;
+		}
+		return new TenderParticulars.Party(e.name(), e.creditCode(), e.kind().name(),
+				e.registeredRegion() == null ? null : e.registeredRegion().value(),
+				e.enterpriseNature() == null ? null : e.enterpriseNature().code());
 	}
 
 	/** The winner of a section: its kind, region and enterprise nature, and the project manager it stated for it. */

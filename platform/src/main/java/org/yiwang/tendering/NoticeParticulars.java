@@ -22,10 +22,12 @@ import java.time.Instant;
  * @param contractNumber the platform's number of the contract it recorded
  * @param contractSignedAt when the last party signed the contract
  * @param contractSummary the contract's main content (合同主要内容) as the tenderer's side summarised it at upload
+ * @param tender the project, tender project and section as registered; given with the tender notice only
  */
 public record NoticeParticulars(String tenderProjectCode, String sectionCode, Instant documentsFrom,
 		Instant documentsUntil, Boolean consortiumAllowed, Contact tenderer, Contact agency, String publisher,
-		Instant publicityEnds, Winner winner, String contractNumber, Instant contractSignedAt, String contractSummary) {
+		Instant publicityEnds, Winner winner, String contractNumber, Instant contractSignedAt, String contractSummary,
+		TenderParticulars tender) {
 
 	/** A party's registered contact details. */
 	public record Contact(String creditCode, String address, String contactName, String contactPhone, String email) {
@@ -46,21 +48,26 @@ public record NoticeParticulars(String tenderProjectCode, String sectionCode, In
 
 	NoticeParticulars publishedBy(String name) {
 		return new NoticeParticulars(tenderProjectCode, sectionCode, documentsFrom, documentsUntil, consortiumAllowed,
-				tenderer, agency, name, publicityEnds, winner, contractNumber, contractSignedAt, contractSummary);
+				tenderer, agency, name, publicityEnds, winner, contractNumber, contractSignedAt, contractSummary, tender);
 	}
 
 	NoticeParticulars publicityEnding(Instant end) {
 		return new NoticeParticulars(tenderProjectCode, sectionCode, documentsFrom, documentsUntil, consortiumAllowed,
-				tenderer, agency, publisher, end, winner, contractNumber, contractSignedAt, contractSummary);
+				tenderer, agency, publisher, end, winner, contractNumber, contractSignedAt, contractSummary, tender);
 	}
 
 	NoticeParticulars won(Winner w) {
 		return new NoticeParticulars(tenderProjectCode, sectionCode, documentsFrom, documentsUntil, consortiumAllowed,
-				tenderer, agency, publisher, publicityEnds, w, contractNumber, contractSignedAt, contractSummary);
+				tenderer, agency, publisher, publicityEnds, w, contractNumber, contractSignedAt, contractSummary, tender);
 	}
 
 	NoticeParticulars contract(String number, Instant signedAt, String summary) {
 		return new NoticeParticulars(tenderProjectCode, sectionCode, documentsFrom, documentsUntil, consortiumAllowed,
-				tenderer, agency, publisher, publicityEnds, winner, number, signedAt, summary);
+				tenderer, agency, publisher, publicityEnds, winner, number, signedAt, summary, tender);
+	}
+
+	NoticeParticulars withTender(TenderParticulars t) {
+		return new NoticeParticulars(tenderProjectCode, sectionCode, documentsFrom, documentsUntil, consortiumAllowed,
+				tenderer, agency, publisher, publicityEnds, winner, contractNumber, contractSignedAt, contractSummary, t);
 	}
 }

@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.yiwang.tendering.AwardDesk;
 import org.yiwang.tendering.NoticeParticulars;
 import org.yiwang.tendering.NoticeType;
+import org.yiwang.tendering.OpeningHall;
 import org.yiwang.tendering.NoticePublished;
 import org.yiwang.tendering.TenderParticulars;
 
@@ -28,10 +29,13 @@ class NoticeListener {
 
 	private final NationalUplink uplink;
 
-	NoticeListener(Portal portal, AwardDesk awards, NationalUplink uplink) {
+	private final OpeningHall openings;
+
+	NoticeListener(Portal portal, AwardDesk awards, NationalUplink uplink, OpeningHall openings) {
 		this.portal = portal;
 		this.awards = awards;
 		this.uplink = uplink;
+		this.openings = openings;
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
@@ -52,6 +56,63 @@ class NoticeListener {
 			uplink.prepare(record, NationalDataset.SECTION, notice.tradeCode().value() + "#" + t.round(),
 					section(notice, p));
 		}
+		// the opening record names every bidder of the round (507), one row each
+		if (notice.type() == NoticeType.OPENING_RECORD && p != null) {
+			for (NoticeParticulars.Bidder b : p.bidders()) {
+				Map<String, Object> bidder = bidder(p, b);
+				// the event carries the project manager's ID number masked; the national platform asks it whole
+				if (b.projectManager() != null) {
+					openings.bidderProjectManagerIdNumber(notice.noticeId(), b.bid())
+						.ifPresent(id -> bidder.put("项目负责人证件号码", id));
+				}
+				uplink.prepare(record, NationalDataset.TENDER_LIST, notice.tradeCode().value() + "#" + b.bid(), bidder);
+			}
+		}
+	}
+
+	/**
+	 * 507 投标人名单, one bidder of the round. Never captured: the project manager's certificates (项目负责人相关证书和编号),
+	 * when the security was lodged (保证金递交时间: the guarantee module does not say) and the submitting member's
+	 * phone (投标操作人联系方式).
+	 */
+	static Map<String, Object> bidder(NoticeParticulars p, NoticeParticulars.Bidder b) {
+		Map<String, Object> f = new HashMap<>();
+		put(f, p.tenderProjectCode(), "招标项目编号");
+		put(f, p.sectionCode(), "标段（包）编号");
+		put(f, b.name(), "投标人名称");
+		put(f, b.barred() ? "是" : "否", "是否失信人");
+		put(f, category(b.kind()), "投标人类别");
+		put(f, b.creditCode(), "投标人代码");
+		put(f, "投标人", "投标人角色");
+		put(f, b.projectManager(), "投标单位项目负责人");
+		// a section asking no security: none was lodged; one asking it admits only bids holding it (BidBox)
+		put(f, b.securityRequired() && b.securityForm() != null ? "是" : "否", "是否提交保证金");
+		put(f, securityForm(b.securityForm()), "保证金递交方式");
+		// the platform takes prices as amounts in yuan only, a bid not decrypted too
+		put(f, NationalExport.PRICE_AS_AMOUNT, "价款形式代码");
+		if (b.price() != null) {
+			put(f, b.price().yuan(), "投标报价金额");
+			put(f, "CNY", "投标报价币种");
+			put(f, "元", "投标报价单位");
+		}
+		put(f, b.durationDays(), "投标工期");
+		put(f, b.submittedAt() == null ? null : NationalExport.time(b.submittedAt()), "投标文件递交时间");
+		put(f, b.registeredRegion(), "投标人企业注册所在地");
+		put(f, b.enterpriseNature(), "投标人企业性质");
+		put(f, b.submittedBy(), "投标操作人员");
+		return f;
+	}
+
+	/** 保证金递交方式 (no code list in the specification files; README): the guarantee module's forms of security. */
+	static String securityForm(String form) {
+		if (form == null) {
+			return null;
+		}
+		return switch (form) {
+			case "GUARANTEE" -> "电子保函";
+			case "CASH_DEPOSIT" -> "现金保证金";
+			default -> null;
+		};
 	}
 
 	/**

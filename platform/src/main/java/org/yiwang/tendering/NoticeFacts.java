@@ -1,7 +1,17 @@
 package org.yiwang.tendering;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.yiwang.guarantee.BidSecurity;
+import org.yiwang.kernel.Money;
 import org.yiwang.registry.EntityId;
 import org.yiwang.registry.EntityRegistry;
 import org.yiwang.registry.EntityView;
@@ -26,9 +36,21 @@ class NoticeFacts {
 	 * ({@code yiwang.tendering.platform-publisher}): the candidates' publicity when the report arrives, a failure at
 	 * the deadline; unset, such a record names no publisher and the uplink reports the field missing
 	 */
-	NoticeFacts(Sections sections, EntityRegistry registry, Participation participation,
-			@Value("${yiwang.tendering.platform-publisher:}") String platformPublisher) {
+	private final Bids bids;
+
+	private final BidSecurity bidSecurity;
+
+	private final Clock clock;
+
+	private final JdbcClient jdbc;
+
+	NoticeFacts(Sections sections, EntityRegistry registry, Participation participation, Bids bids,
+			BidSecurity bidSecurity, Clock clock, JdbcClient jdbc, @Value("${yiwang.tendering.platform-publisher:}") String platformPublisher) {
 		this.participation = participation;
+		this.bids = bids;
+		this.bidSecurity = bidSecurity;
+		this.clock = clock;
+		this.jdbc = jdbc;
 		this.sections = sections;
 		this.registry = registry;
 		this.platformPublisher = platformPublisher == null || platformPublisher.isBlank() ? null
@@ -40,7 +62,7 @@ class NoticeFacts {
 		Sections.Codes codes = sections.codes(s.id());
 		return new NoticeParticulars(codes.tenderProject(), codes.section(), s.documentsFrom(), s.documentsUntil(),
 				codes.consortiumAllowed(), contact(s.tenderer()), contact(s.agency()), platformPublisher, null, null, null,
-				null, null, null);
+				null, null, null, null);
 	}
 
 	/** The section's tender notice: its particulars with the project, tender project and section as registered. */
@@ -56,6 +78,47 @@ class NoticeFacts {
 		return new TenderParticulars.Party(e.name(), e.creditCode(), e.kind().name(),
 				e.registeredRegion() == null ? null : e.registeredRegion().value(),
 				e.enterpriseNature() == null ? null : e.enterpriseNature().code());
+	}
+
+	/**
+	 * Every bidder of the round as the opening read it out, with what the registry, the guarantee module and the
+	 * bidder's statements say of it on the opening day (call in the platform's scope).
+	 */
+	List<NoticeParticulars.Bidder> bidders(SectionView section, List<Openings.Entry> entries) {
+		LocalDate today = LocalDate.now(clock.withZone(ProcedureClock.CHINA));
+		boolean securityRequired = section.bidSecurity().compareTo(Money.ZERO) > 0;
+		List<NoticeParticulars.Bidder> list = new ArrayList<>();
+		for (Openings.Entry entry : entries) {
+			EntityView e = registry.find(entry.bidder()).orElse(null);
+			Bids.Row bid = bids.byId(entry.bid()).orElse(null);
+			String securityForm = securityRequired
+					? bidSecurity.securityHeld(entry.bidder(), section.tradeCode(), section.bidSecurity())
+						.map(h -> h.form().name()).orElse(null)
+					: null;
+			ProjectManager manager = participation.projectManager(section.id(), entry.bidder()).orElse(null);
+			list.add(new NoticeParticulars.Bidder(entry.bid(), entry.bidderName(), entry.bidderCreditCode(),
+					e == null ? null : e.kind().name(),
+					e == null || e.registeredRegion() == null ? null : e.registeredRegion().value(),
+					e == null || e.enterpriseNature() == null ? null : e.enterpriseNature().code(),
+					registry.isBarred(entry.bidder(), section.region(), section.category(), today), securityRequired,
+					securityForm, entry.decryption() != null && entry.decryption().opened() ? entry.totalPrice() : null,
+					entry.decryption() != null && entry.decryption().opened() ? entry.durationDays() : null,
+					bid == null ? null : bid.view().receivedAt(), bid == null ? null : bid.submittedBy(),
+					manager == null ? null : manager.name(),
+					manager == null ? null : ProjectManager.masked(manager.idNumber())));
+		}
+		return list;
+	}
+
+	/** See {@link OpeningHall#bidderProjectManagerIdNumber}; in the platform's scope. */
+	Optional<String> bidderProjectManagerIdNumber(UUID openingRecord, UUID bid) {
+		return bids.byId(bid)
+			.filter(b -> Boolean.TRUE.equals(jdbc.sql("""
+					select exists (select 1 from tendering.openings where notice_id = ? and section_id = ?
+					  and round = (select round from tendering.bids where id = ?))""")
+				.params(openingRecord, b.view().section().value(), bid).query(Boolean.class).single()))
+			.flatMap(b -> participation.projectManager(b.view().section(), b.bidder()))
+			.map(ProjectManager::idNumber);
 	}
 
 	/** The winner of a section: its kind, region and enterprise nature, and the project manager it stated for it. */

@@ -1,6 +1,10 @@
 package org.yiwang.tendering;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.yiwang.kernel.Money;
 
 /**
  * What the national data specification asks of a published record beyond its text, as the platform captured it when
@@ -23,11 +27,36 @@ import java.time.Instant;
  * @param contractSignedAt when the last party signed the contract
  * @param contractSummary the contract's main content (合同主要内容) as the tenderer's side summarised it at upload
  * @param tender the project, tender project and section as registered; given with the tender notice only
+ * @param bidders every bidder of the round as the opening read it out; given with the opening record only
  */
 public record NoticeParticulars(String tenderProjectCode, String sectionCode, Instant documentsFrom,
 		Instant documentsUntil, Boolean consortiumAllowed, Contact tenderer, Contact agency, String publisher,
 		Instant publicityEnds, Winner winner, String contractNumber, Instant contractSignedAt, String contractSummary,
-		TenderParticulars tender) {
+		TenderParticulars tender, List<Bidder> bidders) {
+
+	public NoticeParticulars {
+		bidders = bidders == null ? List.of() : List.copyOf(bidders);
+	}
+
+	/**
+	 * A bidder of the round at the opening (投标人名单).
+	 *
+	 * @param bid the bid's id
+	 * @param barred whether a blacklisting barred it in the section's region and category on the opening day
+	 * @param securityForm how it holds the bid security ({@code GUARANTEE}, {@code CASH_DEPOSIT}); null when it holds
+	 * none or the section asks none
+	 * @param securityRequired whether the section asks bid security
+	 * @param price the total price read out; null when the bid was not decrypted
+	 * @param submittedAt when the platform received the sealed bid
+	 * @param submittedBy the username of the member who submitted it
+	 * @param projectManagerMaskedIdNumber masked like the winner's: the uplink asks
+	 * {@link OpeningHall#bidderProjectManagerIdNumber} for the whole number
+	 */
+	public record Bidder(UUID bid, String name, String creditCode, String kind, String registeredRegion,
+			String enterpriseNature, boolean barred, boolean securityRequired, String securityForm, Money price,
+			Integer durationDays, Instant submittedAt, String submittedBy, String projectManager,
+			String projectManagerMaskedIdNumber) {
+	}
 
 	/** A party's registered contact details. */
 	public record Contact(String creditCode, String address, String contactName, String contactPhone, String email) {
@@ -48,26 +77,32 @@ public record NoticeParticulars(String tenderProjectCode, String sectionCode, In
 
 	NoticeParticulars publishedBy(String name) {
 		return new NoticeParticulars(tenderProjectCode, sectionCode, documentsFrom, documentsUntil, consortiumAllowed,
-				tenderer, agency, name, publicityEnds, winner, contractNumber, contractSignedAt, contractSummary, tender);
+				tenderer, agency, name, publicityEnds, winner, contractNumber, contractSignedAt, contractSummary, tender, bidders);
 	}
 
 	NoticeParticulars publicityEnding(Instant end) {
 		return new NoticeParticulars(tenderProjectCode, sectionCode, documentsFrom, documentsUntil, consortiumAllowed,
-				tenderer, agency, publisher, end, winner, contractNumber, contractSignedAt, contractSummary, tender);
+				tenderer, agency, publisher, end, winner, contractNumber, contractSignedAt, contractSummary, tender, bidders);
 	}
 
 	NoticeParticulars won(Winner w) {
 		return new NoticeParticulars(tenderProjectCode, sectionCode, documentsFrom, documentsUntil, consortiumAllowed,
-				tenderer, agency, publisher, publicityEnds, w, contractNumber, contractSignedAt, contractSummary, tender);
+				tenderer, agency, publisher, publicityEnds, w, contractNumber, contractSignedAt, contractSummary, tender, bidders);
 	}
 
 	NoticeParticulars contract(String number, Instant signedAt, String summary) {
 		return new NoticeParticulars(tenderProjectCode, sectionCode, documentsFrom, documentsUntil, consortiumAllowed,
-				tenderer, agency, publisher, publicityEnds, winner, number, signedAt, summary, tender);
+				tenderer, agency, publisher, publicityEnds, winner, number, signedAt, summary, tender, bidders);
 	}
 
 	NoticeParticulars withTender(TenderParticulars t) {
 		return new NoticeParticulars(tenderProjectCode, sectionCode, documentsFrom, documentsUntil, consortiumAllowed,
-				tenderer, agency, publisher, publicityEnds, winner, contractNumber, contractSignedAt, contractSummary, t);
+				tenderer, agency, publisher, publicityEnds, winner, contractNumber, contractSignedAt, contractSummary, t, bidders);
+	}
+
+	NoticeParticulars withBidders(List<Bidder> b) {
+		return new NoticeParticulars(tenderProjectCode, sectionCode, documentsFrom, documentsUntil, consortiumAllowed,
+				tenderer, agency, publisher, publicityEnds, winner, contractNumber, contractSignedAt, contractSummary, tender,
+				b);
 	}
 }

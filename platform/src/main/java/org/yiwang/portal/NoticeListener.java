@@ -8,6 +8,8 @@ import java.util.Map;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
+import org.yiwang.evaluation.CommitteeMember;
+import org.yiwang.evaluation.EvaluationDesk;
 import org.yiwang.tendering.AwardDesk;
 import org.yiwang.tendering.NoticeParticulars;
 import org.yiwang.tendering.NoticeType;
@@ -31,11 +33,15 @@ class NoticeListener {
 
 	private final OpeningHall openings;
 
-	NoticeListener(Portal portal, AwardDesk awards, NationalUplink uplink, OpeningHall openings) {
+	private final EvaluationDesk evaluation;
+
+	NoticeListener(Portal portal, AwardDesk awards, NationalUplink uplink, OpeningHall openings,
+			EvaluationDesk evaluation) {
 		this.portal = portal;
 		this.awards = awards;
 		this.uplink = uplink;
 		this.openings = openings;
+		this.evaluation = evaluation;
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
@@ -68,6 +74,79 @@ class NoticeListener {
 				uplink.prepare(record, NationalDataset.TENDER_LIST, notice.tradeCode().value() + "#" + b.bid(), bidder);
 			}
 		}
+		// the candidates' publicity publishes the evaluation report: its candidates (510) and committee (508)
+		if (notice.type() == NoticeType.CANDIDATES && p != null && p.evaluation() != null) {
+			NoticeParticulars.Evaluation e = p.evaluation();
+			String round = notice.tradeCode().value() + "#" + e.round();
+			for (NoticeParticulars.Candidate c : e.candidates()) {
+				uplink.prepare(record, NationalDataset.TENDER_CANDIDATE, round + "#" + c.rank(), candidate(p, e, c));
+			}
+			// personal data (names, ID numbers): fetched here, never carried by an event, and sent only in the uplink;
+			// the item names the seat, not the person
+			for (CommitteeMember m : evaluation.reportedCommittee(e.report())) {
+				uplink.prepare(record, NationalDataset.BID_EVALUATION_EXPERT,
+						round + "#" + m.kind() + "-" + m.position(), expert(p, m));
+			}
+		}
+	}
+
+	/**
+	 * 510 中标候选人. Never captured: 中标候选人响应招标文件的资格能力条件 (what the candidate showed against the section's
+	 * qualification requirements is in its sealed bid and the report, not in a field), and 评分结果 under the lowest
+	 * evaluated price (no score).
+	 */
+	static Map<String, Object> candidate(NoticeParticulars p, NoticeParticulars.Evaluation e,
+			NoticeParticulars.Candidate c) {
+		Map<String, Object> f = new HashMap<>();
+		put(f, p.tenderProjectCode(), "招标项目编号");
+		put(f, p.sectionCode(), "标段（包）编号");
+		put(f, c.name(), "中标候选人名称");
+		put(f, category(c.kind()), "中标候选人类别");
+		put(f, c.creditCode(), "中标候选人代码");
+		put(f, "中标候选人", "中标候选人角色");
+		put(f, c.rank(), "中标候选人排名");
+		// the platform takes prices as amounts in yuan, never as a rate below a reference (下浮率)
+		put(f, "否", "是否采用下浮率");
+		put(f, c.score() == null ? null : c.score().toPlainString(), "评分结果");
+		put(f, NationalExport.PRICE_AS_AMOUNT, "价款形式代码");
+		if (c.price() != null) {
+			put(f, c.price().yuan(), "投标价格");
+			put(f, "CNY", "价格币种代码");
+			put(f, "元", "价格单位");
+		}
+		put(f, c.quality(), "质量");
+		put(f, evaluationSummary(e, c), "评标情况");
+		put(f, c.registeredRegion(), "中标候选人人企业注册所在地");
+		put(f, c.enterpriseNature(), "中标候选人企业性质");
+		return f;
+	}
+
+	/** 评标情况: what the signed report says of the candidate, from its recorded facts only. */
+	static String evaluationSummary(NoticeParticulars.Evaluation e, NoticeParticulars.Candidate c) {
+		String method = switch (e.method()) {
+			case "WEIGHTED_SCORING" -> "综合评分法";
+			case "LOWEST_EVALUATED_PRICE" -> "经评审的最低投标价法";
+			default -> e.method();
+		};
+		return "评标办法：" + method + "；评标委员会推荐排名第" + c.rank() + "名"
+				+ (c.score() == null ? "" : "，总得分 " + c.score().toPlainString())
+				+ (c.price() == null ? "" : "，投标价格 " + c.price().yuan().toPlainString() + " 元")
+				+ "；评标报告 SHA-256 " + e.reportSha256();
+	}
+
+	/** 508 评标专家, one member of the committee that signed the report. 专家签到时间 (optional) is not recorded. */
+	static Map<String, Object> expert(NoticeParticulars p, CommitteeMember m) {
+		Map<String, Object> f = new HashMap<>();
+		put(f, p.tenderProjectCode(), "招标项目编号");
+		put(f, p.sectionCode(), "标段（包）编号");
+		put(f, "EXPERT".equals(m.kind()) ? "评标专家库专家" : "REPRESENTATIVE".equals(m.kind()) ? "招标人代表" : null,
+				"专家类别");
+		put(f, m.name(), "专家姓名");
+		put(f, m.idNumber(), "专家身份证件号");
+		// the pool takes 18-character resident ID numbers only (checked when an expert is added)
+		put(f, m.idNumber() == null ? null : "居民身份证", "专家身份证件类型");
+		put(f, m.leader() ? "是" : "否", "是否为评标组长");
+		return f;
 	}
 
 	/**

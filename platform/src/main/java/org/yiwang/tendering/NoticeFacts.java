@@ -44,13 +44,17 @@ class NoticeFacts {
 
 	private final JdbcClient jdbc;
 
+	private final Openings openings;
+
 	NoticeFacts(Sections sections, EntityRegistry registry, Participation participation, Bids bids,
-			BidSecurity bidSecurity, Clock clock, JdbcClient jdbc, @Value("${yiwang.tendering.platform-publisher:}") String platformPublisher) {
+			BidSecurity bidSecurity, Clock clock, JdbcClient jdbc, Openings openings,
+			@Value("${yiwang.tendering.platform-publisher:}") String platformPublisher) {
 		this.participation = participation;
 		this.bids = bids;
 		this.bidSecurity = bidSecurity;
 		this.clock = clock;
 		this.jdbc = jdbc;
+		this.openings = openings;
 		this.sections = sections;
 		this.registry = registry;
 		this.platformPublisher = platformPublisher == null || platformPublisher.isBlank() ? null
@@ -62,7 +66,7 @@ class NoticeFacts {
 		Sections.Codes codes = sections.codes(s.id());
 		return new NoticeParticulars(codes.tenderProject(), codes.section(), s.documentsFrom(), s.documentsUntil(),
 				codes.consortiumAllowed(), contact(s.tenderer()), contact(s.agency()), platformPublisher, null, null, null,
-				null, null, null, null);
+				null, null, null, null, null);
 	}
 
 	/** The section's tender notice: its particulars with the project, tender project and section as registered. */
@@ -119,6 +123,24 @@ class NoticeFacts {
 				.params(openingRecord, b.view().section().value(), bid).query(Boolean.class).single()))
 			.flatMap(b -> participation.projectManager(b.view().section(), b.bidder()))
 			.map(ProjectManager::idNumber);
+	}
+
+	/** The report the candidates' publicity publishes, its candidates with their registry facts and opened bids. */
+	NoticeParticulars.Evaluation evaluation(SectionView section, EvaluationReported report) {
+		List<Openings.Entry> entries = openings.entries(section.id(), report.round());
+		List<NoticeParticulars.Candidate> candidates = new ArrayList<>();
+		for (EvaluationReported.Candidate c : report.candidates()) {
+			EntityView e = c.bidder() == null ? null : registry.find(c.bidder()).orElse(null);
+			String quality = entries.stream().filter(x -> x.bidder().equals(c.bidder())).map(Openings.Entry::quality)
+				.filter(q -> q != null && !q.isBlank()).findFirst().orElse(null);
+			candidates.add(new NoticeParticulars.Candidate(c.rank(), c.bidderName(), c.bidderCreditCode(),
+					e == null ? null : e.kind().name(),
+					e == null || e.registeredRegion() == null ? null : e.registeredRegion().value(),
+					e == null || e.enterpriseNature() == null ? null : e.enterpriseNature().code(), c.price(), c.score(),
+					quality));
+		}
+		return new NoticeParticulars.Evaluation(report.reportId(), report.round(), report.method(),
+				report.reportSha256(), candidates);
 	}
 
 	/** The winner of a section: its kind, region and enterprise nature, and the project manager it stated for it. */

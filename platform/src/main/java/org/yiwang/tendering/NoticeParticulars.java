@@ -1,5 +1,6 @@
 package org.yiwang.tendering;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -28,14 +29,40 @@ import org.yiwang.kernel.Money;
  * @param contractSummary the contract's main content (合同主要内容) as the tenderer's side summarised it at upload
  * @param tender the project, tender project and section as registered; given with the tender notice only
  * @param bidders every bidder of the round as the opening read it out; given with the opening record only
+ * @param evaluation the evaluation report the candidates' publicity publishes; given with that publicity only
  */
 public record NoticeParticulars(String tenderProjectCode, String sectionCode, Instant documentsFrom,
 		Instant documentsUntil, Boolean consortiumAllowed, Contact tenderer, Contact agency, String publisher,
 		Instant publicityEnds, Winner winner, String contractNumber, Instant contractSignedAt, String contractSummary,
-		TenderParticulars tender, List<Bidder> bidders) {
+		TenderParticulars tender, List<Bidder> bidders, Evaluation evaluation) {
 
 	public NoticeParticulars {
 		bidders = bidders == null ? List.of() : List.copyOf(bidders);
+	}
+
+	/**
+	 * The evaluation report of a section's round (评标报告) as the candidates' publicity publishes it.
+	 *
+	 * @param report the evaluation module's report id
+	 * @param method the evaluation method ({@code WEIGHTED_SCORING}, {@code LOWEST_EVALUATED_PRICE})
+	 * @param reportSha256 hex SHA-256 of the signed report PDF
+	 * @param candidates ranked from 1
+	 */
+	public record Evaluation(UUID report, int round, String method, String reportSha256, List<Candidate> candidates) {
+
+		public Evaluation {
+			candidates = List.copyOf(candidates);
+		}
+	}
+
+	/**
+	 * A candidate (中标候选人) with what the registry and its opened bid say of it.
+	 *
+	 * @param score the committee's total score under weighted scoring; null under the lowest evaluated price
+	 * @param quality the quality the bidder's price sheet promised (质量), as the opening read it out
+	 */
+	public record Candidate(int rank, String name, String creditCode, String kind, String registeredRegion,
+			String enterpriseNature, Money price, BigDecimal score, String quality) {
 	}
 
 	/**
@@ -77,32 +104,43 @@ public record NoticeParticulars(String tenderProjectCode, String sectionCode, In
 
 	NoticeParticulars publishedBy(String name) {
 		return new NoticeParticulars(tenderProjectCode, sectionCode, documentsFrom, documentsUntil, consortiumAllowed,
-				tenderer, agency, name, publicityEnds, winner, contractNumber, contractSignedAt, contractSummary, tender, bidders);
+				tenderer, agency, name, publicityEnds, winner, contractNumber, contractSignedAt, contractSummary,
+				tender, bidders, evaluation);
 	}
 
 	NoticeParticulars publicityEnding(Instant end) {
 		return new NoticeParticulars(tenderProjectCode, sectionCode, documentsFrom, documentsUntil, consortiumAllowed,
-				tenderer, agency, publisher, end, winner, contractNumber, contractSignedAt, contractSummary, tender, bidders);
+				tenderer, agency, publisher, end, winner, contractNumber, contractSignedAt, contractSummary,
+				tender, bidders, evaluation);
 	}
 
 	NoticeParticulars won(Winner w) {
 		return new NoticeParticulars(tenderProjectCode, sectionCode, documentsFrom, documentsUntil, consortiumAllowed,
-				tenderer, agency, publisher, publicityEnds, w, contractNumber, contractSignedAt, contractSummary, tender, bidders);
+				tenderer, agency, publisher, publicityEnds, w, contractNumber, contractSignedAt, contractSummary,
+				tender, bidders, evaluation);
 	}
 
 	NoticeParticulars contract(String number, Instant signedAt, String summary) {
 		return new NoticeParticulars(tenderProjectCode, sectionCode, documentsFrom, documentsUntil, consortiumAllowed,
-				tenderer, agency, publisher, publicityEnds, winner, number, signedAt, summary, tender, bidders);
+				tenderer, agency, publisher, publicityEnds, winner, number, signedAt, summary, tender, bidders,
+				evaluation);
 	}
 
 	NoticeParticulars withTender(TenderParticulars t) {
 		return new NoticeParticulars(tenderProjectCode, sectionCode, documentsFrom, documentsUntil, consortiumAllowed,
-				tenderer, agency, publisher, publicityEnds, winner, contractNumber, contractSignedAt, contractSummary, t, bidders);
+				tenderer, agency, publisher, publicityEnds, winner, contractNumber, contractSignedAt, contractSummary, t,
+				bidders, evaluation);
 	}
 
 	NoticeParticulars withBidders(List<Bidder> b) {
 		return new NoticeParticulars(tenderProjectCode, sectionCode, documentsFrom, documentsUntil, consortiumAllowed,
 				tenderer, agency, publisher, publicityEnds, winner, contractNumber, contractSignedAt, contractSummary, tender,
-				b);
+				b, evaluation);
+	}
+
+	NoticeParticulars withEvaluation(Evaluation e) {
+		return new NoticeParticulars(tenderProjectCode, sectionCode, documentsFrom, documentsUntil, consortiumAllowed,
+				tenderer, agency, publisher, publicityEnds, winner, contractNumber, contractSignedAt, contractSummary, tender,
+				bidders, e);
 	}
 }

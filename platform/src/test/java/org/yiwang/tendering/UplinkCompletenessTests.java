@@ -94,7 +94,7 @@ class UplinkCompletenessTests {
 		List<String> datasets = List.of("SECTION", "TENDER_ANN_QUA_INQUERY_ANN", "TENDER_CANDIDATE_ANNOUNCE",
 				"WIN_RESULT_ANNO", "CONTRACT_PERFORMANCE");
 		AwardScenario.await(() -> uplink(s).keySet().containsAll(datasets)
-				&& uplink(s).keySet().containsAll(List.of("PROJECT", "TENDER_PROJECT")), "the uplink records of every step");
+				&& uplink(s).keySet().containsAll(List.of("PROJECT", "TENDER_PROJECT", "TENDER_CANDIDATE")), "the uplink records of every step");
 		Map<String, Uplinked> records = uplink(s);
 		records.forEach((dataset, u) -> System.out.println("UPLINK " + dataset + " " + u.status() + " missing="
 				+ u.missing() + "\n  " + u.payload()));
@@ -164,6 +164,28 @@ class UplinkCompletenessTests {
 		assertThat((String) notice.get("招标文件/资格预审文件获取方法")).contains("在线下载");
 		assertThat(notice.get("公告发布责任人")).isNotNull();
 		assertThat(notice.get("交易平台验证责任人")).isEqualTo("王核验（演示）");
+		// 510 中标候选人, one row per candidate of the report the publicity published. This scenario puts its bids in place
+		// of an opening (no price sheet read out: no 质量) and the registry holds no field for what a candidate showed
+		// against the qualification requirements; its report is not the evaluation module's, so no committee (508)
+		List<Uplinked> candidates = rows(s, "TENDER_CANDIDATE");
+		assertThat(candidates).hasSize(3);
+		for (Uplinked c : candidates) {
+			assertThat(c.status()).isEqualTo("INCOMPLETE");
+			assertThat(c.missing()).containsExactly("质量", "中标候选人响应招标文件的资格能力条件");
+		}
+		Map<?, ?> firstCandidate = json.readValue(candidates.get(0).payload(), Map.class);
+		assertThat(firstCandidate.get("招标项目编号")).isEqualTo(projectCode);
+		assertThat(firstCandidate.get("标段（包）编号")).isEqualTo(projectCode + "-01");
+		assertThat(firstCandidate.get("中标候选人排名")).isEqualTo(1);
+		assertThat(firstCandidate.get("中标候选人名称")).isEqualTo(s.first.name());
+		assertThat(firstCandidate.get("中标候选人代码")).isEqualTo(s.first.creditCode());
+		assertThat(firstCandidate.get("中标候选人类别")).isEqualTo("法人或其他组织");
+		assertThat(firstCandidate.get("评分结果")).isEqualTo("99");
+		assertThat(new java.math.BigDecimal(firstCandidate.get("投标价格").toString())).isEqualByComparingTo("980000");
+		assertThat((String) firstCandidate.get("评标情况")).startsWith("评标办法：综合评分法；评标委员会推荐排名第1名");
+		assertThat(firstCandidate.get("中标候选人人企业注册所在地")).isEqualTo("500103");
+		assertThat(firstCandidate.get("中标候选人企业性质")).isEqualTo("150");
+		assertThat(rows(s, "BID_EVALUATION_EXPERT")).isEmpty();
 		Map<?, ?> publicity = json.readValue(records.get("TENDER_CANDIDATE_ANNOUNCE").payload(), Map.class);
 		assertThat(publicity.get("公示发布责任人")).as("the configured publisher of what the platform publishes itself")
 			.isEqualTo("张发布（演示）");
@@ -254,6 +276,17 @@ class UplinkCompletenessTests {
 	}
 
 	record Uplinked(String status, List<String> missing, String payload) {
+	}
+
+	/** Every row of one dataset exported for the section, in item order (rank, bid, seat). */
+	private List<Uplinked> rows(AwardScenario s, String dataset) {
+		return s.platform(() -> context.getBean(JdbcClient.class).sql("""
+				select u.status, u.missing_fields, u.payload::text from portal.uplink u
+				join portal.records r on r.id = u.record_id where r.trade_code = ? and u.dataset = ? order by u.item""")
+			.params(s.section.tradeCode().value(), dataset)
+			.query((rs, n) -> new Uplinked(rs.getString(1), Arrays.asList((String[]) rs.getArray(2).getArray()),
+					rs.getString(3)))
+			.list());
 	}
 
 	private Map<String, Uplinked> uplink(AwardScenario s) {

@@ -306,6 +306,20 @@ class EvaluationCases {
 		jdbc.sql("update evaluation.reports set reported_at = ? where id = ?").params(ts(at), reportId).update();
 	}
 
+	/** The committee of the case a signed report (reported) closed, with the experts' ID numbers; empty otherwise. */
+	List<CommitteeMember> reportedCommittee(UUID reportId) {
+		return jdbc.sql("""
+				select s.position, s.kind, s.name, x.id_number, c.leader = s.username as leader
+				from evaluation.reports r join evaluation.cases c on c.id = r.case_id
+				join evaluation.committee_seats s on s.section_id = c.section_id and s.round = c.round
+				left join evaluation.experts x on x.id = s.expert_id
+				where r.id = ? and r.reported_at is not null and c.status = 'REPORTED'
+				order by s.kind, s.position""").param(reportId)
+			.query((rs, n) -> new CommitteeMember(rs.getInt("position"), rs.getString("kind"), rs.getString("name"),
+					rs.getString("id_number"), rs.getBoolean("leader")))
+			.list();
+	}
+
 	Optional<Report> reportOf(UUID caseId) {
 		return jdbc.sql("select id, case_id, sha256, created_by, created_at, reported_at from evaluation.reports where case_id = ?")
 			.param(caseId).query(this::reportRow).optional();

@@ -573,6 +573,18 @@ public class EvaluationDesk {
 	}
 
 	/**
+	 * The committee that signed a report, with the experts' whole ID numbers, for the national data specification's
+	 * 508 评标专家. Only once the report is signed (the list is sealed until the evaluation begins and personal to the
+	 * end), and only to the platform itself (the portal's uplink, no one signed in): nothing else shows the numbers.
+	 */
+	public List<CommitteeMember> reportedCommittee(UUID reportId) {
+		if (Actors.current().isPresent()) {
+			throw Refusal.forbidden("evaluation.committee.platformOnly");
+		}
+		return RegionScopes.callAsPlatform(() -> transactions.execute(s -> cases.reportedCommittee(reportId)));
+	}
+
+	/**
 	 * The report PDF: for its committee, regulators of the region, and staff of the region once it is reported.
 	 */
 	public byte[] reportPdf(UUID reportId) {

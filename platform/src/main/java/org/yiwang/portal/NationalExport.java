@@ -52,6 +52,20 @@ class NationalExport {
 		return new Export(dataset, fields, missing(dataset, fields));
 	}
 
+	/**
+	 * A further dataset the record carries (the tender notice's project, the opening record's bidder list, …): its row
+	 * describes something the record only names, so what {@code captured} holds for it comes first and the record fills
+	 * only the rest (its trade code, region, parties).
+	 */
+	Export export(PublicRecord r, NationalDataset dataset, Map<String, Object> captured) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		for (String name : dataset.fieldNames()) {
+			Object value = captured.get(name);
+			fields.put(name, value != null ? value : value(name, r));
+		}
+		return new Export(dataset, fields, missing(dataset, fields));
+	}
+
 	static List<String> missing(NationalDataset dataset, Map<String, ?> fields) {
 		List<String> missing = new ArrayList<>();
 		for (String required : dataset.requiredFields()) {

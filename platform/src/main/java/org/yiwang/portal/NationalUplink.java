@@ -69,12 +69,24 @@ public class NationalUplink {
 		if (nationalFields == null) {
 			return;
 		}
-		NationalExport.Export exported = export.export(record, nationalFields);
+		store(record, "", export.export(record, nationalFields));
+	}
+
+	/**
+	 * Records a further dataset the record carries (once per {@code item}: what the row describes, e.g. a tender
+	 * project or a bidder of a section's round; the same item exported again from a later record is kept once).
+	 */
+	void prepare(PublicRecord record, NationalDataset dataset, String item, Map<String, Object> fields) {
+		store(record, item, export.export(record, dataset, fields));
+	}
+
+	private void store(PublicRecord record, String item, NationalExport.Export exported) {
 		String status = exported.missing().isEmpty() ? "PENDING" : "INCOMPLETE";
 		transactions.executeWithoutResult(s -> jdbc.sql("""
-				insert into portal.uplink (record_id, dataset, payload, missing_fields, status, next_attempt_at, created_at)
-				values (?, ?, ?::jsonb, ?, ?, ?, ?) on conflict (record_id) do nothing""")
-			.params(record.id(), exported.dataset().name(), json.writeValueAsString(exported.fields()),
+				insert into portal.uplink (record_id, dataset, item, payload, missing_fields, status, next_attempt_at,
+				  created_at)
+				values (?, ?, ?, ?::jsonb, ?, ?, ?, ?) on conflict do nothing""")
+			.params(record.id(), exported.dataset().name(), item, json.writeValueAsString(exported.fields()),
 					exported.missing().toArray(String[]::new), status, Timestamp.from(clock.instant()),
 					Timestamp.from(clock.instant()))
 			.update());
@@ -84,7 +96,7 @@ public class NationalUplink {
 	public List<UplinkView> recent(int limit) {
 		return transactions.execute(s -> jdbc.sql("""
 				select u.*, r.title from portal.uplink u join portal.records r on r.id = u.record_id
-				order by u.created_at desc, u.record_id limit ?""").param(Math.max(1, Math.min(limit, 500)))
+				order by u.created_at desc, u.record_id, u.dataset, u.item limit ?""").param(Math.max(1, Math.min(limit, 500)))
 			.query(NationalUplink::view).list());
 	}
 
@@ -108,19 +120,20 @@ public class NationalUplink {
 			return 0;
 		}
 		List<Object[]> due = transactions.execute(s -> jdbc.sql("""
-				select record_id, dataset, payload::text, attempts from portal.uplink
+				select record_id, dataset, item, payload::text, attempts from portal.uplink
 				where status = 'PENDING' and next_attempt_at <= ? order by next_attempt_at limit 100""")
 			.param(Timestamp.from(clock.instant()))
-			.query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4) })
+			.query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getInt(5) })
 			.list());
 		int sent = 0;
 		for (Object[] row : due) {
-			sent += send((UUID) row[0], (String) row[1], (String) row[2], (Integer) row[3]) ? 1 : 0;
+			sent += send((UUID) row[0], (String) row[1], (String) row[2], (String) row[3], (Integer) row[4]) ? 1 : 0;
 		}
 		return sent;
 	}
 
-	private boolean send(UUID recordId, String dataset, String payload, int attempts) {
+	private boolean send(UUID recordId, String dataset, String item, String payload, int attempts) {
 		String error;
 		try {
 			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(settings.endpoint() + "/" + dataset))
@@ -131,8 +144,8 @@ public class NationalUplink {
 				if (!receipt.isBlank()) {
 					transactions.executeWithoutResult(s -> jdbc.sql("""
 							update portal.uplink set status = 'SENT', attempts = attempts + 1, receipt = ?, sent_at = ?,
-							  last_error = null, next_attempt_at = null where record_id = ?""")
-						.params(receipt, Timestamp.from(clock.instant()), recordId).update());
+							  last_error = null, next_attempt_at = null where record_id = ? and dataset = ? and item = ?""")
+						.params(receipt, Timestamp.from(clock.instant()), recordId, dataset, item).update());
 					return true;
 				}
 				error = "HTTP " + response.statusCode() + " without a receipt";
@@ -154,9 +167,10 @@ public class NationalUplink {
 		log.warn("Uplink of {} ({}) failed, attempt {}: {}", recordId, dataset, attempt, error);
 		String failure = error;
 		transactions.executeWithoutResult(s -> jdbc.sql("""
-				update portal.uplink set status = ?, attempts = ?, last_error = ?, next_attempt_at = ? where record_id = ?""")
+				update portal.uplink set status = ?, attempts = ?, last_error = ?, next_attempt_at = ?
+				where record_id = ? and dataset = ? and item = ?""")
 			.params(giveUp ? "FAILED" : "PENDING", attempt, failure,
-					giveUp ? null : Timestamp.from(clock.instant().plus(pause)), recordId)
+					giveUp ? null : Timestamp.from(clock.instant().plus(pause)), recordId, dataset, item)
 			.update());
 		return false;
 	}
@@ -199,7 +213,7 @@ public class NationalUplink {
 		Timestamp next = rs.getTimestamp("next_attempt_at");
 		Timestamp sent = rs.getTimestamp("sent_at");
 		return new UplinkView(rs.getObject("record_id", UUID.class), rs.getString("title"),
-				NationalDataset.valueOf(rs.getString("dataset")), rs.getString("status"),
+				NationalDataset.valueOf(rs.getString("dataset")), rs.getString("item"), rs.getString("status"),
 				missing == null ? List.of() : Arrays.asList((String[]) missing.getArray()), rs.getInt("attempts"),
 				next == null ? null : next.toInstant(), rs.getString("last_error"), rs.getString("receipt"),
 				sent == null ? null : sent.toInstant());

@@ -8,10 +8,14 @@ import java.util.Map;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
+import org.yiwang.evaluation.CommitteeMember;
+import org.yiwang.evaluation.EvaluationDesk;
 import org.yiwang.tendering.AwardDesk;
 import org.yiwang.tendering.NoticeParticulars;
 import org.yiwang.tendering.NoticeType;
+import org.yiwang.tendering.OpeningHall;
 import org.yiwang.tendering.NoticePublished;
+import org.yiwang.tendering.TenderParticulars;
 
 /**
  * Takes each notice the tendering module publishes into the portal, after the publishing transaction committed (the
@@ -25,9 +29,19 @@ class NoticeListener {
 
 	private final AwardDesk awards;
 
-	NoticeListener(Portal portal, AwardDesk awards) {
+	private final NationalUplink uplink;
+
+	private final OpeningHall openings;
+
+	private final EvaluationDesk evaluation;
+
+	NoticeListener(Portal portal, AwardDesk awards, NationalUplink uplink, OpeningHall openings,
+			EvaluationDesk evaluation) {
 		this.portal = portal;
 		this.awards = awards;
+		this.uplink = uplink;
+		this.openings = openings;
+		this.evaluation = evaluation;
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
@@ -37,7 +51,240 @@ class NoticeListener {
 		if (notice.type() == NoticeType.AWARD_RESULT && fields.containsKey("项目负责人")) {
 			awards.winnerProjectManagerIdNumber(notice.noticeId()).ifPresent(id -> fields.put("项目负责人身份证号码", id));
 		}
-		portal.receive(record(notice), "tendering", fields);
+		PublicRecord record = record(notice);
+		portal.receive(record, "tendering", fields);
+		// the tender notice is where the project, its tender project and the section become public (500, 501, 502)
+		NoticeParticulars p = notice.particulars();
+		if (notice.type() == NoticeType.TENDER && p != null && p.tender() != null) {
+			TenderParticulars t = p.tender();
+			uplink.prepare(record, NationalDataset.PROJECT, t.tenderProjectId(), project(notice, p));
+			uplink.prepare(record, NationalDataset.TENDER_PROJECT, t.tenderProjectId(), tenderProject(p));
+			uplink.prepare(record, NationalDataset.SECTION, notice.tradeCode().value() + "#" + t.round(),
+					section(notice, p));
+		}
+		// the opening record names every bidder of the round (507), one row each
+		if (notice.type() == NoticeType.OPENING_RECORD && p != null) {
+			for (NoticeParticulars.Bidder b : p.bidders()) {
+				Map<String, Object> bidder = bidder(p, b);
+				// the event carries the project manager's ID number masked; the national platform asks it whole
+				if (b.projectManager() != null) {
+					openings.bidderProjectManagerIdNumber(notice.noticeId(), b.bid())
+						.ifPresent(id -> bidder.put("项目负责人证件号码", id));
+				}
+				uplink.prepare(record, NationalDataset.TENDER_LIST, notice.tradeCode().value() + "#" + b.bid(), bidder);
+			}
+		}
+		// the candidates' publicity publishes the evaluation report: its candidates (510) and committee (508)
+		if (notice.type() == NoticeType.CANDIDATES && p != null && p.evaluation() != null) {
+			NoticeParticulars.Evaluation e = p.evaluation();
+			String round = notice.tradeCode().value() + "#" + e.round();
+			for (NoticeParticulars.Candidate c : e.candidates()) {
+				uplink.prepare(record, NationalDataset.TENDER_CANDIDATE, round + "#" + c.rank(), candidate(p, e, c));
+			}
+			// personal data (names, ID numbers): fetched here, never carried by an event, and sent only in the uplink;
+			// the item names the seat, not the person
+			for (CommitteeMember m : evaluation.reportedCommittee(e.report())) {
+				uplink.prepare(record, NationalDataset.BID_EVALUATION_EXPERT,
+						round + "#" + m.kind() + "-" + m.position(), expert(p, m));
+			}
+		}
+	}
+
+	/**
+	 * 510 中标候选人. Never captured: 中标候选人响应招标文件的资格能力条件 (what the candidate showed against the section's
+	 * qualification requirements is in its sealed bid and the report, not in a field), and 评分结果 under the lowest
+	 * evaluated price (no score).
+	 */
+	static Map<String, Object> candidate(NoticeParticulars p, NoticeParticulars.Evaluation e,
+			NoticeParticulars.Candidate c) {
+		Map<String, Object> f = new HashMap<>();
+		put(f, p.tenderProjectCode(), "招标项目编号");
+		put(f, p.sectionCode(), "标段（包）编号");
+		put(f, c.name(), "中标候选人名称");
+		put(f, category(c.kind()), "中标候选人类别");
+		put(f, c.creditCode(), "中标候选人代码");
+		put(f, "中标候选人", "中标候选人角色");
+		put(f, c.rank(), "中标候选人排名");
+		// the platform takes prices as amounts in yuan, never as a rate below a reference (下浮率)
+		put(f, "否", "是否采用下浮率");
+		put(f, c.score() == null ? null : c.score().toPlainString(), "评分结果");
+		put(f, NationalExport.PRICE_AS_AMOUNT, "价款形式代码");
+		if (c.price() != null) {
+			put(f, c.price().yuan(), "投标价格");
+			put(f, "CNY", "价格币种代码");
+			put(f, "元", "价格单位");
+		}
+		put(f, c.quality(), "质量");
+		put(f, evaluationSummary(e, c), "评标情况");
+		put(f, c.registeredRegion(), "中标候选人人企业注册所在地");
+		put(f, c.enterpriseNature(), "中标候选人企业性质");
+		return f;
+	}
+
+	/** 评标情况: what the signed report says of the candidate, from its recorded facts only. */
+	static String evaluationSummary(NoticeParticulars.Evaluation e, NoticeParticulars.Candidate c) {
+		String method = switch (e.method()) {
+			case "WEIGHTED_SCORING" -> "综合评分法";
+			case "LOWEST_EVALUATED_PRICE" -> "经评审的最低投标价法";
+			default -> e.method();
+		};
+		return "评标办法：" + method + "；评标委员会推荐排名第" + c.rank() + "名"
+				+ (c.score() == null ? "" : "，总得分 " + c.score().toPlainString())
+				+ (c.price() == null ? "" : "，投标价格 " + c.price().yuan().toPlainString() + " 元")
+				+ "；评标报告 SHA-256 " + e.reportSha256();
+	}
+
+	/** 508 评标专家, one member of the committee that signed the report. 专家签到时间 (optional) is not recorded. */
+	static Map<String, Object> expert(NoticeParticulars p, CommitteeMember m) {
+		Map<String, Object> f = new HashMap<>();
+		put(f, p.tenderProjectCode(), "招标项目编号");
+		put(f, p.sectionCode(), "标段（包）编号");
+		put(f, "EXPERT".equals(m.kind()) ? "评标专家库专家" : "REPRESENTATIVE".equals(m.kind()) ? "招标人代表" : null,
+				"专家类别");
+		put(f, m.name(), "专家姓名");
+		put(f, m.idNumber(), "专家身份证件号");
+		// the pool takes 18-character resident ID numbers only (checked when an expert is added)
+		put(f, m.idNumber() == null ? null : "居民身份证", "专家身份证件类型");
+		put(f, m.leader() ? "是" : "否", "是否为评标组长");
+		return f;
+	}
+
+	/**
+	 * 507 投标人名单, one bidder of the round. Never captured: the project manager's certificates (项目负责人相关证书和编号),
+	 * when the security was lodged (保证金递交时间: the guarantee module does not say) and the submitting member's
+	 * phone (投标操作人联系方式).
+	 */
+	static Map<String, Object> bidder(NoticeParticulars p, NoticeParticulars.Bidder b) {
+		Map<String, Object> f = new HashMap<>();
+		put(f, p.tenderProjectCode(), "招标项目编号");
+		put(f, p.sectionCode(), "标段（包）编号");
+		put(f, b.name(), "投标人名称");
+		put(f, b.barred() ? "是" : "否", "是否失信人");
+		put(f, category(b.kind()), "投标人类别");
+		put(f, b.creditCode(), "投标人代码");
+		put(f, "投标人", "投标人角色");
+		put(f, b.projectManager(), "投标单位项目负责人");
+		// a section asking no security: none was lodged; one asking it admits only bids holding it (BidBox)
+		put(f, b.securityRequired() && b.securityForm() != null ? "是" : "否", "是否提交保证金");
+		put(f, securityForm(b.securityForm()), "保证金递交方式");
+		// the platform takes prices as amounts in yuan only, a bid not decrypted too
+		put(f, NationalExport.PRICE_AS_AMOUNT, "价款形式代码");
+		if (b.price() != null) {
+			put(f, b.price().yuan(), "投标报价金额");
+			put(f, "CNY", "投标报价币种");
+			put(f, "元", "投标报价单位");
+		}
+		put(f, b.durationDays(), "投标工期");
+		put(f, b.submittedAt() == null ? null : NationalExport.time(b.submittedAt()), "投标文件递交时间");
+		put(f, b.registeredRegion(), "投标人企业注册所在地");
+		put(f, b.enterpriseNature(), "投标人企业性质");
+		put(f, b.submittedBy(), "投标操作人员");
+		return f;
+	}
+
+	/** 保证金递交方式 (no code list in the specification files; README): the guarantee module's forms of security. */
+	static String securityForm(String form) {
+		if (form == null) {
+			return null;
+		}
+		return switch (form) {
+			case "GUARANTEE" -> "电子保函";
+			case "CASH_DEPOSIT" -> "现金保证金";
+			default -> null;
+		};
+	}
+
+	/**
+	 * 500 项目. The platform registers the project and its tender project as one: it gives the tender project a code,
+	 * not the project (项目编号 stays missing), and asks no address, legal person, industry, funding or size of it.
+	 * The contact is the tenderer's registered contact, who registered the project.
+	 */
+	static Map<String, Object> project(NoticePublished n, NoticeParticulars p) {
+		TenderParticulars t = p.tender();
+		Map<String, Object> f = new HashMap<>();
+		put(f, n.projectName(), "项目名称");
+		put(f, t.projectRegion(), "项目所在行政区域代码");
+		if (p.tenderer() != null) {
+			put(f, p.tenderer().contactName(), "联系人");
+			put(f, p.tenderer().contactPhone(), "联系方式");
+		}
+		put(f, blankToNull(t.projectApproval()), "项目审批文号");
+		put(f, t.registeredAt() == null ? null : NationalExport.time(t.registeredAt()), "项目建立时间");
+		put(f, t.registeredBy(), "信息录入人员");
+		return f;
+	}
+
+	/** 501 招标项目. Codes the specification names but gives no list for are documented in the README. */
+	static Map<String, Object> tenderProject(NoticeParticulars p) {
+		TenderParticulars t = p.tender();
+		Map<String, Object> f = new HashMap<>();
+		put(f, p.tenderProjectCode(), "招标项目编号");
+		put(f, t.tenderProjectName(), "招标项目名称");
+		put(f, t.projectRegion(), "招标项目所在行政区域代码");
+		if (t.tenderer() != null) {
+			put(f, t.tenderer().name(), "招标人名称");
+			put(f, t.tenderer().creditCode(), "招标人代码");
+			put(f, category(t.tenderer().kind()), "招标人类别");
+			put(f, t.tenderer().registeredRegion(), "招标人企业注册所在地");
+			put(f, t.tenderer().enterpriseNature(), "招标人企业性质");
+		}
+		// a tender project is registered for one tenderer: the platform has no joint tendering (联合招标)
+		put(f, "否", "是否联合招标");
+		put(f, "招标人", "招标人角色");
+		if (t.agency() != null) {
+			put(f, t.agency().name(), "招标代理机构名称");
+			put(f, t.agency().creditCode(), "招标代理机构代码");
+			put(f, category(t.agency().kind()), "招标代理机构类别");
+			put(f, "招标代理机构", "招标代理机构角色");
+			put(f, t.agency().registeredRegion(), "招标代理机构企业注册所在地");
+			put(f, t.agency().enterpriseNature(), "招标代理机构企业性质");
+		}
+		else if (t.tenderer() != null) {
+			// 自行招标: the organiser's code is the tenderer's, as for 513; there is no agency to name, class or place
+			put(f, t.tenderer().creditCode(), "招标代理机构代码");
+		}
+		put(f, tenderingMethod(t.procedure()), "招标方式");
+		put(f, t.agency() != null ? "委托招标" : "自行招标", "招标组织形式");
+		put(f, t.registeredAt() == null ? null : NationalExport.time(t.registeredAt()), "招标项目建立时间");
+		put(f, t.registeredBy(), "申报责任人", "信息录入人员");
+		return f;
+	}
+
+	/** 502 标段（包）: the section's content is the notice its tenderer drafted for it (one notice per section). */
+	static Map<String, Object> section(NoticePublished n, NoticeParticulars p) {
+		TenderParticulars t = p.tender();
+		Map<String, Object> f = new HashMap<>();
+		put(f, p.tenderProjectCode(), "招标项目编号");
+		put(f, p.sectionCode(), "标段（包）编号");
+		put(f, n.sectionName(), "标段（包）名称");
+		put(f, t.round(), "标段（包）招标次数");
+		put(f, tenderingMethod(t.procedure()), "标段（包）招标方式");
+		put(f, blankToNull(n.body()), "标段（包）内容");
+		put(f, n.category().value(), "标段（包）分类代码");
+		if (n.estimatedPrice() != null) {
+			put(f, n.estimatedPrice().yuan(), "标段合同估算价");
+			put(f, "CNY", "标段合同估算价币种代码");
+			put(f, "元", "标段合同估算价单位");
+		}
+		put(f, t.qualifications().isEmpty() ? null : String.join("；", t.qualifications()), "投标人资格条件");
+		put(f, t.sectionCreatedAt() == null ? null : NationalExport.time(t.sectionCreatedAt()), "标段(包)建立时间");
+		return f;
+	}
+
+	/** 招标方式 from the section's procedure (招标投标法 第十条: 公开招标, 邀请招标); other procedures have none. */
+	static String tenderingMethod(String procedure) {
+		if (procedure == null) {
+			return null;
+		}
+		return switch (procedure) {
+			case "OPEN_TENDER" -> "公开招标";
+			case "INVITED_TENDER" -> "邀请招标";
+			default -> null;
+		};
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text;
 	}
 
 	/**

@@ -179,7 +179,8 @@ public class AwardDesk {
 			publishNotice(section, noticeId, failed ? NoticeType.FAILED : NoticeType.CANDIDATES,
 					section.tenderProjectName() + " " + section.name() + (failed ? " 流标公告" : " 中标候选人公示"),
 					failed ? failedText(section, report) : candidatesText(publicity), null, null, null, now,
-					p -> p.publicityEnding(publicity.publicityEnds()));
+					p -> failed ? p.publicityEnding(publicity.publicityEnds())
+							: p.publicityEnding(publicity.publicityEnds()).withEvaluation(facts.evaluation(section, report)));
 			Set<EntityId> told = new LinkedHashSet<>(awards.bidders(section.id()));
 			candidates.forEach(c -> told.add(c.bidder()));
 			for (EntityId bidder : told) {

@@ -1,7 +1,17 @@
 package org.yiwang.tendering;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.yiwang.guarantee.BidSecurity;
+import org.yiwang.kernel.Money;
 import org.yiwang.registry.EntityId;
 import org.yiwang.registry.EntityRegistry;
 import org.yiwang.registry.EntityView;
@@ -26,9 +36,25 @@ class NoticeFacts {
 	 * ({@code yiwang.tendering.platform-publisher}): the candidates' publicity when the report arrives, a failure at
 	 * the deadline; unset, such a record names no publisher and the uplink reports the field missing
 	 */
-	NoticeFacts(Sections sections, EntityRegistry registry, Participation participation,
+	private final Bids bids;
+
+	private final BidSecurity bidSecurity;
+
+	private final Clock clock;
+
+	private final JdbcClient jdbc;
+
+	private final Openings openings;
+
+	NoticeFacts(Sections sections, EntityRegistry registry, Participation participation, Bids bids,
+			BidSecurity bidSecurity, Clock clock, JdbcClient jdbc, Openings openings,
 			@Value("${yiwang.tendering.platform-publisher:}") String platformPublisher) {
 		this.participation = participation;
+		this.bids = bids;
+		this.bidSecurity = bidSecurity;
+		this.clock = clock;
+		this.jdbc = jdbc;
+		this.openings = openings;
 		this.sections = sections;
 		this.registry = registry;
 		this.platformPublisher = platformPublisher == null || platformPublisher.isBlank() ? null
@@ -40,7 +66,81 @@ class NoticeFacts {
 		Sections.Codes codes = sections.codes(s.id());
 		return new NoticeParticulars(codes.tenderProject(), codes.section(), s.documentsFrom(), s.documentsUntil(),
 				codes.consortiumAllowed(), contact(s.tenderer()), contact(s.agency()), platformPublisher, null, null, null,
-				null, null);
+				null, null, null, null, null);
+	}
+
+	/** The section's tender notice: its particulars with the project, tender project and section as registered. */
+	NoticeParticulars ofTender(SectionView s) {
+		return of(s).withTender(sections.tenderParticulars(s.id()).with(party(s.tenderer()), party(s.agency())));
+	}
+
+	private TenderParticulars.Party party(EntityId id) {
+		EntityView e = id == null ? null : registry.find(id).orElse(null);
+		if (e == null) {
+			return null;
+		}
+		return new TenderParticulars.Party(e.name(), e.creditCode(), e.kind().name(),
+				e.registeredRegion() == null ? null : e.registeredRegion().value(),
+				e.enterpriseNature() == null ? null : e.enterpriseNature().code());
+	}
+
+	/**
+	 * Every bidder of the round as the opening read it out, with what the registry, the guarantee module and the
+	 * bidder's statements say of it on the opening day (call in the platform's scope).
+	 */
+	List<NoticeParticulars.Bidder> bidders(SectionView section, List<Openings.Entry> entries) {
+		LocalDate today = LocalDate.now(clock.withZone(ProcedureClock.CHINA));
+		boolean securityRequired = section.bidSecurity().compareTo(Money.ZERO) > 0;
+		List<NoticeParticulars.Bidder> list = new ArrayList<>();
+		for (Openings.Entry entry : entries) {
+			EntityView e = registry.find(entry.bidder()).orElse(null);
+			Bids.Row bid = bids.byId(entry.bid()).orElse(null);
+			String securityForm = securityRequired
+					? bidSecurity.securityHeld(entry.bidder(), section.tradeCode(), section.bidSecurity())
+						.map(h -> h.form().name()).orElse(null)
+					: null;
+			ProjectManager manager = participation.projectManager(section.id(), entry.bidder()).orElse(null);
+			list.add(new NoticeParticulars.Bidder(entry.bid(), entry.bidderName(), entry.bidderCreditCode(),
+					e == null ? null : e.kind().name(),
+					e == null || e.registeredRegion() == null ? null : e.registeredRegion().value(),
+					e == null || e.enterpriseNature() == null ? null : e.enterpriseNature().code(),
+					registry.isBarred(entry.bidder(), section.region(), section.category(), today), securityRequired,
+					securityForm, entry.decryption() != null && entry.decryption().opened() ? entry.totalPrice() : null,
+					entry.decryption() != null && entry.decryption().opened() ? entry.durationDays() : null,
+					bid == null ? null : bid.view().receivedAt(), bid == null ? null : bid.submittedBy(),
+					manager == null ? null : manager.name(),
+					manager == null ? null : ProjectManager.masked(manager.idNumber())));
+		}
+		return list;
+	}
+
+	/** See {@link OpeningHall#bidderProjectManagerIdNumber}; in the platform's scope. */
+	Optional<String> bidderProjectManagerIdNumber(UUID openingRecord, UUID bid) {
+		return bids.byId(bid)
+			.filter(b -> Boolean.TRUE.equals(jdbc.sql("""
+					select exists (select 1 from tendering.openings where notice_id = ? and section_id = ?
+					  and round = (select round from tendering.bids where id = ?))""")
+				.params(openingRecord, b.view().section().value(), bid).query(Boolean.class).single()))
+			.flatMap(b -> participation.projectManager(b.view().section(), b.bidder()))
+			.map(ProjectManager::idNumber);
+	}
+
+	/** The report the candidates' publicity publishes, its candidates with their registry facts and opened bids. */
+	NoticeParticulars.Evaluation evaluation(SectionView section, EvaluationReported report) {
+		List<Openings.Entry> entries = openings.entries(section.id(), report.round());
+		List<NoticeParticulars.Candidate> candidates = new ArrayList<>();
+		for (EvaluationReported.Candidate c : report.candidates()) {
+			EntityView e = c.bidder() == null ? null : registry.find(c.bidder()).orElse(null);
+			String quality = entries.stream().filter(x -> x.bidder().equals(c.bidder())).map(Openings.Entry::quality)
+				.filter(q -> q != null && !q.isBlank()).findFirst().orElse(null);
+			candidates.add(new NoticeParticulars.Candidate(c.rank(), c.bidderName(), c.bidderCreditCode(),
+					e == null ? null : e.kind().name(),
+					e == null || e.registeredRegion() == null ? null : e.registeredRegion().value(),
+					e == null || e.enterpriseNature() == null ? null : e.enterpriseNature().code(), c.price(), c.score(),
+					quality));
+		}
+		return new NoticeParticulars.Evaluation(report.reportId(), report.round(), report.method(),
+				report.reportSha256(), candidates);
 	}
 
 	/** The winner of a section: its kind, region and enterprise nature, and the project manager it stated for it. */

@@ -1,6 +1,11 @@
 package org.yiwang.tendering;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.yiwang.kernel.Money;
 
 /**
  * What the national data specification asks of a published record beyond its text, as the platform captured it when
@@ -22,10 +27,63 @@ import java.time.Instant;
  * @param contractNumber the platform's number of the contract it recorded
  * @param contractSignedAt when the last party signed the contract
  * @param contractSummary the contract's main content (合同主要内容) as the tenderer's side summarised it at upload
+ * @param tender the project, tender project and section as registered; given with the tender notice only
+ * @param bidders every bidder of the round as the opening read it out; given with the opening record only
+ * @param evaluation the evaluation report the candidates' publicity publishes; given with that publicity only
  */
 public record NoticeParticulars(String tenderProjectCode, String sectionCode, Instant documentsFrom,
 		Instant documentsUntil, Boolean consortiumAllowed, Contact tenderer, Contact agency, String publisher,
-		Instant publicityEnds, Winner winner, String contractNumber, Instant contractSignedAt, String contractSummary) {
+		Instant publicityEnds, Winner winner, String contractNumber, Instant contractSignedAt, String contractSummary,
+		TenderParticulars tender, List<Bidder> bidders, Evaluation evaluation) {
+
+	public NoticeParticulars {
+		bidders = bidders == null ? List.of() : List.copyOf(bidders);
+	}
+
+	/**
+	 * The evaluation report of a section's round (评标报告) as the candidates' publicity publishes it.
+	 *
+	 * @param report the evaluation module's report id
+	 * @param method the evaluation method ({@code WEIGHTED_SCORING}, {@code LOWEST_EVALUATED_PRICE})
+	 * @param reportSha256 hex SHA-256 of the signed report PDF
+	 * @param candidates ranked from 1
+	 */
+	public record Evaluation(UUID report, int round, String method, String reportSha256, List<Candidate> candidates) {
+
+		public Evaluation {
+			candidates = List.copyOf(candidates);
+		}
+	}
+
+	/**
+	 * A candidate (中标候选人) with what the registry and its opened bid say of it.
+	 *
+	 * @param score the committee's total score under weighted scoring; null under the lowest evaluated price
+	 * @param quality the quality the bidder's price sheet promised (质量), as the opening read it out
+	 */
+	public record Candidate(int rank, String name, String creditCode, String kind, String registeredRegion,
+			String enterpriseNature, Money price, BigDecimal score, String quality) {
+	}
+
+	/**
+	 * A bidder of the round at the opening (投标人名单).
+	 *
+	 * @param bid the bid's id
+	 * @param barred whether a blacklisting barred it in the section's region and category on the opening day
+	 * @param securityForm how it holds the bid security ({@code GUARANTEE}, {@code CASH_DEPOSIT}); null when it holds
+	 * none or the section asks none
+	 * @param securityRequired whether the section asks bid security
+	 * @param price the total price read out; null when the bid was not decrypted
+	 * @param submittedAt when the platform received the sealed bid
+	 * @param submittedBy the username of the member who submitted it
+	 * @param projectManagerMaskedIdNumber masked like the winner's: the uplink asks
+	 * {@link OpeningHall#bidderProjectManagerIdNumber} for the whole number
+	 */
+	public record Bidder(UUID bid, String name, String creditCode, String kind, String registeredRegion,
+			String enterpriseNature, boolean barred, boolean securityRequired, String securityForm, Money price,
+			Integer durationDays, Instant submittedAt, String submittedBy, String projectManager,
+			String projectManagerMaskedIdNumber) {
+	}
 
 	/** A party's registered contact details. */
 	public record Contact(String creditCode, String address, String contactName, String contactPhone, String email) {
@@ -46,21 +104,43 @@ public record NoticeParticulars(String tenderProjectCode, String sectionCode, In
 
 	NoticeParticulars publishedBy(String name) {
 		return new NoticeParticulars(tenderProjectCode, sectionCode, documentsFrom, documentsUntil, consortiumAllowed,
-				tenderer, agency, name, publicityEnds, winner, contractNumber, contractSignedAt, contractSummary);
+				tenderer, agency, name, publicityEnds, winner, contractNumber, contractSignedAt, contractSummary,
+				tender, bidders, evaluation);
 	}
 
 	NoticeParticulars publicityEnding(Instant end) {
 		return new NoticeParticulars(tenderProjectCode, sectionCode, documentsFrom, documentsUntil, consortiumAllowed,
-				tenderer, agency, publisher, end, winner, contractNumber, contractSignedAt, contractSummary);
+				tenderer, agency, publisher, end, winner, contractNumber, contractSignedAt, contractSummary,
+				tender, bidders, evaluation);
 	}
 
 	NoticeParticulars won(Winner w) {
 		return new NoticeParticulars(tenderProjectCode, sectionCode, documentsFrom, documentsUntil, consortiumAllowed,
-				tenderer, agency, publisher, publicityEnds, w, contractNumber, contractSignedAt, contractSummary);
+				tenderer, agency, publisher, publicityEnds, w, contractNumber, contractSignedAt, contractSummary,
+				tender, bidders, evaluation);
 	}
 
 	NoticeParticulars contract(String number, Instant signedAt, String summary) {
 		return new NoticeParticulars(tenderProjectCode, sectionCode, documentsFrom, documentsUntil, consortiumAllowed,
-				tenderer, agency, publisher, publicityEnds, winner, number, signedAt, summary);
+				tenderer, agency, publisher, publicityEnds, winner, number, signedAt, summary, tender, bidders,
+				evaluation);
+	}
+
+	NoticeParticulars withTender(TenderParticulars t) {
+		return new NoticeParticulars(tenderProjectCode, sectionCode, documentsFrom, documentsUntil, consortiumAllowed,
+				tenderer, agency, publisher, publicityEnds, winner, contractNumber, contractSignedAt, contractSummary, t,
+				bidders, evaluation);
+	}
+
+	NoticeParticulars withBidders(List<Bidder> b) {
+		return new NoticeParticulars(tenderProjectCode, sectionCode, documentsFrom, documentsUntil, consortiumAllowed,
+				tenderer, agency, publisher, publicityEnds, winner, contractNumber, contractSignedAt, contractSummary, tender,
+				b, evaluation);
+	}
+
+	NoticeParticulars withEvaluation(Evaluation e) {
+		return new NoticeParticulars(tenderProjectCode, sectionCode, documentsFrom, documentsUntil, consortiumAllowed,
+				tenderer, agency, publisher, publicityEnds, winner, contractNumber, contractSignedAt, contractSummary, tender,
+				bidders, e);
 	}
 }

@@ -601,6 +601,19 @@ public class OpeningHall {
 		}
 	}
 
+	/**
+	 * The whole resident ID number of the project manager a bidder of an opening record (its notice id) stated for the
+	 * section: the national data specification's bidder list asks it (507 项目负责人证件号码) and nothing else shows it
+	 * whole. Only the platform itself may ask (the portal's uplink, no one signed in); empty when the bid is not of that
+	 * opening record or its bidder stated no project manager.
+	 */
+	public Optional<String> bidderProjectManagerIdNumber(UUID openingRecord, UUID bid) {
+		if (Actors.current().isPresent()) {
+			throw Refusal.forbidden("tendering.projectManager.platformOnly");
+		}
+		return access.platform(() -> facts.bidderProjectManagerIdNumber(openingRecord, bid));
+	}
+
 	// ---- staff ---------------------------------------------------------------------------------------------------
 
 	/**
@@ -647,7 +660,8 @@ public class OpeningHall {
 				.update();
 			setStatus(locked, SectionStatus.OPENED, now);
 			events.publishEvent(notice(noticeId, NoticeType.OPENING_RECORD, section, title, body, null, text, signature,
-					now).with(facts.of(section).publishedBy(staff.displayName())));
+					now).with(facts.of(section).publishedBy(staff.displayName())
+						.withBidders(facts.bidders(section, done))));
 			if (section.bidSecurity().compareTo(Money.ZERO) > 0) {
 				bidSecurity.biddersDisclosed(section.tradeCode());
 			}

@@ -55,6 +55,25 @@ class Sections {
 			.single();
 	}
 
+	/** The project, tender project and section as registered, for the national data specification (parties aside). */
+	TenderParticulars tenderParticulars(SectionId id) {
+		return jdbc.sql("""
+				select p.id as project_id, p.project_approval, p.region_code as project_region, p.name as tender_project_name,
+				  p.created_by as project_created_by, p.created_at as project_created_at, s.procedure, s.round,
+				  s.qualifications, s.created_at
+				from tendering.sections s join tendering.tender_projects p on p.id = s.tender_project_id where s.id = ?""")
+			.param(id.value())
+			.query((rs, n) -> {
+				Array array = rs.getArray("qualifications");
+				return new TenderParticulars(rs.getString("project_id"), rs.getString("project_approval"),
+						rs.getString("project_region"), rs.getString("tender_project_name"),
+						rs.getString("project_created_by"), instant(rs, "project_created_at"), rs.getString("procedure"),
+						rs.getInt("round"), array == null ? List.of() : Arrays.asList((String[]) array.getArray()),
+						instant(rs, "created_at"), null, null);
+			})
+			.single();
+	}
+
 	/** The next tender project number of the region and year, allocated under a row lock. */
 	int nextProjectSequence(RegionCode region, int year) {
 		return next("tender_project_sequences", region, year);

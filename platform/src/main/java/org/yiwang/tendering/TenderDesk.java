@@ -349,7 +349,7 @@ public class TenderDesk {
 					section.projectName(), section.name(), section.region(), section.category(), section.noticeTitle(),
 					section.noticeBody(), section.estimatedPrice(), section.bidSecurity(), section.tendererName(),
 					CreditCode.of(section.tendererCreditCode()), section.agencyName(), section.bidDeadline(), text,
-					signature, now).with(facts.of(sections.byId(id).orElseThrow()).publishedBy(staff.displayName())));
+					signature, now).with(facts.ofTender(sections.byId(id).orElseThrow()).publishedBy(staff.displayName())));
 			return sections.byId(id).orElseThrow();
 		}));
 	}

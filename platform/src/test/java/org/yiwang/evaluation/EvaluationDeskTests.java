@@ -82,6 +82,9 @@ class EvaluationDeskTests {
 	EvaluationDesk desk;
 
 	@Autowired
+	ExpertPool pool;
+
+	@Autowired
 	ApplicationEventPublisher events;
 
 	@Autowired
@@ -318,6 +321,7 @@ class EvaluationDeskTests {
 		mvc.perform(get(report.url()).with(staff(TestActor.YUZHONG))).andExpect(status().isNotFound());
 		mvc.perform(get(report.url()).with(staff(TestActor.WANZHOU))).andExpect(status().isNotFound());
 		mvc.perform(get(report.url()).with(expert("e9." + run))).andExpect(status().isNotFound());
+		assertThat(desk.reportedCommittee(report.id())).as("the committee stays the evaluation's until reported").isEmpty();
 		for (String m : members) {
 			signReport(id, m, keys.sign(m, pdf), keys.certificate(m))
 				.andExpect(flash().attribute("saved", "evaluation.scoring.saved.reportSigned"));
@@ -328,6 +332,22 @@ class EvaluationDeskTests {
 		}
 		EvaluationCaseView done = TestActor.districtStaff(TestActor.YUZHONG).call(() -> desk.caseView(id));
 		assertThat(done.status()).isEqualTo("REPORTED");
+		// the committee for the national uplink (508 评标专家): only to the platform itself, the experts' ID numbers whole
+		assertRefused(e1, "evaluation.committee.platformOnly", () -> desk.reportedCommittee(report.id()));
+		List<CommitteeMember> committee = desk.reportedCommittee(report.id());
+		System.out.println("COMMITTEE " + committee.stream().map(m -> m.kind() + "/" + m.position() + "/" + m.leader()).toList());
+		assertThat(committee).extracting(CommitteeMember::kind).containsExactly("EXPERT", "EXPERT", "EXPERT",
+				"REPRESENTATIVE");
+		assertThat(committee).filteredOn(CommitteeMember::leader).extracting(CommitteeMember::kind)
+			.containsExactly("EXPERT");
+		assertThat(committee).filteredOn(m -> m.kind().equals("EXPERT"))
+			.allSatisfy(m -> assertThat(m.idNumber()).matches("[0-9]{17}[0-9X]"));
+		assertThat(committee).filteredOn(m -> m.kind().equals("REPRESENTATIVE")).extracting(CommitteeMember::idNumber)
+			.containsOnlyNulls();
+		for (CommitteeMember m : committee.stream().filter(m -> m.idNumber() != null).toList()) {
+			assertThat(TestActor.admin().call(() -> auditLog.latest(section.toString(), 200)))
+				.as("no event carries an expert's ID number").noneMatch(e -> e.payload().contains(m.idNumber()));
+		}
 		assertThat(done.ranking()).extracting(EvaluationCaseView.Ranking::rank).containsExactly(1, 2);
 		mvc.perform(get(report.url()).with(staff(TestActor.YUZHONG))).andExpect(status().isOk());
 		AuditEntry reported = TestActor.admin().call(() -> auditLog.latest(section.toString(), 100)).stream()
@@ -414,7 +434,11 @@ class EvaluationDeskTests {
 		for (String expert : experts) {
 			byte[] certificate = keys.issue(expert);
 			String fingerprint = TestActor.admin().call(() -> trustStore.inspect(certificate)).fingerprint();
-			seats.add(new CommitteeDrawn.Seat(UUID.randomUUID(), expert, "专家" + expert, "A010101", fingerprint));
+			// a pool expert (with a resident ID number), as a draw seats them
+			ExpertView pooled = TestActor.cityStaff().call(() -> pool.register(new NewExpert(expert, "专家" + expert,
+					ExpertFixture.idNumber(TestActor.YUZHONG), "023-60001234", TestActor.YUZHONG, "测试单位" + run, null,
+					Set.of("A0104"))));
+			seats.add(new CommitteeDrawn.Seat(pooled.id(), expert, "专家" + expert, "A010101", fingerprint));
 		}
 		publish(new CommitteeDrawn(Actor.SYSTEM, UUID.randomUUID(), section, 1, RegionCode.of(TestActor.YUZHONG), seats,
 				clock.instant()));

@@ -71,6 +71,11 @@ final class AwardScenario {
 	private final Clock clock;
 
 	AwardScenario(ApplicationContext context, Path dir, String security) {
+		this(context, dir, security, List.of());
+	}
+
+	/** A section requiring {@code qualifications}, which every bidder holds (valid a year either side of today). */
+	AwardScenario(ApplicationContext context, Path dir, String security, List<String> qualifications) {
 		this.context = context;
 		this.dir = dir;
 		this.jdbc = context.getBean(JdbcClient.class);
@@ -86,7 +91,15 @@ final class AwardScenario {
 		second = entity("b2", "第二投标", EntityRole.BIDDER);
 		third = entity("b3", "第三投标", EntityRole.BIDDER);
 		stranger = entity("b4", "局外投标", EntityRole.BIDDER);
-		section = opened(security);
+		java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(ProcedureClock.CHINA));
+		for (EntityView bidder : List.of(first, second, third, stranger)) {
+			for (String q : qualifications) {
+				bidder(bidder).run(() -> context.getBean(EntityRegistry.class).addQualification(
+						new org.yiwang.registry.NewQualification(q, "一级", "D" + Math.abs((q + bidder.id()).hashCode()),
+								"重庆市住房和城乡建设委员会", today.minusYears(1), today.plusYears(1))));
+			}
+		}
+		section = opened(security, qualifications);
 	}
 
 	// ---- actors ------------------------------------------------------------------------------------------------
@@ -125,12 +138,12 @@ final class AwardScenario {
 	}
 
 	/** Published through the desk, then (as the opening would) three standing bids and status OPENED. */
-	private SectionView opened(String security) {
+	private SectionView opened(String security, List<String> qualifications) {
 		TenderDesk desk = context.getBean(TenderDesk.class);
 		TestActor party = tendererActor();
 		SectionView registered = party.call(() -> desk.registerTender(new NewTender("授标测试项目" + run, null,
 				"授标测试招标" + run, null, new SectionDetails("一标段", "500103", "ENG_BUILDING", new BigDecimal("1000000"),
-						new BigDecimal(security), 60, List.of()))));
+						new BigDecimal(security), 60, qualifications))));
 		SectionView approved = TestActor.districtStaff(TestActor.YUZHONG)
 			.call(() -> desk.approve(registered.id(), registered.version()));
 		party.run(() -> context.getBean(TenderDocuments.class).upload(approved.id(), "文件.txt", "text/plain",

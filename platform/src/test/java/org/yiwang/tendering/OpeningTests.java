@@ -151,6 +151,9 @@ class OpeningTests {
 		Path e1 = f.bid(section, "b1", "900000.00");
 		Path e2 = f.bid(section, "b2", "950000.00");
 		Path e3 = f.bid(section, "b3", "990000.00");
+		// the first bidder states its project manager (outside the sealed bid) for the bidder list's export (507)
+		f.as("b1").call(() -> context.getBean(TenderDocuments.class).stateProjectManager(section.id(), "王建国",
+				UplinkCompletenessTests.MANAGER_ID));
 		String k1 = f.contentKey(e1, "b1");
 		String k2 = f.contentKey(e2, "b2");
 
@@ -257,7 +260,7 @@ class OpeningTests {
 					select u.status, array_to_string(u.missing_fields, ',') as missing, u.payload ->> '公告发布责任人' as publisher,
 					  u.payload ->> '招标项目编号' as project, u.payload ->> '公告性质' as nature
 					from portal.uplink u join portal.records r on r.id = u.record_id
-					where r.trade_code = ? and r.record_type = 'OPENING_RECORD'""")
+					where r.trade_code = ? and r.record_type = 'OPENING_RECORD' and u.dataset = 'TENDER_ANN_QUA_INQUERY_ANN'""")
 				.param(section.tradeCode().value()).query().listOfRows()));
 		AwardScenario.await(() -> !uplinked.get().isEmpty(), "the opening record's uplink export");
 		java.util.Map<String, Object> record = uplinked.get().get(0);
@@ -265,6 +268,36 @@ class OpeningTests {
 		assertThat(record.get("status")).isEqualTo("PENDING");
 		assertThat(record.get("publisher")).isEqualTo(YUZHONG_STAFF.displayName());
 		assertThat((String) record.get("project")).matches("CQ-500103-\\d{4}-ZB\\d{4}");
+		// the bidder list (507), one row per bidder of the round, exported with the opening record
+		java.util.function.Supplier<java.util.List<java.util.Map<String, Object>>> bidders = () -> org.yiwang.system.RegionScopes
+			.callAsPlatform(() -> tx.execute(t -> jdbc.sql("""
+					select u.status, array_to_string(u.missing_fields, ',') as missing, u.payload::text as payload
+					from portal.uplink u join portal.records r on r.id = u.record_id
+					where r.trade_code = ? and r.record_type = 'OPENING_RECORD' and u.dataset = 'TENDER_LIST'
+					order by u.payload ->> '投标人名称'""")
+				.param(section.tradeCode().value()).query().listOfRows()));
+		AwardScenario.await(() -> bidders.get().size() == 3, "the bidder list's uplink export");
+		for (java.util.Map<String, Object> row : bidders.get()) {
+			System.out.println("UPLINK TENDER_LIST " + row);
+		}
+		java.util.Map<String, Object> listed = bidders.get().stream()
+			.filter(r -> r.get("payload").toString().contains(f.bidders.get("b1").creditCode())).findFirst().orElseThrow();
+		java.util.Map<?, ?> b1Payload = context.getBean(tools.jackson.databind.json.JsonMapper.class)
+			.readValue(listed.get("payload").toString(), java.util.Map.class);
+		assertThat(listed.get("status")).isEqualTo("INCOMPLETE");
+		assertThat(listed.get("missing")).as("what the platform never captures (README)")
+			.isEqualTo("项目负责人相关证书和编号,保证金递交方式,保证金递交时间,投标操作人联系方式");
+		assertThat(b1Payload.get("投标人名称")).isEqualTo(f.bidders.get("b1").name());
+		assertThat(b1Payload.get("投标单位项目负责人")).isEqualTo("王建国");
+		assertThat(b1Payload.get("项目负责人证件号码")).as("the uplink sends the number whole")
+			.isEqualTo(UplinkCompletenessTests.MANAGER_ID);
+		assertThat(b1Payload.get("是否失信人")).isEqualTo("否");
+		assertThat(b1Payload.get("是否提交保证金")).as("the section asks no security").isEqualTo("否");
+		assertThat(new java.math.BigDecimal(b1Payload.get("投标报价金额").toString())).isEqualByComparingTo("900000.00");
+		assertThat(b1Payload.get("投标文件递交时间")).isNotNull();
+		assertThat(b1Payload.get("投标操作人员")).isNotNull();
+		assertThat(f.count("select count(*) from audit.entries where payload::text like ?",
+				"%" + UplinkCompletenessTests.MANAGER_ID + "%")).as("never whole in an event").isZero();
 		refused(() -> f.as("b3").call(() -> hall.object(section.id(), "晚了")), "tendering.opening.closed");
 		refused(() -> YUZHONG_STAFF.call(() -> hall.close(section.id())), "tendering.opening.closed");
 	}

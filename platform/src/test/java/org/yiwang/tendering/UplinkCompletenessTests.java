@@ -74,7 +74,7 @@ class UplinkCompletenessTests {
 	@Test
 	void the_uplink_records_of_a_whole_tender_lack_no_required_field() throws Exception {
 		Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl is not installed here");
-		AwardScenario s = new AwardScenario(context, dir, "0");
+		AwardScenario s = new AwardScenario(context, dir, "0", List.of("建筑工程施工总承包"));
 		// the first bidder registered and stated its project manager before the deadline, outside its sealed bid
 		s.bidder(s.first).run(() -> documents.registerInterest(s.section.id()));
 		ProjectManagerView stated = s.bidder(s.first)
@@ -91,9 +91,10 @@ class UplinkCompletenessTests {
 				null));
 		s.bidder(s.first).run(() -> desk.signContract(s.section.id(), s.sign("b1", "contract.pdf"), s.read("b1.pem"),
 				null));
-		List<String> datasets = List.of("TENDER_ANN_QUA_INQUERY_ANN", "TENDER_CANDIDATE_ANNOUNCE", "WIN_RESULT_ANNO",
-				"CONTRACT_PERFORMANCE");
-		AwardScenario.await(() -> uplink(s).keySet().containsAll(datasets), "the uplink records of every step");
+		List<String> datasets = List.of("SECTION", "TENDER_ANN_QUA_INQUERY_ANN", "TENDER_CANDIDATE_ANNOUNCE",
+				"WIN_RESULT_ANNO", "CONTRACT_PERFORMANCE");
+		AwardScenario.await(() -> uplink(s).keySet().containsAll(datasets)
+				&& uplink(s).keySet().containsAll(List.of("PROJECT", "TENDER_PROJECT", "TENDER_CANDIDATE")), "the uplink records of every step");
 		Map<String, Uplinked> records = uplink(s);
 		records.forEach((dataset, u) -> System.out.println("UPLINK " + dataset + " " + u.status() + " missing="
 				+ u.missing() + "\n  " + u.payload()));
@@ -104,6 +105,51 @@ class UplinkCompletenessTests {
 
 		Map<?, ?> notice = json.readValue(records.get("TENDER_ANN_QUA_INQUERY_ANN").payload(), Map.class);
 		String projectCode = (String) notice.get("招标项目编号");
+
+		// 502 标段（包）, exported with the tender notice: complete
+		Map<?, ?> section = json.readValue(records.get("SECTION").payload(), Map.class);
+		assertThat(section.get("招标项目编号")).isEqualTo(projectCode);
+		assertThat(section.get("标段（包）编号")).isEqualTo(projectCode + "-01");
+		assertThat(section.get("标段（包）名称")).isEqualTo("一标段");
+		assertThat(section.get("标段（包）招标次数")).isEqualTo(1);
+		assertThat(section.get("统一交易标识码")).isEqualTo(s.section.tradeCode().value());
+		assertThat(section.get("标段（包）招标方式")).isEqualTo("公开招标");
+		assertThat(section.get("标段（包）所在行政区域代码")).isEqualTo("500103");
+		assertThat(section.get("标段（包）内容")).isEqualTo("正文");
+		assertThat(section.get("标段（包）分类代码")).isEqualTo("ENG_BUILDING");
+		assertThat(new java.math.BigDecimal(section.get("标段合同估算价").toString())).isEqualByComparingTo("1000000");
+		assertThat(section.get("标段合同估算价币种代码")).isEqualTo("CNY");
+		assertThat(section.get("投标人资格条件")).isEqualTo("建筑工程施工总承包");
+		assertThat(section.get("标段(包)建立时间")).isNotNull();
+		// 501 招标项目 and 500 项目: what the platform never asks of a tender project stays missing (README, open data)
+		Uplinked tenderProject = records.get("TENDER_PROJECT");
+		assertThat(tenderProject.status()).isEqualTo("INCOMPLETE");
+		assertThat(tenderProject.missing()).containsExactly("项目编号", "是否依法必须招标", "招标项目类型",
+				"招标内容与范围及招标方案说明", "招标代理机构名称", "招标代理机构类别", "招标代理机构角色", "监督部门名称", "审核部门名称",
+				"招标代理机构企业注册所在地", "招标代理机构企业性质", "交易系统编号", "交易系统平台使用费");
+		Map<?, ?> tp = json.readValue(tenderProject.payload(), Map.class);
+		assertThat(tp.get("招标项目编号")).isEqualTo(projectCode);
+		assertThat(tp.get("招标项目名称")).isEqualTo(s.section.tenderProjectName());
+		assertThat(tp.get("招标人名称")).isEqualTo(s.tenderer.name());
+		assertThat(tp.get("招标人代码")).isEqualTo(s.tenderer.creditCode());
+		assertThat(tp.get("招标人类别")).isEqualTo("法人或其他组织");
+		assertThat(tp.get("招标人企业性质")).isEqualTo("150");
+		assertThat(tp.get("招标人企业注册所在地")).isEqualTo("500103");
+		assertThat(tp.get("招标方式")).isEqualTo("公开招标");
+		assertThat(tp.get("招标组织形式")).isEqualTo("自行招标");
+		assertThat(tp.get("招标代理机构代码")).as("自行招标: the organiser is the tenderer, as in 513")
+			.isEqualTo(s.tenderer.creditCode());
+		assertThat(tp.get("信息录入人员")).isEqualTo(s.user("tdr"));
+		Uplinked project = records.get("PROJECT");
+		assertThat(project.status()).isEqualTo("INCOMPLETE");
+		assertThat(project.missing()).containsExactly("项目编号", "项目类别关联代码", "项目地址", "项目法人", "分类版本代码",
+				"项目行业分类", "资金来源", "项目规模", "项目审批文件名称");
+		Map<?, ?> pr = json.readValue(project.payload(), Map.class);
+		assertThat(pr.get("项目名称")).isEqualTo(s.section.projectName());
+		assertThat(pr.get("项目所在行政区域代码")).isEqualTo("500103");
+		assertThat(pr.get("联系人")).isEqualTo("李四");
+		assertThat(pr.get("联系方式")).isEqualTo("023-12345678");
+		assertThat(pr.get("项目建立时间")).isNotNull();
 		assertThat(projectCode).matches("CQ-500103-\\d{4}-ZB\\d{4}");
 		assertThat(notice.get("相关标段（包）编号")).isEqualTo(projectCode + "-01");
 		assertThat(notice.get("公告标段（包）数量")).isEqualTo(1);
@@ -118,6 +164,28 @@ class UplinkCompletenessTests {
 		assertThat((String) notice.get("招标文件/资格预审文件获取方法")).contains("在线下载");
 		assertThat(notice.get("公告发布责任人")).isNotNull();
 		assertThat(notice.get("交易平台验证责任人")).isEqualTo("王核验（演示）");
+		// 510 中标候选人, one row per candidate of the report the publicity published. This scenario puts its bids in place
+		// of an opening (no price sheet read out: no 质量) and the registry holds no field for what a candidate showed
+		// against the qualification requirements; its report is not the evaluation module's, so no committee (508)
+		List<Uplinked> candidates = rows(s, "TENDER_CANDIDATE");
+		assertThat(candidates).hasSize(3);
+		for (Uplinked c : candidates) {
+			assertThat(c.status()).isEqualTo("INCOMPLETE");
+			assertThat(c.missing()).containsExactly("质量", "中标候选人响应招标文件的资格能力条件");
+		}
+		Map<?, ?> firstCandidate = json.readValue(candidates.get(0).payload(), Map.class);
+		assertThat(firstCandidate.get("招标项目编号")).isEqualTo(projectCode);
+		assertThat(firstCandidate.get("标段（包）编号")).isEqualTo(projectCode + "-01");
+		assertThat(firstCandidate.get("中标候选人排名")).isEqualTo(1);
+		assertThat(firstCandidate.get("中标候选人名称")).isEqualTo(s.first.name());
+		assertThat(firstCandidate.get("中标候选人代码")).isEqualTo(s.first.creditCode());
+		assertThat(firstCandidate.get("中标候选人类别")).isEqualTo("法人或其他组织");
+		assertThat(firstCandidate.get("评分结果")).isEqualTo("99");
+		assertThat(new java.math.BigDecimal(firstCandidate.get("投标价格").toString())).isEqualByComparingTo("980000");
+		assertThat((String) firstCandidate.get("评标情况")).startsWith("评标办法：综合评分法；评标委员会推荐排名第1名");
+		assertThat(firstCandidate.get("中标候选人人企业注册所在地")).isEqualTo("500103");
+		assertThat(firstCandidate.get("中标候选人企业性质")).isEqualTo("150");
+		assertThat(rows(s, "BID_EVALUATION_EXPERT")).isEmpty();
 		Map<?, ?> publicity = json.readValue(records.get("TENDER_CANDIDATE_ANNOUNCE").payload(), Map.class);
 		assertThat(publicity.get("公示发布责任人")).as("the configured publisher of what the platform publishes itself")
 			.isEqualTo("张发布（演示）");
@@ -208,6 +276,17 @@ class UplinkCompletenessTests {
 	}
 
 	record Uplinked(String status, List<String> missing, String payload) {
+	}
+
+	/** Every row of one dataset exported for the section, in item order (rank, bid, seat). */
+	private List<Uplinked> rows(AwardScenario s, String dataset) {
+		return s.platform(() -> context.getBean(JdbcClient.class).sql("""
+				select u.status, u.missing_fields, u.payload::text from portal.uplink u
+				join portal.records r on r.id = u.record_id where r.trade_code = ? and u.dataset = ? order by u.item""")
+			.params(s.section.tradeCode().value(), dataset)
+			.query((rs, n) -> new Uplinked(rs.getString(1), Arrays.asList((String[]) rs.getArray(2).getArray()),
+					rs.getString(3)))
+			.list());
 	}
 
 	private Map<String, Uplinked> uplink(AwardScenario s) {

@@ -12,9 +12,9 @@ import org.yiwang.evaluation.CommitteeMember;
 import org.yiwang.evaluation.EvaluationDesk;
 import org.yiwang.tendering.AwardDesk;
 import org.yiwang.tendering.NoticeParticulars;
+import org.yiwang.tendering.NoticePublished;
 import org.yiwang.tendering.NoticeType;
 import org.yiwang.tendering.OpeningHall;
-import org.yiwang.tendering.NoticePublished;
 import org.yiwang.tendering.TenderParticulars;
 
 /**

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,7 +36,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.AdjustableClock;
 import org.yiwang.Chromium;
 import org.yiwang.TestActor;
@@ -55,6 +58,7 @@ import org.yiwang.registry.EntityCertificates;
 import org.yiwang.registry.EntityRegistry;
 import org.yiwang.registry.EntityRole;
 import org.yiwang.registry.EntityView;
+import org.yiwang.system.RegionScopes;
 
 /**
  * Issue 6's done-when, from notice to contract on one platform, with the bid tool as a subprocess and the steps people
@@ -313,6 +317,28 @@ class WholeTenderIT {
 		assertThat(publicized.publicity().candidates()).hasSize(3);
 		CandidateView first = publicized.publicity().candidates().get(0);
 		assertThat(first.rank()).isEqualTo(1);
+		// the national uplink of this tender: the notice's section (502), the opening record's bidder list (507), the
+		// report's candidates (510) and the committee that signed it (508: the drawn experts, their ID numbers whole)
+		String tradeCode = TestActor.districtStaff(TestActor.YUZHONG).call(() -> desk.dossier(id)).section().tradeCode()
+			.value();
+		Function<String, List<Map<String, Object>>> uplinked = dataset -> RegionScopes.callAsPlatform(
+				() -> context.getBean(TransactionTemplate.class).execute(t -> context.getBean(JdbcClient.class).sql("""
+						select u.status, array_to_string(u.missing_fields, ',') as missing, u.payload::text as payload
+						from portal.uplink u join portal.records r on r.id = u.record_id
+						where r.trade_code = ? and u.dataset = ? order by u.item""")
+					.params(tradeCode, dataset).query().listOfRows()));
+		awaitTrue(() -> uplinked.apply("BID_EVALUATION_EXPERT").size() == 3 && uplinked.apply("TENDER_CANDIDATE").size() == 3,
+				"the candidates and the committee uplinked");
+		// this tender asks no qualification type, so 投标人资格条件 (required) is not stated and 502 waits incomplete
+		assertThat(uplinked.apply("SECTION")).extracting(r -> r.get("status") + " " + r.get("missing"))
+			.containsExactly("INCOMPLETE 投标人资格条件");
+		assertThat(uplinked.apply("TENDER_LIST")).hasSize(3);
+		assertThat(uplinked.apply("TENDER_CANDIDATE")).extracting(r -> r.get("missing"))
+			.containsOnly("中标候选人响应招标文件的资格能力条件");
+		assertThat(uplinked.apply("BID_EVALUATION_EXPERT")).as("every drawn expert, complete")
+			.allSatisfy(r -> assertThat(r.get("status")).isEqualTo("PENDING"))
+			.allSatisfy(r -> assertThat(r.get("payload").toString()).contains("居民身份证"))
+			.filteredOn(r -> r.get("payload").toString().contains("\"是否为评标组长\": \"是\"")).hasSize(1);
 		clock.advance(Duration.ofDays(3).plusMinutes(1));
 		f.tenderer().run(() -> award.confirmWinner(id, first.bidder(), null));
 		String winner = Map.of(b1.id(), "b1", b2.id(), "b2", b3.id(), "b3").get(first.bidder());

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.yiwang.guarantee.BidSecurity;
 import org.yiwang.kernel.Money;
@@ -31,29 +30,26 @@ class NoticeFacts {
 
 	private final Participation participation;
 
-	/**
-	 * @param platformPublisher the trading center's person who answers for what the platform publishes on its own
-	 * ({@code yiwang.tendering.platform-publisher}): the candidates' publicity when the report arrives, a failure at
-	 * the deadline; unset, such a record names no publisher and the uplink reports the field missing
-	 */
 	private final Bids bids;
 
 	private final BidSecurity bidSecurity;
 
 	private final Clock clock;
 
-	private final JdbcClient jdbc;
-
 	private final Openings openings;
 
+	/**
+	 * @param platformPublisher the trading center's person who answers for what the platform publishes on its own
+	 * ({@code yiwang.tendering.platform-publisher}): the candidates' publicity when the report arrives, a failure at
+	 * the deadline; unset, such a record names no publisher and the uplink reports the field missing
+	 */
 	NoticeFacts(Sections sections, EntityRegistry registry, Participation participation, Bids bids,
-			BidSecurity bidSecurity, Clock clock, JdbcClient jdbc, Openings openings,
+			BidSecurity bidSecurity, Clock clock, Openings openings,
 			@Value("${yiwang.tendering.platform-publisher:}") String platformPublisher) {
 		this.participation = participation;
 		this.bids = bids;
 		this.bidSecurity = bidSecurity;
 		this.clock = clock;
-		this.jdbc = jdbc;
 		this.openings = openings;
 		this.sections = sections;
 		this.registry = registry;
@@ -116,12 +112,9 @@ class NoticeFacts {
 
 	/** See {@link OpeningHall#bidderProjectManagerIdNumber}; in the platform's scope. */
 	Optional<String> bidderProjectManagerIdNumber(UUID openingRecord, UUID bid) {
-		return bids.byId(bid)
-			.filter(b -> Boolean.TRUE.equals(jdbc.sql("""
-					select exists (select 1 from tendering.openings where notice_id = ? and section_id = ?
-					  and round = (select round from tendering.bids where id = ?))""")
-				.params(openingRecord, b.view().section().value(), bid).query(Boolean.class).single()))
-			.flatMap(b -> participation.projectManager(b.view().section(), b.bidder()))
+		return openings.recordedIn(openingRecord)
+			.flatMap(o -> openings.entries(o.section(), o.round()).stream().filter(e -> e.bid().equals(bid)).findFirst())
+			.flatMap(e -> participation.projectManager(e.section(), e.bidder()))
 			.map(ProjectManager::idNumber);
 	}
 

@@ -100,6 +100,12 @@ class Openings {
 			.params(section.value(), round).query(Openings::opening).optional();
 	}
 
+	/** The opening whose record is the notice {@code noticeId}. */
+	Optional<Opening> recordedIn(UUID noticeId) {
+		return jdbc.sql("select * from tendering.openings where notice_id = ?").param(noticeId)
+			.query(Openings::opening).optional();
+	}
+
 	/** The opening row locked for this transaction: its changes run one at a time. */
 	Optional<Opening> lock(SectionId section, int round) {
 		return jdbc.sql("select * from tendering.openings where section_id = ? and round = ? for update")

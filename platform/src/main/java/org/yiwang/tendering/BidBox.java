@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -173,9 +172,6 @@ public class BidBox {
 		catch (EnvelopeRefusal refusal) {
 			throw refusal.toRefusal();
 		}
-		if (received.sha256() != null && !sealed.sha256().equalsIgnoreCase(received.sha256())) {
-			throw new IllegalStateException("The envelope " + received.temporary() + " changed while it was checked");
-		}
 		if (!section.tradeCode().value().equals(sealed.tradeCode())) {
 			throw Refusal.invalid("envelope", "tendering.bid.wrongSection", sealed.tradeCode(),
 					section.tradeCode().value());
@@ -206,7 +202,7 @@ public class BidBox {
 			if (bids.standing(locked.id(), bidder.id()).isPresent()) {
 				throw Refusal.conflict(null, "tendering.bid.duplicate");
 			}
-			Blobs.Stored stored = blobs.keep(received.hashed(sealed.sha256().toLowerCase(Locale.ROOT)));
+			Blobs.Stored stored = blobs.keep(received.hashed(sealed.sha256()));
 			BidView bid = new BidView(UUID.randomUUID(), locked.id(), locked.tradeCode(), bidder.name(), stored.sha256(),
 					sealed.sm3(), stored.size(), fingerprint, sealed.sealedAt(), receivedAt, BidStatus.RECEIVED, null, null);
 			byte[] statement = statement(bid, bidder);

@@ -26,6 +26,7 @@ import org.springframework.context.ApplicationContext;
 import org.yiwang.PlatformTest;
 import org.yiwang.TestActor;
 import org.yiwang.audit.AuditLog;
+import org.yiwang.catalog.WorkingCalendar;
 import org.yiwang.guarantee.BidSecurity;
 import org.yiwang.guarantee.SecurityForm;
 import org.yiwang.kernel.Money;
@@ -60,7 +61,7 @@ class AuctionHallTests {
 	Portal portal;
 
 	@Autowired
-	org.yiwang.catalog.WorkingCalendar calendar;
+	WorkingCalendar calendar;
 
 	AuctionFixture fixture;
 

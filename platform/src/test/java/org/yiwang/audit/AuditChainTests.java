@@ -72,13 +72,13 @@ class AuditChainTests {
 	 */
 	@Test
 	void entries_commit_with_their_change_and_a_long_transaction_does_not_hold_the_chain() throws Exception {
-		String long_ = "long-" + UUID.randomUUID(), quick = "quick-" + UUID.randomUUID(),
+		String slow = "long-" + UUID.randomUUID(), quick = "quick-" + UUID.randomUUID(),
 				undone = "undone-" + UUID.randomUUID();
 		CountDownLatch published = new CountDownLatch(1);
 		CompletableFuture<Void> quickDone = new CompletableFuture<>();
 		var longTransaction = CompletableFuture.runAsync(() -> RegionScopes.runAsPlatform(
 				() -> transactions.executeWithoutResult(s -> {
-					events.publishEvent(probe(long_));
+					events.publishEvent(probe(slow));
 					published.countDown();
 					quickDone.orTimeout(30, TimeUnit.SECONDS).join(); // still at work meanwhile
 				})));
@@ -86,7 +86,7 @@ class AuditChainTests {
 		appendProbe(quick); // would wait for the long transaction if it held the head
 		quickDone.complete(null);
 		longTransaction.get(30, TimeUnit.SECONDS);
-		assertThat(seqOf(long_)).isGreaterThan(seqOf(quick)); // the chain's order is the commits' order
+		assertThat(seqOf(slow)).isGreaterThan(seqOf(quick)); // the chain's order is the commits' order
 		assertThatThrownBy(() -> RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(s -> {
 			events.publishEvent(probe(undone));
 			throw new IllegalStateException("rolled back");

@@ -501,18 +501,24 @@ public class AuctionHall {
 			}
 			SecurityHeld held = security.securityHeld(entity.id(), listing.tradeCode(), listing.security())
 				.orElseThrow(() -> Refusal.conflict(null, "auction.qualify.noSecurity", entity.name(), listing.security()));
-			for (int attempt = 0; attempt < 20; attempt++) {
-				String number = String.valueOf(100000 + RANDOM.nextInt(900000));
-				RegistrationView qualified = new RegistrationView(r.id(), r.listing(), r.transferee(), r.transfereeName(),
-						r.registeredBy(), r.registeredAt(), RegistrationStatus.QUALIFIED, number, held.reference(),
-						staff.actor().username(), now, null);
-				if (listings.decide(qualified)) {
-					events.publishEvent(new TransfereeQualified(staff.actor(), r.listing(), r.id(), r.transferee(), number,
-							held.reference(), listing.region(), now));
-					return qualified;
-				}
+			// Under the listing's lock, a number no other bidder of it holds: a clash would fail the unique index and,
+			// with it, the whole transaction (PostgreSQL takes no further statement in it), so it is not left to chance.
+			listings.byIdForUpdate(r.listing());
+			java.util.Set<String> taken = listings.bidderNumbers(r.listing());
+			String number;
+			do {
+				number = String.valueOf(100000 + RANDOM.nextInt(900000));
 			}
-			throw Refusal.conflict(null, "auction.registration.decided");
+			while (taken.contains(number));
+			RegistrationView qualified = new RegistrationView(r.id(), r.listing(), r.transferee(), r.transfereeName(),
+					r.registeredBy(), r.registeredAt(), RegistrationStatus.QUALIFIED, number, held.reference(),
+					staff.actor().username(), now, null);
+			if (!listings.decide(qualified)) {
+				throw Refusal.conflict(null, "auction.registration.decided");
+			}
+			events.publishEvent(new TransfereeQualified(staff.actor(), r.listing(), r.id(), r.transferee(), number,
+					held.reference(), listing.region(), now));
+			return qualified;
 		});
 	}
 

@@ -150,19 +150,24 @@ class Listings {
 		}
 	}
 
-	/** Records staff's decision; false when the bidder number was taken meanwhile (pick another). */
+	/**
+	 * Records staff's decision; false when the registration was decided meanwhile. A qualification's bidder number
+	 * must be free ({@link #bidderNumbers}, under the listing's lock).
+	 */
 	boolean decide(RegistrationView r) {
-		try {
-			return jdbc.sql("""
-					update auction.registrations set status = ?, bidder_number = ?, security_reference = ?, decided_by = ?,
-					  decided_at = ?, refusal_reason = ? where id = ? and status = 'PENDING'""")
-				.params(r.status().name(), r.bidderNumber(), r.securityReference(), r.decidedBy(), ts(r.decidedAt()),
-						r.refusalReason(), r.id())
-				.update() == 1;
-		}
-		catch (DuplicateKeyException e) {
-			return false;
-		}
+		return jdbc.sql("""
+				update auction.registrations set status = ?, bidder_number = ?, security_reference = ?, decided_by = ?,
+				  decided_at = ?, refusal_reason = ? where id = ? and status = 'PENDING'""")
+			.params(r.status().name(), r.bidderNumber(), r.securityReference(), r.decidedBy(), ts(r.decidedAt()),
+					r.refusalReason(), r.id())
+			.update() == 1;
+	}
+
+	/** The bidder numbers the listing's registrations hold. */
+	java.util.Set<String> bidderNumbers(UUID listing) {
+		return new java.util.HashSet<>(jdbc.sql(
+				"select bidder_number from auction.registrations where listing_id = ? and bidder_number is not null")
+			.param(listing).query(String.class).list());
 	}
 
 	List<RegistrationView> registrations(UUID listing) {

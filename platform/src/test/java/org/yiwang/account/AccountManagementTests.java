@@ -3,6 +3,7 @@ package org.yiwang.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
@@ -131,5 +132,37 @@ class AccountManagementTests {
 		assertThat(tokens.authenticate(issued.secret() + "x")).isEmpty();
 		TestActor.admin().run(() -> accounts.revokeToken(client.id(), issued.token().id()));
 		assertThat(tokens.authenticate(issued.secret())).isEmpty();
+	}
+
+	@Test
+	void a_token_is_marked_used_to_the_minute_not_written_on_every_call() {
+		AccountView client = TestActor.admin().call(() -> accounts.create(new NewAccount(uniqueName("issuer"), "示范担保接口",
+				AccountKind.MACHINE, Set.of(Role.API_CLIENT, Role.GUARANTEE_ISSUER), null, false, Set.of(), null)));
+		IssuedToken issued = TestActor.admin().call(() -> accounts.issueToken(client.id(), "production", 30));
+		String hash = AccountManagement.hash(issued.secret());
+		Instant first = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+		assertThat(lastUsed(client)).isNull();
+		assertThat(useAt(hash, first)).isPresent();
+		assertThat(lastUsed(client)).isEqualTo(first);
+		assertThat(useAt(hash, first.plusSeconds(59))).isPresent();
+		assertThat(lastUsed(client)).as("not written again within the minute").isEqualTo(first);
+		assertThat(useAt(hash, first.plusSeconds(61))).isPresent();
+		assertThat(lastUsed(client)).isEqualTo(first.plusSeconds(61));
+		assertThat(useAt(hash + "0", first.plusSeconds(62))).isEmpty();
+	}
+
+	@Autowired
+	Accounts rows;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
+	private java.util.Optional<Account> useAt(String hash, Instant now) {
+		return org.yiwang.system.RegionScopes.callAsPlatform(
+				() -> transactions.execute(status -> rows.byActiveToken(hash, now)));
+	}
+
+	private Instant lastUsed(AccountView client) {
+		return TestActor.admin().call(() -> accounts.tokens(client.id())).get(0).lastUsedAt();
 	}
 }

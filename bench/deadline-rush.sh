@@ -3,6 +3,9 @@
 # JVM on a fresh embedded PostgreSQL; receipts/s and p50/p99 beside the per-envelope crypto baseline and one-row
 # insert+commit into the same PostgreSQL at the same concurrency, all measured in this run.
 # Usage: bench/deadline-rush.sh [bidders=200] [kilobytes=1024] [concurrency=16]   (the issue's size: 2000 1024)
+# Also prints the CPU spent per receipt (this JVM by thread group, the kernel, PostgreSQL) beside the baselines' per
+# operation: comparable between runs on a busy machine. JAVA_TOOL_OPTIONS=-Drush.tableStats=true adds PostgreSQL's
+# table scan counters.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "Building (envelope + platform jars, bench classes)..."

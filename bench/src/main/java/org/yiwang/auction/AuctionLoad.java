@@ -77,14 +77,22 @@ public final class AuctionLoad {
 				recording.setDestination(Path.of(System.getProperty("bench.jfr")));
 				recording.start();
 			}
+			org.yiwang.bench.CpuMeter meter = org.yiwang.bench.CpuMeter.forDatabaseIn(load.databaseDirectory());
+			org.yiwang.bench.CpuMeter.Sample cpuStart = meter.sample();
+			java.util.Map<String, Double> threadsStart = org.yiwang.bench.CpuMeter.threads();
+			long seqStart = load.hall.auction(setup.listing).lastSeq();
 			Result auction = load.bidding(setup, bidders, seconds, 0);
+			cpuPerBid = perDecided(meter.sample().minus(cpuStart), threadsStart, auction.decidedPerSecond() * seconds);
 			if (recording != null) {
 				recording.stop();
 				recording.close();
 			}
 			System.out.printf("Auction bids over HTTP, %d bidders, paced at %d offered bids/s, %d s...%n", bidders, pacedRate,
 					seconds);
+			cpuStart = meter.sample();
+			threadsStart = org.yiwang.bench.CpuMeter.threads();
 			Result paced = load.bidding(setup, bidders, seconds, pacedRate);
+			String pacedCpu = perDecided(meter.sample().minus(cpuStart), threadsStart, paced.decidedPerSecond() * seconds);
 			long bids = load.hall.auction(setup.listing).lastSeq();
 			System.out.println();
 			System.out.printf("%s | %d cores | %d bidders | embedded PostgreSQL, fsync on, synchronous_commit on%n",
@@ -97,12 +105,37 @@ public final class AuctionLoad {
 			System.out.printf("accepted bids / baseline: %.0f%%, decided bids / baseline: %.0f%%   (auction total %d bids, "
 					+ "all in one total order)%n", 100.0 * auction.durablePerSecond() / baseline.durablePerSecond(),
 					100.0 * auction.decidedPerSecond() / baseline.decidedPerSecond(), bids);
+			System.out.println("CPU per decided bid, as fast as possible: " + cpuPerBid);
+			System.out.println("CPU per decided bid, paced: " + pacedCpu);
 			System.out.println("(decided = accepted + refused: a refused bid's audit entry is committed before its answer "
 					+ "too; p50/p99 are of accepted bids; JVM cpu = cores used by this JVM, bench client included; "
 					+ "load = 1-minute load average of the whole machine, other processes included)");
 		}
 		// The HTTP client's selector thread is not a daemon.
 		System.exit(0);
+	}
+
+	private static String cpuPerBid = "";
+
+	/** CPU ms per decided bid: this JVM (by thread group), the kernel's share, and PostgreSQL. */
+	static String perDecided(org.yiwang.bench.CpuMeter.Sample cpu, java.util.Map<String, Double> threadsBefore,
+			double decided) {
+		double n = Math.max(1, decided);
+		StringBuilder text = new StringBuilder(String.format("JVM %.2f ms (kernel %.2f), PostgreSQL %.2f ms; by thread:",
+				1000 * cpu.jvm() / n, 1000 * cpu.jvmSystem() / n, 1000 * cpu.database() / n));
+		double listed = 0;
+		for (var e : org.yiwang.bench.CpuMeter.threads().entrySet()) {
+			double ms = 1000 * (e.getValue() - threadsBefore.getOrDefault(e.getKey(), 0.0)) / n;
+			listed += ms;
+			if (ms >= 0.01) {
+				text.append(String.format(" %s %.2f", e.getKey(), ms));
+			}
+		}
+		return text.append(String.format(", GC+JIT+ended %.2f", 1000 * cpu.jvm() / n - listed)).toString();
+	}
+
+	Path databaseDirectory() {
+		return Path.of(app.getEnvironment().getProperty("yiwang.database.embedded-directory"));
 	}
 
 	/** The platform on a fresh embedded PostgreSQL in a temporary directory, on a free port, logging warnings to a file. */

@@ -126,12 +126,18 @@ public final class DeadlineRush {
 		long envelopeBytes = Files.size(ready.get(0).envelope());
 		System.out.printf("Set up %d bidders with bound SM2 certificates and sealed %d-byte envelopes in %.1f s%n",
 				ready.size(), envelopeBytes, (System.nanoTime() - setupStart) / 1e9);
+		CpuMeter cpu = CpuMeter.forDatabaseIn(work.resolve("postgres"));
 		// baseline 1: the unavoidable work per envelope, tight loop, same machine, same run
+		CpuMeter.Sample cryptoStart = cpu.sample();
 		EnvelopeBaseline.Figure crypto = EnvelopeBaseline.unavoidableWork(Runtime.getRuntime().availableProcessors(),
 				(int) envelopeBytes, Duration.ofSeconds(8));
+		CpuMeter.Sample cryptoCpu = cpu.sample().minus(cryptoStart);
+		double cryptoEnvelopes = crypto.operations();
 		// baseline 2: one-row insert + commit into the same PostgreSQL at the same concurrency
+		CpuMeter.Sample insertStart = cpu.sample();
 		double inserts = insertBaseline(app.getBean("migrationDataSource", HikariDataSource.class), concurrency,
 				Duration.ofSeconds(8));
+		CpuMeter.Sample insertCpu = cpu.sample().minus(insertStart);
 
 		// the rush
 		HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(concurrency)).build();
@@ -141,6 +147,8 @@ public final class DeadlineRush {
 		AtomicInteger failed = new AtomicInteger();
 		AtomicLong index = new AtomicLong();
 		List<Future<?>> uploads = new ArrayList<>();
+		CpuMeter.Sample rushStart = cpu.sample();
+		java.util.Map<String, Double> threadsBefore = CpuMeter.threads();
 		long start = System.nanoTime();
 		for (Bidder b : ready) {
 			uploads.add(pool.submit(() -> {
@@ -160,6 +168,8 @@ public final class DeadlineRush {
 			f.get();
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
+		CpuMeter.Sample rushCpu = cpu.sample().minus(rushStart);
+		java.util.Map<String, Double> threadsAfter = CpuMeter.threads();
 		pool.shutdown();
 		java.util.Arrays.sort(latencies);
 		HikariDataSource owner = app.getBean("migrationDataSource", HikariDataSource.class);
@@ -183,6 +193,36 @@ public final class DeadlineRush {
 				ms(latencies, 0.99), latencies[latencies.length - 1] / 1e6);
 		System.out.printf("%-58s %d receipted, %d errors, %d receipted bids stored%n", "outcome", receipted.get(),
 				failed.get(), stored);
+		if (Boolean.getBoolean("rush.tableStats")) {
+			try (Connection c = owner.getConnection(); Statement s = c.createStatement();
+					var rs = s.executeQuery("select schemaname||'.'||relname, seq_scan, seq_tup_read, idx_scan, n_tup_ins, "
+							+ "n_tup_upd, n_tup_del from pg_stat_user_tables order by seq_tup_read desc limit 25")) {
+				while (rs.next()) {
+					System.out.printf("  %-50s seq %6d read %10d idx %8d ins %6d upd %6d del %6d%n", rs.getString(1),
+							rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7));
+				}
+			}
+		}
+		// CPU per envelope: comparable between runs even when other work shares the machine
+		System.out.printf("%-58s %.1f ms in this JVM (%.1f ms in PostgreSQL)%n", "CPU per envelope, baseline 1",
+				1000 * cryptoCpu.jvm() / cryptoEnvelopes, 1000 * cryptoCpu.database() / cryptoEnvelopes);
+		System.out.printf("%-58s %.2f ms in this JVM (%.2f ms in PostgreSQL)%n", "CPU per row, baseline 2",
+				1000 * insertCpu.jvm() / (inserts * 8), 1000 * insertCpu.database() / (inserts * 8));
+		System.out.printf("%-58s %.1f ms in this JVM, server and client, %.1f of it in the kernel (%.1f ms in "
+				+ "PostgreSQL)%n", "CPU per receipt, rush", 1000 * rushCpu.jvm() / Math.max(1, receipted.get()),
+				1000 * rushCpu.jvmSystem() / Math.max(1, receipted.get()),
+				1000 * rushCpu.database() / Math.max(1, receipted.get()));
+		double listed = 0;
+		StringBuilder byThread = new StringBuilder();
+		for (var e : threadsAfter.entrySet()) {
+			double ms = 1000 * (e.getValue() - threadsBefore.getOrDefault(e.getKey(), 0.0)) / Math.max(1, receipted.get());
+			listed += ms;
+			if (ms >= 0.1) {
+				byThread.append(String.format("%s %.1f, ", e.getKey(), ms));
+			}
+		}
+		System.out.printf("%-58s %sGC, JIT and ended threads %.1f%n", "  of which by thread (ms)", byThread,
+				1000 * rushCpu.jvm() / Math.max(1, receipted.get()) - listed);
 	}
 
 	/** A works section published by staff of 渝中区 for a new tenderer named after {@code run}, bids due in 25 days. */

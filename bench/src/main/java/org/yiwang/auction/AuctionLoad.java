@@ -326,18 +326,21 @@ public final class AuctionLoad {
 		});
 	}
 
+	private final AtomicLong keys = new AtomicLong();
+
 	/** Bidders bid the next price they believe in; only accepted (durably committed) bids count. */
 	Result bidding(Setup setup, int bidders, int seconds, int pacedRate) throws Exception {
 		AtomicLong price = new AtomicLong(hall.auction(setup.listing).minimumBid().yuan().longValue());
 		URI uri = uri("/auctions/" + setup.listing + "/bids");
 		AtomicLong next = new AtomicLong();
+		// Keys from a counter: UUID.randomUUID() takes the JVM's one SecureRandom lock, and 200 client threads queued on it
 		return run(bidders, seconds, pacedRate, () -> {
 			int who = (int) (next.getAndIncrement() % bidders);
 			long amount = price.incrementAndGet();
 			String[] session = setup.tokens.get(who).split("\\|");
 			HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).header("Cookie", "JSESSIONID=" + session[0])
 				.header("X-CSRF-TOKEN", session[1]).header("Content-Type", "application/x-www-form-urlencoded")
-				.header("Accept", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+				.header("Accept", "application/json").header("Idempotency-Key", "bench-" + keys.incrementAndGet())
 				.POST(HttpRequest.BodyPublishers.ofString("amount=" + amount + ".00")).build(),
 					HttpResponse.BodyHandlers.ofString());
 			if (r.statusCode() == 409) {

@@ -132,7 +132,7 @@ final class OpeningFixture {
 		}
 		SectionView registered = tenderer().call(() -> beans.desk().registerTender(new NewTender("开标测试项目" + run, null,
 				"开标测试招标" + run, null, new SectionDetails("一标段", "500103", "ENG_BUILDING", new BigDecimal("1000000"),
-						new BigDecimal(security), 60, List.of()))));
+						new BigDecimal(security), 60, List.of()), ExampleFacts.works())));
 		SectionView approved = TestActor.districtStaff(TestActor.YUZHONG)
 			.call(() -> beans.desk().approve(registered.id(), registered.version()));
 		tenderer().run(() -> beans.documents().upload(approved.id(), "文件.txt", "text/plain",

@@ -153,7 +153,7 @@ class OpeningTests {
 		Path e3 = f.bid(section, "b3", "990000.00");
 		// the first bidder states its project manager (outside the sealed bid) for the bidder list's export (507)
 		f.as("b1").call(() -> context.getBean(TenderDocuments.class).stateProjectManager(section.id(), "王建国",
-				UplinkCompletenessTests.MANAGER_ID));
+				UplinkCompletenessTests.MANAGER_ID, "一级注册建造师", UplinkCompletenessTests.CERTIFICATE_NUMBER));
 		String k1 = f.contentKey(e1, "b1");
 		String k2 = f.contentKey(e2, "b2");
 

@@ -99,7 +99,7 @@ class TenderingIT {
 		EntityView tenderer = approved("tdr", EntityRole.TENDERER);
 		SectionView section = TestActor.of("tdr." + run, Role.TENDERER, TestActor.CITY, false).call(() -> desk.registerTender(
 				new NewTender("大文件项目" + run, null, "大文件招标" + run, null, new SectionDetails("一标段", "500103",
-						"ENG_BUILDING", new BigDecimal("1000000"), new BigDecimal("0"), 60, List.of()))));
+						"ENG_BUILDING", new BigDecimal("1000000"), new BigDecimal("0"), 60, List.of()), ExampleFacts.works())));
 		TestActor.districtStaff(TestActor.YUZHONG).run(() -> desk.approve(section.id(), section.version()));
 		String token = TestActor.admin().call(() -> {
 			AccountView account = accounts.accounts().stream().filter(a -> a.username().equals("tdr." + run)).findFirst()

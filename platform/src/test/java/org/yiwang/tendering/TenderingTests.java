@@ -414,8 +414,8 @@ class TenderingTests {
 		return """
 				{"projectName":"道路工程%s","tenderProjectName":"道路工程施工招标%s","tendererCreditCode":"%s",
 				 "section":{"name":"一标段","region":"%s","category":"%s","estimatedPrice":4000000.00,
-				 "bidSecurity":%s,"bidValidityDays":90,"qualifications":[%s]}}"""
-			.formatted(run, run, tendererCode, region, category, security, "");
+				 "bidSecurity":%s,"bidValidityDays":90,"qualifications":[%s]},"facts":%s}"""
+			.formatted(run, run, tendererCode, region, category, security, "", ExampleFacts.JSON);
 	}
 
 	private void refuseTender(String body, int status, String reason) throws Exception {

@@ -68,6 +68,9 @@ class UplinkCompletenessTests {
 	/** A resident ID number of 渝中区 with its right check character. */
 	static final String MANAGER_ID = "50010319850312421" + org.yiwang.registry.ResidentIdNumber.checkCharacter("50010319850312421");
 
+	/** A registered constructor's certificate number as 重庆 prints them (渝 and the registration number). */
+	static final String CERTIFICATE_NUMBER = "渝1502019202012345";
+
 	@TempDir
 	Path dir;
 
@@ -78,7 +81,8 @@ class UplinkCompletenessTests {
 		// the first bidder registered and stated its project manager before the deadline, outside its sealed bid
 		s.bidder(s.first).run(() -> documents.registerInterest(s.section.id()));
 		ProjectManagerView stated = s.bidder(s.first)
-			.call(() -> documents.stateProjectManager(s.section.id(), " 王建国 ", MANAGER_ID.toLowerCase()));
+			.call(() -> documents.stateProjectManager(s.section.id(), " 王建国 ", MANAGER_ID.toLowerCase(), " 一级注册建造师 ",
+					CERTIFICATE_NUMBER));
 		assertThat(stated.maskedIdNumber()).isEqualTo("500103**********" + MANAGER_ID.substring(16));
 		s.report(s.threeCandidates());
 		s.awaitStatus(SectionStatus.PUBLICIZING);
@@ -233,25 +237,51 @@ class UplinkCompletenessTests {
 		refused(first, s, "王建国", "500103198502304210", "registry.idNumber.birth");
 		char wrong = MANAGER_ID.charAt(17) == '1' ? '2' : '1';
 		refused(first, s, "王建国", MANAGER_ID.substring(0, 17) + wrong, "registry.idNumber.check");
+		// the certificate the manager holds for the work and its number (项目负责人相关证书和编号, 507)
+		certificateRefused(first, s, null, CERTIFICATE_NUMBER, "tendering.projectManager.certificate");
+		certificateRefused(first, s, " ", CERTIFICATE_NUMBER, "tendering.projectManager.certificate");
+		certificateRefused(first, s, "证", CERTIFICATE_NUMBER, "tendering.projectManager.certificate");
+		certificateRefused(first, s, "证".repeat(51), CERTIFICATE_NUMBER, "tendering.projectManager.certificate");
+		certificateRefused(first, s, "一级注册\n建造师", CERTIFICATE_NUMBER, "tendering.projectManager.certificate");
+		certificateRefused(first, s, "一级注册建造师", "", "tendering.projectManager.certificateNumber");
+		certificateRefused(first, s, "一级注册建造师", "渝15", "tendering.projectManager.certificateNumber");
+		certificateRefused(first, s, "一级注册建造师", "渝150 2019", "tendering.projectManager.certificateNumber");
+		certificateRefused(first, s, "一级注册建造师", "1".repeat(41), "tendering.projectManager.certificateNumber");
+		certificateRefused(first, s, "一级注册建造师", "<script>", "tendering.projectManager.certificateNumber");
+		assertThat(first.call(() -> documents.myProjectManager(s.section.id()))).as("nothing half-recorded").isEmpty();
 		TestActor tenderer = s.tendererActor();
-		assertThatThrownBy(() -> tenderer.call(() -> documents.stateProjectManager(s.section.id(), "王建国", MANAGER_ID)))
+		assertThatThrownBy(() -> tenderer.call(() -> documents.stateProjectManager(s.section.id(), "王建国", MANAGER_ID, "一级注册建造师",
+				CERTIFICATE_NUMBER)))
 			.isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.messageKey()).isEqualTo("tendering.bidderOnly"));
 
 		// the page form and the API: the number comes back masked, never whole
 		String masked = "500103**********" + MANAGER_ID.substring(16);
 		mvc.perform(post("/tenders/sections/{id}/project-manager", s.section.id()).with(csrf()).with(as(first))
-			.param("managerName", "李建华").param("managerIdNumber", MANAGER_ID))
+			.param("managerName", "李建华").param("managerIdNumber", MANAGER_ID).param("managerCertificate", "一级注册建造师"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("refused", "tendering.projectManager.certificateNumber"));
+		mvc.perform(post("/tenders/sections/{id}/project-manager", s.section.id()).with(csrf()).with(as(first))
+			.param("managerName", "李建华").param("managerIdNumber", MANAGER_ID).param("managerCertificate", "一级注册建造师")
+			.param("managerCertificateNumber", CERTIFICATE_NUMBER))
 			.andExpect(status().is3xxRedirection()).andExpect(flash().attribute("saved", "tendering.projectManager.saved"));
 		mvc.perform(get("/tenders/sections/{id}", s.section.id()).with(as(first))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("李建华（" + masked + "）")))
+			.andExpect(content().string(containsString("一级注册建造师 " + CERTIFICATE_NUMBER)))
 			.andExpect(content().string(not(containsString(MANAGER_ID))));
 		mvc.perform(put("/api/tendering/sections/{id}/project-manager", s.section.id()).with(csrf()).with(as(first))
 			.contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"王建国\",\"idNumber\":\"123\"}"))
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("managerIdNumber"))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("公民身份号码为 18 位")));
 		mvc.perform(put("/api/tendering/sections/{id}/project-manager", s.section.id()).with(csrf()).with(as(first))
-			.contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"王建国\",\"idNumber\":\"" + MANAGER_ID + "\"}"))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"王建国\",\"idNumber\":\"" + MANAGER_ID
+					+ "\",\"certificate\":\"一级注册建造师\",\"certificateNumber\":\"渝15\"}"))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("managerCertificateNumber"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("证书编号")));
+		mvc.perform(put("/api/tendering/sections/{id}/project-manager", s.section.id()).with(csrf()).with(as(first))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"王建国\",\"idNumber\":\"" + MANAGER_ID
+					+ "\",\"certificate\":\"一级注册建造师\",\"certificateNumber\":\"" + CERTIFICATE_NUMBER + "\"}"))
 			.andExpect(status().isOk()).andExpect(jsonPath("$.maskedIdNumber").value(masked))
+			.andExpect(jsonPath("$.certificateNumber").value(CERTIFICATE_NUMBER))
 			.andExpect(content().string(not(containsString(MANAGER_ID))));
 		mvc.perform(get("/api/tendering/sections/{id}/project-manager", s.section.id()).with(as(first)))
 			.andExpect(status().isOk()).andExpect(jsonPath("$.name").value("王建国"));
@@ -270,8 +300,16 @@ class UplinkCompletenessTests {
 	}
 
 	private void refused(TestActor actor, AwardScenario s, String name, String id, String key) {
-		assertThatThrownBy(() -> actor.call(() -> documents.stateProjectManager(s.section.id(), name, id)))
+		assertThatThrownBy(() -> actor.call(() -> documents.stateProjectManager(s.section.id(), name, id, "一级注册建造师",
+				CERTIFICATE_NUMBER)))
 			.as(name + " / " + id)
+			.isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.messageKey()).isEqualTo(key));
+	}
+
+	private void certificateRefused(TestActor actor, AwardScenario s, String certificate, String number, String key) {
+		assertThatThrownBy(() -> actor.call(() -> documents.stateProjectManager(s.section.id(), "王建国", MANAGER_ID,
+				certificate, number)))
+			.as(certificate + " / " + number)
 			.isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.messageKey()).isEqualTo(key));
 	}
 

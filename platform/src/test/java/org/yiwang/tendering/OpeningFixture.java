@@ -94,9 +94,13 @@ final class OpeningFixture {
 		return Files.isExecutable(Path.of("/usr/bin/openssl"));
 	}
 
-	/** An approved bidder with a bound SM2 certificate ({@code <name>.key}, {@code <name>.pem}). */
+	/**
+	 * An approved bidder with a bound SM2 certificate ({@code <name>.key}, {@code <name>.pem}); its member stated its
+	 * own phone ({@link #PHONE}, reported with the bids it submits).
+	 */
 	EntityView bidder(String name) {
 		EntityView bidder = approved(name, EntityRole.BIDDER);
+		as(name).run(() -> beans.registry().stateMyPhone(PHONE));
 		openssl("ecparam", "-genkey", "-name", "SM2", "-noout", "-out", name + ".ec");
 		openssl("pkcs8", "-topk8", "-nocrypt", "-in", name + ".ec", "-out", name + ".key");
 		openssl("req", "-new", "-key", name + ".key", "-sm3", "-sigopt", ID, "-subj",
@@ -107,6 +111,9 @@ final class OpeningFixture {
 		bidders.put(name, bidder);
 		return bidder;
 	}
+
+	/** The phone every bidder's member states for itself. */
+	static final String PHONE = "138-0013-8000";
 
 	TestActor as(String name) {
 		return TestActor.of(name + "." + run, Role.BIDDER, TestActor.CITY, false);

@@ -284,9 +284,10 @@ class OpeningTests {
 			.filter(r -> r.get("payload").toString().contains(f.bidders.get("b1").creditCode())).findFirst().orElseThrow();
 		java.util.Map<?, ?> b1Payload = context.getBean(tools.jackson.databind.json.JsonMapper.class)
 			.readValue(listed.get("payload").toString(), java.util.Map.class);
-		assertThat(listed.get("status")).isEqualTo("INCOMPLETE");
-		assertThat(listed.get("missing")).as("what the platform never captures (README)")
-			.isEqualTo("项目负责人相关证书和编号,保证金递交方式,保证金递交时间,投标操作人联系方式");
+		assertThat(listed.get("missing")).as("the section asks no security: none lodged, no way or time of it").isEqualTo("");
+		assertThat(listed.get("status")).isEqualTo("PENDING");
+		assertThat(b1Payload.get("项目负责人相关证书和编号")).isEqualTo("一级注册建造师 " + UplinkCompletenessTests.CERTIFICATE_NUMBER);
+		assertThat(b1Payload.get("投标操作人联系方式")).as("the phone the submitting member stated").isEqualTo(OpeningFixture.PHONE);
 		assertThat(b1Payload.get("投标人名称")).isEqualTo(f.bidders.get("b1").name());
 		assertThat(b1Payload.get("投标单位项目负责人")).isEqualTo("王建国");
 		assertThat(b1Payload.get("项目负责人证件号码")).as("the uplink sends the number whole")

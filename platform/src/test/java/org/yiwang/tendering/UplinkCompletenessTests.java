@@ -125,13 +125,22 @@ class UplinkCompletenessTests {
 		assertThat(section.get("标段合同估算价币种代码")).isEqualTo("CNY");
 		assertThat(section.get("投标人资格条件")).isEqualTo("建筑工程施工总承包");
 		assertThat(section.get("标段(包)建立时间")).isNotNull();
-		// 501 招标项目 and 500 项目: what the platform never asks of a tender project stays missing (README, open data)
+		// 501 招标项目 and 500 项目: complete with the facts asked at registration and the platform's own (README)
 		Uplinked tenderProject = records.get("TENDER_PROJECT");
-		assertThat(tenderProject.status()).isEqualTo("INCOMPLETE");
-		assertThat(tenderProject.missing()).containsExactly("项目编号", "是否依法必须招标", "招标项目类型",
-				"招标内容与范围及招标方案说明", "招标代理机构名称", "招标代理机构类别", "招标代理机构角色", "监督部门名称", "审核部门名称",
-				"招标代理机构企业注册所在地", "招标代理机构企业性质", "交易系统编号", "交易系统平台使用费");
+		assertThat(tenderProject.missing()).isEmpty();
+		assertThat(tenderProject.status()).isEqualTo("PENDING");
 		Map<?, ?> tp = json.readValue(tenderProject.payload(), Map.class);
+		ProjectFacts facts = ExampleFacts.works();
+		assertThat((String) tp.get("项目编号")).matches("CQ-500103-\\d{4}-XM\\d{4}");
+		assertThat(tp.get("是否依法必须招标")).isEqualTo("是");
+		assertThat(tp.get("招标项目类型")).isEqualTo("工程");
+		assertThat(tp.get("招标内容与范围及招标方案说明")).isEqualTo(facts.scope());
+		assertThat(tp.get("监督部门名称")).isEqualTo(facts.supervisor());
+		assertThat(tp.get("审核部门名称")).isEqualTo(facts.approver());
+		assertThat(tp.get("交易系统编号")).isEqualTo("YW-ETS-DEMO-01");
+		assertThat(tp.get("交易系统平台使用费")).isEqualTo("0");
+		assertThat(tp.get("招标代理机构名称")).as("自行招标: the tenderer organises").isEqualTo(s.tenderer.name());
+		assertThat(tp.get("招标代理机构角色")).isEqualTo("招标人（自行招标）");
 		assertThat(tp.get("招标项目编号")).isEqualTo(projectCode);
 		assertThat(tp.get("招标项目名称")).isEqualTo(s.section.tenderProjectName());
 		assertThat(tp.get("招标人名称")).isEqualTo(s.tenderer.name());
@@ -145,10 +154,18 @@ class UplinkCompletenessTests {
 			.isEqualTo(s.tenderer.creditCode());
 		assertThat(tp.get("信息录入人员")).isEqualTo(s.user("tdr"));
 		Uplinked project = records.get("PROJECT");
-		assertThat(project.status()).isEqualTo("INCOMPLETE");
-		assertThat(project.missing()).containsExactly("项目编号", "项目类别关联代码", "项目地址", "项目法人", "分类版本代码",
-				"项目行业分类", "资金来源", "项目规模", "项目审批文件名称");
+		assertThat(project.missing()).isEmpty();
+		assertThat(project.status()).isEqualTo("PENDING");
 		Map<?, ?> pr = json.readValue(project.payload(), Map.class);
+		assertThat(pr.get("项目编号")).as("the project's own code, the same in 500 and 501").isEqualTo(tp.get("项目编号"));
+		assertThat(pr.get("项目类别关联代码")).isEqualTo("ENG_BUILDING");
+		assertThat(pr.get("分类版本代码")).isEqualTo("GB/T 4754-2017");
+		assertThat(pr.get("项目行业分类")).isEqualTo("E");
+		assertThat(pr.get("资金来源")).isEqualTo("财政预算资金（区级财政预算资金 100%）");
+		assertThat(pr.get("项目地址")).isEqualTo(facts.address());
+		assertThat(pr.get("项目法人")).isEqualTo(facts.legalPerson());
+		assertThat(pr.get("项目规模")).isEqualTo(facts.scale());
+		assertThat(pr.get("项目审批文件名称")).isEqualTo(facts.approvalDocument());
 		assertThat(pr.get("项目名称")).isEqualTo(s.section.projectName());
 		assertThat(pr.get("项目所在行政区域代码")).isEqualTo("500103");
 		assertThat(pr.get("联系人")).isEqualTo("李四");
@@ -169,15 +186,18 @@ class UplinkCompletenessTests {
 		assertThat(notice.get("公告发布责任人")).isNotNull();
 		assertThat(notice.get("交易平台验证责任人")).isEqualTo("王核验（演示）");
 		// 510 中标候选人, one row per candidate of the report the publicity published. This scenario puts its bids in place
-		// of an opening (no price sheet read out: no 质量) and the registry holds no field for what a candidate showed
-		// against the qualification requirements; its report is not the evaluation module's, so no committee (508)
+		// of an opening (no price sheet read out: no 质量); what a candidate holds against the section's qualification
+		// type comes from the registry; its report is not the evaluation module's, so no committee (508)
 		List<Uplinked> candidates = rows(s, "TENDER_CANDIDATE");
 		assertThat(candidates).hasSize(3);
 		for (Uplinked c : candidates) {
 			assertThat(c.status()).isEqualTo("INCOMPLETE");
-			assertThat(c.missing()).containsExactly("质量", "中标候选人响应招标文件的资格能力条件");
+			assertThat(c.missing()).containsExactly("质量");
 		}
 		Map<?, ?> firstCandidate = json.readValue(candidates.get(0).payload(), Map.class);
+		assertThat((String) firstCandidate.get("中标候选人响应招标文件的资格能力条件"))
+			.startsWith("招标文件要求的资格：建筑工程施工总承包；中标候选人持有：建筑工程施工总承包一级（证书编号 D")
+			.contains("有效期 ");
 		assertThat(firstCandidate.get("招标项目编号")).isEqualTo(projectCode);
 		assertThat(firstCandidate.get("标段（包）编号")).isEqualTo(projectCode + "-01");
 		assertThat(firstCandidate.get("中标候选人排名")).isEqualTo(1);

@@ -188,6 +188,19 @@ class TenderingIT {
 		new Select(browser.findElement(By.id("category"))).selectByValue("ENG_BUILDING");
 		browser.findElement(By.id("estimatedPrice")).sendKeys("3000000");
 		browser.findElement(By.id("bidSecurity")).sendKeys("0");
+		// the project's and tender project's facts (national datasets 500, 501)
+		ProjectFacts facts = ExampleFacts.works();
+		browser.findElement(By.id("projectAddress")).sendKeys(facts.address());
+		browser.findElement(By.id("legalPerson")).sendKeys(facts.legalPerson());
+		new Select(browser.findElement(By.id("industry"))).selectByValue(facts.industry());
+		new Select(browser.findElement(By.id("fundingSource"))).selectByValue(facts.fundingSource());
+		browser.findElement(By.id("projectScale")).sendKeys(facts.scale());
+		browser.findElement(By.id("approvalDocument")).sendKeys(facts.approvalDocument());
+		new Select(browser.findElement(By.id("mustTender"))).selectByValue("true");
+		new Select(browser.findElement(By.id("tenderType"))).selectByValue(facts.tenderType());
+		browser.findElement(By.id("tenderScope")).sendKeys(facts.scope());
+		browser.findElement(By.id("supervisor")).sendKeys(facts.supervisor());
+		browser.findElement(By.id("approver")).sendKeys(facts.approver());
 		browser.findElement(By.cssSelector("#tender-form button[type=submit]")).click();
 		wait(20).until(ExpectedConditions.visibilityOfElementLocated(By.id("trade-code")));
 		String tradeCode = browser.findElement(By.id("trade-code")).getText();

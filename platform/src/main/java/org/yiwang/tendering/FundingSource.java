@@ -1,7 +1,5 @@
 package org.yiwang.tendering;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -9,7 +7,7 @@ import java.util.Optional;
  * (国有资金投资: 预算资金, 国有企业事业单位资金; 国家融资; 国际组织或者外国政府贷款、援助资金) and the rest (社会资本).
  * A project with several sources states the main one and the others in its remark.
  */
-public enum FundingSource {
+public enum FundingSource implements CodeListEntry {
 
 	FISCAL("财政预算资金", "Government budget funds"),
 	STATE_ENTERPRISE_OWN("国有企业事业单位自有资金", "Own funds of state-owned enterprises or institutions"),
@@ -26,20 +24,15 @@ public enum FundingSource {
 		this.nameEn = nameEn;
 	}
 
-	public String code() {
-		return name();
-	}
-
 	public String nameZh() {
 		return nameZh;
 	}
 
-	public String name(Locale locale) {
-		return "zh".equals(locale.getLanguage()) ? nameZh : nameEn;
+	public String nameEn() {
+		return nameEn;
 	}
 
 	public static Optional<FundingSource> of(String code) {
-		return code == null ? Optional.empty()
-				: Arrays.stream(values()).filter(s -> s.name().equals(code.strip())).findFirst();
+		return CodeListEntry.of(FundingSource.class, code);
 	}
 }

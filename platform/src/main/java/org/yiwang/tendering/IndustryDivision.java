@@ -1,14 +1,12 @@
 package org.yiwang.tendering;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The 20 sections (门类) of the national economic industry classification GB/T 4754-2017 (国民经济行业分类), the
  * project's industry (项目行业分类, dataset 500) with {@link #VERSION} as its classification version (分类版本代码).
  */
-public enum IndustryDivision {
+public enum IndustryDivision implements CodeListEntry {
 
 	A("农、林、牧、渔业", "Agriculture, forestry, animal husbandry and fishery"),
 	B("采矿业", "Mining"),
@@ -43,20 +41,15 @@ public enum IndustryDivision {
 		this.nameEn = nameEn;
 	}
 
-	public String code() {
-		return name();
-	}
-
 	public String nameZh() {
 		return nameZh;
 	}
 
-	public String name(Locale locale) {
-		return "zh".equals(locale.getLanguage()) ? nameZh : nameEn;
+	public String nameEn() {
+		return nameEn;
 	}
 
 	public static Optional<IndustryDivision> of(String code) {
-		return code == null ? Optional.empty()
-				: Arrays.stream(values()).filter(d -> d.name().equals(code.strip())).findFirst();
+		return CodeListEntry.of(IndustryDivision.class, code);
 	}
 }

@@ -1,11 +1,9 @@
 package org.yiwang.tendering;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /** What a tender project buys (招标项目类型, dataset 501): works, goods or services (招标投标法实施条例 第二条). */
-public enum TenderType {
+public enum TenderType implements CodeListEntry {
 
 	WORKS("工程", "Works"),
 	GOODS("货物", "Goods"),
@@ -20,19 +18,15 @@ public enum TenderType {
 		this.nameEn = nameEn;
 	}
 
-	public String code() {
-		return name();
-	}
-
 	public String nameZh() {
 		return nameZh;
 	}
 
-	public String name(Locale locale) {
-		return "zh".equals(locale.getLanguage()) ? nameZh : nameEn;
+	public String nameEn() {
+		return nameEn;
 	}
 
 	public static Optional<TenderType> of(String code) {
-		return code == null ? Optional.empty() : Arrays.stream(values()).filter(t -> t.name().equals(code.strip())).findFirst();
+		return CodeListEntry.of(TenderType.class, code);
 	}
 }

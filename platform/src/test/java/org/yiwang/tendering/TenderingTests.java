@@ -366,14 +366,7 @@ class TenderingTests {
 		assertThat(audited("tendering.section.refused", "tender:")).isPositive();
 
 		// the page form: a refused fact is explained and every fact typed is kept for the correction
-		var refusedForm = mvc.perform(post("/tenders").with(as("agy", Role.AGENCY)).with(csrf()).param("projectName", "页面项目" + run)
-			.param("tenderProjectName", "页面招标" + run).param("tendererCreditCode", tenderer.creditCode())
-			.param("sectionName", "一标段").param("region", "500103").param("category", "ENG_BUILDING")
-			.param("estimatedPrice", "1000000").param("bidSecurity", "0").param("bidValidityDays", "90")
-			.param("projectAddress", "重庆市渝中区示范路 1 号").param("legalPerson", "示范建设管理中心").param("industry", "E")
-			.param("fundingSource", "FISCAL").param("projectScale", "道路 1 公里").param("approvalDocument", "可研批复")
-			.param("mustTender", "maybe").param("tenderType", "WORKS").param("tenderScope", "道路改造工程施工，一个标段")
-			.param("supervisor", "渝中区住建委").param("approver", "渝中区发改委"))
+		var refusedForm = mvc.perform(tenderForm("maybe"))
 			.andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/tenders/new"))
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
 				.attribute("refused", "tendering.facts.mustTender"))
@@ -388,19 +381,24 @@ class TenderingTests {
 				.andExpect(content().string(containsString(language.equals("en") ? "Tendering Law, Art. 3" : "《招标投标法》第三条")));
 		}
 		// and with every fact given, the project gets its own code beside the tender project's
-		mvc.perform(post("/tenders").with(as("agy", Role.AGENCY)).with(csrf()).param("projectName", "页面项目" + run)
-			.param("tenderProjectName", "页面招标" + run).param("tendererCreditCode", tenderer.creditCode())
-			.param("sectionName", "一标段").param("region", "500103").param("category", "ENG_BUILDING")
-			.param("estimatedPrice", "1000000").param("bidSecurity", "0").param("bidValidityDays", "90")
-			.param("projectAddress", "重庆市渝中区示范路 1 号").param("legalPerson", "示范建设管理中心").param("industry", "E")
-			.param("fundingSource", "FISCAL").param("projectScale", "道路 1 公里").param("approvalDocument", "可研批复")
-			.param("mustTender", "true").param("tenderType", "WORKS").param("tenderScope", "道路改造工程施工，一个标段")
-			.param("supervisor", "渝中区住建委").param("approver", "渝中区发改委"))
+		mvc.perform(tenderForm("true"))
 			.andExpect(status().is3xxRedirection()).andExpect(header().string("Location", matchesPattern("/tenders/sections/.+")));
 		List<String> codes = RegionScopes.callAsPlatform(() -> transactions.execute(t -> jdbc.sql("""
 				select project_code || ' ' || code || ' ' || industry || ' ' || funding_source || ' ' || must_tender
 				from tendering.tender_projects where project_name = ?""").param("页面项目" + run).query(String.class).list()));
 		assertThat(codes).singleElement().asString().matches("CQ-500103-\\d{4}-XM\\d{4} CQ-500103-\\d{4}-ZB\\d{4} E FISCAL true");
+	}
+
+	/** The registration page's form with every field filled and {@code mustTender} as given. */
+	private MockHttpServletRequestBuilder tenderForm(String mustTender) {
+		return post("/tenders").with(as("agy", Role.AGENCY)).with(csrf()).param("projectName", "页面项目" + run)
+			.param("tenderProjectName", "页面招标" + run).param("tendererCreditCode", tenderer.creditCode())
+			.param("sectionName", "一标段").param("region", "500103").param("category", "ENG_BUILDING")
+			.param("estimatedPrice", "1000000").param("bidSecurity", "0").param("bidValidityDays", "90")
+			.param("projectAddress", "重庆市渝中区示范路 1 号").param("legalPerson", "示范建设管理中心").param("industry", "E")
+			.param("fundingSource", "FISCAL").param("projectScale", "道路 1 公里").param("approvalDocument", "可研批复")
+			.param("mustTender", mustTender).param("tenderType", "WORKS").param("tenderScope", "道路改造工程施工，一个标段")
+			.param("supervisor", "渝中区住建委").param("approver", "渝中区发改委");
 	}
 
 	/** A tender whose facts say {@code value} (JSON) for {@code fact}. */

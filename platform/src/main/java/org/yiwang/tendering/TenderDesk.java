@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.yiwang.catalog.Catalog;
 import org.yiwang.catalog.WorkingCalendar;
 import org.yiwang.catalog.CategoryView;
+import org.yiwang.catalog.Procedure;
 import org.yiwang.catalog.ProcedureFamily;
 import org.yiwang.catalog.ProcedureTemplate;
 import org.yiwang.catalog.RegionView;
@@ -161,6 +162,9 @@ public class TenderDesk {
 					EntityView agency = tenderer.id().equals(me.id()) ? null : me;
 					RegionCode region = region(tender.section().region());
 					ProjectFacts facts = facts(tender.facts());
+					if (facts.mustTender()) {
+						requireTendering(tender.section());
+					}
 					Instant now = clock.instant();
 					Sections.TenderProject project = new Sections.TenderProject(UUID.randomUUID(),
 							tenderProjectCode(region, now),
@@ -576,6 +580,24 @@ public class TenderDesk {
 		String approver = sized(f.approver(), "approver", "tendering.facts.approver", 2, 100);
 		return new ProjectFacts(address, legalPerson, industry.code(), funding.code(), remark, scale, document,
 				f.mustTender(), type.code(), scope, supervisor, approver);
+	}
+
+	/**
+	 * A project the law requires to be tendered is tendered (招标投标法 第三条): its section's category must run an open or
+	 * invited tender, not a negotiation, an inquiry or another way. An unknown category is left to the section's check.
+	 */
+	private void requireTendering(SectionDetails section) {
+		if (section.category() == null || !CategoryCode.isValid(section.category())) {
+			return;
+		}
+		catalog.findCategory(CategoryCode.of(section.category())).filter(CategoryView::enabled)
+			.filter(c -> c.family() == ProcedureFamily.TENDER || c.family() == ProcedureFamily.PROCUREMENT)
+			.ifPresent(c -> {
+				Procedure procedure = catalog.currentTemplate(c.code()).procedure();
+				if (procedure != Procedure.OPEN_TENDER && procedure != Procedure.INVITED_TENDER) {
+					throw Refusal.invalid("mustTender", "tendering.facts.mustTenderProcedure", c.nameZh());
+				}
+			});
 	}
 
 	/** Stripped text of {@code min} to {@code max} characters without control characters, or the refusal. */

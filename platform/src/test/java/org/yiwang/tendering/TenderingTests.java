@@ -84,6 +84,9 @@ class TenderingTests {
 	TenderDesk desk;
 
 	@Autowired
+	org.yiwang.catalog.Catalog catalog;
+
+	@Autowired
 	BidSecurity bidSecurity;
 
 	@Autowired
@@ -387,6 +390,31 @@ class TenderingTests {
 				select project_code || ' ' || code || ' ' || industry || ' ' || funding_source || ' ' || must_tender
 				from tendering.tender_projects where project_name = ?""").param("页面项目" + run).query(String.class).list()));
 		assertThat(codes).singleElement().asString().matches("CQ-500103-\\d{4}-XM\\d{4} CQ-500103-\\d{4}-ZB\\d{4} E FISCAL true");
+	}
+
+	@Test
+	void a_project_the_law_requires_to_be_tendered_cannot_be_registered_in_a_category_run_by_negotiation() throws Exception {
+		// the city's staff run military procurement by competitive negotiation (a category no other test uses)
+		org.yiwang.kernel.CategoryCode military = org.yiwang.kernel.CategoryCode.of("MILITARY_PROCUREMENT");
+		TestActor.cityStaff().run(() -> {
+			org.yiwang.catalog.ProcedureTemplate v = catalog.currentTemplate(military);
+			if (v.procedure() != org.yiwang.catalog.Procedure.COMPETITIVE_NEGOTIATION) {
+				catalog.reviseTemplate(military, new org.yiwang.catalog.TemplateRevision(
+						org.yiwang.catalog.Procedure.COMPETITIVE_NEGOTIATION, v.bidPeriodDays(), v.documentAvailabilityDays(),
+						v.amendmentNoticeDays(), v.objectionDeadlineDays(), v.objectionAnswerDays(), v.candidatePublicityDays(),
+						v.decryptionWindowMinutes(), v.listingPeriodDays(), v.listingInWorkingDays(), v.countdownMinutes(),
+						v.minBids(), v.prequalification(), v.auction(), v.evaluationMethod(), v.securityMaxPercent(),
+						"军队采购改为竞争性谈判", v.version(), v.backupDecryption()));
+			}
+		});
+		long before = count("select count(*) from tendering.tender_projects", null);
+		refuseTender(tender("0", "500103", "MILITARY_PROCUREMENT", tenderer.creditCode()), 400, "依法必须招标的项目应当招标");
+		assertThat(count("select count(*) from tendering.tender_projects", null)).isEqualTo(before);
+		// the same project stated as not required by law may be registered there
+		mvc.perform(post("/api/tendering/tenders").with(as("agy", Role.AGENCY)).contentType(MediaType.APPLICATION_JSON)
+			.content(tender("0", "500103", "MILITARY_PROCUREMENT", tenderer.creditCode())
+				.replace("\"mustTender\":true", "\"mustTender\":false")))
+			.andExpect(status().isCreated()).andExpect(jsonPath("$.procedure").value("COMPETITIVE_NEGOTIATION"));
 	}
 
 	/** The registration page's form with every field filled and {@code mustTender} as given. */

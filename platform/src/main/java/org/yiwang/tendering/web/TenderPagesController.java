@@ -119,7 +119,6 @@ class TenderPagesController {
 		}
 		catch (Refusal refusal) {
 			Forms.explain(redirect, refusal);
-			redirect.addFlashAttribute("refusedField", refusal.field());
 			redirect.addFlashAttribute("facts", facts);
 			return "redirect:/tenders/new";
 		}

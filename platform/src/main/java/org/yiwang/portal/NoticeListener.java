@@ -75,6 +75,9 @@ class NoticeListener {
 					openings.bidderProjectManagerIdNumber(notice.noticeId(), b.bid())
 						.ifPresent(id -> bidder.put("项目负责人证件号码", id));
 				}
+				// so does the submitting member's own phone
+				openings.bidderSubmitterPhone(notice.noticeId(), b.bid())
+					.ifPresent(phone -> bidder.put("投标操作人联系方式", phone));
 				uplink.prepare(record, NationalDataset.TENDER_LIST, notice.tradeCode().value() + "#" + b.bid(), bidder);
 			}
 		}
@@ -170,8 +173,8 @@ class NoticeListener {
 
 	/**
 	 * 507 投标人名单, one bidder of the round: the project manager's certificate as the bidder stated it with the
-	 * manager, when the guarantee module received its security, and the phone the submitting member stated in the
-	 * registry. A section asking no security has no 保证金递交方式 or 保证金递交时间 to send ({@link NationalExport#missing}).
+	 * manager and when the guarantee module received its security (the manager's whole ID number and the submitting
+	 * member's phone are asked by the listener, never carried by the event). A section asking no security has no 保证金递交方式 or 保证金递交时间 to send ({@link NationalExport#missing}).
 	 */
 	static Map<String, Object> bidder(NoticeParticulars p, NoticeParticulars.Bidder b) {
 		Map<String, Object> f = new HashMap<>();
@@ -185,7 +188,6 @@ class NoticeListener {
 		put(f, b.projectManager(), "投标单位项目负责人");
 		put(f, b.projectManagerCertificate(), "项目负责人相关证书和编号");
 		put(f, b.securityLodgedAt() == null ? null : NationalExport.time(b.securityLodgedAt()), "保证金递交时间");
-		put(f, b.submitterPhone(), "投标操作人联系方式");
 		// a section asking no security: none was lodged; one asking it admits only bids holding it (BidBox), so a
 		// security the guarantee module no longer finds at the opening leaves the answer open rather than a false 否
 		put(f, !b.securityRequired() ? "否" : b.securityForm() != null ? "是" : null, "是否提交保证金");

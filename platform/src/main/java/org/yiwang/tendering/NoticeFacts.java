@@ -99,7 +99,6 @@ class NoticeFacts {
 					: null;
 			String securityForm = security == null ? null : security.form().name();
 			ProjectManager manager = participation.projectManager(section.id(), entry.bidder()).orElse(null);
-			String submittedBy = bid == null ? null : bid.submittedBy();
 			list.add(new NoticeParticulars.Bidder(entry.bid(), entry.bidderName(), entry.bidderCreditCode(),
 					e == null ? null : e.kind().name(),
 					e == null || e.registeredRegion() == null ? null : e.registeredRegion().value(),
@@ -107,11 +106,10 @@ class NoticeFacts {
 					registry.isBarred(entry.bidder(), section.region(), section.category(), today), securityRequired,
 					securityForm, entry.decryption() != null && entry.decryption().opened() ? entry.totalPrice() : null,
 					entry.decryption() != null && entry.decryption().opened() ? entry.durationDays() : null,
-					bid == null ? null : bid.view().receivedAt(), submittedBy,
+					bid == null ? null : bid.view().receivedAt(), bid == null ? null : bid.submittedBy(),
 					manager == null ? null : manager.name(),
 					manager == null ? null : ProjectManager.masked(manager.idNumber()),
-					manager == null ? null : manager.certificateAndNumber(), security == null ? null : security.lodgedAt(),
-					registry.memberPhone(entry.bidder(), submittedBy).orElse(null)));
+					manager == null ? null : manager.certificateAndNumber(), security == null ? null : security.lodgedAt()));
 		}
 		return list;
 	}
@@ -122,6 +120,14 @@ class NoticeFacts {
 			.flatMap(o -> openings.entries(o.section(), o.round()).stream().filter(e -> e.bid().equals(bid)).findFirst())
 			.flatMap(e -> participation.projectManager(e.section(), e.bidder()))
 			.map(ProjectManager::idNumber);
+	}
+
+	/** See {@link OpeningHall#bidderSubmitterPhone}; in the platform's scope. */
+	Optional<String> bidderSubmitterPhone(UUID openingRecord, UUID bid) {
+		return openings.recordedIn(openingRecord)
+			.flatMap(o -> openings.entries(o.section(), o.round()).stream().filter(e -> e.bid().equals(bid)).findFirst())
+			.flatMap(e -> bids.byId(e.bid()))
+			.flatMap(row -> registry.memberPhone(row.bidder(), row.submittedBy()));
 	}
 
 	/** The report the candidates' publicity publishes, its candidates with their registry facts and opened bids. */

@@ -299,6 +299,18 @@ class OpeningTests {
 		assertThat(b1Payload.get("投标操作人员")).isNotNull();
 		assertThat(f.count("select count(*) from audit.entries where payload::text like ?",
 				"%" + UplinkCompletenessTests.MANAGER_ID + "%")).as("never whole in an event").isZero();
+		assertThat(f.count("select count(*) from audit.entries where payload::text like ?", "%" + OpeningFixture.PHONE + "%"))
+			.as("the member's phone travels in no event").isZero();
+		UUID openingRecord = UUID.fromString(org.yiwang.system.RegionScopes.callAsPlatform(() -> tx.execute(t -> jdbc.sql(
+				"select id::text from portal.records where trade_code = ? and record_type = 'OPENING_RECORD'")
+			.param(section.tradeCode().value()).query(String.class).single())));
+		UUID b1Bid = org.yiwang.system.RegionScopes.callAsPlatform(() -> tx.execute(t -> jdbc.sql(
+				"select id from tendering.bids where section_id = ? and bidder_id = ?")
+			.params(section.id().value(), f.bidders.get("b1").id().value()).query(UUID.class).single()));
+		assertThat(hall.bidderSubmitterPhone(openingRecord, b1Bid)).contains(OpeningFixture.PHONE);
+		assertThat(hall.bidderSubmitterPhone(openingRecord, UUID.randomUUID())).isEmpty();
+		refused(() -> f.as("b1").call(() -> hall.bidderSubmitterPhone(openingRecord, b1Bid)),
+				"tendering.submitterPhone.platformOnly");
 		refused(() -> f.as("b3").call(() -> hall.object(section.id(), "晚了")), "tendering.opening.closed");
 		refused(() -> YUZHONG_STAFF.call(() -> hall.close(section.id())), "tendering.opening.closed");
 	}

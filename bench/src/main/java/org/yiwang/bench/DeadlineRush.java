@@ -236,7 +236,7 @@ public final class DeadlineRush {
 		Acting party = actor(run + ".t", Role.TENDERER, RegionScope.none());
 		SectionView registered = as(party, () -> desk.registerTender(new NewTender("项目" + run, null, "招标" + run,
 				null, new SectionDetails("一标段", "500103", "ENG_BUILDING", new BigDecimal("10000000"), BigDecimal.ZERO, 90,
-						List.of()))));
+						List.of()), facts())));
 		SectionView approved = as(staff, () -> desk.approve(registered.id(), registered.version()));
 		as(party, () -> documents.upload(approved.id(), "招标文件.txt", "text/plain",
 				new ByteArrayInputStream("招标文件".getBytes(StandardCharsets.UTF_8))));
@@ -442,5 +442,12 @@ public final class DeadlineRush {
 		finally {
 			SecurityContextHolder.setContext(previous);
 		}
+	}
+
+	/** The project's and tender project's facts the registration asks (national datasets 500 and 501). */
+	static org.yiwang.tendering.ProjectFacts facts() {
+		return new org.yiwang.tendering.ProjectFacts("重庆市渝中区示范路 1 号", "重庆市渝中区示范建设管理中心", "E", "FISCAL", null,
+				"道路改造全长 1.2 公里", "关于示范道路改造项目可行性研究报告的批复", true, "WORKS",
+				"示范道路改造工程施工；公开招标，一个标段", "重庆市渝中区住房和城乡建设委员会", "重庆市渝中区发展和改革委员会");
 	}
 }

@@ -118,7 +118,7 @@ public final class OpeningBenchmark {
 		Acting party = DeadlineRush.actor("open.t" + run, Role.TENDERER, RegionScope.none());
 		SectionView registered = DeadlineRush.as(party, () -> desk.registerTender(new NewTender("开标项目" + run, null,
 				"开标招标" + run, null, new SectionDetails("一标段", "500103", "ENG_BUILDING", new BigDecimal("10000000"),
-						BigDecimal.ZERO, 90, List.of()))));
+						BigDecimal.ZERO, 90, List.of()), DeadlineRush.facts())));
 		SectionView approved = DeadlineRush.as(staff, () -> desk.approve(registered.id(), registered.version()));
 		DeadlineRush.as(party, () -> documents.upload(approved.id(), "招标文件.txt", "text/plain",
 				new ByteArrayInputStream("开标".getBytes(StandardCharsets.UTF_8))));

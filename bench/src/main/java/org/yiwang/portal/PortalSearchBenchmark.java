@@ -121,7 +121,8 @@ public final class PortalSearchBenchmark {
 		List<Search> searches = searches(data, queries, 2026);
 
 		Path dir = Files.createTempDirectory("portal-bench-index");
-		SearchIndex index = new SearchIndex(new PortalSettings(dir, Duration.ofSeconds(5), "http://localhost", "a@b", "b", "bench", null, null));
+		SearchIndex index = new SearchIndex(new PortalSettings(dir, Duration.ofSeconds(5), "http://localhost", "a@b", "b", "bench", null, null,
+				null, java.math.BigDecimal.ZERO));
 		long t0 = System.nanoTime();
 		for (int i = 0; i < n; i += 1000) {
 			index.index(data.records().subList(i, Math.min(n, i + 1000)), false);

@@ -135,12 +135,14 @@ public class BidSecurity {
 	@Transactional(readOnly = true)
 	public Optional<SecurityHeld> securityHeld(EntityId bidder, TradeCode trade, Money atLeast) {
 		Optional<SecurityHeld> guarantee = letters.held(bidder, trade, atLeast, today()).stream().findFirst()
-			.map(g -> new SecurityHeld(bidder, trade, SecurityForm.GUARANTEE, g.amount(), g.letterNumber(), g.validUntil()));
+			.map(g -> new SecurityHeld(bidder, trade, SecurityForm.GUARANTEE, g.amount(), g.letterNumber(), g.validUntil(),
+					g.recordedAt()));
 		if (guarantee.isPresent()) {
 			return guarantee;
 		}
 		return deposits.matched(bidder, trade, atLeast).stream().findFirst()
-			.map(d -> new SecurityHeld(bidder, trade, SecurityForm.CASH_DEPOSIT, d.amount(), d.accountNumber(), null));
+			.map(d -> new SecurityHeld(bidder, trade, SecurityForm.CASH_DEPOSIT, d.amount(), d.accountNumber(), null,
+					d.paidAt()));
 	}
 
 	/**

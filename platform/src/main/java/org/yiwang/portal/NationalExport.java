@@ -66,9 +66,20 @@ class NationalExport {
 		return new Export(dataset, fields, missing(dataset, fields));
 	}
 
+	/**
+	 * Required fields that describe a bid security (507 保证金递交方式, 保证金递交时间): a bidder of a section asking none
+	 * (招标投标法实施条例 第二十六条: the tenderer "may" ask it) lodged none, so they have no value to send once
+	 * 是否提交保证金 says 否. They are required whenever it says 是.
+	 */
+	static final List<String> SECURITY_FIELDS = List.of("保证金递交方式", "保证金递交时间");
+
 	static List<String> missing(NationalDataset dataset, Map<String, ?> fields) {
 		List<String> missing = new ArrayList<>();
+		boolean noSecurity = dataset == NationalDataset.TENDER_LIST && "否".equals(fields.get("是否提交保证金"));
 		for (String required : dataset.requiredFields()) {
+			if (noSecurity && SECURITY_FIELDS.contains(required)) {
+				continue;
+			}
 			Object value = fields.get(required);
 			if (value == null || value.toString().isBlank()) {
 				missing.add(required);
@@ -107,6 +118,8 @@ class NationalExport {
 			case "交易平台验证责任人", "交易平台数据验证责任人姓名" -> settings.uplinkVerifier();
 			case "交易机构名称", "交易中心名称" -> settings.tradingCenterName();
 			case "交易机构代码" -> settings.tradingCenterCode();
+			case "交易系统编号" -> settings.tradingSystemCode();
+			case "交易系统平台使用费" -> settings.platformFee() == null ? null : settings.platformFee().toPlainString();
 			// objections to the candidates are raised on the platform itself (AwardDesk.object), during the publicity
 			case "提出异议的渠道和方式" -> r.type() == RecordType.CANDIDATES ? OBJECTION_CHANNEL : null;
 			// the law opens bids at the bid deadline (招标投标法 第三十四条); the platform takes bids online only

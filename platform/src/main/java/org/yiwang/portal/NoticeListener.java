@@ -11,11 +11,15 @@ import org.springframework.transaction.annotation.Propagation;
 import org.yiwang.evaluation.CommitteeMember;
 import org.yiwang.evaluation.EvaluationDesk;
 import org.yiwang.tendering.AwardDesk;
+import org.yiwang.tendering.FundingSource;
+import org.yiwang.tendering.IndustryDivision;
 import org.yiwang.tendering.NoticeParticulars;
 import org.yiwang.tendering.NoticePublished;
 import org.yiwang.tendering.NoticeType;
 import org.yiwang.tendering.OpeningHall;
+import org.yiwang.tendering.ProjectFacts;
 import org.yiwang.tendering.TenderParticulars;
+import org.yiwang.tendering.TenderType;
 
 /**
  * Takes each notice the tendering module publishes into the portal, after the publishing transaction committed (the
@@ -71,6 +75,9 @@ class NoticeListener {
 					openings.bidderProjectManagerIdNumber(notice.noticeId(), b.bid())
 						.ifPresent(id -> bidder.put("项目负责人证件号码", id));
 				}
+				// so does the submitting member's own phone
+				openings.bidderSubmitterPhone(notice.noticeId(), b.bid())
+					.ifPresent(phone -> bidder.put("投标操作人联系方式", phone));
 				uplink.prepare(record, NationalDataset.TENDER_LIST, notice.tradeCode().value() + "#" + b.bid(), bidder);
 			}
 		}
@@ -91,9 +98,9 @@ class NoticeListener {
 	}
 
 	/**
-	 * 510 中标候选人. Never captured: 中标候选人响应招标文件的资格能力条件 (what the candidate showed against the section's
-	 * qualification requirements is in its sealed bid and the report, not in a field), and 评分结果 under the lowest
-	 * evaluated price (no score).
+	 * 510 中标候选人. 中标候选人响应招标文件的资格能力条件 is what the tendering module states from the section's required
+	 * qualification types and the candidate's certificates in the registry; 评分结果 is the committee's total score, or
+	 * under the lowest evaluated price (no score) the evaluated price the candidate was ranked by (README, open data).
 	 */
 	static Map<String, Object> candidate(NoticeParticulars p, NoticeParticulars.Evaluation e,
 			NoticeParticulars.Candidate c) {
@@ -107,7 +114,7 @@ class NoticeListener {
 		put(f, c.rank(), "中标候选人排名");
 		// the platform takes prices as amounts in yuan, never as a rate below a reference (下浮率)
 		put(f, "否", "是否采用下浮率");
-		put(f, c.score() == null ? null : c.score().toPlainString(), "评分结果");
+		put(f, result(e, c), "评分结果");
 		put(f, NationalExport.PRICE_AS_AMOUNT, "价款形式代码");
 		if (c.price() != null) {
 			put(f, c.price().yuan(), "投标价格");
@@ -118,7 +125,22 @@ class NoticeListener {
 		put(f, evaluationSummary(e, c), "评标情况");
 		put(f, c.registeredRegion(), "中标候选人人企业注册所在地");
 		put(f, c.enterpriseNature(), "中标候选人企业性质");
+		put(f, c.qualifications(), "中标候选人响应招标文件的资格能力条件");
 		return f;
+	}
+
+	/**
+	 * 评分结果: the total score under weighted scoring; under the lowest evaluated price, which scores nothing, the
+	 * evaluated price that ranked the candidate; null when the report says neither.
+	 */
+	static String result(NoticeParticulars.Evaluation e, NoticeParticulars.Candidate c) {
+		if (c.score() != null) {
+			return c.score().toPlainString();
+		}
+		if ("LOWEST_EVALUATED_PRICE".equals(e.method()) && c.price() != null) {
+			return "经评审的投标价 " + c.price().yuan().toPlainString() + " 元（经评审的最低投标价法，不计分）";
+		}
+		return null;
 	}
 
 	/** 评标情况: what the signed report says of the candidate, from its recorded facts only. */
@@ -150,9 +172,9 @@ class NoticeListener {
 	}
 
 	/**
-	 * 507 投标人名单, one bidder of the round. Never captured: the project manager's certificates (项目负责人相关证书和编号),
-	 * when the security was lodged (保证金递交时间: the guarantee module does not say) and the submitting member's
-	 * phone (投标操作人联系方式).
+	 * 507 投标人名单, one bidder of the round: the project manager's certificate as the bidder stated it with the
+	 * manager and when the guarantee module received its security (the manager's whole ID number and the submitting
+	 * member's phone are asked by the listener, never carried by the event). A section asking no security has no 保证金递交方式 or 保证金递交时间 to send ({@link NationalExport#missing}).
 	 */
 	static Map<String, Object> bidder(NoticeParticulars p, NoticeParticulars.Bidder b) {
 		Map<String, Object> f = new HashMap<>();
@@ -164,8 +186,11 @@ class NoticeListener {
 		put(f, b.creditCode(), "投标人代码");
 		put(f, "投标人", "投标人角色");
 		put(f, b.projectManager(), "投标单位项目负责人");
-		// a section asking no security: none was lodged; one asking it admits only bids holding it (BidBox)
-		put(f, b.securityRequired() && b.securityForm() != null ? "是" : "否", "是否提交保证金");
+		put(f, b.projectManagerCertificate(), "项目负责人相关证书和编号");
+		put(f, b.securityLodgedAt() == null ? null : NationalExport.time(b.securityLodgedAt()), "保证金递交时间");
+		// a section asking no security: none was lodged; one asking it admits only bids holding it (BidBox), so a
+		// security the guarantee module no longer finds at the opening leaves the answer open rather than a false 否
+		put(f, !b.securityRequired() ? "否" : b.securityForm() != null ? "是" : null, "是否提交保证金");
 		put(f, securityForm(b.securityForm()), "保证金递交方式");
 		// the platform takes prices as amounts in yuan only, a bid not decrypted too
 		put(f, NationalExport.PRICE_AS_AMOUNT, "价款形式代码");
@@ -195,13 +220,30 @@ class NoticeListener {
 	}
 
 	/**
-	 * 500 项目. The platform registers the project and its tender project as one: it gives the tender project a code,
-	 * not the project (项目编号 stays missing), and asks no address, legal person, industry, funding or size of it.
-	 * The contact is the tenderer's registered contact, who registered the project.
+	 * 500 项目. The platform registers the project and its tender project as one row, and gives each its own code. The
+	 * category code (项目类别关联代码) is the trading category the project is tendered in; the industry is a GB/T
+	 * 4754-2017 section (门类) code. The contact is the tenderer's registered contact, who registered the project.
+	 * Projects registered before these facts were asked have none (README, open data).
 	 */
 	static Map<String, Object> project(NoticePublished n, NoticeParticulars p) {
 		TenderParticulars t = p.tender();
 		Map<String, Object> f = new HashMap<>();
+		put(f, t.projectCode(), "项目编号");
+		put(f, t.category(), "项目类别关联代码");
+		ProjectFacts facts = t.facts();
+		if (facts != null) {
+			put(f, facts.address(), "项目地址");
+			put(f, facts.legalPerson(), "项目法人");
+			IndustryDivision.of(facts.industry()).ifPresent(d -> {
+				put(f, IndustryDivision.VERSION, "分类版本代码");
+				put(f, d.code(), "项目行业分类");
+			});
+			FundingSource.of(facts.fundingSource()).ifPresent(s -> put(f,
+					facts.fundingRemark() == null ? s.nameZh() : s.nameZh() + "（" + facts.fundingRemark() + "）",
+					"资金来源"));
+			put(f, facts.scale(), "项目规模");
+			put(f, facts.approvalDocument(), "项目审批文件名称");
+		}
 		put(f, n.projectName(), "项目名称");
 		put(f, t.projectRegion(), "项目所在行政区域代码");
 		if (p.tenderer() != null) {
@@ -218,8 +260,17 @@ class NoticeListener {
 	static Map<String, Object> tenderProject(NoticeParticulars p) {
 		TenderParticulars t = p.tender();
 		Map<String, Object> f = new HashMap<>();
+		put(f, t.projectCode(), "项目编号");
 		put(f, p.tenderProjectCode(), "招标项目编号");
 		put(f, t.tenderProjectName(), "招标项目名称");
+		ProjectFacts facts = t.facts();
+		if (facts != null) {
+			put(f, facts.mustTender() == null ? null : facts.mustTender() ? "是" : "否", "是否依法必须招标");
+			TenderType.of(facts.tenderType()).ifPresent(type -> put(f, type.nameZh(), "招标项目类型"));
+			put(f, facts.scope(), "招标内容与范围及招标方案说明");
+			put(f, facts.supervisor(), "监督部门名称");
+			put(f, facts.approver(), "审核部门名称");
+		}
 		put(f, t.projectRegion(), "招标项目所在行政区域代码");
 		if (t.tenderer() != null) {
 			put(f, t.tenderer().name(), "招标人名称");
@@ -240,8 +291,14 @@ class NoticeListener {
 			put(f, t.agency().enterpriseNature(), "招标代理机构企业性质");
 		}
 		else if (t.tenderer() != null) {
-			// 自行招标: the organiser's code is the tenderer's, as for 513; there is no agency to name, class or place
+			// 自行招标 (招标投标法 第十二条): the tenderer organises the tender itself, so the organiser the agency fields
+			// describe is the tenderer, as the code of 513 (README, open data)
+			put(f, t.tenderer().name(), "招标代理机构名称");
 			put(f, t.tenderer().creditCode(), "招标代理机构代码");
+			put(f, category(t.tenderer().kind()), "招标代理机构类别");
+			put(f, SELF_ORGANISED, "招标代理机构角色");
+			put(f, t.tenderer().registeredRegion(), "招标代理机构企业注册所在地");
+			put(f, t.tenderer().enterpriseNature(), "招标代理机构企业性质");
 		}
 		put(f, tenderingMethod(t.procedure()), "招标方式");
 		put(f, t.agency() != null ? "委托招标" : "自行招标", "招标组织形式");
@@ -250,7 +307,13 @@ class NoticeListener {
 		return f;
 	}
 
-	/** 502 标段（包）: the section's content is the notice its tenderer drafted for it (one notice per section). */
+	/** 招标代理机构角色 of a tender the tenderer organises itself (自行招标): the tenderer in the organiser's place. */
+	static final String SELF_ORGANISED = "招标人（自行招标）";
+
+	/**
+	 * 502 标段（包）: the section's content is the notice its tenderer drafted for it (one notice per section); a
+	 * section requiring no qualification type states the statutory condition as its bidders' conditions.
+	 */
 	static Map<String, Object> section(NoticePublished n, NoticeParticulars p) {
 		TenderParticulars t = p.tender();
 		Map<String, Object> f = new HashMap<>();
@@ -266,7 +329,7 @@ class NoticeListener {
 			put(f, "CNY", "标段合同估算价币种代码");
 			put(f, "元", "标段合同估算价单位");
 		}
-		put(f, t.qualifications().isEmpty() ? null : String.join("；", t.qualifications()), "投标人资格条件");
+		put(f, t.bidderConditions(), "投标人资格条件");
 		put(f, t.sectionCreatedAt() == null ? null : NationalExport.time(t.sectionCreatedAt()), "标段(包)建立时间");
 		return f;
 	}

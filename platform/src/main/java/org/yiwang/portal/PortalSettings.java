@@ -1,5 +1,6 @@
 package org.yiwang.portal;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -17,14 +18,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * national platform (交易平台验证责任人); unset, the uplink reports the field as missing
  * @param tradingCenterName the trading center's name (交易机构名称 / 交易中心名称); unset, reported missing
  * @param tradingCenterCode its unified social credit code (交易机构代码); checked at start; unset, reported missing
+ * @param tradingSystemCode the e-trading system's code (交易系统编号, dataset 501): the identification code the
+ * national platform gave this platform when it was registered there; unset, reported missing
+ * @param platformFee the fee in yuan the platform charges a tender project for its use (交易系统平台使用费, dataset
+ * 501); 0 by default: the platform charges none (a fee it charged would be recorded per tender project instead)
  */
 @ConfigurationProperties("yiwang.portal")
 record PortalSettings(@DefaultValue("data/portal-index") Path indexDirectory,
 		@DefaultValue("5s") Duration feedWatermark, @DefaultValue("http://localhost:8080") String baseUrl,
 		@DefaultValue("portal@yiwang.local") String mailFrom, @DefaultValue("ocds-yiwang") String ocidPrefix,
-		String uplinkVerifier, String tradingCenterName, String tradingCenterCode) {
+		String uplinkVerifier, String tradingCenterName, String tradingCenterCode, String tradingSystemCode,
+		@DefaultValue("0") BigDecimal platformFee) {
 
 	PortalSettings {
+		tradingSystemCode = tradingSystemCode == null || tradingSystemCode.isBlank() ? null : tradingSystemCode.strip();
+		if (platformFee != null && platformFee.signum() < 0) {
+			throw new IllegalArgumentException("yiwang.portal.platform-fee is negative: " + platformFee);
+		}
 		tradingCenterName = tradingCenterName == null || tradingCenterName.isBlank() ? null : tradingCenterName.strip();
 		tradingCenterCode = tradingCenterCode == null || tradingCenterCode.isBlank() ? null
 				: tradingCenterCode.strip().toUpperCase();

@@ -115,6 +115,8 @@ class DemoEntities implements ApplicationRunner {
 			boolean admin = true;
 			for (AccountView member : members) {
 				entities.addMember(entity.id, member.id().value(), member.username(), admin, now);
+				// each demo member's own phone (投标操作人联系方式 of the bids it submits): a demo number
+				entities.setMemberPhone(entity.id, member.username(), "023-6000" + String.format("%04d", members.indexOf(member) + 1));
 				admin = false;
 			}
 			log.info("Made the demo entity {} ({}) for {}", demo.name(), code, demo.members());

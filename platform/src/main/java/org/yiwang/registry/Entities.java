@@ -103,6 +103,17 @@ class Entities {
 			.param(username).query(UUID.class).optional().map(EntityId::new);
 	}
 
+	/** Sets the member's own phone; false when the username is no member of the entity. */
+	boolean setMemberPhone(EntityId entity, String username, String phone) {
+		return jdbc.sql("update registry.members set phone = ? where entity_id = ? and username = ?")
+			.params(phone, entity.value(), username).update() == 1;
+	}
+
+	Optional<String> memberPhone(EntityId entity, String username) {
+		return jdbc.sql("select phone from registry.members where entity_id = ? and username = ? and phone is not null")
+			.params(entity.value(), username).query(String.class).optional();
+	}
+
 	List<String> members(EntityId entity) {
 		return jdbc.sql("select username from registry.members where entity_id = ? order by added_at").param(entity.value())
 			.query(String.class).list();

@@ -34,6 +34,7 @@ import org.yiwang.registry.RegistryChanged.EntityApproved;
 import org.yiwang.registry.RegistryChanged.EntityRegistered;
 import org.yiwang.registry.RegistryChanged.EntityResubmitted;
 import org.yiwang.registry.RegistryChanged.EntityReturned;
+import org.yiwang.registry.RegistryChanged.MemberPhoneStated;
 import org.yiwang.registry.RegistryChanged.QualificationAdded;
 import org.yiwang.system.Actors;
 import org.yiwang.system.Refusal;
@@ -211,6 +212,41 @@ public class EntityRegistry {
 	}
 
 	/**
+	 * The signed-in member states its own phone, which the national data uplink reports as the contact of the member
+	 * who submitted a bid (投标操作人联系方式, dataset 507). Digits, spaces, {@code +} and {@code -}, 7 to 20 of them,
+	 * like the entity's contact phone.
+	 */
+	@Transactional
+	public String stateMyPhone(String phone) {
+		Acting member = Actors.required();
+		MarketEntity entity = mine(member);
+		String number = phone == null ? "" : phone.strip();
+		if (number.isEmpty()) {
+			throw Refusal.invalid("memberPhone", "registry.memberPhone.required");
+		}
+		if (!number.matches(ContactDetails.PHONE)) {
+			throw Refusal.invalid("memberPhone", "registry.memberPhone.form");
+		}
+		entities.setMemberPhone(entity.id, member.actor().username(), number);
+		events.publishEvent(new MemberPhoneStated(member.actor(), entity.id, entity.registeredRegion, clock.instant()));
+		return number;
+	}
+
+	/** The signed-in member's own phone; empty when not stated (or no entity). */
+	@Transactional(readOnly = true)
+	public Optional<String> myPhone() {
+		Acting member = Actors.required();
+		return entities.entityOf(member.actor().username())
+			.flatMap(id -> entities.memberPhone(id, member.actor().username()));
+	}
+
+	/** The phone a member of the entity stated for itself; empty when it stated none or is no member. */
+	@Transactional(readOnly = true)
+	public Optional<String> memberPhone(EntityId entity, String username) {
+		return entity == null || username == null ? Optional.empty() : entities.memberPhone(entity, username);
+	}
+
+	/**
 	 * A member states the entity's enterprise nature (企业性质, an {@link EnterpriseNature} code), which the national
 	 * data uplink asks of bidders and winners; organisations registered before it was asked state it here. No new
 	 * review: it is the entity's own statement, like its contact details.
@@ -317,6 +353,15 @@ public class EntityRegistry {
 	@Transactional(readOnly = true)
 	public List<QualificationView> qualifications(EntityId id) {
 		Actors.required();
+		return records.qualifications(id);
+	}
+
+	/**
+	 * The qualifications an entity holds, for what the platform records on its own (no one signed in: the national
+	 * uplink states which of them answer a section's requirements).
+	 */
+	@Transactional(readOnly = true)
+	public List<QualificationView> heldQualifications(EntityId id) {
 		return records.qualifications(id);
 	}
 

@@ -57,6 +57,15 @@ public sealed interface RegistryChanged extends Auditable {
 		}
 	}
 
+	/** A member stated its own phone; the number itself is personal data and stays out of the event. */
+	record MemberPhoneStated(Actor actor, EntityId entity, RegionCode region, Instant occurredAt)
+			implements RegistryChanged {
+
+		public String action() {
+			return "registry.member.phoneStated";
+		}
+	}
+
 	record EnterpriseNatureStated(Actor actor, EntityId entity, String code, RegionCode region, Instant occurredAt)
 			implements RegistryChanged {
 

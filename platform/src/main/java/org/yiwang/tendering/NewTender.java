@@ -10,11 +10,13 @@ import jakarta.validation.constraints.Size;
  * an agency it mandated. An agency names the tenderer by its unified social credit code; a tenderer leaves it empty.
  *
  * @param projectApproval the project's approval or filing number (审批/核准/备案文号), if any
+ * @param facts what the national data specification asks of the project and the tender project besides
  */
 public record NewTender(
 		@NotBlank(message = "{tendering.project.name}") @Size(max = 200, message = "{tendering.project.name}") String projectName,
 		@Size(max = 100, message = "{tendering.project.approval}") String projectApproval,
 		@NotBlank(message = "{tendering.tenderProject.name}") @Size(max = 200, message = "{tendering.tenderProject.name}") String tenderProjectName,
 		String tendererCreditCode,
-		@NotNull(message = "{tendering.section.name}") @Valid SectionDetails section) {
+		@NotNull(message = "{tendering.section.name}") @Valid SectionDetails section,
+		@NotNull(message = "{tendering.facts.address}") @Valid ProjectFacts facts) {
 }

@@ -3,6 +3,7 @@ package org.yiwang.tendering;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,10 +11,12 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.yiwang.guarantee.BidSecurity;
+import org.yiwang.guarantee.SecurityHeld;
 import org.yiwang.kernel.Money;
 import org.yiwang.registry.EntityId;
 import org.yiwang.registry.EntityRegistry;
 import org.yiwang.registry.EntityView;
+import org.yiwang.registry.QualificationView;
 
 /**
  * Gathers a section's {@link NoticeParticulars} at publication: its codes, its notice's terms, its parties' contacts,
@@ -91,10 +94,10 @@ class NoticeFacts {
 		for (Openings.Entry entry : entries) {
 			EntityView e = registry.find(entry.bidder()).orElse(null);
 			Bids.Row bid = bids.byId(entry.bid()).orElse(null);
-			String securityForm = securityRequired
-					? bidSecurity.securityHeld(entry.bidder(), section.tradeCode(), section.bidSecurity())
-						.map(h -> h.form().name()).orElse(null)
+			SecurityHeld security = securityRequired
+					? bidSecurity.securityHeld(entry.bidder(), section.tradeCode(), section.bidSecurity()).orElse(null)
 					: null;
+			String securityForm = security == null ? null : security.form().name();
 			ProjectManager manager = participation.projectManager(section.id(), entry.bidder()).orElse(null);
 			list.add(new NoticeParticulars.Bidder(entry.bid(), entry.bidderName(), entry.bidderCreditCode(),
 					e == null ? null : e.kind().name(),
@@ -105,7 +108,8 @@ class NoticeFacts {
 					entry.decryption() != null && entry.decryption().opened() ? entry.durationDays() : null,
 					bid == null ? null : bid.view().receivedAt(), bid == null ? null : bid.submittedBy(),
 					manager == null ? null : manager.name(),
-					manager == null ? null : ProjectManager.masked(manager.idNumber())));
+					manager == null ? null : ProjectManager.masked(manager.idNumber()),
+					manager == null ? null : manager.certificateAndNumber(), security == null ? null : security.lodgedAt()));
 		}
 		return list;
 	}
@@ -116,6 +120,14 @@ class NoticeFacts {
 			.flatMap(o -> openings.entries(o.section(), o.round()).stream().filter(e -> e.bid().equals(bid)).findFirst())
 			.flatMap(e -> participation.projectManager(e.section(), e.bidder()))
 			.map(ProjectManager::idNumber);
+	}
+
+	/** See {@link OpeningHall#bidderSubmitterPhone}; in the platform's scope. */
+	Optional<String> bidderSubmitterPhone(UUID openingRecord, UUID bid) {
+		return openings.recordedIn(openingRecord)
+			.flatMap(o -> openings.entries(o.section(), o.round()).stream().filter(e -> e.bid().equals(bid)).findFirst())
+			.flatMap(e -> bids.byId(e.bid()))
+			.flatMap(row -> registry.memberPhone(row.bidder(), row.submittedBy()));
 	}
 
 	/** The report the candidates' publicity publishes, its candidates with their registry facts and opened bids. */
@@ -130,10 +142,33 @@ class NoticeFacts {
 					e == null ? null : e.kind().name(),
 					e == null || e.registeredRegion() == null ? null : e.registeredRegion().value(),
 					e == null || e.enterpriseNature() == null ? null : e.enterpriseNature().code(), c.price(), c.score(),
-					quality));
+					quality, c.bidder() == null ? null
+							: qualificationConditions(section.qualifications(), registry.heldQualifications(c.bidder()))));
 		}
 		return new NoticeParticulars.Evaluation(report.reportId(), report.round(), report.method(),
 				report.reportSha256(), candidates);
+	}
+
+	/**
+	 * 中标候选人响应招标文件的资格能力条件: for each qualification type the section requires, the candidate's certificate
+	 * of that type in the registry (grade, number, validity), the one valid longest; the statutory condition when the
+	 * section requires none. Null when a required type has no certificate in the registry: nothing is made up.
+	 */
+	static String qualificationConditions(List<String> required, List<QualificationView> held) {
+		if (required.isEmpty()) {
+			return TenderParticulars.STATUTORY_CONDITION + "；中标候选人经评标委员会评审推荐";
+		}
+		List<String> answers = new ArrayList<>();
+		for (String type : required) {
+			QualificationView q = held.stream().filter(h -> h.type().equals(type))
+				.max(Comparator.comparing(QualificationView::validUntil)).orElse(null);
+			if (q == null) {
+				return null;
+			}
+			answers.add(type + (q.grade() == null ? "" : q.grade()) + "（证书编号 " + q.number() + "，发证机关 " + q.issuer()
+					+ "，有效期 " + q.validFrom() + " 至 " + q.validUntil() + "）");
+		}
+		return "招标文件要求的资格：" + String.join("、", required) + "；中标候选人持有：" + String.join("；", answers);
 	}
 
 	/** The winner of a section: its kind, region and enterprise nature, and the project manager it stated for it. */

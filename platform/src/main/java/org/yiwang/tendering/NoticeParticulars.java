@@ -58,11 +58,15 @@ public record NoticeParticulars(String tenderProjectCode, String sectionCode, In
 	/**
 	 * A candidate (中标候选人) with what the registry and its opened bid say of it.
 	 *
+	 * @param price its evaluated price (经评审的投标价)
 	 * @param score the committee's total score under weighted scoring; null under the lowest evaluated price
 	 * @param quality the quality the bidder's price sheet promised (质量), as the opening read it out
+	 * @param qualifications how it meets the section's qualification requirements (中标候选人响应招标文件的资格能力条件),
+	 * stated from the section's required types and the registry's certificates of the candidate; null when a required
+	 * type has no certificate in the registry
 	 */
 	public record Candidate(int rank, String name, String creditCode, String kind, String registeredRegion,
-			String enterpriseNature, Money price, BigDecimal score, String quality) {
+			String enterpriseNature, Money price, BigDecimal score, String quality, String qualifications) {
 	}
 
 	/**
@@ -78,11 +82,16 @@ public record NoticeParticulars(String tenderProjectCode, String sectionCode, In
 	 * @param submittedBy the username of the member who submitted it
 	 * @param projectManagerMaskedIdNumber masked like the winner's: the uplink asks
 	 * {@link OpeningHall#bidderProjectManagerIdNumber} for the whole number
+	 * @param projectManagerCertificate the certificate the project manager holds and its number (项目负责人相关证书和编号),
+	 * e.g. 一级注册建造师 渝1502019202012345; null when not stated
+	 * @param securityLodgedAt when the security it holds was lodged (保证金递交时间); null when it holds none. The
+	 * submitting member's own phone (投标操作人联系方式) is personal data and travels in no event: the uplink asks
+	 * {@link OpeningHall#bidderSubmitterPhone} for it
 	 */
 	public record Bidder(UUID bid, String name, String creditCode, String kind, String registeredRegion,
 			String enterpriseNature, boolean barred, boolean securityRequired, String securityForm, Money price,
 			Integer durationDays, Instant submittedAt, String submittedBy, String projectManager,
-			String projectManagerMaskedIdNumber) {
+			String projectManagerMaskedIdNumber, String projectManagerCertificate, Instant securityLodgedAt) {
 	}
 
 	/** A party's registered contact details. */

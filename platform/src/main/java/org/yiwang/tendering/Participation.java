@@ -53,20 +53,24 @@ class Participation {
 	}
 
 	/** Records the project manager a registered bidder states; false when the bidder is not registered. */
-	boolean stateProjectManager(SectionId section, EntityId bidder, String name, String idNumber, String by, Instant at) {
+	boolean stateProjectManager(SectionId section, EntityId bidder, String name, String idNumber, String certificate,
+			String certificateNumber, String by, Instant at) {
 		return jdbc.sql("""
-				update tendering.interests set manager_name = ?, manager_id_number = ?, manager_stated_by = ?,
-				  manager_stated_at = ? where section_id = ? and bidder_id = ?""")
-			.params(name, idNumber, by, ts(at), section.value(), bidder.value()).update() == 1;
+				update tendering.interests set manager_name = ?, manager_id_number = ?, manager_certificate = ?,
+				  manager_certificate_number = ?, manager_stated_by = ?, manager_stated_at = ?
+				where section_id = ? and bidder_id = ?""")
+			.params(name, idNumber, certificate, certificateNumber, by, ts(at), section.value(), bidder.value())
+			.update() == 1;
 	}
 
 	Optional<ProjectManager> projectManager(SectionId section, EntityId bidder) {
 		return jdbc.sql("""
-				select manager_name, manager_id_number, manager_stated_by, manager_stated_at from tendering.interests
+				select manager_name, manager_id_number, manager_stated_by, manager_stated_at, manager_certificate,
+				  manager_certificate_number from tendering.interests
 				where section_id = ? and bidder_id = ? and manager_name is not null""")
 			.params(section.value(), bidder.value())
 			.query((rs, n) -> new ProjectManager(rs.getString(1), rs.getString(2), rs.getString(3),
-					instant(rs, "manager_stated_at")))
+					instant(rs, "manager_stated_at"), rs.getString(5), rs.getString(6)))
 			.optional();
 	}
 

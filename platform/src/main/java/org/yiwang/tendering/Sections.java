@@ -60,16 +60,26 @@ class Sections {
 		return jdbc.sql("""
 				select p.id as project_id, p.project_approval, p.region_code as project_region, p.name as tender_project_name,
 				  p.created_by as project_created_by, p.created_at as project_created_at, s.procedure, s.round,
-				  s.qualifications, s.created_at
+				  s.qualifications, s.created_at, s.category_code, p.project_code, p.project_address, p.legal_person,
+				  p.industry, p.funding_source, p.funding_remark, p.project_scale, p.approval_document, p.must_tender,
+				  p.tender_type, p.tender_scope, p.supervisor_name, p.approver_name
 				from tendering.sections s join tendering.tender_projects p on p.id = s.tender_project_id where s.id = ?""")
 			.param(id.value())
 			.query((rs, n) -> {
 				Array array = rs.getArray("qualifications");
+				// a tender project registered before the platform asked these facts has none (all null together)
+				ProjectFacts facts = rs.getString("project_address") == null ? null
+						: new ProjectFacts(rs.getString("project_address"), rs.getString("legal_person"),
+								rs.getString("industry"), rs.getString("funding_source"), rs.getString("funding_remark"),
+								rs.getString("project_scale"), rs.getString("approval_document"),
+								(Boolean) rs.getObject("must_tender"), rs.getString("tender_type"),
+								rs.getString("tender_scope"), rs.getString("supervisor_name"), rs.getString("approver_name"));
 				return new TenderParticulars(rs.getString("project_id"), rs.getString("project_approval"),
 						rs.getString("project_region"), rs.getString("tender_project_name"),
 						rs.getString("project_created_by"), instant(rs, "project_created_at"), rs.getString("procedure"),
 						rs.getInt("round"), array == null ? List.of() : Arrays.asList((String[]) array.getArray()),
-						instant(rs, "created_at"), null, null);
+						instant(rs, "created_at"), null, null, rs.getString("project_code"), rs.getString("category_code"),
+						facts);
 			})
 			.single();
 	}
@@ -79,14 +89,23 @@ class Sections {
 		return next("tender_project_sequences", region, year);
 	}
 
-	void addTenderProject(TenderProject p, String by, Instant at) {
+	/** The next project number (项目编号) of the region and year, allocated under a row lock. */
+	int nextProjectCodeSequence(RegionCode region, int year) {
+		return next("project_sequences", region, year);
+	}
+
+	void addTenderProject(TenderProject p, String projectCode, ProjectFacts f, String by, Instant at) {
 		jdbc.sql("""
 				insert into tendering.tender_projects (id, code, project_name, project_approval, name, region_code,
-				  tenderer_id, tenderer_name, tenderer_credit_code, agency_id, agency_name, created_by, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  tenderer_id, tenderer_name, tenderer_credit_code, agency_id, agency_name, created_by, created_at,
+				  project_code, project_address, legal_person, industry, funding_source, funding_remark, project_scale,
+				  approval_document, must_tender, tender_type, tender_scope, supervisor_name, approver_name)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(p.id(), p.code(), p.projectName(), p.projectApproval(), p.name(), p.region().value(), p.tenderer().value(),
 					p.tendererName(), p.tendererCreditCode(), p.agency() == null ? null : p.agency().value(), p.agencyName(),
-					by, ts(at))
+					by, ts(at), projectCode, f.address(), f.legalPerson(), f.industry(), f.fundingSource(),
+					f.fundingRemark(), f.scale(), f.approvalDocument(), f.mustTender(), f.tenderType(), f.scope(),
+					f.supervisor(), f.approver())
 			.update();
 	}
 

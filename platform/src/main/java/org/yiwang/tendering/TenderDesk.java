@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.yiwang.catalog.Catalog;
 import org.yiwang.catalog.WorkingCalendar;
 import org.yiwang.catalog.CategoryView;
+import org.yiwang.catalog.Procedure;
 import org.yiwang.catalog.ProcedureFamily;
 import org.yiwang.catalog.ProcedureTemplate;
 import org.yiwang.catalog.RegionView;
@@ -160,6 +161,10 @@ public class TenderDesk {
 					EntityView tenderer = tendererFor(me, tender.tendererCreditCode());
 					EntityView agency = tenderer.id().equals(me.id()) ? null : me;
 					RegionCode region = region(tender.section().region());
+					ProjectFacts facts = facts(tender.facts());
+					if (facts.mustTender()) {
+						requireTendering(tender.section());
+					}
 					Instant now = clock.instant();
 					Sections.TenderProject project = new Sections.TenderProject(UUID.randomUUID(),
 							tenderProjectCode(region, now),
@@ -168,7 +173,7 @@ public class TenderDesk {
 							required(tender.tenderProjectName(), "tenderProjectName", "tendering.tenderProject.name", 200),
 							region, tenderer.id(), tenderer.name(), tenderer.creditCode(),
 							agency == null ? null : agency.id(), agency == null ? null : agency.name());
-					sections.addTenderProject(project, acting.actor().username(), now);
+					sections.addTenderProject(project, projectCode(region, now), facts, acting.actor().username(), now);
 					return addSection(acting, project, tender.section(), now);
 				}));
 	}
@@ -539,6 +544,70 @@ public class TenderDesk {
 	private String tenderProjectCode(RegionCode region, Instant now) {
 		int year = now.atZone(ProcedureClock.CHINA).getYear();
 		return "%s-%s-%d-ZB%04d".formatted(cityLetters(), region.value(), year, sections.nextProjectSequence(region, year));
+	}
+
+	/**
+	 * A new project code (项目编号), given at registration and never changed: like the tender project's, with {@code XM}
+	 * and the region's own project numbers, e.g. {@code CQ-500103-2026-XM0017}.
+	 */
+	private String projectCode(RegionCode region, Instant now) {
+		int year = now.atZone(ProcedureClock.CHINA).getYear();
+		return "%s-%s-%d-XM%04d".formatted(cityLetters(), region.value(), year, sections.nextProjectCodeSequence(region, year));
+	}
+
+	/** The project's and tender project's facts, checked field by field and stripped (the API's annotations again). */
+	static ProjectFacts facts(ProjectFacts f) {
+		if (f == null) {
+			throw Refusal.invalid("projectAddress", "tendering.facts.address");
+		}
+		String address = sized(f.address(), "projectAddress", "tendering.facts.address", 2, 200);
+		String legalPerson = sized(f.legalPerson(), "legalPerson", "tendering.facts.legalPerson", 2, 200);
+		IndustryDivision industry = IndustryDivision.of(f.industry())
+			.orElseThrow(() -> Refusal.invalid("industry", "tendering.facts.industry"));
+		FundingSource funding = FundingSource.of(f.fundingSource())
+			.orElseThrow(() -> Refusal.invalid("fundingSource", "tendering.facts.fundingSource"));
+		String remark = f.fundingRemark() == null || f.fundingRemark().isBlank() ? null
+				: sized(f.fundingRemark(), "fundingRemark", "tendering.facts.fundingRemark", 1, 200);
+		String scale = sized(f.scale(), "projectScale", "tendering.facts.scale", 2, 500);
+		String document = sized(f.approvalDocument(), "approvalDocument", "tendering.facts.approvalDocument", 2, 200);
+		if (f.mustTender() == null) {
+			throw Refusal.invalid("mustTender", "tendering.facts.mustTender");
+		}
+		TenderType type = TenderType.of(f.tenderType())
+			.orElseThrow(() -> Refusal.invalid("tenderType", "tendering.facts.tenderType"));
+		String scope = sized(f.scope(), "tenderScope", "tendering.facts.scope", 10, 2000);
+		String supervisor = sized(f.supervisor(), "supervisor", "tendering.facts.supervisor", 2, 100);
+		String approver = sized(f.approver(), "approver", "tendering.facts.approver", 2, 100);
+		return new ProjectFacts(address, legalPerson, industry.code(), funding.code(), remark, scale, document,
+				f.mustTender(), type.code(), scope, supervisor, approver);
+	}
+
+	/**
+	 * A project the law requires to be tendered is tendered (招标投标法 第三条): its section's category must run an open or
+	 * invited tender, not a negotiation, an inquiry or another way. An unknown category is left to the section's check.
+	 */
+	private void requireTendering(SectionDetails section) {
+		if (section.category() == null || !CategoryCode.isValid(section.category())) {
+			return;
+		}
+		catalog.findCategory(CategoryCode.of(section.category())).filter(CategoryView::enabled)
+			.filter(c -> c.family() == ProcedureFamily.TENDER || c.family() == ProcedureFamily.PROCUREMENT)
+			.ifPresent(c -> {
+				Procedure procedure = catalog.currentTemplate(c.code()).procedure();
+				if (procedure != Procedure.OPEN_TENDER && procedure != Procedure.INVITED_TENDER) {
+					throw Refusal.invalid("mustTender", "tendering.facts.mustTenderProcedure", c.nameZh());
+				}
+			});
+	}
+
+	/** Stripped text of {@code min} to {@code max} characters without control characters, or the refusal. */
+	private static String sized(String value, String field, String key, int min, int max) {
+		String text = value == null ? "" : value.strip();
+		int length = text.codePointCount(0, text.length());
+		if (length < min || length > max || text.codePoints().anyMatch(c -> Character.isISOControl(c))) {
+			throw Refusal.invalid(field, key);
+		}
+		return text;
 	}
 
 	private String cityLetters() {

@@ -138,10 +138,12 @@ public class TenderDocuments {
 	/**
 	 * A registered bidder states its project manager (项目负责人) for the section, outside its sealed bid, until the bid
 	 * deadline: a name of 2 to 30 characters and that person's 18-character resident ID number (checked: form, birth
-	 * date, check character). Stating again replaces it. Pages show the number masked; the national uplink alone gets
-	 * it whole, for the winner.
+	 * date, check character), and the certificate the person holds for the work with its number (项目负责人相关证书和编号,
+	 * e.g. 一级注册建造师 渝1502019202012345). Stating again replaces it. Pages show the ID number masked; the national
+	 * uplink alone gets it whole.
 	 */
-	public ProjectManagerView stateProjectManager(SectionId id, String name, String idNumber) {
+	public ProjectManagerView stateProjectManager(SectionId id, String name, String idNumber, String certificate,
+			String certificateNumber) {
 		Acting acting = Actors.requireAnyRole("tendering.bidderOnly", Role.BIDDER);
 		String manager = name == null ? "" : name.strip();
 		if (manager.isEmpty()) {
@@ -163,13 +165,23 @@ public class TenderDocuments {
 			throw Refusal.invalid("managerIdNumber", problem.get(), problem.get().endsWith("check")
 					? String.valueOf(ResidentIdNumber.checkCharacter(number)) : "");
 		}
+		String held = certificate == null ? "" : certificate.strip();
+		int heldLength = held.codePointCount(0, held.length());
+		if (heldLength < 2 || heldLength > 50 || held.codePoints().anyMatch(Character::isISOControl)) {
+			throw Refusal.invalid("managerCertificate", "tendering.projectManager.certificate");
+		}
+		String heldNumber = certificateNumber == null ? "" : certificateNumber.strip();
+		if (!ProjectManager.CERTIFICATE_NUMBER.matcher(heldNumber).matches()) {
+			throw Refusal.invalid("managerCertificateNumber", "tendering.projectManager.certificateNumber");
+		}
 		return access.audited("interest.projectManager", "section:" + id, null, () -> access.platform(() -> {
 			SectionView section = access.published(id);
 			EntityView bidder = access.myEntity("tendering.entity.notBidder", EntityRole.BIDDER);
 			if (section.bidDeadline() != null && !now.isBefore(section.bidDeadline())) {
 				throw Refusal.conflict(null, "tendering.projectManager.afterDeadline");
 			}
-			if (!participation.stateProjectManager(id, bidder.id(), manager, number, acting.actor().username(), now)) {
+			if (!participation.stateProjectManager(id, bidder.id(), manager, number, held, heldNumber,
+					acting.actor().username(), now)) {
 				throw Refusal.conflict(null, "tendering.projectManager.notRegistered");
 			}
 			events.publishEvent(new ProjectManagerStated(acting.actor(), id, bidder.id(), manager,

@@ -20,13 +20,27 @@ import java.util.List;
  * @param sectionCreatedAt when the section was registered
  * @param tenderer the tenderer as the registry holds it at publication
  * @param agency the agency, when one runs the tender; null when the tenderer tenders itself
+ * @param projectCode the project's own code (项目编号); null for projects registered before it was given
+ * @param category the section's trading category code (项目类别关联代码: the trading category the project is run in)
+ * @param facts the project's and tender project's facts as registered; null for those registered before they were
+ * asked
  */
 public record TenderParticulars(String tenderProjectId, String projectApproval, String projectRegion,
 		String tenderProjectName, String registeredBy, Instant registeredAt, String procedure, int round,
-		List<String> qualifications, Instant sectionCreatedAt, Party tenderer, Party agency) {
+		List<String> qualifications, Instant sectionCreatedAt, Party tenderer, Party agency, String projectCode,
+		String category, ProjectFacts facts) {
 
 	public TenderParticulars {
 		qualifications = qualifications == null ? List.of() : List.copyOf(qualifications);
+	}
+
+	/** 投标人资格条件 of a section that names no qualification type: the statutory condition (招标投标法 第二十六条). */
+	public static final String STATUTORY_CONDITION = "本标段未规定专门的资格条件；投标人应当具备承担招标项目的能力"
+			+ "（《中华人民共和国招标投标法》第二十六条）";
+
+	/** 投标人资格条件: the qualification types the section requires, or the statutory condition when it requires none. */
+	public String bidderConditions() {
+		return qualifications.isEmpty() ? STATUTORY_CONDITION : String.join("；", qualifications);
 	}
 
 	/**
@@ -39,6 +53,7 @@ public record TenderParticulars(String tenderProjectId, String projectApproval, 
 
 	TenderParticulars with(Party tenderer, Party agency) {
 		return new TenderParticulars(tenderProjectId, projectApproval, projectRegion, tenderProjectName, registeredBy,
-				registeredAt, procedure, round, qualifications, sectionCreatedAt, tenderer, agency);
+				registeredAt, procedure, round, qualifications, sectionCreatedAt, tenderer, agency, projectCode, category,
+				facts);
 	}
 }

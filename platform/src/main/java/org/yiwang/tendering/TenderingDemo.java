@@ -130,7 +130,12 @@ class TenderingDemo implements ApplicationRunner {
 		SectionView registered = as(party(AGENCY, Role.AGENCY), () -> desk.registerTender(new NewTender(
 				district.nameZh() + "示范道路改造项目", "示范发改〔2026〕1号", district.nameZh() + "示范道路改造工程施工招标",
 				tenderer.creditCode(), new SectionDetails("施工一标段", district.code().value(), "ENG_BUILDING",
-						new BigDecimal("5000000.00"), BigDecimal.ZERO, 90, List.of()))));
+						new BigDecimal("5000000.00"), BigDecimal.ZERO, 90, List.of()),
+				new ProjectFacts(district.nameZh() + "示范路（示范路 1 号至示范路 88 号段）", tenderer.name(), "E", "FISCAL",
+						"区级财政预算资金 100%", "道路改造全长 1.2 公里，车行道宽 16 米，含排水、照明及交通设施",
+						"关于" + district.nameZh() + "示范道路改造项目可行性研究报告的批复", true, "WORKS",
+						"示范道路改造工程施工，包括道路、排水、照明及交通设施工程；公开招标，一个标段，资格后审，经评审的最低投标价法",
+						district.nameZh() + "住房和城乡建设委员会", district.nameZh() + "发展和改革委员会"))));
 		Acting staff = staff(district.code());
 		SectionView section = as(staff, () -> desk.approve(registered.id(), registered.version()));
 		byte[] text = ("示范招标文件：" + section.tenderProjectName() + "，" + section.name() + "。\n"
@@ -161,6 +166,11 @@ class TenderingDemo implements ApplicationRunner {
 				new Registration(EntityKind.ORGANIZATION, district.nameZh() + name, code, null, "张示范", "李示范",
 						"023-60000000", username + "@demo.yiwang.cn", district.nameZh() + "示范路 1 号", "150",
 						district.code().value(), Set.of(role), username, password)));
+		// the member's own phone, reported with the bids it submits (投标操作人联系方式, dataset 507)
+		if (registry.memberPhone(entity.id(), username).isEmpty()) {
+			as(party(username, role == EntityRole.TENDERER ? Role.TENDERER : role == EntityRole.AGENCY ? Role.AGENCY
+					: Role.BIDDER), () -> registry.stateMyPhone("023-60000001"));
+		}
 		if (entity.approved()) {
 			return entity;
 		}

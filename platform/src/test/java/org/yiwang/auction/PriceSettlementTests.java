@@ -26,7 +26,8 @@ class PriceSettlementTests {
 	}
 
 	static SecurityHeld cash(String amount) {
-		return new SecurityHeld(BUYER, TRADE, SecurityForm.CASH_DEPOSIT, Money.of(amount), "9550001234567890", null);
+		return new SecurityHeld(BUYER, TRADE, SecurityForm.CASH_DEPOSIT, Money.of(amount), "9550001234567890", null,
+				java.time.Instant.parse("2026-05-01T02:00:00Z"));
 	}
 
 	@Test
@@ -48,7 +49,8 @@ class PriceSettlementTests {
 	@Test
 	void a_guarantee_letter_is_not_money_nothing_is_applied_and_the_whole_price_is_due() {
 		PriceSettlement s = settle("1020000.00", new SecurityHeld(BUYER, TRADE, SecurityForm.GUARANTEE,
-				Money.of("100000.00"), "BH-2026-000123", LocalDate.now().plusDays(90)));
+				Money.of("100000.00"), "BH-2026-000123", LocalDate.now().plusDays(90),
+				java.time.Instant.parse("2026-05-01T02:00:00Z")));
 		assertThat(s.applied()).isEqualTo(Money.ZERO);
 		assertThat(s.due()).isEqualTo(Money.of("1020000.00"));
 		assertThat(ConfirmationPdf.security(null, Optional.of(s))).contains("BH-2026-000123").contains("不抵作价款");

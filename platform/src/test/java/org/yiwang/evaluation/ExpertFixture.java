@@ -132,7 +132,7 @@ final class ExpertFixture {
 		TestActor party = TestActor.of(tendererUser, Role.TENDERER, TestActor.CITY, false);
 		SectionView registered = party.call(() -> desk.registerTender(new NewTender("抽取测试项目" + run, null,
 				"抽取测试招标" + run, null, new SectionDetails("一标段", "500103", "ENG_BUILDING", new BigDecimal("1000000"),
-						new BigDecimal("0"), 60, List.of()))));
+						new BigDecimal("0"), 60, List.of()), org.yiwang.tendering.ExampleFacts.works())));
 		SectionView approved = TestActor.districtStaff(TestActor.YUZHONG)
 			.call(() -> desk.approve(registered.id(), registered.version()));
 		party.run(() -> documents.upload(approved.id(), "文件.txt", "text/plain",

@@ -141,9 +141,12 @@ class CashDepositsTests {
 			.filter(e -> e.action().equals("guarantee.deposit.refused") && e.target().equals("deposit:" + account.accountNumber())))
 			.as("the reused key and the replayed reference are audited").hasSize(2);
 
+		Instant paid = signedIn("d1." + run, deposits::myArrivals).stream()
+			.filter(a -> a.outcome() == DepositOutcome.MATCHED).map(ArrivalView::paidAt).findFirst().orElseThrow();
 		assertThat(security.securityHeld(first.id(), trade, Money.of("50000"))).hasValueSatisfying(held -> {
 			assertThat(held.form()).isEqualTo(SecurityForm.CASH_DEPOSIT);
 			assertThat(held.reference()).isEqualTo(account.accountNumber());
+			assertThat(held.lodgedAt()).as("保证金递交时间: when the bank says the cash was paid in").isEqualTo(paid);
 		});
 		assertThat(signedIn("d1." + run, deposits::myArrivals)).extracting(ArrivalView::outcome)
 			.containsExactly(DepositOutcome.MATCHED);

@@ -221,6 +221,9 @@ class GuaranteeIssuanceTests {
 			.hasValueSatisfying(held -> {
 				assertThat(held.form()).isEqualTo(SecurityForm.GUARANTEE);
 				assertThat(held.reference()).isEqualTo("BH-" + run);
+				assertThat(held.lodgedAt()).as("保证金递交时间: when the issuer's letter reached the platform")
+					.isEqualTo(signedIn(bidderUser, issuance::myGuarantees).stream()
+						.filter(g -> g.letterNumber().equals("BH-" + run)).findFirst().orElseThrow().recordedAt());
 			});
 		assertThat(security.securityHeld(bidder.id(), trade, Money.of("80000.01"))).isEmpty();
 		assertThat(security.securityHeld(tenderer.id(), trade, Money.of("1"))).isEmpty();

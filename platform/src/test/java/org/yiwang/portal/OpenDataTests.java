@@ -168,7 +168,8 @@ class OpenDataTests {
 		bCommitted.countDown();
 
 		OpenData noWatermark = new OpenData(records, transactions,
-				new PortalSettings(Path.of("unused"), Duration.ZERO, "http://localhost", "x@y", "ocds-test", null, null, null), clock);
+				new PortalSettings(Path.of("unused"), Duration.ZERO, "http://localhost", "x@y", "ocds-test", null, null, null, null,
+						java.math.BigDecimal.ZERO), clock);
 		List<String> seen = new ArrayList<>();
 		List<String> seenWithoutWatermark = new ArrayList<>();
 		String cursor = since;

@@ -41,7 +41,8 @@ class SearchIndexTests {
 	}
 
 	static SearchIndex open(Path dir) {
-		return new SearchIndex(new PortalSettings(dir, Duration.ofSeconds(5), "http://localhost", "a@b", "ocds-test", null, null, null));
+		return new SearchIndex(new PortalSettings(dir, Duration.ofSeconds(5), "http://localhost", "a@b", "ocds-test", null, null, null,
+				null, java.math.BigDecimal.ZERO));
 	}
 
 	@BeforeContainer

@@ -181,4 +181,41 @@ class RegistryPagesTests {
 		mvc.perform(get("/registry/my").with(member)).andExpect(status().isOk())
 			.andExpect(content().string(containsString("160 股份有限（公司）")));
 	}
+
+	@Test
+	void a_member_states_its_own_phone_for_the_bids_it_submits_and_bad_numbers_are_refused() throws Exception {
+		String username = EntityRegistryTests.username();
+		mvc.perform(post("/api/registry/registrations").contentType(MediaType.APPLICATION_JSON).content("""
+				{"kind":"ORGANIZATION","enterpriseNature":"150","name":"重庆操作人电话测试有限公司","creditCode":"%s",
+				 "contactName":"赵六","contactPhone":"13700000000","registeredRegion":"500103","roles":["BIDDER"],
+				 "username":"%s","password":"Api-pass-2026x"}""".formatted(EntityRegistryTests.creditCode("500103"), username)))
+			.andExpect(status().isCreated());
+		var member = authentication(TestActor.of(username, org.yiwang.kernel.Role.BIDDER, TestActor.YUZHONG, false)
+			.authentication());
+		var phone = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/registry/me/phone");
+		mvc.perform(phone.with(member).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{}"))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("memberPhone"))
+			.andExpect(jsonPath("$.errors[0].message").value("请填写您本人的联系电话。"));
+		for (String bad : new String[] { "138", "1380013800x", "1".repeat(21), "138\n0013800" }) {
+			mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/registry/me/phone")
+				.with(member).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"phone\":\"" + bad.replace("\n", "\\n") + "\"}"))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("memberPhone"))
+				.andExpect(jsonPath("$.errors[0].message").value(containsString("7 至 20 位")));
+		}
+		mvc.perform(post("/registry/my/phone").with(member).with(csrf()).param("memberPhone", "abc").param("lang", "en"))
+			.andExpect(redirectedUrl("/registry/my")).andExpect(flash().attribute("refused", "registry.memberPhone.form"));
+		mvc.perform(get("/registry/my").with(member)).andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("member-phone-current"))));
+		mvc.perform(post("/registry/my/phone").with(member).with(csrf()).param("memberPhone", " 13800138000 "))
+			.andExpect(redirectedUrl("/registry/my")).andExpect(flash().attribute("saved", "registry.saved.memberPhone"));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/registry/me/phone")
+			.with(member).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"phone\":\"023-63000000\"}"))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.phone").value("023-63000000"));
+		mvc.perform(get("/registry/my").with(member)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("已登记：023-63000000")));
+		mvc.perform(get("/registry/my").param("lang", "en").with(member)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("On record: 023-63000000")))
+			.andExpect(content().string(not(containsString("??"))));
+	}
 }

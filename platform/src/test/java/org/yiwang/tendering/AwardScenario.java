@@ -143,7 +143,7 @@ final class AwardScenario {
 		TestActor party = tendererActor();
 		SectionView registered = party.call(() -> desk.registerTender(new NewTender("授标测试项目" + run, null,
 				"授标测试招标" + run, null, new SectionDetails("一标段", "500103", "ENG_BUILDING", new BigDecimal("1000000"),
-						new BigDecimal(security), 60, qualifications))));
+						new BigDecimal(security), 60, qualifications), ExampleFacts.works())));
 		SectionView approved = TestActor.districtStaff(TestActor.YUZHONG)
 			.call(() -> desk.approve(registered.id(), registered.version()));
 		party.run(() -> context.getBean(TenderDocuments.class).upload(approved.id(), "文件.txt", "text/plain",

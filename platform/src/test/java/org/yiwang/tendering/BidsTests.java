@@ -318,7 +318,7 @@ class BidsTests {
 		TestActor party = TestActor.of(user, Role.TENDERER, TestActor.CITY, false);
 		SectionView registered = party.call(() -> desk.registerTender(new NewTender("投标测试项目" + run, null,
 				"投标测试招标" + run, null, new SectionDetails("一标段", "500103", "ENG_BUILDING", new BigDecimal("1000000"),
-						new BigDecimal(security), 60, List.of()))));
+						new BigDecimal(security), 60, List.of()), ExampleFacts.works())));
 		SectionView approved = TestActor.districtStaff(TestActor.YUZHONG)
 			.call(() -> desk.approve(registered.id(), registered.version()));
 		party.run(() -> documents.upload(approved.id(), "文件.txt", "text/plain",

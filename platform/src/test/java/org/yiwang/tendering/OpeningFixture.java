@@ -94,9 +94,13 @@ final class OpeningFixture {
 		return Files.isExecutable(Path.of("/usr/bin/openssl"));
 	}
 
-	/** An approved bidder with a bound SM2 certificate ({@code <name>.key}, {@code <name>.pem}). */
+	/**
+	 * An approved bidder with a bound SM2 certificate ({@code <name>.key}, {@code <name>.pem}); its member stated its
+	 * own phone ({@link #PHONE}, reported with the bids it submits).
+	 */
 	EntityView bidder(String name) {
 		EntityView bidder = approved(name, EntityRole.BIDDER);
+		as(name).run(() -> beans.registry().stateMyPhone(PHONE));
 		openssl("ecparam", "-genkey", "-name", "SM2", "-noout", "-out", name + ".ec");
 		openssl("pkcs8", "-topk8", "-nocrypt", "-in", name + ".ec", "-out", name + ".key");
 		openssl("req", "-new", "-key", name + ".key", "-sm3", "-sigopt", ID, "-subj",
@@ -107,6 +111,9 @@ final class OpeningFixture {
 		bidders.put(name, bidder);
 		return bidder;
 	}
+
+	/** The phone every bidder's member states for itself. */
+	static final String PHONE = "138-0013-8000";
 
 	TestActor as(String name) {
 		return TestActor.of(name + "." + run, Role.BIDDER, TestActor.CITY, false);
@@ -132,7 +139,7 @@ final class OpeningFixture {
 		}
 		SectionView registered = tenderer().call(() -> beans.desk().registerTender(new NewTender("开标测试项目" + run, null,
 				"开标测试招标" + run, null, new SectionDetails("一标段", "500103", "ENG_BUILDING", new BigDecimal("1000000"),
-						new BigDecimal(security), 60, List.of()))));
+						new BigDecimal(security), 60, List.of()), ExampleFacts.works())));
 		SectionView approved = TestActor.districtStaff(TestActor.YUZHONG)
 			.call(() -> beans.desk().approve(registered.id(), registered.version()));
 		tenderer().run(() -> beans.documents().upload(approved.id(), "文件.txt", "text/plain",

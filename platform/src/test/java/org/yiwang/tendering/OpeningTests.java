@@ -153,7 +153,7 @@ class OpeningTests {
 		Path e3 = f.bid(section, "b3", "990000.00");
 		// the first bidder states its project manager (outside the sealed bid) for the bidder list's export (507)
 		f.as("b1").call(() -> context.getBean(TenderDocuments.class).stateProjectManager(section.id(), "王建国",
-				UplinkCompletenessTests.MANAGER_ID));
+				UplinkCompletenessTests.MANAGER_ID, "一级注册建造师", UplinkCompletenessTests.CERTIFICATE_NUMBER));
 		String k1 = f.contentKey(e1, "b1");
 		String k2 = f.contentKey(e2, "b2");
 
@@ -284,9 +284,10 @@ class OpeningTests {
 			.filter(r -> r.get("payload").toString().contains(f.bidders.get("b1").creditCode())).findFirst().orElseThrow();
 		java.util.Map<?, ?> b1Payload = context.getBean(tools.jackson.databind.json.JsonMapper.class)
 			.readValue(listed.get("payload").toString(), java.util.Map.class);
-		assertThat(listed.get("status")).isEqualTo("INCOMPLETE");
-		assertThat(listed.get("missing")).as("what the platform never captures (README)")
-			.isEqualTo("项目负责人相关证书和编号,保证金递交方式,保证金递交时间,投标操作人联系方式");
+		assertThat(listed.get("missing")).as("the section asks no security: none lodged, no way or time of it").isEqualTo("");
+		assertThat(listed.get("status")).isEqualTo("PENDING");
+		assertThat(b1Payload.get("项目负责人相关证书和编号")).isEqualTo("一级注册建造师 " + UplinkCompletenessTests.CERTIFICATE_NUMBER);
+		assertThat(b1Payload.get("投标操作人联系方式")).as("the phone the submitting member stated").isEqualTo(OpeningFixture.PHONE);
 		assertThat(b1Payload.get("投标人名称")).isEqualTo(f.bidders.get("b1").name());
 		assertThat(b1Payload.get("投标单位项目负责人")).isEqualTo("王建国");
 		assertThat(b1Payload.get("项目负责人证件号码")).as("the uplink sends the number whole")
@@ -298,6 +299,18 @@ class OpeningTests {
 		assertThat(b1Payload.get("投标操作人员")).isNotNull();
 		assertThat(f.count("select count(*) from audit.entries where payload::text like ?",
 				"%" + UplinkCompletenessTests.MANAGER_ID + "%")).as("never whole in an event").isZero();
+		assertThat(f.count("select count(*) from audit.entries where payload::text like ?", "%" + OpeningFixture.PHONE + "%"))
+			.as("the member's phone travels in no event").isZero();
+		UUID openingRecord = UUID.fromString(org.yiwang.system.RegionScopes.callAsPlatform(() -> tx.execute(t -> jdbc.sql(
+				"select id::text from portal.records where trade_code = ? and record_type = 'OPENING_RECORD'")
+			.param(section.tradeCode().value()).query(String.class).single())));
+		UUID b1Bid = org.yiwang.system.RegionScopes.callAsPlatform(() -> tx.execute(t -> jdbc.sql(
+				"select id from tendering.bids where section_id = ? and bidder_id = ?")
+			.params(section.id().value(), f.bidders.get("b1").id().value()).query(UUID.class).single()));
+		assertThat(hall.bidderSubmitterPhone(openingRecord, b1Bid)).contains(OpeningFixture.PHONE);
+		assertThat(hall.bidderSubmitterPhone(openingRecord, UUID.randomUUID())).isEmpty();
+		refused(() -> f.as("b1").call(() -> hall.bidderSubmitterPhone(openingRecord, b1Bid)),
+				"tendering.submitterPhone.platformOnly");
 		refused(() -> f.as("b3").call(() -> hall.object(section.id(), "晚了")), "tendering.opening.closed");
 		refused(() -> YUZHONG_STAFF.call(() -> hall.close(section.id())), "tendering.opening.closed");
 	}

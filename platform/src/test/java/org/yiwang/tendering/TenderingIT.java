@@ -99,7 +99,7 @@ class TenderingIT {
 		EntityView tenderer = approved("tdr", EntityRole.TENDERER);
 		SectionView section = TestActor.of("tdr." + run, Role.TENDERER, TestActor.CITY, false).call(() -> desk.registerTender(
 				new NewTender("大文件项目" + run, null, "大文件招标" + run, null, new SectionDetails("一标段", "500103",
-						"ENG_BUILDING", new BigDecimal("1000000"), new BigDecimal("0"), 60, List.of()))));
+						"ENG_BUILDING", new BigDecimal("1000000"), new BigDecimal("0"), 60, List.of()), ExampleFacts.works())));
 		TestActor.districtStaff(TestActor.YUZHONG).run(() -> desk.approve(section.id(), section.version()));
 		String token = TestActor.admin().call(() -> {
 			AccountView account = accounts.accounts().stream().filter(a -> a.username().equals("tdr." + run)).findFirst()
@@ -188,6 +188,19 @@ class TenderingIT {
 		new Select(browser.findElement(By.id("category"))).selectByValue("ENG_BUILDING");
 		browser.findElement(By.id("estimatedPrice")).sendKeys("3000000");
 		browser.findElement(By.id("bidSecurity")).sendKeys("0");
+		// the project's and tender project's facts (national datasets 500, 501)
+		ProjectFacts facts = ExampleFacts.works();
+		browser.findElement(By.id("projectAddress")).sendKeys(facts.address());
+		browser.findElement(By.id("legalPerson")).sendKeys(facts.legalPerson());
+		new Select(browser.findElement(By.id("industry"))).selectByValue(facts.industry());
+		new Select(browser.findElement(By.id("fundingSource"))).selectByValue(facts.fundingSource());
+		browser.findElement(By.id("projectScale")).sendKeys(facts.scale());
+		browser.findElement(By.id("approvalDocument")).sendKeys(facts.approvalDocument());
+		new Select(browser.findElement(By.id("mustTender"))).selectByValue("true");
+		new Select(browser.findElement(By.id("tenderType"))).selectByValue(facts.tenderType());
+		browser.findElement(By.id("tenderScope")).sendKeys(facts.scope());
+		browser.findElement(By.id("supervisor")).sendKeys(facts.supervisor());
+		browser.findElement(By.id("approver")).sendKeys(facts.approver());
 		browser.findElement(By.cssSelector("#tender-form button[type=submit]")).click();
 		wait(20).until(ExpectedConditions.visibilityOfElementLocated(By.id("trade-code")));
 		String tradeCode = browser.findElement(By.id("trade-code")).getText();

@@ -84,6 +84,9 @@ class TenderingTests {
 	TenderDesk desk;
 
 	@Autowired
+	org.yiwang.catalog.Catalog catalog;
+
+	@Autowired
 	BidSecurity bidSecurity;
 
 	@Autowired
@@ -330,6 +333,111 @@ class TenderingTests {
 	}
 
 	@Test
+	void the_projects_facts_are_asked_at_registration_and_bad_ones_are_refused_field_by_field() throws Exception {
+		long before = count("select count(*) from tendering.tender_projects", null);
+		// the API: no facts at all, and each fact that breaks its annotation, named by its path
+		mvc.perform(post("/api/tendering/tenders").with(as("agy", Role.AGENCY)).contentType(MediaType.APPLICATION_JSON)
+			.content(tender("1.00", "500103", "ENG_BUILDING", tenderer.creditCode()).replace(",\"facts\":" + ExampleFacts.JSON, "")))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("facts"));
+		String[][] annotated = { { "address", "\"\"", "项目地址" }, { "address", "\"" + "路".repeat(201) + "\"", "项目地址" },
+				{ "legalPerson", "null", "项目法人" }, { "scale", "\"大\"", "项目规模" },
+				{ "approvalDocument", "\" \"", "审批" }, { "mustTender", "null", "依法必须招标" },
+				{ "scope", "\"施工\"", "10 至 2000" }, { "supervisor", "\"\"", "监督部门" }, { "approver", "\"\"", "审核部门" },
+				{ "fundingRemark", "\"" + "资".repeat(201) + "\"", "200 个字" } };
+		for (String[] bad : annotated) {
+			mvc.perform(post("/api/tendering/tenders").with(as("agy", Role.AGENCY)).contentType(MediaType.APPLICATION_JSON)
+				.content(tenderWithFact(bad[0], bad[1])))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("facts." + bad[0]))
+				.andExpect(jsonPath("$.errors[0].message").value(containsString(bad[2])));
+		}
+		// codes outside their lists, and text the annotations let through: the desk's own checks, audited
+		String[][] refused = { { "industry", "\"Z\"", "industry", "GB/T 4754-2017" },
+				{ "industry", "\"e \"", "industry", "GB/T 4754-2017" }, { "fundingSource", "\"GOLD\"", "fundingSource", "资金来源" },
+				{ "tenderType", "\"LAND\"", "tenderType", "工程、货物或服务" },
+				{ "address", "\"解放碑\\u0000路\"", "projectAddress", "项目地址" },
+				{ "scope", "\"  一二三四五六七八九  \"", "tenderScope", "10 至 2000" } };
+		for (String[] bad : refused) {
+			mvc.perform(post("/api/tendering/tenders").with(as("agy", Role.AGENCY)).contentType(MediaType.APPLICATION_JSON)
+				.content(tenderWithFact(bad[0], bad[1])))
+				.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value(bad[2]))
+				.andExpect(jsonPath("$.errors[0].message").value(containsString(bad[3])));
+		}
+		mvc.perform(post("/api/tendering/tenders").with(as("agy", Role.AGENCY)).contentType(MediaType.APPLICATION_JSON)
+			.param("lang", "en").content(tenderWithFact("tenderType", "\"LAND\"")))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].message").value(containsString("works, goods or services")));
+		assertThat(count("select count(*) from tendering.tender_projects", null)).as("nothing half-recorded").isEqualTo(before);
+		assertThat(audited("tendering.section.refused", "tender:")).isPositive();
+
+		// the page form: a refused fact is explained and every fact typed is kept for the correction
+		var refusedForm = mvc.perform(tenderForm("maybe"))
+			.andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/tenders/new"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("refused", "tendering.facts.mustTender"))
+			.andReturn();
+		assertThat(count("select count(*) from tendering.tender_projects", null)).isEqualTo(before);
+		for (String language : List.of("zh_CN", "en")) {
+			mvc.perform(get("/tenders/new").param("lang", language).with(as("agy", Role.AGENCY))
+				.flashAttrs(refusedForm.getFlashMap()))
+				.andExpect(status().isOk()).andExpect(content().string(not(containsString("??"))))
+				.andExpect(content().string(containsString("value=\"重庆市渝中区示范路 1 号\"")))
+				.andExpect(content().string(containsString("道路改造工程施工，一个标段</textarea>")))
+				.andExpect(content().string(containsString(language.equals("en") ? "Tendering Law, Art. 3" : "《招标投标法》第三条")));
+		}
+		// and with every fact given, the project gets its own code beside the tender project's
+		mvc.perform(tenderForm("true"))
+			.andExpect(status().is3xxRedirection()).andExpect(header().string("Location", matchesPattern("/tenders/sections/.+")));
+		List<String> codes = RegionScopes.callAsPlatform(() -> transactions.execute(t -> jdbc.sql("""
+				select project_code || ' ' || code || ' ' || industry || ' ' || funding_source || ' ' || must_tender
+				from tendering.tender_projects where project_name = ?""").param("页面项目" + run).query(String.class).list()));
+		assertThat(codes).singleElement().asString().matches("CQ-500103-\\d{4}-XM\\d{4} CQ-500103-\\d{4}-ZB\\d{4} E FISCAL true");
+	}
+
+	@Test
+	void a_project_the_law_requires_to_be_tendered_cannot_be_registered_in_a_category_run_by_negotiation() throws Exception {
+		// the city's staff run military procurement by competitive negotiation (a category no other test uses)
+		org.yiwang.kernel.CategoryCode military = org.yiwang.kernel.CategoryCode.of("MILITARY_PROCUREMENT");
+		TestActor.cityStaff().run(() -> {
+			org.yiwang.catalog.ProcedureTemplate v = catalog.currentTemplate(military);
+			if (v.procedure() != org.yiwang.catalog.Procedure.COMPETITIVE_NEGOTIATION) {
+				catalog.reviseTemplate(military, new org.yiwang.catalog.TemplateRevision(
+						org.yiwang.catalog.Procedure.COMPETITIVE_NEGOTIATION, v.bidPeriodDays(), v.documentAvailabilityDays(),
+						v.amendmentNoticeDays(), v.objectionDeadlineDays(), v.objectionAnswerDays(), v.candidatePublicityDays(),
+						v.decryptionWindowMinutes(), v.listingPeriodDays(), v.listingInWorkingDays(), v.countdownMinutes(),
+						v.minBids(), v.prequalification(), v.auction(), v.evaluationMethod(), v.securityMaxPercent(),
+						"军队采购改为竞争性谈判", v.version(), v.backupDecryption()));
+			}
+		});
+		long before = count("select count(*) from tendering.tender_projects", null);
+		refuseTender(tender("0", "500103", "MILITARY_PROCUREMENT", tenderer.creditCode()), 400, "依法必须招标的项目应当招标");
+		assertThat(count("select count(*) from tendering.tender_projects", null)).isEqualTo(before);
+		// the same project stated as not required by law may be registered there
+		mvc.perform(post("/api/tendering/tenders").with(as("agy", Role.AGENCY)).contentType(MediaType.APPLICATION_JSON)
+			.content(tender("0", "500103", "MILITARY_PROCUREMENT", tenderer.creditCode())
+				.replace("\"mustTender\":true", "\"mustTender\":false")))
+			.andExpect(status().isCreated()).andExpect(jsonPath("$.procedure").value("COMPETITIVE_NEGOTIATION"));
+	}
+
+	/** The registration page's form with every field filled and {@code mustTender} as given. */
+	private MockHttpServletRequestBuilder tenderForm(String mustTender) {
+		return post("/tenders").with(as("agy", Role.AGENCY)).with(csrf()).param("projectName", "页面项目" + run)
+			.param("tenderProjectName", "页面招标" + run).param("tendererCreditCode", tenderer.creditCode())
+			.param("sectionName", "一标段").param("region", "500103").param("category", "ENG_BUILDING")
+			.param("estimatedPrice", "1000000").param("bidSecurity", "0").param("bidValidityDays", "90")
+			.param("projectAddress", "重庆市渝中区示范路 1 号").param("legalPerson", "示范建设管理中心").param("industry", "E")
+			.param("fundingSource", "FISCAL").param("projectScale", "道路 1 公里").param("approvalDocument", "可研批复")
+			.param("mustTender", mustTender).param("tenderType", "WORKS").param("tenderScope", "道路改造工程施工，一个标段")
+			.param("supervisor", "渝中区住建委").param("approver", "渝中区发改委");
+	}
+
+	/** A tender whose facts say {@code value} (JSON) for {@code fact}. */
+	private String tenderWithFact(String fact, String value) {
+		String facts = ExampleFacts.JSON.replaceFirst("\"" + fact + "\":(\"[^\"]*\"|true|false|null)", "\"" + fact + "\":"
+				+ java.util.regex.Matcher.quoteReplacement(value));
+		assertThat(facts).as(fact).isNotEqualTo(ExampleFacts.JSON);
+		return tender("1.00", "500103", "ENG_BUILDING", tenderer.creditCode()).replace(ExampleFacts.JSON, facts);
+	}
+
+	@Test
 	void a_truncated_or_empty_upload_is_refused_and_leaves_neither_row_nor_file() throws Exception {
 		String id = registerSection("1000.00", "");
 		approve(id);
@@ -414,8 +522,8 @@ class TenderingTests {
 		return """
 				{"projectName":"道路工程%s","tenderProjectName":"道路工程施工招标%s","tendererCreditCode":"%s",
 				 "section":{"name":"一标段","region":"%s","category":"%s","estimatedPrice":4000000.00,
-				 "bidSecurity":%s,"bidValidityDays":90,"qualifications":[%s]}}"""
-			.formatted(run, run, tendererCode, region, category, security, "");
+				 "bidSecurity":%s,"bidValidityDays":90,"qualifications":[%s]},"facts":%s}"""
+			.formatted(run, run, tendererCode, region, category, security, "", ExampleFacts.JSON);
 	}
 
 	private void refuseTender(String body, int status, String reason) throws Exception {

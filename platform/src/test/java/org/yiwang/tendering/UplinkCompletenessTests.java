@@ -68,6 +68,9 @@ class UplinkCompletenessTests {
 	/** A resident ID number of 渝中区 with its right check character. */
 	static final String MANAGER_ID = "50010319850312421" + org.yiwang.registry.ResidentIdNumber.checkCharacter("50010319850312421");
 
+	/** A registered constructor's certificate number as 重庆 prints them (渝 and the registration number). */
+	static final String CERTIFICATE_NUMBER = "渝1502019202012345";
+
 	@TempDir
 	Path dir;
 
@@ -78,7 +81,8 @@ class UplinkCompletenessTests {
 		// the first bidder registered and stated its project manager before the deadline, outside its sealed bid
 		s.bidder(s.first).run(() -> documents.registerInterest(s.section.id()));
 		ProjectManagerView stated = s.bidder(s.first)
-			.call(() -> documents.stateProjectManager(s.section.id(), " 王建国 ", MANAGER_ID.toLowerCase()));
+			.call(() -> documents.stateProjectManager(s.section.id(), " 王建国 ", MANAGER_ID.toLowerCase(), " 一级注册建造师 ",
+					CERTIFICATE_NUMBER));
 		assertThat(stated.maskedIdNumber()).isEqualTo("500103**********" + MANAGER_ID.substring(16));
 		s.report(s.threeCandidates());
 		s.awaitStatus(SectionStatus.PUBLICIZING);
@@ -121,13 +125,22 @@ class UplinkCompletenessTests {
 		assertThat(section.get("标段合同估算价币种代码")).isEqualTo("CNY");
 		assertThat(section.get("投标人资格条件")).isEqualTo("建筑工程施工总承包");
 		assertThat(section.get("标段(包)建立时间")).isNotNull();
-		// 501 招标项目 and 500 项目: what the platform never asks of a tender project stays missing (README, open data)
+		// 501 招标项目 and 500 项目: complete with the facts asked at registration and the platform's own (README)
 		Uplinked tenderProject = records.get("TENDER_PROJECT");
-		assertThat(tenderProject.status()).isEqualTo("INCOMPLETE");
-		assertThat(tenderProject.missing()).containsExactly("项目编号", "是否依法必须招标", "招标项目类型",
-				"招标内容与范围及招标方案说明", "招标代理机构名称", "招标代理机构类别", "招标代理机构角色", "监督部门名称", "审核部门名称",
-				"招标代理机构企业注册所在地", "招标代理机构企业性质", "交易系统编号", "交易系统平台使用费");
+		assertThat(tenderProject.missing()).isEmpty();
+		assertThat(tenderProject.status()).isEqualTo("PENDING");
 		Map<?, ?> tp = json.readValue(tenderProject.payload(), Map.class);
+		ProjectFacts facts = ExampleFacts.works();
+		assertThat((String) tp.get("项目编号")).matches("CQ-500103-\\d{4}-XM\\d{4}");
+		assertThat(tp.get("是否依法必须招标")).isEqualTo("是");
+		assertThat(tp.get("招标项目类型")).isEqualTo("工程");
+		assertThat(tp.get("招标内容与范围及招标方案说明")).isEqualTo(facts.scope());
+		assertThat(tp.get("监督部门名称")).isEqualTo(facts.supervisor());
+		assertThat(tp.get("审核部门名称")).isEqualTo(facts.approver());
+		assertThat(tp.get("交易系统编号")).isEqualTo("YW-ETS-DEMO-01");
+		assertThat(tp.get("交易系统平台使用费")).isEqualTo("0");
+		assertThat(tp.get("招标代理机构名称")).as("自行招标: the tenderer organises").isEqualTo(s.tenderer.name());
+		assertThat(tp.get("招标代理机构角色")).isEqualTo("招标人（自行招标）");
 		assertThat(tp.get("招标项目编号")).isEqualTo(projectCode);
 		assertThat(tp.get("招标项目名称")).isEqualTo(s.section.tenderProjectName());
 		assertThat(tp.get("招标人名称")).isEqualTo(s.tenderer.name());
@@ -141,10 +154,18 @@ class UplinkCompletenessTests {
 			.isEqualTo(s.tenderer.creditCode());
 		assertThat(tp.get("信息录入人员")).isEqualTo(s.user("tdr"));
 		Uplinked project = records.get("PROJECT");
-		assertThat(project.status()).isEqualTo("INCOMPLETE");
-		assertThat(project.missing()).containsExactly("项目编号", "项目类别关联代码", "项目地址", "项目法人", "分类版本代码",
-				"项目行业分类", "资金来源", "项目规模", "项目审批文件名称");
+		assertThat(project.missing()).isEmpty();
+		assertThat(project.status()).isEqualTo("PENDING");
 		Map<?, ?> pr = json.readValue(project.payload(), Map.class);
+		assertThat(pr.get("项目编号")).as("the project's own code, the same in 500 and 501").isEqualTo(tp.get("项目编号"));
+		assertThat(pr.get("项目类别关联代码")).isEqualTo("ENG_BUILDING");
+		assertThat(pr.get("分类版本代码")).isEqualTo("GB/T 4754-2017");
+		assertThat(pr.get("项目行业分类")).isEqualTo("E");
+		assertThat(pr.get("资金来源")).isEqualTo("财政预算资金（区级财政预算资金 100%）");
+		assertThat(pr.get("项目地址")).isEqualTo(facts.address());
+		assertThat(pr.get("项目法人")).isEqualTo(facts.legalPerson());
+		assertThat(pr.get("项目规模")).isEqualTo(facts.scale());
+		assertThat(pr.get("项目审批文件名称")).isEqualTo(facts.approvalDocument());
 		assertThat(pr.get("项目名称")).isEqualTo(s.section.projectName());
 		assertThat(pr.get("项目所在行政区域代码")).isEqualTo("500103");
 		assertThat(pr.get("联系人")).isEqualTo("李四");
@@ -165,15 +186,18 @@ class UplinkCompletenessTests {
 		assertThat(notice.get("公告发布责任人")).isNotNull();
 		assertThat(notice.get("交易平台验证责任人")).isEqualTo("王核验（演示）");
 		// 510 中标候选人, one row per candidate of the report the publicity published. This scenario puts its bids in place
-		// of an opening (no price sheet read out: no 质量) and the registry holds no field for what a candidate showed
-		// against the qualification requirements; its report is not the evaluation module's, so no committee (508)
+		// of an opening (no price sheet read out: no 质量); what a candidate holds against the section's qualification
+		// type comes from the registry; its report is not the evaluation module's, so no committee (508)
 		List<Uplinked> candidates = rows(s, "TENDER_CANDIDATE");
 		assertThat(candidates).hasSize(3);
 		for (Uplinked c : candidates) {
 			assertThat(c.status()).isEqualTo("INCOMPLETE");
-			assertThat(c.missing()).containsExactly("质量", "中标候选人响应招标文件的资格能力条件");
+			assertThat(c.missing()).containsExactly("质量");
 		}
 		Map<?, ?> firstCandidate = json.readValue(candidates.get(0).payload(), Map.class);
+		assertThat((String) firstCandidate.get("中标候选人响应招标文件的资格能力条件"))
+			.startsWith("招标文件要求的资格：建筑工程施工总承包；中标候选人持有：建筑工程施工总承包一级（证书编号 D")
+			.contains("有效期 ");
 		assertThat(firstCandidate.get("招标项目编号")).isEqualTo(projectCode);
 		assertThat(firstCandidate.get("标段（包）编号")).isEqualTo(projectCode + "-01");
 		assertThat(firstCandidate.get("中标候选人排名")).isEqualTo(1);
@@ -233,25 +257,51 @@ class UplinkCompletenessTests {
 		refused(first, s, "王建国", "500103198502304210", "registry.idNumber.birth");
 		char wrong = MANAGER_ID.charAt(17) == '1' ? '2' : '1';
 		refused(first, s, "王建国", MANAGER_ID.substring(0, 17) + wrong, "registry.idNumber.check");
+		// the certificate the manager holds for the work and its number (项目负责人相关证书和编号, 507)
+		certificateRefused(first, s, null, CERTIFICATE_NUMBER, "tendering.projectManager.certificate");
+		certificateRefused(first, s, " ", CERTIFICATE_NUMBER, "tendering.projectManager.certificate");
+		certificateRefused(first, s, "证", CERTIFICATE_NUMBER, "tendering.projectManager.certificate");
+		certificateRefused(first, s, "证".repeat(51), CERTIFICATE_NUMBER, "tendering.projectManager.certificate");
+		certificateRefused(first, s, "一级注册\n建造师", CERTIFICATE_NUMBER, "tendering.projectManager.certificate");
+		certificateRefused(first, s, "一级注册建造师", "", "tendering.projectManager.certificateNumber");
+		certificateRefused(first, s, "一级注册建造师", "渝15", "tendering.projectManager.certificateNumber");
+		certificateRefused(first, s, "一级注册建造师", "渝150 2019", "tendering.projectManager.certificateNumber");
+		certificateRefused(first, s, "一级注册建造师", "1".repeat(41), "tendering.projectManager.certificateNumber");
+		certificateRefused(first, s, "一级注册建造师", "<script>", "tendering.projectManager.certificateNumber");
+		assertThat(first.call(() -> documents.myProjectManager(s.section.id()))).as("nothing half-recorded").isEmpty();
 		TestActor tenderer = s.tendererActor();
-		assertThatThrownBy(() -> tenderer.call(() -> documents.stateProjectManager(s.section.id(), "王建国", MANAGER_ID)))
+		assertThatThrownBy(() -> tenderer.call(() -> documents.stateProjectManager(s.section.id(), "王建国", MANAGER_ID, "一级注册建造师",
+				CERTIFICATE_NUMBER)))
 			.isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.messageKey()).isEqualTo("tendering.bidderOnly"));
 
 		// the page form and the API: the number comes back masked, never whole
 		String masked = "500103**********" + MANAGER_ID.substring(16);
 		mvc.perform(post("/tenders/sections/{id}/project-manager", s.section.id()).with(csrf()).with(as(first))
-			.param("managerName", "李建华").param("managerIdNumber", MANAGER_ID))
+			.param("managerName", "李建华").param("managerIdNumber", MANAGER_ID).param("managerCertificate", "一级注册建造师"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("refused", "tendering.projectManager.certificateNumber"));
+		mvc.perform(post("/tenders/sections/{id}/project-manager", s.section.id()).with(csrf()).with(as(first))
+			.param("managerName", "李建华").param("managerIdNumber", MANAGER_ID).param("managerCertificate", "一级注册建造师")
+			.param("managerCertificateNumber", CERTIFICATE_NUMBER))
 			.andExpect(status().is3xxRedirection()).andExpect(flash().attribute("saved", "tendering.projectManager.saved"));
 		mvc.perform(get("/tenders/sections/{id}", s.section.id()).with(as(first))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("李建华（" + masked + "）")))
+			.andExpect(content().string(containsString("一级注册建造师 " + CERTIFICATE_NUMBER)))
 			.andExpect(content().string(not(containsString(MANAGER_ID))));
 		mvc.perform(put("/api/tendering/sections/{id}/project-manager", s.section.id()).with(csrf()).with(as(first))
 			.contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"王建国\",\"idNumber\":\"123\"}"))
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("managerIdNumber"))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("公民身份号码为 18 位")));
 		mvc.perform(put("/api/tendering/sections/{id}/project-manager", s.section.id()).with(csrf()).with(as(first))
-			.contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"王建国\",\"idNumber\":\"" + MANAGER_ID + "\"}"))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"王建国\",\"idNumber\":\"" + MANAGER_ID
+					+ "\",\"certificate\":\"一级注册建造师\",\"certificateNumber\":\"渝15\"}"))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("managerCertificateNumber"))
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("证书编号")));
+		mvc.perform(put("/api/tendering/sections/{id}/project-manager", s.section.id()).with(csrf()).with(as(first))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"王建国\",\"idNumber\":\"" + MANAGER_ID
+					+ "\",\"certificate\":\"一级注册建造师\",\"certificateNumber\":\"" + CERTIFICATE_NUMBER + "\"}"))
 			.andExpect(status().isOk()).andExpect(jsonPath("$.maskedIdNumber").value(masked))
+			.andExpect(jsonPath("$.certificateNumber").value(CERTIFICATE_NUMBER))
 			.andExpect(content().string(not(containsString(MANAGER_ID))));
 		mvc.perform(get("/api/tendering/sections/{id}/project-manager", s.section.id()).with(as(first)))
 			.andExpect(status().isOk()).andExpect(jsonPath("$.name").value("王建国"));
@@ -270,8 +320,16 @@ class UplinkCompletenessTests {
 	}
 
 	private void refused(TestActor actor, AwardScenario s, String name, String id, String key) {
-		assertThatThrownBy(() -> actor.call(() -> documents.stateProjectManager(s.section.id(), name, id)))
+		assertThatThrownBy(() -> actor.call(() -> documents.stateProjectManager(s.section.id(), name, id, "一级注册建造师",
+				CERTIFICATE_NUMBER)))
 			.as(name + " / " + id)
+			.isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.messageKey()).isEqualTo(key));
+	}
+
+	private void certificateRefused(TestActor actor, AwardScenario s, String certificate, String number, String key) {
+		assertThatThrownBy(() -> actor.call(() -> documents.stateProjectManager(s.section.id(), "王建国", MANAGER_ID,
+				certificate, number)))
+			.as(certificate + " / " + number)
 			.isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.messageKey()).isEqualTo(key));
 	}
 

@@ -179,6 +179,27 @@ class WholeTenderIT {
 		Path e2 = f.bid(section, "b2", "910000.00");
 		f.bid(section, "b3", "950000.00");
 
+		// before the deadline each bidder states its project manager with the manager's certificate (507): b1 on the
+		// section page in the browser, the others through the API's entry point
+		browser = Chromium.open(2000);
+		signIn("b1." + f.run, OpeningFixture.PASSWORD);
+		browser.get(url("/tenders/sections/" + id));
+		wait(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("manager-name"))).sendKeys("王建国");
+		browser.findElement(By.id("manager-id")).sendKeys(UplinkCompletenessTests.MANAGER_ID);
+		browser.findElement(By.id("manager-certificate")).sendKeys("一级注册建造师");
+		browser.findElement(By.id("manager-certificate-number")).sendKeys(UplinkCompletenessTests.CERTIFICATE_NUMBER);
+		browser.findElement(By.id("save-project-manager")).click();
+		wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("project-manager-certificate"),
+				UplinkCompletenessTests.CERTIFICATE_NUMBER));
+		screenshot("whole-tender-project-manager");
+		signOut();
+		for (String b : List.of("b2", "b3")) {
+			String first17 = "50010319860415" + (b.equals("b2") ? "231" : "232");
+			f.as(b).run(() -> documents.stateProjectManager(id, b.equals("b2") ? "李建华" : "赵建设",
+					first17 + org.yiwang.registry.ResidentIdNumber.checkCharacter(first17), "一级注册建造师",
+					"渝150201920201000" + (b.equals("b2") ? "2" : "3")));
+		}
+
 		// the deadline passes: the section opens on its own
 		clock.advanceTo(section.bidDeadline().plusSeconds(1));
 		hall.openDue();
@@ -186,7 +207,6 @@ class WholeTenderIT {
 			.isEqualTo(SectionStatus.OPENING);
 
 		// b1 in the browser: check in, paste the content key the bid tool prints
-		browser = Chromium.open(2000);
 		signIn("b1." + f.run, OpeningFixture.PASSWORD);
 		browser.get(url("/tenders/sections/" + id + "/opening"));
 		wait(30).until(ExpectedConditions.elementToBeClickable(By.id("check-in"))).click();
@@ -329,12 +349,21 @@ class WholeTenderIT {
 					.params(tradeCode, dataset).query().listOfRows()));
 		awaitTrue(() -> uplinked.apply("BID_EVALUATION_EXPERT").size() == 3 && uplinked.apply("TENDER_CANDIDATE").size() == 3,
 				"the candidates and the committee uplinked");
-		// this tender asks no qualification type, so 投标人资格条件 (required) is not stated and 502 waits incomplete
-		assertThat(uplinked.apply("SECTION")).extracting(r -> r.get("status") + " " + r.get("missing"))
-			.containsExactly("INCOMPLETE 投标人资格条件");
-		assertThat(uplinked.apply("TENDER_LIST")).hasSize(3);
-		assertThat(uplinked.apply("TENDER_CANDIDATE")).extracting(r -> r.get("missing"))
-			.containsOnly("中标候选人响应招标文件的资格能力条件");
+		// the normal flow leaves no required field of the project (500), the tender project (501), the section (502),
+		// the bidder list (507) or the candidates (510) empty: none waits INCOMPLETE
+		for (String dataset : List.of("PROJECT", "TENDER_PROJECT", "SECTION", "TENDER_LIST", "TENDER_CANDIDATE")) {
+			assertThat(uplinked.apply(dataset)).as(dataset).isNotEmpty()
+				.allSatisfy(r -> assertThat(r.get("missing")).as(dataset + " lacks nothing: " + r.get("payload")).isEqualTo(""))
+				.allSatisfy(r -> assertThat(r.get("status")).as(dataset).isNotEqualTo("INCOMPLETE"));
+		}
+		// this tender asks no qualification type: its bidders' conditions are the statutory one (招标投标法 第二十六条)
+		assertThat(uplinked.apply("SECTION")).singleElement()
+			.satisfies(r -> assertThat(r.get("payload").toString()).contains("第二十六条"));
+		assertThat(uplinked.apply("TENDER_LIST")).hasSize(3)
+			.allSatisfy(r -> assertThat(r.get("payload").toString()).contains("一级注册建造师 渝15020192020")
+				.contains(OpeningFixture.PHONE));
+		assertThat(uplinked.apply("TENDER_CANDIDATE")).hasSize(3)
+			.allSatisfy(r -> assertThat(r.get("payload").toString()).contains("中标候选人经评标委员会评审推荐"));
 		assertThat(uplinked.apply("BID_EVALUATION_EXPERT")).as("every drawn expert, complete")
 			.allSatisfy(r -> assertThat(r.get("status")).isEqualTo("PENDING"))
 			.allSatisfy(r -> assertThat(r.get("payload").toString()).contains("居民身份证"))

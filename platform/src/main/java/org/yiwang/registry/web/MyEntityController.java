@@ -45,6 +45,7 @@ class MyEntityController {
 			model.addAttribute("credit", registry.creditRecords(e.id()));
 			model.addAttribute("certificates", certificates.bindings(e.id()));
 			model.addAttribute("demoCertificates", certificates.demoCertificatesAvailable());
+			model.addAttribute("memberPhone", registry.myPhone().orElse(null));
 		});
 		model.addAttribute("roleValues", EntityRole.values());
 		model.addAttribute("natures", org.yiwang.registry.EnterpriseNature.values());
@@ -66,6 +67,11 @@ class MyEntityController {
 			@RequestParam(required = false) String email, RedirectAttributes redirect) {
 		return act(redirect, "registry.saved.contact",
 				() -> registry.changeContact(new ContactDetails(contactName, contactPhone, address, email)));
+	}
+
+	@PostMapping("/registry/my/phone")
+	String statePhone(@RequestParam(required = false) String memberPhone, RedirectAttributes redirect) {
+		return act(redirect, "registry.saved.memberPhone", () -> registry.stateMyPhone(memberPhone));
 	}
 
 	@PostMapping("/registry/my/nature")

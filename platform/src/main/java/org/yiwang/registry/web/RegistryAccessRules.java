@@ -25,11 +25,11 @@ class RegistryAccessRules implements HttpAccessRules {
 			.requestMatchers(POST, "/registry/entities/*/signature-check", "/api/registry/entities/*/signature-check")
 			.authenticated()
 			.requestMatchers(GET, "/api/registry/entities/*/certificates").authenticated()
-			.requestMatchers(POST, "/registry/my/contact", "/registry/my/nature", "/registry/my/resubmit", "/registry/my/roles", "/registry/my/qualifications",
+			.requestMatchers(POST, "/registry/my/contact", "/registry/my/phone", "/registry/my/nature", "/registry/my/resubmit", "/registry/my/roles", "/registry/my/qualifications",
 					"/registry/my/certificates", "/registry/my/demo-certificate", "/api/registry/me/qualifications", "/api/registry/me/certificates",
 					"/api/registry/consortia", "/api/registry/me/demo-certificate")
 			.hasAnyRole("TENDERER", "AGENCY", "BIDDER", "GUARANTEE_ISSUER", "INTERMEDIARY")
-			.requestMatchers(PUT, "/api/registry/me/contact", "/api/registry/me/enterprise-nature")
+			.requestMatchers(PUT, "/api/registry/me/contact", "/api/registry/me/phone", "/api/registry/me/enterprise-nature")
 			.hasAnyRole("TENDERER", "AGENCY", "BIDDER", "GUARANTEE_ISSUER", "INTERMEDIARY")
 			.requestMatchers(GET, "/registry/review", "/api/registry/review").hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF")
 			.requestMatchers(POST, "/registry/review/*/approve", "/registry/review/*/return",

@@ -82,6 +82,16 @@ class RegistryApi {
 		return registry.stateEnterpriseNature(statement == null ? null : statement.enterpriseNature());
 	}
 
+	/** @param phone the calling member's own phone (投标操作人联系方式), e.g. {@code 13800138000} */
+	record PhoneStatement(String phone) {
+	}
+
+	@PutMapping("/me/phone")
+	@Operation(summary = "States the calling member's own phone, reported with the bids it submits (投标操作人联系方式)")
+	PhoneStatement statePhone(@RequestBody(required = false) PhoneStatement statement) {
+		return new PhoneStatement(registry.stateMyPhone(statement == null ? null : statement.phone()));
+	}
+
 	@PostMapping("/me/qualifications")
 	@ResponseStatus(HttpStatus.CREATED)
 	QualificationView addQualification(@Valid @RequestBody NewQualification qualification) {

@@ -25,6 +25,8 @@ import org.yiwang.system.Actors;
 import org.yiwang.system.Forms;
 import org.yiwang.system.Refusal;
 import org.yiwang.tendering.BidBox;
+import org.yiwang.tendering.FundingSource;
+import org.yiwang.tendering.IndustryDivision;
 import org.yiwang.tendering.NewTender;
 import org.yiwang.tendering.NoticeDraft;
 import org.yiwang.tendering.SectionDetails;
@@ -34,6 +36,7 @@ import org.yiwang.tendering.SectionView;
 import org.yiwang.tendering.TenderDesk;
 import org.yiwang.tendering.TenderDiscussion;
 import org.yiwang.tendering.TenderDocuments;
+import org.yiwang.tendering.TenderType;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -77,6 +80,12 @@ class TenderPagesController {
 
 	@GetMapping("/tenders/new")
 	String newTender(Model model) {
+		if (!model.containsAttribute("facts")) {
+			model.addAttribute("facts", new ProjectFactsForm());
+		}
+		model.addAttribute("industries", IndustryDivision.values());
+		model.addAttribute("fundingSources", FundingSource.values());
+		model.addAttribute("tenderTypes", TenderType.values());
 		model.addAttribute("mandates", desk.myMandates());
 		model.addAttribute("categories", desk.tenderCategories());
 		model.addAttribute("regions", desk.regions());
@@ -99,16 +108,18 @@ class TenderPagesController {
 			@RequestParam(required = false) String region, @RequestParam(required = false) String category,
 			@RequestParam(required = false) String estimatedPrice, @RequestParam(required = false) String bidSecurity,
 			@RequestParam(required = false) String bidValidityDays,
-			@RequestParam(required = false) String qualifications, RedirectAttributes redirect) {
+			@RequestParam(required = false) String qualifications, @ModelAttribute("facts") ProjectFactsForm facts,
+			RedirectAttributes redirect) {
 		try {
 			SectionView section = desk.registerTender(new NewTender(projectName, projectApproval, tenderProjectName,
 					tendererCreditCode, details(sectionName, region, category, estimatedPrice, bidSecurity,
-							bidValidityDays, qualifications)));
+							bidValidityDays, qualifications), facts.facts()));
 			redirect.addFlashAttribute("saved", "tendering.saved.section");
 			return "redirect:/tenders/sections/" + section.id();
 		}
 		catch (Refusal refusal) {
 			Forms.explain(redirect, refusal);
+			redirect.addFlashAttribute("facts", facts);
 			return "redirect:/tenders/new";
 		}
 	}
@@ -213,9 +224,11 @@ class TenderPagesController {
 
 	@PostMapping("/tenders/sections/{id}/project-manager")
 	String projectManager(@PathVariable String id, @RequestParam(required = false) String managerName,
-			@RequestParam(required = false) String managerIdNumber, RedirectAttributes redirect) {
-		Forms.attempt(redirect, "tendering.projectManager.saved",
-				() -> documents.stateProjectManager(TenderingApi.sectionId(id), managerName, managerIdNumber));
+			@RequestParam(required = false) String managerIdNumber,
+			@RequestParam(required = false) String managerCertificate,
+			@RequestParam(required = false) String managerCertificateNumber, RedirectAttributes redirect) {
+		Forms.attempt(redirect, "tendering.projectManager.saved", () -> documents.stateProjectManager(
+				TenderingApi.sectionId(id), managerName, managerIdNumber, managerCertificate, managerCertificateNumber));
 		return back(id);
 	}
 

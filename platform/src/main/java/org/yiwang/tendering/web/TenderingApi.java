@@ -163,13 +163,14 @@ class TenderingApi {
 	}
 
 	/** @param idNumber the 18-character resident ID number (shown masked in the answer and on every page) */
-	record ProjectManagerStatement(String name, String idNumber) {
+	record ProjectManagerStatement(String name, String idNumber, String certificate, String certificateNumber) {
 	}
 
 	@PutMapping("/sections/{id}/project-manager")
 	@Operation(summary = "A registered bidder states its project manager (项目负责人) for the section until the bid deadline")
 	ProjectManagerView projectManager(@PathVariable String id, @RequestBody(required = false) ProjectManagerStatement s) {
-		return documents.stateProjectManager(sectionId(id), s == null ? null : s.name(), s == null ? null : s.idNumber());
+		return documents.stateProjectManager(sectionId(id), s == null ? null : s.name(), s == null ? null : s.idNumber(),
+				s == null ? null : s.certificate(), s == null ? null : s.certificateNumber());
 	}
 
 	@GetMapping("/sections/{id}/project-manager")

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Broadcast: N watchers on one auction's live event stream; p50/p99 time from a bid's acknowledgement to its arrival at
 # each watcher, beside a raw loopback fan-out of the same payload to as many sockets, measured in the same run.
-# Usage: bench/auction-broadcast.sh [watchers=5000] [bids=20]   (a minute or two)
+# Usage: bench/auction-broadcast.sh [watchers=5000] [bids=100]   (two or three minutes; with fewer bids the p99 is the first, cold ones')
 set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "Building (platform jar + bench classes)..."

@@ -29,7 +29,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * baseline, in the same run and JVM: the same number of raw loopback sockets, the same payload size written to each
  * by one thread, read by the same kind of selector, timed from the start of the writes to the arrival at each.
  *
- * <p>Usage: {@code bench/auction-broadcast.sh [watchers=5000] [bids=20]}.
+ * <p>Usage: {@code bench/auction-broadcast.sh [watchers=5000] [bids=100]}.
  */
 public final class AuctionBroadcast {
 
@@ -37,7 +37,7 @@ public final class AuctionBroadcast {
 
 	public static void main(String[] args) throws Exception {
 		int watchers = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
-		int bids = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+		int bids = args.length > 1 ? Integer.parseInt(args[1]) : 100;
 		try (ConfigurableApplicationContext app = AuctionLoad.start("yiwang-auction-broadcast",
 				"--server.tomcat.max-connections=" + (watchers + 1000), "--server.tomcat.accept-count=1000")) {
 			int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));

@@ -218,54 +218,76 @@ public final class AuctionLoad {
 		return first17 + CreditCode.checkCharacter(first17);
 	}
 
-	private EntityView entity(String user, int n, EntityRole role) {
+	EntityView entity(String user, int n, EntityRole role) {
 		EntityView registered = registry.register(new Registration(EntityKind.ORGANIZATION, "压测公司" + user,
 				creditCode(n), null, "张三", "李四", "023-12345678", "bench@example.cn", "重庆市渝中区", "150", "500103", Set.of(role), user, PASSWORD));
 		return as("staff", DEMO_PASSWORD, () -> registry.approve(registered.id(), registered.version()));
 	}
 
 	Setup setup(int bidders) throws Exception {
-		AccountView bank = as("admin", DEMO_PASSWORD, () -> accounts.create(new NewAccount("bench.bank", "压测结算银行",
-				AccountKind.MACHINE, Set.of(Role.API_CLIENT), null, false, Set.of(), null)));
-		String bankToken = as("admin", DEMO_PASSWORD, () -> accounts.issueToken(bank.id(), "bench", 1)).secret();
-		as("staff", DEMO_PASSWORD, () -> deposits.registerBank("bench.bank", "压测结算银行"));
+		String bankToken = bank();
 		entity("bench.transferor", 1, EntityRole.TRANSFEROR);
-		ListingView submitted = as("bench.transferor", PASSWORD, () -> hall.submit(new NewListing("CQ-500103-BENCH-0001",
-				"500103", "STATE_EQUITY", "压测标的", "压测标的说明", "", null, new BigDecimal("1000.00"),
-				new BigDecimal("1000.00"), new BigDecimal("1.00"), new BigDecimal("100.00"), 20, false, "9",
-				new BigDecimal("1000.00"))));
-		ListingView listing = as("staff.yuzhong", DEMO_PASSWORD, () -> hall.publish(submitted.id(), submitted.version()));
+		ListingView listing = publishedListing("CQ-500103-BENCH-0001");
 		List<String> tokens = new ArrayList<>();
 		for (int i = 0; i < bidders; i++) {
 			String user = "bench.b" + i;
 			EntityView entity = entity(user, 1000 + i, EntityRole.TRANSFEREE);
-			RegistrationView registration = as(user, PASSWORD, () -> hall.register(listing.id()));
-			DepositAccountView account = as(user, PASSWORD, () -> deposits.openAccount(listing.tradeCode().value()));
-			String body = """
-					{"accountNumber":"%s","amount":100.00,"payerAccount":"6222000011112222","payerName":"%s",
-					 "paidAt":"%s","bankReference":"BENCH-%d"}""".formatted(account.accountNumber(), entity.name(),
-					Instant.now().minusSeconds(60), i);
-			HttpResponse<String> paid = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-					+ "/api/guarantees/bank/arrivals")).header("Authorization", "Bearer " + bankToken)
-				.header("Idempotency-Key", "bench-" + i).header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-			if (paid.statusCode() != 201) {
-				throw new IllegalStateException("deposit arrival refused: " + paid.body());
-			}
-			as("staff.yuzhong", DEMO_PASSWORD, () -> hall.qualify(registration.id()));
+			qualify(bankToken, listing, user, entity, "BENCH-" + i);
 			tokens.add(null);
 			if (i % 50 == 49) {
 				System.out.printf("  %d bidders ready%n", i + 1);
 			}
 		}
-		Instant periodEnd = listing.periodEnd();
-		as("staff.yuzhong", DEMO_PASSWORD,
-				() -> hall.concludeAsOf(listing.id(), Instant.now(), 24 * 60, null, periodEnd));
+		conclude(listing);
 		System.out.println("  signing the bidders in through the login page...");
 		for (int i = 0; i < bidders; i++) {
 			tokens.set(i, signIn("bench.b" + i, listing.id()));
 		}
 		return new Setup(listing.id(), tokens, new BigDecimal("1.00"));
+	}
+
+	/** The bench's settlement bank, registered by staff; returns its API token (it reports deposits' arrival). */
+	String bank() {
+		AccountView bank = as("admin", DEMO_PASSWORD, () -> accounts.create(new NewAccount("bench.bank", "压测结算银行",
+				AccountKind.MACHINE, Set.of(Role.API_CLIENT), null, false, Set.of(), null)));
+		String bankToken = as("admin", DEMO_PASSWORD, () -> accounts.issueToken(bank.id(), "bench", 1)).secret();
+		as("staff", DEMO_PASSWORD, () -> deposits.registerBank("bench.bank", "压测结算银行"));
+		return bankToken;
+	}
+
+	/** A state-equity listing of {@code bench.transferor} (registered already), published by 渝中区 staff. */
+	ListingView publishedListing(String tradeCode) {
+		ListingView submitted = as("bench.transferor", PASSWORD, () -> hall.submit(new NewListing(tradeCode,
+				"500103", "STATE_EQUITY", "压测标的", "压测标的说明", "", null, new BigDecimal("1000.00"),
+				new BigDecimal("1000.00"), new BigDecimal("1.00"), new BigDecimal("100.00"), 20, false, "9",
+				new BigDecimal("1000.00"))));
+		return as("staff.yuzhong", DEMO_PASSWORD, () -> hall.publish(submitted.id(), submitted.version()));
+	}
+
+	/** The transferee registers, pays its deposit (the bank reports it over the API) and staff qualify it. */
+	void qualify(String bankToken, ListingView listing, String user, EntityView entity, String bankReference)
+			throws Exception {
+		RegistrationView registration = as(user, PASSWORD, () -> hall.register(listing.id()));
+		DepositAccountView account = as(user, PASSWORD, () -> deposits.openAccount(listing.tradeCode().value()));
+		String body = """
+				{"accountNumber":"%s","amount":100.00,"payerAccount":"6222000011112222","payerName":"%s",
+				 "paidAt":"%s","bankReference":"%s"}""".formatted(account.accountNumber(), entity.name(),
+				Instant.now().minusSeconds(60), bankReference);
+		HttpResponse<String> paid = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+				+ "/api/guarantees/bank/arrivals")).header("Authorization", "Bearer " + bankToken)
+			.header("Idempotency-Key", bankReference).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+		if (paid.statusCode() != 201) {
+			throw new IllegalStateException("deposit arrival refused: " + paid.body());
+		}
+		as("staff.yuzhong", DEMO_PASSWORD, () -> hall.qualify(registration.id()));
+	}
+
+	/** Ends the listing period now: with two or more qualified transferees, the auction starts at once (24 h free). */
+	void conclude(ListingView listing) {
+		Instant periodEnd = listing.periodEnd();
+		as("staff.yuzhong", DEMO_PASSWORD,
+				() -> hall.concludeAsOf(listing.id(), Instant.now(), 24 * 60, null, periodEnd));
 	}
 
 	private static final java.util.regex.Pattern SESSION = java.util.regex.Pattern.compile("JSESSIONID=([^;]+)");
@@ -277,7 +299,7 @@ public final class AuctionLoad {
 	 * Signs in through the login page as a browser does and returns "session cookie|CSRF token" for the live page's
 	 * bid endpoint: a session costs no database work per request (a bearer token is looked up at each one).
 	 */
-	private String signIn(String user, UUID listing) throws Exception {
+	String signIn(String user, UUID listing) throws Exception {
 		HttpResponse<String> page = http.send(HttpRequest.newBuilder(uri("/login")).build(),
 				HttpResponse.BodyHandlers.ofString());
 		String cookie = match(SESSION, String.join(";", page.headers().allValues("Set-Cookie")));

@@ -94,6 +94,17 @@ final class ProcedureClock {
 		return from.with(calendar.after(from.toLocalDate(), rules.documentDays()).lastDay()).toInstant();
 	}
 
+	/**
+	 * The years a working-day documents period from {@code documentsFrom} runs through whose holidays the calendar
+	 * does not know yet: there it skipped weekends only, and the period may end on a holiday. Empty for calendar days.
+	 */
+	static List<Integer> unscheduledYears(ProcedureRules rules, Instant documentsFrom, WorkingDaySchedule calendar) {
+		if (!rules.documentWorkingDays() || documentsFrom == null) {
+			return List.of();
+		}
+		return calendar.after(documentsFrom.atZone(CHINA).toLocalDate(), rules.documentDays()).unscheduledYears();
+	}
+
 	Instant deadline() {
 		return deadline;
 	}

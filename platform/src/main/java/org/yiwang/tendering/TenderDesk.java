@@ -439,6 +439,14 @@ public class TenderDesk {
 		return SectionAccess.isStaff(acting) || acting.hasRole(Role.REGULATOR);
 	}
 
+	/**
+	 * The years the section's working-day documents period runs through that the working calendar has no holidays
+	 * for (city-wide staff enter them at {@code /admin/calendar}); the section page warns its staff and tenderer.
+	 */
+	public List<Integer> unscheduledYears(SectionView section) {
+		return ProcedureClock.unscheduledYears(rules(section), section.documentsFrom(), calendar.schedule());
+	}
+
 	ProcedureRules rules(SectionView section) {
 		ProcedureTemplate template = catalog.template(section.category(), section.templateVersion());
 		return ProcedureRules.of(template, catalog.category(section.category()).family());

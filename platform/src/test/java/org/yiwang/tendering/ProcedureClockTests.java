@@ -121,6 +121,18 @@ class ProcedureClockTests {
 	}
 
 	@Test
+	void a_working_day_period_into_a_year_without_holidays_says_so_and_a_calendar_day_period_never_does() {
+		// From Monday 28 December 2026 five working days end in January 2027, whose holidays are not entered.
+		Instant monday = LocalDateTime.of(2026, 12, 28, 9, 0).toInstant(ZoneOffset.ofHours(8));
+		assertThat(ProcedureClock.unscheduledYears(PROCUREMENT, monday, Holidays2026.schedule())).containsExactly(2027);
+		assertThat(ProcedureClock.unscheduledYears(WORKS, monday, Holidays2026.schedule())).isEmpty();
+		Instant september = LocalDateTime.of(2026, 9, 30, 9, 0).toInstant(ZoneOffset.ofHours(8));
+		assertThat(ProcedureClock.unscheduledYears(PROCUREMENT, september, Holidays2026.schedule())).isEmpty();
+		assertThat(ProcedureClock.unscheduledYears(PROCUREMENT, september, NO_HOLIDAYS)).containsExactly(2026);
+		assertThat(ProcedureClock.unscheduledYears(PROCUREMENT, null, NO_HOLIDAYS)).isEmpty();
+	}
+
+	@Test
 	void bid_security_above_two_percent_of_the_estimated_price_is_refused_to_the_fen() {
 		Money price = Money.of("1234567.89");
 		assertThat(TenderDesk.securityViolation(WORKS, price, Money.of("24691.35"))).isEmpty();

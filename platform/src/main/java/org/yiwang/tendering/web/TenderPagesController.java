@@ -133,6 +133,8 @@ class TenderPagesController {
 		model.addAttribute("staff", acting.hasRole(Role.CENTER_STAFF) || acting.hasRole(Role.PLATFORM_ADMIN));
 		model.addAttribute("party", acting.hasRole(Role.TENDERER) || acting.hasRole(Role.AGENCY));
 		model.addAttribute("bidder", acting.hasRole(Role.BIDDER));
+		model.addAttribute("unscheduledYears", desk.unscheduledYears(dossier.section()).stream().map(String::valueOf)
+			.collect(java.util.stream.Collectors.joining("、")));
 		model.addAttribute("projectManager", acting.hasRole(Role.BIDDER) && dossier.interested()
 				? documents.myProjectManager(dossier.section().id()).orElse(null) : null);
 		model.addAttribute("categories", desk.tenderCategories());

@@ -65,6 +65,7 @@ class AccessMatrixTests {
 				"GET /api/audit/entries");
 		// the working calendar: staff and regulators read it, staff keep it (the module asks for city-wide staff)
 		allow(READERS, "GET /admin/calendar");
+		allow(PUBLIC, "GET /api/calendar/{year}");
 		allow(STAFF, "POST /admin/calendar/days", "POST /admin/calendar/days/{date}/remove");
 		allow(ADMIN, "POST /admin/regions/{code}/name", "POST /admin/regions/{code}/active", "POST /admin/audit/verify",
 				"GET /api/audit/verification");
@@ -321,7 +322,8 @@ class AccessMatrixTests {
 			.replace("{fingerprint}", "0".repeat(64))
 			.replace("{tradeCode}", "NO-SUCH-TRADE-CODE")
 			.replace("{dataset}", "NO_SUCH_DATASET")
-			.replace("{date}", "2099-12-31");
+			.replace("{date}", "2099-12-31")
+			.replace("{year}", "2099");
 		path = path.startsWith("/admin/regions") ? path.replace("{code}", "999999") : path.replace("{code}", "NO_SUCH_CODE");
 		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), path);
 		if (!parts[0].equals("GET")) {

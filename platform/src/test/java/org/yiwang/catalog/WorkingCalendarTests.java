@@ -6,6 +6,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -79,6 +81,25 @@ class WorkingCalendarTests {
 			.andReturn().getResponse().getContentAsString();
 		assertThat(y2026).doesNotContain("unscheduled-warning").contains("data-date=\"2026-10-10\"").contains("调休上班")
 			.contains("国庆节");
+	}
+
+	@Test
+	void anyone_reads_a_year_as_json_and_a_bad_year_is_refused_with_a_reason() throws Exception {
+		mvc.perform(get("/api/calendar/2026"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.year").value(2026))
+			.andExpect(jsonPath("$.scheduled").value(true))
+			.andExpect(jsonPath("$.workingDays").value(261 - 19 + 6))
+			.andExpect(jsonPath("$.days[?(@.day == '2026-10-10')].kind").value("MAKEUP_WORKDAY"))
+			.andExpect(jsonPath("$.days[?(@.day == '2026-10-01')].name").value("国庆节"));
+		mvc.perform(get("/api/calendar/2091")).andExpect(jsonPath("$.scheduled").value(false))
+			.andExpect(jsonPath("$.days").isEmpty());
+		String refused = mvc.perform(get("/api/calendar/1999").header("Accept-Language", "zh-CN"))
+			.andExpect(status().isBadRequest())
+			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(refused).contains("2000").contains("2099");
+		mvc.perform(get("/api/calendar/next-year"))
+			.andExpect(status().isBadRequest());
 	}
 
 	@Test

@@ -11,7 +11,8 @@ import org.yiwang.system.HttpAccessRules;
 
 /**
  * The catalogue is public to read; staff edit it (the catalogue itself checks they act city-wide). The working calendar
- * is read by staff and regulators, kept by staff.
+ * is public as JSON (it is the State Council's schedule, which every bidder counts its periods by); its page is read
+ * by staff and regulators, and staff keep it.
  */
 @Component
 class CatalogAccessRules implements HttpAccessRules {
@@ -19,7 +20,7 @@ class CatalogAccessRules implements HttpAccessRules {
 	@Override
 	public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
 		rules.requestMatchers(GET, "/", "/api/regions", "/api/categories", "/api/categories/*",
-				"/api/categories/*/templates", "/api/categories/*/templates/*").permitAll()
+				"/api/categories/*/templates", "/api/categories/*/templates/*", "/api/calendar/*").permitAll()
 			.requestMatchers(POST, "/api/categories", "/api/categories/*/templates").hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF")
 			.requestMatchers(PUT, "/api/categories/*/name", "/api/categories/*/enabled").hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF")
 			.requestMatchers(GET, "/admin/categories", "/admin/categories/*").hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF", "REGULATOR")

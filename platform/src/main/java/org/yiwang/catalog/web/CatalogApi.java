@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.yiwang.catalog.CalendarYear;
 import org.yiwang.catalog.Catalog;
 import org.yiwang.catalog.CategoryName;
 import org.yiwang.catalog.CategoryView;
@@ -18,6 +19,7 @@ import org.yiwang.catalog.NewCategory;
 import org.yiwang.catalog.ProcedureTemplate;
 import org.yiwang.catalog.RegionView;
 import org.yiwang.catalog.TemplateRevision;
+import org.yiwang.catalog.WorkingCalendar;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,13 +28,23 @@ import jakarta.validation.Valid;
 /** The catalogue as JSON: public to read, city-wide staff to change. */
 @RestController
 @RequestMapping("/api")
-@Tag(name = "catalog", description = "Regions, trading categories and procedure templates")
+@Tag(name = "catalog", description = "Regions, trading categories, procedure templates and the working calendar")
 class CatalogApi {
 
 	private final Catalog catalog;
 
-	CatalogApi(Catalog catalog) {
+	private final WorkingCalendar calendar;
+
+	CatalogApi(Catalog catalog, WorkingCalendar calendar) {
 		this.catalog = catalog;
+		this.calendar = calendar;
+	}
+
+	@GetMapping("/calendar/{year}")
+	@Operation(summary = "One year of the working calendar: its holidays and make-up workdays, whether the year has a "
+			+ "holiday schedule at all (without one only weekends are skipped), and its number of working days")
+	CalendarYear calendar(@PathVariable int year) {
+		return calendar.year(year);
 	}
 
 	@GetMapping("/regions")

@@ -36,7 +36,7 @@ public final class CpuMeter {
 		}
 	}
 
-	/** CPU seconds so far: this JVM's and the database's (the postmaster and its children, living ones). */
+	/** CPU seconds so far: this JVM's and the database's (the postmaster and its living children). */
 	public Sample sample() {
 		var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 		double jvm = os.getProcessCpuTime() / 1e9;
@@ -57,11 +57,9 @@ public final class CpuMeter {
 					long pid = Long.parseLong(name);
 					long parent = Long.parseLong(stat[1]);
 					if (pid == postmaster || parent == postmaster) {
-						// utime, stime, and for the postmaster the ended children's (cutime, cstime) too
+						// utime and stime of the living ones only: a backend that ends inside a measured span would
+						// add its whole life's CPU to it (the insert baseline's pool closes just before the rush)
 						database += (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) / TICKS;
-						if (pid == postmaster) {
-							database += (Long.parseLong(stat[13]) + Long.parseLong(stat[14])) / TICKS;
-						}
 					}
 				}
 			}

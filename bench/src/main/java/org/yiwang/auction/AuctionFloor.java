@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -87,7 +86,6 @@ public final class AuctionFloor {
 			long peak = peakHeap();
 			long afterHeap = retainedHeap();
 			long[] latencies = bidding.latencies();
-			Arrays.sort(latencies);
 			System.out.println();
 			System.out.printf("%s | %d cores | max heap %.0f MiB | embedded PostgreSQL, fsync on%n",
 					System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
@@ -173,13 +171,7 @@ public final class AuctionFloor {
 		}
 		done.await();
 		pool.shutdown();
-		long[] all = new long[Arrays.stream(counts).sum()];
-		int i = 0;
-		for (int t = 0; t < threads; t++) {
-			System.arraycopy(latencies[t], 0, all, i, counts[t]);
-			i += counts[t];
-		}
-		return new Bidding(all, accepted.get(), refused.get(), errors.get(), accepted.get() + refused.get());
+		return new Bidding(AuctionLoad.merged(latencies, counts), accepted.get(), refused.get(), errors.get(), accepted.get() + refused.get());
 	}
 
 	private static double percentile(long[] sorted, double q) {

@@ -435,16 +435,22 @@ public final class AuctionLoad {
 		double elapsed = (System.nanoTime() - started) / 1e9;
 		double cpu = (os.getProcessCpuTime() - cpuBefore) / 1e9 / elapsed;
 		pool.shutdown();
-		long[] all = new long[Arrays.stream(counts).sum()];
-		int i = 0;
-		for (int t = 0; t < threads; t++) {
-			System.arraycopy(latencies[t], 0, all, i, counts[t]);
-			i += counts[t];
-		}
-		Arrays.sort(all);
+		long[] all = merged(latencies, counts);
 		double p50 = all.length == 0 ? 0 : all[(int) (all.length * 0.50)] / 1e6;
 		double p99 = all.length == 0 ? 0 : all[Math.min(all.length - 1, (int) (all.length * 0.99))] / 1e6;
 		return new Result(Arrays.stream(offered).sum() / elapsed, Arrays.stream(decided).sum() / elapsed,
 				all.length / elapsed, p50, p99, cpu, os.getSystemLoadAverage());
+	}
+
+	/** Each thread's first {@code counts[t]} latencies, in one sorted array. */
+	static long[] merged(long[][] latencies, int[] counts) {
+		long[] all = new long[Arrays.stream(counts).sum()];
+		int i = 0;
+		for (int t = 0; t < latencies.length; t++) {
+			System.arraycopy(latencies[t], 0, all, i, counts[t]);
+			i += counts[t];
+		}
+		Arrays.sort(all);
+		return all;
 	}
 }

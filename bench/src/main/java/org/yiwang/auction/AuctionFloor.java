@@ -171,7 +171,8 @@ public final class AuctionFloor {
 		}
 		done.await();
 		pool.shutdown();
-		return new Bidding(AuctionLoad.merged(latencies, counts), accepted.get(), refused.get(), errors.get(), accepted.get() + refused.get());
+		return new Bidding(AuctionLoad.merged(latencies, counts), accepted.get(), refused.get(), errors.get(),
+				accepted.get() + refused.get());
 	}
 
 	private static double percentile(long[] sorted, double q) {

@@ -174,7 +174,8 @@ class NoticeListener {
 	/**
 	 * 507 投标人名单, one bidder of the round: the project manager's certificate as the bidder stated it with the
 	 * manager and when the guarantee module received its security (the manager's whole ID number and the submitting
-	 * member's phone are asked by the listener, never carried by the event). A section asking no security has no 保证金递交方式 or 保证金递交时间 to send ({@link NationalExport#missing}).
+	 * member's phone are asked by the listener, never carried by the event). A section asking no security has no
+	 * 保证金递交方式 or 保证金递交时间 to send ({@link NationalExport#missing}).
 	 */
 	static Map<String, Object> bidder(NoticeParticulars p, NoticeParticulars.Bidder b) {
 		Map<String, Object> f = new HashMap<>();

@@ -25,6 +25,18 @@ class NationalExport {
 	static final String OBJECTION_CHANNEL = "公示期内，投标人或者其他利害关系人登录一网公共资源交易平台，在本标段“中标结果”页面在线向招标人提出异议"
 			+ "（《招标投标法实施条例》第五十四条）；招标人在平台上答复，全部异议答复前不确定中标人。";
 
+	/**
+	 * The fields that carry a person's ID number or phone (507, 508, 513): sent whole, since the national platform asks
+	 * them so, and removed from the uplink's copy once it holds them.
+	 */
+	static final java.util.Set<String> PERSONAL_FIELDS = java.util.Set.of("项目负责人证件号码", "项目负责人身份证号码",
+			"投标操作人员身份证", "投标操作人联系方式", "专家身份证件号");
+
+	/** Which of {@code names} are {@link #PERSONAL_FIELDS}. */
+	static String[] personalFieldsIn(java.util.Collection<?> names) {
+		return names.stream().map(String::valueOf).filter(PERSONAL_FIELDS::contains).sorted().toArray(String[]::new);
+	}
+
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
 		.withZone(SearchIndex.SHANGHAI);
 

@@ -142,10 +142,16 @@ public class NationalUplink {
 			if (response.statusCode() / 100 == 2) {
 				String receipt = String.valueOf(json.readTree(response.body()).path("receipt").asString(""));
 				if (!receipt.isBlank()) {
+					// the national platform holds it now: keep the hash of what was sent, drop the personal fields
+					String[] personal = NationalExport.personalFieldsIn(json.readValue(payload, Map.class).keySet());
 					transactions.executeWithoutResult(s -> jdbc.sql("""
 							update portal.uplink set status = 'SENT', attempts = attempts + 1, receipt = ?, sent_at = ?,
-							  last_error = null, next_attempt_at = null where record_id = ? and dataset = ? and item = ?""")
-						.params(receipt, Timestamp.from(clock.instant()), recordId, dataset, item).update());
+							  last_error = null, next_attempt_at = null, sent_sha256 = ?, payload = payload - ?::text[],
+							  redacted_fields = ?::text[]
+							where record_id = ? and dataset = ? and item = ?""")
+						.params(receipt, Timestamp.from(clock.instant()), sha256(payload), personal, personal, recordId,
+								dataset, item)
+						.update());
 					return true;
 				}
 				error = "HTTP " + response.statusCode() + " without a receipt";
@@ -173,6 +179,16 @@ public class NationalUplink {
 					giveUp ? null : Timestamp.from(clock.instant().plus(pause)), recordId, dataset, item)
 			.update());
 		return false;
+	}
+
+	private static String sha256(String text) {
+		try {
+			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+				.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		}
+		catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	private static String abbreviate(String text) {

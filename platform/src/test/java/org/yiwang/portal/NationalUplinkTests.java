@@ -91,7 +91,9 @@ class NationalUplinkTests {
 	@Test
 	void the_sender_retries_a_failing_receiver_and_marks_a_record_sent_only_with_its_receipt() throws Exception {
 		NoticePublished notice = published(NoticeType.AWARD_RESULT);
-		jdbc.sql("update portal.uplink set status = 'PENDING', missing_fields = '{}' where record_id = ?")
+		// with the winner's project manager, whose ID number the national platform asks whole
+		jdbc.sql("update portal.uplink set status = 'PENDING', missing_fields = '{}', payload = payload || "
+				+ "'{\"项目负责人\": \"张工\", \"项目负责人身份证号码\": \"500103198503124214\"}'::jsonb where record_id = ?")
 			.param(notice.noticeId()).update();
 		// complete records of other tests wait: this receiver counts the calls for this one
 		jdbc.sql("update portal.uplink set next_attempt_at = next_attempt_at + interval '10 years' where status = 'PENDING'"
@@ -121,7 +123,17 @@ class NationalUplinkTests {
 			assertThat(uplinkStatus(notice.noticeId())).isEqualTo("SENT");
 			assertThat(jdbc.sql("select receipt from portal.uplink where record_id = ?").param(notice.noticeId())
 				.query(String.class).single()).isEqualTo("R-3");
-			assertThat(json.readValue(bodies.get(2), Map.class).get("统一交易标识码")).isEqualTo(notice.tradeCode().value());
+			Map<?, ?> sent = json.readValue(bodies.get(2), Map.class);
+			assertThat(sent.get("统一交易标识码")).isEqualTo(notice.tradeCode().value());
+			assertThat(sent.get("项目负责人身份证号码")).isEqualTo("500103198503124214");
+			// once the national platform holds it, the uplink keeps the hash of what it sent, not the ID number
+			Map<String, Object> kept = jdbc.sql("select payload::text, sent_sha256, redacted_fields::text from portal.uplink "
+					+ "where record_id = ?").param(notice.noticeId()).query().singleRow();
+			Map<String, Object> keptPayload = json.readValue((String) kept.get("payload"), Map.class);
+			assertThat(keptPayload).doesNotContainKey("项目负责人身份证号码").containsEntry("项目负责人", "张工");
+			assertThat(kept.get("redacted_fields")).isEqualTo("{项目负责人身份证号码}");
+			assertThat(kept.get("sent_sha256")).isEqualTo(java.util.HexFormat.of().formatHex(
+					java.security.MessageDigest.getInstance("SHA-256").digest(bodies.get(2).getBytes(StandardCharsets.UTF_8))));
 		}
 		finally {
 			receiver.stop(0);

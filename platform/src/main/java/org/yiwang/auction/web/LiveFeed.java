@@ -53,8 +53,16 @@ class LiveFeed {
 	/** Watchers are written in this many stripes side by side: one a core. */
 	static final int STRIPES = Math.max(1, Runtime.getRuntime().availableProcessors());
 
-	private final ExecutorService senders = Executors.newCachedThreadPool(r -> {
+	/** Each sending room's own thread, which writes the first stripe and waits for the others. */
+	private final ExecutorService senders = Executors.newFixedThreadPool(2, r -> {
 		Thread t = new Thread(r, "auction-live-feed");
+		t.setDaemon(true);
+		return t;
+	});
+
+	/** The other stripes' writers; they never wait for anything, so the senders waiting for them cannot deadlock. */
+	private final ExecutorService stripeWriters = Executors.newFixedThreadPool(Math.max(1, STRIPES - 1), r -> {
+		Thread t = new Thread(r, "auction-live-feed-stripe");
 		t.setDaemon(true);
 		return t;
 	});
@@ -154,7 +162,7 @@ class LiveFeed {
 			List<Future<?>> others = new ArrayList<>(STRIPES - 1);
 			for (int stripe = 1; stripe < STRIPES; stripe++) {
 				int mine = stripe;
-				others.add(senders.submit(() -> offer(room, mine, view, frame)));
+				others.add(stripeWriters.submit(() -> offer(room, mine, view, frame)));
 			}
 			offer(room, 0, view, frame);
 			for (Future<?> other : others) {

@@ -63,7 +63,8 @@
     else if (kind === 'DUTCH') { $('phase').textContent = labels.dutch; }
     else if (kind === 'SEALED') { $('phase').textContent = labels.sealedPhase; }
     else { $('phase').textContent = now < timed ? labels.free : labels.timed; }
-    el.textContent = clock(Math.max(0, end - now));
+    // A running Dutch auction has no end on show: it would tell where the price stops (the reserve).
+    el.textContent = state.endsAt ? clock(Math.max(0, end - now)) : '—';
     // Dutch: the server pushes each step; between them the page counts down to the next from the server's clock.
     if ($('next-step') && state.nextStepAt) { $('next-step').textContent = clock(Math.max(0, Date.parse(state.nextStepAt) - now)); }
   }

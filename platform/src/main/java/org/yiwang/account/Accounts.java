@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -111,7 +112,7 @@ class Accounts {
 	}
 
 	/** How stale a token's {@code last_used_at} may be: it is a fact to the minute, not a write on every call. */
-	static final java.time.Duration LAST_USED_PRECISION = java.time.Duration.ofMinutes(1);
+	static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
 
 	/**
 	 * The owner of an active token, marking the token used when its mark is older than {@link #LAST_USED_PRECISION}.

@@ -4,8 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -164,8 +166,8 @@ class Listings {
 	}
 
 	/** The bidder numbers the listing's registrations hold. */
-	java.util.Set<String> bidderNumbers(UUID listing) {
-		return new java.util.HashSet<>(jdbc.sql(
+	Set<String> bidderNumbers(UUID listing) {
+		return new HashSet<>(jdbc.sql(
 				"select bidder_number from auction.registrations where listing_id = ? and bidder_number is not null")
 			.param(listing).query(String.class).list());
 	}

@@ -3,9 +3,11 @@ package org.yiwang.portal;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -29,11 +31,11 @@ class NationalExport {
 	 * The fields that carry a person's ID number or phone (507, 508, 513): sent whole, since the national platform asks
 	 * them so, and removed from the uplink's copy once it holds them.
 	 */
-	static final java.util.Set<String> PERSONAL_FIELDS = java.util.Set.of("项目负责人证件号码", "项目负责人身份证号码",
+	static final Set<String> PERSONAL_FIELDS = Set.of("项目负责人证件号码", "项目负责人身份证号码",
 			"投标操作人员身份证", "投标操作人联系方式", "专家身份证件号");
 
 	/** Which of {@code names} are {@link #PERSONAL_FIELDS}. */
-	static String[] personalFieldsIn(java.util.Collection<?> names) {
+	static String[] personalFieldsIn(Collection<?> names) {
 		return names.stream().map(String::valueOf).filter(PERSONAL_FIELDS::contains).sorted().toArray(String[]::new);
 	}
 

@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.YiwangApplication;
 import org.yiwang.kernel.RegionCode;
+import org.yiwang.kernel.Sha256;
 import org.yiwang.system.RegionScopes;
 
 /**
@@ -118,7 +119,7 @@ public final class DrawBenchmark {
 				ExpertDraws.CommittedPool pool = expertDraws.pool(exclusions, seats);
 				Draws.Stored stored = new Draws.Stored(UUID.randomUUID(), UUID.randomUUID(), 1, RegionCode.of("500103"),
 						"BENCH", tenderer, evaluationAt, List.of(), List.of("500107"), 180, seed,
-						DrawAlgorithm.sha256Hex(seed), pool.sha256(), DrawStatus.COMMITTED, "bench", Instant.now(), null,
+						Sha256.hex(seed), pool.sha256(), DrawStatus.COMMITTED, "bench", Instant.now(), null,
 						null, null);
 				draws.add(stored, pool.parts());
 				eligible[0] = pool.parts().get(0).eligible().cardinality();

@@ -1,7 +1,6 @@
 package org.yiwang.auction;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,6 +51,7 @@ import org.yiwang.kernel.Money;
 import org.yiwang.kernel.RegionCode;
 import org.yiwang.kernel.RegionScope;
 import org.yiwang.kernel.Role;
+import org.yiwang.kernel.Sha256;
 import org.yiwang.kernel.TradeCode;
 import org.yiwang.pki.PlatformKeys;
 import org.yiwang.registry.EntityRegistry;
@@ -357,8 +357,12 @@ public class AuctionHall {
 				+ l.category() + "\n" + "title=" + oneLine(l.title()) + "\n" + "transferor=" + oneLine(l.transferorName())
 				+ "\n" + "startingPrice=" + l.startingPrice() + "\n" + "increment=" + l.increment() + "\n" + "security="
 				+ l.security() + "\n" + "publishedAt=" + Auctioneer.INSTANT.format(publishedAt) + "\n" + "periodEnd="
-				+ Auctioneer.INSTANT.format(periodEnd) + "\n" + "descriptionSha256=" + sha256(l.description()) + "\n"
-				+ "conditionsSha256=" + sha256(l.conditions()) + "\n";
+				+ Auctioneer.INSTANT.format(periodEnd) + "\n" + "descriptionSha256=" + Sha256.hex(orEmpty(l.description()))
+				+ "\n" + "conditionsSha256=" + Sha256.hex(orEmpty(l.conditions())) + "\n";
+	}
+
+	private static String orEmpty(String text) {
+		return text == null ? "" : text;
 	}
 
 	public ListingView returnListing(UUID id, long seenVersion, String reason) {
@@ -504,7 +508,7 @@ public class AuctionHall {
 			// Under the listing's lock, a number no other bidder of it holds: a clash would fail the unique index and,
 			// with it, the whole transaction (PostgreSQL takes no further statement in it), so it is not left to chance.
 			listings.byIdForUpdate(r.listing());
-			java.util.Set<String> taken = listings.bidderNumbers(r.listing());
+			Set<String> taken = listings.bidderNumbers(r.listing());
 			String number;
 			do {
 				number = String.valueOf(100000 + RANDOM.nextInt(900000));
@@ -1091,15 +1095,5 @@ public class AuctionHall {
 
 	private static String oneLine(String text) {
 		return text.replace('\n', ' ').replace('\r', ' ');
-	}
-
-	static String sha256(String text) {
-		try {
-			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-				.digest((text == null ? "" : text).getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (java.security.NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

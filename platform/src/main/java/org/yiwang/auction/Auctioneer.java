@@ -36,6 +36,7 @@ import org.yiwang.auction.AuctionChanged.RefusedBid;
 import org.yiwang.kernel.Actor;
 import org.yiwang.kernel.Money;
 import org.yiwang.kernel.RegionScope;
+import org.yiwang.kernel.Sha256;
 import org.yiwang.pki.PlatformKeys;
 import org.yiwang.pki.SealedValues;
 import org.yiwang.catalog.AuctionKind;
@@ -566,7 +567,7 @@ class Auctioneer implements SmartLifecycle {
 
 	/** The commitment a sealed-round receipt carries; the record publishes price and salt so anyone can recompute it. */
 	static String commitment(UUID listing, String bidderNumber, Money amount, String salt) {
-		return AuctionHall.sha256("YIWANG-SEALED-PRICE-V1|" + listing + "|" + bidderNumber + "|" + amount + "|" + salt);
+		return Sha256.hex("YIWANG-SEALED-PRICE-V1|" + listing + "|" + bidderNumber + "|" + amount + "|" + salt);
 	}
 
 	private static String sealContext(UUID listing, EntityId transferee) {

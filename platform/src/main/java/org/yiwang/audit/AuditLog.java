@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.kernel.Auditable;
+import org.yiwang.kernel.Sha256;
 import org.yiwang.system.RegionScopes;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -108,8 +109,8 @@ public class AuditLog {
 		String payload = json.writeValueAsString(event);
 		AuditEntry unsigned = new AuditEntry(head.seq() + 1, event.occurredAt().truncatedTo(ChronoUnit.MICROS),
 				event.actor().username(), event.actor().role(), event.actor().region(), event.region().value(),
-				event.action(), event.target(), payload, Hashes.sha256(payload), head.hash(), null);
-		String hash = Hashes.sha256(unsigned.canonical());
+				event.action(), event.target(), payload, Sha256.hex(payload), head.hash(), null);
+		String hash = Sha256.hex(unsigned.canonical());
 		jdbc.sql("insert into audit.entries (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(unsigned.seq(), Timestamp.from(unsigned.occurredAt()), unsigned.actor(), unsigned.role(),
 					unsigned.actorRegion(), unsigned.region(), unsigned.action(), unsigned.target(), payload,

@@ -2,6 +2,8 @@ package org.yiwang.audit;
 
 import java.time.Instant;
 
+import org.yiwang.kernel.Sha256;
+
 /** Checks entries one after another, remembering the first that breaks the chain. */
 class ChainWalk {
 
@@ -24,13 +26,13 @@ class ChainWalk {
 		if (entry.seq() != expectedSeq) {
 			fail(expectedSeq, "audit.broken.removed");
 		}
-		else if (!Hashes.sha256(entry.payload()).equals(entry.payloadHash())) {
+		else if (!Sha256.hex(entry.payload()).equals(entry.payloadHash())) {
 			fail(entry.seq(), "audit.broken.payload");
 		}
 		else if (!entry.previousHash().equals(previousHash)) {
 			fail(entry.seq(), "audit.broken.link");
 		}
-		else if (!Hashes.sha256(entry.canonical()).equals(entry.hash())) {
+		else if (!Sha256.hex(entry.canonical()).equals(entry.hash())) {
 			fail(entry.seq(), "audit.broken.fields");
 		}
 		else {

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.yiwang.kernel.Sha256;
+
 /**
  * The expert draw as published in {@code docs/expert-draw.md}, so that anyone can recompute it from the revealed
  * seed and pool: the canonical pool text and its SHA-256, and the per-specialty random sequence (SHA-256 of seed,
@@ -122,17 +124,8 @@ public final class DrawAlgorithm {
 		return Arrays.asList(ids);
 	}
 
-	public static String sha256Hex(byte[] bytes) {
-		try {
-			return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
-	}
-
 	public static String poolSha256(String canonicalPool) {
-		return sha256Hex(canonicalPool.getBytes(StandardCharsets.UTF_8));
+		return Sha256.hex(canonicalPool.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** The SHA-256 of {@link #canonicalPool}, without building the text. */

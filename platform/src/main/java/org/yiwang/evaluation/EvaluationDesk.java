@@ -1,14 +1,11 @@
 package org.yiwang.evaluation;
 
 import java.math.BigDecimal;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +22,8 @@ import org.yiwang.catalog.Catalog;
 import org.yiwang.catalog.EvaluationMethod;
 import org.yiwang.kernel.Acting;
 import org.yiwang.kernel.Money;
-import org.yiwang.kernel.RegionCode;
 import org.yiwang.kernel.Role;
+import org.yiwang.kernel.Sha256;
 import org.yiwang.pki.CertificateView;
 import org.yiwang.pki.SignatureAlgorithm;
 import org.yiwang.pki.SignatureVerification;
@@ -438,9 +435,9 @@ public class EvaluationDesk {
 			requireUnsigned(l, me);
 			byte[] content = canonicalSheet(l, me);
 			CertificateView signer = verify(content, signature, certificate, algorithm, l.seat(me));
-			cases.addSheet(id, me, content, sha256(content), signature, certificate, signer.fingerprint(),
+			cases.addSheet(id, me, content, Sha256.hex(content), signature, certificate, signer.fingerprint(),
 					algorithm(algorithm).name(), l.c().region(), clock.instant());
-			changed("evaluation.sheet.signed", l.c(), sha256(content));
+			changed("evaluation.sheet.signed", l.c(), Sha256.hex(content));
 		});
 	}
 
@@ -532,9 +529,9 @@ public class EvaluationDesk {
 			Instant now = clock.instant();
 			byte[] pdf = EvaluationReportPdf.render(new EvaluationReportPdf.Content(l.c(), l.table(), l.seats(),
 					l.c().leader(), l.board(), l.board().ranking(), l.board().outliers(), hashes, now));
-			cases.addReport(reportId, id, pdf, sha256(pdf), me, l.c().region(), now);
+			cases.addReport(reportId, id, pdf, Sha256.hex(pdf), me, l.c().region(), now);
 			cases.status(id, "REPORTING");
-			changed("evaluation.report.drafted", l.c(), sha256(pdf));
+			changed("evaluation.report.drafted", l.c(), Sha256.hex(pdf));
 		});
 		return reportId;
 	}
@@ -754,15 +751,6 @@ public class EvaluationDesk {
 	private void changed(String action, EvaluationCases.Case c, String detail) {
 		events.publishEvent(new EvaluationChanged(Actors.actor(), action, "case:" + c.id(), detail, c.region(),
 				clock.instant()));
-	}
-
-	static String sha256(byte[] content) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 
 	static Refusal notFound() {

@@ -29,6 +29,7 @@ import org.yiwang.kernel.Acting;
 import org.yiwang.kernel.Actor;
 import org.yiwang.kernel.RegionCode;
 import org.yiwang.kernel.Role;
+import org.yiwang.kernel.Sha256;
 import org.yiwang.registry.EntityId;
 import org.yiwang.registry.EntityRegistry;
 import org.yiwang.registry.EntityView;
@@ -143,7 +144,7 @@ public class ExpertDraws {
 			Draws.Stored draw = new Draws.Stored(id, request.section(), parties.round(), parties.region(),
 					parties.tradeCode().value(), parties.tenderer().value(), request.evaluationAt(),
 					sorted(request.includeRegions()), sorted(request.excludeRegions()), servicePeriodDays, seed,
-					DrawAlgorithm.sha256Hex(seed), pool.sha256(), DrawStatus.COMMITTED,
+					Sha256.hex(seed), pool.sha256(), DrawStatus.COMMITTED,
 					acting.actor().username(), now, null, null, null);
 			draws.add(draw, pool.parts());
 			events.publishEvent(new DrawCommitted(acting.actor(), id, request.section().toString(), parties.round(),

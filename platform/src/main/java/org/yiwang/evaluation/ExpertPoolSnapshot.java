@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import org.yiwang.kernel.Sha256;
+
 /**
  * The eligibility rule of the draw, worked in memory. The experts' slow-changing facts (specialties, home region,
  * employer, certificate) are copied once into per-specialty lists in id order; the table {@code expert_pool_version},
@@ -49,7 +51,7 @@ class ExpertPoolSnapshot {
 		static Holders of(String specialty, List<Entry> entries, Map<String, Integer> regions,
 				Map<UUID, Integer> numbers) {
 			List<UUID> ids = entries.stream().map(Entry::id).toList();
-			return new Holders(specialty, ids, DrawAlgorithm.sha256Hex(DrawAlgorithm.packIds(ids)),
+			return new Holders(specialty, ids, Sha256.hex(DrawAlgorithm.packIds(ids)),
 					ids.stream().mapToInt(numbers::get).toArray(),
 					entries.stream().mapToLong(Entry::certificateNotAfterMillis).toArray(),
 					entries.stream().mapToInt(e -> regions.get(e.homeRegion())).toArray(),

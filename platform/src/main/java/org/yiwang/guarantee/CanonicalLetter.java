@@ -1,10 +1,7 @@
 package org.yiwang.guarantee;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.HexFormat;
 
 import org.yiwang.kernel.Money;
 import org.yiwang.kernel.TradeCode;
@@ -39,15 +36,5 @@ public record CanonicalLetter(String letterNumber, TradeCode tradeCode, String b
 				+ "\n" + "amount=" + amount + "\n" + "validFrom=" + validFrom + "\n" + "validUntil=" + validUntil + "\n"
 				+ "pdfSha256=" + pdfSha256 + "\n";
 		return text.getBytes(StandardCharsets.UTF_8);
-	}
-
-	/** Lower-case hex SHA-256, as the canonical form writes it. */
-	public static String sha256(byte[] content) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

@@ -24,6 +24,7 @@ import org.yiwang.kernel.Acting;
 import org.yiwang.kernel.Money;
 import org.yiwang.kernel.RegionCode;
 import org.yiwang.kernel.Role;
+import org.yiwang.kernel.Sha256;
 import org.yiwang.kernel.TradeCode;
 import org.yiwang.registry.EntityRegistry;
 import org.yiwang.registry.EntityRole;
@@ -195,7 +196,7 @@ public class CashDeposits {
 		if (report.bankReference() == null || !TOKEN.matcher(report.bankReference()).matches()) {
 			throw Refusal.invalid("bankReference", "guarantee.deposit.reference");
 		}
-		String requestSha256 = CanonicalLetter.sha256(String.join("\n", report.accountNumber(), amount.toString(),
+		String requestSha256 = Sha256.hex(String.join("\n", report.accountNumber(), amount.toString(),
 				report.payerAccount(), report.payerName(), report.paidAt().toString(), report.bankReference())
 			.getBytes(StandardCharsets.UTF_8));
 		try {

@@ -27,6 +27,7 @@ import org.yiwang.kernel.Acting;
 import org.yiwang.kernel.CreditCode;
 import org.yiwang.kernel.Money;
 import org.yiwang.kernel.Role;
+import org.yiwang.kernel.Sha256;
 import org.yiwang.kernel.TradeCode;
 import org.yiwang.pki.SignatureAlgorithm;
 import org.yiwang.registry.EntityCertificates;
@@ -275,7 +276,7 @@ public class GuaranteeIssuance {
 
 		CanonicalLetter canonical = new CanonicalLetter(s.letterNumber(), TradeCode.of(s.tradeCode()),
 				s.beneficiaryCreditCode(), s.applicantCreditCode(), amount, s.validFrom(), s.validUntil(),
-				CanonicalLetter.sha256(pdf));
+				Sha256.hex(pdf));
 		byte[] signed = canonical.bytes();
 		EntitySignature verdict = certificates.verify(issuer.entity(), signed, signature, algorithm, certificate);
 		if (!verdict.accepted()) {
@@ -431,6 +432,6 @@ public class GuaranteeIssuance {
 			String value = field == null ? "" : field.toString();
 			text.append(value.length()).append(':').append(value).append('\n');
 		}
-		return CanonicalLetter.sha256(text.toString().getBytes(StandardCharsets.UTF_8));
+		return Sha256.hex(text.toString().getBytes(StandardCharsets.UTF_8));
 	}
 }

@@ -22,6 +22,7 @@ import org.yiwang.kernel.Acting;
 import org.yiwang.kernel.Money;
 import org.yiwang.kernel.RegionCode;
 import org.yiwang.kernel.Role;
+import org.yiwang.kernel.Sha256;
 import org.yiwang.kernel.TradeCode;
 import org.yiwang.registry.EntityId;
 import org.yiwang.registry.EntityRegistry;
@@ -253,7 +254,7 @@ public class SecurityClaims {
 			if (payment.paidAt() == null || payment.paidAt().isAfter(clock.instant().plus(Callers.CLOCK_SKEW))) {
 				throw Refusal.invalid("paidAt", "guarantee.claim.paidAt");
 			}
-			String sha256 = CanonicalLetter.sha256((claim + "\n" + paid + "\n" + payment.paidAt())
+			String sha256 = Sha256.hex((claim + "\n" + paid + "\n" + payment.paidAt())
 				.getBytes(StandardCharsets.UTF_8));
 			return platform(() -> {
 				Claims.Paid found = claims.paid(claim).filter(c -> issuer.entity().equals(c.claim().issuer()))
@@ -295,8 +296,6 @@ public class SecurityClaims {
 		return requirements.byTradeCode(trade).map(RequirementView::region).orElse(catalog.city().code());
 	}
 
-
-
 	private static ClaimGround ground(String value) {
 		try {
 			return ClaimGround.valueOf(value);
@@ -332,5 +331,4 @@ public class SecurityClaims {
 		return callers.audited(refusal, (region, at) -> new ClaimRefused(Actors.actor(), target.length() > 200
 				? target.substring(0, 200) : target, refusal.messageKey(), region, at));
 	}
-
 }

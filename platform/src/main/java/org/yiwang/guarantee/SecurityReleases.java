@@ -29,6 +29,7 @@ import org.yiwang.kernel.Acting;
 import org.yiwang.kernel.Money;
 import org.yiwang.kernel.RegionCode;
 import org.yiwang.kernel.Role;
+import org.yiwang.kernel.Sha256;
 import org.yiwang.kernel.TradeCode;
 import org.yiwang.registry.EntityId;
 import org.yiwang.registry.EntityRegistry;
@@ -298,7 +299,7 @@ public class SecurityReleases {
 			if (execution.executedAt() == null || execution.executedAt().isAfter(latest)) {
 				throw Refusal.invalid("executedAt", "guarantee.refund.executedAt");
 			}
-			String sha256 = CanonicalLetter.sha256((refund + "\n" + execution.bankReference() + "\n"
+			String sha256 = Sha256.hex((refund + "\n" + execution.bankReference() + "\n"
 					+ execution.executedAt()).getBytes(StandardCharsets.UTF_8));
 			return platform(() -> {
 				Releases.Confirmed found = releases.confirmed(refund, today())
@@ -428,9 +429,6 @@ public class SecurityReleases {
 		return requirements.byTradeCode(trade).map(RequirementView::region).orElse(catalog.city().code());
 	}
 
-
-
-
 	private static Acting requireStaff() {
 		return Actors.requireAnyRole("guarantee.staffOnly", Role.CENTER_STAFF, Role.PLATFORM_ADMIN);
 	}
@@ -456,5 +454,4 @@ public class SecurityReleases {
 		return callers.audited(refusal, (region, at) -> new ReleaseRefused(Actors.actor(), target.length() > 200
 				? target.substring(0, 200) : target, refusal.messageKey(), region, at));
 	}
-
 }

@@ -24,6 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.yiwang.kernel.Sha256;
+
 /**
  * The uplink of the national data specification datasets: each public record is exported when it arrives, checked
  * for its dataset's required fields, and, when complete, sent to the national platform's receiving endpoint
@@ -149,7 +151,7 @@ public class NationalUplink {
 							  last_error = null, next_attempt_at = null, sent_sha256 = ?, payload = payload - ?::text[],
 							  redacted_fields = ?::text[]
 							where record_id = ? and dataset = ? and item = ?""")
-						.params(receipt, Timestamp.from(clock.instant()), sha256(payload), personal, personal, recordId,
+						.params(receipt, Timestamp.from(clock.instant()), Sha256.hex(payload), personal, personal, recordId,
 								dataset, item)
 						.update());
 					return true;
@@ -179,16 +181,6 @@ public class NationalUplink {
 					giveUp ? null : Timestamp.from(clock.instant().plus(pause)), recordId, dataset, item)
 			.update());
 		return false;
-	}
-
-	private static String sha256(String text) {
-		try {
-			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-				.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-		}
-		catch (java.security.NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 
 	private static String abbreviate(String text) {

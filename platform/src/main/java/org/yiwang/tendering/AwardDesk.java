@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.cert.CertificateFactory;
 import java.time.Clock;
@@ -17,7 +16,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +33,7 @@ import org.yiwang.kernel.Acting;
 import org.yiwang.kernel.CreditCode;
 import org.yiwang.kernel.Money;
 import org.yiwang.kernel.Role;
+import org.yiwang.kernel.Sha256;
 import org.yiwang.pki.PlatformKeys;
 import org.yiwang.pki.SignatureAlgorithm;
 import org.yiwang.registry.EntityCertificates;
@@ -384,7 +383,7 @@ public class AwardDesk {
 			byte[] pdf = AwardNoticePdf.render(section, award, publicity, now);
 			byte[] signature = platformKeys.sign(pdf);
 			award = new AwardView(id, award.round(), award.winner(), award.winnerName(), award.winnerCreditCode(),
-					award.rank(), award.price(), why, award.confirmedBy(), now, noticeId, sha256(pdf), award.contractDue());
+					award.rank(), award.price(), why, award.confirmedBy(), now, noticeId, Sha256.hex(pdf), award.contractDue());
 			awards.addAward(award, section.region(), pdf, signature);
 			if (!awards.move(id, SectionStatus.PUBLICIZING, SectionStatus.AWARDED)) {
 				throw Refusal.conflict(null, "tendering.section.changedMeanwhile");
@@ -704,15 +703,6 @@ public class AwardDesk {
 
 	private static boolean reader(Acting acting) {
 		return SectionAccess.isStaff(acting) || acting.hasRole(Role.REGULATOR);
-	}
-
-	static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (GeneralSecurityException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 
 	private static Refusal notYet() {

@@ -27,6 +27,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
+import org.yiwang.kernel.Sha256;
+
 /** The published draw algorithm (docs/expert-draw.md): determinism, avoidance, uniformity, the canonical pool. */
 class DrawAlgorithmProperties {
 
@@ -169,7 +171,7 @@ class DrawAlgorithmProperties {
 		Map<UUID, Integer> counts = new HashMap<>();
 		int draws = 20_000;
 		for (int i = 0; i < draws; i++) {
-			byte[] seed32 = HexFormat.of().parseHex(DrawAlgorithm.sha256Hex(("chi-square " + i).getBytes(StandardCharsets.UTF_8)));
+			byte[] seed32 = HexFormat.of().parseHex(Sha256.hex(("chi-square " + i).getBytes(StandardCharsets.UTF_8)));
 			for (DrawAlgorithm.Pick pick : DrawAlgorithm.initial(pool, new DrawAlgorithm.Sequence(seed32, pool))) {
 				counts.merge(pick.expert(), 1, Integer::sum);
 			}

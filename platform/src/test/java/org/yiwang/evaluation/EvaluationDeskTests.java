@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,6 +47,7 @@ import org.yiwang.kernel.CategoryCode;
 import org.yiwang.kernel.Money;
 import org.yiwang.kernel.RegionCode;
 import org.yiwang.kernel.Role;
+import org.yiwang.kernel.Sha256;
 import org.yiwang.kernel.TradeCode;
 import org.yiwang.pki.TrustStore;
 import org.yiwang.registry.EntityId;
@@ -317,7 +317,7 @@ class EvaluationDeskTests {
 		byte[] pdf = mvc.perform(get(report.url()).with(expert(e2))).andExpect(status().isOk())
 			.andExpect(content().contentType(MediaType.APPLICATION_PDF)).andReturn().getResponse().getContentAsByteArray();
 		assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-		assertThat(EvaluationDesk.sha256(pdf)).isEqualTo(report.sha256());
+		assertThat(Sha256.hex(pdf)).isEqualTo(report.sha256());
 		mvc.perform(get(report.url()).with(staff(TestActor.YUZHONG))).andExpect(status().isNotFound());
 		mvc.perform(get(report.url()).with(staff(TestActor.WANZHOU))).andExpect(status().isNotFound());
 		mvc.perform(get(report.url()).with(expert("e9." + run))).andExpect(status().isNotFound());

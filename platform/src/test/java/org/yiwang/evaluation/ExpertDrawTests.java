@@ -34,6 +34,7 @@ import org.yiwang.PlatformTest;
 import org.yiwang.TestActor;
 import org.yiwang.kernel.RegionScope;
 import org.yiwang.kernel.Role;
+import org.yiwang.kernel.Sha256;
 import org.yiwang.pki.TrustStore;
 import org.yiwang.registry.EntityRegistry;
 import org.yiwang.registry.EntityView;
@@ -190,7 +191,7 @@ class ExpertDrawTests {
 		assertThat(revealed.picks()).hasSize(4);
 		Map<String, Object> record = draws.verification(committed.id());
 		byte[] seed = HexFormat.of().parseHex((String) record.get("seed"));
-		assertThat(DrawAlgorithm.sha256Hex(seed)).isEqualTo(committed.seedSha256());
+		assertThat(Sha256.hex(seed)).isEqualTo(committed.seedSha256());
 		String poolText = (String) record.get("pool");
 		assertThat(DrawAlgorithm.poolSha256(poolText)).isEqualTo(committed.poolSha256());
 		for (ExpertView avoided : List.of(employee, unavailable, blacklisted, elsewhere, named)) {

@@ -46,6 +46,7 @@ import org.yiwang.account.AccountView;
 import org.yiwang.account.NewAccount;
 import org.yiwang.kernel.Money;
 import org.yiwang.kernel.Role;
+import org.yiwang.kernel.Sha256;
 import org.yiwang.kernel.TradeCode;
 import org.yiwang.pki.DemoCredentials;
 import org.yiwang.registry.EntityCertificates;
@@ -263,7 +264,7 @@ class GuaranteeBrowserIT {
 		String number = "IT-BH-" + run;
 		CanonicalLetter canonical = new CanonicalLetter(number, TradeCode.of(trade), application.beneficiaryCreditCode(),
 				applicant.creditCode(), application.amount(), today, application.bidValidityEnd().plusDays(30),
-				CanonicalLetter.sha256(pdf));
+				Sha256.hex(pdf));
 		Signature signer = Signature.getInstance("SM3withSM2", new BouncyCastleProvider());
 		signer.initSign(KeyFactory.getInstance("EC", new BouncyCastleProvider()).generatePrivate(new PKCS8EncodedKeySpec(
 				Base64.getMimeDecoder().decode(credentials.privateKeyPem().replaceAll("-----[A-Z ]+-----", "")))));

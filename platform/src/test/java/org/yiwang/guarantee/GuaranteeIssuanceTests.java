@@ -55,6 +55,7 @@ import org.yiwang.kernel.Money;
 import org.yiwang.kernel.RegionCode;
 import org.yiwang.kernel.RegionScope;
 import org.yiwang.kernel.Role;
+import org.yiwang.kernel.Sha256;
 import org.yiwang.kernel.TradeCode;
 import org.yiwang.pki.TrustStore;
 import org.yiwang.registry.EntityCertificates;
@@ -510,7 +511,7 @@ class GuaranteeIssuanceTests {
 			LocalDate from, LocalDate until, String key, String certificate) {
 		byte[] pdf = ("%PDF-1.4\n% 电子投标保函 " + number + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
 		CanonicalLetter canonical = new CanonicalLetter(number, trade, beneficiary, applicant, Money.of(amount), from, until,
-				CanonicalLetter.sha256(pdf));
+				Sha256.hex(pdf));
 		write(number + ".txt", canonical.bytes());
 		openssl("dgst", "-sm3", "-sign", key, "-sigopt", ID, "-out", number + ".sig", number + ".txt");
 		return new LetterSubmission(number, trade.value(), beneficiary, applicant, new BigDecimal(amount), from, until,

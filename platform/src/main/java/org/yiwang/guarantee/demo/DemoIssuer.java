@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +25,8 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import org.yiwang.kernel.Sha256;
 
 /**
  * The demo issuer's system (示范融资担保有限公司), a client of the platform's API with the {@code issuer.api} token: it
@@ -137,7 +138,7 @@ class DemoIssuer {
 		String canonical = "YIWANG-GUARANTEE-LETTER-V1\n" + "letterNumber=" + letterNumber + "\n" + "tradeCode="
 				+ a.tradeCode() + "\n" + "beneficiaryCreditCode=" + a.beneficiaryCreditCode() + "\n"
 				+ "applicantCreditCode=" + a.applicantCreditCode() + "\n" + "amount=" + amount + "\n" + "validFrom="
-				+ validFrom + "\n" + "validUntil=" + validUntil + "\n" + "pdfSha256=" + sha256(pdf) + "\n";
+				+ validFrom + "\n" + "validUntil=" + validUntil + "\n" + "pdfSha256=" + Sha256.hex(pdf) + "\n";
 		Map<String, Object> letter = new java.util.LinkedHashMap<>();
 		letter.put("letterNumber", letterNumber);
 		letter.put("tradeCode", a.tradeCode());
@@ -180,14 +181,5 @@ class DemoIssuer {
 	private <T> List<T> list(String path, ParameterizedTypeReference<List<T>> type) {
 		List<T> items = api.get().uri(path).retrieve().body(type);
 		return items == null ? List.of() : items;
-	}
-
-	private static String sha256(byte[] content) {
-		try {
-			return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (java.security.NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

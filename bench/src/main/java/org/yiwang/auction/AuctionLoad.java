@@ -69,6 +69,11 @@ public final class AuctionLoad {
 			Setup setup = load.setup(bidders);
 			System.out.printf("%nPostgreSQL single-row insert+commit, %d threads, app pool, %d s...%n", bidders, seconds);
 			Result baseline = load.baseline(bidders, seconds);
+			System.out.printf("Floor: the same client's bids to a bare servlet doing one insert+commit each, %d s, then "
+					+ "paced...%n", seconds);
+			Result floor = load.floor(bidders, seconds, 0, true);
+			Result pacedFloor = load.floor(bidders, seconds, pacedRate, true);
+			Result pacedEcho = load.floor(bidders, seconds, pacedRate, false);
 			System.out.printf("Auction bids over HTTP, %d bidders as fast as they can, %d s...%n", bidders, seconds);
 			jdk.jfr.Recording recording = null;
 			if (System.getProperty("bench.jfr") != null) {
@@ -100,11 +105,16 @@ public final class AuctionLoad {
 			System.out.printf("%-44s %10s %10s %10s %9s %9s %6s %6s%n", "", "offered/s", "decided/s", "durable/s",
 					"p50 ms", "p99 ms", "JVM cpu", "load");
 			print("PostgreSQL insert+commit (baseline)", baseline);
+			print("floor: bare servlet, 1 insert+commit per POST", floor);
+			print("floor: the same, paced", pacedFloor);
+			print("floor: bare servlet, no database, paced", pacedEcho);
 			print("auction: accepted bids, as fast as possible", auction);
 			print("auction: accepted bids, paced", paced);
 			System.out.printf("accepted bids / baseline: %.0f%%, decided bids / baseline: %.0f%%   (auction total %d bids, "
 					+ "all in one total order)%n", 100.0 * auction.durablePerSecond() / baseline.durablePerSecond(),
 					100.0 * auction.decidedPerSecond() / baseline.decidedPerSecond(), bids);
+			System.out.printf("floor / baseline: %.0f%% (no servlet application can beat the floor on this machine with this "
+					+ "client)%n", 100.0 * floor.durablePerSecond() / baseline.durablePerSecond());
 			System.out.println("CPU per decided bid, as fast as possible: " + cpuPerBid);
 			System.out.println("CPU per decided bid, paced: " + pacedCpu);
 			System.out.println("(decided = accepted + refused: a refused bid's audit entry is committed before its answer "
@@ -349,6 +359,59 @@ public final class AuctionLoad {
 	}
 
 	private final AtomicLong keys = new AtomicLong();
+
+	/**
+	 * The floor under the auction's figure: the bidders' same requests (form body, session cookie, CSRF header), from the
+	 * same client at the same concurrency, to a servlet alone in a bare Tomcat that inserts one row and commits through
+	 * the application's pool, as the baseline does, and answers 200. No Spring, no security, no session, no auction
+	 * rules: less than the platform must do per bid, so its rate bounds the auction's from above on this machine.
+	 * Without {@code database} it only answers: the latency the client, HTTP and these cores add on their own.
+	 */
+	Result floor(int bidders, int seconds, int pacedRate, boolean database) throws Exception {
+		DataSource pool = app.getBean(DataSource.class);
+		AtomicLong ids = new AtomicLong(1L << 40);
+		jakarta.servlet.http.HttpServlet servlet = new jakarta.servlet.http.HttpServlet() {
+			@Override
+			protected void doPost(jakarta.servlet.http.HttpServletRequest request,
+					jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+				BigDecimal amount = new BigDecimal(request.getParameter("amount"));
+				if (database) {
+					insert(amount);
+				}
+				response.setContentType("application/json");
+				response.getWriter().write("{\"amount\":\"" + amount + "\"}");
+			}
+
+			private void insert(BigDecimal amount) throws java.io.IOException {
+				try (var c = pool.getConnection();
+						var p = c.prepareStatement("insert into public.bench_probe values (?, ?, now())")) {
+					c.setAutoCommit(false);
+					p.setLong(1, ids.incrementAndGet());
+					p.setBigDecimal(2, amount);
+					p.executeUpdate();
+					c.commit();
+				}
+				catch (java.sql.SQLException e) {
+					throw new java.io.IOException(e);
+				}
+			}
+		};
+		try (org.yiwang.bench.BareServlet bare = new org.yiwang.bench.BareServlet(servlet, Math.max(200, bidders + 20))) {
+			URI uri = URI.create("http://localhost:" + bare.port() + "/auctions/bids");
+			AtomicLong price = new AtomicLong();
+			return run(bidders, seconds, pacedRate, () -> {
+				HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).header("Cookie", "JSESSIONID=bench")
+					.header("X-CSRF-TOKEN", "bench").header("Content-Type", "application/x-www-form-urlencoded")
+					.header("Accept", "application/json").header("Idempotency-Key", "bench-" + keys.incrementAndGet())
+					.POST(HttpRequest.BodyPublishers.ofString("amount=" + price.incrementAndGet() + ".00")).build(),
+						HttpResponse.BodyHandlers.ofString());
+				if (r.statusCode() != 200) {
+					throw new IllegalStateException("floor request failed: " + r.statusCode() + " " + r.body());
+				}
+				return Answer.ACCEPTED;
+			});
+		}
+	}
 
 	/** Bidders bid the next price they believe in; only accepted (durably committed) bids count. */
 	Result bidding(Setup setup, int bidders, int seconds, int pacedRate) throws Exception {

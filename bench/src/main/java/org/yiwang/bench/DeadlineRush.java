@@ -139,39 +139,33 @@ public final class DeadlineRush {
 				Duration.ofSeconds(8));
 		CpuMeter.Sample insertCpu = cpu.sample().minus(insertStart);
 
-		// the rush
+		// the floor: the same client and uploads to a bare servlet doing only the unavoidable work (see FloorServlet)
 		HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(concurrency)).build();
-		ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-		long[] latencies = new long[ready.size()];
-		AtomicInteger receipted = new AtomicInteger();
-		AtomicInteger failed = new AtomicInteger();
-		AtomicLong index = new AtomicLong();
-		List<Future<?>> uploads = new ArrayList<>();
+		Path floorFiles = Files.createDirectories(work.resolve("floor"));
+		Rush floor;
+		CpuMeter.Sample floorCpu;
+		try (BareServlet bare = new BareServlet(new FloorServlet(floorFiles), 200)) {
+			rush(http, bare.port(), section, ready.subList(0, Math.min(ready.size(), 100)), concurrency); // warm-up
+			CpuMeter.Sample floorStart = cpu.sample();
+			floor = rush(http, bare.port(), section, ready, concurrency);
+			floorCpu = cpu.sample().minus(floorStart);
+		}
+		try (var files = Files.list(floorFiles)) {
+			for (Path f : (Iterable<Path>) files::iterator) {
+				Files.delete(f);
+			}
+		}
+
+		// the rush
 		CpuMeter.Sample rushStart = cpu.sample();
 		java.util.Map<String, Double> threadsBefore = CpuMeter.threads();
-		long start = System.nanoTime();
-		for (Bidder b : ready) {
-			uploads.add(pool.submit(() -> {
-				long t0 = System.nanoTime();
-				int status = upload(http, port, section, b);
-				latencies[(int) index.getAndIncrement()] = System.nanoTime() - t0;
-				if (status == 201) {
-					receipted.incrementAndGet();
-				}
-				else {
-					failed.incrementAndGet();
-				}
-				return null;
-			}));
-		}
-		for (Future<?> f : uploads) {
-			f.get();
-		}
-		double seconds = (System.nanoTime() - start) / 1e9;
+		Rush rush = rush(http, port, section, ready, concurrency);
+		double seconds = rush.seconds();
+		long[] latencies = rush.latencies();
+		AtomicInteger receipted = rush.receipted();
+		AtomicInteger failed = rush.failed();
 		CpuMeter.Sample rushCpu = cpu.sample().minus(rushStart);
 		java.util.Map<String, Double> threadsAfter = CpuMeter.threads();
-		pool.shutdown();
-		java.util.Arrays.sort(latencies);
 		HikariDataSource owner = app.getBean("migrationDataSource", HikariDataSource.class);
 		long stored;
 		try (Connection c = owner.getConnection(); Statement s = c.createStatement();
@@ -186,6 +180,10 @@ public final class DeadlineRush {
 		System.out.printf("%-58s %10.1f /s%n", "baseline: " + crypto.name() + " [" + crypto.threads() + " threads]",
 				crypto.perSecond());
 		System.out.printf("%-58s %10.1f /s%n", "baseline: 1-row insert + commit, " + concurrency + " connections", inserts);
+		double floorPerSecond = floor.receipted().get() / floor.seconds();
+		System.out.printf("%-58s %10.1f /s  (%.0f%% of the lower baseline; p99 %.0f ms, %d errors)%n",
+				"floor: bare servlet, same client, hash+fsync+verify only", floorPerSecond,
+				100 * floorPerSecond / lower, ms(floor.latencies(), 0.99), floor.failed().get());
 		System.out.printf("%-58s %10.1f /s  (%.0f%% of the lower baseline)%n", "deadline rush: receipts over HTTP"
 				+ (MULTIPART ? " (multipart)" : " (plain body)"),
 				perSecond, 100 * perSecond / lower);
@@ -206,6 +204,10 @@ public final class DeadlineRush {
 		// CPU per envelope: comparable between runs even when other work shares the machine
 		System.out.printf("%-58s %.1f ms in this JVM (%.1f ms in PostgreSQL)%n", "CPU per envelope, baseline 1",
 				1000 * cryptoCpu.jvm() / cryptoEnvelopes, 1000 * cryptoCpu.database() / cryptoEnvelopes);
+		System.out.printf("%-58s %.1f ms in this JVM, %.1f of it in the kernel; %.2f of %d cores busy%n",
+				"CPU per upload, floor", 1000 * floorCpu.jvm() / Math.max(1, floor.receipted().get()),
+				1000 * floorCpu.jvmSystem() / Math.max(1, floor.receipted().get()), floorCpu.jvm() / floor.seconds(),
+				Runtime.getRuntime().availableProcessors());
 		System.out.printf("%-58s %.2f ms in this JVM (%.2f ms in PostgreSQL)%n", "CPU per row, baseline 2",
 				1000 * insertCpu.jvm() / (inserts * 8), 1000 * insertCpu.database() / (inserts * 8));
 		System.out.printf("%-58s %.1f ms in this JVM, server and client, %.1f of it in the kernel (%.1f ms in "
@@ -358,6 +360,117 @@ public final class DeadlineRush {
 			System.out.println("upload " + b.username() + " -> " + response.statusCode() + " " + response.body());
 		}
 		return response;
+	}
+
+	/** What one pass of uploads got: latencies sorted, receipts (201), errors, seconds from first to last. */
+	record Rush(long[] latencies, AtomicInteger receipted, AtomicInteger failed, double seconds) {
+	}
+
+	/** Every bidder uploads its envelope once to {@code port}, {@code concurrency} at a time. */
+	static Rush rush(HttpClient http, int port, SectionView section, List<Bidder> bidders, int concurrency)
+			throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+		long[] latencies = new long[bidders.size()];
+		AtomicInteger receipted = new AtomicInteger();
+		AtomicInteger failed = new AtomicInteger();
+		AtomicLong index = new AtomicLong();
+		List<Future<?>> uploads = new ArrayList<>();
+		long start = System.nanoTime();
+		for (Bidder b : bidders) {
+			uploads.add(pool.submit(() -> {
+				long t0 = System.nanoTime();
+				int status = upload(http, port, section, b);
+				latencies[(int) index.getAndIncrement()] = System.nanoTime() - t0;
+				if (status == 201) {
+					receipted.incrementAndGet();
+				}
+				else {
+					failed.incrementAndGet();
+				}
+				return null;
+			}));
+		}
+		for (Future<?> f : uploads) {
+			f.get();
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		pool.shutdown();
+		java.util.Arrays.sort(latencies);
+		return new Rush(latencies, receipted, failed, seconds);
+	}
+
+	/**
+	 * The floor under the rush: a servlet alone in a bare Tomcat that streams the body to a file hashing SM3 and
+	 * SHA-256 in the same pass, forces the file to disk, verifies one SM2 signature (as the crypto baseline does) and
+	 * answers 201 with both hashes. No database, no sign-in, no envelope parsing, no receipt signature: less than the
+	 * platform must do, so its rate bounds the rush's from above on this machine with this client.
+	 */
+	static final class FloorServlet extends jakarta.servlet.http.HttpServlet {
+
+		private final Path directory;
+
+		private final AtomicLong files = new AtomicLong();
+
+		private final java.security.KeyPair keys;
+
+		private final byte[] signature;
+
+		FloorServlet(Path directory) throws Exception {
+			this.directory = directory;
+			var generator = java.security.KeyPairGenerator.getInstance("EC", org.yiwang.envelope.Crypto.PROVIDER);
+			generator.initialize(new java.security.spec.ECGenParameterSpec("sm2p256v1"));
+			keys = generator.generateKeyPair();
+			java.security.Signature signer = sm2(true);
+			signer.update(new byte[64]);
+			signature = signer.sign();
+		}
+
+		private java.security.Signature sm2(boolean sign) throws java.security.GeneralSecurityException {
+			java.security.Signature s = java.security.Signature.getInstance("SM3withSM2",
+					org.yiwang.envelope.Crypto.PROVIDER);
+			s.setParameter(new org.bouncycastle.jcajce.spec.SM2ParameterSpec(org.yiwang.envelope.Crypto.SM2_ID));
+			if (sign) {
+				s.initSign(keys.getPrivate());
+			}
+			else {
+				s.initVerify(keys.getPublic());
+			}
+			return s;
+		}
+
+		@Override
+		protected void doPost(jakarta.servlet.http.HttpServletRequest request,
+				jakarta.servlet.http.HttpServletResponse response) throws IOException {
+			java.security.MessageDigest sm3 = org.yiwang.envelope.Crypto.sm3();
+			java.security.MessageDigest sha256 = org.yiwang.envelope.Crypto.sha256();
+			byte[] buffer = new byte[64 * 1024];
+			Path file = directory.resolve("envelope-" + files.incrementAndGet());
+			try (InputStream in = request.getInputStream();
+					var out = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE_NEW,
+							java.nio.file.StandardOpenOption.WRITE)) {
+				for (int n; (n = in.read(buffer)) > 0;) {
+					sm3.update(buffer, 0, n);
+					sha256.update(buffer, 0, n);
+					out.write(java.nio.ByteBuffer.wrap(buffer, 0, n));
+				}
+				out.force(true);
+			}
+			byte[] sm3Hash = sm3.digest();
+			byte[] shaHash = sha256.digest();
+			try {
+				java.security.Signature verifier = sm2(false);
+				verifier.update(sm3Hash);
+				verifier.update(shaHash);
+				verifier.verify(signature); // other bytes than signed: the work is the same, the answer irrelevant
+			}
+			catch (java.security.GeneralSecurityException e) {
+				throw new IOException(e);
+			}
+			response.setStatus(201);
+			response.setContentType("application/json");
+			response.getWriter().write("{\"sm3\":\"" + org.yiwang.envelope.Crypto.hex(sm3Hash) + "\",\"sha256\":\""
+					+ org.yiwang.envelope.Crypto.hex(shaHash) + "\"}");
+		}
 	}
 
 	private static double insertBaseline(HikariDataSource owner, int concurrency, Duration duration) throws Exception {

@@ -9,7 +9,8 @@ import java.util.UUID;
 
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.envelope.EnvelopeException;
 import org.yiwang.envelope.EnvelopeHeader;
 import org.yiwang.envelope.EnvelopeReader;
@@ -28,20 +29,27 @@ public class Envelopes {
 
 	private final OpeningKeys openingKeys;
 
-	Envelopes(TrustStore trustStore, OpeningKeys openingKeys) {
+	private final TransactionTemplate reads;
+
+	Envelopes(TrustStore trustStore, OpeningKeys openingKeys, PlatformTransactionManager transactions) {
 		this.trustStore = trustStore;
 		this.openingKeys = openingKeys;
+		this.reads = new TransactionTemplate(transactions);
+		this.reads.setReadOnly(true);
+	}
+
+	/** The opening key and the signer's certificate as the trust store judges it, read together. */
+	private record Checked(OpeningKeyView key, CertificateView signer) {
 	}
 
 	/**
 	 * @throws EnvelopeRefusal with the specific reason when the envelope is not accepted
 	 * @throws Refusal (404) when there is no such opening key
 	 */
-	@Transactional(readOnly = true)
 	public SealedEnvelope inspect(Path file, UUID openingKey) {
-		OpeningKeyView key = openingKeys.find(openingKey).orElseThrow(() -> Refusal.notFound("pki.openingKey.notFound"));
+		// the pass over the file (both hashes, the signature) needs no database: no connection is held during it
 		VerifiedEnvelope verified;
-		try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 256 * 1024)) {
+		try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
 			verified = EnvelopeReader.verify(in);
 		}
 		catch (EnvelopeException e) {
@@ -50,16 +58,21 @@ public class Envelopes {
 		catch (IOException e) {
 			throw new EnvelopeRefusal(EnvelopeFailure.UNREADABLE, e.toString(), null);
 		}
-		CertificateView signer;
-		try {
-			signer = trustStore.validate(new X509CertificateHolder(verified.header().signerCertificate()));
-		}
-		catch (Rejected rejected) {
-			throw new EnvelopeRefusal(failure(rejected.failure()), rejected.getMessage(), rejected.revokedAt());
-		}
-		catch (IOException e) {
-			throw new EnvelopeRefusal(EnvelopeFailure.MALFORMED, "the signer certificate cannot be read", null);
-		}
+		Checked checked = reads.execute(status -> {
+			OpeningKeyView key = openingKeys.find(openingKey)
+				.orElseThrow(() -> Refusal.notFound("pki.openingKey.notFound"));
+			try {
+				return new Checked(key, trustStore.validate(new X509CertificateHolder(verified.header().signerCertificate())));
+			}
+			catch (Rejected rejected) {
+				throw new EnvelopeRefusal(failure(rejected.failure()), rejected.getMessage(), rejected.revokedAt());
+			}
+			catch (IOException e) {
+				throw new EnvelopeRefusal(EnvelopeFailure.MALFORMED, "the signer certificate cannot be read", null);
+			}
+		});
+		OpeningKeyView key = checked.key();
+		CertificateView signer = checked.signer();
 		EnvelopeHeader header = verified.header();
 		boolean sealedToKey = header.recipient(EnvelopeHeader.Role.OPENING)
 			.filter(r -> r.keyId().equals(key.keyId()))

@@ -1,15 +1,24 @@
 package org.yiwang.catalog;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.yiwang.kernel.CategoryCode;
 
-/** The versions of every category's template; insert-only, as the database grants. */
+/**
+ * The versions of every category's template; insert-only, as the database grants. A version once read never changes,
+ * so it is kept in memory: every bid asks its section's template for the procedure's clock.
+ */
 @Repository
 class ProcedureTemplates {
+
+	private final Map<String, ProcedureTemplate> versions = new ConcurrentHashMap<>();
 
 	private static final String COLUMNS = """
 			category_code, version, procedure, bid_period_days, document_availability_days, amendment_notice_days,
@@ -25,6 +34,18 @@ class ProcedureTemplates {
 	}
 
 	void add(ProcedureTemplate t) {
+		String key = key(t.category(), t.version());
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			// read back in this transaction and then rolled back, the version was never made: forget it
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					if (status != STATUS_COMMITTED) {
+						versions.remove(key);
+					}
+				}
+			});
+		}
 		jdbc.sql("insert into catalog.procedure_templates (" + COLUMNS + ") values "
 				+ "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(t.category().value(), t.version(), t.procedure().name(), t.bidPeriodDays(),
@@ -44,8 +65,20 @@ class ProcedureTemplates {
 	}
 
 	Optional<ProcedureTemplate> version(CategoryCode category, int version) {
-		return jdbc.sql("select " + COLUMNS + " from catalog.procedure_templates where category_code = ? and version = ?")
+		String key = key(category, version);
+		ProcedureTemplate known = versions.get(key);
+		if (known != null) {
+			return Optional.of(known);
+		}
+		Optional<ProcedureTemplate> read = jdbc
+			.sql("select " + COLUMNS + " from catalog.procedure_templates where category_code = ? and version = ?")
 			.params(category.value(), version).query(this::map).optional();
+		read.ifPresent(t -> versions.put(key, t));
+		return read;
+	}
+
+	private static String key(CategoryCode category, int version) {
+		return category.value() + "#" + version;
 	}
 
 	List<ProcedureTemplate> history(CategoryCode category) {
@@ -53,10 +86,10 @@ class ProcedureTemplates {
 				+ "order by version desc").param(category.value()).query(this::map).list();
 	}
 
-	java.util.Map<String, Integer> currentVersions() {
+	Map<String, Integer> currentVersions() {
 		return jdbc.sql("select category_code, max(version) from catalog.procedure_templates group by category_code")
 			.query((java.sql.ResultSet rs) -> {
-				java.util.Map<String, Integer> versions = new java.util.HashMap<>();
+				Map<String, Integer> versions = new java.util.HashMap<>();
 				while (rs.next()) {
 					versions.put(rs.getString(1), rs.getInt(2));
 				}

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.PlatformTest;
 import org.yiwang.TestActor;
 import org.yiwang.audit.AuditEntry;
@@ -23,6 +24,9 @@ class CatalogManagementTests {
 
 	@Autowired
 	AuditLog audit;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	private static String uniqueCode() {
 		return "TEST_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
@@ -78,6 +82,23 @@ class CatalogManagementTests {
 		assertThat(catalog.template(category, 1)).isEqualTo(v1);
 		assertThat(catalog.currentTemplate(category)).isEqualTo(v2);
 		assertThat(auditOf("template:" + code + "/2")).extracting(AuditEntry::action).containsExactly("catalog.template.revised");
+	}
+
+	@Test
+	void a_version_read_in_a_revision_that_rolled_back_is_not_remembered() {
+		String code = uniqueCode();
+		add(code);
+		CategoryCode category = CategoryCode.of(code);
+		TemplateRevision revision = TemplateRevision.of(catalog.currentTemplate(category), "revised, then abandoned");
+		TestActor.cityStaff().run(() -> transactions.executeWithoutResult(status -> {
+			catalog.reviseTemplate(category, revision);
+			assertThat(catalog.template(category, 2).version()).isEqualTo(2); // read, and so remembered, in the transaction
+			status.setRollbackOnly();
+		}));
+
+		assertThatThrownBy(() -> catalog.template(category, 2)).isInstanceOfSatisfying(Refusal.class,
+				r -> assertThat(r.messageKey()).isEqualTo("catalog.template.notFound"));
+		assertThat(catalog.template(category, 1).version()).isEqualTo(1);
 	}
 
 	@Test

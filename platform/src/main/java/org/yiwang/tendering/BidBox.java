@@ -126,11 +126,14 @@ public class BidBox {
 			if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
 				throw Refusal.invalid("Idempotency-Key", "tendering.bid.keyForm");
 			}
-			record Before(SectionView section, EntityView bidder, Optional<Bids.Row> earlier) {
+			record Before(SectionView section, EntityView bidder, Optional<Bids.Row> earlier, ProcedureClock clock) {
 			}
-			Before before = access.platform(() -> new Before(access.published(id),
-					access.myEntity("tendering.entity.notBidder", EntityRole.BIDDER), bids.byKey(username, idempotencyKey)));
-			if (before.earlier().isEmpty() && !desk.clockOf(before.section()).acceptsBid(clock.instant())) {
+			Before before = access.platform(() -> {
+				SectionView section = access.published(id);
+				return new Before(section, access.myEntity("tendering.entity.notBidder", EntityRole.BIDDER),
+						bids.byKey(username, idempotencyKey), desk.clockOf(section));
+			});
+			if (before.earlier().isEmpty() && !before.clock().acceptsBid(clock.instant())) {
 				throw late(before.section(), clock.instant());
 			}
 			// no hashing while streaming: Envelopes.inspect computes SM3 and SHA-256 as it verifies, so hashing here

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.yiwang.catalog.ProcedureFamily;
 import org.yiwang.kernel.CategoryCode;
 import org.yiwang.kernel.Money;
 import org.yiwang.kernel.RegionCode;
@@ -278,7 +279,8 @@ class Sections {
 		return new SectionView(new SectionId(rs.getObject("id", UUID.class)), rs.getObject("tender_project_id", UUID.class),
 				rs.getString("project_name"), rs.getString("tender_project_name"), TradeCode.of(rs.getString("trade_code")),
 				rs.getString("name"), RegionCode.of(rs.getString("region_code")),
-				CategoryCode.of(rs.getString("category_code")), rs.getString("procedure"), rs.getInt("template_version"),
+				CategoryCode.of(rs.getString("category_code")), ProcedureFamily.valueOf(rs.getString("family")),
+				rs.getString("procedure"), rs.getInt("template_version"),
 				Money.of(rs.getBigDecimal("estimated_price")), Money.of(rs.getBigDecimal("bid_security")),
 				rs.getInt("bid_validity_days"), List.copyOf(qualifications), SectionStatus.valueOf(rs.getString("status")),
 				rs.getString("return_reason"), new EntityId(rs.getObject("tenderer_id", UUID.class)),

@@ -449,7 +449,7 @@ public class TenderDesk {
 
 	ProcedureRules rules(SectionView section) {
 		ProcedureTemplate template = catalog.template(section.category(), section.templateVersion());
-		return ProcedureRules.of(template, catalog.category(section.category()).family());
+		return ProcedureRules.of(template, section.family());
 	}
 
 	ProcedureClock clockOf(SectionView section) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.yiwang.catalog.ProcedureFamily;
 import org.yiwang.kernel.CategoryCode;
 import org.yiwang.kernel.Money;
 import org.yiwang.kernel.RegionCode;
@@ -99,7 +100,7 @@ class AwardRulesTests {
 			List<AwardChallengeView> objections, AwardView award, ContractView contract, Instant now) {
 		SectionId id = new SectionId(UUID.randomUUID());
 		SectionView section = new SectionView(id, UUID.randomUUID(), "项目", "招标项目", TradeCode.of("CQ-500103-2026-000001"),
-				"一标段", RegionCode.of("500103"), CategoryCode.of("ENG_BUILDING"), "OPEN_TENDER", 1, Money.of("100.00"),
+				"一标段", RegionCode.of("500103"), CategoryCode.of("ENG_BUILDING"), ProcedureFamily.TENDER, "OPEN_TENDER", 1, Money.of("100.00"),
 				Money.ZERO, 60, List.of(), status, null, TENDERER, "招标人", null, null, null, null, null, null, null, null,
 				null, null, null, null, null, null, "tdr", START, 1);
 		AwardPublicityView publicity = new AwardPublicityView(id, 1, UUID.randomUUID(), "WEIGHTED_SCORING", "0".repeat(64),

@@ -3,6 +3,8 @@ package org.yiwang.pki;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.KeyUsage;
@@ -21,6 +23,15 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 final class ChainValidator {
 
 	private static final int MAX_DEPTH = 8;
+
+	/**
+	 * Certificate signatures found valid, as "certificate fingerprint>issuer fingerprint": a valid signature stays
+	 * valid, so a bidder's certificate (and its CA's self-signature) is verified once, not at every bid. Trust,
+	 * validity and revocation are still decided at every call. Emptied when full.
+	 */
+	private static final Map<String, Boolean> VERIFIED = new ConcurrentHashMap<>();
+
+	private static final int MAX_VERIFIED = 20_000;
 
 	/** A trusted CA certificate and its SHA-256 fingerprint. */
 	record Anchor(X509CertificateHolder certificate, String fingerprint) {
@@ -100,13 +111,26 @@ final class ChainValidator {
 	}
 
 	static boolean signedBy(X509CertificateHolder certificate, X509CertificateHolder issuer) {
+		// both named by the SHA-256 of their whole encoding (signature included): no other pair can share the key
+		String pair = CertificateBytes.fingerprint(encoded(certificate)) + ">" + CertificateBytes.fingerprint(encoded(issuer));
+		if (VERIFIED.containsKey(pair)) {
+			return true;
+		}
+		boolean valid;
 		try {
-			return certificate.isSignatureValid(
+			valid = certificate.isSignatureValid(
 					new JcaContentVerifierProviderBuilder().setProvider(BouncyCastle.PROVIDER).build(issuer));
 		}
 		catch (Exception e) {
 			return false;
 		}
+		if (valid) {
+			if (VERIFIED.size() >= MAX_VERIFIED) {
+				VERIFIED.clear();
+			}
+			VERIFIED.put(pair, Boolean.TRUE);
+		}
+		return valid;
 	}
 
 	static boolean crlSignedBy(X509CRLHolder crl, X509CertificateHolder issuer) {

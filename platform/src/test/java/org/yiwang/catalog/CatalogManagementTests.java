@@ -37,6 +37,13 @@ class CatalogManagementTests {
 				new NewCategory(code, "测试品类", "Test category", ProcedureFamily.TENDER, "住房城乡建设部门", null)));
 	}
 
+	/** A new category of its own for a test, added by city staff. */
+	private CategoryCode addedCategory() {
+		String code = uniqueCode();
+		add(code);
+		return CategoryCode.of(code);
+	}
+
 	private List<AuditEntry> auditOf(String target) {
 		return TestActor.admin().call(() -> audit.latest(target, 50));
 	}
@@ -86,9 +93,7 @@ class CatalogManagementTests {
 
 	@Test
 	void a_version_read_in_a_revision_that_rolled_back_is_not_remembered() {
-		String code = uniqueCode();
-		add(code);
-		CategoryCode category = CategoryCode.of(code);
+		CategoryCode category = addedCategory();
 		TemplateRevision revision = TemplateRevision.of(catalog.currentTemplate(category), "revised, then abandoned");
 		TestActor.cityStaff().run(() -> transactions.executeWithoutResult(status -> {
 			catalog.reviseTemplate(category, revision);
@@ -119,9 +124,7 @@ class CatalogManagementTests {
 
 	@Test
 	void refuses_a_revision_based_on_an_outdated_version() {
-		String code = uniqueCode();
-		add(code);
-		CategoryCode category = CategoryCode.of(code);
+		CategoryCode category = addedCategory();
 		TemplateRevision first = TemplateRevision.of(catalog.currentTemplate(category), "first");
 		TestActor.cityStaff().run(() -> catalog.reviseTemplate(category, first));
 		assertThatThrownBy(() -> TestActor.admin().run(() -> catalog.reviseTemplate(category, first)))

@@ -1,6 +1,5 @@
 package org.yiwang.system;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -39,19 +38,17 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
 	private final MessageSource messages;
 
-	ApiProblemAdvice(MessageSource messages) {
+	private final ApiProblems problems;
+
+	ApiProblemAdvice(MessageSource messages, ApiProblems problems) {
 		this.messages = messages;
+		this.problems = problems;
 		setMessageSource(messages);
 	}
 
 	@ExceptionHandler(Refusal.class)
 	ProblemDetail refused(Refusal refusal, Locale locale) {
-		ProblemDetail problem = problem(refusal.status(),
-				messages.getMessage(refusal.messageKey(), refusal.arguments(), refusal.messageKey(), locale), locale);
-		if (refusal.field() != null) {
-			problem.setProperty("errors", List.of(Map.of("field", refusal.field(), "message", problem.getDetail())));
-		}
-		return problem;
+		return problems.refused(refusal, locale);
 	}
 
 	@ExceptionHandler(ConstraintViolationException.class)
@@ -120,8 +117,6 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	private ProblemDetail problem(HttpStatus status, String detail, Locale locale) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(), locale));
-		return problem;
+		return problems.problem(status, detail, locale);
 	}
 }

@@ -123,7 +123,11 @@ class AuctionPagesTests {
 			.andExpect(jsonPath("$.detail").value(containsString("两位小数")));
 		mvc.perform(post("/auctions/" + listing.id() + "/bids").with(csrf()).with(bidder).header("Idempotency-Key", "a2")
 			.param("lang", "en").param("amount", "999.99")).andExpect(status().isConflict())
-			.andExpect(jsonPath("$.detail").value(containsString("starting price")));
+			.andExpect(jsonPath("$.detail").value(containsString("starting price")))
+			// answered by the controller itself, yet the same problem as every API's (ApiProblems)
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.status").value(409)).andExpect(jsonPath("$.title").isNotEmpty())
+			.andExpect(jsonPath("$.instance").value("/auctions/" + listing.id() + "/bids"));
 		mvc.perform(post("/api/auctions/" + listing.id() + "/bids").with(bidder).header("Idempotency-Key", "a3")
 			.contentType(MediaType.APPLICATION_JSON).content("{\"amount\":\"1000.00\"}")).andExpect(status().isOk())
 			.andExpect(jsonPath("$.seq").value(1)).andExpect(jsonPath("$.replayed").value(false));

@@ -240,9 +240,16 @@ public class EntityRegistry {
 			.flatMap(id -> entities.memberPhone(id, member.actor().username()));
 	}
 
-	/** The phone a member of the entity stated for itself; empty when it stated none or is no member. */
+	/**
+	 * The phone a member of the entity stated for itself; empty when it stated none or is no member. Personal data: only
+	 * the platform itself reads it (no one signed in: the national uplink reporting who submitted a bid), never a
+	 * signed-in account, whoever it is.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<String> memberPhone(EntityId entity, String username) {
+		if (Actors.current().isPresent()) {
+			throw Refusal.forbidden("registry.memberPhone.platformOnly");
+		}
 		return entity == null || username == null ? Optional.empty() : entities.memberPhone(entity, username);
 	}
 

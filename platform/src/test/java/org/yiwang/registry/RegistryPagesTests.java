@@ -1,5 +1,7 @@
 package org.yiwang.registry;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
@@ -19,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.yiwang.PlatformTest;
 import org.yiwang.TestActor;
+import org.yiwang.system.Refusal;
 
 /** The registration page and API with good and bad input, and the review queue page. */
 @PlatformTest
@@ -26,6 +29,9 @@ class RegistryPagesTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	EntityRegistry registry;
 
 	private static MockHttpServletRequestBuilder registration(String creditCode, String username, String repeat) {
 		return post("/registry/register").with(csrf()).param("kind", "ORGANIZATION").param("enterpriseNature", "150").param("name", "重庆页面测试有限公司")
@@ -185,10 +191,11 @@ class RegistryPagesTests {
 	@Test
 	void a_member_states_its_own_phone_for_the_bids_it_submits_and_bad_numbers_are_refused() throws Exception {
 		String username = EntityRegistryTests.username();
+		String code = EntityRegistryTests.creditCode("500103");
 		mvc.perform(post("/api/registry/registrations").contentType(MediaType.APPLICATION_JSON).content("""
 				{"kind":"ORGANIZATION","enterpriseNature":"150","name":"重庆操作人电话测试有限公司","creditCode":"%s",
 				 "contactName":"赵六","contactPhone":"13700000000","registeredRegion":"500103","roles":["BIDDER"],
-				 "username":"%s","password":"Api-pass-2026x"}""".formatted(EntityRegistryTests.creditCode("500103"), username)))
+				 "username":"%s","password":"Api-pass-2026x"}""".formatted(code, username)))
 			.andExpect(status().isCreated());
 		var member = authentication(TestActor.of(username, org.yiwang.kernel.Role.BIDDER, TestActor.YUZHONG, false)
 			.authentication());
@@ -217,5 +224,14 @@ class RegistryPagesTests {
 		mvc.perform(get("/registry/my").param("lang", "en").with(member)).andExpect(status().isOk())
 			.andExpect(content().string(containsString("On record: 023-63000000")))
 			.andExpect(content().string(not(containsString("??"))));
+		// the platform reads it (no one signed in); a signed-in account, even staff or the member itself, does not
+		EntityView entity = registry.findByCreditCode(org.yiwang.kernel.CreditCode.of(code)).orElseThrow();
+		assertThat(registry.memberPhone(entity.id(), username)).contains("023-63000000");
+		for (TestActor actor : new TestActor[] { TestActor.cityStaff(), TestActor.admin(), TestActor.regulator(),
+				TestActor.of(username, org.yiwang.kernel.Role.BIDDER, TestActor.YUZHONG, false) }) {
+			assertThatThrownBy(() -> actor.call(() -> registry.memberPhone(entity.id(), username)))
+				.isInstanceOfSatisfying(Refusal.class,
+						r -> assertThat(r.messageKey()).isEqualTo("registry.memberPhone.platformOnly"));
+		}
 	}
 }

@@ -18,8 +18,6 @@ import org.yiwang.kernel.CategoryCode;
 @Repository
 class ProcedureTemplates {
 
-	private final Map<String, ProcedureTemplate> versions = new ConcurrentHashMap<>();
-
 	private static final String COLUMNS = """
 			category_code, version, procedure, bid_period_days, document_availability_days, amendment_notice_days,
 			objection_deadline_days, objection_answer_days, candidate_publicity_days, decryption_window_minutes,
@@ -28,6 +26,8 @@ class ProcedureTemplates {
 			dutch_step_seconds, dutch_floor_percent, sealed_window_minutes""";
 
 	private final JdbcClient jdbc;
+
+	private final Map<String, ProcedureTemplate> versions = new ConcurrentHashMap<>();
 
 	ProcedureTemplates(JdbcClient jdbc) {
 		this.jdbc = jdbc;

@@ -112,7 +112,8 @@ final class ChainValidator {
 
 	static boolean signedBy(X509CertificateHolder certificate, X509CertificateHolder issuer) {
 		// both named by the SHA-256 of their whole encoding (signature included): no other pair can share the key
-		String pair = CertificateBytes.fingerprint(encoded(certificate)) + ">" + CertificateBytes.fingerprint(encoded(issuer));
+		String pair = CertificateBytes.fingerprint(encoded(certificate)) + ">"
+				+ CertificateBytes.fingerprint(encoded(issuer));
 		if (VERIFIED.containsKey(pair)) {
 			return true;
 		}

@@ -62,7 +62,8 @@ public class Envelopes {
 			OpeningKeyView key = openingKeys.find(openingKey)
 				.orElseThrow(() -> Refusal.notFound("pki.openingKey.notFound"));
 			try {
-				return new Checked(key, trustStore.validate(new X509CertificateHolder(verified.header().signerCertificate())));
+				X509CertificateHolder signer = new X509CertificateHolder(verified.header().signerCertificate());
+				return new Checked(key, trustStore.validate(signer));
 			}
 			catch (Rejected rejected) {
 				throw new EnvelopeRefusal(failure(rejected.failure()), rejected.getMessage(), rejected.revokedAt());

@@ -40,9 +40,10 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
 	private final ApiProblems problems;
 
-	ApiProblemAdvice(MessageSource messages, ApiProblems problems) {
+	ApiProblemAdvice(MessageSource messages) {
 		this.messages = messages;
-		this.problems = problems;
+		// its own (stateless) instance: web slice tests load the advice without the component scan that finds ApiProblems
+		this.problems = new ApiProblems(messages);
 		setMessageSource(messages);
 	}
 

@@ -10,9 +10,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
@@ -33,6 +42,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import org.bouncycastle.jcajce.spec.SM2ParameterSpec;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -42,6 +52,7 @@ import org.yiwang.YiwangApplication;
 import org.yiwang.account.AccountManagement;
 import org.yiwang.account.AccountView;
 import org.yiwang.envelope.ContentCipher;
+import org.yiwang.envelope.Crypto;
 import org.yiwang.envelope.EnvelopeWriter;
 import org.yiwang.envelope.MachineFingerprint;
 import org.yiwang.envelope.Pem;
@@ -69,6 +80,10 @@ import org.yiwang.tendering.TenderDesk;
 import org.yiwang.tendering.TenderDocuments;
 
 import com.zaxxer.hikari.HikariDataSource;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The deadline rush: N bidders, each with its own SM2 certificate bound in the registry, submit one sealed envelope
@@ -405,30 +420,30 @@ public final class DeadlineRush {
 	 * answers 201 with both hashes. No database, no sign-in, no envelope parsing, no receipt signature: less than the
 	 * platform must do, so its rate bounds the rush's from above on this machine with this client.
 	 */
-	static final class FloorServlet extends jakarta.servlet.http.HttpServlet {
+	static final class FloorServlet extends HttpServlet {
 
 		private final Path directory;
 
 		private final AtomicLong files = new AtomicLong();
 
-		private final java.security.KeyPair keys;
+		private final KeyPair keys;
 
 		private final byte[] signature;
 
 		FloorServlet(Path directory) throws Exception {
 			this.directory = directory;
-			var generator = java.security.KeyPairGenerator.getInstance("EC", org.yiwang.envelope.Crypto.PROVIDER);
-			generator.initialize(new java.security.spec.ECGenParameterSpec("sm2p256v1"));
+			var generator = KeyPairGenerator.getInstance("EC", Crypto.PROVIDER);
+			generator.initialize(new ECGenParameterSpec("sm2p256v1"));
 			keys = generator.generateKeyPair();
-			java.security.Signature signer = sm2(true);
+			Signature signer = sm2(true);
 			signer.update(new byte[64]);
 			signature = signer.sign();
 		}
 
-		private java.security.Signature sm2(boolean sign) throws java.security.GeneralSecurityException {
-			java.security.Signature s = java.security.Signature.getInstance("SM3withSM2",
-					org.yiwang.envelope.Crypto.PROVIDER);
-			s.setParameter(new org.bouncycastle.jcajce.spec.SM2ParameterSpec(org.yiwang.envelope.Crypto.SM2_ID));
+		private Signature sm2(boolean sign) throws GeneralSecurityException {
+			Signature s = Signature.getInstance("SM3withSM2",
+					Crypto.PROVIDER);
+			s.setParameter(new SM2ParameterSpec(Crypto.SM2_ID));
 			if (sign) {
 				s.initSign(keys.getPrivate());
 			}
@@ -439,37 +454,37 @@ public final class DeadlineRush {
 		}
 
 		@Override
-		protected void doPost(jakarta.servlet.http.HttpServletRequest request,
-				jakarta.servlet.http.HttpServletResponse response) throws IOException {
-			java.security.MessageDigest sm3 = org.yiwang.envelope.Crypto.sm3();
-			java.security.MessageDigest sha256 = org.yiwang.envelope.Crypto.sha256();
+		protected void doPost(HttpServletRequest request,
+				HttpServletResponse response) throws IOException {
+			MessageDigest sm3 = Crypto.sm3();
+			MessageDigest sha256 = Crypto.sha256();
 			byte[] buffer = new byte[64 * 1024];
 			Path file = directory.resolve("envelope-" + files.incrementAndGet());
 			try (InputStream in = request.getInputStream();
-					var out = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE_NEW,
-							java.nio.file.StandardOpenOption.WRITE)) {
+					var out = FileChannel.open(file, StandardOpenOption.CREATE_NEW,
+							StandardOpenOption.WRITE)) {
 				for (int n; (n = in.read(buffer)) > 0;) {
 					sm3.update(buffer, 0, n);
 					sha256.update(buffer, 0, n);
-					out.write(java.nio.ByteBuffer.wrap(buffer, 0, n));
+					out.write(ByteBuffer.wrap(buffer, 0, n));
 				}
 				out.force(true);
 			}
 			byte[] sm3Hash = sm3.digest();
 			byte[] shaHash = sha256.digest();
 			try {
-				java.security.Signature verifier = sm2(false);
+				Signature verifier = sm2(false);
 				verifier.update(sm3Hash);
 				verifier.update(shaHash);
 				verifier.verify(signature); // other bytes than signed: the work is the same, the answer irrelevant
 			}
-			catch (java.security.GeneralSecurityException e) {
+			catch (GeneralSecurityException e) {
 				throw new IOException(e);
 			}
 			response.setStatus(201);
 			response.setContentType("application/json");
-			response.getWriter().write("{\"sm3\":\"" + org.yiwang.envelope.Crypto.hex(sm3Hash) + "\",\"sha256\":\""
-					+ org.yiwang.envelope.Crypto.hex(shaHash) + "\"}");
+			response.getWriter().write("{\"sm3\":\"" + Crypto.hex(sm3Hash) + "\",\"sha256\":\""
+					+ Crypto.hex(shaHash) + "\"}");
 		}
 	}
 

@@ -211,7 +211,8 @@ public class TrustStore {
 	}
 
 	CertificateView validate(X509CertificateHolder certificate) throws Rejected {
-		ChainValidator.validate(certificate, anchors(), revocations(), clock.instant());
+		Snapshot trusted = snapshot(); // one read of the trust store's version for the anchors and the CRLs alike
+		ChainValidator.validate(certificate, trusted.anchors(), trusted.revocations(), clock.instant());
 		return view(certificate);
 	}
 

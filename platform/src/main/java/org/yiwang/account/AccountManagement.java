@@ -1,13 +1,10 @@
 package org.yiwang.account;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +28,7 @@ import org.yiwang.kernel.Acting;
 import org.yiwang.kernel.CategoryCode;
 import org.yiwang.kernel.RegionCode;
 import org.yiwang.kernel.Role;
+import org.yiwang.kernel.Sha256;
 import org.yiwang.system.Actors;
 import org.yiwang.system.Refusal;
 
@@ -286,13 +284,7 @@ public class AccountManagement {
 	}
 
 	static String hash(String secret) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(
-					java.nio.charset.StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return Sha256.hex(secret);
 	}
 
 	private Account load(Acting acting, AccountId id) {

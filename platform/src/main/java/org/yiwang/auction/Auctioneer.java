@@ -48,9 +48,9 @@ import org.yiwang.system.RegionScopes;
 /**
  * Runs the live auctions of this node. Each auction has one lane: bids are stamped with the server's clock and queued
  * without a lock (one taken by hundreds of request threads on a few cores became a convoy: JFR recorded waits of
- * 280 ms on average for it on a busy machine). A thread paused between reading the clock and queueing would leave its bid behind a later stamp, so
- * the writer gives each bid the later of its stamp and the bid's before it: times never run backwards in the queue's
- * order, the one total order. One writer at a time drains a lane, decides each bid
+ * 280 ms on average for it on a busy machine). A thread paused between reading the clock and queueing would leave its
+ * bid behind a later stamp, so the writer gives each bid the later of its stamp and the bid's before it: times never
+ * run backwards in the queue's order, the one total order. One writer at a time drains a lane, decides each bid
  * against the auction's state in memory, and commits the whole batch (bids, new state, audit entries) in one
  * transaction before any of them is acknowledged (group commit). A failed commit puts the state back and fails the
  * batch: nothing is acknowledged that is not durable. A sweeper closes auctions whose countdown ran out, through the

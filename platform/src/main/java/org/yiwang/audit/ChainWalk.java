@@ -9,7 +9,10 @@ class ChainWalk {
 
 	private long expectedSeq = 1;
 
-	private String previousHash = Hashes.GENESIS;
+	/** What the first entry names as its predecessor's hash. */
+	static final String GENESIS = "0".repeat(64);
+
+	private String previousHash = GENESIS;
 
 	private long checked;
 

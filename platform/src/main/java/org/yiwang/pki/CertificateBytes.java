@@ -5,14 +5,12 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.openssl.PEMParser;
+import org.yiwang.kernel.Sha256;
 
 /**
  * Reads certificates and CRLs as people upload them: PEM (one object, text around it ignored) or DER. Anything else
@@ -86,12 +84,7 @@ final class CertificateBytes {
 	}
 
 	static String fingerprint(byte[] der) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(der));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return Sha256.hex(der);
 	}
 
 	static String pem(String type, byte[] der) {

@@ -12,7 +12,8 @@ import org.yiwang.system.HttpAccessRules;
  * Evaluation: staff, regulators, experts and tenderers (whose representative may sit on the committee) reach the
  * cases, and the module shows each only what is theirs (a member's own case once begun, a region's cases to its
  * staff and regulators); staff schedule and begin; committee members (experts, or a tenderer's representative) vote,
- * score, sign and report; tenderers name their representative; bidders see and answer their clarifications.
+ * score, sign and report, and read the opened bids of their case (the module lets in only the committee: no staff
+ * or regulator reads a bid's files); tenderers name their representative; bidders see and answer their clarifications.
  */
 @Component
 class EvaluationAccessRules implements HttpAccessRules {
@@ -29,7 +30,8 @@ class EvaluationAccessRules implements HttpAccessRules {
 			.requestMatchers(POST, "/evaluation/cases/*/schedule", "/evaluation/cases/*/begin")
 			.hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF")
 			.requestMatchers(POST, "/evaluation/cases/*/representative").hasRole("TENDERER")
-			.requestMatchers(GET, "/evaluation/cases/*/sheet").hasAnyRole(MEMBERS)
+			.requestMatchers(GET, "/evaluation/cases/*/sheet", "/evaluation/cases/*/bids/*", "/evaluation/cases/*/bids/*/files/*")
+			.hasAnyRole(MEMBERS)
 			.requestMatchers(POST, "/evaluation/cases/*/leader", "/evaluation/cases/*/reviews", "/evaluation/cases/*/points",
 					"/evaluation/cases/*/sheet/signature", "/evaluation/cases/*/clarifications",
 					"/evaluation/cases/*/report", "/evaluation/cases/*/report/signature")

@@ -1,6 +1,7 @@
 package org.yiwang.evaluation.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -21,10 +23,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yiwang.evaluation.CommitteeReading;
 import org.yiwang.evaluation.EvaluationCaseView;
 import org.yiwang.evaluation.EvaluationDesk;
 import org.yiwang.system.Forms;
 import org.yiwang.system.Refusal;
+import org.yiwang.tendering.OpenedBidContents;
 
 /**
  * The evaluation pages: the case list, one case (progress for staff; the committee's workspace for its members:
@@ -37,8 +41,11 @@ class EvaluationController {
 
 	private final EvaluationDesk desk;
 
-	EvaluationController(EvaluationDesk desk) {
+	private final CommitteeReading reading;
+
+	EvaluationController(EvaluationDesk desk, CommitteeReading reading) {
 		this.desk = desk;
+		this.reading = reading;
 	}
 
 	@GetMapping("/evaluation/cases")
@@ -66,6 +73,70 @@ class EvaluationController {
 
 	private static String json(String text) {
 		return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+	}
+
+	/** An opened bid as the committee reads it: signer, hashes, price sheet, and its files to open. */
+	@GetMapping("/evaluation/cases/{id}/bids/{bid}")
+	String bid(@PathVariable String id, @PathVariable String bid, Model model) {
+		model.addAttribute("caseId", uuid(id));
+		model.addAttribute("b", reading.bid(uuid(id), bidPath(bid)));
+		return "evaluation/evaluation-bid";
+	}
+
+	/**
+	 * A file of an opened bid, streamed from the blob store: shown in the browser where it can show it safely (PDF,
+	 * plain text, JSON, images), downloaded otherwise; never cached, since only the committee may read it.
+	 */
+	@GetMapping("/evaluation/cases/{id}/bids/{bid}/files/{position}")
+	ResponseEntity<InputStreamResource> bidFile(@PathVariable String id, @PathVariable String bid,
+			@PathVariable String position) {
+		if (!position.matches("\\d{1,4}")) {
+			throw Refusal.notFound("tendering.bidFiles.fileNotFound");
+		}
+		OpenedBidContents.Content content = reading.file(uuid(id), bidPath(bid), Integer.parseInt(position));
+		OpenedBidContents.File file = content.file();
+		MediaType type = inlineType(file.name());
+		ContentDisposition disposition = (type == null ? ContentDisposition.attachment() : ContentDisposition.inline())
+			.filename(file.name(), StandardCharsets.UTF_8).build();
+		return ResponseEntity.ok()
+			.contentType(type == null ? MediaType.APPLICATION_OCTET_STREAM : type)
+			.contentLength(file.size())
+			.header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.header("X-Content-SHA256", file.sha256())
+			.header("X-Content-SM3", file.sm3())
+			.body(new InputStreamResource(content.stream().get()));
+	}
+
+	/** The types a browser shows without running anything of the bidder's; anything else is a download. */
+	static MediaType inlineType(String name) {
+		String lower = name.toLowerCase(java.util.Locale.ROOT);
+		if (lower.endsWith(".pdf")) {
+			return MediaType.APPLICATION_PDF;
+		}
+		if (lower.endsWith(".txt")) {
+			return new MediaType("text", "plain", StandardCharsets.UTF_8);
+		}
+		if (lower.endsWith(".json")) {
+			return new MediaType("application", "json", StandardCharsets.UTF_8);
+		}
+		if (lower.endsWith(".png")) {
+			return MediaType.IMAGE_PNG;
+		}
+		if (lower.endsWith(".jpg") || lower.endsWith(".jpeg")) {
+			return MediaType.IMAGE_JPEG;
+		}
+		return null;
+	}
+
+	/** A bid id in the path that is no UUID names no bid of the case: not found. */
+	private static UUID bidPath(String bid) {
+		try {
+			return UUID.fromString(bid);
+		}
+		catch (IllegalArgumentException e) {
+			throw Refusal.notFound("evaluation.scoring.case.notFound");
+		}
 	}
 
 	@PostMapping("/evaluation/cases/{id}/schedule")

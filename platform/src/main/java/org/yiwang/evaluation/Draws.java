@@ -150,6 +150,12 @@ class Draws {
 			.list();
 	}
 
+	/** The revealed draws of a section by its trade code, in the order they were revealed. */
+	List<Stored> revealedOf(String tradeCode) {
+		return jdbc.sql("select " + COLUMNS + " from evaluation.draws where trade_code = ? and revealed_at is not null "
+				+ "order by revealed_at").param(tradeCode).query(Draws::stored).list();
+	}
+
 	boolean liveFor(UUID section) {
 		return jdbc.sql("select count(*) from evaluation.draws where section_id = ? and status <> 'EXHAUSTED'")
 			.param(section)

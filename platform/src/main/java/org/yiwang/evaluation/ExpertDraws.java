@@ -350,6 +350,19 @@ public class ExpertDraws {
 	}
 
 	/**
+	 * The revealed draws of a section (by its trade code), for anyone: which verification records the section's public
+	 * pages link to. A sealed draw is not listed (its record is not public before evaluation begins).
+	 */
+	public List<RevealedDraw> revealedOf(String tradeCode) {
+		if (tradeCode == null || tradeCode.isBlank()) {
+			return List.of();
+		}
+		return RegionScopes.callAsPlatform(() -> transactions.execute(status -> draws.revealedOf(tradeCode).stream()
+			.map(d -> new RevealedDraw(d.id(), d.round(), d.revealedAt()))
+			.toList()));
+	}
+
+	/**
 	 * The verification record of a revealed draw, for anyone: format, seed, commitments, the canonical pool and
 	 * the picks in order with their outcomes (docs/expert-draw.md). Not found while the draw is sealed.
 	 */

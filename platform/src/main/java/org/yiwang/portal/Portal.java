@@ -19,6 +19,8 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.catalog.Catalog;
+import org.yiwang.evaluation.ExpertDraws;
+import org.yiwang.evaluation.RevealedDraw;
 import org.yiwang.catalog.CategoryView;
 import org.yiwang.catalog.RegionView;
 import org.yiwang.pki.PlatformKeys;
@@ -51,9 +53,12 @@ public class Portal {
 
 	private final NationalUplink uplink;
 
+	private final ExpertDraws expertDraws;
+
 	Portal(PublishedRecords records, SearchIndex index, SavedSearches savedSearches, IndexRebuild rebuild, Catalog catalog,
-			PlatformKeys platformKeys, TransactionTemplate transactions, NationalUplink uplink) {
+			PlatformKeys platformKeys, TransactionTemplate transactions, NationalUplink uplink, ExpertDraws expertDraws) {
 		this.uplink = uplink;
+		this.expertDraws = expertDraws;
 		this.records = records;
 		this.index = index;
 		this.savedSearches = savedSearches;
@@ -145,6 +150,14 @@ public class Portal {
 
 	public List<PublicRecord> latest(int limit) {
 		return transactions.execute(s -> records.latest(Math.max(1, Math.min(limit, 100))));
+	}
+
+	/**
+	 * The expert draws of one section (trade code) whose verification records are public, for its public page: anyone
+	 * can recompute the committee from them. None before evaluation begins.
+	 */
+	public List<RevealedDraw> draws(String tradeCode) {
+		return expertDraws.revealedOf(tradeCode);
 	}
 
 	/** Every record of one section (trade code), oldest first: the section's public history. */

@@ -87,6 +87,7 @@ class PortalController {
 		model.addAttribute("regionName", portal.regionName(record.regionCode(), locale));
 		model.addAttribute("categoryName", portal.categoryName(record.categoryCode(), locale));
 		model.addAttribute("history", portal.history(record.tradeCode()));
+		model.addAttribute("draws", portal.draws(record.tradeCode()));
 		model.addAttribute("base", ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
 		return "portal/notice";
 	}

@@ -215,6 +215,8 @@ class AccessMatrixTests {
 				"POST /evaluation/cases/{id}/reviews", "POST /evaluation/cases/{id}/points",
 				"POST /evaluation/cases/{id}/sheet/signature", "POST /evaluation/cases/{id}/clarifications",
 				"POST /evaluation/cases/{id}/report", "POST /evaluation/cases/{id}/report/signature");
+		// the committee reads the opened bids of its case (the module lets in only the seated members)
+		allow(committee, "GET /evaluation/cases/{id}/bids/{bid}", "GET /evaluation/cases/{id}/bids/{bid}/files/{position}");
 		allow(EnumSet.of(Role.BIDDER), "GET /evaluation/clarifications", "POST /evaluation/clarifications/{id}/answer",
 				"GET /api/evaluation/clarifications/mine", "POST /api/evaluation/clarifications/{id}/answer");
 		// evaluation (DRAW): experts sign in with a certificate; a revealed draw's verification record is public; staff
@@ -319,6 +321,8 @@ class AccessMatrixTests {
 		String path = parts[1].replace("{version}", "1")
 			.replace("{id}", "00000000-0000-0000-0000-000000000000")
 			.replace("{token}", "00000000-0000-0000-0000-000000000001")
+			.replace("{bid}", "00000000-0000-0000-0000-000000000002")
+			.replace("{position}", "0")
 			.replace("{fingerprint}", "0".repeat(64))
 			.replace("{tradeCode}", "NO-SUCH-TRADE-CODE")
 			.replace("{dataset}", "NO_SUCH_DATASET")

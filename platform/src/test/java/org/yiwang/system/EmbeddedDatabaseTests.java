@@ -142,6 +142,27 @@ class EmbeddedDatabaseTests {
 		}
 	}
 
+	/** An external server configured with the owner or a superuser as the application's login: the start is refused. */
+	@Test
+	void refuses_to_run_with_an_application_login_that_could_escape_row_security() throws Exception {
+		try (EmbeddedDatabase database = EmbeddedDatabase.start(settings(directory.resolve("pg")))) {
+			try (Connection owner = connect(database.owner())) {
+				owner.createStatement().execute("create table scoped (region_code text)");
+			}
+			DatabaseConfiguration configuration = new DatabaseConfiguration();
+			assertThatThrownBy(() -> configuration.applicationRoleCheck(source(database.superuser())).afterSingletonsInstantiated())
+				.hasMessageContaining("postgres is a superuser");
+			assertThatThrownBy(() -> configuration.applicationRoleCheck(source(database.owner())).afterSingletonsInstantiated())
+				.hasMessageContaining("yiwang_owner owns tables");
+			configuration.applicationRoleCheck(source(database.app())).afterSingletonsInstantiated();
+		}
+	}
+
+	private static javax.sql.DataSource source(DatabaseConfiguration.Login login) {
+		return new org.springframework.jdbc.datasource.DriverManagerDataSource(login.url(), login.username(),
+				login.password());
+	}
+
 	/**
 	 * A directory written by an earlier version: initdb's trusted connections, no passwords, the superuser owning the
 	 * schemas and their data. After the start it keeps every row, the owner role owns it all, and nothing is trusted.

@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,6 +23,7 @@ import org.yiwang.PlatformTest;
 import org.yiwang.kernel.Actor;
 import org.yiwang.kernel.Auditable;
 import org.yiwang.kernel.RegionCode;
+import org.yiwang.system.DatabaseAdministrator;
 import org.yiwang.system.RegionScopes;
 
 /**
@@ -49,6 +51,9 @@ class AuditChainTests {
 	@Autowired
 	@Qualifier("migrationDataSource")
 	DataSource ownerDataSource;
+
+	@Autowired
+	ApplicationContext context;
 
 	private long appendProbe(String target) {
 		RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(s -> events.publishEvent(probe(target))));
@@ -95,9 +100,9 @@ class AuditChainTests {
 		assertThat(log.verify().intact()).isTrue();
 	}
 
-	/** An attacker with the owner's (here: superuser's) rights, who switches the append-only trigger off. */
+	/** An attacker with the database superuser's rights, who switches the append-only trigger off. */
 	private JdbcTemplate attacker() {
-		return new JdbcTemplate(ownerDataSource);
+		return new JdbcTemplate(DatabaseAdministrator.of(context));
 	}
 
 	@Test

@@ -11,8 +11,9 @@ import java.sql.DriverManager;
 public class EmbeddedDatabaseChild {
 
 	public static void main(String[] args) throws Exception {
-		EmbeddedDatabase database = EmbeddedDatabase.start(new DatabaseSettings("yiwang_app", Path.of(args[0]), 0, false));
-		try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), "postgres", "")) {
+		EmbeddedDatabase database = EmbeddedDatabase.start(EmbeddedDatabaseTests.settings(Path.of(args[0])));
+		DatabaseConfiguration.Login owner = database.owner();
+		try (Connection connection = DriverManager.getConnection(owner.url(), owner.username(), owner.password())) {
 			connection.createStatement().execute("create table if not exists crash_probe (note text)");
 			connection.createStatement().execute("insert into crash_probe values ('" + args[1] + "')");
 		}

@@ -97,7 +97,10 @@ class RowLevelSecurityTests {
 
 	@Test
 	void the_application_role_owns_nothing_and_cannot_bypass_row_security() {
-		var role = sql.queryForMap("select current_user as name, rolsuper, rolbypassrls from pg_roles where rolname = current_user");
+		var role = sql.queryForMap("""
+				select session_user as login, current_user as name, rolsuper, rolbypassrls from pg_roles
+				where rolname = current_user""");
+		assertThat(role.get("login")).as("the role the pool logs in as").isEqualTo("yiwang_app");
 		assertThat(role.get("name")).isEqualTo("yiwang_app");
 		assertThat(role.get("rolsuper")).isEqualTo(false);
 		assertThat(role.get("rolbypassrls")).isEqualTo(false);
@@ -111,5 +114,46 @@ class RowLevelSecurityTests {
 				  where col.table_schema = n.nspname and col.table_name = c.relname and col.column_name = 'region_code')
 				  and not (c.relrowsecurity and c.relforcerowsecurity)""", String.class);
 		assertThat(unforced).as("region-scoped tables without forced row-level security").isEmpty();
+	}
+
+	/** What a query smuggled into the application's connection could try: none of it leaves district A's scope. */
+	@Test
+	void the_application_pool_cannot_switch_to_a_role_that_escapes_row_security() {
+		for (String escape : List.of("RESET ROLE", "SET ROLE NONE", "SET ROLE yiwang_owner", "SET ROLE postgres",
+				"SET SESSION AUTHORIZATION postgres", "SET SESSION AUTHORIZATION DEFAULT")) {
+			Integer ofB = attempt(escape);
+			assertThat(ofB).as("rows of district B seen after " + escape).isIn(0, null);
+		}
+	}
+
+	/** Runs {@code escape} in a transaction of district A's scope and counts B's rows; null if the escape failed. */
+	private Integer attempt(String escape) {
+		try {
+			return inScope(RegionScope.of(A), () -> {
+				sql.execute(escape);
+				Integer ofB = sql.queryForObject("select count(*) from account.accounts where username = ?", Integer.class,
+						marker + ".b");
+				throw new Escaped(ofB);
+			});
+		}
+		catch (Escaped escaped) {
+			return escaped.seen;
+		}
+		catch (org.springframework.dao.DataAccessException refused) {
+			assertThat(refused.getMostSpecificCause().getMessage()).containsAnyOf("permission denied", "must be superuser",
+					"does not exist");
+			return null;
+		}
+	}
+
+	/** Rolls the probing transaction back (a transaction-scoped SET ROLE goes with it) and carries what it saw. */
+	private static final class Escaped extends RuntimeException {
+
+		final Integer seen;
+
+		Escaped(Integer seen) {
+			super(null, null, false, false);
+			this.seen = seen;
+		}
 	}
 }

@@ -212,7 +212,7 @@ class AccountAdminController {
 		AccountView shown = accounts.account(id);
 		model.addAttribute("account", shown);
 		model.addAttribute("grants", shown.kind() == AccountKind.PERSON ? support.grants(id) : java.util.List.of());
-		model.addAttribute("me", Actors.required().actor().username());
+		model.addAttribute("acting", Actors.required().actor().username());
 		model.addAttribute("tokens", accounts.tokens(id));
 		model.addAttribute("passwordForm", passwordForm);
 		model.addAttribute("now", java.time.Instant.now());

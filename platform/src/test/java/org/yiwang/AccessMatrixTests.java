@@ -55,6 +55,9 @@ class AccessMatrixTests {
 		allow(PUBLIC, "GET /", "GET /login", "GET /api/regions", "GET /api/categories", "GET /api/categories/{code}",
 				"GET /api/categories/{code}/templates", "GET /api/categories/{code}/templates/{version}");
 		allow(ALL, "GET /workspace", "GET /account", "POST /account/password", "GET /api/me");
+		// issue 17, item 8: a person issues their own tokens; the person (or the staff member) ends support access
+		allow(ALL, "POST /account/tokens", "POST /account/support/{grant}/end");
+		allow(STAFF, "POST /admin/accounts/{id}/support", "POST /admin/accounts/{id}/support/{grant}/enter");
 		allow(STAFF, "GET /admin/accounts", "POST /admin/accounts", "GET /admin/accounts/{id}",
 				"POST /admin/accounts/{id}/enabled", "POST /admin/accounts/{id}/unlock", "POST /admin/accounts/{id}/password",
 				"POST /admin/accounts/{id}/tokens", "POST /admin/accounts/{id}/tokens/{token}/revoke", "GET /api/accounts",
@@ -323,6 +326,7 @@ class AccessMatrixTests {
 			.replace("{token}", "00000000-0000-0000-0000-000000000001")
 			.replace("{bid}", "00000000-0000-0000-0000-000000000002")
 			.replace("{position}", "0")
+			.replace("{grant}", "00000000-0000-0000-0000-000000000002")
 			.replace("{fingerprint}", "0".repeat(64))
 			.replace("{tradeCode}", "NO-SUCH-TRADE-CODE")
 			.replace("{dataset}", "NO_SUCH_DATASET")

@@ -135,7 +135,7 @@ class WebPagesTests {
 	}
 
 	@Test
-	void five_wrong_passwords_lock_the_account_and_the_login_page_says_so() throws Exception {
+	void five_wrong_passwords_back_off_the_name_and_the_login_page_says_so() throws Exception {
 		String username = "lock." + UUID.randomUUID().toString().substring(0, 8);
 		TestActor.admin().run(() -> accounts.create(new org.yiwang.account.NewAccount(username, "锁定测试",
 				org.yiwang.account.AccountKind.PERSON, java.util.Set.of(org.yiwang.kernel.Role.BIDDER), null, false,
@@ -146,7 +146,7 @@ class WebPagesTests {
 		}
 		mvc.perform(post("/login").with(csrf()).param("username", username).param("password", "Right-pass-2026"))
 			.andExpect(redirectedUrl("/login?error=locked&username=" + username));
-		mvc.perform(get("/login").param("error", "locked")).andExpect(content().string(containsString("账户已临时锁定")));
+		mvc.perform(get("/login").param("error", "locked")).andExpect(content().string(containsString("登录尝试过于频繁")));
 	}
 
 	@Test

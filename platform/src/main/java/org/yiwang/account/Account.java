@@ -1,6 +1,5 @@
 package org.yiwang.account;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -36,10 +35,6 @@ class Account {
 
 	private final boolean demo;
 
-	private int failedLogins;
-
-	private Instant lockedUntil;
-
 	private Instant lastSignedInAt;
 
 	private final Instant createdAt;
@@ -50,8 +45,7 @@ class Account {
 
 	Account(AccountId id, String username, String displayName, AccountKind kind, Set<Role> roles, RegionCode region,
 			boolean cityWide, Set<CategoryCode> industries, String passwordHash, boolean enabled, boolean demo,
-			int failedLogins, Instant lockedUntil, Instant lastSignedInAt, Instant createdAt, Instant updatedAt,
-			long version) {
+			Instant lastSignedInAt, Instant createdAt, Instant updatedAt, long version) {
 		this.id = id;
 		this.username = username;
 		this.displayName = displayName;
@@ -63,8 +57,6 @@ class Account {
 		this.passwordHash = passwordHash;
 		this.enabled = enabled;
 		this.demo = demo;
-		this.failedLogins = failedLogins;
-		this.lockedUntil = lockedUntil;
 		this.lastSignedInAt = lastSignedInAt;
 		this.createdAt = createdAt;
 		this.updatedAt = updatedAt;
@@ -79,32 +71,8 @@ class Account {
 		return new Actor(username, roles.stream().map(Role::name).sorted().collect(Collectors.joining("+")), region.value());
 	}
 
-	boolean lockedAt(Instant now) {
-		return lockedUntil != null && lockedUntil.isAfter(now);
-	}
-
-	/** Counts a failed password; true when this failure locks the account. */
-	boolean failSignIn(Instant now, int maxFailures, Duration lockout) {
-		failedLogins++;
-		updatedAt = now;
-		if (failedLogins >= maxFailures) {
-			failedLogins = 0;
-			lockedUntil = now.plus(lockout);
-			return true;
-		}
-		return false;
-	}
-
 	void signedIn(Instant now) {
-		failedLogins = 0;
-		lockedUntil = null;
 		lastSignedInAt = now;
-		updatedAt = now;
-	}
-
-	void unlock(Instant now) {
-		failedLogins = 0;
-		lockedUntil = null;
 		updatedAt = now;
 	}
 
@@ -124,7 +92,7 @@ class Account {
 
 	AccountView view() {
 		return new AccountView(id, username, displayName, kind, roles, region, cityWide, industries, enabled, demo,
-				lockedUntil, lastSignedInAt, createdAt, version);
+				null, lastSignedInAt, createdAt, version);
 	}
 
 	AccountId id() {
@@ -169,14 +137,6 @@ class Account {
 
 	boolean demo() {
 		return demo;
-	}
-
-	int failedLogins() {
-		return failedLogins;
-	}
-
-	Instant lockedUntil() {
-		return lockedUntil;
 	}
 
 	Instant lastSignedInAt() {

@@ -33,14 +33,6 @@ public sealed interface AccountChanged extends Auditable {
 		}
 	}
 
-	record AccountLocked(Actor actor, AccountId account, Instant lockedUntil, RegionCode region, Instant occurredAt)
-			implements AccountChanged {
-
-		public String action() {
-			return "account.locked";
-		}
-	}
-
 	record AccountUnlocked(Actor actor, AccountId account, RegionCode region, Instant occurredAt)
 			implements AccountChanged {
 
@@ -77,6 +69,33 @@ public sealed interface AccountChanged extends Auditable {
 
 		public String action() {
 			return "account.token.revoked";
+		}
+	}
+
+	/** Staff asked to act for a person, with a reason, until a time; the person sees the notice (issue 17, item 8). */
+	record SupportAccessGranted(Actor actor, AccountId account, java.util.UUID grant, String reason, Instant expiresAt,
+			RegionCode region, Instant occurredAt) implements AccountChanged {
+
+		public String action() {
+			return "account.support.granted";
+		}
+	}
+
+	/** The staff member began acting for the person; the actor names both. */
+	record SupportSessionStarted(Actor actor, AccountId account, java.util.UUID grant, RegionCode region,
+			Instant occurredAt) implements AccountChanged {
+
+		public String action() {
+			return "account.support.started";
+		}
+	}
+
+	/** The person or the staff member ended support access before its time. */
+	record SupportAccessEnded(Actor actor, AccountId account, java.util.UUID grant, RegionCode region,
+			Instant occurredAt) implements AccountChanged {
+
+		public String action() {
+			return "account.support.ended";
 		}
 	}
 }

@@ -60,8 +60,11 @@ public class AccountManagement {
 
 	private final Clock clock;
 
+	private final SignInThrottle throttle;
+
 	AccountManagement(Accounts accounts, Catalog catalog, PasswordEncoder passwords, ApplicationEventPublisher events,
-			Clock clock, @Value("${yiwang.demo:true}") boolean demo) {
+			Clock clock, SignInThrottle throttle, @Value("${yiwang.demo:true}") boolean demo) {
+		this.throttle = throttle;
 		this.demo = demo;
 		this.accounts = accounts;
 		this.catalog = catalog;
@@ -79,7 +82,8 @@ public class AccountManagement {
 
 	@Transactional(readOnly = true)
 	public AccountView account(AccountId id) {
-		return load(requireAccountAdministrator(), id).view();
+		Account account = load(requireAccountAdministrator(), id);
+		return account.view().backedOffUntil(throttle.backedOffUntil(account.username(), clock.instant()).orElse(null));
 	}
 
 	@Transactional(readOnly = true)
@@ -123,7 +127,7 @@ public class AccountManagement {
 		}
 		Instant now = clock.instant();
 		Account account = new Account(AccountId.random(), request.username(), request.displayName().strip(), request.kind(),
-				request.roles(), region, request.cityWide(), industries(request), hash, true, false, 0, null, null, now,
+				request.roles(), region, request.cityWide(), industries(request), hash, true, false, null, now,
 				now, 0);
 		accounts.add(account);
 		events.publishEvent(new AccountCreated(acting.actor(), account.id(), account.username(), account.kind(),
@@ -154,7 +158,7 @@ public class AccountManagement {
 		RegionCode city = catalog.city().code();
 		Instant now = clock.instant();
 		Account account = new Account(AccountId.random(), username, displayName.strip(), AccountKind.PERSON, roles, city,
-				false, Set.of(), passwords.encode(password), true, false, 0, null, null, now, now, 0);
+				false, Set.of(), passwords.encode(password), true, false, null, now, now, 0);
 		accounts.add(account);
 		events.publishEvent(new AccountCreated(account.actor(), account.id(), username, AccountKind.PERSON, roles, false,
 				city, now));
@@ -184,7 +188,7 @@ public class AccountManagement {
 		RegionCode city = catalog.city().code();
 		Instant now = clock.instant();
 		Account account = new Account(AccountId.random(), username, displayName.strip(), AccountKind.PERSON,
-				Set.of(Role.EXPERT), city, false, Set.of(), passwords.encode(unknown), true, false, 0, null, null, now, now,
+				Set.of(Role.EXPERT), city, false, Set.of(), passwords.encode(unknown), true, false, null, now, now,
 				0);
 		accounts.add(account);
 		events.publishEvent(new AccountCreated(acting.actor(), account.id(), username, AccountKind.PERSON,
@@ -213,8 +217,7 @@ public class AccountManagement {
 		Acting acting = requireAccountAdministrator();
 		Account account = load(acting, id);
 		Instant now = clock.instant();
-		account.unlock(now);
-		accounts.update(account);
+		throttle.forget(account.username());
 		events.publishEvent(new AccountUnlocked(acting.actor(), id, account.region(), now));
 		return account.view();
 	}
@@ -231,6 +234,7 @@ public class AccountManagement {
 	@Transactional
 	public AccountView changeOwnPassword(String current, String password) {
 		Acting acting = Actors.required();
+		refuseUnderSupport(acting);
 		Account account = accounts.byUsername(acting.actor().username())
 			.orElseThrow(() -> Refusal.notFound("account.notFound"));
 		if (account.passwordHash() == null || current == null || !passwords.matches(current, account.passwordHash())) {
@@ -251,11 +255,47 @@ public class AccountManagement {
 		return account.view();
 	}
 
-	/** Issues an API token; its secret is returned this once and only its hash is kept. */
+	/**
+	 * Staff issue an API token for a machine client; its secret is returned this once and only its hash is kept. A
+	 * person's tokens are the person's own ({@link #issueOwnToken}): staff holding one could act as that person
+	 * unseen, so it is refused (support access is the traced way to act for a person).
+	 */
 	@Transactional
 	public IssuedToken issueToken(AccountId id, String name, Integer validDays) {
 		Acting acting = requireAccountAdministrator();
 		Account account = load(acting, id);
+		if (account.kind() == AccountKind.PERSON) {
+			throw Refusal.forbidden("account.token.personOwnOnly");
+		}
+		return issue(acting, account, name, validDays);
+	}
+
+	/** A person issues an API token for themselves (for the bid tool or their own scripts); never under support access. */
+	@Transactional
+	public IssuedToken issueOwnToken(String name, Integer validDays) {
+		Acting acting = Actors.required();
+		refuseUnderSupport(acting);
+		Account account = accounts.byUsername(acting.actor().username()).filter(a -> a.kind() == AccountKind.PERSON)
+			.orElseThrow(() -> Refusal.notFound("account.notFound"));
+		return issue(acting, account, name, validDays);
+	}
+
+	/** The signed-in person's own tokens. */
+	@Transactional(readOnly = true)
+	public List<ApiTokenView> ownTokens() {
+		Acting acting = Actors.required();
+		return accounts.byUsername(acting.actor().username()).map(a -> accounts.tokens(a.id())).orElse(List.of());
+	}
+
+	/** Staff acting for a person under support access may not take the person's credentials or change them. */
+	static void refuseUnderSupport(Acting acting) {
+		if (acting.actor().supportedBy() != null) {
+			throw Refusal.forbidden("account.support.notAllowed");
+		}
+	}
+
+	private IssuedToken issue(Acting acting, Account account, String name, Integer validDays) {
+		AccountId id = account.id();
 		if (name == null || name.isBlank() || name.strip().length() > 60) {
 			throw Refusal.invalid("name", "account.token.name");
 		}

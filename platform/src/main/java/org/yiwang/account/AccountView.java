@@ -10,9 +10,11 @@ import org.yiwang.kernel.Role;
 /** An account as staff and the API show it; never its password hash. */
 public record AccountView(AccountId id, String username, String displayName, AccountKind kind, Set<Role> roles,
 		RegionCode region, boolean cityWide, Set<CategoryCode> industries, boolean enabled, boolean demo,
-		Instant lockedUntil, Instant lastSignedInAt, Instant createdAt, long version) {
+		Instant backedOffUntil, Instant lastSignedInAt, Instant createdAt, long version) {
 
-	public boolean lockedAt(Instant now) {
-		return lockedUntil != null && lockedUntil.isAfter(now);
+	/** The same view, showing until when password sign-in for this name is backed off (null: it is not). */
+	AccountView backedOffUntil(Instant until) {
+		return new AccountView(id, username, displayName, kind, roles, region, cityWide, industries, enabled, demo, until,
+				lastSignedInAt, createdAt, version);
 	}
 }

@@ -28,7 +28,7 @@ class Accounts {
 
 	private static final String COLUMNS = """
 			id, username, display_name, kind, roles, region_code, city_wide, industries, password_hash, enabled, demo,
-			failed_logins, locked_until, last_signed_in_at, created_at, updated_at, version""";
+			last_signed_in_at, created_at, updated_at, version""";
 
 	private static final String TOKEN_COLUMNS = "id, name, prefix, created_at, expires_at, revoked_at, last_used_at";
 
@@ -50,10 +50,10 @@ class Accounts {
 
 	private void insert(Account a) {
 		jdbc.sql("insert into account.accounts (" + COLUMNS + ") values "
-				+ "(?, ?, ?, ?, ?::text[], ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				+ "(?, ?, ?, ?, ?::text[], ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?)")
 			.params(a.id().value(), a.username(), a.displayName(), a.kind().name(), array(a.roles().stream().map(Role::name)),
 					a.region().value(), a.cityWide(), array(a.industries().stream().map(CategoryCode::value)),
-					a.passwordHash(), a.enabled(), a.demo(), a.failedLogins(), ts(a.lockedUntil()), ts(a.lastSignedInAt()),
+					a.passwordHash(), a.enabled(), a.demo(), ts(a.lastSignedInAt()),
 					ts(a.createdAt()), ts(a.updatedAt()), a.version())
 			.update();
 	}
@@ -61,10 +61,10 @@ class Accounts {
 	/** Saves the mutable state; refuses if someone else saved the account since it was read. */
 	void update(Account a) {
 		int updated = jdbc.sql("""
-				update account.accounts set display_name = ?, password_hash = ?, enabled = ?, failed_logins = ?,
-				  locked_until = ?, last_signed_in_at = ?, updated_at = ?, version = version + 1
+				update account.accounts set display_name = ?, password_hash = ?, enabled = ?,
+				  last_signed_in_at = ?, updated_at = ?, version = version + 1
 				where id = ? and version = ?""")
-			.params(a.displayName(), a.passwordHash(), a.enabled(), a.failedLogins(), ts(a.lockedUntil()),
+			.params(a.displayName(), a.passwordHash(), a.enabled(),
 					ts(a.lastSignedInAt()), ts(a.updatedAt()), a.id().value(), a.version())
 			.update();
 		if (updated != 1) {
@@ -143,8 +143,8 @@ class Accounts {
 				strings(rs.getArray("roles")).stream().map(Role::valueOf).collect(Collectors.toSet()),
 				RegionCode.of(rs.getString("region_code")), rs.getBoolean("city_wide"),
 				strings(rs.getArray("industries")).stream().map(CategoryCode::of).collect(Collectors.toSet()),
-				rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getBoolean("demo"), rs.getInt("failed_logins"),
-				instant(rs, "locked_until"), instant(rs, "last_signed_in_at"), instant(rs, "created_at"),
+				rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getBoolean("demo"),
+				instant(rs, "last_signed_in_at"), instant(rs, "created_at"),
 				instant(rs, "updated_at"), rs.getLong("version"));
 	}
 

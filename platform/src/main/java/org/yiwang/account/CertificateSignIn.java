@@ -16,8 +16,9 @@ import org.yiwang.system.RegionScopes;
 /**
  * Sign-in by a certificate: the module that binds certificates to people (the evaluation module's expert pool) has
  * checked a signature over a one-time challenge with the person's bound certificate, and asks here for the session
- * principal of that account. Only an enabled, unlocked person account holding the role gets one; the sign-in is
- * recorded like a password sign-in. Empty otherwise, with no hint why (the caller shows one refusal for all).
+ * principal of that account. Only an enabled person account holding the role gets one; the sign-in is
+ * recorded like a password sign-in. A password back-off does not apply: strangers' guesses must not keep the key's
+ * holder out. Empty otherwise, with no hint why (the caller shows one refusal for all).
  */
 @Service
 public class CertificateSignIn {
@@ -43,7 +44,7 @@ public class CertificateSignIn {
 			Optional<Account> found = accounts.byUsername(username);
 			Instant now = clock.instant();
 			if (found.isEmpty() || found.get().kind() != AccountKind.PERSON || !found.get().enabled()
-					|| found.get().lockedAt(now) || !found.get().roles().contains(role)) {
+					|| !found.get().roles().contains(role)) {
 				return Optional.<Authentication>empty();
 			}
 			Account account = found.get();

@@ -146,7 +146,7 @@ class DemoAccounts implements ApplicationRunner {
 			Set<CategoryCode> industries = d.role() == Role.REGULATOR
 					? Set.of(CategoryCode.of("ENG_BUILDING"), CategoryCode.of("BUILDING_MATERIALS")) : Set.of();
 			add(new Account(AccountId.random(), d.username(), d.displayName(), AccountKind.PERSON, Set.of(d.role()),
-					region, d.cityWide(), industries, passwords.encode(settings.demoPassword()), true, true, 0, null, null,
+					region, d.cityWide(), industries, passwords.encode(settings.demoPassword()), true, true, null,
 					now, now, 0), now);
 			created++;
 		}
@@ -155,7 +155,7 @@ class DemoAccounts implements ApplicationRunner {
 				continue;
 			}
 			Account client = new Account(AccountId.random(), c.username(), c.displayName(), AccountKind.MACHINE,
-					c.roles(), city.code(), false, Set.of(), null, true, true, 0, null, null, now, now, 0);
+					c.roles(), city.code(), false, Set.of(), null, true, true, null, now, now, 0);
 			add(client, now);
 			accounts.addToken(UUID.randomUUID(), client, "demo", c.token().substring(0, 10),
 					AccountManagement.hash(c.token()), now, null);

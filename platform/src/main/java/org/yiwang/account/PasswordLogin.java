@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -15,27 +17,30 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.yiwang.account.AccountChanged.AccountLocked;
 import org.yiwang.account.AccountChanged.SignedIn;
 import org.yiwang.system.RegionScopes;
 
 /**
- * Password sign-in for people. Consecutive wrong passwords lock the account for a while; an unknown name costs as
- * much time as a wrong password, so names cannot be probed. Runs in the platform's scope: nobody is signed in yet.
+ * Password sign-in for people. An unknown name and a wrong password get the same answer after the same work (one
+ * password hash), and repeated failures are slowed by {@link SignInThrottle} (per source, and per username whether it
+ * exists or not) instead of locking the account. Runs in the platform's scope: nobody is signed in yet.
  */
 @Component
 class PasswordLogin implements AuthenticationProvider {
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+	private static final Logger log = LoggerFactory.getLogger(PasswordLogin.class);
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
 		.withZone(ZoneId.of("Asia/Shanghai"));
 
 	private final Accounts accounts;
 
 	private final PasswordEncoder passwords;
 
-	private final AccountSettings settings;
+	private final SignInThrottle throttle;
 
 	private final ApplicationEventPublisher events;
 
@@ -45,11 +50,11 @@ class PasswordLogin implements AuthenticationProvider {
 
 	private final String decoyHash;
 
-	PasswordLogin(Accounts accounts, PasswordEncoder passwords, AccountSettings settings, ApplicationEventPublisher events,
-			TransactionTemplate transactions, Clock clock) {
+	PasswordLogin(Accounts accounts, PasswordEncoder passwords, SignInThrottle throttle,
+			ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
 		this.accounts = accounts;
 		this.passwords = passwords;
-		this.settings = settings;
+		this.throttle = throttle;
 		this.events = events;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -60,12 +65,27 @@ class PasswordLogin implements AuthenticationProvider {
 	public Authentication authenticate(Authentication request) {
 		String username = String.valueOf(request.getPrincipal()).strip().toLowerCase();
 		String password = request.getCredentials() == null ? "" : request.getCredentials().toString();
-		// The outcome is decided and saved in one transaction, and only thrown after it commits, so that a failed
-		// attempt's count is kept.
-		Object outcome = RegionScopes.callAsPlatform(() -> transactions.execute(status -> attempt(username, password)));
-		if (outcome instanceof AuthenticationException refused) {
-			throw refused;
+		String source = request.getDetails() instanceof WebAuthenticationDetails details
+				&& details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
+		Instant now = clock.instant();
+		Optional<Instant> refused = throttle.refusedUntil(source, username, now);
+		if (refused.isPresent()) {
+			// Refused unchecked and not counted: a throttled guesser learns nothing and prolongs nothing.
+			throw new LockedException(TIME.format(refused.get()));
 		}
+		Object outcome = RegionScopes.callAsPlatform(() -> transactions.execute(status -> attempt(username, password)));
+		if (outcome instanceof BadCredentialsException wrong) {
+			throttle.failed(source, username, now);
+			if (throttle.refusedUntil(source, username, now).isPresent()) {
+				log.warn("Sign-in from {} as '{}' backed off after repeated failures", source,
+						username.length() > 40 ? username.substring(0, 40) : username);
+			}
+			throw wrong;
+		}
+		if (outcome instanceof AuthenticationException other) {
+			throw other;
+		}
+		throttle.succeeded(source, username);
 		return (Authentication) outcome;
 	}
 
@@ -77,15 +97,7 @@ class PasswordLogin implements AuthenticationProvider {
 		}
 		Account account = found.get();
 		Instant now = clock.instant();
-		if (account.lockedAt(now)) {
-			return new LockedException(TIME.format(account.lockedUntil()));
-		}
 		if (!passwords.matches(password, account.passwordHash())) {
-			if (account.failSignIn(now, settings.maxFailedSignIns(), settings.lockout())) {
-				events.publishEvent(new AccountLocked(account.actor(), account.id(), account.lockedUntil(),
-						account.region(), now));
-			}
-			accounts.update(account);
 			return new BadCredentialsException("bad credentials");
 		}
 		if (!account.enabled()) {

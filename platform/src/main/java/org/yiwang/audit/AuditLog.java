@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class AuditLog {
 
 	private static final String COLUMNS = "seq, occurred_at, actor, role, actor_region, region_code, action, target, "
-			+ "payload, payload_hash, prev_hash, hash";
+			+ "payload, payload_hash, prev_hash, hash, supported_by";
 
 	private final JdbcClient jdbc;
 
@@ -109,17 +109,17 @@ public class AuditLog {
 		String payload = json.writeValueAsString(event);
 		AuditEntry unsigned = new AuditEntry(head.seq() + 1, event.occurredAt().truncatedTo(ChronoUnit.MICROS),
 				event.actor().username(), event.actor().role(), event.actor().region(), event.region().value(),
-				event.action(), event.target(), payload, Sha256.hex(payload), head.hash(), null);
+				event.action(), event.target(), payload, Sha256.hex(payload), head.hash(), null, event.actor().supportedBy());
 		String hash = Sha256.hex(unsigned.canonical());
-		jdbc.sql("insert into audit.entries (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		jdbc.sql("insert into audit.entries (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(unsigned.seq(), Timestamp.from(unsigned.occurredAt()), unsigned.actor(), unsigned.role(),
 					unsigned.actorRegion(), unsigned.region(), unsigned.action(), unsigned.target(), payload,
-					unsigned.payloadHash(), unsigned.previousHash(), hash)
+					unsigned.payloadHash(), unsigned.previousHash(), hash, unsigned.supportedBy())
 			.update();
 		jdbc.sql("update audit.chain_head set seq = ?, hash = ? where id = 1").params(unsigned.seq(), hash).update();
 		return new AuditEntry(unsigned.seq(), unsigned.occurredAt(), unsigned.actor(), unsigned.role(),
 				unsigned.actorRegion(), unsigned.region(), unsigned.action(), unsigned.target(), payload,
-				unsigned.payloadHash(), unsigned.previousHash(), hash);
+				unsigned.payloadHash(), unsigned.previousHash(), hash, unsigned.supportedBy());
 	}
 
 	/** The newest entries the reader's scope shows, optionally only those whose action or target contains {@code text}. */
@@ -128,7 +128,8 @@ public class AuditLog {
 		String like = text == null || text.isBlank() ? null : "%" + text.strip().replace("\\", "\\\\")
 			.replace("%", "\\%").replace("_", "\\_") + "%";
 		return jdbc.sql("select " + COLUMNS + " from audit.entries "
-				+ "where (cast(:like as text) is null or action like :like or target like :like or actor like :like) "
+				+ "where (cast(:like as text) is null or action like :like or target like :like or actor like :like "
+				+ "or supported_by like :like) "
 				+ "order by seq desc limit :limit")
 			.param("like", like).param("limit", Math.max(1, Math.min(limit, 500)))
 			.query(AuditLog::map).list();
@@ -159,6 +160,6 @@ public class AuditLog {
 		return new AuditEntry(rs.getLong("seq"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
 				rs.getString("role"), rs.getString("actor_region"), rs.getString("region_code"), rs.getString("action"),
 				rs.getString("target"), rs.getString("payload"), rs.getString("payload_hash"), rs.getString("prev_hash"),
-				rs.getString("hash"));
+				rs.getString("hash"), rs.getString("supported_by"));
 	}
 }

@@ -281,7 +281,8 @@ public class GuaranteeIssuance {
 		EntitySignature verdict = certificates.verify(issuer.entity(), signed, signature, algorithm, certificate);
 		if (!verdict.accepted()) {
 			throw Refusal.invalid("signature", "guarantee.letter.signatureRefused",
-					new DefaultMessageSourceResolvable(verdict.messageKey()));
+					new DefaultMessageSourceResolvable(new String[] { verdict.messageKey() },
+							verdict.messageArguments(issuer.name())));
 		}
 
 		if (!canonical.tradeCode().equals(application.tradeCode())) {

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.cert.X509CRLHolder;
@@ -68,6 +70,25 @@ public class TrustStore {
 		catch (Rejected rejected) {
 			throw refusal("certificate", rejected);
 		}
+	}
+
+	/**
+	 * The date a CA in the trust store revoked this certificate (PEM or DER), if one did by now: pages show a bound
+	 * certificate's standing from it, whatever else may be wrong with the certificate.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Instant> revokedAt(byte[] certificate) {
+		X509CertificateHolder holder;
+		try {
+			holder = CertificateBytes.certificate(certificate);
+		}
+		catch (Rejected rejected) {
+			return Optional.empty();
+		}
+		Instant now = clock.instant();
+		return revocations().stream().filter(list -> list.crl().getIssuer().equals(holder.getIssuer()))
+			.map(list -> list.crl().getRevokedCertificate(holder.getSerialNumber())).filter(Objects::nonNull)
+			.map(entry -> entry.getRevocationDate().toInstant()).filter(at -> !at.isAfter(now)).min(Instant::compareTo);
 	}
 
 	/** Reads a certificate without any trust decision, e.g. to show what was uploaded. */

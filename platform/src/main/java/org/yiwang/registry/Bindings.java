@@ -57,6 +57,11 @@ class Bindings {
 			.query(this::map).list();
 	}
 
+	Optional<String> certificate(String fingerprint) {
+		return jdbc.sql("select certificate from registry.certificate_bindings where fingerprint = ?").param(fingerprint)
+			.query(String.class).optional();
+	}
+
 	/** The PEM of each active certificate of the entity, for checking a signature that names no certificate. */
 	List<String> activeCertificates(EntityId entity) {
 		return jdbc.sql("select certificate from registry.certificate_bindings where entity_id = ? and status = 'ACTIVE'")
@@ -70,6 +75,6 @@ class Bindings {
 				rs.getTimestamp("not_after").toInstant(), rs.getString("credit_code"), rs.getString("basis"),
 				BindingStatus.valueOf(rs.getString("status")), rs.getString("requested_by"),
 				rs.getTimestamp("requested_at").toInstant(), rs.getString("decided_by"),
-				decided == null ? null : decided.toInstant(), rs.getString("reason"));
+				decided == null ? null : decided.toInstant(), rs.getString("reason"), null);
 	}
 }

@@ -20,6 +20,7 @@ import org.yiwang.pki.SignatureAlgorithm;
 import org.yiwang.pki.SignatureVerification;
 import org.yiwang.pki.Signatures;
 import org.yiwang.pki.TrustStore;
+import org.yiwang.pki.VerificationFailure;
 import org.yiwang.registry.RegistryChanged.CertificateBindingDecided;
 import org.yiwang.registry.RegistryChanged.CertificateBindingRequested;
 import org.yiwang.system.Actors;
@@ -86,7 +87,7 @@ public class EntityCertificates {
 		CertificateBinding binding = new CertificateBinding(view.fingerprint(), entity.id, view.subject(), view.issuer(),
 				view.serial(), view.keyAlgorithm().name(), view.notAfter(), view.creditCode(),
 				byCode ? "CREDIT_CODE" : "STAFF_APPROVED", byCode ? BindingStatus.ACTIVE : BindingStatus.PENDING,
-				member.actor().username(), now, byCode ? "platform" : null, byCode ? now : null, null);
+				member.actor().username(), now, byCode ? "platform" : null, byCode ? now : null, null, null);
 		bindings.add(binding, pem(certificate));
 		events.publishEvent(new CertificateBindingRequested(member.actor(), entity.id, view.fingerprint(), view.subject(),
 				binding.status(), entity.registeredRegion, now));
@@ -114,10 +115,17 @@ public class EntityCertificates {
 		return demoCertificates.available();
 	}
 
+	/** The entity's certificates, each with its revocation by the trust store's CRLs now. */
 	@Transactional(readOnly = true)
 	public List<CertificateBinding> bindings(EntityId entity) {
 		Actors.required();
-		return bindings.of(entity);
+		return bindings.of(entity).stream().map(this::withRevocation).toList();
+	}
+
+	private CertificateBinding withRevocation(CertificateBinding binding) {
+		return bindings.certificate(binding.fingerprint())
+			.flatMap(pem -> trustStore.revokedAt(pem.getBytes(StandardCharsets.US_ASCII)))
+			.map(binding::revokedAt).orElse(binding);
 	}
 
 	/** Bindings waiting for the acting staff: those of entities registered in their regions. */
@@ -153,7 +161,8 @@ public class EntityCertificates {
 	/**
 	 * Is this signature over this content the entity's? With a certificate, that certificate must verify the
 	 * signature, be valid in the trust store, and be bound to the entity; without one, any of the entity's bound
-	 * certificates that verifies it will do.
+	 * certificates that verifies it will do. A signature by a revoked certificate is refused as revoked, with the date
+	 * (not as signed by no bound certificate).
 	 */
 	@Transactional(readOnly = true)
 	public EntitySignature verify(EntityId entityId, byte[] content, byte[] signature, SignatureAlgorithm algorithm,
@@ -165,22 +174,39 @@ public class EntityCertificates {
 		}
 		if (certificate != null && certificate.length > 0) {
 			SignatureVerification checked = signatures.verify(content, signature, certificate, algorithm);
+			if (checked.failure() == VerificationFailure.REVOKED) {
+				return revoked(entityId, checked);
+			}
 			if (!checked.valid()) {
-				return new EntitySignature(false, entityId, checked.signer(), checked.algorithm(), checked.messageKey());
+				return new EntitySignature(false, entityId, checked.signer(), checked.algorithm(), checked.messageKey(), null);
 			}
 			boolean bound = bindings.byFingerprint(checked.signer().fingerprint())
 				.filter(b -> b.entity().equals(entityId) && b.status() == BindingStatus.ACTIVE).isPresent();
 			return new EntitySignature(bound, entityId, checked.signer(), checked.algorithm(),
-					bound ? "registry.signature.accepted" : "registry.signature.notBound");
+					bound ? "registry.signature.accepted" : "registry.signature.notBound", null);
 		}
+		SignatureVerification revoked = null;
 		for (String bound : bindings.activeCertificates(entityId)) {
 			SignatureVerification checked = signatures.verify(content, signature, bound.getBytes(StandardCharsets.US_ASCII),
 					algorithm);
 			if (checked.valid()) {
-				return new EntitySignature(true, entityId, checked.signer(), checked.algorithm(), "registry.signature.accepted");
+				return new EntitySignature(true, entityId, checked.signer(), checked.algorithm(), "registry.signature.accepted",
+						null);
+			}
+			// The key matched but its certificate is revoked; another bound certificate of the same key may still hold.
+			if (checked.failure() == VerificationFailure.REVOKED && revoked == null) {
+				revoked = checked;
 			}
 		}
-		return new EntitySignature(false, entityId, null, algorithm.jcaName(), "registry.signature.noBoundMatch");
+		if (revoked != null) {
+			return revoked(entityId, revoked);
+		}
+		return new EntitySignature(false, entityId, null, algorithm.jcaName(), "registry.signature.noBoundMatch", null);
+	}
+
+	private static EntitySignature revoked(EntityId entity, SignatureVerification checked) {
+		return new EntitySignature(false, entity, checked.signer(), checked.algorithm(), "registry.signature.revoked",
+				checked.revokedAt());
 	}
 
 	/** The certificate as PEM text: kept as uploaded when it is PEM, wrapped when it is DER. */

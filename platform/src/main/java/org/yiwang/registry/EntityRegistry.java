@@ -114,11 +114,14 @@ public class EntityRegistry {
 		return entities.entityOf(Actors.required().actor().username()).flatMap(entities::byId).map(MarketEntity::view);
 	}
 
-	/** An entity's profile; any signed-in account may look an entity up (its registration is valid everywhere). */
+	/**
+	 * An entity's profile; any signed-in account may look an entity up (its registration is valid everywhere), but only
+	 * its members and the staff who review it see a natural person's or a pending registration's contact phone,
+	 * address and e-mail ({@link #shownTo}).
+	 */
 	@Transactional(readOnly = true)
 	public EntityView entity(EntityId id) {
-		Actors.required();
-		return load(id).view();
+		return shownTo(Actors.required(), load(id));
 	}
 
 	/** An entity by its id, for the platform's own work (listeners publishing records); no sign-in needed. */
@@ -134,9 +137,9 @@ public class EntityRegistry {
 
 	@Transactional(readOnly = true)
 	public List<EntityView> search(String text, int limit) {
-		requireStaffOrRegulator();
+		Acting reader = requireStaffOrRegulator();
 		return entities.search(text == null || text.length() <= 50 ? text : text.substring(0, 50), Math.max(1, Math.min(limit, 200)))
-			.stream().map(MarketEntity::view).toList();
+			.stream().map(entity -> shownTo(reader, entity)).toList();
 	}
 
 	/** Registrations and changes waiting for the acting staff: their region's, or all for city-wide staff. */
@@ -535,6 +538,23 @@ public class EntityRegistry {
 	private MarketEntity mine(Acting member) {
 		return entities.entityOf(member.actor().username()).flatMap(entities::byId)
 			.orElseThrow(() -> Refusal.notFound("registry.entity.none"));
+	}
+
+	/**
+	 * The entity as this reader may see it. An approved organisation's contact details are published in its notices
+	 * anyway; a natural person's, and those of a registration not yet approved, are personal: only the entity's own
+	 * members and staff whose scope covers its registered region (who review it) see them. Everyone else gets the
+	 * profile without phone, address and e-mail.
+	 */
+	private EntityView shownTo(Acting reader, MarketEntity entity) {
+		EntityView view = entity.view();
+		if (entity.status == EntityStatus.APPROVED && entity.kind != EntityKind.PERSON) {
+			return view;
+		}
+		boolean reviewer = (reader.hasRole(Role.CENTER_STAFF) || reader.hasRole(Role.PLATFORM_ADMIN))
+				&& reader.regionScope().covers(entity.registeredRegion);
+		boolean member = entities.entityOf(reader.actor().username()).filter(entity.id::equals).isPresent();
+		return reviewer || member ? view : view.withoutPersonalContact();
 	}
 
 	private MarketEntity load(EntityId id) {

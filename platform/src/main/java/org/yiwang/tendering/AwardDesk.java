@@ -590,7 +590,7 @@ public class AwardDesk {
 			}
 			EntitySignature checked = certificates.verify(me, content, signature, alg, certificate);
 			if (!checked.accepted()) {
-				throw Refusal.invalid("signature", checked.messageKey());
+				throw Refusal.invalid("signature", checked.messageKey(), checked.messageArguments(v.me().name()));
 			}
 			Instant now = clock.instant();
 			String certificateText = certificate == null || certificate.length == 0 ? null

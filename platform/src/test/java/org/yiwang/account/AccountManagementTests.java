@@ -94,7 +94,7 @@ class AccountManagementTests {
 	}
 
 	@Test
-	void five_wrong_passwords_lock_the_account_and_staff_can_unlock_it() {
+	void five_wrong_passwords_back_off_the_name_and_staff_can_end_the_back_off() {
 		String name = uniqueName("lock");
 		AccountView person = createPerson(TestActor.admin(), name, Role.TENDERER, null, false);
 		for (int i = 0; i < 5; i++) {
@@ -102,8 +102,8 @@ class AccountManagementTests {
 				.isInstanceOf(BadCredentialsException.class);
 		}
 		assertThatThrownBy(() -> login.authenticate(new UsernamePasswordAuthenticationToken(name, PASSWORD)))
-			.as("locked even with the right password").isInstanceOf(LockedException.class);
-		assertThat(TestActor.admin().call(() -> accounts.account(person.id())).lockedUntil()).isNotNull();
+			.as("backed off even with the right password").isInstanceOf(LockedException.class);
+		assertThat(TestActor.admin().call(() -> accounts.account(person.id())).backedOffUntil()).isNotNull();
 
 		TestActor.cityStaff().run(() -> accounts.unlock(person.id()));
 		Authentication signedIn = login.authenticate(new UsernamePasswordAuthenticationToken(name, PASSWORD));

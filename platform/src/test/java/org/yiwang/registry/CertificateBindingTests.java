@@ -45,6 +45,9 @@ class CertificateBindingTests {
 	@Autowired
 	AuthenticationProvider login;
 
+	@Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
+
 	@TempDir
 	Path dir;
 
@@ -152,6 +155,58 @@ class CertificateBindingTests {
 		assertThatThrownBy(() -> as(user, () -> certificates.bind(read("entity.pem"))))
 			.isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.messageKey()).isEqualTo("registry.certificate.alreadyBound"));
 		assertThat(bound.creditCode()).isEqualTo(code);
+	}
+
+	@Test
+	void a_revoked_certificate_shows_as_revoked_on_the_entitys_pages_and_its_signatures_are_refused_as_revoked()
+			throws Exception {
+		CertificateBinding bound = as(user, () -> certificates.bind(read("entity.pem")));
+		sm2Sign("entity.key", "bid.txt", "bid.sig");
+		assertThat(check("bid.txt", "bid.sig", SignatureAlgorithm.SM3_WITH_SM2, null).accepted()).isTrue();
+
+		// The CA revokes the certificate (openssl ca, key compromise) and its CRL enters the trust store.
+		Files.writeString(dir.resolve("index.txt"), "");
+		Files.writeString(dir.resolve("crlnumber"), "01\n");
+		Files.writeString(dir.resolve("ca.cnf"), "[ ca ]\ndefault_ca = test\n[ test ]\ndatabase = index.txt\n"
+				+ "crlnumber = crlnumber\ndefault_md = sm3\ndefault_crl_days = 7\n");
+		openssl("ca", "-config", "ca.cnf", "-keyfile", "sm2-ca.key", "-cert", "sm2-ca.pem", "-revoke", "entity.pem",
+				"-crl_reason", "keyCompromise");
+		openssl("ca", "-config", "ca.cnf", "-gencrl", "-keyfile", "sm2-ca.key", "-cert", "sm2-ca.pem", "-out", "crl.pem",
+				"-sigopt", ID);
+		TestActor.admin().run(() -> trustStore.addCrl(read("crl.pem")));
+
+		EntitySignature named = check("bid.txt", "bid.sig", SignatureAlgorithm.SM3_WITH_SM2, "entity.pem");
+		assertThat(named.accepted()).isFalse();
+		assertThat(named.messageKey()).isEqualTo("registry.signature.revoked");
+		assertThat(named.revokedAt()).isNotNull();
+		EntitySignature found = check("bid.txt", "bid.sig", SignatureAlgorithm.SM3_WITH_SM2, null);
+		assertThat(found.accepted()).isFalse();
+		assertThat(found.messageKey()).as("revoked, not 'no bound certificate matches'").isEqualTo("registry.signature.revoked");
+		assertThat(found.revokedAt()).isEqualTo(named.revokedAt());
+		assertThat((String) found.messageArguments(entity.name())[2]).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+
+		assertThat(TestActor.cityStaff().call(() -> certificates.bindings(entity.id())))
+			.filteredOn(b -> b.fingerprint().equals(bound.fingerprint())).singleElement()
+			.satisfies(b -> assertThat(b.revokedAt()).isEqualTo(named.revokedAt()));
+
+		var member = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+			.authentication(login.authenticate(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
+					user, EntityRegistryTests.PASSWORD)));
+		for (String page : List.of("/registry/my", "/registry/entities/" + entity.id())) {
+			String html = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(page).with(member))
+				.andReturn().getResponse().getContentAsString();
+			String row = html.substring(html.indexOf("data-fingerprint=\"" + bound.fingerprint() + "\""));
+			row = row.substring(0, row.indexOf("</tr>"));
+			assertThat(row).as(page).contains("已吊销").doesNotContain("有效</span>");
+		}
+		var signed = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.multipart("/registry/entities/" + entity.id() + "/signature-check")
+			.file(new org.springframework.mock.web.MockMultipartFile("content", "bid.txt", "text/plain", read("bid.txt")))
+			.file(new org.springframework.mock.web.MockMultipartFile("signature", "bid.sig", "application/octet-stream",
+					read("bid.sig")))
+			.with(member).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
+		String result = mvc.perform(signed).andReturn().getResponse().getContentAsString();
+		assertThat(result).contains("已于 " + found.messageArguments(entity.name())[2] + " 被吊销");
 	}
 
 	private EntitySignature check(String file, String signature, SignatureAlgorithm algorithm, String certificate) {

@@ -40,7 +40,6 @@ import org.springframework.test.context.ActiveProfiles;
 import org.yiwang.Chromium;
 import org.yiwang.TestActor;
 import org.yiwang.account.AccountManagement;
-import org.yiwang.account.AccountView;
 import org.yiwang.kernel.Role;
 import org.yiwang.registry.EntityKind;
 import org.yiwang.registry.EntityRegistry;
@@ -101,11 +100,9 @@ class TenderingIT {
 				new NewTender("大文件项目" + run, null, "大文件招标" + run, null, new SectionDetails("一标段", "500103",
 						"ENG_BUILDING", new BigDecimal("1000000"), new BigDecimal("0"), 60, List.of()), ExampleFacts.works())));
 		TestActor.districtStaff(TestActor.YUZHONG).run(() -> desk.approve(section.id(), section.version()));
-		String token = TestActor.admin().call(() -> {
-			AccountView account = accounts.accounts().stream().filter(a -> a.username().equals("tdr." + run)).findFirst()
-				.orElseThrow();
-			return accounts.issueToken(account.id(), "upload test", 1).secret();
-		});
+		// A person's token is the person's own (issue 17, item 8): the tenderer issues it.
+		String token = TestActor.of("tdr." + run, Role.TENDERER, TestActor.CITY, false)
+			.call(() -> accounts.issueOwnToken("upload test", 1).secret());
 
 		long size = 200L * 1024 * 1024;
 		MessageDigest sha256 = MessageDigest.getInstance("SHA-256");

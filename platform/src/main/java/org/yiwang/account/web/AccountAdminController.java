@@ -3,6 +3,11 @@ package org.yiwang.account.web;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -18,6 +23,7 @@ import org.yiwang.account.AccountKind;
 import org.yiwang.account.AccountManagement;
 import org.yiwang.account.AccountView;
 import org.yiwang.account.IssuedToken;
+import org.yiwang.account.SupportAccess;
 import org.yiwang.catalog.Catalog;
 import org.yiwang.kernel.Role;
 import org.yiwang.system.Actors;
@@ -25,6 +31,7 @@ import org.yiwang.system.Forms;
 import org.yiwang.system.Refusal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 
 /**
@@ -41,7 +48,12 @@ class AccountAdminController {
 
 	private final Validator validator;
 
-	AccountAdminController(AccountManagement accounts, Catalog catalog, Validator validator) {
+	private final SupportAccess support;
+
+	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+	AccountAdminController(AccountManagement accounts, Catalog catalog, Validator validator, SupportAccess support) {
+		this.support = support;
 		this.accounts = accounts;
 		this.catalog = catalog;
 		this.validator = validator;
@@ -154,8 +166,53 @@ class AccountAdminController {
 		return "redirect:/admin/accounts/" + id;
 	}
 
+	/** Staff ask for support access to a person's account, with a reason and a length. */
+	@PostMapping("/{id}/support")
+	String requestSupport(@PathVariable String id, @RequestParam(required = false) String reason,
+			@RequestParam(required = false) Integer minutes, Model model, RedirectAttributes redirect) {
+		AccountId account = parse(id);
+		try {
+			support.request(account, reason, minutes);
+		}
+		catch (Refusal refusal) {
+			if (refusal.status().value() != 400) {
+				throw refusal;
+			}
+			model.addAttribute("supportError", refusal.messageKey());
+			return accountPage(model, account, new PasswordForm());
+		}
+		redirect.addFlashAttribute("saved", "account.saved.support");
+		return "redirect:/admin/accounts/" + id;
+	}
+
+	/** The staff member's session becomes the person's, with the staff member named on all it does. */
+	@PostMapping("/{id}/support/{grant}/enter")
+	String enterSupport(@PathVariable String id, @PathVariable String grant, HttpServletRequest request,
+			HttpServletResponse response) {
+		parse(id);
+		Authentication person = support.enter(uuid(grant));
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(person);
+		SecurityContextHolder.setContext(context);
+		request.changeSessionId();
+		contexts.saveContext(context, request, response);
+		return "redirect:/account";
+	}
+
+	static UUID uuid(String value) {
+		try {
+			return UUID.fromString(value);
+		}
+		catch (IllegalArgumentException e) {
+			throw Refusal.notFound("account.support.notFound");
+		}
+	}
+
 	private String accountPage(Model model, AccountId id, PasswordForm passwordForm) {
-		model.addAttribute("account", accounts.account(id));
+		AccountView shown = accounts.account(id);
+		model.addAttribute("account", shown);
+		model.addAttribute("grants", shown.kind() == AccountKind.PERSON ? support.grants(id) : java.util.List.of());
+		model.addAttribute("acting", Actors.required().actor().username());
 		model.addAttribute("tokens", accounts.tokens(id));
 		model.addAttribute("passwordForm", passwordForm);
 		model.addAttribute("now", java.time.Instant.now());

@@ -15,6 +15,7 @@ class LoginController {
 		model.addAttribute("error", error == null ? null : switch (error) {
 			case "locked" -> "login.error.locked";
 			case "disabled" -> "login.error.disabled";
+			case "supportEnded" -> "login.error.supportEnded";
 			default -> "login.error.bad";
 		});
 		model.addAttribute("username", username == null || username.length() > 64 ? "" : username);

@@ -2,10 +2,15 @@ package org.yiwang.system;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.FlashMapManager;
 import org.springframework.web.servlet.LocaleResolver;
@@ -15,12 +20,20 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Locale switching, the one clock every deadline is compared against, no rewriting of page links, and flash
  * attributes for whole pages only.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+	private final ObjectProvider<JsonMapper> jsonMapper;
+
+	WebConfiguration(ObjectProvider<JsonMapper> jsonMapper) {
+		this.jsonMapper = jsonMapper;
+	}
 
 	@Bean
 	LocaleResolver localeResolver() {
@@ -39,6 +52,21 @@ class WebConfiguration implements WebMvcConfigurer {
 		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(interceptor);
 		registry.addInterceptor(new LayoutModel());
+		registry.addInterceptor(new InputRulesInterceptor());
+	}
+
+	@Override
+	public void addFormatters(FormatterRegistry registry) {
+		InputParsers.register(registry);
+	}
+
+	/** JSON request bodies are read under the input rules; responses are written as before. */
+	@Override
+	public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+		JsonMapper mapper = jsonMapper.getIfAvailable(JsonMapper::new);
+		converters.replaceAll(converter -> converter instanceof JacksonJsonHttpMessageConverter
+				? new JacksonJsonHttpMessageConverter(mapper.rebuild().addModule(new InputRulesModule()).build())
+				: converter);
 	}
 
 	/**

@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
+import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -29,11 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-	private final ObjectProvider<JsonMapper> jsonMapper;
-
-	WebConfiguration(ObjectProvider<JsonMapper> jsonMapper) {
-		this.jsonMapper = jsonMapper;
-	}
 
 	@Bean
 	LocaleResolver localeResolver() {
@@ -60,13 +55,36 @@ class WebConfiguration implements WebMvcConfigurer {
 		InputParsers.register(registry);
 	}
 
-	/** JSON request bodies are read under the input rules; responses are written as before. */
+	/**
+	 * JSON request bodies are read under the input rules, by a converter placed just before the usual one that only
+	 * reads (its mapper is the usual one with the rules added); responses are written by the usual converter as before.
+	 */
 	@Override
 	public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
-		JsonMapper mapper = jsonMapper.getIfAvailable(JsonMapper::new);
-		converters.replaceAll(converter -> converter instanceof JacksonJsonHttpMessageConverter
-				? new JacksonJsonHttpMessageConverter(mapper.rebuild().addModule(new InputRulesModule()).build())
-				: converter);
+		for (int i = 0; i < converters.size(); i++) {
+			if (converters.get(i) instanceof JacksonJsonHttpMessageConverter json) {
+				converters.add(i, new RuledJsonReader(json.getMapper().rebuild().addModule(new InputRulesModule()).build()));
+				return;
+			}
+		}
+	}
+
+	/** Reads JSON with the input rules; never writes. */
+	static final class RuledJsonReader extends JacksonJsonHttpMessageConverter {
+
+		RuledJsonReader(JsonMapper mapper) {
+			super(mapper);
+		}
+
+		@Override
+		public boolean canWrite(Class<?> type, MediaType mediaType) {
+			return false;
+		}
+
+		@Override
+		public boolean canWrite(org.springframework.core.ResolvableType type, Class<?> valueClass, MediaType mediaType) {
+			return false;
+		}
 	}
 
 	/**

@@ -54,25 +54,27 @@ public final class BidTool {
 
 	static final String USAGE_TEXT = """
 			Yiwang bid tool (一网 投标工具)
-			  seal --trade-code CODE --price-sheet SHEET.json --key KEY.pem --cert CERT.pem --opening-key OPENING.pem
+			  seal --trade-code CODE --price-sheet SHEET.json --key KEY.pem [--cert CERT.pem] --opening-key OPENING.pem
 			       --out BID.ywenv [--cipher SM4-GCM|AES-256-GCM] [FILE ...]
 			      seals the files and the price sheet for the section's opening key and signs with KEY/CERT
 			  inspect BID.ywenv
 			      checks structure and signature; prints header, signer and SM3/SHA-256
-			  unwrap --key KEY.pem --cert CERT.pem (--out-dir DIR | --print-key) BID.ywenv
+			  unwrap --key KEY.pem [--cert CERT.pem] (--out-dir DIR | --print-key) BID.ywenv
 			      at opening: decrypts with your own key (or prints the content key, base64)
 			  fingerprint
 			      prints this machine's fingerprint as sealed into bids
-			  sign --key KEY.pem --cert CERT.pem --out FILE.sig FILE
+			  sign --key KEY.pem [--cert CERT.pem] --out FILE.sig FILE
 			      signs FILE (a contract, a score sheet, a sign-in challenge) with your certificate's key;
 			      the same as: openssl dgst -sm3 -sign KEY.pem -sigopt distid:1234567812345678 -out FILE.sig FILE
-			  unwrap-share --key KEY.pem --cert CERT.pem --share SHARE.txt
+			  unwrap-share --key KEY.pem [--cert CERT.pem] --share SHARE.txt
 			      for a key custodian at opening: decrypts your share of a section's opening key (base64 in SHARE.txt)
 			  verify-draw DRAW.json
 			      recomputes a published expert draw (the platform's /draws/ID/verification.json) from its
 			      seed and pool: both must match their commitments and every pick must recompute
 			  verify-receipt --receipt RECEIPT.json --platform-cert PLATFORM.pem --tsa-ca CA.pem
 			      checks a platform receipt: inclusion proof, platform SM2 signature, RFC 3161 timestamp
+			KEY.pem may hold the certificate after the key (the file the platform hands experts and key
+			custodians, e.g. expert-key.pem); --cert then defaults to KEY.pem.
 			""";
 
 	private final PrintStream out;
@@ -143,7 +145,7 @@ public final class BidTool {
 		}
 		PriceSheet sheet = PriceSheet.parse(Files.readAllBytes(sheetFile));
 		PrivateKey key = Pem.privateKey(a.path("--key"));
-		X509Certificate certificate = Pem.certificate(a.path("--cert"));
+		X509Certificate certificate = Pem.certificate(a.certificatePath());
 		Path openingFile = a.path("--opening-key");
 		var openingKey = Pem.publicKey(openingFile);
 		X509Certificate openingCertificate = Pem.certificateOrNull(openingFile);
@@ -190,7 +192,7 @@ public final class BidTool {
 	private int unwrap(Arguments a) throws IOException, EnvelopeException, UsageException {
 		Path file = a.single("envelope file");
 		PrivateKey key = Pem.privateKey(a.path("--key"));
-		X509Certificate certificate = Pem.certificate(a.path("--cert"));
+		X509Certificate certificate = Pem.certificate(a.certificatePath());
 		if (a.has("--print-key")) {
 			VerifiedEnvelope v = EnvelopeReader.verify(file);
 			byte[] contentKey = EnvelopeReader.contentKey(v.header(), key, certificate.getPublicKey());
@@ -278,7 +280,7 @@ public final class BidTool {
 			throw new EnvelopeException(EnvelopeException.Problem.BAD_INPUT, "no such file " + file);
 		}
 		PrivateKey key = Pem.privateKey(a.path("--key"));
-		X509Certificate certificate = Pem.certificate(a.path("--cert"));
+		X509Certificate certificate = Pem.certificate(a.certificatePath());
 		Path target = a.path("--out");
 		String algorithm = Signing.algorithmFor(certificate.getPublicKey());
 		if (algorithm == null) {
@@ -315,7 +317,7 @@ public final class BidTool {
 		catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
 			throw new EnvelopeException(EnvelopeException.Problem.BAD_INPUT, shareFile + " does not hold base64 text");
 		}
-		X509Certificate certificate = Pem.certificate(a.path("--cert"));
+		X509Certificate certificate = Pem.certificate(a.certificatePath());
 		byte[] share = KeyWrap.unwrap(KeyWrap.algorithmFor(certificate.getPublicKey()), key, wrapped);
 		out.println("share: " + Base64.getEncoder().encodeToString(share));
 		return OK;
@@ -369,6 +371,11 @@ public final class BidTool {
 
 		Path path(String name) throws UsageException {
 			return Path.of(required(name));
+		}
+
+		/** {@code --cert}, or else {@code --key}: the platform's own key files carry the certificate after the key. */
+		Path certificatePath() throws UsageException {
+			return has("--cert") ? path("--cert") : path("--key");
 		}
 
 		Path single(String what) throws UsageException {

@@ -245,6 +245,47 @@ class BidToolTests {
 			.isEqualTo(BidTool.BAD_INPUT);
 	}
 
+	/**
+	 * The platform hands experts and key custodians one file: the PKCS#8 private key, then its certificate
+	 * ({@code /experts/me/demo-key.pem}, {@code /pki/custodian/demo-key.pem}). It serves as {@code --key} and
+	 * {@code --cert} at once, or as {@code --key} alone; a file with no certificate says what it holds instead.
+	 */
+	@Test
+	void takesThePlatformsCombinedKeyAndCertificateFile() throws Exception {
+		Path combined = Files.writeString(dir.resolve("expert-key.pem"),
+				Files.readString(keys.resolve("bidder.key")) + Files.readString(keys.resolve("bidder.pem")));
+		Path challenge = Files.writeString(dir.resolve("challenge.txt"), "yiwang-expert-sign-in/1 test");
+		Outcome both = tool("sign", "--key", combined.toString(), "--cert", combined.toString(), "--out",
+				dir.resolve("a.sig").toString(), challenge.toString());
+		assertThat(both.code()).as(both.err()).isEqualTo(BidTool.OK);
+		assertThat(openssl(dir, "dgst", "-sm3", "-verify", keys.resolve("bidder-pub.pem").toString(), "-sigopt", DISTID,
+				"-signature", "a.sig", "challenge.txt")).contains("Verified OK");
+		Outcome keyOnly = tool("sign", "--key", combined.toString(), "--out", dir.resolve("b.sig").toString(),
+				challenge.toString());
+		assertThat(keyOnly.code()).as(keyOnly.err()).isEqualTo(BidTool.OK);
+		// OpenSSL takes the same file as the key
+		assertThat(openssl(dir, "dgst", "-sm3", "-sign", combined.toString(), "-sigopt", DISTID, "-out", "c.sig",
+				"challenge.txt")).isEmpty();
+
+		// sealing and unwrapping with it as well
+		Outcome sealed = tool("seal", "--trade-code", "E5001000001001001", "--price-sheet",
+				sheet("E5001000001001001").toString(), "--key", combined.toString(), "--cert", combined.toString(),
+				"--opening-key", keys.resolve("opening-pub.pem").toString(), "--out", dir.resolve("bid.ywenv").toString());
+		assertThat(sealed.code()).as(sealed.err()).isEqualTo(BidTool.OK);
+
+		// the certificate first, then the key: the order does not matter
+		Path reversed = Files.writeString(dir.resolve("reversed.pem"),
+				Files.readString(keys.resolve("bidder.pem")) + Files.readString(keys.resolve("bidder.key")));
+		assertThat(tool("sign", "--key", reversed.toString(), "--out", dir.resolve("d.sig").toString(),
+				challenge.toString()).code()).isEqualTo(BidTool.OK);
+
+		// a key alone as --cert: the error says what the file holds
+		Outcome noCertificate = tool("sign", "--key", keys.resolve("bidder.key").toString(), "--out",
+				dir.resolve("e.sig").toString(), challenge.toString());
+		assertThat(noCertificate.code()).isEqualTo(BidTool.BAD_INPUT);
+		assertThat(noCertificate.err()).contains("holds no PEM certificate; it holds a private key");
+	}
+
 	@Test
 	void aCustodianUnwrapsItsShare() throws Exception {
 		byte[] share = "share-bytes-0123456789".getBytes(StandardCharsets.UTF_8);

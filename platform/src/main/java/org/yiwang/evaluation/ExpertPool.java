@@ -148,10 +148,27 @@ public class ExpertPool {
 	 */
 	public ExpertView bindCertificate(UUID id, byte[] certificate) {
 		Acting acting = requireMaintainer();
-		return refusals.audited("expert.certificate", "expert:" + id, () -> {
-			ExpertView expert = maintained(acting, id);
-			return bind(acting, expert, certificate);
+		return refusals.auditedAround("expert.certificate", "expert:" + id, () -> {
+			if (certificate != null && certificate.length > 0) {
+				refuseWhileSeated(id, trustStore.inspect(certificate).fingerprint());
+			}
+			return transactions.execute(status -> bind(acting, maintained(acting, id), certificate));
 		});
+	}
+
+	/**
+	 * A committee seat is bound to the certificate the expert held when drawn: score sheets and the report are signed
+	 * with it until the evaluation is reported. Binding another certificate meanwhile would leave the expert unable
+	 * to sign (a fresh demo key also replaces the one downloaded before, which the platform does not keep), so it is
+	 * refused, naming the evaluations; a trading center would not let a member's signing key change mid-evaluation
+	 * without staff seeing to it. Read in the platform's scope: the seats may lie in any district.
+	 */
+	private void refuseWhileSeated(UUID expert, String newFingerprint) {
+		List<String> running = RegionScopes.callAsPlatform(() -> transactions
+			.execute(status -> experts.runningSeatsBoundElsewhere(expert, newFingerprint, clock.instant())));
+		if (!running.isEmpty()) {
+			throw Refusal.conflict("certificate", "evaluation.expert.certificate.seated", String.join("、", running));
+		}
 	}
 
 	private ExpertView bind(Acting acting, ExpertView expert, byte[] certificate) {
@@ -182,15 +199,23 @@ public class ExpertPool {
 		if (!demoCertificates.available()) {
 			throw Refusal.forbidden("pki.demo.off");
 		}
-		return refusals.audited("expert.demoKey", "expert:" + acting.actor().username(), () -> {
-			ExpertView me = experts.byUsername(acting.actor().username())
+		return refusals.auditedAround("expert.demoKey", "expert:" + acting.actor().username(), () -> {
+			ExpertView seated = transactions.execute(status -> experts.byUsername(acting.actor().username()))
 				.orElseThrow(() -> Refusal.notFound("evaluation.expert.notInPool"));
-			String creditCode = me.employerCreditCode() != null ? me.employerCreditCode()
-					: demoCreditCode(me.homeRegion());
-			DemoCredentials credentials = demoCertificates.issue(me.name(), CreditCode.of(creditCode), KeyAlgorithm.SM2);
-			bind(acting, me, credentials.certificatePem().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-			return credentials;
+			// a fresh key is never the one a seat is bound to
+			refuseWhileSeated(seated.id(), "");
+			return transactions.execute(status -> issueDemoKey(acting));
 		});
+	}
+
+	private DemoCredentials issueDemoKey(Acting acting) {
+		ExpertView me = experts.byUsername(acting.actor().username())
+			.orElseThrow(() -> Refusal.notFound("evaluation.expert.notInPool"));
+		String creditCode = me.employerCreditCode() != null ? me.employerCreditCode()
+				: demoCreditCode(me.homeRegion());
+		DemoCredentials credentials = demoCertificates.issue(me.name(), CreditCode.of(creditCode), KeyAlgorithm.SM2);
+		bind(acting, me, credentials.certificatePem().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		return credentials;
 	}
 
 	public ExpertView addUnavailability(UUID id, LocalDate from, LocalDate until, String reason) {

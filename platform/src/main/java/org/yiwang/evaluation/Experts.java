@@ -117,6 +117,24 @@ class Experts {
 			.update();
 	}
 
+	/**
+	 * The trade codes of the evaluations in which the expert holds a seat bound to a certificate other than the given
+	 * one and which are still running: not yet reported, or, where no bids were opened for the round, not yet a day
+	 * past the time the evaluation was set for. Read across all regions (the caller sets the platform's scope).
+	 */
+	List<String> runningSeatsBoundElsewhere(UUID expert, String fingerprint, Instant now) {
+		return jdbc.sql("""
+				select distinct coalesce(c.trade_code, d.trade_code) as trade_code from evaluation.committee_seats s
+				  left join evaluation.cases c on c.section_id = s.section_id and c.round = s.round
+				  left join evaluation.draws d on d.id = s.draw_id
+				where s.expert_id = ? and s.certificate_fingerprint <> ?
+				  and (c.status <> 'REPORTED' or (c.id is null and d.evaluation_at > ?))
+				order by trade_code""")
+			.params(expert, fingerprint.toLowerCase(), Timestamp.from(now.minus(java.time.Duration.ofDays(1))))
+			.query(String.class)
+			.list();
+	}
+
 	Optional<UUID> boundTo(String fingerprint) {
 		return jdbc.sql("select id from evaluation.experts where certificate_fingerprint = ?").param(fingerprint)
 			.query(UUID.class)

@@ -34,13 +34,9 @@ public record Money(BigDecimal yuan) implements Comparable<Money>, java.io.Seria
 		return new Money(yuan);
 	}
 
+	/** An amount as typed, by the number rule of {@link InputRules} (full-width digits read as ASCII). */
 	public static Money of(String yuan) {
-		try {
-			return new Money(new BigDecimal(yuan.strip()));
-		}
-		catch (NumberFormatException | NullPointerException e) {
-			throw new IllegalArgumentException("Not an amount: " + yuan);
-		}
+		return new Money(InputRules.number(yuan));
 	}
 
 	/** An amount that must not be negative (a price, a security, a payment). */

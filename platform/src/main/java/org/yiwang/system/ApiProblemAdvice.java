@@ -25,6 +25,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.yiwang.kernel.InputRefused;
 
 import jakarta.validation.ConstraintViolationException;
 
@@ -61,8 +62,17 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 		return problem;
 	}
 
+	@ExceptionHandler(InputRefused.class)
+	ProblemDetail inputRefused(InputRefused refused, Locale locale) {
+		return refusedInput(null, refused, locale);
+	}
+
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ProblemDetail mismatched(MethodArgumentTypeMismatchException e, Locale locale) {
+		InputRefused refused = InputParsers.refused(e);
+		if (refused != null) {
+			return refusedInput(e.getName(), refused, locale);
+		}
 		return problem(HttpStatus.BAD_REQUEST, messages.getMessage("problem.badParameter", new Object[] { e.getName() }, locale),
 				locale);
 	}
@@ -113,8 +123,41 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
 		Locale locale = LocaleContextHolder.getLocale();
+		InputRefused refused = InputParsers.refused(e);
+		if (refused != null) {
+			return ResponseEntity.badRequest().body(refusedInput(fieldOf(e), refused, locale));
+		}
 		return ResponseEntity.badRequest()
 			.body(problem(HttpStatus.BAD_REQUEST, messages.getMessage("problem.unreadable", null, locale), locale));
+	}
+
+	/** An input rule's reason as the detail, and as the field's message where the field is known. */
+	private ProblemDetail refusedInput(String field, InputRefused refused, Locale locale) {
+		String message = messages.getMessage(refused.messageKey(), refused.arguments(), refused.messageKey(), locale);
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, message, locale);
+		if (field != null && !field.isEmpty()) {
+			problem.setProperty("errors", java.util.List.of(Map.of("field", field, "message", message)));
+		}
+		return problem;
+	}
+
+	/** The JSON path of the property that failed to read, e.g. {@code amount} or {@code items[0].name}. */
+	private static String fieldOf(HttpMessageNotReadableException e) {
+		for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof tools.jackson.core.JacksonException databind && !databind.getPath().isEmpty()) {
+				StringBuilder path = new StringBuilder();
+				for (tools.jackson.core.JacksonException.Reference reference : databind.getPath()) {
+					if (reference.getPropertyName() != null) {
+						path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+					}
+					else if (reference.getIndex() >= 0) {
+						path.append('[').append(reference.getIndex()).append(']');
+					}
+				}
+				return path.toString();
+			}
+		}
+		return null;
 	}
 
 	private ProblemDetail problem(HttpStatus status, String detail, Locale locale) {

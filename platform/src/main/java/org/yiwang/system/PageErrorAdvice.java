@@ -33,8 +33,18 @@ class PageErrorAdvice {
 				messages.getMessage(refusal.messageKey(), refusal.arguments(), refusal.messageKey(), locale));
 	}
 
+	@ExceptionHandler(org.yiwang.kernel.InputRefused.class)
+	ModelAndView inputRefused(org.yiwang.kernel.InputRefused refused, Locale locale) {
+		return page(HttpStatus.BAD_REQUEST,
+				messages.getMessage(refused.messageKey(), refused.arguments(), refused.messageKey(), locale));
+	}
+
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ModelAndView mismatched(MethodArgumentTypeMismatchException e, Locale locale) {
+		org.yiwang.kernel.InputRefused refused = InputParsers.refused(e);
+		if (refused != null) {
+			return inputRefused(refused, locale);
+		}
 		return page(HttpStatus.BAD_REQUEST, messages.getMessage("problem.badParameter", new Object[] { e.getName() }, locale));
 	}
 

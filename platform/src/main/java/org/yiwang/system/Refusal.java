@@ -31,6 +31,11 @@ public class Refusal extends RuntimeException {
 		return new Refusal(HttpStatus.BAD_REQUEST, field, messageKey, arguments);
 	}
 
+	/** Input that broke one of the kernel's input rules, with the rule's own reason. */
+	public static Refusal input(String field, org.yiwang.kernel.InputRefused refused) {
+		return new Refusal(HttpStatus.BAD_REQUEST, field, refused.messageKey(), refused.arguments());
+	}
+
 	/** The request conflicts with what exists (a code taken, a record changed meanwhile). */
 	public static Refusal conflict(String field, String messageKey, Object... arguments) {
 		return new Refusal(HttpStatus.CONFLICT, field, messageKey, arguments);

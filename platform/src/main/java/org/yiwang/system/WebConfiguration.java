@@ -2,10 +2,15 @@ package org.yiwang.system;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.FlashMapManager;
 import org.springframework.web.servlet.LocaleResolver;
@@ -15,12 +20,15 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Locale switching, the one clock every deadline is compared against, no rewriting of page links, and flash
  * attributes for whole pages only.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
 
 	@Bean
 	LocaleResolver localeResolver() {
@@ -39,6 +47,44 @@ class WebConfiguration implements WebMvcConfigurer {
 		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(interceptor);
 		registry.addInterceptor(new LayoutModel());
+		registry.addInterceptor(new InputRulesInterceptor());
+	}
+
+	@Override
+	public void addFormatters(FormatterRegistry registry) {
+		InputParsers.register(registry);
+	}
+
+	/**
+	 * JSON request bodies are read under the input rules, by a converter placed just before the usual one that only
+	 * reads (its mapper is the usual one with the rules added); responses are written by the usual converter as before.
+	 */
+	@Override
+	public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+		for (int i = 0; i < converters.size(); i++) {
+			if (converters.get(i) instanceof JacksonJsonHttpMessageConverter json) {
+				converters.add(i, new RuledJsonReader(json.getMapper().rebuild().addModule(new InputRulesModule()).build()));
+				return;
+			}
+		}
+	}
+
+	/** Reads JSON with the input rules; never writes. */
+	static final class RuledJsonReader extends JacksonJsonHttpMessageConverter {
+
+		RuledJsonReader(JsonMapper mapper) {
+			super(mapper);
+		}
+
+		@Override
+		public boolean canWrite(Class<?> type, MediaType mediaType) {
+			return false;
+		}
+
+		@Override
+		public boolean canWrite(org.springframework.core.ResolvableType type, Class<?> valueClass, MediaType mediaType) {
+			return false;
+		}
 	}
 
 	/**

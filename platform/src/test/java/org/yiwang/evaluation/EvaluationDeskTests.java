@@ -102,6 +102,9 @@ class EvaluationDeskTests {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	CommitteeKeys keys;
 
 	final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -416,6 +419,47 @@ class EvaluationDeskTests {
 			.andExpect(content().string(Matchers.containsString("representative-form")));
 		mvc.perform(get("/evaluation/cases").with(staff(TestActor.WANZHOU)))
 			.andExpect(content().string(Matchers.not(Matchers.containsString(id.toString()))));
+	}
+
+	// ---- the seat's certificate (issue 17, item 15) ----------------------------------------------------------------
+
+	/**
+	 * A seat is bound to the certificate the expert held when drawn, and every score sheet and the report are signed
+	 * with it: while the evaluation runs, neither a fresh demo key (which replaced the bound certificate and left the
+	 * member unable to sign) nor staff binding another certificate may change it; both are refused with the reason
+	 * and the trade code. Staff binding the seat's own certificate again is fine; once the report is in, a new key is
+	 * issued as before.
+	 */
+	@Test
+	void a_seated_expert_keeps_the_certificate_the_seat_is_bound_to_until_the_report() throws Exception {
+		EntityView tenderer = approved("tnd2", EntityRole.TENDERER);
+		SectionId section = new SectionId(UUID.randomUUID());
+		UUID id = open(section, tenderer.id(), List.of(bid(new EntityId(UUID.randomUUID()), "某" + run, "10.00",
+				OpenedBid.Decryption.BY_BIDDER)));
+		String member = "k1." + run;
+		draw(section, List.of(member));
+		ExpertView pooled = TestActor.cityStaff().call(() -> pool.experts()).stream()
+			.filter(e -> e.username().equals(member)).findFirst().orElseThrow();
+		TestActor.cityStaff().run(() -> pool.bindCertificate(pooled.id(), keys.certificate(member)));
+		String bound = TestActor.cityStaff().call(() -> pool.expert(pooled.id())).certificateFingerprint();
+
+		mvc.perform(get("/experts/me/demo-key.pem").with(expert(member))).andExpect(status().isConflict())
+			.andExpect(content().string(Matchers.containsString("评标进行中不能更换证书")))
+			.andExpect(content().string(Matchers.containsString("CQ-500103-2026-" + run.toUpperCase())));
+		byte[] another = keys.issue("k1-new." + run);
+		assertThatThrownBy(() -> TestActor.cityStaff().run(() -> pool.bindCertificate(pooled.id(), another)))
+			.isInstanceOfSatisfying(Refusal.class,
+					r -> assertThat(r.messageKey()).isEqualTo("evaluation.expert.certificate.seated"));
+		assertThat(TestActor.cityStaff().call(() -> pool.expert(pooled.id())).certificateFingerprint()).isEqualTo(bound);
+		// the seat's own certificate again: nothing changes, nothing refused
+		TestActor.cityStaff().run(() -> pool.bindCertificate(pooled.id(), keys.certificate(member)));
+
+		// the report is in: the seat no longer holds the certificate
+		RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(s -> jdbc
+			.sql("update evaluation.cases set status = 'REPORTED' where id = ?").param(id).update()));
+		mvc.perform(get("/experts/me/demo-key.pem").with(expert(member))).andExpect(status().isOk())
+			.andExpect(content().string(Matchers.containsString("-----BEGIN CERTIFICATE-----")));
+		assertThat(TestActor.cityStaff().call(() -> pool.expert(pooled.id())).certificateFingerprint()).isNotEqualTo(bound);
 	}
 
 	// ---- helpers -----------------------------------------------------------------------------------------------

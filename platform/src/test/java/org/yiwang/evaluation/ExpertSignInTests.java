@@ -122,6 +122,43 @@ class ExpertSignInTests {
 		assertThat(audited("evaluation.expert.signIn.refused", "expert:" + bob.username())).isEqualTo(1);
 	}
 
+	/**
+	 * The exact file the expert's page hands out (the private key, then its certificate) signs the sign-in challenge
+	 * with the bid tool, given as both {@code --key} and {@code --cert}, and as {@code --key} alone; the expert is
+	 * then signed in with the certificate that download bound.
+	 */
+	@Test
+	void the_downloaded_key_file_signs_in_through_the_bid_tool() throws Exception {
+		Path jar = Path.of("../bidtool/target/bidtool.jar").toAbsolutePath().normalize();
+		if (System.getenv("CI") != null) {
+			assertThat(jar).as("the reactor builds the bid tool before the platform").isRegularFile();
+		}
+		org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(jar), "the bid tool jar is not built");
+		byte[] downloaded = mvc.perform(get("/experts/me/demo-key.pem").with(
+				org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication(
+						TestActor.of(alice.username(), org.yiwang.kernel.Role.EXPERT, TestActor.CITY, false).authentication())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		Path key = java.nio.file.Files.write(dir.resolve("expert-key.pem"), downloaded);
+
+		for (boolean certificateToo : new boolean[] { true, false }) {
+			ExpertSignIn.Challenge challenge = signIn.challenge();
+			Path text = java.nio.file.Files.write(dir.resolve("challenge.txt"), bytes(challenge));
+			java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+					Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(), "sign",
+					"--key", key.toString()));
+			if (certificateToo) {
+				command.addAll(java.util.List.of("--cert", key.toString()));
+			}
+			command.addAll(java.util.List.of("--out", dir.resolve("challenge.sig").toString(), text.toString()));
+			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			assertThat(process.exitValue()).as(output).isZero();
+			submit(alice.username(), challenge, java.nio.file.Files.readAllBytes(dir.resolve("challenge.sig")),
+					new MockHttpSession()).andExpect(redirectedUrl("/experts/me"));
+		}
+	}
+
 	private ResultActions submit(String username, ExpertSignIn.Challenge challenge, byte[] signature,
 			MockHttpSession session) throws Exception {
 		return mvc.perform(multipart("/experts/sign-in")

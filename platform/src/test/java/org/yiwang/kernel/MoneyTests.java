@@ -28,7 +28,9 @@ class MoneyTests {
 
 	@Test
 	void refuses_garbage_null_huge_and_negative_where_not_allowed() {
-		assertThatIllegalArgumentException().isThrownBy(() -> Money.of("12,000"));
+		// thousands commas only in groups of three (docs/input-rules.md): 12,000 is twelve thousand
+		assertThatIllegalArgumentException().isThrownBy(() -> Money.of("12,00"));
+		assertThat(Money.of("12,000")).isEqualTo(Money.of("12000"));
 		assertThatIllegalArgumentException().isThrownBy(() -> Money.of((String) null));
 		assertThatIllegalArgumentException().isThrownBy(() -> Money.of((BigDecimal) null));
 		assertThatIllegalArgumentException().isThrownBy(() -> Money.of("1" + "0".repeat(18)));

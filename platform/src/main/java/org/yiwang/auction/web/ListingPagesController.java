@@ -208,10 +208,10 @@ class ListingPagesController {
 			return null;
 		}
 		try {
-			return new BigDecimal(amount.strip());
+			return org.yiwang.kernel.InputRules.number(amount);
 		}
-		catch (NumberFormatException e) {
-			throw Refusal.invalid(field, "auction.amount.required");
+		catch (org.yiwang.kernel.InputRefused e) {
+			throw Refusal.input(field, e);
 		}
 	}
 

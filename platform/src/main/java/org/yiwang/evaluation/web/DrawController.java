@@ -1,8 +1,6 @@
 package org.yiwang.evaluation.web;
 
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
@@ -154,10 +152,10 @@ class DrawController {
 			return null;
 		}
 		try {
-			return LocalDateTime.parse(value.strip()).atZone(ZONE).toInstant();
+			return org.yiwang.kernel.InputRules.dateTime(value).atZone(ZONE).toInstant();
 		}
-		catch (DateTimeParseException e) {
-			throw Refusal.invalid("evaluationAt", "evaluation.draw.evaluationAt.form", value);
+		catch (org.yiwang.kernel.InputRefused e) {
+			throw Refusal.input("evaluationAt", e);
 		}
 	}
 

@@ -141,10 +141,10 @@ class ExpertController {
 			throw Refusal.invalid(field, "evaluation.expert." + field + ".required");
 		}
 		try {
-			return LocalDate.parse(value.strip());
+			return org.yiwang.kernel.InputRules.date(value);
 		}
-		catch (java.time.format.DateTimeParseException e) {
-			throw Refusal.invalid(field, "evaluation.expert.day.form", value);
+		catch (org.yiwang.kernel.InputRefused e) {
+			throw Refusal.input(field, e);
 		}
 	}
 

@@ -173,10 +173,10 @@ class GuaranteePagesController {
 			return null;
 		}
 		try {
-			return new BigDecimal(amount.strip());
+			return org.yiwang.kernel.InputRules.number(amount);
 		}
-		catch (NumberFormatException e) {
-			throw Refusal.invalid("amount", "guarantee.amount.required");
+		catch (org.yiwang.kernel.InputRefused e) {
+			throw Refusal.input("amount", e);
 		}
 	}
 }

@@ -2,7 +2,6 @@ package org.yiwang.portal.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.yiwang.portal.RecordType;
@@ -44,9 +43,9 @@ public class SearchForm {
 			return null;
 		}
 		try {
-			return LocalDate.parse(value.strip());
+			return org.yiwang.kernel.InputRules.date(value);
 		}
-		catch (DateTimeParseException e) {
+		catch (org.yiwang.kernel.InputRefused e) {
 			add(notes, "portal.search.badDate");
 			return null;
 		}
@@ -57,14 +56,14 @@ public class SearchForm {
 			return null;
 		}
 		try {
-			BigDecimal amount = new BigDecimal(value.strip().replace(",", ""));
+			BigDecimal amount = org.yiwang.kernel.InputRules.number(value);
 			if (amount.signum() < 0 || amount.compareTo(new BigDecimal("1e15")) > 0 || amount.scale() > 2) {
 				add(notes, "portal.search.badAmount");
 				return null;
 			}
 			return amount;
 		}
-		catch (NumberFormatException e) {
+		catch (org.yiwang.kernel.InputRefused e) {
 			add(notes, "portal.search.badAmount");
 			return null;
 		}

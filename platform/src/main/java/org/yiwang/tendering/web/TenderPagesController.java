@@ -2,9 +2,7 @@ package org.yiwang.tendering.web;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -325,10 +323,10 @@ class TenderPagesController {
 			return null;
 		}
 		try {
-			return new BigDecimal(amount.strip());
+			return org.yiwang.kernel.InputRules.number(amount);
 		}
-		catch (NumberFormatException e) {
-			throw Refusal.invalid(field, "tendering.section." + field);
+		catch (org.yiwang.kernel.InputRefused e) {
+			throw Refusal.input(field, e);
 		}
 	}
 
@@ -350,10 +348,10 @@ class TenderPagesController {
 			return null;
 		}
 		try {
-			return LocalDateTime.parse(local.strip()).atZone(CHINA).toInstant();
+			return org.yiwang.kernel.InputRules.dateTime(local).atZone(CHINA).toInstant();
 		}
-		catch (DateTimeParseException e) {
-			throw Refusal.invalid("bidDeadline", "tendering.notice.dateForm", local.strip());
+		catch (org.yiwang.kernel.InputRefused e) {
+			throw Refusal.input("bidDeadline", e);
 		}
 	}
 }

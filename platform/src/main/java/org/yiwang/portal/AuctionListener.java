@@ -126,21 +126,27 @@ class AuctionListener {
 		String body = l.conditions() == null || l.conditions().isBlank() ? l.text() : l.text() + "\n\n" + l.conditions();
 		return new PublicRecord(l.listing(), RecordType.LISTING_DISCLOSURE, l.tradeCode().value(), l.title(), l.title(),
 				l.region().value(), l.category().value(), l.title(), body, l.startingPrice().yuan(), null,
-				List.of(new Party("transferor", l.transferorName(), null)), l.periodEnd(), l.signedText(),
+				List.of(new Party("transferor", l.transferorName(), code(l.particulars(), true))), l.periodEnd(), l.signedText(),
 				l.platformSignature(), l.occurredAt(), null);
 	}
 
 	/** The result's id is derived from the listing's, so a redelivered event finds the record it already made. */
 	static PublicRecord record(AuctionClosed a) {
 		List<Party> parties = new ArrayList<>();
-		parties.add(new Party("transferor", a.transferorName(), null));
+		parties.add(new Party("transferor", a.transferorName(), code(a.particulars(), true)));
 		if (a.outcome() == AuctionStatus.SOLD && a.winnerName() != null) {
-			parties.add(new Party("transferee", a.winnerName(), null));
+			parties.add(new Party("transferee", a.winnerName(), code(a.particulars(), false)));
 		}
 		UUID id = UUID.nameUUIDFromBytes(("auction-result:" + a.listing()).getBytes(StandardCharsets.UTF_8));
 		return new PublicRecord(id, RecordType.AUCTION_RESULT, a.tradeCode().value(), a.title(), a.title(),
 				a.region().value(), a.category().value(), a.title(), a.recordText(), a.startingPrice().yuan(),
 				a.finalPrice() == null ? null : a.finalPrice().yuan(), List.copyOf(parties), null, a.recordText(),
 				a.platformSignature(), a.occurredAt(), null);
+	}
+
+	/** The transferor's (or the buyer's) credit code from the particulars; null for a person or an older event. */
+	private static String code(ListingParticulars p, boolean transferor) {
+		ListingParticulars.Party party = p == null ? null : transferor ? p.transferor() : p.transferee();
+		return party == null || party.creditCode() == null || party.creditCode().isBlank() ? null : party.creditCode();
 	}
 }

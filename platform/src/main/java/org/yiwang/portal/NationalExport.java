@@ -114,7 +114,7 @@ class NationalExport {
 			case "公告发布时间", "公示提交时间", "公示开始时间", "首次公告时间" -> time(r.publishedAt());
 			case "公告发布媒体", "公示发布媒体" -> MEDIUM;
 			case "公告源URL", "公示源URL", "在交易机构网站进行挂牌信息披露的链接" -> settings.baseUrl() + "/notices/" + r.id();
-			case "公告类型", "公示类型" -> r.type().name();
+			case "公告类型", "公示类型" -> NationalCodes.noticeType(r.type());
 			case "标段（包）所在行政区域代码", "交易发生行政区域代码", "标的所在行政区域代码" -> r.regionCode();
 			case "招标人名称" -> tenderer == null ? null : tenderer.name();
 			case "招标人代码" -> tenderer == null ? null : tenderer.creditCode();
@@ -125,10 +125,10 @@ class NationalExport {
 					: r.type() == RecordType.AWARD_RESULT && tenderer != null ? tenderer.creditCode() : null;
 			case "中标人名称", "中标投标人名称" -> winner == null ? null : winner.name();
 			case "中标人代码", "中标投标人代码" -> winner == null ? null : winner.creditCode();
-			// the spec file gives no code list for these; the values used are documented in the README (open data)
+			// the values of this and every other code field: NationalCodes (docs/open-data.md)
 			case "中标投标人角色" -> winner == null ? null : "中标人";
 			case "价款形式代码" -> r.amount() == null ? null : PRICE_AS_AMOUNT;
-			case "公告性质" -> nature(r.type());
+			case "公告性质" -> NationalCodes.nature(r.type());
 			case "交易平台验证责任人", "交易平台数据验证责任人姓名" -> settings.uplinkVerifier();
 			case "交易机构名称", "交易中心名称" -> settings.tradingCenterName();
 			case "交易机构代码" -> settings.tradingCenterCode();
@@ -143,16 +143,6 @@ class NationalExport {
 			case "金额币种代码", "价格币种代码", "成交金额币种代码" -> r.amount() == null ? null : "CNY";
 			case "金额单位", "价格单位", "成交金额单位" -> r.amount() == null ? null : "元";
 			default -> null;
-		};
-	}
-
-	/** 公告性质 from the record type: a normal notice, a change to one, or an end of the procedure. */
-	static String nature(RecordType type) {
-		return switch (type) {
-			case CLARIFICATION, AMENDMENT -> "变更公告";
-			case CANCELLED -> "终止公告";
-			case FAILED -> "流标公告";
-			default -> "正常公告";
 		};
 	}
 

@@ -423,7 +423,9 @@ class NoticeListener {
 		parties.add(new Party("tenderer", n.tendererName(),
 				n.tendererCreditCode() == null ? null : n.tendererCreditCode().value()));
 		if (n.agencyName() != null && !n.agencyName().isBlank()) {
-			parties.add(new Party("agency", n.agencyName(), null));
+			// the agency's code travels in the particulars (records published before them name it without one)
+			NoticeParticulars.Contact agency = n.particulars() == null ? null : n.particulars().agency();
+			parties.add(new Party("agency", n.agencyName(), agency == null ? null : blankToNull(agency.creditCode())));
 		}
 		if (n.winnerName() != null && !n.winnerName().isBlank()) {
 			parties.add(new Party("winner", n.winnerName(),

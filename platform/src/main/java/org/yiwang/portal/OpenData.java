@@ -26,6 +26,12 @@ public class OpenData {
 
 	public static final int MAX_FEED_PAGE = 500;
 
+	/**
+	 * The org-id.guide list code of the Unified Social Credit Code (统一社会信用代码, GB 32100-2015), the identifier scheme
+	 * of every party with a credit code (docs/open-data.md).
+	 */
+	public static final String USCC_SCHEME = "CN-USCC";
+
 	private final PublishedRecords records;
 
 	private final TransactionTemplate transactions;
@@ -109,22 +115,27 @@ public class OpenData {
 		release.put("tag", List.of(tag(r.type())));
 		release.put("initiationType", "tender");
 		release.put("language", "zh");
-		List<Map<String, Object>> parties = new ArrayList<>();
-		Map<String, Object> buyer = null;
+		Map<String, Map<String, Object>> parties = new LinkedHashMap<>();
 		for (Party party : r.parties()) {
-			Map<String, Object> p = new LinkedHashMap<>();
-			p.put("id", partyId(party));
-			p.put("name", party.name());
-			if (party.creditCode() != null) {
-				p.put("identifier", Map.of("scheme", "CN-USCC", "id", party.creditCode(), "legalName", party.name()));
-			}
-			p.put("roles", List.of(role(party.role())));
-			parties.add(p);
-			if (party.role().equals("tenderer")) {
-				buyer = Map.of("id", p.get("id"), "name", party.name());
+			Map<String, Object> p = parties.computeIfAbsent(partyId(party), id -> {
+				Map<String, Object> entry = new LinkedHashMap<>();
+				entry.put("id", id);
+				entry.put("name", party.name());
+				if (party.creditCode() != null) {
+					entry.put("identifier", Map.of("scheme", USCC_SCHEME, "id", party.creditCode(), "legalName", party.name()));
+				}
+				entry.put("roles", new ArrayList<String>());
+				return entry;
+			});
+			List<String> roles = cast(p.get("roles"));
+			for (String role : roles(party.role(), r)) {
+				if (!roles.contains(role)) {
+					roles.add(role);
+				}
 			}
 		}
-		release.put("parties", parties);
+		release.put("parties", List.copyOf(parties.values()));
+		Map<String, Object> buyer = reference(parties, r, "tenderer");
 		if (buyer != null) {
 			release.put("buyer", buyer);
 		}
@@ -139,8 +150,14 @@ public class OpenData {
 		if (r.bidDeadline() != null) {
 			tender.put("tenderPeriod", Map.of("endDate", date(r.bidDeadline())));
 		}
-		if (buyer != null) {
-			tender.put("procuringEntity", buyer);
+		// the entity managing the procedure: the agency where one runs it, else the tenderer itself (自行招标, 招标投标法
+		// 第十二条); for a listing, the transferor, who sells through the trading center
+		Map<String, Object> procuringEntity = reference(parties, r, "agency");
+		if (procuringEntity == null) {
+			procuringEntity = buyer != null ? buyer : reference(parties, r, "transferor");
+		}
+		if (procuringEntity != null) {
+			tender.put("procuringEntity", procuringEntity);
 		}
 		tender.put("documents", List.of(document(r)));
 		release.put("tender", tender);
@@ -154,6 +171,11 @@ public class OpenData {
 				award.put("date", date(r.publishedAt()));
 				if (r.amount() != null) {
 					award.put("value", value(r.amount()));
+				}
+				// the winner supplies the works, goods or services; a transferee buys, so it is no supplier
+				Map<String, Object> supplier = r.type() == RecordType.AUCTION_RESULT ? null : reference(parties, r, "winner");
+				if (supplier != null) {
+					award.put("suppliers", List.of(supplier));
 				}
 				release.put("awards", List.of(award));
 			}
@@ -219,17 +241,43 @@ public class OpenData {
 		};
 	}
 
-	private static String role(String partyRole) {
+	/**
+	 * The OCDS party roles (codelist partyRole) of a party of the record. The tenderer pays for what is procured: buyer;
+	 * it manages the procedure itself too (procuringEntity) when no agency runs it. The agency manages it:
+	 * procuringEntity. The winner submitted a tender and, once awarded, supplies: tenderer and supplier. A listing is a
+	 * sale, for which OCDS has no seller role: the transferor runs the disposal through the trading center (the entity
+	 * managing the contracting process, procuringEntity) and receives the price (payee); it buys nothing (no buyer) and
+	 * supplies nothing to a public body (no supplier). The transferee submitted the winning bid (tenderer) and pays the
+	 * price (payer).
+	 */
+	static List<String> roles(String partyRole, PublicRecord r) {
 		return switch (partyRole) {
-			case "tenderer" -> "buyer";
-			case "agency" -> "procuringEntity";
-			case "transferor", "winner" -> "supplier";
-			default -> "tenderer";
+			case "tenderer" -> r.party("agency") == null ? List.of("buyer", "procuringEntity") : List.of("buyer");
+			case "agency" -> List.of("procuringEntity");
+			case "winner" -> List.of("tenderer", "supplier");
+			case "transferor" -> List.of("procuringEntity", "payee");
+			case "transferee" -> List.of("tenderer", "payer");
+			default -> List.of("tenderer");
 		};
 	}
 
+	/** The organization reference (id and name) of the record's party of that role, or null. */
+	private static Map<String, Object> reference(Map<String, Map<String, Object>> parties, PublicRecord r, String role) {
+		Party party = r.party(role);
+		if (party == null) {
+			return null;
+		}
+		Map<String, Object> p = parties.get(partyId(party));
+		return Map.of("id", p.get("id"), "name", p.get("name"));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> T cast(Object value) {
+		return (T) value;
+	}
+
 	private static String partyId(Party party) {
-		return party.creditCode() != null ? "CN-USCC-" + party.creditCode()
+		return party.creditCode() != null ? USCC_SCHEME + "-" + party.creditCode()
 				: party.role() + "-" + UUID.nameUUIDFromBytes(party.name().getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 

@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param indexDirectory where the Lucene index lives (rebuilt from the database when missing or short)
  * @param feedWatermark the open-data feed holds back records younger than this, so a transaction that commits later
  * than a younger one is never skipped by a reader paging with {@code since}
- * @param baseUrl the public address of the portal, for links in mail, Atom feeds and OCDS packages
+ * @param baseUrl the public address of the portal ({@code yiwang.portal.base-url}, e.g. {@code https://ggzy.example.gov.cn}),
+ * for links in mail, Atom feeds, OCDS packages and the national datasets' source URLs; unset, those links fall back to
+ * {@link #LOCAL_BASE_URL}, which only a demo on this machine can follow ({@link PublicAddressCheck} warns otherwise)
  * @param mailFrom sender of saved-search mail (sent only when {@code spring.mail.host} is set)
  * @param ocidPrefix the OCDS ocid prefix
  * @param uplinkVerifier the trading center's person responsible for verifying the data the platform reports to the
@@ -25,12 +27,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("yiwang.portal")
 record PortalSettings(@DefaultValue("data/portal-index") Path indexDirectory,
-		@DefaultValue("5s") Duration feedWatermark, @DefaultValue("http://localhost:8080") String baseUrl,
+		@DefaultValue("5s") Duration feedWatermark, String baseUrl,
 		@DefaultValue("portal@yiwang.local") String mailFrom, @DefaultValue("ocds-yiwang") String ocidPrefix,
 		String uplinkVerifier, String tradingCenterName, String tradingCenterCode, String tradingSystemCode,
 		@DefaultValue("0") BigDecimal platformFee) {
 
+	/** Where links point when no public address is configured: right only for a demo on this machine. */
+	static final String LOCAL_BASE_URL = "http://localhost:8080";
+
 	PortalSettings {
+		baseUrl = baseUrl == null || baseUrl.isBlank() ? null : baseUrl.strip().replaceAll("/+$", "");
+		if (baseUrl != null && !baseUrl.matches("https?://[^/\\s?#]+(/[^\\s?#]*)?")) {
+			throw new IllegalArgumentException("yiwang.portal.base-url is no http(s) address without query or fragment: "
+					+ baseUrl + " (e.g. https://ggzy.example.gov.cn)");
+		}
 		tradingSystemCode = tradingSystemCode == null || tradingSystemCode.isBlank() ? null : tradingSystemCode.strip();
 		if (platformFee != null && platformFee.signum() < 0) {
 			throw new IllegalArgumentException("yiwang.portal.platform-fee is negative: " + platformFee);
@@ -42,5 +52,16 @@ record PortalSettings(@DefaultValue("data/portal-index") Path indexDirectory,
 			throw new IllegalArgumentException("yiwang.portal.trading-center-code is no unified social credit code: "
 					+ tradingCenterCode + " (" + org.yiwang.kernel.CreditCode.problem(tradingCenterCode).get() + ")");
 		}
+	}
+
+	/** The public address links are made with: the configured one, else {@link #LOCAL_BASE_URL}. */
+	@Override
+	public String baseUrl() {
+		return baseUrl != null ? baseUrl : LOCAL_BASE_URL;
+	}
+
+	/** Whether {@code yiwang.portal.base-url} is set. */
+	boolean baseUrlConfigured() {
+		return baseUrl != null;
 	}
 }

@@ -27,7 +27,7 @@ public record Registration(
 		@NotBlank(message = "{registry.region.required}") String registeredRegion,
 		@NotEmpty(message = "{registry.roles.required}") Set<EntityRole> roles,
 		@NotBlank(message = "{account.username.required}") @Pattern(regexp = "[a-z0-9][a-z0-9._-]{2,39}", message = "{account.username.form}") String username,
-		@NotBlank(message = "{account.password.short}") @Size(max = 128, message = "{account.password.size}") String password) {
+		@NotBlank(message = "{account.password.required}") @Size(max = 128, message = "{account.password.size}") String password) {
 
 	public Registration {
 		roles = roles == null ? Set.of() : Set.copyOf(roles);

@@ -81,9 +81,14 @@ class ListingUplinkCompletenessTests {
 		Map<String, Uplinked> records = uplink(listing);
 		records.forEach((dataset, u) -> System.out.println("UPLINK " + dataset + " " + u.status() + " missing="
 				+ u.missing() + "\n  " + u.payload()));
-		for (Uplinked u : records.values()) {
+		for (Map.Entry<String, Uplinked> e : records.entrySet()) {
+			Uplinked u = e.getValue();
 			assertThat(u.missing()).as("missing required fields").isEmpty();
 			assertThat(u.status()).isEqualTo("PENDING");
+			@SuppressWarnings("unchecked")
+			Map<String, Object> fields = json.readValue(u.payload(), Map.class);
+			assertThat(org.yiwang.portal.NationalCodes.problems(org.yiwang.portal.NationalDataset.valueOf(e.getKey()), fields))
+				.as(e.getKey() + " code fields").isEmpty();
 		}
 		String transferorCode = fixture.registry.find(listing.transferor()).orElseThrow().creditCode();
 		String buyerCode = fixture.as(first, () -> fixture.registry.myEntity().orElseThrow()).creditCode();

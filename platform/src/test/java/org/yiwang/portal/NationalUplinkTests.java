@@ -70,6 +70,66 @@ class NationalUplinkTests {
 			.orElse(null);
 	}
 
+	/**
+	 * Every code field of every row the uplink holds carries a value of its code list (no internal names such as
+	 * TENDER or FAILED): the rows of every record type published here, and whatever other tests exported before.
+	 */
+	@Test
+	void every_code_field_of_every_exported_row_holds_a_value_of_its_code_list() throws Exception {
+		Map<NoticeType, NoticePublished> notices = new java.util.EnumMap<>(NoticeType.class);
+		for (NoticeType type : NoticeType.values()) {
+			notices.put(type, published(type));
+		}
+		Map<NoticeType, String> expectedType = Map.of(NoticeType.TENDER, "1", NoticeType.PREQUALIFICATION, "2",
+				NoticeType.CANDIDATES, "1", NoticeType.AWARD_RESULT, "1");
+		Map<NoticeType, String> expectedNature = Map.of(NoticeType.TENDER, "1", NoticeType.PREQUALIFICATION, "1",
+				NoticeType.CLARIFICATION, "2", NoticeType.AMENDMENT, "2", NoticeType.FAILED, "9", NoticeType.CANCELLED, "9",
+				NoticeType.OPENING_RECORD, "9", NoticeType.AWARD_RESULT, "1");
+		for (var entry : notices.entrySet()) {
+			Map<?, ?> payload = json.readValue(jdbc.sql("select payload::text from portal.uplink where record_id = ?")
+				.param(entry.getValue().noticeId()).query(String.class).single(), Map.class);
+			Object type = payload.containsKey("公告类型") ? payload.get("公告类型") : payload.get("公示类型");
+			if (expectedType.containsKey(entry.getKey())) {
+				assertThat(type).as(entry.getKey() + " 公告类型/公示类型").isEqualTo(expectedType.get(entry.getKey()));
+			}
+			if (expectedNature.containsKey(entry.getKey())) {
+				assertThat(payload.get("公告性质")).as(entry.getKey() + " 公告性质").isEqualTo(expectedNature.get(entry.getKey()));
+			}
+		}
+		List<Map<String, Object>> rows = jdbc.sql("select dataset, record_id::text as id, payload::text as payload from portal.uplink")
+			.query().listOfRows();
+		assertThat(rows).hasSizeGreaterThanOrEqualTo(NoticeType.values().length);
+		Map<String, List<String>> problems = new java.util.TreeMap<>();
+		for (Map<String, Object> row : rows) {
+			NationalDataset dataset = NationalDataset.valueOf((String) row.get("dataset"));
+			Map<String, Object> payload = json.readValue((String) row.get("payload"), Map.class);
+			List<String> found = NationalCodes.problems(dataset, payload);
+			if (!found.isEmpty()) {
+				problems.put(dataset + " " + row.get("id"), found);
+			}
+		}
+		assertThat(problems).as("code fields outside their code lists").isEmpty();
+	}
+
+	/** Every field of every dataset the platform exports whose name says it holds a code is known to NationalCodes. */
+	@Test
+	void every_code_field_of_the_exported_datasets_has_its_code_list() {
+		java.util.regex.Pattern codeLike = java.util.regex.Pattern
+			.compile("代码|类别|角色|类型|性质|方式|形式|单位$|币种|^是否|办法|分类|证件类型");
+		List<String> unknown = new ArrayList<>();
+		for (NationalDataset dataset : NationalDataset.values()) {
+			for (String field : dataset.fieldNames()) {
+				if (codeLike.matcher(field).find() && !NationalCodes.isCodeField(dataset, field)) {
+					unknown.add(dataset + "/" + field);
+				}
+			}
+		}
+		assertThat(unknown).as("code fields without a code list").isEmpty();
+		assertThat(NationalCodes.problem(NationalDataset.TENDER_ANN_QUA_INQUERY_ANN, "公告类型", "TENDER")).isPresent();
+		assertThat(NationalCodes.problem(NationalDataset.TENDER_ANN_QUA_INQUERY_ANN, "公告性质", "FAILED")).isPresent();
+		assertThat(NationalCodes.problem(NationalDataset.TENDER_LIST, "投标人代码", TestActor.creditCode("500103"))).isEmpty();
+	}
+
 	@Test
 	void a_record_missing_required_fields_is_held_back_and_the_status_page_names_them() throws Exception {
 		NoticePublished notice = published(NoticeType.TENDER);

@@ -123,6 +123,156 @@ class OpenDataTests {
 		mvc.perform(get("/opendata/releases").param("limit", "99999999999")).andExpect(status().isOk());
 	}
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Autowired
+	PortalSettings settings;
+
+	private static final String PUBLIC_ADDRESS = "https://ggzy.test.yiwang.example";
+
+	/**
+	 * Every party of every release has its OCDS roles and its credit code under the org-id scheme; an agency, where
+	 * one runs the tender, is the procuring entity (the tenderer stays the buyer); a listing's transferor is neither a
+	 * supplier nor a buyer. Every link carries the configured public address, in OCDS and in the national datasets.
+	 */
+	@Test
+	void every_party_has_roles_and_a_credit_code_identifier_the_agency_is_the_procuring_entity_and_links_are_public()
+			throws Exception {
+		assertThat(settings.baseUrl()).as("application-test.properties sets it").isEqualTo(PUBLIC_ADDRESS);
+		JsonSchema schema = releasePackageSchema();
+		Set<String> partyRoles = codelist("partyRole.csv");
+		Publications publications = new Publications(context);
+		String trade = "CQ-500103-2026-ROLE" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+		String tendererCode = null;
+		String agencyCode = TestActor.creditCode("500103");
+		String winnerCode = TestActor.creditCode("500103");
+		List<UUID> notices = new ArrayList<>();
+		for (NoticeType type : NoticeType.values()) {
+			boolean award = type == NoticeType.AWARD_RESULT || type == NoticeType.CONTRACT;
+			NoticePublished plain = publications.notice(UUID.randomUUID(), type, trade, TestActor.YUZHONG, "ENG_BUILDING",
+					"渝中区角色" + type + "公告", "正文", award || type == NoticeType.CANDIDATES ? "123456.78" : null);
+			tendererCode = plain.tendererCreditCode().value();
+			NoticePublished notice = new NoticePublished(plain.actor(), plain.noticeId(), type, plain.tradeCode(),
+					plain.projectName(), plain.sectionName(), plain.region(), plain.category(), plain.title(), plain.body(),
+					plain.estimatedPrice(), plain.amount(), plain.tendererName(), plain.tendererCreditCode(), plain.agencyName(),
+					plain.bidDeadline(), plain.signedContent(), plain.signature(), plain.occurredAt(),
+					award ? "重庆中标建设有限公司" : null, award ? org.yiwang.kernel.CreditCode.of(winnerCode) : null,
+					new org.yiwang.tendering.NoticeParticulars(null, null, null, null, null,
+							new org.yiwang.tendering.NoticeParticulars.Contact(tendererCode, null, null, null, null),
+							new org.yiwang.tendering.NoticeParticulars.Contact(agencyCode, null, null, null, null), null, null,
+							null, null, null, null, null, null, null));
+			publications.publish(notice);
+			notices.add(notice.noticeId());
+		}
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> portal.history(trade).size() == NoticeType.values().length);
+
+		String body = mvc.perform(get("/opendata/sections/" + trade + "/releases")).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertValid(schema, body);
+		Map<String, Object> pkg = json.readValue(body, Map.class);
+		assertThat((String) pkg.get("uri")).startsWith(PUBLIC_ADDRESS + "/opendata/sections/");
+		assertThat(((Map<?, ?>) pkg.get("publisher")).get("uri")).isEqualTo(PUBLIC_ADDRESS);
+		List<Map<String, Object>> releases = cast(pkg.get("releases"));
+		assertThat(releases).hasSize(NoticeType.values().length);
+		int withWinner = 0;
+		for (Map<String, Object> release : releases) {
+			assertEveryPartyHasRolesAndIdentifier(release, partyRoles);
+			Map<String, Object> tender = cast(release.get("tender"));
+			assertThat(((Map<?, ?>) tender.get("procuringEntity")).get("id")).as("the agency runs it")
+				.isEqualTo("CN-USCC-" + agencyCode);
+			Map<?, ?> buyer = (Map<?, ?>) release.get("buyer");
+			assertThat(buyer.get("name")).as("the tenderer pays").isEqualTo("重庆市城市建设投资有限公司");
+			assertThat(roles(release, "CN-USCC-" + agencyCode)).containsExactly("procuringEntity");
+			assertThat(roles(release, (String) buyer.get("id"))).containsExactly("buyer");
+			List<Map<String, Object>> documents = cast(tender.get("documents"));
+			assertThat(documents).allSatisfy(d -> assertThat((String) d.get("url")).startsWith(PUBLIC_ADDRESS + "/notices/"));
+			if (roles(release, "CN-USCC-" + winnerCode) != null) {
+				assertThat(roles(release, "CN-USCC-" + winnerCode)).containsExactly("tenderer", "supplier");
+				withWinner++;
+			}
+		}
+		assertThat(withWinner).as("the award result and the contract name the winner").isEqualTo(2);
+		String feed = mvc.perform(get("/opendata/releases").param("limit", "500")).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat((String) json.readValue(feed, Map.class).get("uri")).startsWith(PUBLIC_ADDRESS + "/opendata/releases");
+
+		// a tenderer running its own tender (自行招标) is buyer and procuring entity at once
+		PublicRecord own = new PublicRecord(UUID.randomUUID(), RecordType.TENDER, trade, "项目", "标段", TestActor.YUZHONG,
+				"ENG_BUILDING", "自行招标", "正文", null, null, List.of(new Party("tenderer", "某单位", tendererCode)), null, "c",
+				"c2ln", clock.instant(), clock.instant());
+		Map<String, Object> ownRelease = openData.release(own);
+		assertThat(roles(ownRelease, "CN-USCC-" + tendererCode)).containsExactly("buyer", "procuringEntity");
+		assertThat(((Map<?, ?>) ((Map<?, ?>) ownRelease.get("tender")).get("procuringEntity")).get("id"))
+			.isEqualTo("CN-USCC-" + tendererCode);
+
+		// a listing and its sale: the transferor runs the disposal and is paid, the transferee bid and pays
+		String transferorCode = TestActor.creditCode("500103");
+		String transfereeCode = TestActor.creditCode("500103");
+		for (RecordType type : EnumSet.of(RecordType.LISTING_DISCLOSURE, RecordType.AUCTION_RESULT)) {
+			List<Party> parties = type == RecordType.AUCTION_RESULT
+					? List.of(new Party("transferor", "重庆某国有公司", transferorCode), new Party("transferee", "受让公司", transfereeCode))
+					: List.of(new Party("transferor", "重庆某国有公司", transferorCode));
+			PublicRecord listing = new PublicRecord(UUID.randomUUID(), type, trade, "国有产权转让", "某公司股权", TestActor.YUZHONG,
+					"STATE_EQUITY", "渝中区" + type, "挂牌", null,
+					type == RecordType.AUCTION_RESULT ? new java.math.BigDecimal("990000.00") : null, parties, null, "content",
+					"c2ln", clock.instant(), clock.instant());
+			Map<String, Object> release = openData.release(listing);
+			assertValid(schema, Map.of("uri", "https://example.org/p", "version", "1.1", "publishedDate",
+					"2026-11-27T00:00:00Z", "publisher", Map.of("name", "test"), "releases", List.of(release)));
+			assertEveryPartyHasRolesAndIdentifier(release, partyRoles);
+			assertThat(roles(release, "CN-USCC-" + transferorCode)).containsExactly("procuringEntity", "payee")
+				.doesNotContain("supplier", "buyer");
+			assertThat(((Map<?, ?>) ((Map<?, ?>) release.get("tender")).get("procuringEntity")).get("id"))
+				.isEqualTo("CN-USCC-" + transferorCode);
+			assertThat(release).doesNotContainKey("buyer");
+			if (type == RecordType.AUCTION_RESULT) {
+				assertThat(roles(release, "CN-USCC-" + transfereeCode)).containsExactly("tenderer", "payer");
+			}
+		}
+
+		// the national datasets' source URLs carry the public address too
+		for (UUID id : notices) {
+			Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc
+				.sql("select count(*) from portal.uplink where record_id = ?").param(id).query(Long.class).single() > 0);
+			Map<String, Object> payload = json.readValue(jdbc.sql("select payload::text from portal.uplink where record_id = ?")
+				.param(id).query(String.class).single(), Map.class);
+			Object url = payload.containsKey("公告源URL") ? payload.get("公告源URL") : payload.get("公示源URL");
+			if (url != null) {
+				assertThat((String) url).isEqualTo(PUBLIC_ADDRESS + "/notices/" + id);
+			}
+			assertThat(payload.values()).noneSatisfy(v -> assertThat(String.valueOf(v)).contains("localhost"));
+		}
+	}
+
+	private static void assertEveryPartyHasRolesAndIdentifier(Map<String, Object> release, Set<String> partyRoles) {
+		List<Map<String, Object>> parties = cast(release.get("parties"));
+		assertThat(parties).isNotEmpty();
+		for (Map<String, Object> party : parties) {
+			List<String> roles = cast(party.get("roles"));
+			assertThat(roles).as("roles of " + party).isNotEmpty().allSatisfy(r -> assertThat(partyRoles).contains(r));
+			Map<String, Object> identifier = cast(party.get("identifier"));
+			assertThat(identifier).as("identifier of " + party).isNotNull();
+			assertThat(identifier.get("scheme")).isEqualTo(OpenData.USCC_SCHEME);
+			assertThat((String) identifier.get("id")).matches("[0-9A-HJ-NPQRTUWXY]{18}");
+			assertThat(party.get("id")).isEqualTo("CN-USCC-" + identifier.get("id"));
+		}
+	}
+
+	private static List<String> roles(Map<String, Object> release, String partyId) {
+		List<Map<String, Object>> parties = cast(release.get("parties"));
+		return parties.stream().filter(p -> partyId.equals(p.get("id"))).findFirst().map(p -> OpenDataTests.<List<String>>cast(p.get("roles")))
+			.orElse(null);
+	}
+
+	private static Set<String> codelist(String file) throws java.io.IOException {
+		try (var in = OpenDataTests.class.getResourceAsStream("/ocds-1.1.5/codelists/" + file)) {
+			assertThat(in).as("OCDS 1.1.5 codelist " + file).isNotNull();
+			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().skip(1)
+				.map(line -> line.split(",", 2)[0]).collect(java.util.stream.Collectors.toSet());
+		}
+	}
+
 	private void assertValid(JsonSchema schema, Object document) {
 		String text = document instanceof String s ? s : json.writeValueAsString(document);
 		Set<ValidationMessage> errors = schema.validate(text, InputFormat.JSON);

@@ -107,8 +107,19 @@ class UplinkCompletenessTests {
 			assertThat(records.get(dataset).status()).as(dataset + " waits for the sender").isEqualTo("PENDING");
 		}
 
+		// every code field of every row of the tender holds a value of its code list, no internal name (TENDER, FAILED)
+		for (String dataset : records.keySet()) {
+			for (Uplinked row : rows(s, dataset)) {
+				@SuppressWarnings("unchecked")
+				Map<String, Object> fields = json.readValue(row.payload(), Map.class);
+				assertThat(org.yiwang.portal.NationalCodes.problems(org.yiwang.portal.NationalDataset.valueOf(dataset), fields))
+					.as(dataset + " code fields").isEmpty();
+			}
+		}
+
 		Map<?, ?> notice = json.readValue(records.get("TENDER_ANN_QUA_INQUERY_ANN").payload(), Map.class);
 		String projectCode = (String) notice.get("招标项目编号");
+		assertThat(notice.get("公告类型")).isEqualTo("1");
 
 		// 502 标段（包）, exported with the tender notice: complete
 		Map<?, ?> section = json.readValue(records.get("SECTION").payload(), Map.class);
@@ -174,7 +185,7 @@ class UplinkCompletenessTests {
 		assertThat(projectCode).matches("CQ-500103-\\d{4}-ZB\\d{4}");
 		assertThat(notice.get("相关标段（包）编号")).isEqualTo(projectCode + "-01");
 		assertThat(notice.get("公告标段（包）数量")).isEqualTo(1);
-		assertThat(notice.get("公告性质")).isEqualTo("正常公告");
+		assertThat(notice.get("公告性质")).as("正常公告").isEqualTo("1");
 		assertThat(notice.get("是否允许联合体投标")).isEqualTo("是");
 		assertThat(notice.get("招标人地址")).isEqualTo("重庆市渝中区");
 		assertThat(notice.get("招标人联系人")).isEqualTo("李四");

@@ -3,6 +3,7 @@ package org.yiwang.system;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
@@ -12,10 +13,16 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,8 +31,11 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.yiwang.kernel.InputRefused;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import jakarta.validation.ConstraintViolationException;
 
@@ -158,6 +168,91 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The framework's own problems (no such endpoint, method, media type; a missing parameter) get a title and a detail
+	 * in the client's language that say what to send instead.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		if (body instanceof ProblemDetail problem) {
+			Locale locale = LocaleContextHolder.getLocale();
+			problem.setTitle(messages.getMessage("problem.title." + status.value(), null,
+					HttpStatus.valueOf(status.value()).getReasonPhrase(), locale));
+			problem.setDetail(detail(e, status, locale, problem.getDetail()));
+		}
+		return super.handleExceptionInternal(e, body, headers, status, request);
+	}
+
+	private String detail(Exception e, HttpStatusCode status, Locale locale, String fallback) {
+		if (e instanceof HttpRequestMethodNotSupportedException m) {
+			return messages.getMessage("problem.methodNotAllowed", new Object[] { m.getMethod(),
+					m.getSupportedMethods() == null ? "-" : String.join(", ", m.getSupportedMethods()) }, locale);
+		}
+		if (e instanceof HttpMediaTypeNotSupportedException m) {
+			return messages.getMessage("problem.unsupportedMediaType",
+					new Object[] { m.getContentType() == null ? "-" : m.getContentType().toString(),
+							MediaType.toString(m.getSupportedMediaTypes()) }, locale);
+		}
+		if (e instanceof HttpMediaTypeNotAcceptableException) {
+			return messages.getMessage("problem.notAcceptable", null, locale);
+		}
+		if (e instanceof MissingServletRequestParameterException m) {
+			return messages.getMessage("problem.missingParameter", new Object[] { m.getParameterName() }, locale);
+		}
+		if (e instanceof MissingServletRequestPartException m) {
+			return messages.getMessage("problem.missingPart", new Object[] { m.getRequestPartName() }, locale);
+		}
+		if (e instanceof MissingRequestHeaderException m) {
+			return messages.getMessage("problem.missingHeader", new Object[] { m.getHeaderName() }, locale);
+		}
+		if (e instanceof NoResourceFoundException || e instanceof NoHandlerFoundException) {
+			return messages.getMessage("problem.noSuchEndpoint", null, locale);
+		}
+		if (e instanceof TypeMismatchException m && status.value() == 400) {
+			return messages.getMessage("problem.badParameter", new Object[] { m.getPropertyName() }, locale);
+		}
+		return messages.getMessage("error." + status.value(), null,
+				fallback != null ? fallback : messages.getMessage("error.400", null, locale), locale);
+	}
+
+	/**
+	 * The answer to an API request's exception that no {@code @RestController} advice saw: one thrown before a
+	 * controller was chosen (no such endpoint or method, a body the container cannot parse) or by an API endpoint of a
+	 * plain controller; null when this is not a problem of the request (a fault, answered 500 by the error dispatch).
+	 */
+	ResponseEntity<Object> answer(Exception e, WebRequest request) {
+		Locale locale = LocaleContextHolder.getLocale();
+		if (e instanceof Refusal refusal) {
+			return ResponseEntity.status(refusal.status()).body(refused(refusal, locale));
+		}
+		if (e instanceof InputRefused refused) {
+			return ResponseEntity.badRequest().body(refusedInput(null, refused, locale));
+		}
+		if (e instanceof ConstraintViolationException violation) {
+			return ResponseEntity.badRequest().body(invalidParameter(violation, locale));
+		}
+		if (e instanceof MethodArgumentTypeMismatchException mismatch) {
+			return ResponseEntity.badRequest().body(mismatched(mismatch, locale));
+		}
+		if (e instanceof OptimisticLockingFailureException) {
+			return ResponseEntity.status(HttpStatus.CONFLICT).body(changedMeanwhile(locale));
+		}
+		if (e instanceof DataIntegrityViolationException) {
+			return ResponseEntity.status(HttpStatus.CONFLICT).body(integrity(locale));
+		}
+		if (UnreadableRequests.unreadable(e) != null) {
+			return ResponseEntity.badRequest()
+				.body(problem(HttpStatus.BAD_REQUEST, UnreadableRequests.detail(messages, e, locale), locale));
+		}
+		try {
+			return handleException(e, request);
+		}
+		catch (Exception notTheFrameworks) {
+			return null;
+		}
 	}
 
 	private ProblemDetail problem(HttpStatus status, String detail, Locale locale) {

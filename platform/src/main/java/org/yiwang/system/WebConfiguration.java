@@ -45,7 +45,9 @@ class WebConfiguration implements WebMvcConfigurer {
 		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
 		interceptor.setParamName("lang");
 		interceptor.setIgnoreInvalidLocale(true);
-		registry.addInterceptor(interceptor);
+		// not in the error dispatch: there a body that could not be parsed fails again on reading ?lang (the error page
+		// of a refused multipart request was lost that way); the locale is the one the failed request had
+		registry.addInterceptor(interceptor).excludePathPatterns("/error");
 		registry.addInterceptor(new LayoutModel());
 		registry.addInterceptor(new InputRulesInterceptor());
 	}

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,16 +58,22 @@ class UplinkController {
 	}
 
 	/** The stand-in national platform: accepts a dataset whose required fields are all present, with a receipt. */
-	@PostMapping(value = "/api/demo/national-platform/{dataset}", produces = "application/json")
+	@PostMapping(value = "/api/demo/national-platform/{dataset}", produces = { "application/json",
+			"application/problem+json" })
 	@ResponseBody
-	ResponseEntity<Map<String, Object>> receive(@PathVariable String dataset, @RequestBody Map<String, Object> fields) {
+	ResponseEntity<Object> receive(@PathVariable String dataset, @RequestBody Map<String, Object> fields, Locale locale) {
 		if (!localReceiver) {
 			throw Refusal.notFound("portal.uplink.noReceiver");
 		}
 		NationalUplink.ReceiverAnswer answer = uplink.receive(dataset, fields);
 		if (answer.receipt() == null) {
-			return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
-				.body(Map.of("error", "required fields missing", "missing", answer.missing()));
+			// an API error like every other: a problem detail, with the missing fields named
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, messages.getMessage(
+					"portal.uplink.missingFields", new Object[] { String.join(", ", answer.missing()) }, locale));
+			problem.setTitle(messages.getMessage("problem.title.422", null, locale));
+			problem.setProperty("missing", answer.missing());
+			return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(problem);
 		}
 		return ResponseEntity.ok(Map.of("receipt", answer.receipt()));
 	}

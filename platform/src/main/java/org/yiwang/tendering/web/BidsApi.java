@@ -48,8 +48,9 @@ class BidsApi {
 			throws IOException {
 		SectionId section = TenderingApi.sectionId(id);
 		String ip = request.getRemoteAddr(), agent = request.getHeader(HttpHeaders.USER_AGENT);
-		// consumes lets only these two through
-		boolean multipart = request.getContentType().toLowerCase(Locale.ROOT).startsWith("multipart/");
+		// consumes lets only these two through, and a body without a Content-Type counts as application/octet-stream
+		String contentType = request.getContentType();
+		boolean multipart = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
 		BidBox.BidReceipt receipt = multipart
 				? StreamedUploads.file(request, "envelope", (name, type, content) -> box.submit(section, key, ip, agent,
 						content))

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -95,6 +96,10 @@ class StreamedUploads extends OncePerRequestFilter {
 		catch (IOException e) {
 			throw Refusal.invalid(field, "tendering.upload.malformed");
 		}
+		catch (InvalidPathException e) {
+			// the parser refuses a file name with a NUL (it could cut a path short further on)
+			throw Refusal.invalid(field, "problem.fileName");
+		}
 		throw Refusal.invalid(field, "tendering.document.empty");
 	}
 
@@ -135,6 +140,10 @@ class StreamedUploads extends OncePerRequestFilter {
 		}
 		catch (IOException e) {
 			throw Refusal.invalid(field, "tendering.upload.malformed");
+		}
+		catch (InvalidPathException e) {
+			// the parser refuses a file name with a NUL (it could cut a path short further on)
+			throw Refusal.invalid(field, "problem.fileName");
 		}
 		throw Refusal.invalid(field, "tendering.document.empty");
 	}

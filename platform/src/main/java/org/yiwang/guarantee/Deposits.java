@@ -99,6 +99,12 @@ class Deposits {
 			.param(bidder.value()).query((rs, row) -> arrival(rs, false)).list();
 	}
 
+	/** When the sub-account's money was first instructed back: it takes no arrivals dated after that. */
+	Optional<Instant> firstRefund(String accountNumber) {
+		return jdbc.sql("select instructed_at from guarantee.refunds where account_number = ? order by instructed_at limit 1")
+			.param(accountNumber).query(Timestamp.class).optional().map(Timestamp::toInstant);
+	}
+
 	/** Every arrival on the trade's sub-accounts, oldest first. */
 	List<ArrivalView> arrivalsOfTrade(TradeCode trade) {
 		return jdbc.sql("select * from guarantee.deposit_arrivals where trade_code = ? order by paid_at")

@@ -6,3 +6,6 @@ ALTER TABLE guarantee.deposit_arrivals ADD COLUMN applied_at timestamptz;
 ALTER TABLE guarantee.deposit_arrivals ADD CONSTRAINT deposit_arrivals_applied
   CHECK ((applied IS NULL) = (applied_at IS NULL) AND (applied IS NULL OR (applied > 0 AND applied <= amount)));
 GRANT UPDATE (applied, applied_at) ON guarantee.deposit_arrivals TO ${app_role};
+
+-- An arrival dated after its sub-account's first refund is refused (issue 17, item 3): looked up per report.
+CREATE INDEX refunds_account ON guarantee.refunds (account_number, instructed_at);

@@ -180,7 +180,7 @@ class AccessMatrixTests {
 		allow(EnumSet.of(Role.TENDERER, Role.AGENCY, Role.BIDDER), "GET /listings/mine");
 		allow(STAFF, "GET /listings/review", "POST /listings/{id}/publish", "POST /listings/{id}/return",
 				"POST /listings/{id}/conclude", "POST /listings/{id}/agreement", "POST /listings/registrations/{id}/qualify",
-				"POST /listings/registrations/{id}/refuse");
+				"POST /listings/registrations/{id}/refuse", "POST /listings/{id}/demo-clock");
 		allow(EnumSet.of(Role.BIDDER), "POST /listings/{id}/registrations", "POST /auctions/{id}/bids",
 				"POST /api/auctions/{id}/bids", "POST /auctions/{id}/accept", "POST /api/auctions/{id}/accept",
 				"GET /auctions/{id}/sealed-receipt", "GET /api/auctions/{id}/sealed-receipt");

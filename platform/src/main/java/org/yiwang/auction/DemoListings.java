@@ -33,6 +33,7 @@ import org.yiwang.registry.EntityRegistry;
 import org.yiwang.registry.EntityRole;
 import org.yiwang.registry.EntityView;
 import org.yiwang.registry.Registration;
+import org.yiwang.system.Refusal;
 
 /**
  * Demo data with {@code yiwang.demo=true}: a demo transferor and two demo transferees (password as the demo accounts),
@@ -61,8 +62,11 @@ class DemoListings implements ApplicationRunner {
 	/** 特许经营权: its template takes one sealed price per bidder (一次报价). */
 	static final String SEALED_TRADE = "CQ-500103-2026-TX-DEMO04";
 
-	/** Not a login: the settlement bank the demo deposits come through (no account has this name). */
-	static final String BANK = "demo.bank";
+	/**
+	 * The demo settlement bank's machine account ({@code DemoAccounts}): the deposits come through the bank the demo
+	 * bank stand-in serves, so their refunds reach it, execute, and show its reference to the transferees.
+	 */
+	static final String BANK = "bank.api";
 
 	private final AuctionHall hall;
 
@@ -133,7 +137,12 @@ class DemoListings implements ApplicationRunner {
 		EntityView transferor = entity("demo.transferor", "重庆演示国有资产经营有限公司", 1, EntityRole.TRANSFEROR);
 		entity("demo.transferee1", "重庆演示受让甲有限公司", 2, EntityRole.TRANSFEREE);
 		entity("demo.transferee2", "重庆演示受让乙有限公司", 3, EntityRole.TRANSFEREE);
-		staff().call(() -> deposits.registerBank(BANK, "演示结算银行"));
+		try {
+			staff().call(() -> deposits.registerBank(BANK, "示范结算银行（演示）"));
+		}
+		catch (Refusal registered) {
+			// the demo bid security data registered it already
+		}
 
 		ListingView open = submit(OPEN_TRADE, "重庆演示机械制造有限公司 40% 股权");
 		staff().call(() -> hall.publish(open.id(), open.version()));
@@ -148,7 +157,10 @@ class DemoListings implements ApplicationRunner {
 				OPEN_TRADE, READY_TRADE, DUTCH_TRADE, SEALED_TRADE, transferor.name());
 	}
 
-	/** Publishes a listing as of a month ago and has both demo transferees register and pay their deposits. */
+	/**
+	 * Publishes a listing as of a month ago and has both demo transferees register and pay their deposits. The deposits
+	 * arrive now, on sub-accounts opened now: a value date is never back-dated (interest runs as the demo clock moves).
+	 */
 	private void ready(ListingView ready) {
 		Instant monthAgo = clock.instant().minus(Duration.ofDays(35));
 		ListingView published = staff().call(() -> hall.publishAsOf(ready.id(), ready.version(), monthAgo));
@@ -160,7 +172,7 @@ class DemoListings implements ApplicationRunner {
 			EntityView entity = transferee.call(() -> registry.myEntity().orElseThrow());
 			as(BANK, Role.API_CLIENT, RegionScope.none()).call(() -> deposits.report("demo-" + trade + "-" + user,
 					new ArrivalReport(account.accountNumber(), published.security().yuan(), "6222000011110000",
-							entity.name(), monthAgo.plus(Duration.ofDays(2)), "DEMO-" + trade + "-" + user)));
+							entity.name(), clock.instant(), "DEMO-" + trade + "-" + user)));
 		}
 	}
 

@@ -35,11 +35,18 @@ class PriceSettlements {
 
 	/**
 	 * In the result's transaction, before the trade's security ends (the buyer's is kept, so it is still held): what the
-	 * buyer holds now is applied; audited.
+	 * buyer holds now is applied, and the guarantee module marks that part of the deposit applied; audited.
 	 */
 	PriceSettlement settle(Actor actor, ListingView listing, EntityId buyer, Money price, Instant now) {
 		PriceSettlement s = PriceSettlement.of(listing.id(), buyer, price,
 				security.securityHeld(buyer, listing.tradeCode(), listing.security()), now);
+		if (s.cash()) {
+			// The guarantee module keeps the applied part from every later refund: counted once, in the price.
+			Money applied = security.applyDeposit(buyer, listing.tradeCode(), listing.security(), s.applied());
+			if (!applied.equals(s.applied())) {
+				throw new IllegalStateException("Deposit applied " + applied + " but settled " + s.applied());
+			}
+		}
 		jdbc.sql("""
 				insert into auction.price_settlements (listing_id, region_code, buyer_id, price, security_form,
 				  security_reference, security_amount, applied, due, recorded_at)

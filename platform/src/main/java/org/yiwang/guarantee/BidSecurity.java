@@ -146,6 +146,20 @@ public class BidSecurity {
 	}
 
 	/**
+	 * The buyer's cash deposit counts towards the price (竞得人保证金抵作价款): up to {@code upTo} of the deposit that
+	 * {@link #securityHeld} names is marked applied, so no release refunds it and no claim forfeits it; a part above
+	 * the price stays refundable. Called in the result's transaction (the caller's scope covers the trade); answers
+	 * what was applied, zero when the bidder holds no unapplied cash deposit.
+	 */
+	@Transactional
+	public Money applyDeposit(EntityId buyer, TradeCode trade, Money atLeast, Money upTo) {
+		if (upTo.compareTo(Money.ZERO) <= 0) {
+			return Money.ZERO;
+		}
+		return deposits.apply(buyer, trade, atLeast, upTo, clock.instant());
+	}
+
+	/**
 	 * The transaction of a trade ended (the tendering or auction module decided, or staff for a trade without one):
 	 * the securities of every bidder but the winner are released at once, guarantees on their issuers' feeds and cash
 	 * as refund instructions with interest on the bank's feed. Empty winner: the trade failed, everyone's is released.

@@ -190,8 +190,12 @@ public class CashDeposits {
 		if (report.payerName() == null || report.payerName().isBlank() || report.payerName().length() > 100) {
 			throw Refusal.invalid("payerName", "guarantee.deposit.payerName");
 		}
-		if (report.paidAt() == null || report.paidAt().isAfter(clock.instant().plus(CLOCK_SKEW))) {
+		if (report.paidAt() == null) {
 			throw Refusal.invalid("paidAt", "guarantee.deposit.paidAt");
+		}
+		if (report.paidAt().isAfter(clock.instant().plus(CLOCK_SKEW))) {
+			throw Refusal.invalid("paidAt", "guarantee.deposit.paidInFuture", report.paidAt().toString(),
+					clock.instant().toString());
 		}
 		if (report.bankReference() == null || !TOKEN.matcher(report.bankReference()).matches()) {
 			throw Refusal.invalid("bankReference", "guarantee.deposit.reference");
@@ -236,6 +240,16 @@ public class CashDeposits {
 			throw Refusal.conflict("bankReference", "guarantee.deposit.alreadyReported", report.bankReference());
 		}
 		Optional<DepositAccountView> account = deposits.account(report.accountNumber());
+		// A value date the sub-account cannot have seen is the bank's error, not an arrival: interest would run on it.
+		if (account.isPresent() && report.paidAt().isBefore(account.get().openedAt().minus(CLOCK_SKEW))) {
+			throw Refusal.invalid("paidAt", "guarantee.deposit.paidBeforeAccount", report.paidAt().toString(),
+					account.get().openedAt().toString());
+		}
+		Optional<Instant> refunded = deposits.firstRefund(report.accountNumber());
+		if (refunded.isPresent() && report.paidAt().isAfter(refunded.get())) {
+			throw Refusal.invalid("paidAt", "guarantee.deposit.paidAfterRefund", report.paidAt().toString(),
+					refunded.get().toString());
+		}
 		DepositOutcome outcome;
 		if (account.isEmpty()) {
 			outcome = DepositOutcome.UNKNOWN_ACCOUNT;

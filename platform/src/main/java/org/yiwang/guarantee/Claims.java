@@ -54,6 +54,15 @@ class Claims {
 		return jdbc.sql("select letter_id from guarantee.claims where id = ?").param(claim).query(UUID.class).optional();
 	}
 
+	/**
+	 * A claim on the bidder not decided yet: its security stays until it is. A decided one took what it took (the
+	 * letter, the matched cash); the rest of the bidder's money is released as everyone else's.
+	 */
+	boolean undecided(TradeCode trade, EntityId bidder) {
+		return jdbc.sql("select count(*) from guarantee.claims where trade_code = ? and bidder_id = ? and status = 'FILED'")
+			.params(trade.value(), bidder.value()).query(Integer.class).single() > 0;
+	}
+
 	boolean open(TradeCode trade, EntityId bidder) {
 		return jdbc.sql("""
 				select count(*) from guarantee.claims
@@ -97,7 +106,7 @@ class Claims {
 	void forfeit(TradeCode trade, EntityId bidder, java.time.Instant at) {
 		jdbc.sql("""
 				update guarantee.deposit_arrivals set forfeited_at = ? where trade_code = ? and bidder_id = ?
-				  and outcome = 'MATCHED' and refunded_at is null and forfeited_at is null""")
+				  and outcome = 'MATCHED' and refunded_at is null and forfeited_at is null and applied is null""")
 			.params(Timestamp.from(at), trade.value(), bidder.value()).update();
 	}
 
@@ -105,7 +114,7 @@ class Claims {
 	Money cashHeld(TradeCode trade, EntityId bidder) {
 		BigDecimal sum = jdbc.sql("""
 				select coalesce(sum(amount), 0) from guarantee.deposit_arrivals where trade_code = ? and bidder_id = ?
-				  and outcome = 'MATCHED' and refunded_at is null and forfeited_at is null""")
+				  and outcome = 'MATCHED' and refunded_at is null and forfeited_at is null and applied is null""")
 			.params(trade.value(), bidder.value()).query(BigDecimal.class).single();
 		return Money.of(sum);
 	}

@@ -1,8 +1,10 @@
 package org.yiwang.guarantee;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -97,6 +99,12 @@ class Deposits {
 			.param(bidder.value()).query((rs, row) -> arrival(rs, false)).list();
 	}
 
+	/** When the sub-account's money was first instructed back: it takes no arrivals dated after that. */
+	Optional<Instant> firstRefund(String accountNumber) {
+		return jdbc.sql("select instructed_at from guarantee.refunds where account_number = ? order by instructed_at limit 1")
+			.param(accountNumber).query(Timestamp.class).optional().map(Timestamp::toInstant);
+	}
+
 	/** Every arrival on the trade's sub-accounts, oldest first. */
 	List<ArrivalView> arrivalsOfTrade(TradeCode trade) {
 		return jdbc.sql("select * from guarantee.deposit_arrivals where trade_code = ? order by paid_at")
@@ -107,8 +115,24 @@ class Deposits {
 	List<ArrivalView> matched(EntityId bidder, TradeCode trade, Money atLeast) {
 		return jdbc.sql("""
 				select * from guarantee.deposit_arrivals where bidder_id = ? and trade_code = ? and outcome = 'MATCHED'
-				  and refunded_at is null and forfeited_at is null and amount >= ? order by amount desc""")
+				  and refunded_at is null and forfeited_at is null and amount >= ? order by amount desc, paid_at""")
 			.params(bidder.value(), trade.value(), atLeast.yuan()).query((rs, row) -> arrival(rs, false)).list();
+	}
+
+	/**
+	 * Marks the largest matched, unspent arrival of the bidder for the trade of at least the amount as applied to the
+	 * price, at most {@code upTo} of it; answers what was applied (zero when there is none).
+	 */
+	Money apply(EntityId bidder, TradeCode trade, Money atLeast, Money upTo, Instant at) {
+		return jdbc.sql("""
+				update guarantee.deposit_arrivals set applied = least(amount, ?), applied_at = ?
+				where id = (select id from guarantee.deposit_arrivals where bidder_id = ? and trade_code = ?
+				  and outcome = 'MATCHED' and refunded_at is null and forfeited_at is null and applied is null and amount >= ?
+				  order by amount desc, paid_at limit 1 for update)
+				  and applied is null
+				returning applied""")
+			.params(upTo.yuan(), Timestamp.from(at), bidder.value(), trade.value(), atLeast.yuan())
+			.query(BigDecimal.class).optional().map(Money::of).orElse(Money.ZERO);
 	}
 
 	private static Stored stored(ResultSet rs, int row) throws SQLException {

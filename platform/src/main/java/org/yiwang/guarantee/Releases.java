@@ -26,9 +26,13 @@ class Releases {
 	record End(TradeCode tradeCode, EntityId winner, Instant endedAt, LocalDate contractSignedOn) {
 	}
 
-	/** An arrival on a bidder's sub-account that a refund returns, with the bank that received it. */
+	/**
+	 * An arrival on a bidder's sub-account that a refund returns, with the bank that received it.
+	 *
+	 * @param amount what is returned: the arrival less any part applied to the price
+	 */
 	record Refundable(UUID arrival, String accountNumber, EntityId bidder, String bidderName, String bankClient,
-			String payerAccount, String payerName, Money amount, Instant paidAt) {
+			String payerAccount, String payerName, Money amount, Instant paidAt, DepositOutcome outcome) {
 	}
 
 	/** A refund with what its bank confirmed under which key. */
@@ -115,19 +119,20 @@ class Releases {
 			.params(Timestamp.from(at), id).update() == 1;
 	}
 
-	/** Arrivals on the trade's sub-accounts not yet refunded, of every bidder or of one. */
+	/** Arrivals on the trade's sub-accounts not yet refunded nor forfeited, less any part applied to the price. */
 	List<Refundable> refundable(TradeCode trade) {
 		return jdbc.sql("""
-				select a.*, d.bidder_name from guarantee.deposit_arrivals a
+				select a.*, a.amount - coalesce(a.applied, 0) as returned, d.bidder_name from guarantee.deposit_arrivals a
 				join guarantee.deposit_accounts d on d.account_number = a.account_number
 				where a.trade_code = ? and a.bidder_id is not null
-				  and a.refunded_at is null and a.forfeited_at is null
+				  and a.refunded_at is null and a.forfeited_at is null and coalesce(a.applied, 0) < a.amount
 				order by a.paid_at""")
 			.param(trade.value())
 			.query((rs, row) -> new Refundable(rs.getObject("id", UUID.class), rs.getString("account_number"),
 					new EntityId(rs.getObject("bidder_id", UUID.class)), rs.getString("bidder_name"),
 					rs.getString("bank_client"), rs.getString("payer_account"), rs.getString("payer_name"),
-					Money.of(rs.getBigDecimal("amount")), rs.getTimestamp("paid_at").toInstant()))
+					Money.of(rs.getBigDecimal("returned")), rs.getTimestamp("paid_at").toInstant(),
+					DepositOutcome.valueOf(rs.getString("outcome"))))
 			.list();
 	}
 

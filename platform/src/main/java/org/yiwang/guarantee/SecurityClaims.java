@@ -216,9 +216,9 @@ public class SecurityClaims {
 				}
 				events.publishEvent(new ClaimDecided(staff.actor(), id, claim.tradeCode(), outcome, reason.strip(),
 						requirement.region(), now));
-				if (outcome == ClaimStatus.REJECTED) {
-					securityReleases.releaseAfterClaim(requirement, claim.bidder());
-				}
+				// Whatever the claim did not take (all of it when rejected; flagged arrivals, never security, when the
+				// deposit was forfeited) is released now if the trade's end already released the others'.
+				securityReleases.releaseAfterClaim(requirement, claim.bidder());
 				return claims.byId(id).orElseThrow();
 			});
 		}

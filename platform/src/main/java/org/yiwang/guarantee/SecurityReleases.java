@@ -345,7 +345,7 @@ public class SecurityReleases {
 		EntityId winner = releases.end(requirement.tradeCode()).map(Releases.End::winner).orElse(null);
 		// A security under an open claim stays until the claim is decided.
 		java.util.function.Predicate<EntityId> released = bidder -> admitted.test(bidder)
-				&& !claims.open(requirement.tradeCode(), bidder);
+				&& !claims.undecided(requirement.tradeCode(), bidder);
 		for (GuaranteeView letter : releases.validLetters(requirement.tradeCode())) {
 			if (!released.test(letter.applicant())) {
 				continue;
@@ -364,7 +364,9 @@ public class SecurityReleases {
 			}
 			ReleaseReason reason = reason(fixed, arrival.bidder(), winner);
 			LocalDate from = LocalDate.ofInstant(arrival.paidAt(), BidSecurity.CHINA);
-			LocalDate until = from.isAfter(today) ? from : today;
+			// Money from a payer who is not the bidder was never the bidder's security: it goes back as it came, no
+			// interest (docs/bid-security.md).
+			LocalDate until = from.isAfter(today) || arrival.outcome() == DepositOutcome.WRONG_PAYER ? from : today;
 			long days = DepositInterest.days(from, until);
 			Money interest = DepositInterest.of(arrival.amount(), annualRate, days);
 			RefundView refund = new RefundView(UUID.randomUUID(), arrival.accountNumber(), requirement.tradeCode(),

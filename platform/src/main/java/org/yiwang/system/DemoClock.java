@@ -7,9 +7,10 @@ import java.time.ZoneId;
 
 /**
  * The platform's clock with demo data on: real time plus an offset the administrator moves forward at
- * {@code /admin/demo-clock}, so a newcomer can walk a tender through its 20 days to the deadline, three days of
- * publicity and so on in one sitting. Never backwards (deadlines, receipts and the audit log assume time only grows);
- * the offset is not kept across restarts. With {@code yiwang.demo=false} the platform runs on the plain system clock.
+ * {@code /admin/demo-clock} (staff also jump past a listing's period, {@link DemoTime}), so a newcomer can walk a
+ * tender through its 20 days to the deadline, three days of publicity and so on in one sitting. Never backwards
+ * (deadlines, receipts and the audit log assume time only grows): every move is kept in the database and restored at
+ * the next start ({@link DemoClockStore}). With {@code yiwang.demo=false} the platform runs on the plain system clock.
  * Tests that live through days extend it ({@code org.yiwang.AdjustableClock}).
  */
 public class DemoClock extends Clock {
@@ -20,6 +21,10 @@ public class DemoClock extends Clock {
 	private final Clock base;
 
 	private volatile Duration offset = Duration.ZERO;
+
+	/** Told of every move, in the mover's transaction; nothing for a clock no store keeps (tests). */
+	private volatile java.util.function.BiConsumer<Duration, Instant> keeper = (offset, shownAt) -> {
+	};
 
 	protected DemoClock(Clock base) {
 		this.base = base;
@@ -33,7 +38,25 @@ public class DemoClock extends Clock {
 		if (by.isNegative() || by.isZero() || by.compareTo(MAX_STEP) > 0) {
 			throw new IllegalArgumentException("a step forward of at most " + MAX_STEP);
 		}
-		offset = offset.plus(by);
+		Duration moved = offset.plus(by);
+		keeper.accept(moved, base.instant().plus(moved));
+		offset = moved;
+	}
+
+	/**
+	 * At start: the stored offset, or more if the host's clock went back since the platform last showed
+	 * {@code shownAt}; never less than the offset already set.
+	 */
+	synchronized void restore(Duration stored, Instant shownAt) {
+		Duration needed = Duration.between(base.instant(), shownAt);
+		Duration restored = stored.compareTo(needed) >= 0 ? stored : needed;
+		if (restored.compareTo(offset) > 0) {
+			offset = restored;
+		}
+	}
+
+	void keepIn(java.util.function.BiConsumer<Duration, Instant> keeper) {
+		this.keeper = keeper;
 	}
 
 	@Override

@@ -115,8 +115,10 @@ class WebConfiguration implements WebMvcConfigurer {
 	 * administrator may move it forward ({@link DemoClock}).
 	 */
 	@Bean
-	Clock clock(@org.springframework.beans.factory.annotation.Value("${yiwang.demo:true}") boolean demo) {
+	Clock clock(@org.springframework.beans.factory.annotation.Value("${yiwang.demo:true}") boolean demo,
+			org.springframework.beans.factory.ObjectProvider<org.springframework.jdbc.core.simple.JdbcClient> jdbc) {
 		Clock system = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
-		return demo ? new DemoClock(system) : system;
+		// The demo clock resumes where it stood before a restart (the JdbcClient brings the migrations first).
+		return demo ? new DemoClockStore(jdbc.getObject()).attach(new DemoClock(system)) : system;
 	}
 }

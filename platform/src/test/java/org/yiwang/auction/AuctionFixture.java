@@ -14,6 +14,7 @@ import org.yiwang.account.AccountKind;
 import org.yiwang.account.AccountManagement;
 import org.yiwang.account.NewAccount;
 import org.yiwang.guarantee.ArrivalReport;
+import org.yiwang.guarantee.ArrivalView;
 import org.yiwang.guarantee.CashDeposits;
 import org.yiwang.guarantee.DepositAccountView;
 import org.yiwang.kernel.Role;
@@ -122,11 +123,16 @@ final class AuctionFixture {
 	}
 
 	void pay(ListingView listing, String user) {
-		DepositAccountView account = as(user, () -> deposits.openAccount(listing.tradeCode().value()));
 		EntityView entity = as(user, () -> registry.myEntity().orElseThrow());
-		TestActor.of(bank, Role.API_CLIENT, TestActor.CITY, false).run(() -> deposits.report("pay-" + user,
-				new ArrivalReport(account.accountNumber(), listing.security().yuan(), "6222000011112222", entity.name(),
-						Instant.now().minus(1, ChronoUnit.MINUTES), "REF-" + user)));
+		arrival(listing, user, listing.security().yuan(), entity.name(), "pay-" + user);
+	}
+
+	/** The bank reports an arrival on the user's sub-account for the listing (opened if need be), under the key. */
+	ArrivalView arrival(ListingView listing, String user, BigDecimal amount, String payerName, String key) {
+		DepositAccountView account = as(user, () -> deposits.openAccount(listing.tradeCode().value()));
+		return TestActor.of(bank, Role.API_CLIENT, TestActor.CITY, false).call(() -> deposits.report(key,
+				new ArrivalReport(account.accountNumber(), amount, "6222000011112222", payerName,
+						Instant.now().minus(1, ChronoUnit.MINUTES), "REF-" + key)));
 	}
 
 	UUID hall_registration(ListingView listing, String user) {

@@ -27,11 +27,13 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.yiwang.AdjustableClock;
 import org.yiwang.PlatformTest;
 import org.yiwang.TestActor;
 import org.yiwang.account.AccountKind;
@@ -54,6 +56,7 @@ import org.yiwang.system.Refusal;
  * payment by someone else, a short one, one to an unknown sub-account or a replayed bank reference does not.
  */
 @PlatformTest
+@Import(AdjustableClock.Config.class)
 class CashDepositsTests {
 
 	private static final String PASSWORD = "Deposit-pass-2026";
@@ -100,6 +103,10 @@ class CashDepositsTests {
 	@Autowired
 	SecurityFigures figures;
 
+	/** Money is held for days here: the platform's clock moves forward, no value date is back-dated. */
+	@Autowired
+	AdjustableClock clock;
+
 	@BeforeEach
 	void a_requirement_two_bidders_and_a_registered_bank() {
 		run = UUID.randomUUID().toString().substring(0, 8);
@@ -109,11 +116,11 @@ class CashDepositsTests {
 		trade = TradeCode.of("CQ-500103-2026-D" + run.toUpperCase());
 		TestActor.districtStaff(TestActor.YUZHONG).run(() -> security.require(new NewRequirement(trade.value(), "存款标段",
 				TestActor.YUZHONG, "ENG_BUILDING", null, tenderer.creditCode(), new BigDecimal("50000.00"),
-				LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(60))));
+				today().plusDays(60))));
 		String bank = "settle." + run;
 		AccountView client = TestActor.admin().call(() -> accounts.create(new NewAccount(bank, "结算银行 " + run,
 				AccountKind.MACHINE, Set.of(Role.API_CLIENT), null, false, Set.of(), null)));
-		token = TestActor.admin().call(() -> accounts.issueToken(client.id(), "deposit test", 30)).secret();
+		token = TestActor.admin().call(() -> accounts.issueToken(client.id(), "deposit test", 3650)).secret();
 		TestActor.cityStaff().run(() -> deposits.registerBank(bank, "演示结算银行"));
 	}
 
@@ -181,13 +188,14 @@ class CashDepositsTests {
 	@Test
 	void unsuccessful_deposits_are_refunded_at_once_with_interest_the_winners_after_signing_and_each_confirmed_once()
 			throws Exception {
-		Instant paid = Instant.now().minus(36, ChronoUnit.DAYS);
 		DepositAccountView winning = signedIn("d1." + run, () -> deposits.openAccount(trade.value()));
 		DepositAccountView losing = signedIn("d2." + run, () -> deposits.openAccount(trade.value()));
+		Instant paid = clock.instant();
 		report("r1-" + run, arrival(winning.accountNumber(), "50000.00", first.name(), "R1-" + run, paid))
 			.andExpect(status().isCreated());
 		report("r2-" + run, arrival(losing.accountNumber(), "50000.00", second.name(), "R2-" + run, paid))
 			.andExpect(status().isCreated());
+		clock.advanceTo(paid.plus(36, ChronoUnit.DAYS));
 		TestActor yuzhong = TestActor.districtStaff(TestActor.YUZHONG);
 
 		assertRefused(TestActor.districtStaff(TestActor.WANZHOU), () -> releases.transactionEnded(trade, Optional.of(first.id())),
@@ -223,7 +231,7 @@ class CashDepositsTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[?(@.id == '%s')].total", refund).value(50017.50))
 			.andExpect(jsonPath("$[?(@.id == '%s')].payerAccount", refund).value("6222000011112222"));
-		String execution = "{\"bankReference\":\"RF-" + run + "\",\"executedAt\":\"" + Instant.now().minusSeconds(5) + "\"}";
+		String execution = "{\"bankReference\":\"RF-" + run + "\",\"executedAt\":\"" + clock.instant().minusSeconds(5) + "\"}";
 		confirm(refund, "c1-" + run, execution).andExpect(status().isOk())
 			.andExpect(header().string("Idempotent-Replayed", "false"))
 			.andExpect(jsonPath("$.status").value("EXECUTED"));
@@ -362,11 +370,60 @@ class CashDepositsTests {
 	}
 
 	@Test
-	void figures_show_cash_held_in_yuan_days_to_the_trades_district_only() throws Exception {
-		Instant paid = Instant.now().minus(10, ChronoUnit.DAYS);
+	void value_dates_in_the_future_before_the_sub_account_or_after_its_refund_are_refused_with_the_reason()
+			throws Exception {
 		DepositAccountView account = signedIn("d1." + run, () -> deposits.openAccount(trade.value()));
+		String number = account.accountNumber();
+		report("vf-" + run, arrival(number, "50000.00", first.name(), "VF-" + run, clock.instant().plus(1, ChronoUnit.HOURS)))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors[0].field").value("paidAt"))
+			.andExpect(jsonPath("$.detail").value(containsString("晚于平台当前时间")));
+		mvc.perform(post("/api/guarantees/bank/arrivals").header("Authorization", "Bearer " + token)
+			.header("Idempotency-Key", "vf-en-" + run).header("Accept-Language", "en")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(arrival(number, "50000.00", first.name(), "VF-EN-" + run, clock.instant().plus(1, ChronoUnit.DAYS))))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("later than the platform's time")));
+		report("vb-" + run, arrival(number, "50000.00", first.name(), "VB-" + run,
+				account.openedAt().minus(1, ChronoUnit.DAYS)))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("paidAt"))
+			.andExpect(jsonPath("$.detail").value(containsString("早于该保证金子账号的开立时间")));
+
+		// Real value dates: paid now, held while the platform's time runs 30 days; the wrong payer's money earns nothing.
+		Instant paid = clock.instant();
+		report("vm-" + run, arrival(number, "50000.00", first.name(), "VM-" + run, paid))
+			.andExpect(status().isCreated()).andExpect(jsonPath("$.outcome").value("MATCHED"));
+		report("vw-" + run, arrival(number, "50000.00", "别的公司", "VW-" + run, paid))
+			.andExpect(status().isCreated()).andExpect(jsonPath("$.outcome").value("WRONG_PAYER"));
+		clock.advanceTo(paid.plus(30, ChronoUnit.DAYS));
+		TradeSecurityView ended = TestActor.districtStaff(TestActor.YUZHONG)
+			.call(() -> security.transactionEnded(trade, Optional.empty()));
+		assertThat(ended.refunds()).hasSize(2);
+		assertThat(ended.refunds()).filteredOn(r -> r.payerName().equals(first.name())).singleElement().satisfies(r -> {
+			assertThat(r.daysHeld()).isEqualTo(30);
+			assertThat(r.interest()).as("50000 × 0.35%% × 30 / 360").isEqualTo(Money.of("14.58"));
+		});
+		assertThat(ended.refunds()).filteredOn(r -> r.payerName().equals("别的公司")).singleElement().satisfies(r -> {
+			assertThat(r.daysHeld()).isZero();
+			assertThat(r.interest()).as("a wrong payer's money goes back as it came").isEqualTo(Money.ZERO);
+			assertThat(r.total()).isEqualTo(Money.of("50000.00"));
+		});
+
+		clock.advance(java.time.Duration.ofHours(1));
+		report("va-" + run, arrival(number, "50000.00", first.name(), "VA-" + run, clock.instant().minusSeconds(60)))
+			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("paidAt"))
+			.andExpect(jsonPath("$.detail").value(containsString("子账号已结清")));
+		assertThat(signedIn("d1." + run, deposits::myArrivals)).as("nothing refused was recorded").hasSize(2);
+	}
+
+	@Test
+	void figures_show_cash_held_in_yuan_days_to_the_trades_district_only() throws Exception {
+		DepositAccountView account = signedIn("d1." + run, () -> deposits.openAccount(trade.value()));
+		Instant paid = clock.instant();
 		report("fg-" + run, arrival(account.accountNumber(), "50000.00", first.name(), "FG-" + run, paid))
 			.andExpect(status().isCreated());
+		clock.advanceTo(paid.plus(10, ChronoUnit.DAYS));
 		String month = java.time.YearMonth.from(paid.atZone(ZoneId.of("Asia/Shanghai"))).toString();
 		assertThat(TestActor.districtStaff(TestActor.YUZHONG).call(() -> figures.figures(12)))
 			.filteredOn(f -> f.region().equals(TestActor.YUZHONG) && f.form() == SecurityForm.CASH_DEPOSIT
@@ -495,8 +552,8 @@ class CashDepositsTests {
 			.isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.messageKey()).isEqualTo(key));
 	}
 
-	private static LocalDate today() {
-		return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+	private LocalDate today() {
+		return LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
 	}
 
 	private ResultActions report(String key, String body) throws Exception {
@@ -504,8 +561,8 @@ class CashDepositsTests {
 			.header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).content(body));
 	}
 
-	private static String arrival(String account, String amount, String payer, String reference) {
-		return arrival(account, amount, payer, reference, Instant.now().minus(1, ChronoUnit.MINUTES));
+	private String arrival(String account, String amount, String payer, String reference) {
+		return arrival(account, amount, payer, reference, clock.instant().minus(1, ChronoUnit.MINUTES));
 	}
 
 	private static String arrival(String account, String amount, String payer, String reference, Instant paidAt) {

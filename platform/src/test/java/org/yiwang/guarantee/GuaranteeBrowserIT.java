@@ -227,14 +227,25 @@ class GuaranteeBrowserIT {
 		browser.get(url("/guarantees/my"));
 		assertThat(browser.findElement(By.cssSelector("#guarantee-table tbody tr")).getText()).contains("已释放");
 		screenshot("bidder-guarantee-released");
+		// The demo bank shows an account holder its own transactions only: this bidder paid nothing in cash.
+		browser.get(url("/demo-bank"));
+		assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain(subAccount).doesNotContain("50017.50");
+		assertThat(browser.findElements(By.cssSelector("#ledger-table tbody tr"))).isEmpty();
+		browser.get(url("/guarantees/my"));
 		signOut();
 		signIn("bidder2", DEMO_PASSWORD);
 		browser.get(url("/guarantees/my"));
-		assertThat(browser.findElement(By.cssSelector("#refund-table tbody tr")).getText()).contains("50000.00")
-			.contains("17.50").contains("50017.50").contains("已退还");
+		WebElement refunded = browser.findElement(By.cssSelector("#refund-table tbody tr"));
+		assertThat(refunded.getText()).contains("50000.00").contains("17.50").contains("50017.50").contains("已退还");
+		String bankReference = refunded.findElement(By.cssSelector("td.bank-reference")).getText();
+		assertThat(bankReference).as("the bank's own reference of the executed refund").startsWith("DEMOBANK-RF-");
 		screenshot("bidder2-refund-with-interest");
 		browser.get(url("/demo-bank"));
 		assertThat(browser.findElement(By.id("ledger-table")).getText()).contains("50017.50").contains("已退至付款账户");
+		assertThat(browser.findElement(By.cssSelector("#ledger-table tr[data-reference='" + bankReference + "']"))
+			.getText()).as("the same transfer on the bank's side").contains("50017.50");
+		assertThat(browser.findElements(By.cssSelector("#ledger-table tbody tr"))).as("its transfer and its refund")
+			.hasSize(2);
 		assertThat(platform(() -> security.securityHeld(bidder.id(), TradeCode.of(trade), required))).isEmpty();
 		assertThat(platform(() -> security.securityHeld(bidder2.id(), TradeCode.of(trade), required))).isEmpty();
 	}

@@ -511,7 +511,7 @@ class AwardTests {
 			String body = """
 					{"accountNumber":"%s","amount":20000.00,"payerAccount":"6222000011112222","payerName":"%s",
 					 "paidAt":"%s","bankReference":"AW-%s"}""".formatted(account.accountNumber(), bidder.name(),
-					Instant.now().minusSeconds(60), UUID.randomUUID());
+					context.getBean(java.time.Clock.class).instant().minusSeconds(60), UUID.randomUUID());
 			context.getBean(MockMvc.class).perform(post("/api/guarantees/bank/arrivals").header("Authorization", "Bearer " + token)
 				.header("Idempotency-Key", UUID.randomUUID().toString())
 				.contentType(MediaType.APPLICATION_JSON).content(body))

@@ -1,6 +1,7 @@
 package org.yiwang.auction.web;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -29,6 +30,7 @@ import org.yiwang.catalog.CategoryView;
 import org.yiwang.catalog.ProcedureFamily;
 import org.yiwang.kernel.Role;
 import org.yiwang.system.Actors;
+import org.yiwang.system.DemoTime;
 import org.yiwang.system.Forms;
 import org.yiwang.system.Refusal;
 
@@ -45,9 +47,15 @@ class ListingPagesController {
 
 	private final Catalog catalog;
 
-	ListingPagesController(AuctionHall hall, Catalog catalog) {
+	private final DemoTime demoTime;
+
+	private final Clock clock;
+
+	ListingPagesController(AuctionHall hall, Catalog catalog, DemoTime demoTime, Clock clock) {
 		this.hall = hall;
 		this.catalog = catalog;
+		this.demoTime = demoTime;
+		this.clock = clock;
 	}
 
 	@GetMapping("/listings")
@@ -113,6 +121,9 @@ class ListingPagesController {
 		var acting = Actors.current();
 		boolean staff = acting.map(a -> a.hasRole(Role.CENTER_STAFF) || a.hasRole(Role.PLATFORM_ADMIN)).orElse(false);
 		model.addAttribute("staff", staff);
+		// In a demo, staff may jump the platform's time past the listing's period instead of waiting 20 working days.
+		model.addAttribute("demoJump", staff && demoTime.on() && listing.status() == ListingStatus.PUBLISHED
+				&& listing.periodEnd() != null && listing.periodEnd().isAfter(clock.instant()));
 		// Staff only: the projected end and the warning for a year without a holiday schedule.
 		model.addAttribute("period", staff ? hall.period(listing) : null);
 		model.addAttribute("registrations", staff ? hall.registrations(id) : List.<RegistrationView>of());
@@ -184,6 +195,20 @@ class ListingPagesController {
 			RedirectAttributes redirect) {
 		Forms.attempt(redirect, "auction.saved.concluded", () -> hall.conclude(id,
 				startsAt == null ? null : startsAt.atZone(CHINA).toInstant(), integer(freeMinutes), integer(biddingHours)));
+		return "redirect:/listings/" + id;
+	}
+
+	/** Demo only: the platform's time jumps to a minute past the listing's period, so staff can conclude it now. */
+	@PostMapping("/listings/{id}/demo-clock")
+	String jumpPastPeriod(@PathVariable UUID id, RedirectAttributes redirect) {
+		demoTime.requireMover();
+		Forms.attempt(redirect, "auction.saved.demoJumped", () -> {
+			ListingView listing = hall.listing(id);
+			if (listing.status() != ListingStatus.PUBLISHED || listing.periodEnd() == null) {
+				throw Refusal.conflict(null, "auction.demoClock.notPublished");
+			}
+			demoTime.jumpTo(listing.periodEnd().plusSeconds(60));
+		});
 		return "redirect:/listings/" + id;
 	}
 

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -78,10 +79,11 @@ class DemoBank {
 	 *        UNKNOWN_ACCOUNT), REFUSED with the platform's reason, or EXECUTED for a refund
 	 */
 	record Transfer(Kind kind, String reference, String accountNumber, BigDecimal amount, String payerAccount,
-			String payerName, Instant at, String status, String detail) {
+			String payerName, Instant at, String status, String detail, UUID holder) {
 
 		Transfer answered(String status, String detail) {
-			return new Transfer(kind, reference, accountNumber, amount, payerAccount, payerName, at, status, detail);
+			return new Transfer(kind, reference, accountNumber, amount, payerAccount, payerName, at, status, detail,
+					holder);
 		}
 	}
 
@@ -98,11 +100,23 @@ class DemoBank {
 	}
 
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	record RefundInstruction(String id, String accountNumber, String payerAccount, String payerName, BigDecimal total) {
+	record RefundInstruction(String id, String accountNumber, UUID bidder, String payerAccount, String payerName,
+			BigDecimal total) {
+	}
+
+	/**
+	 * The account holder's own lines, newest first: its transfers and the refunds to it. A bank shows a customer its
+	 * own account only; with no holder (signed in without an entity) nothing.
+	 */
+	List<Transfer> ledgerOf(UUID holder) {
+		if (holder == null) {
+			return List.of();
+		}
+		return ledger().stream().filter(t -> holder.equals(t.holder())).toList();
 	}
 
 	/** The ledger, newest first. */
-	List<Transfer> ledger() {
+	private List<Transfer> ledger() {
 		synchronized (ledger) {
 			List<Transfer> lines = new ArrayList<>(ledger.values());
 			Collections.reverse(lines);
@@ -115,7 +129,7 @@ class DemoBank {
 	 * know, an amount that is not a number, has more than two decimals or is not more than zero, a payer account that is
 	 * not 8 to 30 digits, a missing payer name. Accepted, the arrival is reported at once (or at the next tick).
 	 */
-	Transfer transfer(String accountNumber, String amountText, String payerAccount, String payerName) {
+	Transfer transfer(UUID holder, String accountNumber, String amountText, String payerAccount, String payerName) {
 		RestClient client = api;
 		if (client == null) {
 			throw Refusal.conflict(null, "demoBank.offline");
@@ -142,7 +156,7 @@ class DemoBank {
 			throw e;
 		}
 		Transfer transfer = new Transfer(Kind.DEPOSIT, "DEMOBANK-" + digits(12), number, amount, payer, payerName.strip(),
-				clock.instant(), "PENDING", null);
+				clock.instant(), "PENDING", null, holder);
 		ledger.put(transfer.reference(), transfer);
 		try {
 			report();
@@ -169,7 +183,7 @@ class DemoBank {
 				.header("Idempotency-Key", "demo-refund-" + refund.id()).contentType(MediaType.APPLICATION_JSON)
 				.body(Map.of("bankReference", reference, "executedAt", now.toString())).retrieve().toBodilessEntity();
 			ledger.put(reference, new Transfer(Kind.REFUND, reference, refund.accountNumber(), refund.total(),
-					refund.payerAccount(), refund.payerName(), now, "EXECUTED", null));
+					refund.payerAccount(), refund.payerName(), now, "EXECUTED", null, refund.bidder()));
 			log.info("Demo bank refunded {} yuan from sub-account {} to {}", refund.total(), refund.accountNumber(),
 					refund.payerAccount());
 		}

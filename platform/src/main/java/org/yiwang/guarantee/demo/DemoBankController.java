@@ -1,5 +1,7 @@
 package org.yiwang.guarantee.demo;
 
+import java.util.UUID;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,7 +15,8 @@ import org.yiwang.system.Refusal;
 
 /**
  * The demo bank's online-banking page, clearly not the platform's: only with the demo issuer and bank on (else not
- * found). A signed-in bidder transfers its deposit to its sub-account; the payer name starts as its entity's name.
+ * found). A signed-in bidder transfers its deposit to its sub-account; the payer name starts as its entity's name. Each
+ * account holder (the signed-in member's entity) sees only its own transfers and the refunds to it.
  */
 @Controller
 class DemoBankController {
@@ -33,7 +36,7 @@ class DemoBankController {
 	@GetMapping("/demo-bank")
 	String page(Model model) {
 		requireDemo();
-		model.addAttribute("ledger", bank.ledger());
+		model.addAttribute("ledger", bank.ledgerOf(registry.myEntity().map(e -> e.id().value()).orElse(null)));
 		model.addAttribute("online", bank.online());
 		model.addAttribute("payerName", registry.myEntity().map(EntityView::name).orElse(""));
 		return "guarantee/demo-bank";
@@ -44,7 +47,9 @@ class DemoBankController {
 			@RequestParam(required = false) String payerAccount, @RequestParam(required = false) String payerName,
 			RedirectAttributes redirect) {
 		requireDemo();
-		Forms.attempt(redirect, "demoBank.saved", () -> bank.transfer(accountNumber, amount, payerAccount, payerName));
+		UUID holder = registry.myEntity().map(e -> e.id().value()).orElse(null);
+		Forms.attempt(redirect, "demoBank.saved",
+				() -> bank.transfer(holder, accountNumber, amount, payerAccount, payerName));
 		return "redirect:/demo-bank";
 	}
 

@@ -140,6 +140,10 @@ class AccessMatrixTests {
 				"POST /api/tendering/sections/{id}/notice", "POST /api/tendering/sections/{id}/documents",
 				"POST /api/tendering/sections/{id}/clarifications", "POST /api/tendering/questions/{id}/answer",
 				"POST /api/tendering/objections/{id}/answer");
+		// a document's signature: read by whoever may download the document; given by the tenderer or its agency
+		allow(tenderViewers, "GET /tenders/documents/{id}/signature", "GET /tenders/documents/{id}/certificate",
+				"GET /api/tendering/documents/{id}/signature", "GET /api/tendering/documents/{id}/certificate");
+		allow(tenderParty, "POST /tenders/documents/{id}/signature", "POST /api/tendering/documents/{id}/signature");
 		allow(EnumSet.of(Role.TENDERER), "POST /tenders/mandates", "POST /api/tendering/mandates");
 		allow(STAFF, "POST /tenders/sections/{id}/approve", "POST /tenders/sections/{id}/return",
 				"POST /tenders/sections/{id}/notice/return", "POST /tenders/sections/{id}/publish",
@@ -194,6 +198,8 @@ class AccessMatrixTests {
 				"GET /tenders/sections/{id}/contract.pdf", "GET /api/tendering/sections/{id}/award",
 				"GET /api/tendering/sections/{id}/award/notice.pdf", "GET /api/tendering/sections/{id}/award/notice.pdf.sig",
 				"GET /api/tendering/sections/{id}/contract.pdf");
+		allow(EnumSet.of(Role.BIDDER), "GET /tenders/sections/{id}/award/result-notice.pdf",
+				"GET /tenders/sections/{id}/award/result-notice.pdf.sig");
 		allow(EnumSet.of(Role.BIDDER), "POST /tenders/sections/{id}/award/objections",
 				"POST /tenders/sections/{id}/award/complaints", "POST /api/tendering/sections/{id}/award/objections",
 				"POST /api/tendering/sections/{id}/award/complaints");
@@ -244,6 +250,8 @@ class AccessMatrixTests {
 				Role.AGENCY, Role.BIDDER);
 		allow(openingViewers, "GET /tenders/sections/{id}/opening", "GET /tenders/sections/{id}/opening/events",
 				"GET /api/tendering/sections/{id}/opening");
+		allow(EnumSet.of(Role.BIDDER), "GET /tenders/sections/{id}/opening/confirmation.txt",
+				"GET /api/tendering/sections/{id}/opening/confirmation.txt");
 		allow(EnumSet.of(Role.BIDDER), "POST /tenders/sections/{id}/opening/check-in",
 				"POST /tenders/sections/{id}/opening/decryption", "POST /tenders/sections/{id}/opening/confirmation",
 				"POST /tenders/sections/{id}/opening/objections", "POST /api/tendering/sections/{id}/opening/check-in",

@@ -19,10 +19,12 @@ import tools.jackson.databind.node.ObjectNode;
  * @param noncePrefix the 7 random bytes every chunk nonce starts with
  * @param contentLength bytes of plaintext content (the archive of price sheet, evidence and files)
  * @param signerCertificate DER of the bidder's certificate
+ * @param bidder the bidder the sealed price sheet names, copied into the clear by the sealing tool so the platform can
+ *     check it at submission, when the sheet itself is still encrypted (null in envelopes of older tools)
  */
 public record EnvelopeHeader(int version, String tradeCode, Instant sealedAt, ContentCipher cipher, int chunkSize,
 		byte[] noncePrefix, long contentLength, long chunkCount, List<Recipient> recipients, String signatureAlgorithm,
-		byte[] signerCertificate, String tool) {
+		byte[] signerCertificate, String tool, String bidder) {
 
 	public static final int NONCE_PREFIX_BYTES = 7;
 
@@ -116,6 +118,9 @@ public record EnvelopeHeader(int version, String tradeCode, Instant sealedAt, Co
 		signer.put("certificate", Base64.getEncoder().encodeToString(signerCertificate));
 		signer.put("certificateFingerprint", signerFingerprint());
 		node.put("tool", tool);
+		if (bidder != null) {
+			node.put("bidder", bidder);
+		}
 		return Json.bytes(node);
 	}
 
@@ -181,7 +186,7 @@ public record EnvelopeHeader(int version, String tradeCode, Instant sealedAt, Co
 		}
 		byte[] certificate = signer.base64("certificate", MAX_CERTIFICATE_BYTES);
 		return new EnvelopeHeader(version, tradeCode, sealedAt, cipher, chunkSize, noncePrefix, contentLength, chunkCount,
-				recipients, algorithm, certificate, h.optionalString("tool", 100));
+				recipients, algorithm, certificate, h.optionalString("tool", 100), h.optionalString("bidder", 200));
 	}
 
 	@Override

@@ -87,7 +87,7 @@ public final class EnvelopeWriter {
 		EnvelopeHeader header = new EnvelopeHeader(Envelope.VERSION, request.tradeCode(),
 				request.sealedAt() == null ? Instant.now() : request.sealedAt(), cipher, chunkSize, noncePrefix,
 				contentLength, EnvelopeHeader.chunksFor(contentLength, chunkSize), recipients, signatureAlgorithm,
-				der(request.signerCertificate()), TOOL);
+				der(request.signerCertificate()), TOOL, request.priceSheet().bidder());
 		byte[] headerJson = header.toJson();
 		if (headerJson.length > Envelope.MAX_HEADER_BYTES) {
 			throw new EnvelopeException(Problem.BAD_INPUT, "the header exceeds " + Envelope.MAX_HEADER_BYTES + " bytes");

@@ -84,6 +84,8 @@ class EnvelopeTests {
 		assertThat(verified.sha256()).isEqualTo(sealed.sha256());
 		assertThat(verified.header().tradeCode()).isEqualTo("E5001000001001001");
 		assertThat(verified.header().cipher()).isEqualTo(cipher);
+		assertThat(verified.header().bidder()).as("the sheet's bidder, in the clear for the check at submission")
+			.isEqualTo("重庆测试建设有限公司");
 		assertThat(verified.signer()).isEqualTo(bidder.certificate());
 		assertThat(verified.header().recipient(Role.OPENING).orElseThrow().keyId()).isEqualTo(Crypto.keyId(opening.keys().getPublic()));
 

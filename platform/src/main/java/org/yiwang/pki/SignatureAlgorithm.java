@@ -1,5 +1,7 @@
 package org.yiwang.pki;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.PublicKey;
@@ -58,6 +60,36 @@ public enum SignatureAlgorithm {
 			}
 			verifier.initVerify(key);
 			verifier.update(content);
+			return verifier.verify(signature);
+		}
+		catch (SignatureException | InvalidKeyException e) {
+			throw e;
+		}
+		catch (GeneralSecurityException e) {
+			throw new IllegalStateException(jcaName + " is not available", e);
+		}
+	}
+
+	/**
+	 * As {@link #verify(PublicKey, byte[], byte[])}, over content read from a stream in 64 KB chunks: a tender document
+	 * may be gigabytes and is never held whole in memory.
+	 *
+	 * @throws IOException when the content cannot be read
+	 */
+	public boolean verify(PublicKey key, InputStream content, byte[] signature)
+			throws SignatureException, InvalidKeyException, IOException {
+		requireWellFormed(key, signature);
+		try {
+			Signature verifier = Signature.getInstance(jcaName, BouncyCastle.PROVIDER);
+			if (this == SM3_WITH_SM2) {
+				verifier.setParameter(new SM2ParameterSpec(BouncyCastle.SM2_ID));
+			}
+			verifier.initVerify(key);
+			byte[] buffer = new byte[64 * 1024];
+			int read;
+			while ((read = content.read(buffer)) != -1) {
+				verifier.update(buffer, 0, read);
+			}
 			return verifier.verify(signature);
 		}
 		catch (SignatureException | InvalidKeyException e) {

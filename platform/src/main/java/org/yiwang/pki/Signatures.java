@@ -1,9 +1,13 @@
 package org.yiwang.pki;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.security.InvalidKeyException;
 import java.security.SignatureException;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.function.Supplier;
 
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSException;
@@ -13,7 +17,9 @@ import org.bouncycastle.cms.CMSSignerDigestMismatchException;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Checks signatures other modules receive (bids, expert scores, documents): a raw signature with the signer's
@@ -28,8 +34,12 @@ public class Signatures {
 
 	private final TrustStore trustStore;
 
-	Signatures(TrustStore trustStore) {
+	private final TransactionTemplate reads;
+
+	Signatures(TrustStore trustStore, PlatformTransactionManager transactions) {
 		this.trustStore = trustStore;
+		this.reads = new TransactionTemplate(transactions);
+		this.reads.setReadOnly(true);
 	}
 
 	/**
@@ -70,6 +80,50 @@ public class Signatures {
 			return SignatureVerification.failed(signer, rejected.failure(), null, name);
 		}
 		return trusted(holder, signer, name);
+	}
+
+	/**
+	 * A raw signature over content read from a stream (a tender document, possibly gigabytes: read in chunks, never
+	 * whole), by the holder of {@code certificate}, which must be valid in the trust store now. The pass over the
+	 * content runs outside any transaction; only the trust decision reads the database.
+	 */
+	public SignatureVerification verify(Supplier<InputStream> content, byte[] signature, byte[] certificate,
+			SignatureAlgorithm algorithm) {
+		String name = algorithm.jcaName();
+		X509CertificateHolder holder;
+		CertificateView signer;
+		try {
+			holder = CertificateBytes.certificate(certificate);
+			signer = TrustStore.view(holder);
+		}
+		catch (Rejected rejected) {
+			return SignatureVerification.failed(null, rejected.failure(), null, name);
+		}
+		if (signer.keyAlgorithm() != algorithm.keyAlgorithm()) {
+			return SignatureVerification.failed(signer, VerificationFailure.ALGORITHM_MISMATCH, null, name);
+		}
+		if (signature == null || signature.length == 0 || signature.length > MAX_SIGNATURE_BYTES) {
+			return SignatureVerification.failed(signer, VerificationFailure.MALFORMED_SIGNATURE, null, name);
+		}
+		try (InputStream in = content.get()) {
+			if (!algorithm.verify(Keys.publicKey(holder.getSubjectPublicKeyInfo()), in, signature)) {
+				return SignatureVerification.failed(signer, VerificationFailure.SIGNATURE_MISMATCH, null, name);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("The signed content cannot be read", e);
+		}
+		catch (SignatureException | RuntimeException e) {
+			return SignatureVerification.failed(signer, VerificationFailure.MALFORMED_SIGNATURE, null, name);
+		}
+		catch (InvalidKeyException e) {
+			return SignatureVerification.failed(signer, VerificationFailure.ALGORITHM_MISMATCH, null, name);
+		}
+		catch (Rejected rejected) {
+			return SignatureVerification.failed(signer, rejected.failure(), null, name);
+		}
+		String checkedName = name;
+		return reads.execute(status -> trusted(holder, signer, checkedName));
 	}
 
 	/**

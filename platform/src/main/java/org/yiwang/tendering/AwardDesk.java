@@ -237,7 +237,10 @@ public class AwardDesk {
 		AwardView award = awards.award(section.id(), round).orElse(null);
 		boolean seesContract = award != null && (!bidder || award.winner().equals(me));
 		ContractView contract = seesContract ? awards.contract(section.id(), round).orElse(null) : null;
-		return new AwardDossier(section, publicity, objections, complaints, award, contract, viewer, me, signatory, now);
+		String resultNotice = award != null && bidder ? awards.resultNoticeSha256(section.id(), round, me).orElse(null)
+				: null;
+		return new AwardDossier(section, publicity, objections, complaints, award, contract, viewer, me, signatory,
+				resultNotice, now);
 	}
 
 	private record Viewing(SectionView section, String viewer, EntityView me) {
@@ -393,6 +396,9 @@ public class AwardDesk {
 			for (EntityId bidder : told) {
 				participation.notify(id, section.region(), bidder, bidder.equals(chosen.bidder())
 						? "tendering.award.notification.won" : "tendering.award.notification.lost", chosen.bidderName(), now);
+				if (!bidder.equals(chosen.bidder())) {
+					issueResultNotice(section, award, bidder, now);
+				}
 			}
 			NoticeParticulars.Winner won = facts.winner(id, chosen.bidder());
 			publishNotice(section, noticeId, NoticeType.AWARD_RESULT, section.tenderProjectName() + " " + section.name()
@@ -403,6 +409,30 @@ public class AwardDesk {
 					section.region(), now));
 			return award;
 		}));
+	}
+
+	/**
+	 * Every other bidder receives its own result notice (中标结果通知书, 招标投标法 Art. 45), signed with the platform key
+	 * like the winner's award notice.
+	 */
+	private void issueResultNotice(SectionView section, AwardView award, EntityId bidder, Instant now) {
+		EntityView entity = registry.find(bidder).orElseThrow();
+		UUID noticeId = UUID.randomUUID();
+		byte[] pdf = ResultNoticePdf.render(section, award, entity, noticeId, now);
+		awards.addResultNotice(section.id(), award.round(), bidder, section.region(), noticeId, pdf, Sha256.hex(pdf),
+				platformKeys.sign(pdf), now);
+	}
+
+	/** A losing bidder's own result notice and the platform's detached signature; not found for anyone else. */
+	public AwardNotice resultNotice(SectionId id) {
+		AwardDossier dossier = dossier(id);
+		if (dossier.resultNoticeSha256() == null) {
+			throw Refusal.notFound("tendering.award.resultNoticeNotFound");
+		}
+		Awards.SignedPdf signed = access.platform(
+				() -> awards.resultNotice(id, dossier.award().round(), dossier.me()).orElseThrow());
+		return new AwardNotice("result-notice-" + dossier.section().tradeCode() + ".pdf", signed.pdf(),
+				signed.signature(), dossier.resultNoticeSha256());
 	}
 
 	/** The award notice PDF and the platform's detached signature, for the winner, the tenderer's side, staff and regulators. */
@@ -420,9 +450,14 @@ public class AwardDesk {
 				dossier.award().pdfSha256());
 	}
 
-	/** Checks the award notice's signature with the platform certificate, as anyone can with OpenSSL. */
+	/**
+	 * Checks the signature of the notice the viewer holds (the award notice; a losing bidder's own result notice) with
+	 * the platform certificate, as anyone can with OpenSSL.
+	 */
 	public boolean awardNoticeVerifies(SectionId id) {
-		AwardNotice notice = awardNotice(id);
+		AwardDossier dossier = dossier(id);
+		AwardNotice notice = !dossier.seesAwardNotice() && dossier.resultNoticeSha256() != null ? resultNotice(id)
+				: awardNotice(id);
 		try {
 			PublicKey platform = CertificateFactory.getInstance("X.509", new BouncyCastleProvider())
 				.generateCertificate(new ByteArrayInputStream(platformKeys.certificatePem().getBytes(StandardCharsets.US_ASCII)))

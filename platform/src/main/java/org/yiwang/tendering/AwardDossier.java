@@ -14,10 +14,12 @@ import org.yiwang.registry.EntityId;
  *     {@code BIDDER} (a bidder or registered party of the section)
  * @param me the viewer's entity; null for staff and regulators
  * @param signatory the viewer's entity is the tenderer itself (not its agency), which signs the contract
+ * @param resultNoticeSha256 the SHA-256 of the viewer's own signed result notice (中标结果通知书), when it is a bidder
+ *     that did not win; null otherwise
  */
 public record AwardDossier(SectionView section, AwardPublicityView publicity, List<AwardChallengeView> objections,
 		List<AwardChallengeView> complaints, AwardView award, ContractView contract, String viewer, EntityId me,
-		boolean signatory, Instant now) {
+		boolean signatory, String resultNoticeSha256, Instant now) {
 
 	public AwardDossier {
 		objections = List.copyOf(objections);

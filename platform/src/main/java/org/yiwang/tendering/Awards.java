@@ -170,6 +170,32 @@ class Awards {
 			.query((rs, n) -> new SignedPdf(rs.getBytes("pdf"), rs.getBytes("pdf_signature"))).optional();
 	}
 
+	/** Records a losing bidder's signed result notice (中标结果通知书). */
+	void addResultNotice(SectionId section, int round, EntityId bidder, RegionCode region, UUID noticeId, byte[] pdf,
+			String sha256, byte[] signature, Instant issuedAt) {
+		jdbc.sql("""
+				insert into tendering.result_notices (section_id, round, bidder_id, region_code, notice_id, pdf,
+				  pdf_sha256, pdf_signature, issued_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(section.value(), round, bidder.value(), region.value(), noticeId, pdf, sha256, signature,
+					ts(issuedAt))
+			.update();
+	}
+
+	/** The SHA-256 of a bidder's result notice, when it has one. */
+	Optional<String> resultNoticeSha256(SectionId section, int round, EntityId bidder) {
+		return jdbc.sql("select pdf_sha256 from tendering.result_notices where section_id = ? and round = ? and bidder_id = ?")
+			.params(section.value(), round, bidder.value()).query(String.class).optional();
+	}
+
+	/** A bidder's result notice PDF and the platform's detached signature over it. */
+	Optional<SignedPdf> resultNotice(SectionId section, int round, EntityId bidder) {
+		return jdbc.sql("""
+				select pdf, pdf_signature from tendering.result_notices
+				where section_id = ? and round = ? and bidder_id = ?""")
+			.params(section.value(), round, bidder.value())
+			.query((rs, n) -> new SignedPdf(rs.getBytes("pdf"), rs.getBytes("pdf_signature"))).optional();
+	}
+
 	// ---- contract ----------------------------------------------------------------------------------------------
 
 	/** Records the uploaded contract, replacing one nobody has signed yet; false when a signature already binds it. */

@@ -179,6 +179,15 @@ public class BidBox {
 			throw Refusal.invalid("envelope", "tendering.bid.wrongSection", sealed.tradeCode(),
 					section.tradeCode().value());
 		}
+		// the price sheet is encrypted until opening; the sealing tool copies its bidder into the signed header, so a
+		// sheet naming someone else is refused now, before anything is stored (and checked against the sheet at opening)
+		String sheetBidder = sealed.header().bidder();
+		if (sheetBidder == null || sheetBidder.isBlank()) {
+			throw Refusal.invalid("envelope", "tendering.bid.sheetBidderMissing");
+		}
+		if (!sheetBidder.strip().equals(bidder.name())) {
+			throw Refusal.invalid("envelope", "tendering.bid.sheetOtherBidder", sheetBidder.strip(), bidder.name());
+		}
 		return access.platform(() -> {
 			// the deadline as it stands now, under the section's lock (an amendment may have moved it meanwhile)
 			SectionView locked = sections.hold(section.id()).orElseThrow(SectionAccess::notFound);

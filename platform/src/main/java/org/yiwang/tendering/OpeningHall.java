@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -47,8 +48,11 @@ import org.yiwang.kernel.Role;
 import org.yiwang.pki.OpeningKeyView;
 import org.yiwang.pki.OpeningKeys;
 import org.yiwang.pki.PlatformKeys;
+import org.yiwang.pki.SignatureAlgorithm;
+import org.yiwang.registry.EntityCertificates;
 import org.yiwang.registry.EntityId;
 import org.yiwang.registry.EntityRegistry;
+import org.yiwang.registry.EntitySignature;
 import org.yiwang.registry.EntityView;
 import org.yiwang.system.Actors;
 import org.yiwang.system.Refusal;
@@ -75,7 +79,8 @@ import org.yiwang.tendering.OpeningChanged.ShareGiven;
  * window of the template, each unwraps its own envelope's content key with the bid tool and gives it; the platform
  * decrypts the stored envelope from disk and reads out the price sheet. After the window, where the template allows
  * it, k key custodians give their decrypted shares of the section's opening key (held in memory only) to open the
- * bids whose bidders failed; the others count as withdrawn. Bidders confirm or object, the tenderer answers on the
+ * bids whose bidders failed; the others count as withdrawn. Bidders confirm (signing their line of the record) or
+ * object, the tenderer answers on the
  * spot (实施条例 Art. 44), and staff close the opening: the record is signed, published, and {@link BidsOpened} goes
  * to evaluation.
  */
@@ -116,6 +121,8 @@ public class OpeningHall {
 
 	private final EntityRegistry registry;
 
+	private final EntityCertificates certificates;
+
 	private final ApplicationEventPublisher events;
 
 	private final JdbcClient jdbc;
@@ -129,7 +136,9 @@ public class OpeningHall {
 
 	OpeningHall(Sections sections, SectionAccess access, Openings openings, DecryptionShares shares, Blobs blobs,
 			Catalog catalog, OpeningKeys openingKeys, PlatformKeys platformKeys, BidSecurity bidSecurity,
-			EntityRegistry registry, NoticeFacts facts, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+			EntityRegistry registry, EntityCertificates certificates, NoticeFacts facts, ApplicationEventPublisher events,
+			JdbcClient jdbc, Clock clock) {
+		this.certificates = certificates;
 		this.facts = facts;
 		this.sections = sections;
 		this.access = access;
@@ -336,7 +345,7 @@ public class OpeningHall {
 			List<OpeningView.Bid> bids = entries.stream()
 				.map(e -> new OpeningView.Bid(e.bid(), e.bidderName(), e.checkedInAt(), e.decryption(), e.decryptedAt(),
 						e.failureRule(), e.totalPrice(), e.durationDays(), e.quality(), e.items(), e.confirmation(),
-						e.bid().equals(myBid)))
+						e.bid().equals(myBid), e.confirmationSigner()))
 				.toList();
 			OpeningKeyView.Share share = seen.share();
 			boolean afterDeadline = section.bidDeadline() != null && !now.isBefore(section.bidDeadline());
@@ -429,16 +438,64 @@ public class OpeningHall {
 		});
 	}
 
-	/** The bidder confirms the read-out (its price sheet and the record so far). */
-	public OpeningView confirm(SectionId id) {
+	/**
+	 * What the acting bidder signs to confirm the opening record: its own line of it as read out
+	 * ({@link OpeningConfirmation}), once its bid is read out or recorded as not decrypted.
+	 */
+	public byte[] confirmationStatement(SectionId id) {
+		Actors.requireAnyRole("tendering.bidderOnly", Role.BIDDER);
+		Seen seen = seat(id);
+		return access.platform(() -> {
+			Openings.Entry mine = myEntry(seen);
+			if (mine.pending()) {
+				throw Refusal.conflict(null, "tendering.opening.confirmAfterReadOut");
+			}
+			return OpeningConfirmation.statement(seen.section(), mine);
+		});
+	}
+
+	/**
+	 * The bidder confirms the read-out with its signature: a detached signature over the exact bytes of
+	 * {@link #confirmationStatement} (e.g. {@code bidtool sign}), with the certificate (optional when one bound
+	 * certificate verifies it). It must verify under a trusted certificate bound to the bidder's entity; the
+	 * statement, signature and certificate are kept with the record, and the signer is shown in the hall.
+	 *
+	 * @param algorithm e.g. {@code SM3withSM2} (the default), {@code SHA256withECDSA}, {@code SHA256withRSA}
+	 */
+	public OpeningView confirm(SectionId id, byte[] signature, byte[] certificate, String algorithm) {
 		Acting acting = Actors.requireAnyRole("tendering.bidderOnly", Role.BIDDER);
 		return access.audited("opening.confirmation", "section:" + id, null, () -> {
 			Seen seen = seat(id);
 			access.platform(() -> {
 				Openings.Entry mine = myEntry(seen);
 				openingFor(seen, true);
+				if (mine.confirmation() != null) {
+					throw Refusal.conflict(null, "tendering.opening.alreadyConfirmed");
+				}
+				if (mine.pending()) {
+					throw Refusal.conflict(null, "tendering.opening.confirmAfterReadOut");
+				}
+				if (signature == null || signature.length == 0) {
+					throw Refusal.invalid("signature", "tendering.opening.confirmationSignatureMissing");
+				}
+				SignatureAlgorithm alg = algorithm == null || algorithm.isBlank() ? SignatureAlgorithm.SM3_WITH_SM2
+						: SignatureAlgorithm.parse(algorithm);
+				if (alg == null) {
+					throw Refusal.invalid("algorithm", "tendering.contract.algorithm", algorithm);
+				}
+				byte[] statement = OpeningConfirmation.statement(seen.section(), mine);
+				EntitySignature checked = certificates.verify(seen.entity().id(), statement, signature, alg,
+						certificate);
+				if (!checked.accepted()) {
+					throw Refusal.invalid("signature", checked.messageKey());
+				}
 				Instant now = clock.instant();
-				if (!openings.confirm(mine.bid(), "CONFIRMED", now)) {
+				String certificateText = certificate == null || certificate.length == 0 ? null
+						: new String(certificate, StandardCharsets.US_ASCII).contains("-----BEGIN")
+								? new String(certificate, StandardCharsets.US_ASCII)
+								: Base64.getEncoder().encodeToString(certificate);
+				if (!openings.confirmSigned(mine.bid(), new String(statement, StandardCharsets.UTF_8), signature,
+						certificateText, checked.signer().subject(), checked.signer().fingerprint(), alg.jcaName(), now)) {
 					throw Refusal.conflict(null, "tendering.opening.alreadyConfirmed");
 				}
 				events.publishEvent(new PriceSheetConfirmed(acting.actor(), id, mine.bid(), seen.section().region(), now));

@@ -54,7 +54,11 @@ final class OpeningRecord {
 				text.append("   解密：未解密（").append(rule(bid.failureRule())).append("）\n");
 			}
 			text.append("   确认：").append(bid.confirmation() == null ? "未确认"
-					: bid.confirmation().equals("CONFIRMED") ? "已确认" : "提出异议").append('\n');
+					: bid.confirmation().equals("CONFIRMED") ? "已确认" : "提出异议");
+			if (bid.confirmationSigner() != null) {
+				text.append("（投标人签名，证书 ").append(bid.confirmationSigner()).append("）");
+			}
+			text.append('\n');
 		}
 		text.append('\n');
 		if (objections.isEmpty()) {

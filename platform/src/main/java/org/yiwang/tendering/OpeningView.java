@@ -37,10 +37,15 @@ public record OpeningView(SectionView section, int round, String outcome, int st
 		return bids.stream().filter(b -> b.decryption() != null && b.decryption().opened()).count();
 	}
 
-	/** A bid at the opening; its price is read out once it is decrypted. */
+	/**
+	 * A bid at the opening; its price is read out once it is decrypted.
+	 *
+	 * @param confirmationSigner the subject of the certificate the bidder signed its confirmation with (checked and
+	 *     bound to the bidder); null until it confirmed
+	 */
 	public record Bid(UUID bidId, String bidderName, Instant checkedInAt, OpenedBid.Decryption decryption,
 			Instant decryptedAt, String failureRule, Money totalPrice, Integer durationDays, String quality,
-			List<OpenedBid.Item> items, String confirmation, boolean mine) {
+			List<OpenedBid.Item> items, String confirmation, boolean mine, String confirmationSigner) {
 
 		public Bid {
 			items = items == null ? List.of() : List.copyOf(items);

@@ -40,7 +40,7 @@ class Openings {
 	record Entry(UUID bid, SectionId section, int round, EntityId bidder, String bidderName, String bidderCreditCode,
 			Instant checkedInAt, OpenedBid.Decryption decryption, Instant decryptedAt, String decryptedBy,
 			String failureRule, Money totalPrice, Integer durationDays, String quality, String priceSheet,
-			String confirmation) {
+			String confirmation, String confirmationSigner) {
 
 		boolean pending() {
 			return decryption == null;
@@ -153,6 +153,17 @@ class Openings {
 				where bid_id = ? and confirmation is null""").params(confirmation, ts(at), bid).update() == 1;
 	}
 
+	/** Records a bidder's signed confirmation once; false when it confirmed or objected already. */
+	boolean confirmSigned(UUID bid, String statement, byte[] signature, String certificate, String signer,
+			String fingerprint, String algorithm, Instant at) {
+		return jdbc.sql("""
+				update tendering.opening_bids set confirmation = 'CONFIRMED', confirmed_at = ?, confirmation_statement = ?,
+				  confirmation_signature = ?, confirmation_certificate = ?, confirmation_signer = ?,
+				  confirmation_fingerprint = ?, confirmation_algorithm = ?
+				where bid_id = ? and confirmation is null""")
+			.params(ts(at), statement, signature, certificate, signer, fingerprint, algorithm, bid).update() == 1;
+	}
+
 	void backupOpened(SectionId section, int round, Instant at) {
 		jdbc.sql("update tendering.openings set backup_opened_at = ? where section_id = ? and round = ?")
 			.params(ts(at), section.value(), round).update();
@@ -220,6 +231,7 @@ class Openings {
 				rs.getString("bidder_credit_code"), instant(rs, "checked_in_at"),
 				decryption == null ? null : OpenedBid.Decryption.valueOf(decryption), instant(rs, "decrypted_at"),
 				rs.getString("decrypted_by"), rs.getString("failure_rule"), price == null ? null : Money.of(price),
-				duration, rs.getString("quality"), rs.getString("price_sheet"), rs.getString("confirmation"));
+				duration, rs.getString("quality"), rs.getString("price_sheet"), rs.getString("confirmation"),
+				rs.getString("confirmation_signer"));
 	}
 }

@@ -44,6 +44,26 @@ class Participation {
 			.optional();
 	}
 
+	/** Records the signature of a document not signed yet; false when it was signed meanwhile. */
+	boolean signDocument(UUID document, byte[] signature, String algorithm, String certificate, String subject,
+			String fingerprint, String entityName, String by, Instant at) {
+		return jdbc.sql("""
+				update tendering.documents set signature = ?, signature_algorithm = ?, signer_certificate = ?,
+				  signer_subject = ?, signer_fingerprint = ?, signer_entity_name = ?, signed_by = ?, signed_at = ?
+				where id = ? and signed_at is null""")
+			.params(signature, algorithm, certificate, subject, fingerprint, entityName, by, ts(at), document)
+			.update() == 1;
+	}
+
+	/** A signed document's detached signature and the certificate (PEM) it was checked under. */
+	record DocumentSignature(byte[] signature, String certificate) {
+	}
+
+	Optional<DocumentSignature> documentSignature(UUID document) {
+		return jdbc.sql("select signature, signer_certificate from tendering.documents where id = ? and signed_at is not null")
+			.param(document).query((rs, n) -> new DocumentSignature(rs.getBytes(1), rs.getString(2))).optional();
+	}
+
 	/** Adds the interest; false when the bidder had registered already. */
 	boolean addInterest(SectionId section, EntityId bidder, String bidderName, RegionCode region, String by, Instant at) {
 		return jdbc.sql("""
@@ -129,6 +149,8 @@ class Participation {
 	private static DocumentView document(ResultSet rs, int row) throws SQLException {
 		return new DocumentView(rs.getObject("id", UUID.class), new SectionId(rs.getObject("section_id", UUID.class)),
 				rs.getString("file_name"), rs.getString("content_type"), rs.getLong("size"), rs.getString("sha256"),
-				rs.getString("sm3"), rs.getString("uploaded_by"), instant(rs, "uploaded_at"));
+				rs.getString("sm3"), rs.getString("uploaded_by"), instant(rs, "uploaded_at"),
+				rs.getString("signer_entity_name"), rs.getString("signer_subject"), rs.getString("signer_fingerprint"),
+				rs.getString("signature_algorithm"), instant(rs, "signed_at"));
 	}
 }

@@ -1,8 +1,11 @@
 package org.yiwang.tendering;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -13,6 +16,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.yiwang.kernel.Acting;
 import org.yiwang.kernel.Role;
+import org.yiwang.pki.SignatureAlgorithm;
+import org.yiwang.pki.SignatureVerification;
+import org.yiwang.pki.Signatures;
+import org.yiwang.registry.BindingStatus;
+import org.yiwang.registry.EntityCertificates;
 import org.yiwang.registry.EntityRegistry;
 import org.yiwang.registry.EntityRole;
 import org.yiwang.registry.EntityView;
@@ -20,6 +28,7 @@ import org.yiwang.registry.ResidentIdNumber;
 import org.yiwang.system.Actors;
 import org.yiwang.system.Refusal;
 import org.yiwang.tendering.TenderingChanged.DocumentDownloaded;
+import org.yiwang.tendering.TenderingChanged.DocumentSigned;
 import org.yiwang.tendering.TenderingChanged.DocumentUploaded;
 import org.yiwang.tendering.TenderingChanged.InterestRegistered;
 import org.yiwang.tendering.TenderingChanged.ProjectManagerStated;
@@ -51,9 +60,18 @@ public class TenderDocuments {
 
 	private final long maxDocumentBytes;
 
+	private final Signatures signatures;
+
+	private final EntityCertificates certificates;
+
+	private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+		.withZone(ProcedureClock.CHINA);
+
 	TenderDocuments(Participation participation, SectionAccess access, TenderDesk desk, EntityRegistry registry,
-			Blobs blobs, ApplicationEventPublisher events, Clock clock,
-			@Value("${yiwang.tendering.max-document-bytes:2147483648}") long maxDocumentBytes) {
+			Blobs blobs, Signatures signatures, EntityCertificates certificates, ApplicationEventPublisher events,
+			Clock clock, @Value("${yiwang.tendering.max-document-bytes:2147483648}") long maxDocumentBytes) {
+		this.signatures = signatures;
+		this.certificates = certificates;
 		this.participation = participation;
 		this.access = access;
 		this.desk = desk;
@@ -96,7 +114,7 @@ public class TenderDocuments {
 					? "application/octet-stream" : contentType.strip();
 			Instant now = clock.instant();
 			DocumentView document = new DocumentView(UUID.randomUUID(), id, name, type, stored.size(), stored.sha256(),
-					stored.sm3(), acting.actor().username(), now);
+					stored.sm3(), acting.actor().username(), now, null, null, null, null, null);
 			return access.platform(() -> {
 				// checked again in the transaction that records it: the notice may have been submitted meanwhile
 				SectionView current = access.forParty(id, access.myEntity("tendering.entity.notParty", EntityRole.TENDERER,
@@ -110,6 +128,83 @@ public class TenderDocuments {
 				return document;
 			});
 		});
+	}
+
+	/**
+	 * The tenderer or the agency managing the tender signs a document before its notice goes out: a detached signature
+	 * over the file's exact bytes as downloaded (e.g. {@code bidtool sign}, {@code openssl dgst -sm3 -sign}) with the
+	 * certificate, which must be trusted now and bound to the signing entity. The file is read from disk in chunks
+	 * (never whole) and outside any transaction; the notice cannot be submitted while a document is unsigned.
+	 *
+	 * @param algorithm e.g. {@code SM3withSM2} (the default), {@code SHA256withECDSA}, {@code SHA256withRSA}
+	 */
+	public DocumentView sign(UUID documentId, byte[] signature, byte[] certificate, String algorithm) {
+		Acting acting = Actors.requireAnyRole("tendering.partyOnly", Role.TENDERER, Role.AGENCY);
+		return access.audited("document.signature", "document:" + documentId, null, () -> {
+			record Signing(DocumentView document, EntityView me) {
+			}
+			Signing signing = access.platform(() -> {
+				DocumentView d = participation.document(documentId).orElseThrow(TenderDocuments::notFound);
+				EntityView me = access.myEntity("tendering.entity.notParty", EntityRole.TENDERER, EntityRole.AGENCY);
+				SectionView section = access.forParty(d.section(), me);
+				if (!section.status().noticeEditable()) {
+					throw Refusal.conflict(null, "tendering.notice.notEditable");
+				}
+				if (d.signed()) {
+					throw Refusal.conflict(null, "tendering.document.signedAlready");
+				}
+				return new Signing(d, me);
+			});
+			if (signature == null || signature.length == 0) {
+				throw Refusal.invalid("signature", "tendering.document.signatureMissing");
+			}
+			if (certificate == null || certificate.length == 0) {
+				throw Refusal.invalid("certificate", "tendering.document.certificateMissing");
+			}
+			SignatureAlgorithm alg = algorithm == null || algorithm.isBlank() ? SignatureAlgorithm.SM3_WITH_SM2
+					: SignatureAlgorithm.parse(algorithm);
+			if (alg == null) {
+				throw Refusal.invalid("algorithm", "tendering.contract.algorithm", algorithm);
+			}
+			String sha256 = signing.document().sha256();
+			SignatureVerification checked = signatures.verify(() -> blobs.open(sha256), signature, certificate, alg);
+			if (!checked.valid()) {
+				throw Refusal.invalid("signature", checked.messageKey(),
+						checked.revokedAt() == null ? "" : SHOWN.format(checked.revokedAt()));
+			}
+			String fingerprint = checked.signer().fingerprint();
+			return access.platform(() -> {
+				boolean bound = certificates.bindings(signing.me().id()).stream()
+					.anyMatch(b -> b.status() == BindingStatus.ACTIVE && b.fingerprint().equalsIgnoreCase(fingerprint));
+				if (!bound) {
+					throw Refusal.invalid("certificate", "tendering.document.signerNotBound", signing.me().name());
+				}
+				SectionView current = access.forParty(signing.document().section(), signing.me());
+				if (!current.status().noticeEditable()) {
+					throw Refusal.conflict(null, "tendering.notice.notEditable");
+				}
+				Instant now = clock.instant();
+				if (!participation.signDocument(documentId, signature, alg.jcaName(),
+						pem(certificate), checked.signer().subject(), fingerprint,
+						signing.me().name(), acting.actor().username(), now)) {
+					throw Refusal.conflict(null, "tendering.document.signedAlready");
+				}
+				events.publishEvent(new DocumentSigned(acting.actor(), current.id(), documentId, sha256, fingerprint,
+						signing.me().name(), current.region(), now));
+				return participation.document(documentId).orElseThrow();
+			});
+		});
+	}
+
+	/** A signed document's detached signature and signer certificate, for anyone who may download the document. */
+	public record Signed(DocumentView document, byte[] signature, String certificatePem) {
+	}
+
+	public Signed signature(UUID documentId) {
+		DocumentView document = download(documentId, false).document();
+		Participation.DocumentSignature signed = access.platform(() -> participation.documentSignature(documentId))
+			.orElseThrow(() -> Refusal.notFound("tendering.document.unsigned"));
+		return new Signed(document, signed.signature(), signed.certificate());
 	}
 
 	/**
@@ -205,6 +300,10 @@ public class TenderDocuments {
 	 * The tenderer, its agency and the section's staff read the documents without a record.
 	 */
 	public Download download(UUID documentId) {
+		return download(documentId, true);
+	}
+
+	private Download download(UUID documentId, boolean recorded) {
 		Acting acting = Actors.required();
 		Instant now = clock.instant();
 		DocumentView document;
@@ -240,13 +339,28 @@ public class TenderDocuments {
 				if (!desk.clockOf(section).documentsAvailable(now)) {
 					throw Refusal.conflict(null, "tendering.documents.notAvailable");
 				}
-				participation.addDownload(section.id(), d.id(), me.id(), section.region(), acting.actor().username(), now);
-				events.publishEvent(new DocumentDownloaded(acting.actor(), section.id(), d.id(), me.id(), section.region(),
-						now));
+				if (recorded) {
+					participation.addDownload(section.id(), d.id(), me.id(), section.region(), acting.actor().username(),
+							now);
+					events.publishEvent(new DocumentDownloaded(acting.actor(), section.id(), d.id(), me.id(),
+							section.region(), now));
+				}
 				return d;
 			}));
 		}
 		return new Download(document, () -> blobs.open(document.sha256()));
+	}
+
+	/** The certificate as PEM text: kept as uploaded when it is PEM, wrapped when it is DER. */
+	private static String pem(byte[] certificate) {
+		String text = new String(certificate, StandardCharsets.US_ASCII);
+		int start = text.indexOf("-----BEGIN CERTIFICATE-----");
+		int end = text.indexOf("-----END CERTIFICATE-----", Math.max(start, 0));
+		if (start >= 0 && end > start) {
+			return text.substring(start, end + "-----END CERTIFICATE-----".length()) + "\n";
+		}
+		return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+			.encodeToString(certificate) + "\n-----END CERTIFICATE-----\n";
 	}
 
 	private static Refusal notFound() {

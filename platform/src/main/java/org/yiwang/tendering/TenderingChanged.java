@@ -74,6 +74,19 @@ public sealed interface TenderingChanged extends Auditable {
 		}
 	}
 
+	/** The tenderer or its agency signed a tender document's exact bytes with a certificate bound to it. */
+	record DocumentSigned(Actor actor, SectionId section, UUID document, String sha256, String signerFingerprint,
+			String signerEntityName, RegionCode region, Instant occurredAt) implements TenderingChanged {
+
+		public String action() {
+			return "tendering.document.signed";
+		}
+
+		public String target() {
+			return "document:" + document;
+		}
+	}
+
 	/** A bidder stated its project manager for the section; the ID number only masked here (the audit log is read). */
 	record ProjectManagerStated(Actor actor, SectionId section, EntityId bidder, String name, String maskedIdNumber,
 			RegionCode region, Instant occurredAt) implements TenderingChanged {

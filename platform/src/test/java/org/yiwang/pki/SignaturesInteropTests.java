@@ -107,6 +107,41 @@ class SignaturesInteropTests {
 			.isEqualTo(VerificationFailure.MALFORMED_CERTIFICATE);
 	}
 
+	@ParameterizedTest
+	@EnumSource(KeyAlgorithm.class)
+	void a_document_signed_with_openssl_dgst_verifies_streamed_and_one_altered_byte_is_a_mismatch(KeyAlgorithm algorithm)
+			throws Exception {
+		TestCa ca = TestCa.trusted(trustStore, dir, algorithm);
+		Path certificate = ca.issue("signer", algorithm);
+		byte[] document = new byte[3 * 1024 * 1024 + 17]; // several of the verifier's 64 KB reads, and a partial one
+		new java.util.Random(17).nextBytes(document);
+		Path file = Files.write(dir.resolve("招标文件.pdf"), document);
+		List<String> sign = new ArrayList<>(List.of("dgst"));
+		sign.addAll(OpenSsl.digest(algorithm));
+		sign.addAll(List.of("-sign", "signer.key", "-out", "document.sig", "招标文件.pdf"));
+		OpenSsl.run(dir, sign.toArray(String[]::new));
+		byte[] signature = Files.readAllBytes(dir.resolve("document.sig"));
+		byte[] pem = Files.readAllBytes(certificate);
+
+		SignatureVerification verification = signatures.verify(() -> {
+			try {
+				return Files.newInputStream(file);
+			}
+			catch (java.io.IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+		}, signature, pem, ALGORITHM.get(algorithm));
+		assertThat(verification.valid()).as("%s", verification).isTrue();
+		assertThat(verification.signer().creditCode()).isEqualTo(TestCa.CREDIT_CODE);
+
+		byte[] altered = document.clone();
+		altered[altered.length - 1] ^= 1;
+		assertThat(signatures.verify(() -> new java.io.ByteArrayInputStream(altered), signature, pem,
+				ALGORITHM.get(algorithm)).failure()).isEqualTo(VerificationFailure.SIGNATURE_MISMATCH);
+		// and the platform agrees with itself: the in-memory check gives the same answer
+		assertThat(signatures.verify(document, signature, pem, ALGORITHM.get(algorithm)).valid()).isTrue();
+	}
+
 	@Test
 	void garbage_is_a_malformed_signature_and_a_stranger_is_untrusted() {
 		TestCa ca = TestCa.trusted(trustStore, dir, KeyAlgorithm.SM2);

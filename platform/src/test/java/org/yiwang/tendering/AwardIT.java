@@ -34,7 +34,8 @@ import org.yiwang.pki.PlatformKeys;
  * The award page in headless Chromium, with the platform's clock moved past the publicity: a bidder follows its
  * notification to the publicized candidates and objects; the tenderer answers and, the publicity over, confirms the
  * first candidate; the winner sees its result, has the platform check the award notice's signature, and downloads
- * the notice and its signature in its session, which OpenSSL verifies with the platform certificate. Screenshots go to
+ * the notice and its signature in its session, which OpenSSL verifies with the platform certificate; a losing bidder
+ * does the same with its own signed result notice (中标结果通知书). Screenshots go to
  * {@code target/screenshots/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -131,6 +132,28 @@ class AwardIT {
 		assertThat(s.openssl("dgst", "-sm3", "-verify", "platform-pub.pem", "-sigopt", AwardScenario.ID, "-signature",
 				"award-notice.pdf.sig", "award-notice.pdf")).contains("Verified OK");
 		assertThat(browser.findElement(By.id("award-notice-sha256")).getText()).isEqualTo(TenderingTests.hex("SHA-256", pdf));
+		signOut();
+
+		// a losing bidder: its own signed result notice (中标结果通知书), checked by the platform on a click, downloaded in
+		// its session and verified by OpenSSL
+		signIn(s.user("b2"));
+		browser.get(url("/tenders/sections/" + s.section.id() + "/award"));
+		assertThat(browser.findElement(By.id("my-result")).getAttribute("data-won")).isEqualTo("false");
+		assertThat(browser.findElement(By.id("result-notice-title")).getText()).isEqualTo("中标结果通知书");
+		assertThat(browser.findElements(By.id("award-notice"))).isEmpty();
+		browser.findElement(By.id("verify-result-notice")).click();
+		wait(20).until(ExpectedConditions.attributeToBe(By.id("verification-result"), "data-valid", "true"));
+		assertThat(browser.findElement(By.id("verification-result")).getText()).contains("中标结果通知书");
+		screenshot("award-loser-result-notice");
+		byte[] result = download(browser.findElement(By.id("result-notice")).getAttribute("href"));
+		byte[] resultSignature = download(browser.findElement(By.id("result-notice-signature")).getAttribute("href"));
+		assertThat(new String(result, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+		s.write("result-notice.pdf", result);
+		s.write("result-notice.pdf.sig", resultSignature);
+		assertThat(s.openssl("dgst", "-sm3", "-verify", "platform-pub.pem", "-sigopt", AwardScenario.ID, "-signature",
+				"result-notice.pdf.sig", "result-notice.pdf")).contains("Verified OK");
+		assertThat(browser.findElement(By.id("result-notice-sha256")).getText())
+			.isEqualTo(TenderingTests.hex("SHA-256", result));
 	}
 
 	/** Fetches a URL with the browser's own session, as a click on the link would download it. */

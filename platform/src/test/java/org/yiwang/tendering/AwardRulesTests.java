@@ -107,6 +107,6 @@ class AwardRulesTests {
 				null, START, START, START.plus(Duration.ofDays(3)), false, UUID.randomUUID(), NoticeType.CANDIDATES,
 				List.of(new CandidateView(1, BIDDER, "投标人", null, Money.of("1.00"), null)));
 		return new AwardDossier(section, publicity, objections, List.of(), award, contract, viewer, me,
-				TENDERER.equals(me), now);
+				TENDERER.equals(me), null, now);
 	}
 }

@@ -258,6 +258,37 @@ class AwardTests {
 		mvc.perform(get("/tenders/sections/{id}/award", s.section.id())
 			.with(as(TestActor.districtStaff(TestActor.WANZHOU)))).andExpect(status().isNotFound());
 
+		// every other bidder gets its own signed result notice (中标结果通知书), which OpenSSL verifies as well
+		for (EntityView loser : List.of(s.first, s.third)) {
+			String name = "result-" + (loser == s.first ? "first" : "third");
+			byte[] result = mvc.perform(get("/tenders/sections/{id}/award/result-notice.pdf", s.section.id())
+				.with(as(s.bidder(loser)))).andExpect(status().isOk())
+				.andExpect(header().string("Content-Type", "application/pdf"))
+				.andReturn().getResponse().getContentAsByteArray();
+			byte[] resultSignature = mvc.perform(get("/tenders/sections/{id}/award/result-notice.pdf.sig",
+					s.section.id()).with(as(s.bidder(loser)))).andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsByteArray();
+			assertThat(new String(result, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+			assertThat(result).isNotEqualTo(pdf);
+			s.write(name + ".pdf", result);
+			s.write(name + ".pdf.sig", resultSignature);
+			assertThat(s.openssl("dgst", "-sm3", "-verify", "platform-pub.pem", "-sigopt", AwardScenario.ID,
+					"-signature", name + ".pdf.sig", name + ".pdf")).contains("Verified OK");
+			AwardDossier seen = s.bidder(loser).call(() -> desk.dossier(s.section.id()));
+			assertThat(seen.resultNoticeSha256()).isEqualTo(TenderingTests.hex("SHA-256", result));
+			mvc.perform(get("/tenders/sections/{id}/award", s.section.id()).with(as(s.bidder(loser))))
+				.andExpect(status().isOk()).andExpect(content().string(containsString("id=\"result-notice\"")))
+				.andExpect(content().string(containsString("中标结果通知书")));
+			mvc.perform(get("/tenders/sections/{id}/award/verification", s.section.id()).header("HX-Request", "true")
+				.with(as(s.bidder(loser)))).andExpect(status().isOk())
+				.andExpect(content().string(containsString("data-valid=\"true\"")));
+		}
+		// the winner's is the award notice; a stranger has none
+		mvc.perform(get("/tenders/sections/{id}/award/result-notice.pdf", s.section.id()).with(as(s.bidder(s.second))))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/tenders/sections/{id}/award/result-notice.pdf", s.section.id())
+			.with(as(s.bidder(s.stranger)))).andExpect(status().isNotFound());
+
 		assertThat(notifications("tendering.award.notification.won")).isEqualTo(1);
 		assertThat(notifications("tendering.award.notification.lost")).isEqualTo(2);
 		PublicRecord result = publicRecord(award.noticeId());

@@ -236,6 +236,27 @@ class BidsTests {
 	}
 
 	@Test
+	void a_bid_whose_price_sheet_names_another_bidder_is_refused_at_submission_before_it_is_stored() throws Exception {
+		Path envelope = seal(section, "bidder", section.tradeCode().value(), "1000000.00", "重庆某某其他建设有限公司");
+		byte[] bytes = Files.readAllBytes(envelope);
+		long temporary = temporaryFiles();
+		submit(section, envelope, "other-sheet-" + run).andExpect(status().isBadRequest())
+			.andExpect(header().string("Content-Type", containsString("application/problem+json")))
+			.andExpect(jsonPath("$.errors[0].field").value("envelope"))
+			.andExpect(jsonPath("$.detail").value(containsString("重庆某某其他建设有限公司")))
+			.andExpect(jsonPath("$.detail").value(containsString(bidder.name())));
+		mvc.perform(post("/api/tendering/sections/" + section.id() + "/bids").with(bidder())
+			.header("Idempotency-Key", "other-sheet-en-" + run).header("Accept-Language", "en")
+			.contentType("application/octet-stream").content(bytes))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("price sheet names")));
+		assertThat(count("select count(*) from tendering.bids where bidder_id = ?", bidder.id().value())).isZero();
+		assertThat(Files.exists(blobs.path(TenderingTests.hex("SHA-256", bytes)))).isFalse();
+		assertThat(temporaryFiles()).isEqualTo(temporary);
+		assertThat(audited("tendering.bid.refused")).isEqualTo(2);
+	}
+
+	@Test
 	void a_bid_after_the_deadline_is_refused_and_logged_and_nothing_is_kept() throws Exception {
 		Path envelope = seal(section, "bidder", section.tradeCode().value(), "1000000.00");
 		RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(s -> jdbc
@@ -300,12 +321,17 @@ class BidsTests {
 	}
 
 	private Path seal(SectionView to, String signer, String tradeCode, String price) throws Exception {
+		return seal(to, signer, tradeCode, price, bidder.name());
+	}
+
+	private Path seal(SectionView to, String signer, String tradeCode, String price, String sheetBidder)
+			throws Exception {
 		Path document = Files.write(dir.resolve(signer + "-技术标-" + UUID.randomUUID() + ".pdf"), new byte[50_000]);
 		Path openingKey = Files.writeString(dir.resolve("opening-" + to.id() + ".pem"),
 				openingKeys.find(to.openingKey()).orElseThrow().publicKeyPem());
 		Path envelope = dir.resolve(signer + "-" + UUID.randomUUID() + ".ywenv");
 		EnvelopeWriter.seal(new EnvelopeWriter.Request(tradeCode,
-				new PriceSheet(bidder.name(), tradeCode, new BigDecimal(price), 90, "合格", List.of()), List.of(document),
+				new PriceSheet(sheetBidder, tradeCode, new BigDecimal(price), 90, "合格", List.of()), List.of(document),
 				Pem.privateKey(dir.resolve(signer + ".key")), Pem.certificate(dir.resolve(signer + ".pem")),
 				Pem.publicKey(openingKey), null, ContentCipher.SM4_GCM, 0, MachineFingerprint.of(Map.of("mac", run)), null),
 				envelope);

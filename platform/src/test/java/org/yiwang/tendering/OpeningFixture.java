@@ -134,17 +134,43 @@ final class OpeningFixture {
 	private EntityView tendererEntity;
 
 	SectionView published(String security) {
+		return publishNotice(drafted(security).id());
+	}
+
+	/** The tenderer's entity, approved on first use. */
+	EntityView tendererEntity() {
 		if (tendererEntity == null) {
 			tendererEntity = approved("tdr", EntityRole.TENDERER);
 		}
+		return tendererEntity;
+	}
+
+	/** The tender document every section of this fixture gets: {@code 文件.txt}. */
+	static final byte[] DOCUMENT = "招标文件".getBytes(StandardCharsets.UTF_8);
+
+	/** A section registered and approved, its document uploaded, its notice not yet submitted. */
+	SectionView drafted(String security) {
+		tendererEntity();
 		SectionView registered = tenderer().call(() -> beans.desk().registerTender(new NewTender("开标测试项目" + run, null,
 				"开标测试招标" + run, null, new SectionDetails("一标段", "500103", "ENG_BUILDING", new BigDecimal("1000000"),
 						new BigDecimal(security), 60, List.of()), ExampleFacts.works())));
 		SectionView approved = TestActor.districtStaff(TestActor.YUZHONG)
 			.call(() -> beans.desk().approve(registered.id(), registered.version()));
 		tenderer().run(() -> beans.documents().upload(approved.id(), "文件.txt", "text/plain",
-				new ByteArrayInputStream("招标文件".getBytes(StandardCharsets.UTF_8))));
-		return publishNotice(approved.id());
+				new ByteArrayInputStream(DOCUMENT)));
+		return approved;
+	}
+
+	/** An SM2 certificate bound to the tenderer ({@code tdr.key}, {@code tdr.pem}). */
+	void tendererCertificate() {
+		EntityView tenderer = tendererEntity();
+		openssl("ecparam", "-genkey", "-name", "SM2", "-noout", "-out", "tdr.ec");
+		openssl("pkcs8", "-topk8", "-nocrypt", "-in", "tdr.ec", "-out", "tdr.key");
+		openssl("req", "-new", "-key", "tdr.key", "-sm3", "-sigopt", ID, "-subj",
+				"/CN=tdr " + run + "/serialNumber=" + tenderer.creditCode(), "-out", "tdr.csr");
+		openssl("x509", "-req", "-in", "tdr.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-sm3", "-sigopt", ID,
+				"-vfyopt", ID, "-days", "30", "-out", "tdr.pem", "-CAcreateserial");
+		tenderer().run(() -> beans.certificates().bind(read("tdr.pem")));
 	}
 
 	/** Drafts and publishes the notice of a registered (or re-tendered) section: a deadline 25 days ahead. */
@@ -222,6 +248,22 @@ final class OpeningFixture {
 	OpeningKeyView.Share shareOf(SectionView section, String custodian) {
 		return beans.openingKeys().find(section.openingKey()).orElseThrow().shares().stream()
 			.filter(s -> s.custodian().equals(custodian)).findFirst().orElseThrow();
+	}
+
+	/**
+	 * The bidder's signature (SM3withSM2, made by OpenSSL with its key) over the statement it confirms the opening
+	 * record with, as the bid tool would make it.
+	 */
+	byte[] signConfirmation(String name, byte[] statement) {
+		try {
+			String file = "confirmation-" + name + "-" + UUID.randomUUID() + ".txt";
+			Files.write(dir.resolve(file), statement);
+			openssl("dgst", "-sm3", "-sign", name + ".key", "-sigopt", ID, "-out", file + ".sig", file);
+			return read(file + ".sig");
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 	}
 
 	long count(String sql, Object... params) {

@@ -2,14 +2,18 @@ package org.yiwang.tendering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -23,7 +27,8 @@ import org.yiwang.Chromium;
 
 /**
  * Two bidders in two headless Chromium sessions on the same opening hall: what one does (check in, give its content
- * key) appears on the other's page without a reload, by server-sent events; the price is read out to both.
+ * key) appears on the other's page without a reload, by server-sent events; the price is read out to both; the bidder
+ * confirms the record with its signature over its line of it, and the signed confirmation shows on both pages.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -96,6 +101,36 @@ class OpeningIT {
 		assertThat(first.findElement(By.id("progress")).getText()).contains("1");
 		Chromium.screenshot(first, "opening-price-read-out-live");
 		Chromium.screenshot(second, "opening-decrypted");
+
+		// the second bidder confirms the record with its signature: it downloads its line of the record in its session,
+		// signs it with its key (here OpenSSL, as the bid tool would), uploads signature and certificate and clicks
+		byte[] statement = download(second, second.findElement(By.id("confirmation-statement")).getAttribute("href"));
+		assertThat(new String(statement, StandardCharsets.UTF_8)).contains("totalPrice=950000.00");
+		Path signature = Files.write(dir.resolve("b2-confirmation.sig"), f.signConfirmation("b2", statement));
+		second.findElement(By.id("confirmation-signature")).sendKeys(signature.toString());
+		second.findElement(By.id("confirmation-certificate")).sendKeys(dir.resolve("b2.pem").toString());
+		second.findElement(By.id("confirm")).click();
+		wait(second).withMessage(() -> "the page " + second.getCurrentUrl() + " shows: " + second.getPageSource())
+			.until(d -> d.findElement(By.id("saved-notice")).getText().contains("确认"));
+		wait(second).until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm-form")));
+		assertThat(second.findElement(b2Row).findElement(By.className("confirmation")).getText())
+			.contains("已确认", "已签名", "b2 " + f.run);
+		// and the first bidder's page shows the signed confirmation live
+		wait(first).until(d -> d.findElement(b2Row).findElement(By.className("confirmation")).getText().contains("已签名"));
+		Chromium.screenshot(second, "opening-confirmed-signed");
+	}
+
+	/** Fetches a URL with the browser's own session, as a click on the link would download it. */
+	private static byte[] download(WebDriver browser, String href) {
+		Object base64 = ((JavascriptExecutor) browser).executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.arrayBuffer()).then(b => {
+				  let s = ''; const bytes = new Uint8Array(b);
+				  for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]);
+				  done(btoa(s));
+				}).catch(e => done('ERROR ' + e));""", href);
+		assertThat(base64.toString()).doesNotStartWith("ERROR");
+		return Base64.getDecoder().decode(base64.toString());
 	}
 
 	private void signIn(WebDriver browser, String username) {

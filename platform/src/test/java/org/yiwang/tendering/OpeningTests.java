@@ -228,9 +228,28 @@ class OpeningTests {
 		refused(() -> TestActor.of("staff.yuzhong", Role.CENTER_STAFF, TestActor.YUZHONG, false)
 			.call(() -> hall.giveShare(section.id(), share1)), "tendering.opening.nothingToBackUp");
 
-		// confirmation and objections
-		f.as("b2").call(() -> hall.confirm(section.id()));
-		refused(() -> f.as("b2").call(() -> hall.confirm(section.id())), "tendering.opening.alreadyConfirmed");
+		// confirmation, signed by the bidder over its line of the record, and objections
+		byte[] statement = f.as("b2").call(() -> hall.confirmationStatement(section.id()));
+		assertThat(new String(statement, StandardCharsets.UTF_8)).startsWith("YIWANG-OPENING-CONFIRMATION-V1\n")
+			.contains("tradeCode=" + section.tradeCode(), "bidder=" + f.bidders.get("b2").name(), "decryption=BY_");
+		byte[] signature = f.signConfirmation("b2", statement);
+		refused(() -> f.as("b2").call(() -> hall.confirm(section.id(), null, f.read("b2.pem"), null)),
+				"tendering.opening.confirmationSignatureMissing");
+		byte[] alteredStatement = statement.clone();
+		alteredStatement[alteredStatement.length - 2] ^= 1;
+		refused(() -> f.as("b2").call(() -> hall.confirm(section.id(), f.signConfirmation("b2", alteredStatement),
+				f.read("b2.pem"), null)), "pki.failure.signatureMismatch");
+		refused(() -> f.as("b2").call(() -> hall.confirm(section.id(), f.signConfirmation("b1",
+				statement), f.read("b1.pem"), null)), "registry.signature.notBound");
+		assertThat(f.as("b2").call(() -> hall.view(section.id())).bids()).filteredOn(OpeningView.Bid::mine)
+			.extracting(OpeningView.Bid::confirmation).containsOnly((String) null);
+		OpeningView confirmed = f.as("b2").call(() -> hall.confirm(section.id(), signature, f.read("b2.pem"), null));
+		assertThat(confirmed.bids()).filteredOn(OpeningView.Bid::mine).singleElement()
+			.satisfies(b -> assertThat(b.confirmationSigner()).contains("b2 " + f.run));
+		assertThat(f.count("select count(*) from tendering.opening_bids where bid_id = ? and confirmation_signature "
+				+ "is not null and confirmation_fingerprint is not null", confirmed.viewer().myBid())).isEqualTo(1);
+		refused(() -> f.as("b2").call(() -> hall.confirm(section.id(), signature, f.read("b2.pem"), null)),
+				"tendering.opening.alreadyConfirmed");
 		refused(() -> f.as("b1").call(() -> hall.object(section.id(), " ")), "tendering.opening.objectionText");
 		OpeningView objected = f.as("b1").call(() -> hall.object(section.id(), "第三名的工期与招标文件不符"));
 		UUID objection = objected.objections().get(0).id();

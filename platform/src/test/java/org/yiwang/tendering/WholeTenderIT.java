@@ -251,7 +251,9 @@ class WholeTenderIT {
 		assertThat(opened.bids()).extracting(OpeningView.Bid::decryption).containsExactlyInAnyOrder(
 				OpenedBid.Decryption.BY_BIDDER, OpenedBid.Decryption.BY_BIDDER, OpenedBid.Decryption.BY_CUSTODIANS);
 		for (String bidder : List.of("b1", "b2", "b3")) {
-			f.as(bidder).run(() -> hall.confirm(id));
+			byte[] statement = f.as(bidder).call(() -> hall.confirmationStatement(id));
+			byte[] signature = f.signConfirmation(bidder, statement);
+			f.as(bidder).run(() -> hall.confirm(id, signature, f.read(bidder + ".pem"), null));
 		}
 		TestActor.districtStaff(TestActor.YUZHONG).run(() -> hall.close(id));
 		assertThat(TestActor.districtStaff(TestActor.YUZHONG).call(() -> desk.dossier(id)).section().status())

@@ -11,7 +11,8 @@ import org.yiwang.system.HttpAccessRules;
 /**
  * The award and contract: staff, regulators, the tenderer's side and the section's bidders read (the module narrows to
  * the section's own parties and region); bidders object and complain; the tenderer or agency answers, confirms the
- * winner and uploads the contract; the tenderer and the winning bidder sign it.
+ * winner and uploads the contract; the tenderer and the winning bidder sign it. A losing bidder downloads its own
+ * result notice.
  */
 @Component
 class AwardAccessRules implements HttpAccessRules {
@@ -29,6 +30,9 @@ class AwardAccessRules implements HttpAccessRules {
 				"/api/tendering/sections/*/award/notice.pdf", "/api/tendering/sections/*/award/notice.pdf.sig",
 				"/api/tendering/sections/*/contract.pdf")
 			.hasAnyRole(VIEWERS)
+			.requestMatchers(GET, "/tenders/sections/*/award/result-notice.pdf",
+					"/tenders/sections/*/award/result-notice.pdf.sig")
+			.hasRole("BIDDER")
 			.requestMatchers(POST, "/tenders/sections/*/award/objections", "/tenders/sections/*/award/complaints",
 					"/api/tendering/sections/*/award/objections", "/api/tendering/sections/*/award/complaints")
 			.hasRole("BIDDER")

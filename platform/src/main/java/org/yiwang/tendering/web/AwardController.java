@@ -22,6 +22,7 @@ import org.yiwang.registry.EntityId;
 import org.yiwang.system.Forms;
 import org.yiwang.system.Refusal;
 import org.yiwang.tendering.AwardDesk;
+import org.yiwang.tendering.AwardDossier;
 import org.yiwang.tendering.SectionId;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -53,7 +54,10 @@ class AwardController {
 	/** The platform checks the award notice's signature; an htmx fragment, or the whole page. */
 	@GetMapping("/tenders/sections/{id}/award/verification")
 	String verification(@PathVariable String id, Model model, HttpServletRequest request) {
-		model.addAttribute("verified", desk.awardNoticeVerifies(TenderingApi.sectionId(id)));
+		SectionId section = TenderingApi.sectionId(id);
+		AwardDossier dossier = desk.dossier(section);
+		model.addAttribute("resultNotice", !dossier.seesAwardNotice() && dossier.resultNoticeSha256() != null);
+		model.addAttribute("verified", desk.awardNoticeVerifies(section));
 		if (Forms.isFragmentRequest(request)) {
 			return "tendering/award :: verification";
 		}
@@ -95,6 +99,22 @@ class AwardController {
 	@GetMapping("/tenders/sections/{id}/award/notice.pdf.sig")
 	ResponseEntity<byte[]> noticeSignature(@PathVariable String id) {
 		return noticeSignature(desk, TenderingApi.sectionId(id));
+	}
+
+	/** A losing bidder's own signed result notice (中标结果通知书) and the platform's detached signature over it. */
+	@GetMapping("/tenders/sections/{id}/award/result-notice.pdf")
+	ResponseEntity<byte[]> resultNotice(@PathVariable String id) {
+		AwardDesk.AwardNotice notice = desk.resultNotice(TenderingApi.sectionId(id));
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION, attachment(notice.fileName()))
+			.header("X-Content-SHA256", notice.sha256()).body(notice.pdf());
+	}
+
+	@GetMapping("/tenders/sections/{id}/award/result-notice.pdf.sig")
+	ResponseEntity<byte[]> resultNoticeSignature(@PathVariable String id) {
+		AwardDesk.AwardNotice notice = desk.resultNotice(TenderingApi.sectionId(id));
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.header(HttpHeaders.CONTENT_DISPOSITION, attachment(notice.fileName() + ".sig")).body(notice.signature());
 	}
 
 	@PostMapping("/tenders/sections/{id}/contract")

@@ -26,6 +26,9 @@ class OpeningAccessRules implements HttpAccessRules {
 		rules.requestMatchers(GET, "/tenders/sections/*/opening", "/tenders/sections/*/opening/events",
 				"/api/tendering/sections/*/opening")
 			.hasAnyRole(VIEWERS)
+			.requestMatchers(GET, "/tenders/sections/*/opening/confirmation.txt",
+					"/api/tendering/sections/*/opening/confirmation.txt")
+			.hasRole("BIDDER")
 			.requestMatchers(POST, "/tenders/sections/*/opening/check-in", "/tenders/sections/*/opening/decryption",
 					"/tenders/sections/*/opening/confirmation", "/tenders/sections/*/opening/objections",
 					"/api/tendering/sections/*/opening/check-in", "/api/tendering/sections/*/opening/decryption",

@@ -1,11 +1,14 @@
 package org.yiwang.tendering.web;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import org.yiwang.tendering.OpeningHall;
 import org.yiwang.tendering.OpeningView;
 import org.yiwang.tendering.SectionView;
@@ -58,10 +61,19 @@ class OpeningApi {
 		return hall.giveShare(TenderingApi.sectionId(id), share == null ? null : share.share());
 	}
 
+	@GetMapping("/sections/{id}/opening/confirmation.txt")
+	@Operation(summary = "The bidder's line of the opening record: the exact bytes it signs to confirm")
+	ResponseEntity<byte[]> confirmationStatement(@PathVariable String id) {
+		return OpeningController.statement(hall, TenderingApi.sectionId(id));
+	}
+
 	@PostMapping("/sections/{id}/opening/confirmation")
-	@Operation(summary = "A bidder confirms the read-out")
-	OpeningView confirm(@PathVariable String id) {
-		return hall.confirm(TenderingApi.sectionId(id));
+	@Operation(summary = "A bidder confirms the read-out, signed: multipart 'signature' (detached over confirmation.txt, "
+			+ "DER), 'certificate' (PEM, optional when a bound one verifies it) and 'algorithm' (default SM3withSM2)")
+	OpeningView confirm(@PathVariable String id, @RequestParam(required = false) MultipartFile signature,
+			@RequestParam(required = false) MultipartFile certificate, @RequestParam(required = false) String algorithm) {
+		return hall.confirm(TenderingApi.sectionId(id), AwardController.bytes(signature),
+				AwardController.bytes(certificate), algorithm);
 	}
 
 	@PostMapping("/sections/{id}/opening/objections")

@@ -1,10 +1,14 @@
 package org.yiwang.tendering.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +16,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yiwang.system.Forms;
@@ -75,10 +80,26 @@ class OpeningController {
 		return back(id);
 	}
 
+	/** The bidder's line of the record, the exact bytes it signs to confirm. */
+	@GetMapping("/tenders/sections/{id}/opening/confirmation.txt")
+	ResponseEntity<byte[]> confirmationStatement(@PathVariable String id) {
+		return statement(hall, TenderingApi.sectionId(id));
+	}
+
 	@PostMapping("/tenders/sections/{id}/opening/confirmation")
-	String confirm(@PathVariable String id, RedirectAttributes redirect) {
-		Forms.attempt(redirect, "tendering.opening.saved.confirmed", () -> hall.confirm(TenderingApi.sectionId(id)));
+	String confirm(@PathVariable String id, @RequestParam(required = false) MultipartFile signature,
+			@RequestParam(required = false) MultipartFile certificate, @RequestParam(required = false) String algorithm,
+			RedirectAttributes redirect) {
+		Forms.attempt(redirect, "tendering.opening.saved.confirmed", () -> hall.confirm(TenderingApi.sectionId(id),
+				AwardController.bytes(signature), AwardController.bytes(certificate), algorithm));
 		return back(id);
+	}
+
+	static ResponseEntity<byte[]> statement(OpeningHall hall, SectionId id) {
+		return ResponseEntity.ok().contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename("opening-confirmation-" + id + ".txt").build().toString())
+			.body(hall.confirmationStatement(id));
 	}
 
 	@PostMapping("/tenders/sections/{id}/opening/objections")

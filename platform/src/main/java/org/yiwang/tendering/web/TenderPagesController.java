@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yiwang.kernel.Acting;
 import org.yiwang.kernel.Role;
@@ -235,6 +236,25 @@ class TenderPagesController {
 	@GetMapping("/tenders/documents/{id}")
 	ResponseEntity<InputStreamResource> download(@PathVariable String id) {
 		return TenderingApi.file(documents.download(TenderingApi.uuid(id)));
+	}
+
+	@PostMapping("/tenders/documents/{id}/signature")
+	String sign(@PathVariable String id, @RequestParam(required = false) String section,
+			@RequestParam(required = false) MultipartFile signature, @RequestParam(required = false) MultipartFile certificate,
+			@RequestParam(required = false) String algorithm, RedirectAttributes redirect) {
+		Forms.attempt(redirect, "tendering.saved.documentSigned", () -> documents.sign(TenderingApi.uuid(id),
+				AwardController.bytes(signature), AwardController.bytes(certificate), algorithm));
+		return section == null ? "redirect:/tenders" : back(section);
+	}
+
+	@GetMapping("/tenders/documents/{id}/signature")
+	ResponseEntity<byte[]> signature(@PathVariable String id) {
+		return TenderingApi.signatureFile(documents.signature(TenderingApi.uuid(id)));
+	}
+
+	@GetMapping("/tenders/documents/{id}/certificate")
+	ResponseEntity<String> certificate(@PathVariable String id) {
+		return TenderingApi.signerCertificate(documents.signature(TenderingApi.uuid(id)));
 	}
 
 	@PostMapping("/tenders/sections/{id}/questions")

@@ -27,7 +27,9 @@ class TenderingAccessRules implements HttpAccessRules {
 	@Override
 	public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
 		rules.requestMatchers(GET, "/tenders", "/tenders/sections/*", "/tenders/documents/*", "/api/tendering/sections",
-				"/api/tendering/sections/*", "/api/tendering/documents/*")
+				"/api/tendering/sections/*", "/api/tendering/documents/*", "/tenders/documents/*/signature",
+				"/tenders/documents/*/certificate", "/api/tendering/documents/*/signature",
+				"/api/tendering/documents/*/certificate")
 			.hasAnyRole(VIEWERS)
 			.requestMatchers(GET, "/tenders/new", "/api/tendering/mandates").hasAnyRole(PARTY)
 			.requestMatchers(POST, "/tenders/mandates", "/api/tendering/mandates").hasRole("TENDERER")
@@ -36,7 +38,8 @@ class TenderingAccessRules implements HttpAccessRules {
 					"/tenders/questions/*/answer", "/tenders/objections/*/answer", "/api/tendering/tenders",
 					"/api/tendering/tender-projects/*/sections", "/api/tendering/sections/*/notice",
 					"/api/tendering/sections/*/documents", "/api/tendering/sections/*/clarifications",
-					"/api/tendering/questions/*/answer", "/api/tendering/objections/*/answer")
+					"/api/tendering/questions/*/answer", "/api/tendering/objections/*/answer",
+					"/tenders/documents/*/signature", "/api/tendering/documents/*/signature")
 			.hasAnyRole(PARTY)
 			.requestMatchers(PUT, "/api/tendering/sections/*").hasAnyRole(PARTY)
 			.requestMatchers(POST, "/tenders/sections/*/approve", "/tenders/sections/*/return",

@@ -16,8 +16,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import org.yiwang.system.Refusal;
 import org.yiwang.tendering.ClarificationView;
 import org.yiwang.tendering.DocumentView;
@@ -156,6 +158,27 @@ class TenderingApi {
 		return file(documents.download(uuid(id)));
 	}
 
+	@PostMapping(path = "/documents/{id}/signature", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "The tenderer or agency signs a document before its notice goes out: multipart 'signature' "
+			+ "(detached over the file's exact bytes, DER), 'certificate' (PEM, bound to the signer) and 'algorithm' "
+			+ "(default SM3withSM2)")
+	DocumentView sign(@PathVariable String id, @RequestParam(required = false) MultipartFile signature,
+			@RequestParam(required = false) MultipartFile certificate, @RequestParam(required = false) String algorithm) {
+		return documents.sign(uuid(id), AwardController.bytes(signature), AwardController.bytes(certificate), algorithm);
+	}
+
+	@GetMapping("/documents/{id}/signature")
+	@Operation(summary = "The detached signature over a signed document, for whoever may download the document")
+	ResponseEntity<byte[]> signature(@PathVariable String id) {
+		return signatureFile(documents.signature(uuid(id)));
+	}
+
+	@GetMapping("/documents/{id}/certificate")
+	@Operation(summary = "The certificate (PEM) a document's signature was checked under")
+	ResponseEntity<String> certificate(@PathVariable String id) {
+		return signerCertificate(documents.signature(uuid(id)));
+	}
+
 	@PostMapping("/sections/{id}/interest")
 	@Operation(summary = "The caller's entity (a bidder) registers for a published section")
 	SectionView interest(@PathVariable String id) {
@@ -237,7 +260,33 @@ class TenderingApi {
 					ContentDisposition.attachment().filename(d.fileName(), java.nio.charset.StandardCharsets.UTF_8).build()
 						.toString())
 			.header("X-Content-SHA256", d.sha256()).header("X-Content-SM3", d.sm3())
+			.headers(h -> {
+				// the tenderer's or agency's signature: where to fetch it and the certificate, to check the bytes with
+				if (d.signed()) {
+					h.add("X-Signature-Algorithm", d.signatureAlgorithm());
+					h.add("X-Signer-Fingerprint", d.signerFingerprint());
+					h.add(HttpHeaders.LINK, "</tenders/documents/" + d.id() + "/signature>; rel=\"signature\", </tenders/documents/"
+							+ d.id() + "/certificate>; rel=\"signer-certificate\"");
+				}
+			})
 			.body(new InputStreamResource(content));
+	}
+
+	/** The detached signature over a document's exact bytes ({@code openssl dgst -verify … -signature}). */
+	static ResponseEntity<byte[]> signatureFile(TenderDocuments.Signed signed) {
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename(signed.document().fileName() + ".sig", java.nio.charset.StandardCharsets.UTF_8).build().toString())
+			.header("X-Signature-Algorithm", signed.document().signatureAlgorithm())
+			.body(signed.signature());
+	}
+
+	/** The certificate the signature was checked under, PEM. */
+	static ResponseEntity<String> signerCertificate(TenderDocuments.Signed signed) {
+		return ResponseEntity.ok().contentType(new MediaType("application", "x-pem-file"))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename("signer-" + signed.document().signerFingerprint().substring(0, 16) + ".pem").build().toString())
+			.body(signed.certificatePem());
 	}
 
 	static SectionId sectionId(String id) {

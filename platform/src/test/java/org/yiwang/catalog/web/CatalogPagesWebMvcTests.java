@@ -20,9 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yiwang.TestActor;
+import org.yiwang.account.SupportAccess;
 import org.yiwang.catalog.Catalog;
 import org.yiwang.catalog.CategoryView;
 import org.yiwang.catalog.NewCategory;
@@ -36,6 +38,8 @@ import org.yiwang.system.SecurityConfiguration;
 /** The catalogue's pages in the web slice: full pages, htmx fragments, and the form's own checks before the module. */
 @WebMvcTest(controllers = { HomeController.class, CategoryAdminController.class })
 @Import({ SecurityConfiguration.class, CatalogAccessRules.class })
+// The demo clock keeps its offset in the database, which the slice has none of: the plain clock here.
+@TestPropertySource(properties = "yiwang.demo=false")
 class CatalogPagesWebMvcTests {
 
 	@Autowired
@@ -46,6 +50,10 @@ class CatalogPagesWebMvcTests {
 
 	@MockitoBean
 	ApiTokenAuthenticator tokens;
+
+	/** The support-session filter is a servlet filter, which the slice loads. */
+	@MockitoBean
+	SupportAccess support;
 
 	final CategoryView water = new CategoryView(CategoryCode.of("ENG_WATER"), "水利工程", "Water conservancy works",
 			ProcedureFamily.TENDER, "水利部门", null, true, 2, 0);

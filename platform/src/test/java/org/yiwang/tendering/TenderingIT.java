@@ -232,7 +232,9 @@ class TenderingIT {
 		signForm.findElement(By.name("signature")).sendKeys(signature.toString());
 		signForm.findElement(By.name("certificate")).sendKeys(certificate.toString());
 		signForm.findElement(By.cssSelector("button")).click();
-		wait(30).until(ExpectedConditions.attributeToBe(By.cssSelector("tr.document"), "data-signed", "true"));
+		// the form posts and the page reloads: the row is found afresh each time
+		wait(30).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(d -> "true".equals(d.findElement(By.cssSelector("tr.document")).getAttribute("data-signed")));
 		DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 		ZonedDateTime now = ZonedDateTime.now(ProcedureClock.CHINA);
 		browser.findElement(By.id("title")).sendKeys("浏览器道路工程施工招标公告");

@@ -158,7 +158,9 @@ class AccessMatrixTests {
 		// portal and open data: public pages (no sign-in: every published record is for everyone); an Atom feed is
 		// reached by its unguessable token; saving searches needs an account; the administrator rebuilds the index
 		allow(PUBLIC, "GET /portal", "GET /notices", "GET /notices/{id}", "GET /notices/{id}/signature",
-				"GET /notices/{id}/signed-content", "GET /notices/{id}/signature.sig", "GET /portal/feeds/{token}",
+				"GET /notices/{id}/signed-content", "GET /notices/{id}/signature.sig",
+				"GET /notices/documents/{id}/signature.sig", "GET /notices/documents/{id}/certificate.pem",
+				"GET /portal/feeds/{token}",
 				"GET /opendata/releases", "GET /opendata/sections/{tradeCode}/releases");
 		allow(ALL, "GET /portal/saved-searches", "POST /portal/saved-searches", "POST /portal/saved-searches/{id}/seen",
 				"POST /portal/saved-searches/{id}/delete");

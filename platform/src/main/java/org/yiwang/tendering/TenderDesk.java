@@ -304,12 +304,25 @@ public class TenderDesk {
 			if (participation.documents(id).isEmpty()) {
 				throw Refusal.conflict(null, "tendering.notice.noDocuments");
 			}
+			refuseUnsigned(id);
 			sections.draftNotice(id, new NoticeDraft(draft.title(), draft.body(), from, draft.documentsUntil(),
 					draft.bidDeadline(), draft.consortiumAllowed()));
 			events.publishEvent(new NoticeSubmitted(acting.actor(), id, section.tradeCode(), draft.bidDeadline(),
 					section.region(), now));
 			return sections.byId(id).orElseThrow();
 		}));
+	}
+
+	/**
+	 * Documents go out only as the tenderer or its agency signed them (issue 17, item 16): a notice is neither submitted
+	 * nor published while one of its documents is unsigned, naming the documents still to sign.
+	 */
+	private void refuseUnsigned(SectionId id) {
+		String unsigned = participation.documents(id).stream().filter(d -> !d.signed()).map(DocumentView::fileName)
+			.collect(java.util.stream.Collectors.joining("、"));
+		if (!unsigned.isEmpty()) {
+			throw Refusal.conflict(null, "tendering.notice.documentsUnsigned", unsigned);
+		}
 	}
 
 	/**
@@ -333,6 +346,7 @@ public class TenderDesk {
 			refuseFirst(ProcedureClock.check(rules, from, section.documentsUntil(), section.bidDeadline(),
 					calendar.schedule()));
 			refuseFirst(securityViolation(rules, section.estimatedPrice(), section.bidSecurity()));
+			refuseUnsigned(id);
 			UUID noticeId = UUID.randomUUID();
 			String text = NoticeText.of(noticeId, NoticeType.TENDER, section, section.noticeTitle(), section.noticeBody(),
 					section.bidDeadline(), from, now);

@@ -190,7 +190,9 @@ public class TenderDocuments {
 					throw Refusal.conflict(null, "tendering.document.signedAlready");
 				}
 				events.publishEvent(new DocumentSigned(acting.actor(), current.id(), documentId, sha256, fingerprint,
-						signing.me().name(), current.region(), now));
+						signing.me().name(), current.region(), now, current.tradeCode(), signing.document().fileName(),
+						signing.document().sm3(), alg.jcaName(), Base64.getEncoder().encodeToString(signature),
+						pem(certificate), checked.signer().subject()));
 				return participation.document(documentId).orElseThrow();
 			});
 		});

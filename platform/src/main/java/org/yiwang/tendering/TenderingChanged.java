@@ -74,9 +74,15 @@ public sealed interface TenderingChanged extends Auditable {
 		}
 	}
 
-	/** The tenderer or its agency signed a tender document's exact bytes with a certificate bound to it. */
+	/**
+	 * The tenderer or its agency signed a tender document's exact bytes with a certificate bound to it. It carries what
+	 * anyone needs to check the document once the notice is out (the portal keeps it): hashes, algorithm, the detached
+	 * signature (Base64 DER) and the signer certificate (PEM), both public by nature.
+	 */
 	record DocumentSigned(Actor actor, SectionId section, UUID document, String sha256, String signerFingerprint,
-			String signerEntityName, RegionCode region, Instant occurredAt) implements TenderingChanged {
+			String signerEntityName, RegionCode region, Instant occurredAt, TradeCode tradeCode, String fileName,
+			String sm3, String signatureAlgorithm, String signature, String signerCertificate, String signerSubject)
+			implements TenderingChanged {
 
 		public String action() {
 			return "tendering.document.signed";

@@ -31,6 +31,8 @@ import org.yiwang.kernel.CreditCode;
 import org.yiwang.kernel.RegionCode;
 import org.yiwang.kernel.RegionScope;
 import org.yiwang.kernel.Role;
+import org.yiwang.pki.DemoCredentials;
+import org.yiwang.registry.EntityCertificates;
 import org.yiwang.registry.EntityKind;
 import org.yiwang.registry.EntityRegistry;
 import org.yiwang.registry.EntityRole;
@@ -58,6 +60,8 @@ class TenderingDemo implements ApplicationRunner {
 
 	private final EntityRegistry registry;
 
+	private final EntityCertificates certificates;
+
 	private final Catalog catalog;
 
 	private final TenderDesk desk;
@@ -78,11 +82,12 @@ class TenderingDemo implements ApplicationRunner {
 
 	private final String password;
 
-	TenderingDemo(EntityRegistry registry, Catalog catalog, TenderDesk desk, TenderDocuments documents,
-			Sections sections, Mandates mandates, SectionAccess access, Clock clock, @Value("${yiwang.demo:true}") boolean demo,
+	TenderingDemo(EntityRegistry registry, EntityCertificates certificates, Catalog catalog, TenderDesk desk,
+			TenderDocuments documents, Sections sections, Mandates mandates, SectionAccess access, Clock clock, @Value("${yiwang.demo:true}") boolean demo,
 			@Value("${yiwang.command:}") String command,
 			@Value("${yiwang.account.demo-password:Demo@2026yw}") String password) {
 		this.registry = registry;
+		this.certificates = certificates;
 		this.catalog = catalog;
 		this.desk = desk;
 		this.documents = documents;
@@ -142,8 +147,13 @@ class TenderingDemo implements ApplicationRunner {
 				+ "本文件仅用于演示平台流程。\nDemo tender documents: for trying the platform only.\n")
 			.getBytes(StandardCharsets.UTF_8);
 		SectionId id = section.id();
-		as(party(AGENCY, Role.AGENCY), () -> documents.upload(id, "示范招标文件.txt", "text/plain; charset=UTF-8",
-				new ByteArrayInputStream(text)));
+		DocumentView document = as(party(AGENCY, Role.AGENCY), () -> documents.upload(id, "示范招标文件.txt",
+				"text/plain; charset=UTF-8", new ByteArrayInputStream(text)));
+		// the agency signs the documents before the notice goes out: a demo-CA certificate issued and bound to it by the
+		// registry, as any demo organisation gets one on its certificates page; its key signs the exact bytes
+		DemoCredentials credentials = as(party(AGENCY, Role.AGENCY), certificates::issueDemoCertificate);
+		as(party(AGENCY, Role.AGENCY), () -> documents.sign(document.id(), credentials.sign(text),
+				credentials.certificateBytes(), credentials.signatureAlgorithm().jcaName()));
 		Instant deadline = now.atZone(ProcedureClock.CHINA).toLocalDate().plusDays(26).atTime(LocalTime.of(9, 30))
 			.atZone(ProcedureClock.CHINA).toInstant();
 		SectionView drafted = as(party(AGENCY, Role.AGENCY), () -> desk.submitNotice(id, new NoticeDraft(

@@ -82,6 +82,9 @@ class ExpertDrawTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	org.yiwang.registry.EntityCertificates certificates;
+
 	@TempDir
 	Path dir;
 
@@ -102,7 +105,7 @@ class ExpertDrawTests {
 		fixture = new ExpertFixture(dir, trustStore, pool);
 		tendererUser = "tdr." + fixture.run;
 		tenderer = ExpertFixture.approvedTenderer(registry, tendererUser);
-		section = ExpertFixture.closedSection(desk, documents, registry, jdbc, transactions, clock, fixture.run,
+		section = ExpertFixture.closedSection(desk, documents, certificates, registry, jdbc, transactions, clock, fixture.run,
 				tendererUser, tenderer);
 	}
 

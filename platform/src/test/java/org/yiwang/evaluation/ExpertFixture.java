@@ -126,7 +126,8 @@ final class ExpertFixture {
 	}
 
 	/** A published section in Yuzhong whose bid deadline has just passed; its tenderer is returned too. */
-	static SectionView closedSection(TenderDesk desk, TenderDocuments documents, EntityRegistry registry,
+	static SectionView closedSection(TenderDesk desk, TenderDocuments documents,
+			org.yiwang.registry.EntityCertificates certificates, EntityRegistry registry,
 			JdbcClient jdbc, TransactionTemplate transactions, java.time.Clock clock, String run, String tendererUser,
 			EntityView tenderer) {
 		TestActor party = TestActor.of(tendererUser, Role.TENDERER, TestActor.CITY, false);
@@ -137,6 +138,7 @@ final class ExpertFixture {
 			.call(() -> desk.approve(registered.id(), registered.version()));
 		party.run(() -> documents.upload(approved.id(), "文件.txt", "text/plain",
 				new ByteArrayInputStream("招标文件".getBytes(StandardCharsets.UTF_8))));
+		org.yiwang.tendering.DocumentSigner.signAll(desk, documents, certificates, party, approved.id());
 		Instant now = clock.instant();
 		SectionView drafted = party.call(() -> desk.submitNotice(approved.id(), new NoticeDraft("抽取测试公告", "正文",
 				now, now.plus(Duration.ofDays(7)), now.plus(Duration.ofDays(25)), true)));

@@ -155,6 +155,89 @@ class PortalPagesTests {
 				"-signature", "notice.sig", "notice.txt")).contains("Verification failure");
 	}
 
+	/**
+	 * Issue 17, item 16: the portal learns of a tender document's signature from the tendering module's event, keeps it
+	 * once however often it is delivered, shows nothing before the section is public, then shows signer, certificate,
+	 * algorithm, both hashes and when to anyone, with the detached signature and certificate OpenSSL checks.
+	 */
+	@Test
+	void a_published_sections_page_shows_its_documents_signatures_to_anyone_and_openssl_checks_them() throws Exception {
+		Path openssl = Path.of("/usr/bin/openssl");
+		Assumptions.assumeTrue(Files.isExecutable(openssl), "openssl is not installed here");
+		UUID noticeId = UUID.randomUUID();
+		String trade = "CQ-500103-2026-" + noticeId.toString().substring(0, 8).toUpperCase();
+		byte[] document = ("门户签名测试招标文件 " + trade).getBytes(StandardCharsets.UTF_8);
+		org.yiwang.pki.DemoCredentials signer = TestActor.admin().call(() -> context
+			.getBean(org.yiwang.pki.DemoCertificates.class)
+			.issue("门户签名测试招标代理", org.yiwang.kernel.CreditCode.of(TestActor.creditCode("500103")),
+					org.yiwang.pki.KeyAlgorithm.SM2));
+		byte[] signature = signer.sign(document);
+		UUID documentId = UUID.randomUUID();
+		var signed = new org.yiwang.tendering.TenderingChanged.DocumentSigned(
+				new org.yiwang.kernel.Actor("agy", "AGENCY", TestActor.YUZHONG), org.yiwang.tendering.SectionId.of(
+						UUID.randomUUID().toString()), documentId, hex("SHA-256", document),
+				signer.certificate().fingerprint(), "门户签名测试招标代理", org.yiwang.kernel.RegionCode.of(TestActor.YUZHONG),
+				java.time.Instant.parse("2026-11-20T02:03:04Z"), org.yiwang.kernel.TradeCode.of(trade), "招标文件.txt",
+				sm3(document), "SM3withSM2", java.util.Base64.getEncoder().encodeToString(signature),
+				signer.certificatePem(), signer.certificate().subject());
+		var transactions = context.getBean(org.springframework.transaction.support.TransactionTemplate.class);
+		for (int delivery = 0; delivery < 2; delivery++) {
+			org.yiwang.system.RegionScopes.runAsPlatform(
+					() -> transactions.executeWithoutResult(s -> context.publishEvent(signed)));
+		}
+		var jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc
+			.sql("select count(*) from portal.document_signatures where trade_code = ?").param(trade)
+			.query(Long.class).single() == 1);
+		// signed while drafted: nothing is public before the section's notice is
+		mvc.perform(get("/notices/documents/" + documentId + "/signature.sig")).andExpect(status().isNotFound());
+
+		published(publications.notice(noticeId, NoticeType.TENDER, trade, TestActor.YUZHONG, "ENG_BUILDING",
+				"门户签名测试招标公告", "正文", null));
+		Thread.sleep(500); // a late second delivery would show as a second row below
+		assertThat(jdbc.sql("select count(*) from portal.document_signatures where trade_code = ?").param(trade)
+			.query(Long.class).single()).as("delivered twice, kept once").isEqualTo(1);
+		mvc.perform(get("/notices/" + noticeId)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("招标文件及签名")))
+			.andExpect(content().string(containsString("门户签名测试招标代理")))
+			.andExpect(content().string(containsString(signer.certificate().subject())))
+			.andExpect(content().string(containsString("SM3withSM2")))
+			.andExpect(content().string(containsString(hex("SHA-256", document))))
+			.andExpect(content().string(containsString(sm3(document))))
+			.andExpect(content().string(containsString("2026-11-20 10:03:04")))
+			.andExpect(content().string(containsString("/notices/documents/" + documentId + "/signature.sig")));
+		mvc.perform(get("/notices/" + noticeId).param("lang", "en")).andExpect(status().isOk())
+			.andExpect(content().string(containsString("Tender documents and signatures")));
+		Path dir = Files.createTempDirectory("portal-document-signature");
+		Files.write(dir.resolve("招标文件.txt"), document);
+		Files.write(dir.resolve("document.sig"), mvc.perform(get("/notices/documents/" + documentId + "/signature.sig"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+		Files.write(dir.resolve("signer.pem"), mvc.perform(get("/notices/documents/" + documentId + "/certificate.pem"))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+		openssl(dir, "x509", "-in", "signer.pem", "-pubkey", "-noout", "-out", "signer-pub.pem");
+		assertThat(openssl(dir, "dgst", "-sm3", "-verify", "signer-pub.pem", "-sigopt", "distid:1234567812345678",
+				"-signature", "document.sig", "招标文件.txt")).contains("Verified OK");
+		mvc.perform(get("/notices/documents/" + UUID.randomUUID() + "/signature.sig")).andExpect(status().isNotFound());
+	}
+
+	private void published(NoticePublished notice) {
+		publications.publish(notice);
+		Awaitility.await().atMost(Duration.ofSeconds(10))
+			.until(() -> portal.search(SearchRequest.of(notice.tradeCode().value())).total() == 1);
+	}
+
+	private static String hex(String algorithm, byte[] content) throws Exception {
+		return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance(algorithm).digest(content));
+	}
+
+	private static String sm3(byte[] content) {
+		var digest = new org.bouncycastle.crypto.digests.SM3Digest();
+		digest.update(content, 0, content.length);
+		byte[] out = new byte[digest.getDigestSize()];
+		digest.doFinal(out, 0);
+		return java.util.HexFormat.of().formatHex(out);
+	}
+
 	private static String openssl(Path dir, String... args) throws Exception {
 		var command = new java.util.ArrayList<String>();
 		command.add("/usr/bin/openssl");

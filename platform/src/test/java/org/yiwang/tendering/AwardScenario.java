@@ -148,6 +148,7 @@ final class AwardScenario {
 			.call(() -> desk.approve(registered.id(), registered.version()));
 		party.run(() -> context.getBean(TenderDocuments.class).upload(approved.id(), "文件.txt", "text/plain",
 				new ByteArrayInputStream("招标文件".getBytes(StandardCharsets.UTF_8))));
+		DocumentSigner.signAll(context, party, approved.id());
 		Instant now = clock.instant();
 		SectionView drafted = party.call(() -> desk.submitNotice(approved.id(), new NoticeDraft("授标测试公告", "正文", now,
 				now.plus(Duration.ofDays(7)), now.plus(Duration.ofDays(25)), true)));

@@ -349,6 +349,7 @@ class BidsTests {
 			.call(() -> desk.approve(registered.id(), registered.version()));
 		party.run(() -> documents.upload(approved.id(), "文件.txt", "text/plain",
 				new ByteArrayInputStream("招标文件".getBytes(StandardCharsets.UTF_8))));
+		DocumentSigner.signAll(desk, documents, certificates, party, approved.id());
 		Instant now = clock.instant();
 		SectionView drafted = party.call(() -> desk.submitNotice(approved.id(), new NoticeDraft("投标测试公告", "正文", now,
 				now.plus(Duration.ofDays(7)), now.plus(Duration.ofDays(25)), true)));

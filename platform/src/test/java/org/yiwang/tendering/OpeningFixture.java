@@ -173,8 +173,33 @@ final class OpeningFixture {
 		tenderer().run(() -> beans.certificates().bind(read("tdr.pem")));
 	}
 
+	/**
+	 * Signs each document of the section not yet signed with the tenderer's key ({@code tdr.key}, made and bound on
+	 * first use) by OpenSSL, as the tenderer would before submitting the notice.
+	 */
+	void signDocuments(SectionId id) {
+		if (!Files.exists(dir.resolve("tdr.pem"))) {
+			tendererCertificate();
+		}
+		for (DocumentView document : tenderer().call(() -> beans.desk().dossier(id)).documents()) {
+			if (document.signed()) {
+				continue;
+			}
+			String file = "document-" + document.id();
+			try (var in = tenderer().call(() -> beans.documents().download(document.id())).content().get()) {
+				Files.write(dir.resolve(file), in.readAllBytes());
+			}
+			catch (java.io.IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+			openssl("dgst", "-sm3", "-sign", "tdr.key", "-sigopt", ID, "-out", file + ".sig", file);
+			tenderer().run(() -> beans.documents().sign(document.id(), read(file + ".sig"), read("tdr.pem"), null));
+		}
+	}
+
 	/** Drafts and publishes the notice of a registered (or re-tendered) section: a deadline 25 days ahead. */
 	SectionView publishNotice(SectionId id) {
+		signDocuments(id);
 		Instant now = beans.clock().instant();
 		SectionView drafted = tenderer().call(() -> beans.desk().submitNotice(id, new NoticeDraft("开标测试公告", "正文",
 				now, now.plus(Duration.ofDays(7)), now.plus(Duration.ofDays(25)), true)));

@@ -105,7 +105,16 @@ class TenderDocumentSignaturesTests {
 			.andExpect(content().string(containsString("data-signed=\"true\"")));
 
 		// published; a registered bidder downloads the document, its signature and the certificate; OpenSSL checks
-		f.publishNotice(section.id());
+		SectionView published = f.publishNotice(section.id());
+		// the public portal learns of the signature from the tendering module and shows it on the section's page, to
+		// anyone, with the detached signature to download
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() -> mvc
+			.perform(get("/notices/{id}", published.noticeId())).andExpect(status().isOk())
+			.andExpect(content().string(containsString(f.tendererEntity().name())))
+			.andExpect(content().string(containsString(signed.sm3())))
+			.andExpect(content().string(containsString("/notices/documents/" + document.id() + "/signature.sig"))));
+		assertThat(mvc.perform(get("/notices/documents/{id}/signature.sig", document.id())).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray()).isEqualTo(f.read("文件.txt.sig"));
 		mvc.perform(get("/api/tendering/documents/{id}/signature", document.id()).with(as(f.as("b1"))))
 			.andExpect(status().isConflict());
 		f.as("b1").run(() -> documents.registerInterest(section.id()));
@@ -129,6 +138,27 @@ class TenderDocumentSignaturesTests {
 		mvc.perform(get("/tenders/documents/{id}/signature", document.id())
 			.with(as(TestActor.of("nobody." + f.run, org.yiwang.kernel.Role.BIDDER, TestActor.CITY, false))))
 			.andExpect(status().isNotFound());
+	}
+
+	/**
+	 * The demo seed publishes too, so its agency signs: a demo-CA certificate issued and bound to it through the
+	 * registry, the demo document signed with its key; the portal shows it.
+	 */
+	@Test
+	void the_demo_tender_goes_out_signed_by_the_demo_agency() throws Exception {
+		SectionView demo = context.getBean(TenderingDemo.class).ensureDemoTender();
+		assertThat(demo.published()).isTrue();
+		java.util.List<DocumentView> demoDocuments = TestActor.districtStaff(TestActor.YUZHONG)
+			.call(() -> desk.dossier(demo.id())).documents();
+		assertThat(demoDocuments).isNotEmpty().allSatisfy(d -> {
+			assertThat(d.signed()).isTrue();
+			assertThat(d.signatureAlgorithm()).isEqualTo("SM3withSM2");
+			assertThat(d.signerEntityName()).endsWith("示范招标代理有限公司");
+		});
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() -> mvc
+			.perform(get("/notices/{id}", demo.noticeId())).andExpect(status().isOk())
+			.andExpect(content().string(containsString("/notices/documents/" + demoDocuments.get(0).id()
+					+ "/signature.sig"))));
 	}
 
 	private static RequestPostProcessor as(TestActor actor) {

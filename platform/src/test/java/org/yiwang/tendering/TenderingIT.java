@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -218,6 +219,19 @@ class TenderingIT {
 		browser.findElement(By.id("file")).sendKeys(document.toString());
 		browser.findElement(By.cssSelector("#upload-form button")).click();
 		wait(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("document-table")));
+		// the agency signs the document's exact bytes with a demo certificate bound to it, and uploads the signature on
+		// the document's row: the notice cannot be submitted before (issue 17, item 16)
+		org.yiwang.pki.DemoCredentials credentials = TestActor.of("agy." + run, Role.AGENCY, TestActor.CITY, false)
+			.call(certificates::issueDemoCertificate);
+		Path signature = Files.write(Files.createTempFile("招标文件", ".sig"), credentials.sign(Files.readAllBytes(document)));
+		Path certificate = Files.write(Files.createTempFile("agy", ".pem"), credentials.certificateBytes());
+		WebElement signForm = browser.findElement(By.cssSelector(".document-sign-form"));
+		signForm.findElement(By.name("signature")).sendKeys(signature.toString());
+		signForm.findElement(By.name("certificate")).sendKeys(certificate.toString());
+		signForm.findElement(By.cssSelector("button")).click();
+		// the form posts and the page reloads: the row is found afresh each time
+		wait(30).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(d -> "true".equals(d.findElement(By.cssSelector("tr.document")).getAttribute("data-signed")));
 		DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 		ZonedDateTime now = ZonedDateTime.now(ProcedureClock.CHINA);
 		browser.findElement(By.id("title")).sendKeys("浏览器道路工程施工招标公告");

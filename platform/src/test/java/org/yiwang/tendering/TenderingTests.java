@@ -78,6 +78,9 @@ class TenderingTests {
 	MockMvc mvc;
 
 	@Autowired
+	org.springframework.context.ApplicationContext context;
+
+	@Autowired
 	EntityRegistry registry;
 
 	@Autowired
@@ -178,6 +181,15 @@ class TenderingTests {
 					{"title":"道路工程施工招标公告","body":"正文","documentsFrom":"%s","documentsUntil":"%s","bidDeadline":"%s",
 					 "consortiumAllowed":"perhaps"}""".formatted(now, now.plus(Duration.ofDays(6)), deadline))
 			.with(as("agy", Role.AGENCY))).andExpect(status().isBadRequest());
+		// documents go out only as signed by the tenderer or its agency (issue 17, item 16): refused, naming the document
+		mvc.perform(notice(id, now, now.plus(Duration.ofDays(6)), deadline).with(as("agy", Role.AGENCY)))
+			.andExpect(status().isConflict())
+			.andExpect(header().string("Content-Type", containsString("application/problem+json")))
+			.andExpect(jsonPath("$.detail").value("以下招标文件尚未签名：招标文件.pdf。请先用绑定到本单位的证书逐一签名，再提交公告。"));
+		mvc.perform(notice(id, now, now.plus(Duration.ofDays(6)), deadline).with(as("agy", Role.AGENCY))
+			.header("Accept-Language", "en"))
+			.andExpect(jsonPath("$.detail").value(containsString("These tender documents are not signed yet: 招标文件.pdf")));
+		DocumentSigner.signAll(context, agencyActor(), SectionId.of(id));
 		mvc.perform(notice(id, now, now.plus(Duration.ofDays(6)), deadline).with(as("agy", Role.AGENCY)))
 			.andExpect(status().isOk()).andExpect(jsonPath("$.status").value("NOTICE_SUBMITTED"));
 
@@ -510,6 +522,10 @@ class TenderingTests {
 		return TestActor.cityStaff().call(() -> registry.approve(registered.id(), registered.version()));
 	}
 
+	private TestActor agencyActor() {
+		return TestActor.of("agy." + run, Role.AGENCY, TestActor.CITY, false);
+	}
+
 	private RequestPostProcessor as(String prefix, Role role) {
 		return authentication(TestActor.of(prefix + "." + run, role, TestActor.CITY, false).authentication());
 	}
@@ -554,6 +570,7 @@ class TenderingTests {
 		approve(id);
 		mvc.perform(upload(id, "文件.txt", "招标文件".getBytes(StandardCharsets.UTF_8)).with(as("agy", Role.AGENCY)))
 			.andExpect(status().isCreated());
+		DocumentSigner.signAll(context, agencyActor(), SectionId.of(id));
 		Instant now = clock.instant();
 		mvc.perform(notice(id, now, now.plus(Duration.ofDays(7)), now.plus(Duration.ofDays(25))).with(as("agy", Role.AGENCY)))
 			.andExpect(status().isOk());

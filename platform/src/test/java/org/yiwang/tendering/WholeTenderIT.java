@@ -182,6 +182,19 @@ class WholeTenderIT {
 		// before the deadline each bidder states its project manager with the manager's certificate (507): b1 on the
 		// section page in the browser, the others through the API's entry point
 		browser = Chromium.open(2000);
+		// anyone, not signed in, sees on the public portal who signed the tender documents, and can fetch the signature
+		browser.get(url("/notices/" + section.noticeId()));
+		wait(30).until(d -> {
+			if (d.findElements(By.id("document-signatures")).isEmpty()) {
+				d.navigate().refresh();
+				return false;
+			}
+			return true;
+		});
+		assertThat(browser.findElement(By.id("document-signatures")).getText())
+			.contains(f.tendererEntity().name(), "SM3withSM2", "文件.txt");
+		assertThat(browser.findElement(By.cssSelector("#document-signatures .document-signature-file"))
+			.getAttribute("href")).contains("/notices/documents/").endsWith("/signature.sig");
 		signIn("b1." + f.run, OpeningFixture.PASSWORD);
 		browser.get(url("/tenders/sections/" + id));
 		wait(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("manager-name"))).sendKeys("王建国");

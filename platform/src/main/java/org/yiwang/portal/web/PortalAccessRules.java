@@ -20,7 +20,8 @@ class PortalAccessRules implements HttpAccessRules {
 	@Override
 	public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
 		rules.requestMatchers(GET, "/portal", "/notices", "/notices/*", "/notices/*/signature", "/notices/*/signed-content",
-				"/notices/*/signature.sig", "/portal/feeds/*", "/opendata/releases", "/opendata/sections/*/releases")
+				"/notices/*/signature.sig", "/notices/documents/*/signature.sig", "/notices/documents/*/certificate.pem",
+				"/portal/feeds/*", "/opendata/releases", "/opendata/sections/*/releases")
 			.permitAll()
 			.requestMatchers(GET, "/portal/saved-searches").authenticated()
 			.requestMatchers(POST, "/portal/saved-searches", "/portal/saved-searches/*/seen", "/portal/saved-searches/*/delete")

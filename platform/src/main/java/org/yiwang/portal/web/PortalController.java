@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.yiwang.portal.DocumentSignatures;
 import org.yiwang.portal.Portal;
 import org.yiwang.portal.PublicRecord;
 import org.yiwang.portal.SearchRequest;
@@ -37,7 +38,10 @@ class PortalController {
 
 	private final JsonMapper json;
 
-	PortalController(Portal portal, MessageSource messages, JsonMapper json) {
+	private final DocumentSignatures documentSignatures;
+
+	PortalController(Portal portal, MessageSource messages, JsonMapper json, DocumentSignatures documentSignatures) {
+		this.documentSignatures = documentSignatures;
 		this.portal = portal;
 		this.messages = messages;
 		this.json = json;
@@ -88,6 +92,7 @@ class PortalController {
 		model.addAttribute("categoryName", portal.categoryName(record.categoryCode(), locale));
 		model.addAttribute("history", portal.history(record.tradeCode()));
 		model.addAttribute("draws", portal.draws(record.tradeCode()));
+		model.addAttribute("documentSignatures", documentSignatures.ofSection(record.tradeCode()));
 		model.addAttribute("base", ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
 		return "portal/notice";
 	}
@@ -124,5 +129,25 @@ class PortalController {
 		}
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
 			.header("Content-Disposition", "attachment; filename=\"notice-" + id + ".sig\"").body(der);
+	}
+
+	/** A tender document's detached signature by its tenderer or agency (DER), once the section is public. */
+	@GetMapping("/notices/documents/{id}/signature.sig")
+	ResponseEntity<byte[]> documentSignature(@PathVariable("id") UUID document) {
+		DocumentSignatures.SignatureFiles files = documentSignatures.files(document)
+			.orElseThrow(() -> Refusal.notFound("portal.record.notFound"));
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.header("Content-Disposition", "attachment; filename=\"document-" + document + ".sig\"")
+			.body(files.signature());
+	}
+
+	/** The certificate the document's signature was checked under (PEM), for {@code openssl x509 -pubkey}. */
+	@GetMapping("/notices/documents/{id}/certificate.pem")
+	ResponseEntity<byte[]> documentCertificate(@PathVariable("id") UUID document) {
+		DocumentSignatures.SignatureFiles files = documentSignatures.files(document)
+			.orElseThrow(() -> Refusal.notFound("portal.record.notFound"));
+		return ResponseEntity.ok().contentType(new MediaType("application", "x-pem-file"))
+			.header("Content-Disposition", "attachment; filename=\"document-" + document + ".pem\"")
+			.body(files.certificatePem().getBytes(StandardCharsets.US_ASCII));
 	}
 }

@@ -30,6 +30,7 @@ import org.yiwang.kernel.Sha256;
 import org.yiwang.pki.TrustStore;
 import org.yiwang.portal.Portal;
 import org.yiwang.portal.PublicRecord;
+import org.yiwang.registry.EntityCertificates;
 import org.yiwang.registry.EntityRegistry;
 import org.yiwang.registry.EntityView;
 import org.yiwang.tendering.SectionView;
@@ -70,6 +71,9 @@ class DrawOnPortalTests {
 	EntityRegistry registry;
 
 	@Autowired
+	EntityCertificates certificates;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -94,7 +98,7 @@ class DrawOnPortalTests {
 		String r = fixture.run;
 		String tendererUser = "tdr." + r;
 		EntityView tenderer = ExpertFixture.approvedTenderer(registry, tendererUser);
-		SectionView section = ExpertFixture.closedSection(desk, documents, registry, jdbc, transactions, clock, r,
+		SectionView section = ExpertFixture.closedSection(desk, documents, certificates, registry, jdbc, transactions, clock, r,
 				tendererUser, tenderer);
 		// the tender notice on the portal: the section's public page
 		PublicRecord notice = Awaitility.await().atMost(Duration.ofSeconds(30))

@@ -1,7 +1,9 @@
 package org.yiwang.pki;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.PublicKey;
@@ -52,21 +54,11 @@ public enum SignatureAlgorithm {
 	 * @throws InvalidKeyException when the key does not fit this algorithm
 	 */
 	public boolean verify(PublicKey key, byte[] content, byte[] signature) throws SignatureException, InvalidKeyException {
-		requireWellFormed(key, signature);
 		try {
-			Signature verifier = Signature.getInstance(jcaName, BouncyCastle.PROVIDER);
-			if (this == SM3_WITH_SM2) {
-				verifier.setParameter(new SM2ParameterSpec(BouncyCastle.SM2_ID));
-			}
-			verifier.initVerify(key);
-			verifier.update(content);
-			return verifier.verify(signature);
+			return verify(key, new ByteArrayInputStream(content), signature);
 		}
-		catch (SignatureException | InvalidKeyException e) {
-			throw e;
-		}
-		catch (GeneralSecurityException e) {
-			throw new IllegalStateException(jcaName + " is not available", e);
+		catch (IOException e) {
+			throw new UncheckedIOException("An array is always readable", e);
 		}
 	}
 

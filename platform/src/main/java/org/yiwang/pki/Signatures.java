@@ -1,5 +1,6 @@
 package org.yiwang.pki;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -46,40 +47,9 @@ public class Signatures {
 	 * A raw signature ({@code openssl dgst -sign} output) over {@code content} by the holder of {@code certificate}
 	 * (PEM or DER), which must be valid in the trust store now.
 	 */
-	@Transactional(readOnly = true)
 	public SignatureVerification verify(byte[] content, byte[] signature, byte[] certificate,
 			SignatureAlgorithm algorithm) {
-		String name = algorithm.jcaName();
-		X509CertificateHolder holder;
-		CertificateView signer;
-		try {
-			holder = CertificateBytes.certificate(certificate);
-			signer = TrustStore.view(holder);
-		}
-		catch (Rejected rejected) {
-			return SignatureVerification.failed(null, rejected.failure(), null, name);
-		}
-		if (signer.keyAlgorithm() != algorithm.keyAlgorithm()) {
-			return SignatureVerification.failed(signer, VerificationFailure.ALGORITHM_MISMATCH, null, name);
-		}
-		if (signature == null || signature.length == 0 || signature.length > MAX_SIGNATURE_BYTES) {
-			return SignatureVerification.failed(signer, VerificationFailure.MALFORMED_SIGNATURE, null, name);
-		}
-		try {
-			if (!algorithm.verify(Keys.publicKey(holder.getSubjectPublicKeyInfo()), content, signature)) {
-				return SignatureVerification.failed(signer, VerificationFailure.SIGNATURE_MISMATCH, null, name);
-			}
-		}
-		catch (SignatureException | RuntimeException e) {
-			return SignatureVerification.failed(signer, VerificationFailure.MALFORMED_SIGNATURE, null, name);
-		}
-		catch (InvalidKeyException e) {
-			return SignatureVerification.failed(signer, VerificationFailure.ALGORITHM_MISMATCH, null, name);
-		}
-		catch (Rejected rejected) {
-			return SignatureVerification.failed(signer, rejected.failure(), null, name);
-		}
-		return trusted(holder, signer, name);
+		return verify(() -> new ByteArrayInputStream(content), signature, certificate, algorithm);
 	}
 
 	/**

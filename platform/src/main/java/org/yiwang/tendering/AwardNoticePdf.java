@@ -2,6 +2,7 @@ package org.yiwang.tendering;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.UUID;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
@@ -38,14 +39,7 @@ final class AwardNoticePdf {
 			text.setSpacingAfter(12);
 			document.add(text);
 			PdfPTable table = NoticePdf.table();
-			NoticePdf.row(table, body, "交易标识码", section.tradeCode().value());
-			NoticePdf.row(table, body, "项目名称", section.projectName());
-			NoticePdf.row(table, body, "招标项目", section.tenderProjectName());
-			NoticePdf.row(table, body, "标段（包）", section.name());
-			NoticePdf.row(table, body, "招标人", section.tendererName() + "（" + section.tendererCreditCode() + "）");
-			if (section.agencyName() != null) {
-				NoticePdf.row(table, body, "招标代理机构", section.agencyName());
-			}
+			sectionRows(table, body, section);
 			NoticePdf.row(table, body, "中标人", award.winnerName()
 					+ (award.winnerCreditCode() == null ? "" : "（" + award.winnerCreditCode() + "）"));
 			NoticePdf.row(table, body, "中标候选人排序", "第 " + award.rank() + " 名");
@@ -56,14 +50,31 @@ final class AwardNoticePdf {
 			NoticePdf.row(table, body, "合同签订期限", DAY.format(award.contractDue()) + " 前");
 			NoticePdf.row(table, body, "发出时间", TIME.format(issuedAt) + "（北京时间）");
 			document.add(table);
-			Paragraph signed = new Paragraph("本通知书由一网公共资源交易平台根据招标人的确认生成，平台以 SM2 密钥对本文件的全部字节作分离签名"
-					+ "（SM3withSM2，签名文件与本文件一同下载），可用平台证书以 OpenSSL 验证。通知编号：" + award.noticeId(), pdf.small());
-			signed.setSpacingBefore(18);
-			document.add(signed);
+			document.add(signedBy(pdf, award.noticeId()));
 			return pdf.finish();
 		}
 		catch (DocumentException e) {
 			throw new IllegalStateException("The award notice could not be rendered", e);
 		}
+	}
+
+	/** The section's rows every notice to a bidder opens with: trade code, project, tender project, section, parties. */
+	static void sectionRows(PdfPTable table, Font body, SectionView section) {
+		NoticePdf.row(table, body, "交易标识码", section.tradeCode().value());
+		NoticePdf.row(table, body, "项目名称", section.projectName());
+		NoticePdf.row(table, body, "招标项目", section.tenderProjectName());
+		NoticePdf.row(table, body, "标段（包）", section.name());
+		NoticePdf.row(table, body, "招标人", section.tendererName() + "（" + section.tendererCreditCode() + "）");
+		if (section.agencyName() != null) {
+			NoticePdf.row(table, body, "招标代理机构", section.agencyName());
+		}
+	}
+
+	/** The closing line of a notice the platform signs: how to check the detached SM2 signature, and its number. */
+	static Paragraph signedBy(NoticePdf pdf, UUID noticeId) {
+		Paragraph signed = new Paragraph("本通知书由一网公共资源交易平台根据招标人的确认生成，平台以 SM2 密钥对本文件的全部字节作分离签名"
+				+ "（SM3withSM2，签名文件与本文件一同下载），可用平台证书以 OpenSSL 验证。通知编号：" + noticeId, pdf.small());
+		signed.setSpacingBefore(18);
+		return signed;
 	}
 }

@@ -38,14 +38,7 @@ final class ResultNoticePdf {
 			text.setSpacingAfter(12);
 			document.add(text);
 			PdfPTable table = NoticePdf.table();
-			NoticePdf.row(table, body, "交易标识码", section.tradeCode().value());
-			NoticePdf.row(table, body, "项目名称", section.projectName());
-			NoticePdf.row(table, body, "招标项目", section.tenderProjectName());
-			NoticePdf.row(table, body, "标段（包）", section.name());
-			NoticePdf.row(table, body, "招标人", section.tendererName() + "（" + section.tendererCreditCode() + "）");
-			if (section.agencyName() != null) {
-				NoticePdf.row(table, body, "招标代理机构", section.agencyName());
-			}
+			AwardNoticePdf.sectionRows(table, body, section);
 			NoticePdf.row(table, body, "投标人", bidder.name()
 					+ (bidder.creditCode() == null ? "" : "（" + bidder.creditCode() + "）"));
 			NoticePdf.row(table, body, "中标结果", "未中标");
@@ -54,10 +47,7 @@ final class ResultNoticePdf {
 			NoticePdf.row(table, body, "中标价", award.price() == null ? "-" : award.price() + " 元");
 			NoticePdf.row(table, body, "发出时间", TIME.format(issuedAt) + "（北京时间）");
 			document.add(table);
-			Paragraph signed = new Paragraph("本通知书由一网公共资源交易平台根据招标人的确认生成，平台以 SM2 密钥对本文件的全部字节作分离签名"
-					+ "（SM3withSM2，签名文件与本文件一同下载），可用平台证书以 OpenSSL 验证。通知编号：" + noticeId, pdf.small());
-			signed.setSpacingBefore(18);
-			document.add(signed);
+			document.add(AwardNoticePdf.signedBy(pdf, noticeId));
 			return pdf.finish();
 		}
 		catch (DocumentException e) {

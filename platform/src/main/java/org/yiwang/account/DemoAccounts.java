@@ -87,7 +87,7 @@ class DemoAccounts implements ApplicationRunner {
 
 	/**
 	 * The machine accounts of the demo guarantee issuer's and the demo settlement bank's systems, which call the API
-	 * like any issuer's or bank's (README, "Bid security"): username, description, roles, token.
+	 * like any issuer's or bank's (docs/bid-security.md): username, description, roles, token.
 	 */
 	private record DemoClient(String username, String displayName, Set<Role> roles, String token) {
 	}

@@ -35,8 +35,8 @@ import org.yiwang.registry.EntityView;
 import org.yiwang.system.RegionScopes;
 
 /**
- * With demo data on: the demo accounts {@code expert} … {@code expert9} become experts in the pool (README, "Expert
- * pool and draw"), each with a demo-CA SM2 certificate bound (its key is not kept: an expert downloads a fresh one at
+ * With demo data on: the demo accounts {@code expert} … {@code expert9} become experts in the pool (docs/evaluation.md,
+ * "Expert pool and draw"), each with a demo-CA SM2 certificate bound (its key is not kept: an expert downloads a fresh one at
  * {@code /experts/me/demo-key.pem}, which rebinds). {@code expert9} works for the demo bidder, so the draw avoids
  * them for the demo tender. Made once, after the demo accounts and entities.
  */

@@ -23,7 +23,7 @@ public record LetterSubmission(
 		@Schema(example = "2026-11-27") LocalDate validFrom,
 		@Schema(description = "Must not be before the bid validity end", example = "2027-03-31") LocalDate validUntil,
 		@Schema(description = "The letter as PDF, base64; at most 1 MB, starting with %PDF-") String pdf,
-		@Schema(description = "Base64 signature over the canonical form (README, 'Bid security')") String signature,
+		@Schema(description = "Base64 signature over the canonical form (docs/bid-security.md)") String signature,
 		@Schema(allowableValues = { "SM3_WITH_SM2", "SHA256_WITH_ECDSA", "SHA256_WITH_RSA" }) String algorithm,
 		@Schema(description = "The signer's certificate, PEM or base64 DER, bound to the issuer in the registry") String certificate) {
 }

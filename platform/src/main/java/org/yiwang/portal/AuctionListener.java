@@ -100,7 +100,7 @@ class AuctionListener {
 	}
 
 	/**
-	 * 交易方式 (no code list in the specification files; README): a listing whose period brings two or more qualified
+	 * 交易方式 (no code list in the specification files; docs/open-data.md): a listing whose period brings two or more qualified
 	 * transferees goes to the online auction of its template's kind.
 	 */
 	static String tradingMethod(AuctionKind kind) {

@@ -120,7 +120,7 @@ class NationalExport {
 			case "招标人代码" -> tenderer == null ? null : tenderer.creditCode();
 			case "招标代理机构名称" -> agency == null ? null : agency.name();
 			// 513 asks the organiser's code even where the tenderer tenders itself (自行招标, 招标投标法 第十二条): then the
-			// organiser is the tenderer, so its code is given; the optional agency name stays empty (README, open data)
+			// organiser is the tenderer, so its code is given; the optional agency name stays empty (docs/open-data.md)
 			case "招标代理机构代码" -> agency != null ? agency.creditCode()
 					: r.type() == RecordType.AWARD_RESULT && tenderer != null ? tenderer.creditCode() : null;
 			case "中标人名称", "中标投标人名称" -> winner == null ? null : winner.name();

@@ -100,7 +100,7 @@ class NoticeListener {
 	/**
 	 * 510 中标候选人. 中标候选人响应招标文件的资格能力条件 is what the tendering module states from the section's required
 	 * qualification types and the candidate's certificates in the registry; 评分结果 is the committee's total score, or
-	 * under the lowest evaluated price (no score) the evaluated price the candidate was ranked by (README, open data).
+	 * under the lowest evaluated price (no score) the evaluated price the candidate was ranked by (docs/open-data.md).
 	 */
 	static Map<String, Object> candidate(NoticeParticulars p, NoticeParticulars.Evaluation e,
 			NoticeParticulars.Candidate c) {
@@ -208,7 +208,7 @@ class NoticeListener {
 		return f;
 	}
 
-	/** 保证金递交方式 (no code list in the specification files; README): the guarantee module's forms of security. */
+	/** 保证金递交方式 (no code list in the specification files; docs/open-data.md): the guarantee module's forms of security. */
 	static String securityForm(String form) {
 		if (form == null) {
 			return null;
@@ -224,7 +224,7 @@ class NoticeListener {
 	 * 500 项目. The platform registers the project and its tender project as one row, and gives each its own code. The
 	 * category code (项目类别关联代码) is the trading category the project is tendered in; the industry is a GB/T
 	 * 4754-2017 section (门类) code. The contact is the tenderer's registered contact, who registered the project.
-	 * Projects registered before these facts were asked have none (README, open data).
+	 * Projects registered before these facts were asked have none (docs/open-data.md).
 	 */
 	static Map<String, Object> project(NoticePublished n, NoticeParticulars p) {
 		TenderParticulars t = p.tender();
@@ -257,7 +257,7 @@ class NoticeListener {
 		return f;
 	}
 
-	/** 501 招标项目. Codes the specification names but gives no list for are documented in the README. */
+	/** 501 招标项目. Codes the specification names but gives no list for are documented in docs/open-data.md. */
 	static Map<String, Object> tenderProject(NoticeParticulars p) {
 		TenderParticulars t = p.tender();
 		Map<String, Object> f = new HashMap<>();
@@ -293,7 +293,7 @@ class NoticeListener {
 		}
 		else if (t.tenderer() != null) {
 			// 自行招标 (招标投标法 第十二条): the tenderer organises the tender itself, so the organiser the agency fields
-			// describe is the tenderer, as the code of 513 (README, open data)
+			// describe is the tenderer, as the code of 513 (docs/open-data.md)
 			put(f, t.tenderer().name(), "招标代理机构名称");
 			put(f, t.tenderer().creditCode(), "招标代理机构代码");
 			put(f, category(t.tenderer().kind()), "招标代理机构类别");
@@ -400,7 +400,7 @@ class NoticeListener {
 	/** Tender documents are issued only on the platform: a bidder downloads them after registering interest. */
 	static final String DOCUMENTS_METHOD = "登录一网公共资源交易平台，在本标段页面登记参与后在线下载电子招标文件";
 
-	/** 投标人类别 from the registry's entity kind (the spec file gives no code list; documented in the README). */
+	/** 投标人类别 from the registry's entity kind (the spec file gives no code list; documented in docs/open-data.md). */
 	static String category(String kind) {
 		return switch (kind) {
 			case "ORGANIZATION" -> "法人或其他组织";

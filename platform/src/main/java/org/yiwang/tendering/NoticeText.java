@@ -7,7 +7,7 @@ import java.util.UUID;
 /**
  * The exact text the platform signs when it publishes a notice, clarification or amendment: a header line, one
  * {@code key=value} line per fact, an empty line, then the notice's text; UTF-8, each line ended by LF. Anyone holding
- * the text, the signature and the platform certificate checks it with OpenSSL (README, "Tendering").
+ * the text, the signature and the platform certificate checks it with OpenSSL (docs/tender-procedure.md).
  */
 final class NoticeText {
 

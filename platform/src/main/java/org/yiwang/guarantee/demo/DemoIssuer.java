@@ -133,7 +133,7 @@ class DemoIssuer {
 				"Applicant (credit code): " + a.applicantCreditCode(), "Amount: CNY " + amount,
 				"Valid from " + validFrom + " until " + validUntil,
 				"Issued by the demo issuer's system through the platform's API."));
-		// Written from the published canonical form (README, "Bid security"), not from the platform's own class: an
+		// Written from the published canonical form (docs/bid-security.md), not from the platform's own class: an
 		// issuer's system has only the documentation, and this keeps the two honest.
 		String canonical = "YIWANG-GUARANTEE-LETTER-V1\n" + "letterNumber=" + letterNumber + "\n" + "tradeCode="
 				+ a.tradeCode() + "\n" + "beneficiaryCreditCode=" + a.beneficiaryCreditCode() + "\n"

@@ -141,7 +141,7 @@ class GuaranteeApi {
 
 	@PostMapping("/issuer/applications/{id}/letter")
 	@Operation(summary = "Post the signed guarantee letter for an application; needs an Idempotency-Key header",
-			description = "The signature covers the canonical form (README, 'Bid security'): UTF-8 lines "
+			description = "The signature covers the canonical form (docs/bid-security.md): UTF-8 lines "
 					+ "YIWANG-GUARANTEE-LETTER-V1, letterNumber=, tradeCode=, beneficiaryCreditCode=, applicantCreditCode=, "
 					+ "amount= (two decimals), validFrom=, validUntil= (yyyy-MM-dd), pdfSha256= (lower-case hex), each ended by LF. "
 					+ "A retry with the same key and body returns the first answer; another body under the key is 409.")

@@ -611,11 +611,7 @@ public class AwardDesk {
 			if (signature == null || signature.length == 0) {
 				throw Refusal.invalid("signature", "tendering.contract.signatureMissing");
 			}
-			SignatureAlgorithm alg = algorithm == null || algorithm.isBlank() ? SignatureAlgorithm.SM3_WITH_SM2
-					: SignatureAlgorithm.parse(algorithm);
-			if (alg == null) {
-				throw Refusal.invalid("algorithm", "tendering.contract.algorithm", algorithm);
-			}
+			SignatureAlgorithm alg = SignatureFields.algorithm(algorithm);
 			byte[] content;
 			try (InputStream in = blobs.open(contract.sha256())) {
 				content = in.readAllBytes();
@@ -628,10 +624,7 @@ public class AwardDesk {
 				throw Refusal.invalid("signature", checked.messageKey(), checked.messageArguments(v.me().name()));
 			}
 			Instant now = clock.instant();
-			String certificateText = certificate == null || certificate.length == 0 ? null
-					: new String(certificate, StandardCharsets.US_ASCII).contains("-----BEGIN")
-							? new String(certificate, StandardCharsets.US_ASCII)
-							: Base64.getEncoder().encodeToString(certificate);
+			String certificateText = SignatureFields.certificateText(certificate);
 			String signer = checked.signer() == null ? null : checked.signer().subject();
 			if (!awards.sign(id, round, tenderer, contract.sha256(), signature, certificateText, signer,
 					acting.actor().username(), now)) {

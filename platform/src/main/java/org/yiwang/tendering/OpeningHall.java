@@ -2,6 +2,7 @@ package org.yiwang.tendering;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -478,11 +478,7 @@ public class OpeningHall {
 				if (signature == null || signature.length == 0) {
 					throw Refusal.invalid("signature", "tendering.opening.confirmationSignatureMissing");
 				}
-				SignatureAlgorithm alg = algorithm == null || algorithm.isBlank() ? SignatureAlgorithm.SM3_WITH_SM2
-						: SignatureAlgorithm.parse(algorithm);
-				if (alg == null) {
-					throw Refusal.invalid("algorithm", "tendering.contract.algorithm", algorithm);
-				}
+				SignatureAlgorithm alg = SignatureFields.algorithm(algorithm);
 				byte[] statement = OpeningConfirmation.statement(seen.section(), mine);
 				EntitySignature checked = certificates.verify(seen.entity().id(), statement, signature, alg,
 						certificate);
@@ -490,10 +486,7 @@ public class OpeningHall {
 					throw Refusal.invalid("signature", checked.messageKey());
 				}
 				Instant now = clock.instant();
-				String certificateText = certificate == null || certificate.length == 0 ? null
-						: new String(certificate, StandardCharsets.US_ASCII).contains("-----BEGIN")
-								? new String(certificate, StandardCharsets.US_ASCII)
-								: Base64.getEncoder().encodeToString(certificate);
+				String certificateText = SignatureFields.certificateText(certificate);
 				if (!openings.confirmSigned(mine.bid(), new String(statement, StandardCharsets.UTF_8), signature,
 						certificateText, checked.signer().subject(), checked.signer().fingerprint(), alg.jcaName(), now)) {
 					throw Refusal.conflict(null, "tendering.opening.alreadyConfirmed");

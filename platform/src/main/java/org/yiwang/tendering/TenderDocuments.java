@@ -161,11 +161,7 @@ public class TenderDocuments {
 			if (certificate == null || certificate.length == 0) {
 				throw Refusal.invalid("certificate", "tendering.document.certificateMissing");
 			}
-			SignatureAlgorithm alg = algorithm == null || algorithm.isBlank() ? SignatureAlgorithm.SM3_WITH_SM2
-					: SignatureAlgorithm.parse(algorithm);
-			if (alg == null) {
-				throw Refusal.invalid("algorithm", "tendering.contract.algorithm", algorithm);
-			}
+			SignatureAlgorithm alg = SignatureFields.algorithm(algorithm);
 			String sha256 = signing.document().sha256();
 			SignatureVerification checked = signatures.verify(() -> blobs.open(sha256), signature, certificate, alg);
 			if (!checked.valid()) {

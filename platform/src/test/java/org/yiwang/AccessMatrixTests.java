@@ -269,6 +269,19 @@ class AccessMatrixTests {
 		allow(ADMIN, "GET /admin/demo-clock", "POST /admin/demo-clock");
 		// registry: a member states its own phone (投标操作人联系方式 of the bids it submits)
 		allow(MARKET, "POST /registry/my/phone", "PUT /api/registry/me/phone");
+		// purchasing (issue 23): anyone reads the catalogue and rounds; suppliers (bidder accounts) add products, declare
+		// prices, bid and deliver; hospitals (tenderer accounts) report quantities, order, receive and settle; staff review
+		// prices, import reference prices and run rounds; staff and regulators watch prices
+		allow(PUBLIC, "GET /catalogue", "GET /purchasing/rounds", "GET /purchasing/rounds/{id}");
+		allow(EnumSet.of(Role.BIDDER), "GET /purchasing/supplier", "POST /purchasing/products",
+				"POST /purchasing/products/{id}/prices", "POST /purchasing/rounds/{id}/bids",
+				"POST /purchasing/orders/{id}/delivery");
+		allow(EnumSet.of(Role.TENDERER), "GET /purchasing/hospital", "POST /purchasing/rounds/{id}/quantities",
+				"POST /purchasing/orders", "POST /purchasing/orders/{id}/receipt", "POST /purchasing/orders/{id}/settlement");
+		allow(STAFF, "GET /purchasing/prices", "POST /purchasing/prices/{id}/approve", "POST /purchasing/prices/{id}/refuse",
+				"POST /purchasing/reference-prices", "POST /purchasing/rounds", "POST /purchasing/rounds/{id}/decide");
+		allow(EnumSet.of(Role.PLATFORM_ADMIN, Role.CENTER_STAFF, Role.BIDDER), "GET /purchasing/prices/{id}/evidence");
+		allow(READERS, "GET /purchasing/monitoring");
 	}
 
 	private static void allow(Set<Role> roles, String... endpoints) {

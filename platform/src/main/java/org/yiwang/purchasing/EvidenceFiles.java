@@ -30,8 +30,8 @@ import org.yiwang.system.Refusal;
 @Component
 class EvidenceFiles {
 
-	/** An evidence file is a scan or a PDF, not an archive of everything. */
-	static final long MAX_BYTES = 20L * 1024 * 1024;
+	/** An evidence file is a scan or a PDF; the pages' multipart limit is 10 MB too. */
+	static final long MAX_BYTES = 10L * 1024 * 1024;
 
 	private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 

@@ -275,6 +275,11 @@ public class PurchasingCatalogue {
 
 	// --- helpers ----------------------------------------------------------------------------------------------
 
+	/** Whether the signed-in account is a member of a registered entity. */
+	public boolean hasEntity() {
+		return registry.myEntity().isPresent();
+	}
+
 	/** The signed-in member's entity, which must hold the bidder (supplier) role. */
 	EntityView supplier() {
 		EntityView me = registry.myEntity().orElseThrow(() -> Refusal.notFound("registry.entity.none"));

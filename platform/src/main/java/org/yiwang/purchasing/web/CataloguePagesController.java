@@ -58,12 +58,14 @@ class CataloguePagesController {
 	@GetMapping("/purchasing/supplier")
 	String supplier(Model model) {
 		model.addAttribute("categories", catalogue.categories());
-		model.addAttribute("products", catalogue.myProducts());
-		model.addAttribute("prices", catalogue.myPrices());
 		model.addAttribute("openRounds", rounds.rounds().stream()
 			.filter(r -> r.status() == org.yiwang.purchasing.RoundStatus.OPEN).toList());
-		model.addAttribute("bids", rounds.myBids());
-		model.addAttribute("orders", orders.myOrders());
+		// a member account whose entity is not registered yet sees the page, empty, with the way to register
+		model.addAttribute("noEntity", !catalogue.hasEntity());
+		model.addAttribute("products", catalogue.hasEntity() ? catalogue.myProducts() : List.of());
+		model.addAttribute("prices", catalogue.hasEntity() ? catalogue.myPrices() : List.of());
+		model.addAttribute("bids", catalogue.hasEntity() ? rounds.myBids() : List.of());
+		model.addAttribute("orders", catalogue.hasEntity() ? orders.myOrders() : List.of());
 		return "purchasing/supplier";
 	}
 

@@ -47,7 +47,8 @@ class OrderPagesController {
 	@GetMapping("/purchasing/hospital")
 	String hospital(Model model) {
 		model.addAttribute("products", catalogue.listedProducts(null));
-		model.addAttribute("orders", orders.myOrders());
+		model.addAttribute("noEntity", !catalogue.hasEntity());
+		model.addAttribute("orders", catalogue.hasEntity() ? orders.myOrders() : List.of());
 		model.addAttribute("openRounds", rounds.rounds().stream().filter(r -> r.status() == RoundStatus.OPEN).toList());
 		return "purchasing/hospital";
 	}

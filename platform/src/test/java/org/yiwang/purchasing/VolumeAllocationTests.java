@@ -57,7 +57,7 @@ class VolumeAllocationTests {
 			List<VolumeAllocation.Bid> bids = new ArrayList<>();
 			int count = 1 + random.nextInt(8);
 			for (int i = 0; i < count; i++) {
-				bids.add(bid(String.valueOf(1 + random.nextInt(20000) / 100.0), i));
+				bids.add(bid(java.math.BigDecimal.valueOf(100 + random.nextInt(20000), 2).toPlainString(), i));
 			}
 			long total = 1 + random.nextInt(1_000_000);
 			var result = VolumeAllocation.allocate(bids, Money.of("150.00"), 1 + random.nextInt(4), 1, total);

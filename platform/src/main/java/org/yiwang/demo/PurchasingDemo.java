@@ -62,6 +62,9 @@ class PurchasingDemo implements ApplicationRunner {
 
 	static final String PASSWORD = "Demo@2026yw";
 
+	/** The gauze left for review: its declared 0.85 is above 四川's 0.78. */
+	private static final String GAUZE = "渝械注准20182640035";
+
 	private final PurchasingCatalogue catalogue;
 
 	private final VolumeRounds rounds;
@@ -143,7 +146,7 @@ class PurchasingDemo implements ApplicationRunner {
 				"registration_number,specification,province,price,effective_date",
 				infusion + ",0.7mm 带针,四川,3.20,2026-08-01", infusion + ",0.7mm 带针,广东,2.95,2026-09-15",
 				catheter + ",Fr16 双腔,浙江,48.00,2026-07-01", catheter + ",Fr16 双腔,江苏,46.50,2026-10-10",
-				drug + ",0.25g×24粒,湖北,7.80,2026-06-01") + "\n")));
+				drug + ",0.25g×24粒,湖北,7.80,2026-06-01", GAUZE + ",7.5cm×7.5cm-8P,四川,0.78,2026-09-01") + "\n")));
 		ProductView infusionSet = listed(maker, new NewProduct("MEDICAL_CONSUMABLES", "一次性使用输液器", infusion,
 				"0.7mm 带针", "C14070703901001013520000001"), "2.90", null);
 		ProductView urinaryCatheter = listed(maker, new NewProduct("MEDICAL_CONSUMABLES", "一次性使用导尿管", catheter,
@@ -154,7 +157,7 @@ class PurchasingDemo implements ApplicationRunner {
 				"无外省比价数据，已核对本地市场指导价");
 		// one declaration left for the staff to review: above the lowest other-province price
 		ProductView gauze = maker.call(() -> catalogue.addProduct(new NewProduct("MEDICAL_CONSUMABLES", "医用脱脂纱布块",
-				"渝械注准20182640035", "7.5cm×7.5cm-8P", null)));
+				GAUZE, "7.5cm×7.5cm-8P", null)));
 		maker.call(() -> catalogue.declarePrice(gauze.id(), new BigDecimal("0.85"), "纱布块报价说明.txt",
 				file("医用脱脂纱布块挂网报价说明（演示）")));
 

@@ -185,7 +185,7 @@ class PurchasingDemo implements ApplicationRunner {
 		hospital1.call(() -> orders.settle(first.id(), received.version(), first.amount().yuan(), "DEMO-PAY-0001"));
 		OrderView second = placed.get(3);
 		deliverer.call(() -> orders.deliver(second.id(), second.version(), "配送单 PS-DEMO-0002"));
-		log.warn("Created the demo catalogue purchasing: 5 listed products, 1 price to review, the round '{}', {} orders "
+		log.warn("Created the demo catalogue purchasing: 4 listed products, 1 price to review, the round '{}', {} orders "
 				+ "at hospitals in {}; accounts demo.maker, demo.distributor, demo.hospital1..3", round.title(),
 				placed.size(), districts.stream().map(RegionView::nameZh).toList());
 	}

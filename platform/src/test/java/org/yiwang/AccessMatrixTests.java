@@ -269,6 +269,11 @@ class AccessMatrixTests {
 		allow(ADMIN, "GET /admin/demo-clock", "POST /admin/demo-clock");
 		// registry: a member states its own phone (投标操作人联系方式 of the bids it submits)
 		allow(MARKET, "POST /registry/my/phone", "PUT /api/registry/me/phone");
+		// supervision screens and alerts (issue 19): regulators screen, dispatch and close; the operator's staff answer
+		allow(EnumSet.of(Role.REGULATOR), "GET /supervision/screenings", "POST /supervision/screenings",
+				"POST /api/supervision/screenings", "POST /supervision/alerts/{id}/dispatch", "POST /supervision/alerts/{id}/close");
+		allow(EnumSet.of(Role.REGULATOR, Role.CENTER_STAFF), "GET /supervision/alerts", "GET /supervision/alerts/{id}");
+		allow(EnumSet.of(Role.CENTER_STAFF), "POST /supervision/alerts/{id}/answer");
 	}
 
 	private static void allow(Set<Role> roles, String... endpoints) {

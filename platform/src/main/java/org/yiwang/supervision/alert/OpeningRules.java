@@ -95,10 +95,11 @@ class OpeningRules {
 		if (priced.size() < 3) {
 			findings.add("FEW_BIDS");
 			raise("FEW_BIDS", key, opened, subject, String.format(Locale.ROOT,
-					"opened bids: %d (the law requires at least 3; 招标投标法第二十八条)%n%s", priced.size(), list(priced)));
+					"开标有效报价 %d 家，少于三家（招标投标法第二十八条） opened bids: %d (at least 3 required)%n%s", priced.size(),
+					priced.size(), list(priced)));
 		}
 		if (screens.bids() >= 3 && risk.value() >= threshold) {
-			StringBuilder e = new StringBuilder(String.format(Locale.ROOT, "risk %.4f >= threshold %.2f; drivers: %s%n",
+			StringBuilder e = new StringBuilder(String.format(Locale.ROOT, "风险分 risk %.4f ≥ 阈值 threshold %.2f；主要因素 drivers: %s%n",
 					risk.value(), threshold, String.join(", ", risk.drivers())));
 			screens.byName().forEach((name, v) -> e.append(name).append(' ').append(ScreeningOutput.decimal(v)).append('\n'));
 			e.append(list(priced));
@@ -139,7 +140,7 @@ class OpeningRules {
 			e.append(String.format(Locale.ROOT, "%s / %s = %.5f%n", sorted.get(i).bidderName(),
 					sorted.get(i - 1).bidderName(), r));
 		}
-		return java.util.Optional.of("each price is the one below it times the same factor:\n" + e);
+		return java.util.Optional.of("各报价均为下一较低报价乘以同一系数 each price is the one below it times the same factor:\n" + e);
 	}
 
 	private static double ratio(OpenedBid lower, OpenedBid higher) {
@@ -158,6 +159,6 @@ class OpeningRules {
 				e.append(price.toPlainString()).append(": ").append(String.join(", ", names)).append('\n');
 			}
 		});
-		return e.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of("identical prices:\n" + e);
+		return e.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of("不同投标人报价相同 identical prices:\n" + e);
 	}
 }

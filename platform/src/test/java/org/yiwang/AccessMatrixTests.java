@@ -282,6 +282,11 @@ class AccessMatrixTests {
 				"POST /purchasing/reference-prices", "POST /purchasing/rounds", "POST /purchasing/rounds/{id}/decide");
 		allow(EnumSet.of(Role.PLATFORM_ADMIN, Role.CENTER_STAFF, Role.BIDDER), "GET /purchasing/prices/{id}/evidence");
 		allow(READERS, "GET /purchasing/monitoring");
+		// supervision screens and alerts (issue 19): regulators screen, dispatch and close; the operator's staff answer
+		allow(EnumSet.of(Role.REGULATOR), "GET /supervision/screenings", "POST /supervision/screenings",
+				"POST /api/supervision/screenings", "POST /supervision/alerts/{id}/dispatch", "POST /supervision/alerts/{id}/close");
+		allow(EnumSet.of(Role.REGULATOR, Role.CENTER_STAFF), "GET /supervision/alerts", "GET /supervision/alerts/{id}");
+		allow(EnumSet.of(Role.CENTER_STAFF), "POST /supervision/alerts/{id}/answer");
 	}
 
 	private static void allow(Set<Role> roles, String... endpoints) {

@@ -1,0 +1,31 @@
+package org.yiwang.supervision;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.yiwang.kernel.Actor;
+import org.yiwang.kernel.Auditable;
+import org.yiwang.kernel.CategoryCode;
+import org.yiwang.kernel.RegionCode;
+
+/**
+ * An alert (预警) was raised by a rule, dispatched by the regulator to the operator, answered, or closed. One event
+ * type for the four steps: the audit log records each with its note.
+ *
+ * @param step RAISED, DISPATCHED, ANSWERED or CLOSED
+ * @param rule the rule that raised it (HIGH_RISK, FEW_BIDS, CONSTANT_RATIO, IDENTICAL_PRICES)
+ * @param note the evidence (raised), the instruction (dispatched), the feedback (answered) or the conclusion (closed)
+ */
+public record AlertChanged(Actor actor, UUID alert, String step, String rule, String tradeCode, RegionCode region,
+		CategoryCode category, String note, Instant occurredAt) implements Auditable {
+
+	@Override
+	public String action() {
+		return "supervision.alert." + step.toLowerCase(java.util.Locale.ROOT);
+	}
+
+	@Override
+	public String target() {
+		return "alert:" + alert;
+	}
+}

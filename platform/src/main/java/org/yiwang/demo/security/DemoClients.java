@@ -1,4 +1,4 @@
-package org.yiwang.guarantee.demo;
+package org.yiwang.demo.security;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,6 +12,7 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
+import org.yiwang.demo.DemoOn;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -20,6 +21,7 @@ import org.springframework.web.client.RestClient;
  * They are clients of the API like any issuer's or bank's, not shortcuts inside it.
  */
 @Component
+@DemoOn
 class DemoClients {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoClients.class);

@@ -12,8 +12,8 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
-import org.yiwang.demo.DemoOn;
 import org.springframework.web.client.RestClient;
+import org.yiwang.demo.DemoOn;
 
 /**
  * Runs the demo issuer's and the demo bank's systems once the platform is up: each polls the platform's HTTP API on

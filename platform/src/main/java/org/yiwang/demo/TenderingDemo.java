@@ -153,7 +153,8 @@ public class TenderingDemo implements ApplicationRunner {
 		RegionView district = tender.district();
 		DemoActing agency = DemoActing.party(AGENCY, Role.AGENCY);
 		boolean works = tender.tenderType().equals("WORKS");
-		String tenderProjectName = tender.projectName().replace("项目", "") + (works ? "工程施工招标" : "采购");
+		String base = tender.projectName().replace("项目", "");
+		String tenderProjectName = works ? base + "工程施工招标" : base.endsWith("采购") ? base : base + "采购";
 		SectionView registered = agency.call(() -> desk.registerTender(new NewTender(tender.projectName(),
 				"示范发改〔2026〕" + (Math.abs(tender.projectName().hashCode()) % 900 + 100) + "号", tenderProjectName,
 				tenderer.creditCode(), new SectionDetails(tender.sectionName(), district.code().value(), tender.category(),

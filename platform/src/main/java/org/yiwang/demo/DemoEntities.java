@@ -41,7 +41,7 @@ class DemoEntities implements ApplicationRunner {
 			new Demo("示范第三投标建设有限公司", "MA5YWB003", Set.of(EntityRole.BIDDER), List.of("bidder3")),
 			new Demo("示范融资担保有限公司", "MA5YWG001", Set.of(EntityRole.GUARANTEE_ISSUER),
 					List.of("issuer", "issuer.api")),
-			new Demo("示范工程咨询有限公司", "MA5YWI001", Set.of(EntityRole.INTERMEDIARY), List.of("intermediary")));
+			new Demo("示范工程咨询有限公司", "MA5YWJ001", Set.of(EntityRole.INTERMEDIARY), List.of("intermediary")));
 
 	private final DemoOrganisations organisations;
 
@@ -62,10 +62,16 @@ class DemoEntities implements ApplicationRunner {
 			return;
 		}
 		for (Demo demo : DEMOS) {
-			RegionScopes.callAsPlatform(() -> transactions.execute(status -> organisations.addApproved(demo.name(),
-					demo.organisationCode(), demo.roles(), demo.members())))
-				.ifPresent(entity -> log.info("Made the demo entity {} ({}) for {}", entity.name(), entity.creditCode(),
-						demo.members()));
+			try {
+				RegionScopes.callAsPlatform(() -> transactions.execute(status -> organisations.addApproved(demo.name(),
+						demo.organisationCode(), demo.roles(), demo.members())))
+					.ifPresent(entity -> log.info("Made the demo entity {} ({}) for {}", entity.name(),
+							entity.creditCode(), demo.members()));
+			}
+			catch (RuntimeException e) {
+				// one demo organisation that cannot be made must not stop the platform from starting
+				log.error("Demo entity {} not made", demo.name(), e);
+			}
 		}
 	}
 }

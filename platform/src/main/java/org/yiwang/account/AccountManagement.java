@@ -147,6 +147,9 @@ public class AccountManagement {
 		}
 		return accounts.demoAccounts().stream()
 			.filter(a -> a.demo() && a.enabled() && a.kind() == AccountKind.PERSON)
+			// in the order of the roles (administrator, staff, tenderer … intermediary), by username within one
+			.sorted(java.util.Comparator.comparingInt((Account a) -> a.roles().stream().mapToInt(Role::ordinal).min()
+				.orElse(Integer.MAX_VALUE)).thenComparing(Account::username))
 			.map(a -> new DemoSignIn(a.username(), a.displayName(), a.roles(), settings.demoPassword()))
 			.toList();
 	}

@@ -19,6 +19,14 @@ class ModularityTests {
 	}
 
 	@Test
+	void no_module_depends_on_the_demo_module() {
+		assertThat(modules.getModuleByName("demo")).as("the demo module exists").isPresent();
+		assertThat(modules.stream().filter(m -> !m.getName().equals("demo"))
+			.filter(m -> m.getAllDependencies(modules).containsModuleNamed("demo")).map(m -> m.getName()))
+			.as("modules that depend on demo: production must run without it (yiwang.demo=false)").isEmpty();
+	}
+
+	@Test
 	void writes_module_documentation() throws Exception {
 		new Documenter(modules).writeDocumentation().writeIndividualModulesAsPlantUml().writeModuleCanvases();
 		Path docs = Path.of("target", "spring-modulith-docs");

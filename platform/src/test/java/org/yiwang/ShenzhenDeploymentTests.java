@@ -51,7 +51,7 @@ class ShenzhenDeploymentTests {
 
 	@Test
 	void without_demo_data_no_demo_account_can_sign_in() throws Exception {
-		assertThat(count("select count(*) from account.accounts where demo")).isZero();
+		assertThat(count("select count(*) from account.accounts where demo and enabled")).isZero();
 		mvc.perform(get("/api/me").header("Authorization", "Bearer ywt_demo-api-client-token-not-for-production"))
 			.andExpect(status().isUnauthorized());
 	}

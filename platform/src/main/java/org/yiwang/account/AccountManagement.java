@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -25,6 +26,7 @@ import org.yiwang.account.AccountChanged.PasswordChanged;
 import org.yiwang.catalog.Catalog;
 import org.yiwang.catalog.RegionView;
 import org.yiwang.kernel.Acting;
+import org.yiwang.kernel.Actor;
 import org.yiwang.kernel.CategoryCode;
 import org.yiwang.kernel.RegionCode;
 import org.yiwang.kernel.Role;
@@ -38,6 +40,7 @@ import org.yiwang.system.Refusal;
  * scope than their own. The database's row-level security enforces the same scope underneath.
  */
 @Service
+@EnableConfigurationProperties(AccountSettings.class)
 public class AccountManagement {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -62,8 +65,11 @@ public class AccountManagement {
 
 	private final SignInThrottle throttle;
 
+	private final AccountSettings settings;
+
 	AccountManagement(Accounts accounts, Catalog catalog, PasswordEncoder passwords, ApplicationEventPublisher events,
-			Clock clock, SignInThrottle throttle, @Value("${yiwang.demo:true}") boolean demo) {
+			Clock clock, SignInThrottle throttle, AccountSettings settings, @Value("${yiwang.demo:true}") boolean demo) {
+		this.settings = settings;
 		this.throttle = throttle;
 		this.demo = demo;
 		this.accounts = accounts;
@@ -99,6 +105,53 @@ public class AccountManagement {
 	@Transactional(readOnly = true)
 	public Optional<AccountView> demoAccount(String username) {
 		return accounts.byUsername(username).filter(Account::demo).map(Account::view);
+	}
+
+	/**
+	 * Adds a demo account at start (the demo module's people and machine clients), flagged as a demo account so that
+	 * {@code yiwang.demo=false} disables it; a person gets the demo password. Empty when the username is taken already
+	 * (a restart); refused without demo data. Joins the caller's transaction.
+	 */
+	@Transactional
+	public Optional<AccountView> addDemoAccount(NewDemoAccount request) {
+		if (!demo) {
+			throw Refusal.forbidden("account.demo.off");
+		}
+		if (accounts.byUsername(request.username()).isPresent()) {
+			return Optional.empty();
+		}
+		Instant now = clock.instant();
+		RegionCode region = request.region() != null ? request.region() : catalog.city().code();
+		String hash = request.kind() == AccountKind.PERSON ? passwords.encode(settings.demoPassword()) : null;
+		Account account = new Account(AccountId.random(), request.username(), request.displayName(), request.kind(),
+				request.roles(), region, request.cityWide(), request.industries(), hash, true, true, null, now, now, 0);
+		accounts.add(account);
+		if (request.token() != null) {
+			accounts.addToken(UUID.randomUUID(), account, "demo", request.token().substring(0, 10), hash(request.token()),
+					now, null);
+		}
+		events.publishEvent(new AccountCreated(Actor.SYSTEM, account.id(), account.username(), account.kind(),
+				account.roles(), account.cityWide(), region, now));
+		return Optional.of(account.view());
+	}
+
+	/**
+	 * The demo people the sign-in page lists in demo mode (name, role, the demo password); none when demo data is off,
+	 * so a production sign-in page never shows an account or a password. The caller sets the platform's region scope
+	 * (the page is public, nobody is signed in).
+	 */
+	@Transactional(readOnly = true)
+	public List<DemoSignIn> demoSignIns() {
+		if (!demo) {
+			return List.of();
+		}
+		return accounts.demoAccounts().stream()
+			.filter(a -> a.demo() && a.enabled() && a.kind() == AccountKind.PERSON)
+			// in the order of the roles (administrator, staff, tenderer … intermediary), by username within one
+			.sorted(java.util.Comparator.comparingInt((Account a) -> a.roles().stream().mapToInt(Role::ordinal).min()
+				.orElse(Integer.MAX_VALUE)).thenComparing(Account::username))
+			.map(a -> new DemoSignIn(a.username(), a.displayName(), a.roles(), settings.demoPassword()))
+			.toList();
 	}
 
 	/** The signed-in account itself. */

@@ -295,7 +295,7 @@ public class AuctionHall {
 	}
 
 	/** {@link #publish} as of an instant: for demo data whose listing period has passed. */
-	ListingView publishAsOf(UUID id, long seenVersion, Instant now) {
+	public ListingView publishAsOf(UUID id, long seenVersion, Instant now) {
 		Acting staff = requireStaff();
 		return inTransaction(() -> {
 			ListingView listing = staffListing(staff, id);
@@ -432,7 +432,7 @@ public class AuctionHall {
 	}
 
 	/** {@link #register} as of an instant: for demo data whose listing period has passed. */
-	RegistrationView registerAsOf(UUID listingId, Instant now) {
+	public RegistrationView registerAsOf(UUID listingId, Instant now) {
 		Acting bidder = Actors.requireAnyRole("auction.transfereeOnly", Role.BIDDER);
 		return platform(() -> {
 			EntityView entity = registry.myEntity().orElseThrow(() -> Refusal.notFound("registry.entity.none"));

@@ -125,6 +125,34 @@ public class ExpertPool {
 				}));
 	}
 
+	/**
+	 * With demo data on, at start: an existing demo account (the demo module's {@code expert} … {@code expert9}) joins
+	 * the pool with a demo-CA SM2 certificate bound (its key is not kept: the expert downloads a fresh one, which
+	 * rebinds). Empty when the account is no demo account or already in the pool. The caller runs it in the platform's
+	 * scope, signed in as staff, inside its transaction.
+	 */
+	public java.util.Optional<ExpertView> addDemoExpert(NewExpert expert) {
+		Acting acting = requireMaintainer();
+		if (!demoCertificates.available()) {
+			throw Refusal.forbidden("pki.demo.off");
+		}
+		var account = accounts.demoAccount(expert.username()).orElse(null);
+		if (account == null || experts.byUsername(expert.username()).isPresent()) {
+			return java.util.Optional.empty();
+		}
+		UUID id = UUID.randomUUID();
+		Instant now = clock.instant();
+		experts.add(id, account.id().value(), expert, employer(expert), acting.actor().username(), now);
+		DemoCredentials credentials = demoCertificates.issue(expert.name(), CreditCode.of(expert.employerCreditCode()),
+				KeyAlgorithm.SM2);
+		byte[] pem = credentials.certificatePem().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		var view = trustStore.inspect(pem);
+		experts.bindCertificate(id, pem, view.fingerprint(), view.subject(), view.notAfter(), now);
+		events.publishEvent(new ExpertRegistered(acting.actor(), id, expert.username(),
+				expert.specialties().stream().sorted().toList(), RegionCode.of(expert.homeRegion()), now));
+		return experts.byId(id);
+	}
+
 	/** New details; {@code seenVersion} is the version the staff member edited. */
 	public ExpertView update(UUID id, long seenVersion, NewExpert details) {
 		Acting acting = requireMaintainer();
@@ -332,7 +360,8 @@ public class ExpertPool {
 		return checkCharacter(idNumber) == idNumber.charAt(17);
 	}
 
-	static char checkCharacter(String idNumber) {
+	/** The check character (GB 11643-1999) of a resident ID number from its first 17 digits. */
+	public static char checkCharacter(String idNumber) {
 		int[] weights = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
 		int sum = 0;
 		for (int i = 0; i < 17; i++) {

@@ -19,8 +19,9 @@ import org.yiwang.system.Refusal;
 import org.yiwang.system.RegionScopes;
 
 /**
- * Demo accounts in another city, and switched off: the same context as {@code ShenzhenDeploymentTests}
- * ({@code yiwang.demo=false}), so this database started with none.
+ * Demo accounts switched off: the same context as {@code ShenzhenDeploymentTests} ({@code yiwang.demo=false}), so this
+ * database started with none and the demo module is not in the application; the account module itself disables what
+ * an earlier demo run left.
  */
 @SpringBootTest(properties = { "yiwang.city=shenzhen", "yiwang.demo=false" })
 @AutoConfigureMockMvc
@@ -28,10 +29,7 @@ import org.yiwang.system.RegionScopes;
 class DemoAccountsTests {
 
 	@Autowired
-	DemoAccounts demo;
-
-	@Autowired
-	TokenLogin tokens;
+	DemoAccountsOff off;
 
 	@Autowired
 	AccountManagement management;
@@ -49,25 +47,22 @@ class DemoAccountsTests {
 
 	@Test
 	void demo_accounts_of_an_earlier_demo_run_are_disabled_when_demo_data_is_off() {
-		demo.create();
-		assertThat(count("select count(*) from account.accounts where demo and enabled"))
-			.as("15, bidder3 and the demo experts expert2 to expert9").isEqualTo(24);
-		assertThat(count("select count(*) from account.accounts where username in ('staff.440303', 'staff.440304')"))
-			.as("district demo staff of Shenzhen's first districts").isEqualTo(2);
-		assertThat(tokens.authenticate(DemoAccounts.DEMO_TOKEN)).isPresent();
-
-		// what tendering's and the auction's demo data sign up for their parties, in an earlier demo run
+		// what an earlier demo run left: a flagged demo account, and a party signed up under the reserved prefix
 		RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(s -> new JdbcTemplate(dataSource).update("""
 				insert into account.accounts (id, username, display_name, kind, roles, region_code, city_wide, password_hash,
 				    enabled, demo, created_at, updated_at)
-				select gen_random_uuid(), 'demo.tenderer', '示范', kind, roles, region_code, false, password_hash, true, false,
-				    now(), now() from account.accounts where username = 'tenderer'""")));
+				values (gen_random_uuid(), 'tenderer', '示范招标人', 'PERSON', '{TENDERER}', '440300', false, 'x', true, true,
+				    now(), now()),
+				  (gen_random_uuid(), 'demo.tenderer', '示范', 'PERSON', '{TENDERER}', '440300', false, 'x', true, false,
+				    now(), now())""")));
 		assertThatThrownBy(() -> management.signUp("demo.someone", "冒用", Set.of(Role.BIDDER), "Another@2026yw"))
 			.isInstanceOf(Refusal.class).hasMessageContaining("account.username.reserved");
+		assertThatThrownBy(() -> management.addDemoAccount(NewDemoAccount.person("demo.x", "示范", Role.BIDDER, null, false)))
+			.isInstanceOf(Refusal.class).hasMessageContaining("account.demo.off");
+		assertThat(RegionScopes.callAsPlatform(management::demoSignIns)).as("the sign-in page lists nobody").isEmpty();
 
-		demo.disable();
+		off.run(null);
 		assertThat(count("select count(*) from account.accounts where demo and enabled")).isZero();
 		assertThat(count("select count(*) from account.accounts where username = 'demo.tenderer' and enabled")).isZero();
-		assertThat(tokens.authenticate(DemoAccounts.DEMO_TOKEN)).isEmpty();
 	}
 }

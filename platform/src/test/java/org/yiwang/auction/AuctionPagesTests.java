@@ -21,6 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.yiwang.demo.DemoListings;
 import org.yiwang.PlatformTest;
 import org.yiwang.TestActor;
 import org.yiwang.registry.EntityRole;

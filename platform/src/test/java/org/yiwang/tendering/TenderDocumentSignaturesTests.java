@@ -24,6 +24,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.yiwang.demo.TenderingDemo;
 import org.yiwang.PlatformTest;
 import org.yiwang.TestActor;
 import org.yiwang.system.Refusal;

@@ -24,8 +24,7 @@ class AuctionAccessRules implements HttpAccessRules {
 			.requestMatchers(GET, "/listings/review").hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF")
 			.requestMatchers(GET, "/listings/*/confirmation.pdf").authenticated()
 			.requestMatchers(POST, "/listings/*/publish", "/listings/*/return", "/listings/*/conclude",
-					"/listings/*/agreement", "/listings/registrations/*/qualify", "/listings/registrations/*/refuse",
-					"/listings/*/demo-clock")
+					"/listings/*/agreement", "/listings/registrations/*/qualify", "/listings/registrations/*/refuse")
 			.hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF")
 			.requestMatchers(POST, "/listings/*/registrations", "/auctions/*/bids", "/auctions/*/accept").hasRole("BIDDER")
 			.requestMatchers(GET, "/auctions/*/sealed-receipt", "/api/auctions/*/sealed-receipt").hasRole("BIDDER")

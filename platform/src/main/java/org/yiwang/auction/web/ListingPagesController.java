@@ -198,20 +198,6 @@ class ListingPagesController {
 		return "redirect:/listings/" + id;
 	}
 
-	/** Demo only: the platform's time jumps to a minute past the listing's period, so staff can conclude it now. */
-	@PostMapping("/listings/{id}/demo-clock")
-	String jumpPastPeriod(@PathVariable UUID id, RedirectAttributes redirect) {
-		demoTime.requireMover();
-		Forms.attempt(redirect, "auction.saved.demoJumped", () -> {
-			ListingView listing = hall.listing(id);
-			if (listing.status() != ListingStatus.PUBLISHED || listing.periodEnd() == null) {
-				throw Refusal.conflict(null, "auction.demoClock.notPublished");
-			}
-			demoTime.jumpTo(listing.periodEnd().plusSeconds(60));
-		});
-		return "redirect:/listings/" + id;
-	}
-
 	@PostMapping("/listings/{id}/agreement")
 	String agreement(@PathVariable UUID id, @RequestParam(required = false) String price, RedirectAttributes redirect) {
 		Forms.attempt(redirect, "auction.saved.agreement", () -> hall.concludeAgreement(id, decimal("price", price)));

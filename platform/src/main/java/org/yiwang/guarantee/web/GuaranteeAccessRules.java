@@ -55,8 +55,6 @@ class GuaranteeAccessRules implements HttpAccessRules {
 			.requestMatchers(POST, "/api/guarantees/issuer/releases/*/acknowledgement").hasRole("GUARANTEE_ISSUER")
 			.requestMatchers(POST, "/api/guarantees/bank/arrivals").hasRole("API_CLIENT")
 			.requestMatchers(GET, "/api/guarantees/bank/accounts/*").hasRole("API_CLIENT")
-			.requestMatchers(GET, "/demo-bank").hasRole("BIDDER")
-			.requestMatchers(POST, "/demo-bank/transfers").hasRole("BIDDER")
 			.requestMatchers(GET, "/api/guarantees/issuer/applications").hasRole("GUARANTEE_ISSUER")
 			.requestMatchers(POST, "/api/guarantees/issuer/applications/*/letter").hasRole("GUARANTEE_ISSUER");
 	}

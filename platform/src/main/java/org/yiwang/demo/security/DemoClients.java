@@ -1,4 +1,4 @@
-package org.yiwang.guarantee.demo;
+package org.yiwang.demo.security;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,6 +13,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+import org.yiwang.demo.DemoOn;
 
 /**
  * Runs the demo issuer's and the demo bank's systems once the platform is up: each polls the platform's HTTP API on
@@ -20,6 +21,7 @@ import org.springframework.web.client.RestClient;
  * They are clients of the API like any issuer's or bank's, not shortcuts inside it.
  */
 @Component
+@DemoOn
 class DemoClients {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoClients.class);

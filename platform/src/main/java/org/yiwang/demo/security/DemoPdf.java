@@ -1,4 +1,4 @@
-package org.yiwang.guarantee.demo;
+package org.yiwang.demo.security;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

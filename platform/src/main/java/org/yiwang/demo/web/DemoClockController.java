@@ -1,4 +1,4 @@
-package org.yiwang.system.web;
+package org.yiwang.demo.web;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.yiwang.demo.DemoOn;
 import org.yiwang.system.DemoClock;
 import org.yiwang.system.DemoTime;
 import org.yiwang.system.Refusal;
@@ -20,6 +21,7 @@ import org.yiwang.system.Refusal;
  * across restarts, never backwards). Not found without demo data.
  */
 @Controller
+@DemoOn
 class DemoClockController {
 
 	private final Clock clock;
@@ -38,7 +40,7 @@ class DemoClockController {
 	String page(Model model) {
 		model.addAttribute("clock", demoClock());
 		model.addAttribute("now", clock.instant());
-		return "system/demo-clock";
+		return "demo/demo-clock";
 	}
 
 	@PostMapping("/admin/demo-clock")

@@ -1,40 +1,34 @@
-package org.yiwang.account;
+package org.yiwang.demo;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.yiwang.account.AccountChanged.AccountCreated;
-import org.yiwang.account.AccountChanged.AccountEnabledChanged;
+import org.yiwang.account.AccountKind;
+import org.yiwang.account.AccountManagement;
+import org.yiwang.account.NewDemoAccount;
 import org.yiwang.catalog.Catalog;
 import org.yiwang.catalog.RegionView;
-import org.yiwang.kernel.Actor;
 import org.yiwang.kernel.CategoryCode;
 import org.yiwang.kernel.RegionCode;
 import org.yiwang.kernel.Role;
 import org.yiwang.system.RegionScopes;
 
 /**
- * One demo account per role, so a newcomer can click through at once; the README lists them. With
- * {@code yiwang.demo=false} every demo account is disabled at start, and none is created.
+ * One demo account per role, so a newcomer can click through at once; the sign-in page and docs/demo.md list them. Made
+ * through the account module's {@link AccountManagement#addDemoAccount}, which flags them so that {@code yiwang.demo=false}
+ * disables them all at the next start.
  */
 @Component
 @Order(20)
-@EnableConfigurationProperties(AccountSettings.class)
-class DemoAccounts implements ApplicationRunner {
+@DemoOn
+public class DemoAccounts implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 
@@ -53,7 +47,7 @@ class DemoAccounts implements ApplicationRunner {
 			new Demo("bidder2", "示范投标人二", Role.BIDDER, null, false),
 			new Demo("bidder3", "示范投标人三", Role.BIDDER, null, false),
 			new Demo("expert", "示范评标专家", Role.EXPERT, null, false),
-			// more demo experts, so that a draw of 5 across 2 specialties with avoidance has a pool (evaluation's demo)
+			// more demo experts, so that a draw of 5 across 2 specialties with avoidance has a pool (ExpertDemo)
 			new Demo("expert2", "示范专家二", Role.EXPERT, null, false),
 			new Demo("expert3", "示范专家三", Role.EXPERT, null, false),
 			new Demo("expert4", "示范专家四", Role.EXPERT, null, false),
@@ -66,24 +60,8 @@ class DemoAccounts implements ApplicationRunner {
 			new Demo("issuer", "示范保函出具机构", Role.GUARANTEE_ISSUER, null, false),
 			new Demo("intermediary", "示范中介机构", Role.INTERMEDIARY, null, false));
 
-	private final Accounts accounts;
-
-	private final Catalog catalog;
-
-	private final PasswordEncoder passwords;
-
-	private final AccountSettings settings;
-
-	private final TransactionTemplate transactions;
-
-	private final Clock clock;
-
-	private final boolean demo;
-
-	private final ApplicationEventPublisher events;
-
-	/** The demo API client's token, documented in the README; useless once demo accounts are disabled. */
-	static final String DEMO_TOKEN = "ywt_demo-api-client-token-not-for-production";
+	/** The demo API client's token, documented in docs/demo.md; useless once demo accounts are disabled. */
+	public static final String DEMO_TOKEN = "ywt_demo-api-client-token-not-for-production";
 
 	/**
 	 * The machine accounts of the demo guarantee issuer's and the demo settlement bank's systems, which call the API
@@ -98,76 +76,47 @@ class DemoAccounts implements ApplicationRunner {
 					"ywt_demo-issuer-token-not-for-production"),
 			new DemoClient("bank.api", "示范结算银行接口", Set.of(Role.API_CLIENT), "ywt_demo-bank-token-not-for-production"));
 
-	DemoAccounts(Accounts accounts, Catalog catalog, PasswordEncoder passwords, AccountSettings settings,
-			TransactionTemplate transactions, Clock clock, @Value("${yiwang.demo:true}") boolean demo,
-			ApplicationEventPublisher events) {
-		this.events = events;
+	private final AccountManagement accounts;
+
+	private final Catalog catalog;
+
+	private final TransactionTemplate transactions;
+
+	DemoAccounts(AccountManagement accounts, Catalog catalog, TransactionTemplate transactions) {
 		this.accounts = accounts;
 		this.catalog = catalog;
-		this.passwords = passwords;
-		this.settings = settings;
 		this.transactions = transactions;
-		this.clock = clock;
-		this.demo = demo;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (demo) {
-			create();
-		}
-		else {
-			disable();
-		}
-	}
-
-	/** Creates the demo accounts that do not exist yet. */
-	void create() {
-		RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(status -> createMissing()));
-	}
-
-	/** Disables every demo account: what {@code yiwang.demo=false} does at start. */
-	void disable() {
-		RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(status -> disableAll()));
-	}
-
-	private void createMissing() {
-		RegionView city = catalog.city();
-		Instant now = clock.instant();
-		int created = 0;
-		List<RegionView> districts = catalog.regions().stream().filter(r -> !r.isCity()).toList();
-		int districtIndex = 0;
-		for (Demo listed : DEMOS) {
-			Demo d = listed.district() == null ? listed : inThisCity(listed, districts, districtIndex++);
-			if (accounts.byUsername(d.username()).isPresent()) {
-				continue;
-			}
-			RegionCode region = d.district() != null ? RegionCode.of(d.district()) : city.code();
-			Set<CategoryCode> industries = d.role() == Role.REGULATOR
-					? Set.of(CategoryCode.of("ENG_BUILDING"), CategoryCode.of("BUILDING_MATERIALS")) : Set.of();
-			add(new Account(AccountId.random(), d.username(), d.displayName(), AccountKind.PERSON, Set.of(d.role()),
-					region, d.cityWide(), industries, passwords.encode(settings.demoPassword()), true, true, null,
-					now, now, 0), now);
-			created++;
-		}
-		for (DemoClient c : CLIENTS) {
-			if (accounts.byUsername(c.username()).isPresent()) {
-				continue;
-			}
-			Account client = new Account(AccountId.random(), c.username(), c.displayName(), AccountKind.MACHINE,
-					c.roles(), city.code(), false, Set.of(), null, true, true, null, now, now, 0);
-			add(client, now);
-			accounts.addToken(UUID.randomUUID(), client, "demo", c.token().substring(0, 10),
-					AccountManagement.hash(c.token()), now, null);
-			created++;
-		}
+		int created = RegionScopes.callAsPlatform(() -> transactions.execute(status -> createMissing()));
 		if (created > 0) {
-			log.warn("Created {} demo accounts (password documented in the README). Set yiwang.demo=false in production: "
+			log.warn("Created {} demo accounts (password in docs/demo.md). Set yiwang.demo=false in production: "
 					+ "it disables them all.", created);
 		}
 		else {
 			log.warn("Demo accounts are enabled (yiwang.demo=true). Set yiwang.demo=false in production.");
 		}
+	}
+
+	private int createMissing() {
+		int created = 0;
+		List<RegionView> districts = catalog.regions().stream().filter(r -> !r.isCity()).toList();
+		int districtIndex = 0;
+		for (Demo listed : DEMOS) {
+			Demo d = listed.district() == null ? listed : inThisCity(listed, districts, districtIndex++);
+			Set<CategoryCode> industries = d.role() == Role.REGULATOR
+					? Set.of(CategoryCode.of("ENG_BUILDING"), CategoryCode.of("BUILDING_MATERIALS")) : Set.of();
+			created += accounts.addDemoAccount(new NewDemoAccount(d.username(), d.displayName(), AccountKind.PERSON,
+					Set.of(d.role()), d.district() == null ? null : RegionCode.of(d.district()), d.cityWide(), industries,
+					null)).isPresent() ? 1 : 0;
+		}
+		for (DemoClient c : CLIENTS) {
+			created += accounts.addDemoAccount(new NewDemoAccount(c.username(), c.displayName(), AccountKind.MACHINE,
+					c.roles(), null, false, Set.of(), c.token())).isPresent() ? 1 : 0;
+		}
+		return created;
 	}
 
 	/**
@@ -182,23 +131,5 @@ class DemoAccounts implements ApplicationRunner {
 		RegionView district = districts.get(Math.min(index, districts.size() - 1));
 		return new Demo("staff." + district.code().value().toLowerCase(), district.nameZh() + "分中心工作人员", listed.role(),
 				district.code().value(), false);
-	}
-
-	private void add(Account account, Instant now) {
-		accounts.add(account);
-		events.publishEvent(new AccountCreated(Actor.SYSTEM, account.id(), account.username(), account.kind(),
-				account.roles(), account.cityWide(), account.region(), now));
-	}
-
-	private void disableAll() {
-		Instant now = clock.instant();
-		for (Account account : accounts.demoAccounts()) {
-			if (account.enabled()) {
-				account.setEnabled(false, now);
-				accounts.update(account);
-				events.publishEvent(new AccountEnabledChanged(Actor.SYSTEM, account.id(), false, account.region(), now));
-				log.info("Disabled demo account {} (yiwang.demo=false)", account.username());
-			}
-		}
 	}
 }

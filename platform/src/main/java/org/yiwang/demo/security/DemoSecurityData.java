@@ -1,4 +1,4 @@
-package org.yiwang.guarantee.demo;
+package org.yiwang.demo.security;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -10,6 +10,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.yiwang.demo.DemoOn;
 import org.yiwang.catalog.Catalog;
 import org.yiwang.guarantee.BidSecurity;
 import org.yiwang.guarantee.CashDeposits;
@@ -27,6 +28,7 @@ import org.yiwang.system.Refusal;
  * trade whose beneficiary is the demo tenderer's entity, so a newcomer signed in as {@code bidder} can apply at once.
  */
 @Component
+@DemoOn
 @Order(40)
 class DemoSecurityData implements ApplicationRunner {
 

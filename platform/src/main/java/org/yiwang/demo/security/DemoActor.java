@@ -1,4 +1,4 @@
-package org.yiwang.guarantee.demo;
+package org.yiwang.demo.security;
 
 import java.util.Set;
 import java.util.function.Supplier;

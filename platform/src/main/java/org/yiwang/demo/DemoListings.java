@@ -1,29 +1,26 @@
-package org.yiwang.auction;
+package org.yiwang.demo;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.yiwang.auction.AssetClass;
+import org.yiwang.auction.AuctionHall;
+import org.yiwang.auction.ListingView;
+import org.yiwang.auction.NewListing;
 import org.yiwang.catalog.Catalog;
 import org.yiwang.guarantee.ArrivalReport;
 import org.yiwang.guarantee.CashDeposits;
 import org.yiwang.guarantee.DepositAccountView;
-import org.yiwang.kernel.Acting;
 import org.yiwang.kernel.Actor;
-import org.yiwang.kernel.CategoryCode;
 import org.yiwang.kernel.CreditCode;
 import org.yiwang.kernel.RegionCode;
 import org.yiwang.kernel.RegionScope;
@@ -43,24 +40,25 @@ import org.yiwang.system.Refusal;
  */
 @Component
 @Order(40)
-class DemoListings implements ApplicationRunner {
+@DemoOn
+public class DemoListings implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoListings.class);
 
-	static final String PASSWORD = "Demo@2026yw";
+	public static final String PASSWORD = "Demo@2026yw";
 
 	/** 渝中区; in another city the first district (its staff are staff.<code>). */
-	static final String YUZHONG = "500103";
+	public static final String YUZHONG = "500103";
 
-	static final String OPEN_TRADE = "CQ-500103-2026-GQ-DEMO01";
+	public static final String OPEN_TRADE = "CQ-500103-2026-GQ-DEMO01";
 
-	static final String READY_TRADE = "CQ-500103-2026-GQ-DEMO02";
+	public static final String READY_TRADE = "CQ-500103-2026-GQ-DEMO02";
 
 	/** 罚没物资处置: its template sells by a Dutch (降价) auction. */
-	static final String DUTCH_TRADE = "CQ-500103-2026-FM-DEMO03";
+	public static final String DUTCH_TRADE = "CQ-500103-2026-FM-DEMO03";
 
 	/** 特许经营权: its template takes one sealed price per bidder (一次报价). */
-	static final String SEALED_TRADE = "CQ-500103-2026-TX-DEMO04";
+	public static final String SEALED_TRADE = "CQ-500103-2026-TX-DEMO04";
 
 	/**
 	 * The demo settlement bank's machine account ({@code DemoAccounts}): the deposits come through the bank the demo
@@ -80,56 +78,25 @@ class DemoListings implements ApplicationRunner {
 
 	private final Clock clock;
 
-	private final boolean demo;
-
-	DemoListings(AuctionHall hall, Catalog catalog, EntityRegistry registry, CashDeposits deposits, Clock clock,
-			@Value("${yiwang.demo:true}") boolean demo) {
+	DemoListings(AuctionHall hall, Catalog catalog, EntityRegistry registry, CashDeposits deposits, Clock clock) {
 		this.hall = hall;
 		this.catalog = catalog;
 		this.registry = registry;
 		this.deposits = deposits;
 		this.clock = clock;
-		this.demo = demo;
-	}
-
-	/** Acts as someone for the demo data, as a signed-in principal would. */
-	private record DemoActing(Actor actor, Set<Role> roles, RegionScope regionScope) implements Acting {
-
-		public String displayName() {
-			return actor.username();
-		}
-
-		public Set<CategoryCode> industries() {
-			return Set.of();
-		}
-
-		<T> T call(Supplier<T> work) {
-			var context = SecurityContextHolder.createEmptyContext();
-			context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(this, null,
-					roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
-			var previous = SecurityContextHolder.getContext();
-			SecurityContextHolder.setContext(context);
-			try {
-				return work.get();
-			}
-			finally {
-				SecurityContextHolder.setContext(previous);
-			}
-		}
 	}
 
 	private DemoActing as(String username, Role role, RegionScope scope) {
-		return new DemoActing(new Actor(username, role.name(), region), Set.of(role), scope);
+		return new DemoActing(new Actor(username, role.name(), region), username, Set.of(role), scope, Set.of());
 	}
 
 	private static DemoActing staff() {
-		return new DemoActing(new Actor("system", Role.CENTER_STAFF.name(), null), Set.of(Role.CENTER_STAFF),
-				RegionScope.wholeCity());
+		return DemoActing.startUp();
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!demo || registry.findByCreditCode(CreditCode.of(code(1))).isPresent()) {
+		if (registry.findByCreditCode(CreditCode.of(code(1))).isPresent()) {
 			return;
 		}
 		region = catalog.region(RegionCode.of(YUZHONG)).map(r -> YUZHONG).orElseGet(() -> catalog.regions().stream()

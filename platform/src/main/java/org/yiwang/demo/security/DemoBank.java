@@ -1,4 +1,4 @@
-package org.yiwang.guarantee.demo;
+package org.yiwang.demo.security;
 
 import java.math.BigDecimal;
 import java.security.SecureRandom;
@@ -20,6 +20,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
+import org.yiwang.demo.DemoOn;
 import org.yiwang.system.Refusal;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -32,6 +33,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * demo bank is a stand-in for a bank's own systems, not a record the platform keeps.
  */
 @Component
+@DemoOn
 class DemoBank {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoBank.class);

@@ -1,4 +1,4 @@
-package org.yiwang.guarantee.demo;
+package org.yiwang.demo.security;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -26,6 +26,7 @@ import org.springframework.web.client.RestClientResponseException;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import org.yiwang.demo.DemoOn;
 import org.yiwang.kernel.Sha256;
 
 /**
@@ -36,6 +37,7 @@ import org.yiwang.kernel.Sha256;
  * retry never issues twice), acknowledges each release, and pays each approved claim in full.
  */
 @Component
+@DemoOn
 class DemoIssuer {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoIssuer.class);

@@ -1,9 +1,10 @@
-package org.yiwang.guarantee.demo;
+package org.yiwang.demo.security;
 
 import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.yiwang.demo.DemoOn;
 
 /**
  * Whether the demo issuer and bank run ({@code yiwang.demo} and {@code yiwang.demo.guarantee}, both on by default and
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
  * demo password: README, "Demo accounts").
  */
 @Component
+@DemoOn
 class DemoSettings {
 
 	private final boolean enabled;
@@ -21,11 +23,11 @@ class DemoSettings {
 
 	private final String bankToken;
 
-	DemoSettings(@Value("${yiwang.demo:true}") boolean demo, @Value("${yiwang.demo.guarantee:true}") boolean guarantee,
+	DemoSettings(@Value("${yiwang.demo.guarantee:true}") boolean guarantee,
 			@Value("${yiwang.demo.guarantee-poll:3s}") Duration pollInterval,
 			@Value("${yiwang.demo.issuer-token:ywt_demo-issuer-token-not-for-production}") String issuerToken,
 			@Value("${yiwang.demo.bank-token:ywt_demo-bank-token-not-for-production}") String bankToken) {
-		this.enabled = demo && guarantee;
+		this.enabled = guarantee;
 		this.pollInterval = pollInterval;
 		this.issuerToken = issuerToken;
 		this.bankToken = bankToken;

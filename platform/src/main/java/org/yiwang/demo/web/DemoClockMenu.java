@@ -1,15 +1,16 @@
-package org.yiwang.system.web;
+package org.yiwang.demo.web;
 
 import java.util.Set;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.yiwang.demo.DemoOn;
 import org.yiwang.kernel.Role;
 import org.yiwang.system.MenuItem;
 
+/** The administrator's menu entry to the demo clock. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "yiwang.demo", havingValue = "true", matchIfMissing = true)
+@DemoOn
 class DemoClockMenu {
 
 	@Bean

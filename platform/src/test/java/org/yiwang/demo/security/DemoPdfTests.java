@@ -1,4 +1,4 @@
-package org.yiwang.guarantee.demo;
+package org.yiwang.demo.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

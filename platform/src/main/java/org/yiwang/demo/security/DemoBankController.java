@@ -1,4 +1,4 @@
-package org.yiwang.guarantee.demo;
+package org.yiwang.demo.security;
 
 import java.util.UUID;
 
@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yiwang.demo.DemoOn;
 import org.yiwang.registry.EntityRegistry;
 import org.yiwang.registry.EntityView;
 import org.yiwang.system.Forms;
@@ -19,6 +20,7 @@ import org.yiwang.system.Refusal;
  * account holder (the signed-in member's entity) sees only its own transfers and the refunds to it.
  */
 @Controller
+@DemoOn
 class DemoBankController {
 
 	private final DemoSettings settings;
@@ -39,7 +41,7 @@ class DemoBankController {
 		model.addAttribute("ledger", bank.ledgerOf(registry.myEntity().map(e -> e.id().value()).orElse(null)));
 		model.addAttribute("online", bank.online());
 		model.addAttribute("payerName", registry.myEntity().map(EntityView::name).orElse(""));
-		return "guarantee/demo-bank";
+		return "demo/demo-bank";
 	}
 
 	@PostMapping("/demo-bank/transfers")

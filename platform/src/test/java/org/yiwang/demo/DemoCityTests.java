@@ -1,0 +1,91 @@
+package org.yiwang.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.yiwang.portal.Portal;
+import org.yiwang.portal.SearchRequest;
+import org.yiwang.portal.SearchResult;
+
+/**
+ * A fresh demo start with the whole demo on (the demo city, entities, bank and issuer, as {@code yiwang.demo=true}
+ * gives a newcomer): the portal's public notice list shows records of at least 8 districts and 12 categories, the
+ * sign-in page lists the demo accounts, and a second start seeds nothing twice.
+ */
+@SpringBootTest(properties = { "yiwang.demo.city=true", "yiwang.demo.entities=true", "yiwang.demo.guarantee=true" })
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class DemoCityTests {
+
+	@Autowired
+	Portal portal;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	DemoCity city;
+
+	/** The portal indexes what was published after the commit, off the start-up thread: waits until it settled. */
+	private long settled() throws InterruptedException {
+		long last = -1;
+		for (int i = 0; i < 120; i++) {
+			long now = portal.search(SearchRequest.of("")).total();
+			if (now == last && now >= 20) {
+				return now;
+			}
+			last = now;
+			Thread.sleep(1000);
+		}
+		return last;
+	}
+
+	@Test
+	void the_public_notice_list_shows_at_least_8_districts_and_12_categories() throws Exception {
+		settled();
+		SearchResult all = portal.search(SearchRequest.of(""));
+		Map<String, Long> regions = all.facets().get("region");
+		Map<String, Long> categories = all.facets().get("category");
+		System.out.printf("Demo city: %d public records in %d regions and %d categories: %s %s%n", all.total(),
+				regions.size(), categories.size(), regions, categories);
+		assertThat(regions.keySet()).hasSizeGreaterThanOrEqualTo(8)
+			.contains("500103", "500105", "500106", "500107", "500108", "500112", "X50001", "500243", "500229");
+		assertThat(categories.keySet()).hasSizeGreaterThanOrEqualTo(12)
+			.contains("ENG_BUILDING", "GOV_GOODS", "LAND_STATE", "MINING_EXTRACTION", "STATE_EQUITY");
+		// the public page itself (as anyone reads it), filtered to a county
+		String page = mvc.perform(get("/notices").param("region", "500243")).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsString();
+		assertThat(page).contains("彭水县鹿角镇建筑石料用灰岩矿采矿权").contains("彭水县郁江防洪护岸综合治理");
+	}
+
+	@Test
+	void a_restart_seeds_nothing_twice() throws Exception {
+		long before = settled();
+		ApplicationArguments none = new DefaultApplicationArguments();
+		city.run(none);
+		assertThat(settled()).isEqualTo(before);
+	}
+
+	@Test
+	void the_sign_in_page_lists_a_demo_account_of_every_role_in_demo_mode() throws Exception {
+		String page = mvc.perform(get("/login")).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(page).contains("id=\"demo-accounts\"", "Demo@2026yw");
+		for (String username : new String[] { "admin", "staff", "staff.yuzhong", "tenderer", "agency", "bidder", "expert",
+				"regulator", "issuer", "intermediary" }) {
+			assertThat(page).as(username).contains(">" + username + "</code>");
+		}
+		assertThat(page).contains("平台管理员", "评标专家", "中介机构");
+	}
+}

@@ -55,6 +55,7 @@ import org.yiwang.registry.Registration;
  * one negotiated below the listing price and one more than 20% above it (a price deviation), one settled.
  */
 @Component
+@DemoOn
 @Order(100)
 class PurchasingDemo implements ApplicationRunner {
 

@@ -94,6 +94,14 @@ public class RegulatorWorkspace {
 		}
 	}
 
+	/** Region names by code, in the page's language, for showing names instead of codes. */
+	public java.util.Map<String, String> regionNames(java.util.Locale locale) {
+		java.util.Map<String, String> names = new java.util.HashMap<>();
+		catalog.regions().forEach(r -> names.put(r.code().value(), "zh".equals(locale.getLanguage()) ? r.nameZh()
+				: r.nameEn()));
+		return names;
+	}
+
 	List<CategoryView> industries(Acting regulator) {
 		return regulator.industries().stream().map(c -> catalog.findCategory(c).orElse(null))
 			.filter(java.util.Objects::nonNull).sorted(Comparator.comparing(c -> c.code().value())).toList();

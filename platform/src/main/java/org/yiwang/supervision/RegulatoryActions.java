@@ -137,7 +137,7 @@ public class RegulatoryActions {
 		Acting regulator = Complaints.requireRegulator();
 		ActView act = transactions.execute(status -> mine(regulator, id));
 		if (act.signed()) {
-			throw Refusal.conflict(null, "supervision.act.signed");
+			throw Refusal.conflict(null, "supervision.act.alreadySigned");
 		}
 		SignatureAlgorithm algorithm = algorithmName == null || algorithmName.isBlank() ? SignatureAlgorithm.SM3_WITH_SM2
 				: SignatureAlgorithm.parse(algorithmName);
@@ -169,7 +169,7 @@ public class RegulatoryActions {
 			takeEffect(regulator, act);
 			if (!acts.sign(id, signature, certificateText(certificate), algorithm.jcaName(), fingerprint,
 					verification.signer().subject(), now)) {
-				throw Refusal.conflict(null, "supervision.act.signed");
+				throw Refusal.conflict(null, "supervision.act.alreadySigned");
 			}
 			if (bound.isEmpty()) {
 				acts.bind(username, fingerprint, verification.signer().subject(), now);

@@ -160,8 +160,11 @@ public class RegulatoryActions {
 		}
 		String fingerprint = verification.signer().fingerprint();
 		String username = regulator.actor().username();
+		// the target may have moved on since the act was prepared (a section opened, a complaint ruled): checked again
+		// here, so that the effect below refuses nothing it has not been told
+		target(regulator, act.kind(), act.kind().target() == ActKind.Target.ENTITY ? creditCode(act) : targetId(act));
 		return transactions.execute(status -> {
-			Optional<String> bound = RegionScopes.callAsPlatform(() -> acts.boundFingerprint(username));
+			Optional<String> bound = acts.boundFingerprint(username);
 			if (bound.isPresent() && !bound.get().equals(fingerprint)) {
 				throw Refusal.invalid("certificate", "supervision.act.otherCertificate");
 			}
@@ -216,6 +219,14 @@ public class RegulatoryActions {
 	}
 
 	// ---- helpers -----------------------------------------------------------------------------------------------
+
+	private static String targetId(ActView act) {
+		return act.target().substring(act.target().indexOf(':') + 1);
+	}
+
+	private String creditCode(ActView act) {
+		return registry.find(new org.yiwang.registry.EntityId(act.entity())).map(EntityView::creditCode).orElse("");
+	}
 
 	private ActView mine(Acting regulator, UUID id) {
 		return acts.byId(id).filter(a -> a.preparedBy().equals(regulator.actor().username()))

@@ -151,6 +151,28 @@ class SupervisionWebTests {
 	}
 
 	@Test
+	void a_prepared_act_shows_its_text_to_sign_and_downloads_it() throws Exception {
+		String act = mvc.perform(post("/supervision/acts").with(regulator).with(csrf()).param("kind", "ORDER_RE_TENDER")
+				.param("target", section.id().toString()).param("reason", "招标人擅自缩小招标范围")
+				.param("back", "/supervision/sections/" + section.id()))
+			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+		assertThat(act).startsWith("/supervision/acts/");
+		mvc.perform(get(act).with(regulator)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"act-content\"")))
+			.andExpect(content().string(containsString("id=\"sign-form\"")))
+			.andExpect(content().string(containsString("责令重新招标")));
+		mvc.perform(get(act + "/text").with(regulator)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("招标人擅自缩小招标范围")));
+		mvc.perform(get("/supervision/sections/" + section.id()).with(regulator)).andExpect(status().isOk())
+			.andExpect(content().string(containsString(act)));
+		mvc.perform(get("/supervision").with(regulator)).andExpect(status().isOk())
+			.andExpect(content().string(containsString(act)));
+		// a regulator of another region finds no such act
+		mvc.perform(get(act).with(authentication(f.regulator("wz2", TestActor.WANZHOU, false).authentication())))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
 	void the_public_reads_published_decisions_and_staff_cannot_open_the_workspace() throws Exception {
 		mvc.perform(get("/decisions")).andExpect(status().isOk())
 			.andExpect(content().string(containsString("监管决定公示")));

@@ -414,7 +414,8 @@ public class Complaints {
 				r.version());
 	}
 
-	LocalDate today() {
+	/** Today in Beijing by the platform's clock: the day complaint clocks count from. */
+	public LocalDate today() {
 		return LocalDate.ofInstant(clock.instant(), CHINA);
 	}
 

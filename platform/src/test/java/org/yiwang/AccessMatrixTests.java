@@ -287,6 +287,15 @@ class AccessMatrixTests {
 				"POST /api/supervision/screenings", "POST /supervision/alerts/{id}/dispatch", "POST /supervision/alerts/{id}/close");
 		allow(EnumSet.of(Role.REGULATOR, Role.CENTER_STAFF), "GET /supervision/alerts", "GET /supervision/alerts/{id}");
 		allow(EnumSet.of(Role.CENTER_STAFF), "POST /supervision/alerts/{id}/answer");
+		// supervision (issue 19): only regulators work in the workspace and take acts (管办分离: no staff); bidders
+		// file complaints and read their own; the regulators' published decisions are public
+		allow(EnumSet.of(Role.REGULATOR), "GET /supervision", "GET /supervision/sections/{id}", "GET /supervision/acts/{id}",
+				"GET /supervision/acts/{id}/text", "POST /supervision/acts", "POST /supervision/acts/{id}/signature",
+				"POST /supervision/complaints/{id}/acceptance", "POST /supervision/complaints/{id}/pauses",
+				"POST /supervision/complaints/{id}/pauses/end");
+		allow(EnumSet.of(Role.REGULATOR, Role.BIDDER), "GET /supervision/complaints/{id}", "GET /supervision/evidence/{id}");
+		allow(EnumSet.of(Role.BIDDER), "GET /complaints", "POST /complaints");
+		allow(PUBLIC, "GET /decisions", "GET /decisions/{id}/text", "GET /decisions/{id}/signature");
 	}
 
 	private static void allow(Set<Role> roles, String... endpoints) {

@@ -287,6 +287,16 @@ public class AuctionHall {
 	}
 
 	/**
+	 * Every listing of the signed-in regulator's regions (the database policy) and industries, read-only: what the
+	 * supervision workspace shows beside tenders.
+	 */
+	public List<ListingView> supervisedListings() {
+		Acting regulator = Actors.requireAnyRole("auction.regulatorOnly", Role.REGULATOR);
+		return inTransaction(() -> listings.all(200).stream()
+			.filter(l -> regulator.industries().contains(l.category())).toList());
+	}
+
+	/**
 	 * Staff publish a submitted listing: the period starts, the bid security is set with the transferor as
 	 * beneficiary, and the platform signs the listing text; the portal learns of it by {@link ListingPublished}.
 	 */

@@ -264,6 +264,27 @@ public class ExpertPool {
 		});
 	}
 
+	/**
+	 * A regulator bars an expert of its regions from draws until a day, by a signed decision of its own (the
+	 * supervision module checks the signature and names the decision in {@code reason}). Recorded as a blacklisting.
+	 */
+	public ExpertView bar(UUID id, LocalDate until, String reason) {
+		Acting acting = Actors.requireAnyRole("evaluation.expert.regulatorOnly", Role.REGULATOR);
+		return refusals.audited("expert.bar", "expert:" + id, () -> {
+			ExpertView expert = maintained(acting, id);
+			LocalDate today = LocalDate.ofInstant(clock.instant(), ZONE);
+			if (until == null || until.isBefore(today)) {
+				throw Refusal.invalid("until", "evaluation.expert.credit.until");
+			}
+			String text = text(reason, 500, "reason", "evaluation.expert.credit.note");
+			Instant now = clock.instant();
+			experts.addCredit(id, ExpertCreditKind.BLACKLIST, null, text, today, until, acting.actor().username(), now);
+			events.publishEvent(new ExpertCreditRecorded(acting.actor(), id, ExpertCreditKind.BLACKLIST, null, until,
+					expert.homeRegion(), now));
+			return experts.byId(id).orElseThrow();
+		});
+	}
+
 	/** A rating (1–5), a warning, or blacklisting until a day (no draw meanwhile). */
 	public ExpertView recordCredit(UUID id, ExpertCreditKind kind, Integer rating, String note, LocalDate until) {
 		Acting acting = requireMaintainer();

@@ -167,6 +167,25 @@ final class ProcedureClock {
 	}
 
 	/**
+	 * A regulator suspends the procedure now (实施条例 Art. 62): it stands still like while an objection waits, with no
+	 * time limit, until {@link #resume}. The caller counts an active suspension as one open hold.
+	 */
+	void suspend(Instant now) {
+		openObjections++;
+		if (pausedSince == null) {
+			pausedSince = now;
+		}
+	}
+
+	/**
+	 * The regulator lifts its suspension now. When no objection stays open either, the procedure resumes and the
+	 * deadline moves on by the time it stood still. Returns the deadline after it.
+	 */
+	Instant resume(Instant now) {
+		return answerObjection(now);
+	}
+
+	/**
 	 * An objection answered now. When none stays open the procedure resumes and the deadline moves on by the time it
 	 * stood still. Returns the deadline after it.
 	 */

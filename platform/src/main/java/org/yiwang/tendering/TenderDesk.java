@@ -87,11 +87,14 @@ public class TenderDesk {
 
 	private final WorkingCalendar calendar;
 
+	private final SuspensionRecords suspensions;
+
 	TenderDesk(Sections sections, Mandates mandates, Participation participation, Discussion discussion,
 			SectionAccess access, EntityRegistry registry, Catalog catalog, BidSecurity bidSecurity,
 			PlatformKeys platformKeys, OpeningKeys openingKeys, Bids bids, Deployment deployment, NoticeFacts facts,
-			ApplicationEventPublisher events, Clock clock, WorkingCalendar calendar) {
+			ApplicationEventPublisher events, Clock clock, WorkingCalendar calendar, SuspensionRecords suspensions) {
 		this.calendar = calendar;
+		this.suspensions = suspensions;
 		this.facts = facts;
 		this.sections = sections;
 		this.mandates = mandates;
@@ -468,7 +471,7 @@ public class TenderDesk {
 
 	ProcedureClock clockOf(SectionView section) {
 		return new ProcedureClock(rules(section), section.documentsFrom(), section.documentsUntil(), section.bidDeadline(),
-				section.pausedSince(), discussion.openObjections(section.id()));
+				section.pausedSince(), discussion.openObjections(section.id()) + suspensions.activeCount(section.id()));
 	}
 
 	private record Checked(ProcedureFamily family, ProcedureTemplate template, Money estimatedPrice, Money security) {

@@ -217,4 +217,30 @@ public sealed interface TenderingChanged extends Auditable {
 			return targetRecord;
 		}
 	}
+
+	/** A regulator suspended a section's procedure; its clock stands still until resumed. */
+	record ProcedureSuspended(Actor actor, SectionId section, UUID suspension, UUID decision, RegionCode region,
+			Instant occurredAt) implements TenderingChanged {
+
+		public String action() {
+			return "tendering.section.suspended";
+		}
+
+		public String target() {
+			return "section:" + section;
+		}
+	}
+
+	/** A regulator lifted its suspension; the deadline moved on by the time the procedure stood still. */
+	record ProcedureResumed(Actor actor, SectionId section, UUID suspension, UUID decision, Instant deadlineBefore,
+			Instant deadlineAfter, RegionCode region, Instant occurredAt) implements TenderingChanged {
+
+		public String action() {
+			return "tendering.section.resumed";
+		}
+
+		public String target() {
+			return "section:" + section;
+		}
+	}
 }

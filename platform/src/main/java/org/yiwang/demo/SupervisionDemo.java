@@ -50,7 +50,8 @@ import org.yiwang.tendering.TenderDesk;
  * complaints, nothing is added again.
  */
 @Component
-@Order(100)
+@DemoOn
+@Order(110)
 class SupervisionDemo implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(SupervisionDemo.class);

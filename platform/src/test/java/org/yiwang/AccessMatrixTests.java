@@ -269,6 +269,20 @@ class AccessMatrixTests {
 		allow(ADMIN, "GET /admin/demo-clock", "POST /admin/demo-clock");
 		// registry: a member states its own phone (投标操作人联系方式 of the bids it submits)
 		allow(MARKET, "POST /registry/my/phone", "PUT /api/registry/me/phone");
+		// intermediary marketplace (issue 21): requests, results, draw records, profiles and the catalogue are public;
+		// owners (tenderer accounts) publish, accept and rate; intermediaries sign up, confirm and deliver; owners or
+		// staff select; staff record breaches and set thresholds; regulators and staff read the direct selections
+		allow(PUBLIC, "GET /intermediary", "GET /intermediary/requests/{id}", "GET /intermediary/requests/{id}/draw.json",
+				"GET /intermediary/providers", "GET /intermediary/providers/{id}", "GET /intermediary/service-types");
+		allow(EnumSet.of(Role.TENDERER), "GET /intermediary/requests/new", "POST /intermediary/requests",
+				"POST /intermediary/requests/{id}/acceptance", "POST /intermediary/requests/{id}/rating");
+		allow(EnumSet.of(Role.INTERMEDIARY), "POST /intermediary/requests/{id}/signups",
+				"POST /intermediary/requests/{id}/contract", "POST /intermediary/requests/{id}/delivery",
+				"POST /intermediary/mine/services", "POST /intermediary/mine/staff");
+		allow(EnumSet.of(Role.TENDERER, Role.CENTER_STAFF, Role.PLATFORM_ADMIN), "POST /intermediary/requests/{id}/selection");
+		allow(STAFF, "POST /intermediary/requests/{id}/breach", "POST /intermediary/service-types/{code}");
+		allow(EnumSet.of(Role.TENDERER, Role.INTERMEDIARY), "GET /intermediary/mine");
+		allow(READERS, "GET /intermediary/direct-selections");
 	}
 
 	private static void allow(Set<Role> roles, String... endpoints) {

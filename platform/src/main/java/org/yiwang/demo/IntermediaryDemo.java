@@ -64,13 +64,13 @@ class IntermediaryDemo implements ApplicationRunner {
 	}
 
 	private static final List<Firm> FIRMS = List.of(
-			new Firm("demo.im.cost1", "示范工程造价咨询有限公司", List.of("COST_CONSULTING", "TENDER_AGENCY"), "MA6IM0001"),
-			new Firm("demo.im.cost2", "示范第二造价咨询事务所有限公司", List.of("COST_CONSULTING"), "MA6IM0002"),
-			new Firm("demo.im.survey", "示范勘察测绘院有限公司", List.of("SURVEYING"), "MA6IM0003"),
-			new Firm("demo.im.env", "示范环境安全评价有限公司", List.of("ENVIRONMENTAL_SAFETY"), "MA6IM0004"),
-			new Firm("demo.im.design", "示范建筑设计监理有限公司", List.of("DESIGN", "SUPERVISION"), "MA6IM0005"),
-			new Firm("demo.im.audit", "示范会计师与律师联合服务有限公司", List.of("AUDIT", "LEGAL"), "MA6IM0006"),
-			new Firm("demo.im.appraisal", "示范资产评估有限公司", List.of("APPRAISAL"), "MA6IM0007"));
+			new Firm("demo.im.cost1", "示范工程造价咨询有限公司", List.of("COST_CONSULTING", "TENDER_AGENCY"), "MA6JM0001"),
+			new Firm("demo.im.cost2", "示范第二造价咨询事务所有限公司", List.of("COST_CONSULTING"), "MA6JM0002"),
+			new Firm("demo.im.survey", "示范勘察测绘院有限公司", List.of("SURVEYING"), "MA6JM0003"),
+			new Firm("demo.im.env", "示范环境安全评价有限公司", List.of("ENVIRONMENTAL_SAFETY"), "MA6JM0004"),
+			new Firm("demo.im.design", "示范建筑设计监理有限公司", List.of("DESIGN", "SUPERVISION"), "MA6JM0005"),
+			new Firm("demo.im.audit", "示范会计师与律师联合服务有限公司", List.of("AUDIT", "LEGAL"), "MA6JM0006"),
+			new Firm("demo.im.appraisal", "示范资产评估有限公司", List.of("APPRAISAL"), "MA6JM0007"));
 
 	private static final String OWNER_ONE = "demo.im.owner1";
 
@@ -119,7 +119,7 @@ class IntermediaryDemo implements ApplicationRunner {
 			if (districts.size() < 2) {
 				return;
 			}
-			if (registry.findByCreditCode(CreditCode.of(creditCode(districts.get(0), "MA6IMOWN1"))).isEmpty()) {
+			if (registry.findByCreditCode(CreditCode.of(creditCode(districts.get(0), "MA6JMYW01"))).isEmpty()) {
 				seed(districts);
 			}
 			selectPastDeadlines();
@@ -132,8 +132,8 @@ class IntermediaryDemo implements ApplicationRunner {
 	private void seed(List<RegionView> districts) {
 		RegionView first = districts.get(0);
 		RegionView second = districts.get(1);
-		EntityView ownerOne = entity(OWNER_ONE, "示范区教育委员会", EntityRole.TENDERER, first, "MA6IMOWN1", "示范业主甲");
-		EntityView ownerTwo = entity(OWNER_TWO, "示范区交通运输局", EntityRole.TENDERER, second, "MA6IMOWN2", "示范业主乙");
+		EntityView ownerOne = entity(OWNER_ONE, "示范区教育委员会", EntityRole.TENDERER, first, "MA6JMYW01", "示范业主甲");
+		EntityView ownerTwo = entity(OWNER_TWO, "示范区交通运输局", EntityRole.TENDERER, second, "MA6JMYW02", "示范业主乙");
 		int n = 0;
 		for (Firm firm : FIRMS) {
 			RegionView home = districts.get(n % districts.size());

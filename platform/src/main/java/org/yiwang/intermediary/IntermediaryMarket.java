@@ -273,6 +273,12 @@ public class IntermediaryMarket {
 	}
 
 	private <T> T platform(Supplier<T> work) {
+		// a step of this module's own work already in the platform's scope (one module call inside another) joins it:
+		// the scope cannot change inside a transaction
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()
+				&& RegionScopes.current().all()) {
+			return work.get();
+		}
 		return RegionScopes.callAsPlatform(() -> transactions.execute(status -> work.get()));
 	}
 }

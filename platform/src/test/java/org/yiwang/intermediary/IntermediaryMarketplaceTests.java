@@ -6,6 +6,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -29,6 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.AdjustableClock;
 import org.yiwang.PlatformTest;
 import org.yiwang.TestActor;
@@ -69,6 +72,9 @@ class IntermediaryMarketplaceTests {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	TransactionTemplate transactions;
+
 	IntermediaryFixture f;
 
 	@BeforeEach
@@ -104,6 +110,8 @@ class IntermediaryMarketplaceTests {
 		assertThat(selected.status()).isEqualTo(RequestStatus.SELECTED);
 		assertThat(firms.stream().map(u -> f.entityOf(u).id().value())).contains(selected.selected());
 
+		mvc.perform(get("/intermediary/requests/" + r.id())).andExpect(status().isOk())
+			.andExpect(content().string(containsString("draw.json")));
 		String json = mvc.perform(get("/intermediary/requests/" + r.id() + "/draw.json")).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		var record = this.json.readTree(json);
@@ -154,9 +162,9 @@ class IntermediaryMarketplaceTests {
 			assertThat(s.quote()).isNull();
 			assertThat(s.quoteSha256()).matches("[0-9a-f]{64}");
 		});
-		List<byte[]> stored = RegionScopes.callAsPlatform(() -> jdbc
+		List<byte[]> stored = RegionScopes.callAsPlatform(() -> transactions.execute(status -> jdbc
 			.sql("select quote_sealed from intermediary.signups where request_id = ?").param(r.id()).query(byte[].class)
-			.list());
+			.list()));
 		assertThat(stored).hasSize(2).allSatisfy(bytes -> assertThat(new String(bytes, StandardCharsets.ISO_8859_1))
 			.doesNotContain("123456.78").doesNotContain("150000.00"));
 

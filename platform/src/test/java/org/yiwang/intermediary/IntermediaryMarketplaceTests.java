@@ -377,6 +377,26 @@ class IntermediaryMarketplaceTests {
 		mvc.perform(post("/intermediary/requests/" + UUID.randomUUID() + "/rating").with(csrf()).with(asOwner)
 				.param("quality", "five")).andExpect(status().is3xxRedirection())
 			.andExpect(flash().attribute("refused", "input.number.format"));
+		// the catalogue's thresholds: a number, above 0, set by city-wide staff only
+		var cityStaff = authentication(TestActor.cityStaff().authentication());
+		mvc.perform(post("/intermediary/service-types/COST_CONSULTING").with(csrf()).with(cityStaff)
+				.param("tenderThreshold", "abc")).andExpect(flash().attribute("refused", "input.number.format"));
+		mvc.perform(post("/intermediary/service-types/COST_CONSULTING").with(csrf()).with(cityStaff)
+				.param("tenderThreshold", "-5")).andExpect(flash().attribute("refused", "intermediary.threshold.form"));
+		mvc.perform(post("/intermediary/service-types/COST_CONSULTING").with(csrf())
+				.with(authentication(TestActor.districtStaff(TestActor.YUZHONG).authentication()))
+				.param("tenderThreshold", "5")).andExpect(status().isForbidden());
+		mvc.perform(post("/intermediary/service-types/COST_CONSULTING").with(csrf()).with(cityStaff)
+				.param("tenderThreshold", "1000000.00")).andExpect(flash().attribute("saved", "intermediary.saved.threshold"));
+		// an intermediary must offer at least one known service type
+		String firm = f.intermediary("AUDIT");
+		var asFirm = authentication(TestActor.of(firm, org.yiwang.kernel.Role.INTERMEDIARY, IntermediaryFixture.REGION,
+				false).authentication());
+		mvc.perform(post("/intermediary/mine/services").with(csrf()).with(asFirm))
+			.andExpect(flash().attribute("refused", "intermediary.serviceTypes.required"));
+		mvc.perform(post("/intermediary/mine/services").with(csrf()).with(asFirm).param("serviceTypes", "PLUMBING"))
+			.andExpect(flash().attribute("refused", "intermediary.serviceType.unknown"));
+		mvc.perform(get("/intermediary/mine").with(asFirm)).andExpect(status().isOk());
 		for (String page : List.of("/intermediary", "/intermediary/providers", "/intermediary/service-types")) {
 			mvc.perform(get(page)).andExpect(status().isOk());
 		}

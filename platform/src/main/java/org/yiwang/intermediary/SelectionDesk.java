@@ -206,7 +206,7 @@ public class SelectionDesk {
 					sign(text), now));
 			if (direct != null) {
 				int before = requests.directSelections(unit.id().value(), direct.id().value(), yearStart(now));
-				String note = "直接选取，依据：" + directBasis.name() + "；理由：" + directReason;
+				String note = "直接选取，依据：" + basisName(directBasis) + "；理由：" + directReason;
 				requests.select(id, RequestStatus.SELECTED, direct.id().value(), direct.name(), request.feeCeiling(), note,
 						now, null, null, null);
 				RequestView selected = requests.byId(id).orElseThrow();
@@ -429,7 +429,7 @@ public class SelectionDesk {
 
 	private void publishSelection(Acting acting, RequestView r, String creditCode) {
 		String text = "中介服务选取结果公告\n交易标识码：" + r.tradeCode().value() + "\n项目：" + r.title() + "\n业主："
-				+ r.ownerName() + "\n选取方式：" + r.method().name() + "\n"
+				+ r.ownerName() + "\n选取方式：" + methodName(r.method()) + "\n"
 				+ (r.selected() == null ? "结果：无合格报名，选取失败\n"
 						: "选定中介机构：" + r.selectedName() + "\n服务费：" + r.selectedPrice().toPlainString() + " 元\n")
 				+ "说明：" + r.selectionNote() + "\n时间：" + SHOWN.format(r.selectedAt()) + "（北京时间）\n";
@@ -527,15 +527,34 @@ public class SelectionDesk {
 		return "中介服务需求公告\n交易标识码：" + r.tradeCode().value() + "\n业主：" + r.ownerName() + "\n服务类型："
 				+ type.nameZh() + "\n项目：" + r.title() + "\n服务范围：" + r.scope() + "\n服务费上限：" + r.feeCeiling().toPlainString()
 				+ " 元\n资质要求：" + type.qualification() + (r.requiredGrade() == null ? "" : "（" + r.requiredGrade() + "及以上）")
-				+ "\n选取方式：" + r.method().name() + (r.priceWeight() == null ? "" : "（价格权重 " + r.priceWeight() + "%）")
+				+ "\n选取方式：" + methodName(r.method()) + (r.priceWeight() == null ? "" : "（价格权重 " + r.priceWeight() + "%）")
 				+ "\n报名截止：" + SHOWN.format(r.deadline()) + "（北京时间）"
 				+ (r.seedSha256() == null ? "" : "\n抽取种子承诺（SHA-256）：" + r.seedSha256())
-				+ (r.directReason() == null ? "" : "\n直接选取依据：" + r.directBasis().name() + "；理由：" + r.directReason())
+				+ (r.directReason() == null ? "" : "\n直接选取依据：" + basisName(r.directBasis()) + "；理由：" + r.directReason())
 				+ "\n";
 	}
 
 	String sign(String text) {
 		return Base64.getEncoder().encodeToString(keys.sign(text.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/** The method as the signed public texts name it (they are Chinese documents, like every notice). */
+	static String methodName(SelectionMethod method) {
+		return switch (method) {
+			case RANDOM_DRAW -> "随机抽取";
+			case LOWEST_PRICE -> "最低价";
+			case PRICE_QUALITY -> "综合评分";
+			case DIRECT -> "直接选取";
+		};
+	}
+
+	static String basisName(DirectBasis basis) {
+		return switch (basis) {
+			case PROPRIETARY_TECHNIQUE -> "需要采用不可替代的专利或者专有技术（招标投标法实施条例第九条第一项）";
+			case ORIGINAL_PROVIDER -> "须向原服务提供者采购以保证配套（招标投标法实施条例第九条第五项、政府采购法第三十一条第三项）";
+			case EMERGENCY -> "不可预见的紧急情况（政府采购法第三十一条第二项）";
+			case SINGLE_SOURCE -> "只能从唯一供应商处采购（政府采购法第三十一条第一项）";
+		};
 	}
 
 	static String relationText(String relation) {

@@ -140,7 +140,7 @@ public class IntermediaryMarket {
 		}
 		String role = title == null ? "" : title.strip();
 		if (role.isEmpty() || role.length() > 60) {
-			throw Refusal.invalid("title", "intermediary.staff.title");
+			throw Refusal.invalid("title", "intermediary.staff.titleRequired");
 		}
 		String sha256 = Sha256.hex(number.getBytes(StandardCharsets.UTF_8));
 		return platform(() -> {

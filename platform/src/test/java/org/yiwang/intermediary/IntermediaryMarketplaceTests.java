@@ -75,6 +75,9 @@ class IntermediaryMarketplaceTests {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	org.yiwang.portal.Portal portal;
+
 	IntermediaryFixture f;
 
 	@BeforeEach
@@ -119,6 +122,11 @@ class IntermediaryMarketplaceTests {
 		assertThat(Sha256.hex(seed)).as("the revealed seed is the one committed at publication").isEqualTo(r.seedSha256());
 		assertThat(record.get("pool").asString()).startsWith("yiwang-intermediary-draw-pool/1\nCOST_CONSULTING 1 3\n");
 
+		// the request and its result are public records on the portal, signed by the platform
+		assertThat(portalTypes(r.tradeCode().value(), 2)).contains(org.yiwang.portal.RecordType.INTERMEDIARY_REQUEST,
+				org.yiwang.portal.RecordType.INTERMEDIARY_RESULT);
+		assertThat(portal.verifySignature(r.id()).valid()).isTrue();
+
 		Path file = Files.createTempFile("intermediary-draw", ".json");
 		Files.writeString(file, json);
 		Verified ok = verify(file);
@@ -131,6 +139,18 @@ class IntermediaryMarketplaceTests {
 		Verified tampered = verify(file);
 		assertThat(tampered.exit()).as(tampered.output()).isEqualTo(1);
 		assertThat(tampered.output()).contains("NOT OK");
+	}
+
+	/** The portal's record types of the trade code once it holds at least {@code count} (its listener is asynchronous). */
+	private java.util.Set<org.yiwang.portal.RecordType> portalTypes(String tradeCode, int count) throws InterruptedException {
+		for (int i = 0; i < 100; i++) {
+			var history = portal.history(tradeCode);
+			if (history.size() >= count) {
+				return history.stream().map(org.yiwang.portal.PublicRecord::type).collect(java.util.stream.Collectors.toSet());
+			}
+			Thread.sleep(200);
+		}
+		return java.util.Set.copyOf(portal.history(tradeCode).stream().map(org.yiwang.portal.PublicRecord::type).toList());
 	}
 
 	record Verified(int exit, String output) {
@@ -328,6 +348,7 @@ class IntermediaryMarketplaceTests {
 		assertThatThrownBy(() -> f.as(owner, () -> f.delivery.accept(r.id())))
 			.satisfies(t -> assertThat(key(t)).isEqualTo("intermediary.accept.notDelivered"));
 		f.as(firm, () -> f.delivery.confirmContract(r.id()));
+		assertThat(portalTypes(r.tradeCode().value(), 3)).contains(org.yiwang.portal.RecordType.INTERMEDIARY_CONTRACT);
 		assertThatThrownBy(() -> f.as(firm, () -> f.delivery.deliver(r.id(), " ")))
 			.satisfies(t -> assertThat(((Refusal) t).field()).isEqualTo("deliveryNote"));
 		f.as(firm, () -> f.delivery.deliver(r.id(), "评估报告已交付。"));

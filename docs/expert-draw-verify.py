@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Recomputes a Yiwang expert draw from its verification record (docs/expert-draw.md), independently of the platform.
+"""Recomputes a Yiwang draw from its verification record, independently of the platform: an expert draw
+(docs/expert-draw.md) or an intermediary marketplace draw (docs/intermediary.md). Both use the same commit-reveal
+scheme; the pool's first line says whose draw it is.
 
 Usage: python3 docs/expert-draw-verify.py draw.json      (exit 0: the record is consistent; 1: it is not)
        python3 docs/expert-draw-verify.py --example       (prints the worked example of docs/expert-draw.md)
@@ -10,11 +12,18 @@ import json
 import sys
 
 POOL_FORMAT = "yiwang-expert-draw-pool/1"
+INTERMEDIARY_POOL_FORMAT = "yiwang-intermediary-draw-pool/1"
+
+# per pool format: the pick's field naming the group, and the field naming who was picked
+PICK_FIELDS = {
+    POOL_FORMAT: ("specialty", "expert"),
+    INTERMEDIARY_POOL_FORMAT: ("serviceType", "intermediary"),
+}
 
 
-def canonical_pool(specialties):
+def canonical_pool(specialties, pool_format=POOL_FORMAT):
     """specialties: list of (code, seats, [ids]); returns the canonical text."""
-    lines = [POOL_FORMAT]
+    lines = [pool_format]
     for code, seats, ids in sorted(specialties, key=lambda s: s[0]):
         ids = sorted(ids)
         lines.append(f"{code} {seats} {len(ids)}")
@@ -24,7 +33,7 @@ def canonical_pool(specialties):
 
 def parse_pool(text):
     lines = text.split("\n")
-    if lines[0] != POOL_FORMAT or lines[-1] != "":
+    if lines[0] not in PICK_FIELDS or lines[-1] != "":
         raise ValueError("not a canonical pool")
     specialties, i = [], 1
     while i < len(lines) - 1:
@@ -32,7 +41,7 @@ def parse_pool(text):
         ids = lines[i + 1:i + 1 + int(count)]
         i += 1 + int(count)
         specialties.append((code, int(seats), ids))
-    if canonical_pool(specialties) != text:
+    if canonical_pool(specialties, lines[0]) != text:
         raise ValueError("pool text is not canonical")
     return specialties
 
@@ -71,14 +80,16 @@ def verify(record):
     if hashlib.sha256(record["pool"].encode("utf-8")).hexdigest() != record["poolSha256"]:
         problems.append("the pool does not match its commitment")
     specialties = parse_pool(record["pool"])
+    group_field, id_field = PICK_FIELDS[record["pool"].split("\n")[0]]
     sequence = Sequence(seed, specialties)
     for pick in record["picks"]:
-        expected = sequence.next(pick["specialty"])
-        if expected != pick["expert"]:
-            problems.append(f"pick {pick['n']}: recomputed {expected}, recorded {pick['expert']}")
+        expected = sequence.next(pick[group_field])
+        if expected != pick[id_field]:
+            problems.append(f"pick {pick['n']}: recomputed {expected}, recorded {pick[id_field]}")
     seats = {code: n for code, n, _ in specialties}
     for code, n in seats.items():
-        kept = [p for p in record["picks"] if p["specialty"] == code and p["outcome"] not in ("DECLINED", "NO_SHOW")]
+        kept = [p for p in record["picks"]
+                if p[group_field] == code and p.get("outcome") not in ("DECLINED", "NO_SHOW")]
         if len(kept) > n:
             problems.append(f"{code}: {len(kept)} seats kept, {n} asked")
     return problems

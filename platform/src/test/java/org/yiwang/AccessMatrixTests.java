@@ -296,6 +296,20 @@ class AccessMatrixTests {
 		allow(EnumSet.of(Role.REGULATOR, Role.BIDDER), "GET /supervision/complaints/{id}", "GET /supervision/evidence/{id}");
 		allow(EnumSet.of(Role.BIDDER), "GET /complaints", "POST /complaints");
 		allow(PUBLIC, "GET /decisions", "GET /decisions/{id}/text", "GET /decisions/{id}/signature");
+		// intermediary marketplace (issue 21): requests, results, draw records, profiles and the catalogue are public;
+		// owners (tenderer accounts) publish, accept and rate; intermediaries sign up, confirm and deliver; owners or
+		// staff select; staff record breaches and set thresholds; regulators and staff read the direct selections
+		allow(PUBLIC, "GET /intermediary", "GET /intermediary/requests/{id}", "GET /intermediary/requests/{id}/draw.json",
+				"GET /intermediary/providers", "GET /intermediary/providers/{id}", "GET /intermediary/service-types");
+		allow(EnumSet.of(Role.TENDERER), "GET /intermediary/requests/new", "POST /intermediary/requests",
+				"POST /intermediary/requests/{id}/acceptance", "POST /intermediary/requests/{id}/rating");
+		allow(EnumSet.of(Role.INTERMEDIARY), "POST /intermediary/requests/{id}/signups",
+				"POST /intermediary/requests/{id}/contract", "POST /intermediary/requests/{id}/delivery",
+				"POST /intermediary/mine/services", "POST /intermediary/mine/staff");
+		allow(EnumSet.of(Role.TENDERER, Role.CENTER_STAFF, Role.PLATFORM_ADMIN), "POST /intermediary/requests/{id}/selection");
+		allow(STAFF, "POST /intermediary/requests/{id}/breach", "POST /intermediary/service-types/{code}");
+		allow(EnumSet.of(Role.TENDERER, Role.INTERMEDIARY), "GET /intermediary/mine");
+		allow(READERS, "GET /intermediary/direct-selections");
 	}
 
 	private static void allow(Set<Role> roles, String... endpoints) {

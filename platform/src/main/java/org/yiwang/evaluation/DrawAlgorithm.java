@@ -1,29 +1,23 @@
 package org.yiwang.evaluation;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
-import org.yiwang.kernel.Sha256;
+import org.yiwang.kernel.VerifiableDraw;
 
 /**
- * The expert draw as published in {@code docs/expert-draw.md}, so that anyone can recompute it from the revealed
- * seed and pool: the canonical pool text and its SHA-256, and the per-specialty random sequence (SHA-256 of seed,
- * specialty and a counter; unbiased by rejection) that picks from the eligible experts not drawn yet. No state but
- * what it is given: the same seed, pool and order of requests always give the same picks.
+ * The expert draw as published in {@code docs/expert-draw.md}: the platform's one commit-reveal draw
+ * ({@link VerifiableDraw}) with the expert pool's format line and specialty codes, so that anyone can recompute it
+ * from the revealed seed and pool. What stays here is the expert draw's own: the specialty code form, the format, and
+ * how the pool snapshot stores ids. The same seed, pool and order of requests always give the same picks.
  */
 public final class DrawAlgorithm {
 
@@ -31,9 +25,7 @@ public final class DrawAlgorithm {
 	public static final String POOL_FORMAT = "yiwang-expert-draw-pool/1";
 
 	/** The length of an id's line in the canonical text: 36 characters and LF. */
-	static final int LINE = 37;
-
-	private static final HexFormat HEX = HexFormat.of();
+	static final int LINE = VerifiableDraw.LINE;
 
 	private DrawAlgorithm() {
 	}
@@ -45,27 +37,19 @@ public final class DrawAlgorithm {
 			if (code == null || !code.matches("[A-Z][0-9]{2,6}")) {
 				throw new IllegalArgumentException("specialty code " + code);
 			}
-			eligible = ascending(eligible) ? List.copyOf(eligible)
-					: eligible.stream().sorted(CANONICAL_ORDER).toList();
+			eligible = new VerifiableDraw.Group(code, seats, eligible).eligible();
+		}
+
+		VerifiableDraw.Group group() {
+			return new VerifiableDraw.Group(code, seats, eligible);
 		}
 	}
 
-	/**
-	 * The order of the canonical text: a lower-case UUID's text sorts as its two 64-bit halves compared unsigned (fixed
-	 * width hex, dashes in the same places), which is also PostgreSQL's order of {@code uuid}.
-	 */
-	static final Comparator<UUID> CANONICAL_ORDER = (a, b) -> {
-		int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
-		return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
-	};
+	/** The order of the canonical text (and PostgreSQL's order of {@code uuid}). */
+	static final Comparator<UUID> CANONICAL_ORDER = VerifiableDraw.CANONICAL_ORDER;
 
-	private static boolean ascending(List<UUID> ids) {
-		for (int i = 1; i < ids.size(); i++) {
-			if (CANONICAL_ORDER.compare(ids.get(i - 1), ids.get(i)) > 0) {
-				return false;
-			}
-		}
-		return true;
+	private static List<VerifiableDraw.Group> groups(List<Specialty> specialties) {
+		return specialties.stream().map(Specialty::group).toList();
 	}
 
 	/**
@@ -74,35 +58,14 @@ public final class DrawAlgorithm {
 	 * line ends with LF; UTF-8 (all ASCII).
 	 */
 	public static String canonicalPool(List<Specialty> specialties) {
-		StringBuilder text = new StringBuilder(POOL_FORMAT).append('\n');
-		for (Specialty s : byCode(specialties)) {
-			text.append(s.code()).append(' ').append(s.seats()).append(' ').append(s.eligible().size()).append('\n');
-			s.eligible().forEach(id -> text.append(id).append('\n'));
-		}
-		return text.toString();
+		return VerifiableDraw.canonicalPool(POOL_FORMAT, groups(specialties));
 	}
 
 	/** Reads the canonical pool text back (what the verification JSON and the database keep). */
 	public static List<Specialty> parsePool(String text) {
-		String[] lines = text.split("\n", -1);
-		if (!lines[0].equals(POOL_FORMAT) || !lines[lines.length - 1].isEmpty()) {
-			throw new IllegalArgumentException("not a canonical pool");
-		}
-		List<Specialty> specialties = new ArrayList<>();
-		int i = 1;
-		while (i < lines.length - 1) {
-			String[] head = lines[i++].split(" ");
-			int count = Integer.parseInt(head[2]);
-			List<UUID> ids = new ArrayList<>(count);
-			for (int k = 0; k < count; k++) {
-				ids.add(UUID.fromString(lines[i++]));
-			}
-			specialties.add(new Specialty(head[0], Integer.parseInt(head[1]), ids));
-		}
-		if (!canonicalPool(specialties).equals(text)) {
-			throw new IllegalArgumentException("pool text is not canonical");
-		}
-		return specialties;
+		return VerifiableDraw.parsePool(POOL_FORMAT, text).stream()
+			.map(g -> new Specialty(g.code(), g.seats(), g.eligible()))
+			.toList();
 	}
 
 	/** Ids as the database keeps them: 16 bytes each, big-endian, in the order given. */
@@ -125,16 +88,12 @@ public final class DrawAlgorithm {
 	}
 
 	public static String poolSha256(String canonicalPool) {
-		return Sha256.hex(canonicalPool.getBytes(StandardCharsets.UTF_8));
+		return VerifiableDraw.poolSha256(canonicalPool);
 	}
 
 	/** The SHA-256 of {@link #canonicalPool}, without building the text. */
 	public static String poolSha256(List<Specialty> specialties) {
-		return poolSha256OfSubsets(specialties.stream().map(s -> {
-			BitSet all = new BitSet(s.eligible().size());
-			all.set(0, s.eligible().size());
-			return new Subset(s.code(), s.seats(), canonicalLines(s.eligible()), all);
-		}).toList());
+		return VerifiableDraw.poolSha256(POOL_FORMAT, groups(specialties));
 	}
 
 	/**
@@ -144,184 +103,52 @@ public final class DrawAlgorithm {
 	record Subset(String code, int seats, byte[] lines, BitSet eligible) {
 	}
 
-	/**
-	 * The SHA-256 of {@link #canonicalPool} of the subsets: the lines of the eligible ids are hashed in runs straight
-	 * from the lists' lines, so nothing is formatted per draw.
-	 */
+	/** The SHA-256 of {@link #canonicalPool} of the subsets, hashed straight from the lists' lines. */
 	static String poolSha256OfSubsets(List<Subset> subsets) {
-		try {
-			MessageDigest sha = MessageDigest.getInstance("SHA-256");
-			sha.update((POOL_FORMAT + "\n").getBytes(StandardCharsets.US_ASCII));
-			for (Subset s : subsets.stream().sorted(Comparator.comparing(Subset::code)).toList()) {
-				BitSet eligible = s.eligible();
-				sha.update((s.code() + " " + s.seats() + " " + eligible.cardinality() + "\n")
-					.getBytes(StandardCharsets.US_ASCII));
-				for (int from = eligible.nextSetBit(0); from >= 0; from = eligible.nextSetBit(from)) {
-					int to = eligible.nextClearBit(from);
-					sha.update(s.lines(), LINE * from, LINE * (to - from));
-					from = to;
-				}
-			}
-			return HEX.formatHex(sha.digest());
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return VerifiableDraw.poolSha256OfSubsets(POOL_FORMAT, subsets.stream()
+			.map(s -> new VerifiableDraw.Subset(s.code(), s.seats(), s.lines(), s.eligible()))
+			.toList());
 	}
 
 	/** The canonical text's line of each id, one after another ({@value #LINE} bytes each, ASCII). */
 	static byte[] canonicalLines(List<UUID> ids) {
-		byte[] lines = new byte[LINE * ids.size()];
-		int at = 0;
-		for (UUID id : ids) {
-			at = line(id, lines, at);
-		}
-		return lines;
+		return VerifiableDraw.canonicalLines(ids);
 	}
 
-	/** Two lower-case hex digits per byte value. */
-	private static final byte[] HEX_PAIRS = new byte[512];
-	static {
-		byte[] digits = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-		for (int b = 0; b < 256; b++) {
-			HEX_PAIRS[2 * b] = digits[b >>> 4];
-			HEX_PAIRS[2 * b + 1] = digits[b & 0xf];
-		}
-	}
-
-	/** Writes a UUID's line of the canonical text (36 lower-case characters and LF, ASCII) at {@code at}. */
-	private static int line(UUID id, byte[] into, int at) {
-		long high = id.getMostSignificantBits();
-		long low = id.getLeastSignificantBits();
-		hex(high >>> 32, 4, into, at); // xxxxxxxx-
-		into[at + 8] = '-';
-		hex(high >>> 16, 2, into, at + 9); // xxxx-
-		into[at + 13] = '-';
-		hex(high, 2, into, at + 14); // xxxx-
-		into[at + 18] = '-';
-		hex(low >>> 48, 2, into, at + 19); // xxxx-
-		into[at + 23] = '-';
-		hex(low, 6, into, at + 24); // xxxxxxxxxxxx
-		into[at + 36] = '\n';
-		return at + LINE;
-	}
-
-	/** The low {@code bytes} bytes of {@code value} as 2 hex digits each, most significant first. */
-	private static void hex(long value, int bytes, byte[] into, int at) {
-		for (int i = bytes - 1; i >= 0; i--) {
-			int b = (int) (value & 0xff);
-			into[at + 2 * i] = HEX_PAIRS[2 * b];
-			into[at + 2 * i + 1] = HEX_PAIRS[2 * b + 1];
-			value >>>= 8;
-		}
-	}
-
-	private static List<Specialty> byCode(List<Specialty> specialties) {
-		return specialties.stream().sorted(Comparator.comparing(Specialty::code)).toList();
-	}
-
-	/**
-	 * The 64-bit number {@code counter} of a specialty's sequence: the first 8 bytes, big-endian unsigned, of
-	 * SHA-256(seed ‖ ASCII(code) ‖ 0x00 ‖ uint64be(counter)).
-	 */
+	/** The 64-bit number {@code counter} of a specialty's sequence ({@link VerifiableDraw#block}). */
 	static long block(byte[] seed, String specialty, long counter) {
-		try {
-			MessageDigest sha = MessageDigest.getInstance("SHA-256");
-			sha.update(seed);
-			sha.update(specialty.getBytes(StandardCharsets.US_ASCII));
-			sha.update((byte) 0);
-			sha.update(ByteBuffer.allocate(8).putLong(counter).array());
-			return ByteBuffer.wrap(sha.digest()).getLong();
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return VerifiableDraw.block(seed, specialty, counter);
 	}
 
-	/**
-	 * A running draw: the picks so far and each specialty's counter. {@link #next} picks for one specialty among its
-	 * eligible experts not yet picked (for any specialty), uniformly: index = u mod m for the first block u below the
-	 * largest multiple of m under 2^64 (blocks at or above it are skipped).
-	 */
+	/** A running draw over specialties ({@link VerifiableDraw.Sequence}). */
 	public static final class Sequence {
 
-		private final byte[] seed;
-
-		private final Map<String, List<UUID>> eligible = new HashMap<>();
-
-		private final Map<String, Long> counters = new HashMap<>();
-
-		private final Set<UUID> picked = new HashSet<>();
+		private final VerifiableDraw.Sequence sequence;
 
 		public Sequence(byte[] seed, List<Specialty> pool) {
-			if (seed.length != 32) {
-				throw new IllegalArgumentException("the seed is 32 bytes");
-			}
-			this.seed = seed.clone();
-			pool.forEach(s -> {
-				eligible.put(s.code(), s.eligible());
-				counters.put(s.code(), 0L);
-			});
+			this.sequence = new VerifiableDraw.Sequence(seed, groups(pool));
 		}
 
 		/** Continues from a stored state: the counters and every expert picked so far. */
 		public Sequence(byte[] seed, List<Specialty> pool, Map<String, Long> counters, Set<UUID> picked) {
-			this(seed, pool);
-			this.counters.putAll(counters);
-			this.picked.addAll(picked);
+			this.sequence = new VerifiableDraw.Sequence(seed, groups(pool), counters, picked);
 		}
 
 		/** The next expert of the specialty, or null when none is left (the pool is exhausted). */
 		public UUID next(String specialty) {
-			List<UUID> candidates = eligible.get(specialty);
-			if (candidates == null) {
-				throw new IllegalArgumentException("specialty " + specialty + " is not in the pool");
-			}
-			// the positions (ascending) of the candidates already picked, for any specialty: the remaining experts are
-			// the candidates without them, in the same order
-			int[] taken = picked.stream().mapToInt(id -> Collections.binarySearch(candidates, id, CANONICAL_ORDER))
-				.filter(i -> i >= 0).sorted().toArray();
-			long m = candidates.size() - taken.length;
-			if (m == 0) {
-				return null;
-			}
-			long r = Long.remainderUnsigned(Long.remainderUnsigned(-1L, m) + 1, m); // 2^64 mod m
-			long counter = counters.get(specialty);
-			while (true) {
-				long u = block(seed, specialty, counter++);
-				if (r == 0 || Long.compareUnsigned(u, -r) < 0) {
-					counters.put(specialty, counter);
-					int index = (int) Long.remainderUnsigned(u, m);
-					for (int t : taken) { // the index-th remaining candidate: skip the taken ones at or before it
-						if (t <= index) {
-							index++;
-						}
-					}
-					UUID chosen = candidates.get(index);
-					picked.add(chosen);
-					return chosen;
-				}
-			}
+			return sequence.next(specialty);
 		}
 
 		public long counter(String specialty) {
-			return counters.get(specialty);
+			return sequence.counter(specialty);
 		}
 	}
 
 	/** The first picks: for each specialty in ascending code order, its seats one after another. */
 	public static List<Pick> initial(List<Specialty> pool, Sequence sequence) {
-		List<Pick> picks = new ArrayList<>();
-		byCode(pool).forEach(s -> {
-			for (int i = 0; i < s.seats(); i++) {
-				UUID id = sequence.next(s.code());
-				if (id == null) {
-					break;
-				}
-				picks.add(new Pick(picks.size() + 1, s.code(), id));
-			}
-		});
-		return picks;
+		return VerifiableDraw.initial(groups(pool), sequence.sequence).stream()
+			.map(p -> new Pick(p.n(), p.group(), p.id()))
+			.collect(Collectors.toCollection(ArrayList::new));
 	}
 
 	/** A pick in draw order. */

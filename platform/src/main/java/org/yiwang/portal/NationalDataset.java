@@ -83,6 +83,9 @@ public enum NationalDataset {
 			case CONTRACT -> CONTRACT_PERFORMANCE;
 			case LISTING_DISCLOSURE -> LISTING_PUB_INFO;
 			case AUCTION_RESULT -> TRADE_RESULT_INFO;
+			// the national specification has no dataset for the intermediary marketplace: its records come without
+			// national fields and are never exported (NationalUplink skips them)
+			case INTERMEDIARY_REQUEST, INTERMEDIARY_RESULT, INTERMEDIARY_CONTRACT -> null;
 		};
 	}
 }

@@ -163,7 +163,7 @@ public class OpenData {
 		release.put("tender", tender);
 		String awardId = r.tradeCode() + "-award";
 		switch (r.type()) {
-			case CANDIDATES, AWARD_RESULT, AUCTION_RESULT -> {
+			case CANDIDATES, AWARD_RESULT, AUCTION_RESULT, INTERMEDIARY_RESULT -> {
 				Map<String, Object> award = new LinkedHashMap<>();
 				award.put("id", awardId);
 				award.put("title", r.title());
@@ -179,7 +179,7 @@ public class OpenData {
 				}
 				release.put("awards", List.of(award));
 			}
-			case CONTRACT -> {
+			case CONTRACT, INTERMEDIARY_CONTRACT -> {
 				Map<String, Object> contract = new LinkedHashMap<>();
 				contract.put("id", r.tradeCode() + "-contract");
 				contract.put("awardID", awardId);
@@ -211,33 +211,34 @@ public class OpenData {
 
 	static String tag(RecordType type) {
 		return switch (type) {
-			case TENDER, PREQUALIFICATION, LISTING_DISCLOSURE -> "tender";
+			case TENDER, PREQUALIFICATION, LISTING_DISCLOSURE, INTERMEDIARY_REQUEST -> "tender";
 			case CLARIFICATION, AMENDMENT -> "tenderAmendment";
 			case OPENING_RECORD, FAILED -> "tenderUpdate";
 			case CANCELLED -> "tenderCancellation";
-			case CANDIDATES, AWARD_RESULT, AUCTION_RESULT -> "award";
-			case CONTRACT -> "contract";
+			case CANDIDATES, AWARD_RESULT, AUCTION_RESULT, INTERMEDIARY_RESULT -> "award";
+			case CONTRACT, INTERMEDIARY_CONTRACT -> "contract";
 		};
 	}
 
 	static String tenderStatus(RecordType type) {
 		return switch (type) {
-			case TENDER, PREQUALIFICATION, CLARIFICATION, AMENDMENT, LISTING_DISCLOSURE -> "active";
+			case TENDER, PREQUALIFICATION, CLARIFICATION, AMENDMENT, LISTING_DISCLOSURE, INTERMEDIARY_REQUEST -> "active";
 			case FAILED -> "unsuccessful";
 			case CANCELLED -> "cancelled";
-			case OPENING_RECORD, CANDIDATES, AWARD_RESULT, CONTRACT, AUCTION_RESULT -> "complete";
+			case OPENING_RECORD, CANDIDATES, AWARD_RESULT, CONTRACT, AUCTION_RESULT, INTERMEDIARY_RESULT,
+					INTERMEDIARY_CONTRACT -> "complete";
 		};
 	}
 
 	private static String documentType(RecordType type) {
 		return switch (type) {
-			case TENDER, PREQUALIFICATION, LISTING_DISCLOSURE -> "tenderNotice";
+			case TENDER, PREQUALIFICATION, LISTING_DISCLOSURE, INTERMEDIARY_REQUEST -> "tenderNotice";
 			case CLARIFICATION, AMENDMENT -> "clarifications";
 			case CANCELLED, FAILED -> "cancellationDetails";
 			case OPENING_RECORD -> "biddingDocuments";
 			case CANDIDATES -> "evaluationReports";
-			case AWARD_RESULT, AUCTION_RESULT -> "awardNotice";
-			case CONTRACT -> "contractNotice";
+			case AWARD_RESULT, AUCTION_RESULT, INTERMEDIARY_RESULT -> "awardNotice";
+			case CONTRACT, INTERMEDIARY_CONTRACT -> "contractNotice";
 		};
 	}
 

@@ -4,7 +4,7 @@ import org.yiwang.tendering.NoticeType;
 
 /**
  * The kinds of public record the portal holds: the tendering module's notices, and the auction module's listing
- * disclosures and results when it publishes them.
+ * disclosures and results when it publishes them, and the intermediary marketplace's requests, results and contracts.
  */
 public enum RecordType {
 
@@ -13,7 +13,13 @@ public enum RecordType {
 	/** 挂牌披露 */
 	LISTING_DISCLOSURE,
 	/** 竞价结果 */
-	AUCTION_RESULT;
+	AUCTION_RESULT,
+	/** 中介服务需求 (the intermediary marketplace) */
+	INTERMEDIARY_REQUEST,
+	/** 中介选取结果 */
+	INTERMEDIARY_RESULT,
+	/** 中介服务合同 */
+	INTERMEDIARY_CONTRACT;
 
 	static RecordType of(NoticeType type) {
 		return valueOf(type.name());

@@ -54,7 +54,8 @@ import org.yiwang.registry.ResidentIdNumber;
  * results appear as the demo clock moves on.
  */
 @Component
-@Order(110)
+@DemoOn
+@Order(120)
 class IntermediaryDemo implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(IntermediaryDemo.class);

@@ -220,6 +220,30 @@ public class ProcurementDesk {
 		return Optional.of(c.withSuppliers(visible));
 	}
 
+	/** Whether the signed-in account sits on the case's team: its purchaser's side or the district's staff. */
+	public boolean onTeam(UUID id) {
+		if (Actors.current().isEmpty()) {
+			return false;
+		}
+		try {
+			return parties.inTransaction(() -> cases.find(id)).map(parties::asTeam).isPresent();
+		}
+		catch (Refusal notTeam) {
+			return false;
+		}
+	}
+
+	/** The signed-in supplier's own part in the case, if it was invited. */
+	public Optional<SupplierView> myPart(UUID id) {
+		Optional<Acting> acting = Actors.current().filter(a -> a.hasRole(Role.BIDDER));
+		if (acting.isEmpty()) {
+			return Optional.empty();
+		}
+		Optional<EntityView> me = parties.registry.myEntity();
+		return parties.platform(() -> cases.suppliers(id)).stream()
+			.filter(s -> me.map(e -> e.id().equals(s.supplier())).orElse(false)).findFirst().map(s -> s.view(true));
+	}
+
 	public ProcurementView get(UUID id) {
 		return view(id).orElseThrow(() -> Refusal.notFound("procurement.notFound"));
 	}

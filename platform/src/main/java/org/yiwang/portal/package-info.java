@@ -5,5 +5,5 @@
  * numbers the national uplink sends); nobody depends on it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Portal",
-		allowedDependencies = { "kernel", "system", "catalog", "pki", "tendering", "evaluation", "auction" })
+		allowedDependencies = { "kernel", "system", "catalog", "pki", "tendering", "evaluation", "auction", "procurement" })
 package org.yiwang.portal;

@@ -164,6 +164,14 @@ class CaseParties {
 		return transactions.execute(s -> work.get());
 	}
 
+	/**
+	 * Staff work within their region (row-level security decides what they see); a market party is city-wide, so its
+	 * work runs as the platform and this module checks which cases are its own.
+	 */
+	<T> T scoped(Supplier<T> work) {
+		return Actors.current().filter(CaseParties::isStaff).isPresent() ? inTransaction(work) : platform(work);
+	}
+
 	<T> T platform(Supplier<T> work) {
 		return RegionScopes.callAsPlatform(() -> transactions.execute(s -> work.get()));
 	}

@@ -96,7 +96,7 @@ public class NegotiationRoom {
 	 */
 	public ProcurementView openResponses(UUID id) {
 		Acting acting = Actors.required();
-		return parties.inTransaction(() -> {
+		return parties.scoped(() -> {
 			ProcurementView c = parties.asTeam(cases.forUpdate(id));
 			Instant now = clock.instant();
 			if (c.status() != ProcurementStatus.PUBLISHED) {
@@ -144,7 +144,7 @@ public class NegotiationRoom {
 	 */
 	public ProcurementView negotiate(UUID id, Map<EntityId, String> notes) {
 		Acting acting = Actors.required();
-		return parties.inTransaction(() -> {
+		return parties.scoped(() -> {
 			ProcurementView c = parties.asTeam(cases.forUpdate(id));
 			if (c.status() != ProcurementStatus.NEGOTIATING || !c.method().rounds()) {
 				throw Refusal.conflict(null, "procurement.round.notNegotiating");
@@ -174,7 +174,7 @@ public class NegotiationRoom {
 	/** After at least one round the team calls final offers, due by {@code deadline} (in the future, within 30 days). */
 	public ProcurementView callFinalOffers(UUID id, Instant deadline) {
 		Acting acting = Actors.required();
-		return parties.inTransaction(() -> {
+		return parties.scoped(() -> {
 			ProcurementView c = parties.asTeam(cases.forUpdate(id));
 			Instant now = clock.instant();
 			if (c.status() != ProcurementStatus.NEGOTIATING || !c.method().rounds()) {
@@ -221,7 +221,7 @@ public class NegotiationRoom {
 	 */
 	public ProcurementView conclude(UUID id, Map<EntityId, BigDecimal> technicalScores) {
 		Acting acting = Actors.required();
-		return parties.inTransaction(() -> {
+		return parties.scoped(() -> {
 			ProcurementView c = parties.asTeam(cases.forUpdate(id));
 			Instant now = clock.instant();
 			if (c.status() != ProcurementStatus.FINAL_OFFERS) {
@@ -260,7 +260,7 @@ public class NegotiationRoom {
 	public ProcurementView agree(UUID id, BigDecimal price) {
 		Acting acting = Actors.required();
 		Money agreed = CaseParties.amount("price", price);
-		return parties.inTransaction(() -> {
+		return parties.scoped(() -> {
 			ProcurementView c = parties.asTeam(cases.forUpdate(id));
 			if (c.method() != ProcurementMethod.SINGLE_SOURCE || c.status() != ProcurementStatus.NEGOTIATING) {
 				throw Refusal.conflict(null, "procurement.agree.notSingleSource");

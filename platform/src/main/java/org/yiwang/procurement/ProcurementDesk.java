@@ -109,7 +109,7 @@ public class ProcurementDesk {
 		ProcedureTemplate template = catalog.currentTemplate(category.code());
 		Instant now = clock.instant();
 		Acting acting = Actors.required();
-		return parties.inTransaction(() -> {
+		UUID made = parties.scoped(() -> {
 			ProcurementView c = new ProcurementView(UUID.randomUUID(), tradeCode(region.code()), region.code(),
 					category.code(), template.version(), method, title, requirements, budget,
 					reason, purchaser.id(), purchaser.name(), purchaser.creditCode(), now, ProcurementStatus.SUBMITTED, null,
@@ -119,8 +119,9 @@ public class ProcurementDesk {
 				cases.addSupplier(c.id(), region.code(), s.id(), s.name(), s.creditCode());
 			}
 			events.publishEvent(new Registered(acting.actor(), c.id(), method.name(), region.code(), now));
-			return view(c.id()).orElseThrow();
+			return c.id();
 		});
+		return get(made);
 	}
 
 	/**
@@ -129,7 +130,7 @@ public class ProcurementDesk {
 	 */
 	public ProcurementView publish(UUID id, long seenVersion) {
 		Acting staff = CaseParties.staff();
-		return parties.inTransaction(() -> {
+		parties.scoped(() -> {
 			ProcurementView c = cases.forUpdate(id);
 			if (c.status() != ProcurementStatus.SUBMITTED) {
 				throw Refusal.conflict(null, "procurement.publish.notSubmitted");
@@ -154,8 +155,9 @@ public class ProcurementDesk {
 					c.method(), c.title(), c.requirements(), c.budget(), c.purchaserName(), c.purchaserCreditCode(),
 					c.method() == ProcurementMethod.SINGLE_SOURCE ? named : List.of(), deadline, text,
 					published.noticeSignature(), now));
-			return view(id).orElseThrow();
+			return null;
 		});
+		return get(id);
 	}
 
 	private static String noticeText(ProcurementView c, List<Cases.Supplier> invited, Instant now, Instant deadline) {
@@ -190,7 +192,7 @@ public class ProcurementDesk {
 	 */
 	public Optional<ProcurementView> view(UUID id) {
 		Optional<Acting> acting = Actors.current();
-		Optional<ProcurementView> team = acting.flatMap(a -> parties.inTransaction(() -> cases.find(id))).filter(c -> {
+		Optional<ProcurementView> team = acting.flatMap(a -> parties.scoped(() -> cases.find(id))).filter(c -> {
 			try {
 				parties.asTeam(c);
 				return true;
@@ -200,7 +202,7 @@ public class ProcurementDesk {
 			}
 		});
 		if (team.isPresent()) {
-			return team.map(c -> c.withSuppliers(parties.inTransaction(() -> cases.suppliers(id)).stream()
+			return team.map(c -> c.withSuppliers(parties.scoped(() -> cases.suppliers(id)).stream()
 				.map(s -> s.view(true)).toList()));
 		}
 		Optional<ProcurementView> published = parties.platform(() -> cases.find(id))
@@ -226,7 +228,7 @@ public class ProcurementDesk {
 			return false;
 		}
 		try {
-			return parties.inTransaction(() -> cases.find(id)).map(parties::asTeam).isPresent();
+			return parties.scoped(() -> cases.find(id)).map(parties::asTeam).isPresent();
 		}
 		catch (Refusal notTeam) {
 			return false;
@@ -251,7 +253,7 @@ public class ProcurementDesk {
 	/** The signed-in party's cases: as purchaser, or as an invited supplier. */
 	public List<ProcurementView> mine() {
 		EntityView me = parties.registry.myEntity().orElseThrow(() -> Refusal.forbidden("procurement.noEntity"));
-		return parties.inTransaction(() -> cases.where(
+		return parties.scoped(() -> cases.where(
 				"purchaser_id = ? or id in (select case_id from procurement.suppliers where supplier_id = ?)",
 				me.id().value(), me.id().value()));
 	}
@@ -259,7 +261,7 @@ public class ProcurementDesk {
 	/** The staff's region(s): every case, those awaiting publication first. */
 	public List<ProcurementView> regionCases() {
 		CaseParties.staff();
-		return parties.inTransaction(() -> cases.where("true"));
+		return parties.scoped(() -> cases.where("true"));
 	}
 
 	/** Published cases, newest first, for anyone. */
@@ -273,7 +275,7 @@ public class ProcurementDesk {
 		Acting acting = Actors.required();
 		try {
 			parties.asTeam(c);
-			return parties.inTransaction(() -> cases.rounds(id));
+			return parties.scoped(() -> cases.rounds(id));
 		}
 		catch (Refusal notTeam) {
 			if (!acting.hasRole(Role.BIDDER)) {
@@ -322,7 +324,7 @@ public class ProcurementDesk {
 	public ProcurementView answerObjection(UUID objectionId, boolean upheld, String answer) {
 		Acting staff = CaseParties.staff();
 		String body = CaseParties.text("answer", answer, 2000);
-		return parties.inTransaction(() -> {
+		return parties.scoped(() -> {
 			ObjectionView o = cases.objection(objectionId).orElseThrow(() -> Refusal.notFound("procurement.notFound"));
 			if (!o.open()) {
 				throw Refusal.conflict(null, "procurement.objection.answered");

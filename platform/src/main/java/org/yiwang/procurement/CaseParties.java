@@ -66,7 +66,8 @@ class CaseParties {
 	/** The signed-in purchaser's (or agency's) approved entity. */
 	EntityView purchaserEntity() {
 		Actors.requireAnyRole("procurement.purchaserOnly", Role.TENDERER, Role.AGENCY);
-		return registry.myEntity().orElseThrow(() -> Refusal.forbidden("procurement.noEntity"));
+		// the account may act, its registration is what is missing: a conflict it can fix, not a forbidden act
+		return registry.myEntity().orElseThrow(() -> Refusal.conflict(null, "procurement.noEntity"));
 	}
 
 	/** The case, if the signed-in account is its purchaser's side or the district's staff (the negotiation team's seat). */

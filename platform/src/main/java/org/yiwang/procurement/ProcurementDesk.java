@@ -84,7 +84,7 @@ public class ProcurementDesk {
 	public ProcurementView register(NewProcurement request) {
 		EntityView purchaser = parties.purchaserEntity();
 		if (purchaser.status() != EntityStatus.APPROVED) {
-			throw Refusal.forbidden("procurement.noEntity");
+			throw Refusal.conflict(null, "procurement.noEntity");
 		}
 		if (request == null) {
 			throw Refusal.invalid("title", "procurement.text.required");
@@ -252,7 +252,11 @@ public class ProcurementDesk {
 
 	/** The signed-in party's cases: as purchaser, or as an invited supplier. */
 	public List<ProcurementView> mine() {
-		EntityView me = parties.registry.myEntity().orElseThrow(() -> Refusal.forbidden("procurement.noEntity"));
+		Optional<EntityView> entity = parties.registry.myEntity();
+		if (entity.isEmpty()) {
+			return List.of();
+		}
+		EntityView me = entity.get();
 		return parties.scoped(() -> cases.where(
 				"purchaser_id = ? or id in (select case_id from procurement.suppliers where supplier_id = ?)",
 				me.id().value(), me.id().value()));

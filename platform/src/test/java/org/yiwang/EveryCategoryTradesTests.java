@@ -113,8 +113,10 @@ class EveryCategoryTradesTests {
 		}
 		assertThat(result.categoryCode()).isEqualTo(code);
 		assertThat(result.amount()).isPositive();
-		assertThat(portal.search(org.yiwang.portal.SearchRequest.of(result.tradeCode())).hits())
-			.as("the portal's search finds the result").isNotEmpty();
+		// the record is stored before it is indexed (Portal.receive): the search finds it a moment later
+		Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(portal
+			.search(org.yiwang.portal.SearchRequest.of(result.tradeCode())).hits()).as("the portal's search finds the result")
+			.anySatisfy(h -> assertThat(h.record().id()).isEqualTo(result.id())));
 	}
 
 	/** A request for quotations among three suppliers; the lowest quote wins. */

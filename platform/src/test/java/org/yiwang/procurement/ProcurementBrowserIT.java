@@ -143,7 +143,7 @@ class ProcurementBrowserIT {
 		submit(By.id("conclude"));
 		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("已成交");
 		assertThat(browser.findElement(By.id("winner")).getText()).isEqualTo(f.suppliers.get(0).name());
-		assertThat(browser.findElement(By.id("price")).getText()).isEqualTo("560000");
+		assertThat(browser.findElement(By.id("price")).getText()).isEqualTo("560000.00");
 		assertThat(browser.findElement(By.id("result-text")).getText()).contains("成交结果公告");
 		Chromium.screenshot(browser, "procurement-negotiation-result");
 

@@ -191,6 +191,18 @@ class AccessMatrixTests {
 				"POST /api/auctions/{id}/bids", "POST /auctions/{id}/accept", "POST /api/auctions/{id}/accept",
 				"GET /auctions/{id}/sealed-receipt", "GET /api/auctions/{id}/sealed-receipt");
 		allow(ALL, "GET /listings/{id}/confirmation.pdf");
+		// procurement (issue 23): anyone reads published cases; purchasers and agencies register; staff publish and answer
+		// objections; the team (purchaser's side or staff; the module checks whose case) opens, negotiates and concludes;
+		// invited suppliers (bidder accounts) respond and make final offers; anyone signed in objects to a single source
+		allow(PUBLIC, "GET /procurement", "GET /procurement/{id}");
+		allow(EnumSet.of(Role.TENDERER, Role.AGENCY), "GET /procurement/new", "POST /procurement");
+		allow(EnumSet.of(Role.TENDERER, Role.AGENCY, Role.BIDDER), "GET /procurement/mine");
+		allow(STAFF, "GET /procurement/review", "POST /procurement/{id}/publish", "POST /procurement/objections/{id}/answer");
+		allow(EnumSet.of(Role.PLATFORM_ADMIN, Role.CENTER_STAFF, Role.TENDERER, Role.AGENCY), "POST /procurement/{id}/open",
+				"POST /procurement/{id}/rounds", "POST /procurement/{id}/final-offers/call", "POST /procurement/{id}/conclude",
+				"POST /procurement/{id}/agree");
+		allow(EnumSet.of(Role.BIDDER), "POST /procurement/{id}/responses", "POST /procurement/{id}/final-offers");
+		allow(ALL, "POST /procurement/{id}/objections");
 		// tendering award and contract: the section's parties, bidders, staff and regulators read (the module narrows);
 		// bidders object and complain; the tenderer's side answers, confirms and uploads; tenderer and winner sign
 		Set<Role> awardViewers = EnumSet.of(Role.PLATFORM_ADMIN, Role.CENTER_STAFF, Role.REGULATOR, Role.TENDERER,

@@ -54,8 +54,9 @@ public class OpenData {
 		if (history.isEmpty()) {
 			throw Refusal.notFound("portal.opendata.sectionNotFound", tradeCode);
 		}
+		Map<UUID, String> sources = transactions.execute(s -> records.sources(history.stream().map(PublicRecord::id).toList()));
 		return releasePackage(settings.baseUrl() + "/opendata/sections/" + tradeCode + "/releases",
-				history.stream().map(this::release).toList(), null);
+				history.stream().map(r -> release(r, sources.get(r.id()))).toList(), null);
 	}
 
 	/**
@@ -84,7 +85,9 @@ public class OpenData {
 				: page.get(page.size() - 1).receivedAt() + "_" + page.get(page.size() - 1).id();
 		String uri = settings.baseUrl() + "/opendata/releases"
 				+ (since == null || since.isBlank() ? "" : "?since=" + java.net.URLEncoder.encode(since.strip(), java.nio.charset.StandardCharsets.UTF_8));
-		return new FeedPage(releasePackage(uri, page.stream().map(this::release).toList(), next), next, page.size());
+		Map<UUID, String> sources = transactions.execute(s -> records.sources(page.stream().map(PublicRecord::id).toList()));
+		return new FeedPage(releasePackage(uri, page.stream().map(r -> release(r, sources.get(r.id()))).toList(), next),
+				next, page.size());
 	}
 
 	/**
@@ -107,6 +110,15 @@ public class OpenData {
 
 	/** One OCDS release for one public record: tag and stage follow the record type. */
 	Map<String, Object> release(PublicRecord r) {
+		return release(r, null);
+	}
+
+	/**
+	 * The same, knowing the record's source: a government procurement case ({@code procurement:<method>}, from
+	 * {@link ProcurementListener}) states its procurement method (OCDS {@code limited} for a single source,
+	 * {@code selective} for methods inviting chosen suppliers) and the method's Chinese name as its details.
+	 */
+	Map<String, Object> release(PublicRecord r, String source) {
 		Map<String, Object> release = new LinkedHashMap<>();
 		String ocid = settings.ocidPrefix() + "-" + r.tradeCode();
 		release.put("ocid", ocid);
@@ -158,6 +170,11 @@ public class OpenData {
 		}
 		if (procuringEntity != null) {
 			tender.put("procuringEntity", procuringEntity);
+		}
+		ProcurementListener.Method method = ProcurementListener.method(source);
+		if (method != null) {
+			tender.put("procurementMethod", method.ocds());
+			tender.put("procurementMethodDetails", method.details());
 		}
 		tender.put("documents", List.of(document(r)));
 		release.put("tender", tender);

@@ -49,6 +49,18 @@ class PublishedRecords {
 			.update() == 1;
 	}
 
+	/** Where each of these records came from ({@code portal.records.source}), by id. */
+	java.util.Map<UUID, String> sources(java.util.Collection<UUID> ids) {
+		java.util.Map<UUID, String> sources = new java.util.HashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql("select id, source from portal.records where id = any(?)").param(ids.toArray(UUID[]::new))
+				.query(rs -> {
+					sources.put(rs.getObject("id", UUID.class), rs.getString("source"));
+				});
+		}
+		return sources;
+	}
+
 	Optional<PublicRecord> find(UUID id) {
 		return jdbc.sql("select * from portal.records where id = ?").param(id).query(this::record).optional();
 	}

@@ -1,0 +1,152 @@
+package org.yiwang.demo;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.yiwang.kernel.Acting;
+import org.yiwang.kernel.Actor;
+import org.yiwang.kernel.CategoryCode;
+import org.yiwang.kernel.CreditCode;
+import org.yiwang.kernel.RegionCode;
+import org.yiwang.kernel.RegionScope;
+import org.yiwang.kernel.Role;
+import org.yiwang.procurement.NegotiationRoom;
+import org.yiwang.procurement.NewProcurement;
+import org.yiwang.procurement.ProcurementDesk;
+import org.yiwang.procurement.ProcurementMethod;
+import org.yiwang.procurement.ProcurementView;
+import org.yiwang.registry.EntityKind;
+import org.yiwang.registry.EntityRegistry;
+import org.yiwang.registry.EntityRole;
+import org.yiwang.registry.EntityView;
+import org.yiwang.registry.Registration;
+
+/**
+ * With demo data on: a purchaser ({@code demo.purchaser}) and three suppliers ({@code demo.supplier1..3}, password of
+ * the demo accounts) in 渝中区, a competitive negotiation whose notice is published and which two suppliers answered
+ * (the third may still respond), and a single-source notice in its publicity (anyone signed in may object). Created
+ * once, through the procurement module's entry points, as the demo people and the district's staff.
+ */
+@Component
+@Order(100)
+class ProcurementDemo implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(ProcurementDemo.class);
+
+	private static final String DISTRICT = "500103";
+
+	private final EntityRegistry registry;
+
+	private final ProcurementDesk desk;
+
+	private final NegotiationRoom room;
+
+	private final boolean demo;
+
+	private final String command;
+
+	private final String password;
+
+	ProcurementDemo(EntityRegistry registry, ProcurementDesk desk, NegotiationRoom room,
+			@Value("${yiwang.demo:true}") boolean demo, @Value("${yiwang.command:}") String command,
+			@Value("${yiwang.account.demo-password:Demo@2026yw}") String password) {
+		this.registry = registry;
+		this.desk = desk;
+		this.room = room;
+		this.demo = demo;
+		this.command = command;
+		this.password = password;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!demo || !command.isBlank()) {
+			return;
+		}
+		try {
+			seed();
+		}
+		catch (RuntimeException e) {
+			log.error("The demo procurement cases could not be created; the platform runs without them", e);
+		}
+	}
+
+	void seed() {
+		EntityView purchaser = entity("渝中区示范政府采购中心", "MA6PC0001", EntityRole.TENDERER, "demo.purchaser");
+		List<EntityView> suppliers = List.of(
+				entity("渝中区示范办公设备有限公司", "MA6SP0001", EntityRole.BIDDER, "demo.supplier1"),
+				entity("渝中区示范信息技术有限公司", "MA6SP0002", EntityRole.BIDDER, "demo.supplier2"),
+				entity("渝中区示范科技服务有限公司", "MA6SP0003", EntityRole.BIDDER, "demo.supplier3"));
+		Acting buyer = party("demo.purchaser", Role.TENDERER);
+		if (!as(buyer, desk::mine).isEmpty()) {
+			return;
+		}
+		List<String> codes = suppliers.stream().map(EntityView::creditCode).toList();
+		ProcurementView negotiation = as(buyer, () -> desk.register(new NewProcurement(DISTRICT, "GOV_GOODS",
+				ProcurementMethod.COMPETITIVE_NEGOTIATION, "渝中区示范政务大厅自助终端采购",
+				"政务自助终端 20 台，含安装调试与三年运维。（演示数据 / demo data）", new BigDecimal("600000.00"), codes, 5, null)));
+		ProcurementView published = as(staff(), () -> desk.publish(negotiation.id(), negotiation.version()));
+		as(party("demo.supplier1", Role.BIDDER), () -> room.respond(published.id(), "全部响应采购需求，交货期 25 天。",
+				new BigDecimal("585000.00")));
+		as(party("demo.supplier2", Role.BIDDER), () -> room.respond(published.id(), "全部响应采购需求，交货期 20 天。",
+				new BigDecimal("592000.00")));
+		ProcurementView single = as(buyer, () -> desk.register(new NewProcurement(DISTRICT, "GOV_SERVICES",
+				ProcurementMethod.SINGLE_SOURCE, "渝中区示范政务系统原厂运维服务",
+				"原政务系统源代码与专利由原开发商持有，续签一年运维服务。（演示数据 / demo data）", new BigDecimal("280000.00"),
+				List.of(suppliers.get(1).creditCode()), null, "只能从唯一供应商处采购（政府采购法 第三十一条第一项）：系统专利与源代码仅由原开发商持有。")));
+		as(staff(), () -> desk.publish(single.id(), single.version()));
+		log.info("Published the demo procurement cases {} and {}", published.tradeCode(), single.tradeCode());
+	}
+
+	private EntityView entity(String name, String body, EntityRole role, String username) {
+		String first17 = "91" + DISTRICT + body;
+		String code = first17 + CreditCode.checkCharacter(first17);
+		EntityView entity = registry.findByCreditCode(CreditCode.of(code)).orElseGet(() -> registry.register(
+				new Registration(EntityKind.ORGANIZATION, name, code, null, "张示范", "李示范", "023-60000000",
+						username + "@demo.yiwang.cn", "重庆市渝中区示范路 2 号", "150", DISTRICT, Set.of(role), username,
+						password)));
+		if (entity.approved()) {
+			return entity;
+		}
+		return as(staff(), () -> registry.approve(entity.id(), entity.version()));
+	}
+
+	private static Acting party(String username, Role role) {
+		return new DemoActing(new Actor(username, role.name(), null), username, Set.of(role), RegionScope.none(), Set.of());
+	}
+
+	private static Acting staff() {
+		return new DemoActing(new Actor("demo", Role.CENTER_STAFF.name(), DISTRICT), "demo", Set.of(Role.CENTER_STAFF),
+				RegionScope.of(RegionCode.of(DISTRICT)), Set.of());
+	}
+
+	private static <T> T as(Acting acting, Supplier<T> work) {
+		var previous = SecurityContextHolder.getContext();
+		var context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(acting, null,
+				acting.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
+		SecurityContextHolder.setContext(context);
+		try {
+			return work.get();
+		}
+		finally {
+			SecurityContextHolder.setContext(previous);
+		}
+	}
+
+	private record DemoActing(Actor actor, String displayName, Set<Role> roles, RegionScope regionScope,
+			Set<CategoryCode> industries) implements Acting {
+	}
+}

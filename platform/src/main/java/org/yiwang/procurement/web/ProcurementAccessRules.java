@@ -1,0 +1,34 @@
+package org.yiwang.procurement.web;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+import org.yiwang.system.HttpAccessRules;
+
+/**
+ * Anyone reads published cases; purchasers and agencies register cases and, with the district's staff, sit on the
+ * team (the module checks which case is theirs); suppliers (bidder accounts) respond and make final offers; anyone
+ * signed in objects to a single-source notice; staff publish and answer objections.
+ */
+@Component
+class ProcurementAccessRules implements HttpAccessRules {
+
+	@Override
+	public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+		rules.requestMatchers(GET, "/procurement/new").hasAnyRole("TENDERER", "AGENCY")
+			.requestMatchers(POST, "/procurement").hasAnyRole("TENDERER", "AGENCY")
+			.requestMatchers(GET, "/procurement/mine").hasAnyRole("TENDERER", "AGENCY", "BIDDER")
+			.requestMatchers(GET, "/procurement/review").hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF")
+			.requestMatchers(POST, "/procurement/*/publish", "/procurement/objections/*/answer")
+			.hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF")
+			.requestMatchers(POST, "/procurement/*/open", "/procurement/*/rounds", "/procurement/*/final-offers/call",
+					"/procurement/*/conclude", "/procurement/*/agree")
+			.hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF", "TENDERER", "AGENCY")
+			.requestMatchers(POST, "/procurement/*/responses", "/procurement/*/final-offers").hasRole("BIDDER")
+			.requestMatchers(POST, "/procurement/*/objections").authenticated()
+			.requestMatchers(GET, "/procurement", "/procurement/*").permitAll();
+	}
+}

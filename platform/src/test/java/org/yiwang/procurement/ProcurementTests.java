@@ -1,0 +1,289 @@
+package org.yiwang.procurement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.yiwang.AdjustableClock;
+import org.yiwang.PlatformTest;
+import org.yiwang.TestActor;
+import org.yiwang.kernel.Role;
+import org.yiwang.portal.OpenData;
+import org.yiwang.portal.Portal;
+import org.yiwang.portal.PublicRecord;
+import org.yiwang.portal.RecordType;
+import org.yiwang.portal.SearchRequest;
+import org.yiwang.registry.EntityId;
+import org.yiwang.system.Refusal;
+import org.yiwang.system.RegionScopes;
+
+/**
+ * The government procurement methods from notice to published result, with the law's minimums, sealed offers and the
+ * refusals people get for bad input.
+ */
+@PlatformTest
+@Import(AdjustableClock.Config.class)
+class ProcurementTests {
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	AdjustableClock clock;
+
+	@Autowired
+	Portal portal;
+
+	@Autowired
+	OpenData openData;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
+	@Test
+	void a_negotiation_goes_through_rounds_to_sealed_final_offers_and_the_lowest_wins() {
+		ProcurementFixture f = new ProcurementFixture(context, 3);
+		ProcurementView c = f.published("GOV_GOODS", ProcurementMethod.COMPETITIVE_NEGOTIATION, "500000", 3);
+		assertThat(c.status()).isEqualTo(ProcurementStatus.PUBLISHED);
+		assertThat(c.noticeText()).contains("竞争性谈判采购公告").contains(c.tradeCode().value());
+		assertThat(c.responseDeadline()).as("at least 3 working days").isAfter(clock.instant().plus(Duration.ofDays(3)));
+		for (int i = 1; i <= 3; i++) {
+			int n = i;
+			f.supplier(i).run(() -> f.room.respond(c.id(), "响应文件 " + n, new BigDecimal(480000 - n * 1000)));
+		}
+		refused(() -> f.purchaserActor().call(() -> f.room.openResponses(c.id())), "procurement.open.beforeDeadline");
+		// a supplier sees its own part only, and no amount of anybody's before opening
+		ProcurementView seen = f.supplier(1).call(() -> f.desk.get(c.id()));
+		assertThat(seen.suppliers()).hasSize(1).allSatisfy(s -> assertThat(s.firstOffer()).isNull());
+		ProcurementView team = f.purchaserActor().call(() -> f.desk.get(c.id()));
+		assertThat(team.suppliers()).hasSize(3).allSatisfy(s -> assertThat(s.firstOffer()).isNull());
+		String stored = RegionScopes.callAsPlatform(() -> transactions.execute(s -> new String(jdbc.sql(
+				"select first_offer_sealed from procurement.suppliers where case_id = ? limit 1").param(c.id())
+			.query(byte[].class).single(), java.nio.charset.StandardCharsets.ISO_8859_1)));
+		assertThat(stored).as("the database holds no readable amount").doesNotContain("479000").doesNotContain("478000");
+
+		clock.advanceTo(c.responseDeadline().plusSeconds(1));
+		ProcurementView negotiating = f.purchaserActor().call(() -> f.room.openResponses(c.id()));
+		assertThat(negotiating.status()).isEqualTo(ProcurementStatus.NEGOTIATING);
+		refused(() -> f.purchaserActor().call(() -> f.room.callFinalOffers(c.id(), clock.instant().plusSeconds(3600))),
+				"procurement.finalOffers.noRound");
+		EntityId first = f.suppliers.get(0).id();
+		EntityId second = f.suppliers.get(1).id();
+		f.purchaserActor().call(() -> f.room.negotiate(c.id(), Map.of(first, "交货期缩短至 20 天", second, "保修延长至五年")));
+		assertThat(f.supplier(1).call(() -> f.desk.rounds(c.id()))).extracting(RoundView::note)
+			.containsExactly("交货期缩短至 20 天");
+		assertThat(f.purchaserActor().call(() -> f.desk.rounds(c.id()))).hasSize(2);
+		refused(() -> f.purchaserActor().call(() -> f.room.callFinalOffers(c.id(), clock.instant())),
+				"procurement.finalOffers.deadline");
+		ProcurementView calling = f.purchaserActor()
+			.call(() -> f.room.callFinalOffers(c.id(), clock.instant().plus(Duration.ofHours(2))));
+		assertThat(calling.status()).isEqualTo(ProcurementStatus.FINAL_OFFERS);
+		f.supplier(1).run(() -> f.room.submitFinalOffer(c.id(), new BigDecimal("470000")));
+		f.supplier(2).run(() -> f.room.submitFinalOffer(c.id(), new BigDecimal("460000.50")));
+		f.supplier(3).run(() -> f.room.submitFinalOffer(c.id(), new BigDecimal("465000")));
+		f.supplier(1).run(() -> f.room.submitFinalOffer(c.id(), new BigDecimal("455000")));
+		refused(() -> f.purchaserActor().call(() -> f.room.conclude(c.id(), Map.of())), "procurement.open.beforeDeadline");
+
+		clock.advanceTo(calling.finalOfferDeadline().plusSeconds(1));
+		refused(() -> f.supplier(2).call(() -> f.room.submitFinalOffer(c.id(), new BigDecimal("1"))),
+				"procurement.finalOffer.closed");
+		ProcurementView done = f.purchaserActor().call(() -> f.room.conclude(c.id(), Map.of()));
+		assertThat(done.status()).isEqualTo(ProcurementStatus.CONCLUDED);
+		assertThat(done.winnerName()).isEqualTo(f.suppliers.get(0).name());
+		assertThat(done.winnerPrice().yuan()).as("the replaced final offer counts").isEqualByComparingTo("455000");
+		assertThat(done.resultText()).contains("成交结果公告").contains("455000");
+
+		PublicRecord result = awaitRecord(c.tradeCode().value(), RecordType.AWARD_RESULT);
+		assertThat(result.amount()).isEqualByComparingTo("455000");
+		assertThat(result.party("winner").name()).isEqualTo(f.suppliers.get(0).name());
+		assertThat(awaitRecord(c.tradeCode().value(), RecordType.TENDER).bidDeadline()).isEqualTo(c.responseDeadline());
+		Map<String, Object> tender = tenderOf(c.tradeCode().value());
+		assertThat(tender).containsEntry("procurementMethod", "selective").containsEntry("procurementMethodDetails", "竞争性谈判");
+	}
+
+	@Test
+	void too_few_responses_fail_the_case_and_the_failure_is_published() {
+		ProcurementFixture f = new ProcurementFixture(context, 3);
+		ProcurementView c = f.published("GOV_SERVICES", ProcurementMethod.COMPETITIVE_NEGOTIATION, "100000", 3);
+		f.supplier(1).run(() -> f.room.respond(c.id(), "响应", new BigDecimal("90000")));
+		f.supplier(2).run(() -> f.room.respond(c.id(), "响应", new BigDecimal("95000")));
+		clock.advanceTo(c.responseDeadline().plusSeconds(1));
+		refused(() -> f.supplier(3).call(() -> f.room.respond(c.id(), "迟到", new BigDecimal("1"))),
+				"procurement.respond.closed");
+		ProcurementView failed = f.purchaserActor().call(() -> f.room.openResponses(c.id()));
+		assertThat(failed.status()).isEqualTo(ProcurementStatus.FAILED);
+		assertThat(failed.failureReason()).isEqualTo("procurement.failed.tooFewResponses");
+		assertThat(awaitRecord(c.tradeCode().value(), RecordType.FAILED).body()).contains("采购终止公告");
+	}
+
+	@Test
+	void a_request_for_quotations_takes_one_sealed_quote_each_and_the_lowest_within_budget_wins() {
+		ProcurementFixture f = new ProcurementFixture(context, 4);
+		ProcurementView c = f.published("SOE_PROCUREMENT", ProcurementMethod.REQUEST_FOR_QUOTATIONS, "200000", 4);
+		f.supplier(1).run(() -> f.room.respond(c.id(), "报价", new BigDecimal("199000")));
+		f.supplier(2).run(() -> f.room.respond(c.id(), "报价", new BigDecimal("150000")));
+		f.supplier(3).run(() -> f.room.respond(c.id(), "报价", new BigDecimal("210000")));
+		f.supplier(4).run(() -> f.room.respond(c.id(), "报价", new BigDecimal("188000")));
+		clock.advanceTo(c.responseDeadline().plusSeconds(1));
+		ProcurementView done = f.purchaserActor().call(() -> f.room.openResponses(c.id()));
+		assertThat(done.status()).isEqualTo(ProcurementStatus.CONCLUDED);
+		assertThat(done.winnerName()).isEqualTo(f.suppliers.get(1).name());
+		assertThat(done.winnerPrice().yuan()).isEqualByComparingTo("150000");
+		refused(() -> f.purchaserActor().call(() -> f.room.negotiate(c.id(), Map.of())), "procurement.round.notNegotiating");
+	}
+
+	@Test
+	void a_consultation_scores_price_and_technical_merit_and_the_best_score_wins() {
+		ProcurementFixture f = new ProcurementFixture(context, 3);
+		ProcurementView c = f.published("GOV_SERVICES", ProcurementMethod.COMPETITIVE_CONSULTATION, "300000", 3);
+		assertThat(c.responseDeadline()).as("at least 10 days").isAfter(clock.instant().plus(Duration.ofDays(9)));
+		for (int i = 1; i <= 3; i++) {
+			f.supplier(i).run(() -> f.room.respond(c.id(), "方案", new BigDecimal("290000")));
+		}
+		clock.advanceTo(c.responseDeadline().plusSeconds(1));
+		f.purchaserActor().call(() -> f.room.openResponses(c.id()));
+		f.purchaserActor().call(() -> f.room.negotiate(c.id(), Map.of(f.suppliers.get(0).id(), "请细化运维方案")));
+		ProcurementView calling = f.purchaserActor()
+			.call(() -> f.room.callFinalOffers(c.id(), clock.instant().plus(Duration.ofHours(1))));
+		f.supplier(1).run(() -> f.room.submitFinalOffer(c.id(), new BigDecimal("200000")));
+		f.supplier(2).run(() -> f.room.submitFinalOffer(c.id(), new BigDecimal("250000")));
+		f.supplier(3).run(() -> f.room.submitFinalOffer(c.id(), new BigDecimal("280000")));
+		clock.advanceTo(calling.finalOfferDeadline().plusSeconds(1));
+		EntityId a = f.suppliers.get(0).id();
+		EntityId b = f.suppliers.get(1).id();
+		EntityId d = f.suppliers.get(2).id();
+		refused(() -> f.purchaserActor().call(() -> f.room.conclude(c.id(), Map.of(a, new BigDecimal("40")))),
+				"procurement.conclude.score");
+		refused(() -> f.purchaserActor().call(() -> f.room.conclude(c.id(),
+				Map.of(a, new BigDecimal("71"), b, new BigDecimal("60"), d, new BigDecimal("50")))), "procurement.conclude.score");
+		// a: 30 + 40 = 70; b: 24 + 65 = 89; d: 21.43 + 50 = 71.43
+		ProcurementView done = f.purchaserActor().call(() -> f.room.conclude(c.id(),
+				Map.of(a, new BigDecimal("40"), b, new BigDecimal("65"), d, new BigDecimal("50"))));
+		assertThat(done.winnerName()).isEqualTo(f.suppliers.get(1).name());
+		assertThat(done.resultText()).contains("89.00");
+	}
+
+	@Test
+	void a_single_source_notice_takes_objections_during_its_publicity_and_ends_at_the_agreed_price() {
+		ProcurementFixture f = new ProcurementFixture(context, 2);
+		ProcurementView c = f.published("GOV_GOODS", ProcurementMethod.SINGLE_SOURCE, "800000", 1);
+		assertThat(c.noticeText()).contains("单一来源采购公示").contains(f.suppliers.get(0).name()).contains("第三十一条");
+		assertThat(c.responseDeadline()).as("5 working days at least").isAfter(clock.instant().plus(Duration.ofDays(5)));
+		ProcurementView publicView = f.desk.get(c.id());
+		assertThat(publicView.suppliers()).extracting(SupplierView::name).containsExactly(f.suppliers.get(0).name());
+		ObjectionView objection = f.supplier(2).call(() -> f.desk.object(c.id(), "本公司同样能够提供该设备"));
+		assertThat(objection.open()).isTrue();
+		refused(() -> f.supplier(2).call(() -> f.desk.object(c.id(), " ")), "procurement.text.required");
+		refused(() -> f.supplier(2).call(() -> f.desk.answerObjection(objection.id(), false, "驳回")),
+				"procurement.staffOnly");
+		clock.advanceTo(c.responseDeadline().plusSeconds(1));
+		refused(() -> f.supplier(2).call(() -> f.desk.object(c.id(), "迟到的异议")), "procurement.objection.publicityOver");
+		refused(() -> f.purchaserActor().call(() -> f.room.openResponses(c.id())), "procurement.open.objectionOpen");
+		ProcurementFixture.staff().run(() -> f.desk.answerObjection(objection.id(), false, "该设备专利仅由拟定供应商持有"));
+		f.purchaserActor().call(() -> f.room.openResponses(c.id()));
+		refused(() -> f.purchaserActor().call(() -> f.room.agree(c.id(), new BigDecimal("800000.01"))),
+				"procurement.agree.overBudget");
+		ProcurementView done = f.purchaserActor().call(() -> f.room.agree(c.id(), new BigDecimal("790000")));
+		assertThat(done.status()).isEqualTo(ProcurementStatus.CONCLUDED);
+		assertThat(f.desk.objections(c.id())).extracting(ObjectionView::status).containsExactly("DISMISSED");
+		awaitRecord(c.tradeCode().value(), RecordType.AWARD_RESULT);
+		assertThat(tenderOf(c.tradeCode().value())).containsEntry("procurementMethod", "limited");
+	}
+
+	@Test
+	void an_upheld_objection_ends_the_single_source_case() {
+		ProcurementFixture f = new ProcurementFixture(context, 2);
+		ProcurementView c = f.published("MILITARY_PROCUREMENT", ProcurementMethod.SINGLE_SOURCE, "50000", 1);
+		ObjectionView objection = f.supplier(2).call(() -> f.desk.object(c.id(), "并非唯一供应商"));
+		ProcurementFixture.staff().run(() -> f.desk.answerObjection(objection.id(), true, "经核实，市场上另有两家供应商"));
+		ProcurementView failed = f.desk.get(c.id());
+		assertThat(failed.status()).isEqualTo(ProcurementStatus.FAILED);
+		assertThat(failed.failureReason()).isEqualTo("procurement.failed.objectionUpheld");
+		awaitRecord(c.tradeCode().value(), RecordType.FAILED);
+	}
+
+	@Test
+	void bad_input_is_refused_naming_the_field() {
+		ProcurementFixture f = new ProcurementFixture(context, 3);
+		TestActor p = f.purchaserActor();
+		List<String> three = f.codes(3);
+		record Case(NewProcurement request, String field, String key) {
+		}
+		BigDecimal budget = new BigDecimal("1000");
+		for (Case bad : List.of(
+				new Case(new NewProcurement("999999", "GOV_GOODS", ProcurementMethod.COMPETITIVE_NEGOTIATION, "t", "r", budget, three, null, null), "region", "procurement.region.unknown"),
+				new Case(new NewProcurement(f.REGION, "ENG_BUILDING", ProcurementMethod.COMPETITIVE_NEGOTIATION, "t", "r", budget, three, null, null), "category", "procurement.category.notProcurement"),
+				new Case(new NewProcurement(f.REGION, "NO_SUCH", ProcurementMethod.COMPETITIVE_NEGOTIATION, "t", "r", budget, three, null, null), "category", "procurement.category.unknown"),
+				new Case(new NewProcurement(f.REGION, "GOV_GOODS", null, "t", "r", budget, three, null, null), "method", "procurement.method.required"),
+				new Case(new NewProcurement(f.REGION, "GOV_GOODS", ProcurementMethod.COMPETITIVE_NEGOTIATION, " ", "r", budget, three, null, null), "title", "procurement.text.required"),
+				new Case(new NewProcurement(f.REGION, "GOV_GOODS", ProcurementMethod.COMPETITIVE_NEGOTIATION, "t", "r", new BigDecimal("-1"), three, null, null), "budget", "procurement.amount.positive"),
+				new Case(new NewProcurement(f.REGION, "GOV_GOODS", ProcurementMethod.COMPETITIVE_NEGOTIATION, "t", "r", new BigDecimal("1.001"), three, null, null), "budget", "procurement.amount.decimals"),
+				new Case(new NewProcurement(f.REGION, "GOV_GOODS", ProcurementMethod.COMPETITIVE_NEGOTIATION, "t", "r", budget, f.codes(2), null, null), "suppliers", "procurement.suppliers.tooFew"),
+				new Case(new NewProcurement(f.REGION, "GOV_GOODS", ProcurementMethod.COMPETITIVE_NEGOTIATION, "t", "r", budget, List.of(three.get(0), three.get(1), "NOT-A-CODE"), null, null), "suppliers", "procurement.suppliers.badCode"),
+				new Case(new NewProcurement(f.REGION, "GOV_GOODS", ProcurementMethod.COMPETITIVE_NEGOTIATION, "t", "r", budget, List.of(three.get(0), three.get(1), TestActor.creditCode("500103")), null, null), "suppliers", "procurement.suppliers.unknown"),
+				new Case(new NewProcurement(f.REGION, "GOV_GOODS", ProcurementMethod.COMPETITIVE_NEGOTIATION, "t", "r", budget, List.of(three.get(0), three.get(1), f.purchaser.creditCode()), null, null), "suppliers", "procurement.suppliers.unknown"),
+				new Case(new NewProcurement(f.REGION, "GOV_GOODS", ProcurementMethod.COMPETITIVE_NEGOTIATION, "t", "r", budget, three, 2, null), "responseDays", "procurement.responseDays.working"),
+				new Case(new NewProcurement(f.REGION, "GOV_GOODS", ProcurementMethod.COMPETITIVE_CONSULTATION, "t", "r", budget, three, 9, null), "responseDays", "procurement.responseDays.calendar"),
+				new Case(new NewProcurement(f.REGION, "GOV_GOODS", ProcurementMethod.SINGLE_SOURCE, "t", "r", budget, f.codes(2), null, "理由"), "suppliers", "procurement.suppliers.single"),
+				new Case(new NewProcurement(f.REGION, "GOV_GOODS", ProcurementMethod.SINGLE_SOURCE, "t", "r", budget, f.codes(1), null, null), "singleSourceReason", "procurement.text.required"))) {
+			assertThatThrownBy(() -> p.call(() -> f.desk.register(bad.request()))).isInstanceOfSatisfying(Refusal.class, r -> {
+				assertThat(r.messageKey()).as(bad.key()).isEqualTo(bad.key());
+				assertThat(r.field()).as(bad.key()).isEqualTo(bad.field());
+			});
+		}
+		refused(() -> f.supplier(1).call(() -> f.desk.register(f.request("GOV_GOODS", ProcurementMethod.REQUEST_FOR_QUOTATIONS, "1", 3))),
+				"procurement.purchaserOnly");
+	}
+
+	@Test
+	void outsiders_and_other_districts_find_nothing_and_suppliers_offer_only_valid_amounts() {
+		ProcurementFixture f = new ProcurementFixture(context, 3);
+		ProcurementView registered = f.purchaserActor().call(() -> f.desk.register(
+				f.request("GOV_WORKS", ProcurementMethod.COMPETITIVE_NEGOTIATION, "100000", 3)));
+		refused(() -> TestActor.districtStaff(TestActor.WANZHOU).call(() -> f.desk.publish(registered.id(),
+				registered.version())), "procurement.notFound");
+		assertThat(f.desk.view(registered.id())).as("unpublished: not public").isEmpty();
+		ProcurementView c = ProcurementFixture.staff().call(() -> f.desk.publish(registered.id(), registered.version()));
+		ProcurementFixture other = new ProcurementFixture(context, 1);
+		refused(() -> other.supplier(1).call(() -> f.room.respond(c.id(), "未受邀", new BigDecimal("1"))),
+				"procurement.notFound");
+		refused(() -> other.purchaserActor().call(() -> f.room.openResponses(c.id())), "procurement.notFound");
+		refused(() -> f.supplier(1).call(() -> f.room.respond(c.id(), "响应", new BigDecimal("0"))),
+				"procurement.amount.positive");
+		refused(() -> f.supplier(1).call(() -> f.room.respond(c.id(), "响应", null)), "procurement.amount.required");
+		refused(() -> f.supplier(1).call(() -> f.room.respond(c.id(), "响应", new BigDecimal("1e15"))),
+				"procurement.amount.absurd");
+		assertThat(TestActor.of("nobody", Role.REGULATOR, TestActor.CITY, true).call(() -> f.desk.get(c.id())).suppliers())
+			.as("the public sees no invited supplier of a negotiation").isEmpty();
+	}
+
+	private PublicRecord awaitRecord(String tradeCode, RecordType type) {
+		return Awaitility.await().atMost(Duration.ofSeconds(20))
+			.until(() -> portal.history(tradeCode).stream().filter(r -> r.type() == type).findFirst(), Optional::isPresent)
+			.orElseThrow();
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> tenderOf(String tradeCode) {
+		List<Map<String, Object>> releases = (List<Map<String, Object>>) openData.sectionPackage(tradeCode).get("releases");
+		return (Map<String, Object>) releases.get(0).get("tender");
+	}
+
+	static void refused(org.assertj.core.api.ThrowableAssert.ThrowingCallable action, String key) {
+		assertThatThrownBy(action).isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.messageKey()).isEqualTo(key));
+	}
+}

@@ -40,7 +40,8 @@ import org.yiwang.registry.Registration;
  * once, through the procurement module's entry points, as the demo people and the district's staff.
  */
 @Component
-@Order(100)
+@DemoOn
+@Order(130)
 class ProcurementDemo implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(ProcurementDemo.class);

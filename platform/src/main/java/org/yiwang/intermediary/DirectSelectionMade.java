@@ -10,7 +10,7 @@ import org.yiwang.kernel.TradeCode;
 
 /**
  * An owner chose an intermediary directly, stating a legal basis and the facts: published, and flagged to the
- * regulator (the supervision module listens for it; until it exists regulators read the list at
+ * regulator (the supervision module raises a DIRECT_SELECTION alert from it; regulators also read the list at
  * {@code /intermediary/direct-selections}).
  */
 public record DirectSelectionMade(Actor actor, UUID request, TradeCode tradeCode, RegionCode region, UUID owner,

@@ -13,7 +13,7 @@ import org.yiwang.kernel.RegionCode;
  * type for the four steps: the audit log records each with its note.
  *
  * @param step RAISED, DISPATCHED, ANSWERED or CLOSED
- * @param rule the rule that raised it (HIGH_RISK, FEW_BIDS, CONSTANT_RATIO, IDENTICAL_PRICES)
+ * @param rule the rule that raised it (HIGH_RISK, FEW_BIDS, CONSTANT_RATIO, IDENTICAL_PRICES, DIRECT_SELECTION)
  * @param note the evidence (raised), the instruction (dispatched), the feedback (answered) or the conclusion (closed)
  */
 public record AlertChanged(Actor actor, UUID alert, String step, String rule, String tradeCode, RegionCode region,

@@ -218,6 +218,6 @@ public class Alerts {
 	}
 
 	List<String> rules() {
-		return new ArrayList<>(List.of("HIGH_RISK", "FEW_BIDS", "CONSTANT_RATIO", "IDENTICAL_PRICES"));
+		return new ArrayList<>(List.of("HIGH_RISK", "FEW_BIDS", "CONSTANT_RATIO", "IDENTICAL_PRICES", "DIRECT_SELECTION"));
 	}
 }

@@ -194,4 +194,29 @@ class AlertWorkflowTests {
 		RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(s -> rules.evaluate(opened)));
 		assertThat(of(REGULATOR, trade)).hasSize(1);
 	}
+
+	static final TestActor MARKETPLACE_REGULATOR = new TestActor(new Actor("reg.market", "REGULATOR", TestActor.CITY),
+			"中介监管", Set.of(Role.REGULATOR), RegionScope.wholeCity(), Set.of(CategoryCode.of("INTERMEDIARY_SERVICE")));
+
+	@Test
+	void aDirectSelectionInTheMarketplaceReachesTheMarketplacesRegulatorWithItsBasisAndReason() {
+		String trade = "CQ-ZJ-500103-2026-D" + run;
+		org.yiwang.intermediary.DirectSelectionMade made = new org.yiwang.intermediary.DirectSelectionMade(
+				new Actor("owner." + run, "TENDERER", TestActor.YUZHONG), UUID.randomUUID(), TradeCode.of(trade),
+				RegionCode.of(TestActor.YUZHONG), UUID.randomUUID(), "渝中区业主" + run, UUID.randomUUID(), "某造价咨询" + run,
+				org.yiwang.intermediary.DirectBasis.EMERGENCY, "暴雨抢险后须立即核定工程造价", 2, clock.instant());
+		// redelivered, as the event registry may: one alert
+		for (int i = 0; i < 2; i++) {
+			RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(s -> events.publishEvent(made)));
+		}
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !of(MARKETPLACE_REGULATOR, trade).isEmpty());
+		List<AlertView> raised = of(MARKETPLACE_REGULATOR, trade);
+		assertThat(raised).singleElement().satisfies(a -> {
+			assertThat(a.rule()).isEqualTo("DIRECT_SELECTION");
+			assertThat(a.evidence()).contains("某造价咨询" + run, "暴雨抢险后须立即核定工程造价", "政府采购法第三十一条第二项")
+				.doesNotContain("EMERGENCY");
+		});
+		// the works regulator is not competent for the marketplace
+		assertThat(of(REGULATOR, trade)).isEmpty();
+	}
 }

@@ -7,8 +7,10 @@ document.querySelectorAll('.figure[data-chart]').forEach(function (element) {
     title: { text: data.title, left: 'left', textStyle: { fontSize: 14, fontWeight: 'normal' } },
     tooltip: { trigger: 'axis' },
     legend: { top: 24 },
-    grid: { left: 60, right: 20, top: 60, bottom: 50 },
-    xAxis: { type: 'category', data: data.labels },
+    grid: { left: 10, right: 20, top: 60, bottom: 10, containLabel: true },
+    // names turn rather than overlap when the chart is narrow (a phone) or the categories many
+    xAxis: { type: 'category', data: data.labels, axisLabel: { interval: 0, hideOverlap: true, width: 96, overflow: 'truncate',
+      rotate: element.clientWidth / Math.max(1, data.labels.length) < 90 ? 45 : 0 } },
     yAxis: { type: 'value' },
     series: data.series.map(function (s, i) {
       return { name: s.name, type: 'bar', data: s.values, itemStyle: { color: colors[i % colors.length] } };

@@ -78,6 +78,28 @@ class RoleTourBrowserIT {
 			}
 			return parts.join(' ');""";
 
+	/**
+	 * Every ECharts bar chart's category labels fit their slot or are turned, and the grid makes room for them: read
+	 * from the chart's own options, the labels measured in the browser.
+	 */
+	static final String CHART_LABELS = """
+			if (typeof echarts === 'undefined') return [];
+			const context = document.createElement('canvas').getContext('2d');
+			context.font = '12px sans-serif';
+			return Array.from(document.querySelectorAll('[data-chart]')).map(element => {
+			  const chart = echarts.getInstanceByDom(element);
+			  if (!chart) return null;
+			  const option = chart.getOption();
+			  if (!option.xAxis || !option.xAxis[0] || option.xAxis[0].type !== 'category') return null;
+			  const labels = option.xAxis[0].data || [];
+			  const widest = Math.max(0, ...labels.map(l => context.measureText(String(l.value ?? l)).width));
+			  const slot = element.clientWidth / Math.max(1, labels.length);
+			  const rotate = (option.xAxis[0].axisLabel || {}).rotate || 0;
+			  if (rotate === 0 && widest > slot) return element.id + ': labels ' + Math.round(widest) + ' px wide in ' + Math.round(slot) + ' px slots overlap';
+			  if (!option.grid || !option.grid[0] || !option.grid[0].containLabel) return element.id + ': the grid does not make room for its labels';
+			  return null;
+			}).filter(x => x);""";
+
 	/** Links that are not pages a person reads: files, feeds, the API, signing out, switching language. */
 	static final Pattern NOT_A_PAGE = Pattern.compile(
 			"/(logout|login|api|v3|swagger-ui|actuator|webjars|css|js|opendata)(/|$)|\\.(pdf|json|xml|csv|xlsx|ywenv|pem|sig|zip|txt|png|tsr|cer)$"
@@ -203,6 +225,9 @@ class RoleTourBrowserIT {
 		find(where, "missing message", MISSING_MESSAGE, text);
 		find(where, "code shown", ENUM_CODE, text);
 		find(where, "raw id shown", RAW_ID, text);
+		for (Object overlap : (List<?>) js(CHART_LABELS)) {
+			failures.add(where + ": chart " + overlap);
+		}
 		String htmlLang = (String) js("return document.documentElement.lang;");
 		if (htmlLang == null || htmlLang.isBlank()) {
 			failures.add(where + ": <html> has no lang");
@@ -268,6 +293,9 @@ class RoleTourBrowserIT {
 				if (overflow > 1) {
 					failures.add((account == null ? "public" : account) + " phone " + page + ": " + overflow
 							+ " px wider than the screen (" + widest() + ")");
+				}
+				for (Object overlap : (List<?>) js(CHART_LABELS)) {
+					failures.add((account == null ? "public" : account) + " phone " + page + ": chart " + overlap);
 				}
 			}
 		}

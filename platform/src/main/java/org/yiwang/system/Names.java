@@ -50,7 +50,11 @@ public final class Names {
 		return joined.toString();
 	}
 
-	/** A code's name by the module owning its kind ({@code region}, {@code category}, {@code account}). */
+	/**
+	 * A code's name by the module owning its kind ({@code region}, {@code category}, {@code account}); for a kind no
+	 * module names, an enum constant kept as text: {@code #names.of('EvaluationMethod', 'WEIGHTED_SCORING')} reads
+	 * {@code enum.EvaluationMethod.WEIGHTED_SCORING}.
+	 */
 	public String of(String kind, Object code) {
 		if (code == null) {
 			return "";
@@ -59,8 +63,11 @@ public final class Names {
 		// one page names the same district in every row: ask the owning module once per page
 		return known.computeIfAbsent(kind + " " + text, k -> {
 			DisplayNames names = byKind.get(kind);
-			Optional<String> name = names == null ? Optional.empty() : names.nameOf(text, locale);
-			return name.orElse(text);
+			if (names == null) {
+				// no module names this kind: an enum's constant kept as text, named by enum.<kind>.<CONSTANT>
+				return messages.getMessage("enum." + kind + "." + text, null, text, locale);
+			}
+			return names.nameOf(text, locale).orElse(text);
 		});
 	}
 

@@ -42,6 +42,7 @@ class NamesTests {
 		messages.addMessage("enum.Role.BIDDER", ZH, "投标人");
 		messages.addMessage("enum.Role.BIDDER", Locale.ENGLISH, "Bidder");
 		messages.addMessage("enum.Role.EXPERT", ZH, "评标专家");
+		messages.addMessage("enum.EvaluationMethod.WEIGHTED_SCORING", ZH, "综合评估法");
 	}
 
 	@Test
@@ -66,6 +67,12 @@ class NamesTests {
 		assertThat(asked).hasValue(1);
 		assertThat(new Names(messages, List.of(regions), Locale.ENGLISH).region("500103")).isEqualTo("Yuzhong District");
 		assertThat(zh.regions(List.of(RegionCode.of("500103"), RegionCode.of("500243")))).isEqualTo("渝中区、彭水苗族土家族自治县");
+	}
+
+	@Test
+	void an_enum_constant_kept_as_text_is_named_by_its_type() {
+		assertThat(new Names(messages, List.of(), ZH).of("EvaluationMethod", "WEIGHTED_SCORING")).isEqualTo("综合评估法");
+		assertThat(new Names(messages, List.of(), ZH).of("EvaluationMethod", "NEW_METHOD")).isEqualTo("NEW_METHOD");
 	}
 
 	@Test

@@ -86,6 +86,17 @@ public final class Names {
 		return joined.toString();
 	}
 
+	/** Several categories' names, joined by the language's list separator. */
+	public String categories(Iterable<?> codes) {
+		StringBuilder joined = new StringBuilder();
+		if (codes != null) {
+			for (Object code : codes) {
+				joined.append(joined.isEmpty() ? "" : separator()).append(category(code));
+			}
+		}
+		return joined.toString();
+	}
+
 	private String separator() {
 		return "zh".equals(locale.getLanguage()) ? "、" : ", ";
 	}

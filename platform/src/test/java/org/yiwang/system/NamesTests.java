@@ -80,6 +80,7 @@ class NamesTests {
 		Names zh = new Names(messages, List.of(regions), ZH);
 		assertThat(zh.region("500199")).isEqualTo("500199");
 		assertThat(zh.category("ENG_BUILDING")).isEqualTo("ENG_BUILDING");
+		assertThat(zh.categories(List.of("ENG_BUILDING", "MINING"))).isEqualTo("ENG_BUILDING、MINING");
 		assertThat(zh.region(null)).isEmpty();
 	}
 }

@@ -18,6 +18,11 @@
     return (h > 0 ? h + ':' : '') + String(m).padStart(2, '0') + ':' + String(sec).padStart(2, '0');
   };
 
+  // Bid times are the platform's, in Beijing time whatever zone the browser is in (the column says so).
+  function beijingTime(instant) {
+    return new Date(instant).toLocaleTimeString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
+  }
+
   function render(s) {
     state = s;
     offset = Date.parse(s.serverTime) - Date.now();
@@ -31,7 +36,7 @@
       var tr = document.createElement('tr');
       tr.setAttribute('data-seq', b.seq);
       if (b.bidderNumber === myNumber) { tr.className = 'mine'; }
-      [b.seq, b.bidderNumber, yuan(b.amount), new Date(b.placedAt).toLocaleTimeString('zh-CN', { hour12: false })]
+      [b.seq, b.bidderNumber, yuan(b.amount), beijingTime(b.placedAt)]
         .forEach(function (v) { var td = document.createElement('td'); td.textContent = v; tr.appendChild(td); });
       body.appendChild(tr);
     });

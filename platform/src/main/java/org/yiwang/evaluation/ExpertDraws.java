@@ -39,6 +39,8 @@ import org.yiwang.system.Refusal;
 import org.yiwang.tendering.OpeningHall;
 import org.yiwang.tendering.SectionId;
 import org.yiwang.tendering.SectionParties;
+import org.yiwang.tendering.SectionStatus;
+import org.yiwang.tendering.SectionView;
 import org.yiwang.tendering.TenderDesk;
 
 /**
@@ -335,6 +337,15 @@ public class ExpertDraws {
 		requireReader();
 		return transactions.execute(status -> draws.all().stream().map(d -> view(d, false)).toList());
 	}
+
+	/** The sections staff may request a draw for, to pick by name and trade code: published, opening or opened. */
+	public List<SectionView> sectionsToDraw() {
+		requireReader();
+		return tenderDesk.sections().stream().filter(s -> DRAWABLE.contains(s.status())).toList();
+	}
+
+	private static final Set<SectionStatus> DRAWABLE = Set.of(SectionStatus.PUBLISHED, SectionStatus.OPENING,
+			SectionStatus.OPENED);
 
 	public DrawView view(UUID id) {
 		requireReader();

@@ -139,9 +139,29 @@ class AuctionListener {
 		}
 		UUID id = UUID.nameUUIDFromBytes(("auction-result:" + a.listing()).getBytes(StandardCharsets.UTF_8));
 		return new PublicRecord(id, RecordType.AUCTION_RESULT, a.tradeCode().value(), a.title(), a.title(),
-				a.region().value(), a.category().value(), a.title(), a.recordText(), a.startingPrice().yuan(),
+				a.region().value(), a.category().value(), a.title(), resultSummary(a), a.startingPrice().yuan(),
 				a.finalPrice() == null ? null : a.finalPrice().yuan(), List.copyOf(parties), null, a.recordText(),
 				a.platformSignature(), a.occurredAt(), null);
+	}
+
+	/**
+	 * What a reader of the result sees in search snippets and on the record: sentences, not the signed record's
+	 * {@code key=value} lines (which stay the record's signed content, shown and verifiable on its page).
+	 */
+	static String resultSummary(AuctionClosed a) {
+		StringBuilder text = new StringBuilder(a.title().strip()).append("：");
+		if (a.outcome() == AuctionStatus.SOLD && a.finalPrice() != null) {
+			text.append("成交。起始价 ").append(a.startingPrice().yuan().toPlainString()).append(" 元，成交价 ")
+				.append(a.finalPrice().yuan().toPlainString()).append(" 元");
+			if (a.winnerName() != null) {
+				text.append("，竞得人 ").append(a.winnerName());
+			}
+		}
+		else {
+			text.append("流拍（未成交）。起始价 ").append(a.startingPrice().yuan().toPlainString()).append(" 元");
+		}
+		text.append("；共 ").append(a.bids()).append(" 次有效报价；转让方 ").append(a.transferorName()).append("。");
+		return text.toString();
 	}
 
 	/** The transferor's (or the buyer's) credit code from the particulars; null for a person or an older event. */

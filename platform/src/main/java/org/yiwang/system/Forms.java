@@ -68,6 +68,10 @@ public final class Forms {
 		}
 		redirect.addFlashAttribute("refused", refusal.messageKey());
 		redirect.addFlashAttribute("refusedArguments", refusal.arguments());
+		if (refusal.field() != null) {
+			// the next page marks the field the refusal names (class invalid, aria-invalid)
+			redirect.addFlashAttribute("refusedField", refusal.field());
+		}
 	}
 
 	/** htmx asks for the fragment; a plain request gets the whole page. */

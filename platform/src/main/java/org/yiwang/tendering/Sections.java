@@ -208,6 +208,18 @@ class Sections {
 			.query(Sections::view).list();
 	}
 
+	/**
+	 * A bidder's list: the sections open for bids, and every section it bid in whatever became of it (opened, under
+	 * evaluation, awarded, failed), so a tender does not vanish from its list at the opening.
+	 */
+	List<SectionView> publishedOrBidBy(EntityId bidder) {
+		return jdbc.sql(SELECT + """
+				 where s.status in ('PUBLISHED', 'OPENING')
+				   or s.id in (select b.section_id from tendering.bids b where b.bidder_id = ? and b.status <> 'WITHDRAWN')
+				order by s.bid_deadline desc limit 500""")
+			.params(bidder.value()).query(Sections::view).list();
+	}
+
 	boolean setStatus(SectionId id, long seenVersion, SectionStatus from, SectionStatus to, String reason, String by,
 			Instant at) {
 		return jdbc.sql("""

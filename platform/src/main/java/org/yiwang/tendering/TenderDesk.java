@@ -391,7 +391,8 @@ public class TenderDesk {
 			return access.platform(() -> registry.myEntity().map(e -> sections.ofParty(e.id())).orElse(List.of()));
 		}
 		if (acting.hasRole(Role.BIDDER)) {
-			return access.platform(sections::published);
+			return access.platform(() -> registry.myEntity().map(e -> sections.publishedOrBidBy(e.id()))
+				.orElseGet(sections::published));
 		}
 		throw Refusal.forbidden("tendering.partyOnly");
 	}

@@ -105,6 +105,33 @@ class AuctionPagesTests {
 	}
 
 	@Test
+	void a_refused_listing_form_comes_back_with_every_field_typed_and_the_refused_field_marked() throws Exception {
+		String user = "tfk." + fixture.run;
+		fixture.entity(user, EntityRole.TRANSFEROR);
+		MvcResult refused = mvc.perform(post("/listings").with(csrf()).with(authentication(session(user)))
+			.param("tradeCode", fixture.tradeCode("K")).param("region", "500103").param("title", "渝中区某国有股权转让")
+			.param("description", "转让标的说明：第一行").param("conditions", "受让方须为依法设立的企业")
+			.param("startingPrice", "一百万").param("increment", "1000.00").param("security", "10000.00")
+			.param("listingDays", "25").param("autoExtend", "true"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/listings/new"))
+			.andReturn();
+		assertThat(refused.getFlashMap().get("refusedField")).isEqualTo("startingPrice");
+		String page = mvc.perform(get("/listings/new").with(authentication(session(user))).flashAttrs(refused.getFlashMap()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(page).contains("value=\"渝中区某国有股权转让\"", "转让标的说明：第一行</textarea>",
+				"受让方须为依法设立的企业</textarea>", "value=\"一百万\"", "value=\"1000.00\"", "value=\"25\"");
+		assertThat(page).containsPattern("<option value=\"500103\" selected=\"selected\">渝中区</option>");
+		assertThat(page).containsPattern("id=\"startingPrice\"[^>]*class=\"invalid\"[^>]*aria-invalid=\"true\"|"
+				+ "id=\"startingPrice\"[^>]*aria-invalid=\"true\"[^>]*class=\"invalid\"");
+		assertThat(page).containsPattern("id=\"autoExtend\"[^>]*checked");
+		assertThat(page.split("aria-invalid", -1)).as("only the refused field is marked").hasSize(2);
+	}
+
+	@Test
 	void the_live_page_streams_the_state_and_a_refused_bid_says_why_in_the_bidders_language() throws Exception {
 		ListingView listing = fixture.published("L", "1000.00", "1000.00", "10.00", "100.00");
 		String first = fixture.qualified(listing, "L1");

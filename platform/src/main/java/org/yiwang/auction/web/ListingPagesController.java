@@ -4,8 +4,12 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -69,6 +73,9 @@ class ListingPagesController {
 		model.addAttribute("regions", catalog.regions());
 		model.addAttribute("categories", listingCategories());
 		model.addAttribute("assetClasses", org.yiwang.auction.AssetClass.values());
+		if (!model.containsAttribute("listing")) {
+			model.addAttribute("listing", Map.of());
+		}
 		return "auction/new";
 	}
 
@@ -88,13 +95,24 @@ class ListingPagesController {
 			@RequestParam(required = false) String increment, @RequestParam(required = false) String security,
 			@RequestParam(required = false) String listingDays, @RequestParam(required = false) boolean autoExtend,
 			@RequestParam(required = false) String assetClass, @RequestParam(required = false) String appraisedValue,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletRequest request) {
 		Forms.attempt(redirect, "auction.saved.submitted",
 				() -> hall.submit(new NewListing(tradeCode, region, category, title, description, conditions,
 						transferorCreditCode, decimal("startingPrice", startingPrice), decimal("reservePrice", reservePrice),
 						decimal("increment", increment), decimal("security", security), integer(listingDays), autoExtend,
 						assetClass, decimal("appraisedValue", appraisedValue))));
-		return redirect.getFlashAttributes().containsKey("refused") ? "redirect:/listings/new" : "redirect:/listings/mine";
+		if (redirect.getFlashAttributes().containsKey("refused")) {
+			// a refused form comes back with everything the person typed, the refused field marked
+			Map<String, String> typed = new HashMap<>();
+			request.getParameterMap().forEach((name, values) -> {
+				if (!name.equals("_csrf") && values.length > 0) {
+					typed.put(name, values[0]);
+				}
+			});
+			redirect.addFlashAttribute("listing", typed);
+			return "redirect:/listings/new";
+		}
+		return "redirect:/listings/mine";
 	}
 
 	@GetMapping("/listings/mine")

@@ -3,6 +3,7 @@ package org.yiwang.evaluation.web;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -57,6 +58,7 @@ class DrawController {
 		model.addAttribute("draws", draws.draws());
 		model.addAttribute("specialties", pool.specialties());
 		model.addAttribute("staff", isStaff());
+		model.addAttribute("sections", isStaff() ? draws.sectionsToDraw() : List.of());
 		return "evaluation/draws";
 	}
 

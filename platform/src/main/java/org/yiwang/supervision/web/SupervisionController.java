@@ -94,9 +94,8 @@ class SupervisionController {
 		StringBuilder json = new StringBuilder("{\"title\":").append(quote(messages.getMessage(
 				"supervision.chart.title", null, "", locale))).append(",\"labels\":[");
 		json.append(String.join(",", counts.keySet().stream().map(SupervisionController::quote).toList()));
-		json.append("],\"series\":[{\"name\":").append(quote(messages.getMessage("supervision.chart.sections", null,
-				"", locale))).append(",\"values\":[");
-		json.append(String.join(",", counts.values().stream().map(String::valueOf).toList())).append("]}]}");
+		json.append("],\"values\":[");
+		json.append(String.join(",", counts.values().stream().map(String::valueOf).toList())).append("]}");
 		return json.toString();
 	}
 

@@ -45,7 +45,7 @@ import org.yiwang.tendering.TenderDesk;
 /**
  * With demo data on: two complaints by the demo bidder against the demo tender, one waiting for the regulator
  * ({@code regulator} sees it in the supervision workspace) and one accepted and ruled by a seeded regulator of its own
- * ({@code supervision.demo}, whose demo certificate signs the ruling: the people's demo regulator keeps its first
+ * ({@code demo.regulator}, whose demo certificate signs the ruling: the people's demo regulator keeps its first
  * signature for a certificate of its own). Everything goes through the public APIs; once the demo bidder has
  * complaints, nothing is added again.
  */
@@ -58,7 +58,7 @@ class SupervisionDemo implements ApplicationRunner {
 
 	static final String BIDDER = "demo.bidder";
 
-	static final String SIGNER = "supervision.demo";
+	static final String SIGNER = "demo.regulator";
 
 	private static final String CHECK_CHARACTERS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 

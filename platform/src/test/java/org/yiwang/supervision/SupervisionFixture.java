@@ -65,8 +65,9 @@ final class SupervisionFixture {
 		this.dir = dir;
 		this.context = context;
 		openssl("ecparam", "-genkey", "-name", "SM2", "-noout", "-out", "ca.key");
+		// ten years: the shared context's adjustable clock may already stand months ahead of the real time OpenSSL uses
 		openssl("req", "-x509", "-new", "-key", "ca.key", "-sm3", "-sigopt", ID, "-subj", "/CN=Supervision Test CA " + run,
-				"-days", "30", "-out", "ca.pem", "-addext", "basicConstraints=critical,CA:TRUE", "-addext",
+				"-days", "3650", "-out", "ca.pem", "-addext", "basicConstraints=critical,CA:TRUE", "-addext",
 				"keyUsage=critical,keyCertSign,cRLSign");
 		TestActor.admin().run(() -> bean(TrustStore.class).addCa(read("ca.pem")));
 	}
@@ -118,7 +119,7 @@ final class SupervisionFixture {
 		openssl("req", "-new", "-key", name + ".key", "-sm3", "-sigopt", ID, "-subj", "/CN=" + name + " " + run
 				+ "/O=Supervision Tests", "-out", name + ".csr");
 		openssl("x509", "-req", "-in", name + ".csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-sm3", "-sigopt", ID,
-				"-vfyopt", ID, "-days", "30", "-out", name + ".pem", "-CAcreateserial");
+				"-vfyopt", ID, "-days", "3650", "-out", name + ".pem", "-CAcreateserial");
 	}
 
 	/** OpenSSL's raw SM2 signature by {@code name}'s key over the text. */
@@ -148,7 +149,7 @@ final class SupervisionFixture {
 			openssl("req", "-new", "-key", "tdr.key", "-sm3", "-sigopt", ID, "-subj",
 					"/CN=tdr " + run + "/serialNumber=" + tenderer.creditCode(), "-out", "tdr.csr");
 			openssl("x509", "-req", "-in", "tdr.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-sm3", "-sigopt", ID,
-					"-vfyopt", ID, "-days", "30", "-out", "tdr.pem", "-CAcreateserial");
+					"-vfyopt", ID, "-days", "3650", "-out", "tdr.pem", "-CAcreateserial");
 			tendererActor().run(() -> bean(EntityCertificates.class).bind(read("tdr.pem")));
 		}
 		SectionView registered = tendererActor().call(() -> desk.registerTender(new NewTender("监管测试项目" + run, null,

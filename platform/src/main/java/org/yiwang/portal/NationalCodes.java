@@ -54,17 +54,20 @@ public final class NationalCodes {
 		LISTS_BY_DATASET.put(NationalDataset.TENDER_CANDIDATE_ANNOUNCE + "/公示类型", CANDIDATES_PUBLICITY_TYPES);
 		LISTS.put("公告性质", NOTICE_NATURES);
 		for (String flag : List.of("是否依法必须招标", "是否联合招标", "是否允许联合体投标", "是否延期开标", "是否失信人", "是否提交保证金",
-				"是否采用下浮率", "是否为评标组长", "是否自动延期")) {
+				"是否采用下浮率", "是否为评标组长", "是否自动延期", "是否PPP项目")) {
 			LISTS.put(flag, YES_NO);
 		}
 		LISTS.put("价款形式代码", ordered(NationalExport.PRICE_AS_AMOUNT, "金额（元）"));
-		for (String currency : List.of("价格币种代码", "金额币种代码", "成交金额币种代码", "投标报价币种", "标段合同估算价币种代码", "文件售价币种")) {
+		for (String currency : List.of("价格币种代码", "金额币种代码", "成交金额币种代码", "投标报价币种", "标段合同估算价币种代码", "文件售价币种",
+				"预算金额币种")) {
 			LISTS.put(currency, ordered("CNY", "人民币 (ISO 4217)"));
 		}
-		for (String unit : List.of("价格单位", "金额单位", "成交金额单位", "投标报价单位", "标段合同估算价单位", "文件售价单位")) {
+		for (String unit : List.of("价格单位", "金额单位", "成交金额单位", "投标报价单位", "标段合同估算价单位", "文件售价单位",
+				"预算金额单位")) {
 			LISTS.put(unit, ordered("元", "元"));
 		}
-		for (String kind : List.of("招标人类别", "招标代理机构类别", "投标人类别", "中标候选人类别", "中标投标人类别", "转让方类别", "受让方类别")) {
+		for (String kind : List.of("招标人类别", "招标代理机构类别", "投标人类别", "中标候选人类别", "中标投标人类别", "转让方类别", "受让方类别",
+				"中标（成交）供应商类别")) {
 			LISTS.put(kind, PARTY_KINDS);
 		}
 		for (String nature : List.of("招标人企业性质", "招标代理机构企业性质", "投标人企业性质", "中标候选人企业性质", "中标投标人企业性质")) {
@@ -76,12 +79,19 @@ public final class NationalCodes {
 		LISTS.put("中标候选人角色", ordered("中标候选人", "中标候选人"));
 		LISTS.put("中标投标人角色", ordered("中标人", "中标人"));
 		LISTS.put("转让方角色", ordered("转让方", "转让方"));
+		// government procurement (datasets 550, 553): the procurement module's methods by their Chinese names
+		LISTS.put("采购人角色", ordered("采购人", "采购人"));
+		LISTS.put("采购代理机构角色", ordered("采购代理机构", "采购代理机构"));
+		LISTS.put("采购方式", ordered("竞争性谈判", "COMPETITIVE_NEGOTIATION", "竞争性磋商", "COMPETITIVE_CONSULTATION", "询价",
+				"REQUEST_FOR_QUOTATIONS", "单一来源", "SINGLE_SOURCE"));
+		LISTS.put("采购组织形式", ordered("自行组织采购", "政府采购法 第十八条", "委托代理机构采购", "政府采购法 第十八条"));
 		LISTS.put("受让方角色", ordered("受让方", "受让方"));
 		Map<String, String> methods = ordered("公开招标", "招标投标法 第十条", "邀请招标", "招标投标法 第十条");
 		LISTS.put("招标方式", methods);
 		LISTS.put("标段（包）招标方式", methods);
 		LISTS.put("招标组织形式", ordered("自行招标", "招标投标法 第十二条", "委托招标", "招标投标法 第十二条"));
 		LISTS.put("招标项目类型", ordered("工程", "WORKS", "货物", "GOODS", "服务", "SERVICES"));
+		LISTS.put("采购项目类型", ordered("工程", "WORKS", "货物", "GOODS", "服务", "SERVICES"));
 		LISTS.put("保证金递交方式", ordered("电子保函", "GUARANTEE", "现金保证金", "CASH_DEPOSIT"));
 		LISTS.put("专家类别", ordered("评标专家库专家", "EXPERT", "招标人代表", "REPRESENTATIVE"));
 		LISTS.put("专家身份证件类型", ordered("居民身份证", "居民身份证"));
@@ -104,11 +114,12 @@ public final class NationalCodes {
 	/** Fields holding a unified social credit code (GB 32100-2015). */
 	static final Set<String> CREDIT_CODES = Set.of("招标人代码", "招标代理机构代码", "投标人代码", "中标候选人代码", "中标投标人代码",
 			"中标人代码", "转让方代码", "受让方代码", "交易机构代码", "联合体代码", "联合体组织机构代码证（联合体招标时填写）", "监督部门代码",
-			"审核部门代码", "第一中标候选人统一社会信用代码", "第二中标候选人统一社会信用代码", "第三中标候选人统一社会信用代码");
+			"审核部门代码", "第一中标候选人统一社会信用代码", "第二中标候选人统一社会信用代码", "第三中标候选人统一社会信用代码", "采购人代码", "采购代理机构代码",
+			"中标（成交）供应商代码");
 
 	/** Fields holding an administrative division code (GB/T 2260, six digits). */
 	static final Set<String> DIVISION_CODES = Set.of("项目所在行政区域代码", "招标项目所在行政区域代码", "标段（包）所在行政区域代码",
-			"交易发生行政区域代码", "标的所在行政区域代码");
+			"交易发生行政区域代码", "标的所在行政区域代码", "采购项目子包所在行政区域代码");
 
 	/**
 	 * Fields holding the trading category: the platform's own category code (catalog, e.g. {@code ENG_BUILDING}); the
@@ -128,7 +139,8 @@ public final class NationalCodes {
 	 * in another form): no code list applies.
 	 */
 	static final Set<String> TEXT = Set.of("开标方式/文件开启方式", "提出异议的渠道和方式", "联系方式", "投标操作人联系方式",
-			"其它形式合同报价", "其它形式挂牌报价", "费率或其它类型报价", "费率或其它类型结果", "其它类型成交结果", "项目审批单位");
+			"其它形式合同报价", "其它形式挂牌报价", "费率或其它类型报价", "费率或其它类型结果", "其它类型成交结果", "项目审批单位",
+			"优惠率或其它类型项目预算", "中标优惠率或其它类型价格");
 
 	/** The 公告类型 / 公示类型 code of a record, as its dataset's list has it. */
 	static String noticeType(RecordType type) {

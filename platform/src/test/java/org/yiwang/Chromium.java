@@ -8,11 +8,15 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 
 /**
  * The headless Chromium every browser test drives: Debian's chromium and chromedriver, each session with its own
@@ -25,6 +29,29 @@ public final class Chromium {
 	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	private Chromium() {
+	}
+
+	/**
+	 * The page that held {@code element} is gone (a form was posted and the next page loaded). ChromeDriver answers a
+	 * detached node as stale, or, when the question races the navigation, with "Node with given id does not belong to
+	 * the document": both mean gone ({@code ExpectedConditions.stalenessOf} takes only the first and fails on the second).
+	 */
+	public static ExpectedCondition<Boolean> gone(WebElement element) {
+		return driver -> {
+			try {
+				element.isEnabled();
+				return false;
+			}
+			catch (StaleElementReferenceException e) {
+				return true;
+			}
+			catch (WebDriverException e) {
+				if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+					return true;
+				}
+				throw e;
+			}
+		};
 	}
 
 	/** A new browser session with a window of that height (1280 wide). */

@@ -88,7 +88,7 @@ class IntermediaryBrowserIT {
 	private void submit(String buttonId) {
 		WebElement page = browser.findElement(By.tagName("html"));
 		browser.findElement(By.id(buttonId)).click();
-		wait.until(ExpectedConditions.stalenessOf(page));
+		wait.until(Chromium.gone(page));
 	}
 
 	private void type(String id, String text) {

@@ -205,7 +205,7 @@ class ProcurementBrowserIT {
 	private void submit(By button) {
 		WebElement old = browser.findElement(By.tagName("main"));
 		browser.findElement(button).click();
-		new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(old));
+		new WebDriverWait(browser, Duration.ofSeconds(20)).until(Chromium.gone(old));
 		new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
 	}
 

@@ -75,7 +75,7 @@ class PurchasingBrowserIT {
 	/** Clicks a plain form's button and waits for the next page's saved notice (the old page gone first). */
 	private String submit(WebElement button) {
 		button.click();
-		wait.until(ExpectedConditions.stalenessOf(button));
+		wait.until(Chromium.gone(button));
 		return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("saved-notice"))).getText();
 	}
 
@@ -115,7 +115,7 @@ class PurchasingBrowserIT {
 		WebElement pending = browser.findElement(By.cssSelector("#pending-prices tr[data-product='" + name + "']"));
 		assertThat(pending.findElement(By.cssSelector("td.flag")).getText()).isEqualTo("无外省价格可比");
 		pending.findElement(By.cssSelector("button.approve")).click();
-		wait.until(ExpectedConditions.stalenessOf(pending));
+		wait.until(Chromium.gone(pending));
 		assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("refused"))).getText()).contains("理由");
 		pending = browser.findElement(By.cssSelector("#pending-prices tr[data-product='" + name + "']"));
 		pending.findElement(By.cssSelector("input.reason")).sendKeys("已核对生产企业出厂价与本地医院历史采购价");

@@ -184,7 +184,7 @@ class SupervisionAlertsBrowserIT {
 	private void submit(WebElement button) {
 		WebElement page = browser.findElement(By.tagName("html"));
 		button.click();
-		new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+		new WebDriverWait(browser, Duration.ofSeconds(30)).until(Chromium.gone(page));
 	}
 
 	private void signIn(String username) {

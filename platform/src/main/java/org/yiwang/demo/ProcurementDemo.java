@@ -87,9 +87,9 @@ class ProcurementDemo implements ApplicationRunner {
 	void seed() {
 		EntityView purchaser = entity("渝中区示范政府采购中心", "MA6PC0001", EntityRole.TENDERER, "demo.purchaser");
 		List<EntityView> suppliers = List.of(
-				entity("渝中区示范办公设备有限公司", "MA6SP0001", EntityRole.BIDDER, "demo.supplier1"),
-				entity("渝中区示范信息技术有限公司", "MA6SP0002", EntityRole.BIDDER, "demo.supplier2"),
-				entity("渝中区示范科技服务有限公司", "MA6SP0003", EntityRole.BIDDER, "demo.supplier3"));
+				entity("渝中区示范办公设备有限公司", "MA6GY0001", EntityRole.BIDDER, "demo.supplier1"),
+				entity("渝中区示范信息技术有限公司", "MA6GY0002", EntityRole.BIDDER, "demo.supplier2"),
+				entity("渝中区示范科技服务有限公司", "MA6GY0003", EntityRole.BIDDER, "demo.supplier3"));
 		Acting buyer = party("demo.purchaser", Role.TENDERER);
 		if (!as(buyer, desk::mine).isEmpty()) {
 			return;

@@ -69,6 +69,17 @@ class DemoCityTests {
 		assertThat(page).contains("彭水县鹿角镇建筑石料用灰岩矿采矿权").contains("彭水县郁江防洪护岸综合治理");
 	}
 
+	/**
+	 * The demo runners swallow their failures so the platform starts anyway: a runner that fails leaves only a log line,
+	 * as the procurement demo did for weeks (a demo credit code with an S, which codes never contain).
+	 */
+	@Test
+	void the_procurement_demo_publishes_its_cases() throws Exception {
+		settled();
+		assertThat(portal.search(SearchRequest.of("政务大厅自助终端")).total()).as("the demo negotiation case").isPositive();
+		assertThat(portal.search(SearchRequest.of("政务系统原厂运维")).total()).as("the demo single-source case").isPositive();
+	}
+
 	@Test
 	void a_restart_seeds_nothing_twice() throws Exception {
 		long before = settled();

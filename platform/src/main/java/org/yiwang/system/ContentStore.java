@@ -1,0 +1,226 @@
+package org.yiwang.system;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.bouncycastle.crypto.digests.SM3Digest;
+
+/**
+ * Content-addressed files on local disk (tender documents, sealed bids, contracts, evidence): a file is streamed through
+ * SHA-256 and SM3 in 64 KB chunks into a temporary file, forced to disk, then moved under its SHA-256 name: never held
+ * whole in memory, and never visible half-written. Each module keeps its own store (its own directory, its own refusal
+ * messages) as a bean extending this class; two writers of the same content end with one file.
+ */
+public class ContentStore {
+
+
+	private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+	/** A stored file: its hashes in lower-case hex (SM3 null when received without it) and its size in bytes. */
+	public record Stored(String sha256, String sm3, long size) {
+	}
+
+	private final Path root;
+
+	private final String malformedKey;
+
+	/**
+	 * A store in {@code root}; a body that breaks off while it is read is refused with {@code malformedKey} (the
+	 * sender's fault, not the disk's).
+	 */
+	protected ContentStore(Path root, String malformedKey) {
+		this.root = root.toAbsolutePath().normalize();
+		this.malformedKey = malformedKey;
+	}
+
+	/** The configured directory, or by default {@code name} beside the embedded database's directory. */
+	protected static Path directory(String configured, String database, String name) {
+		return configured == null || configured.isBlank() ? Path.of(database).toAbsolutePath().resolveSibling(name)
+				: Path.of(configured);
+	}
+
+	public Path root() {
+		return root;
+	}
+
+	/**
+	 * A file streamed to a temporary place and hashed, not yet kept: {@link #keep} or {@link #discard} it. A hash not
+	 * computed while receiving is null; the SHA-256 must be known ({@link #hashed}) before the file is kept.
+	 */
+	public record Received(Path temporary, String sha256, String sm3, long size) {
+
+		/** The same file with the SHA-256 its check computed. */
+		public Received hashed(String sha256) {
+			return new Received(temporary, sha256, sm3, size);
+		}
+	}
+
+	/** Which hashes {@link #receive} computes as the bytes arrive. */
+	public enum Hashing {
+		SHA256_AND_SM3,
+		/** SM3 left to a check that computes it anyway (SM3 is the slowest work an upload costs). */
+		SHA256,
+		/** Both left to a check that computes them (a sealed bid's verification). */
+		NONE
+	}
+
+	/**
+	 * Streams the input to disk, hashing as it goes, and keeps it under its SHA-256 name. More than {@code maxBytes}
+	 * is refused with {@code tooLargeKey}, an empty input with {@code emptyKey}; a refused or broken upload leaves no
+	 * file.
+	 */
+	public Stored store(InputStream in, long maxBytes, String field, String emptyKey, String tooLargeKey) {
+		return keep(receive(in, maxBytes, field, emptyKey, tooLargeKey, Hashing.SHA256_AND_SM3));
+	}
+
+	/**
+	 * Streams the input into a temporary file forced to disk, computing the hashes asked for as it goes; the caller
+	 * checks it, then keeps or discards it. Refusals as for {@link #store}.
+	 */
+	public Received receive(InputStream in, long maxBytes, String field, String emptyKey, String tooLargeKey,
+			Hashing hashing) {
+		Path temp;
+		try {
+			Files.createDirectories(root.resolve("tmp"));
+			temp = root.resolve("tmp").resolve(UUID.randomUUID() + ".part");
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("The blob directory " + root + " cannot be written", e);
+		}
+		try {
+			MessageDigest sha256 = hashing == Hashing.NONE ? null : MessageDigest.getInstance("SHA-256");
+			SM3Digest sm3 = hashing == Hashing.SHA256_AND_SM3 ? new SM3Digest() : null;
+			long size = 0;
+			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+					OutputStream out = Channels.newOutputStream(channel)) {
+				byte[] buffer = new byte[64 * 1024];
+				int read;
+				while ((read = read(in, buffer, field)) != -1) {
+					size += read;
+					if (size > maxBytes) {
+						throw Refusal.invalid(field, tooLargeKey, maxBytes / (1024 * 1024));
+					}
+					if (sha256 != null) {
+						sha256.update(buffer, 0, read);
+					}
+					if (sm3 != null) {
+						sm3.update(buffer, 0, read);
+					}
+					out.write(buffer, 0, read);
+				}
+				out.flush();
+				channel.force(true);
+			}
+			if (size == 0) {
+				throw Refusal.invalid(field, emptyKey);
+			}
+			String sm3Hex = null;
+			if (sm3 != null) {
+				byte[] sm3Hash = new byte[32];
+				sm3.doFinal(sm3Hash, 0);
+				sm3Hex = HexFormat.of().formatHex(sm3Hash);
+			}
+			return new Received(temp, sha256 == null ? null : HexFormat.of().formatHex(sha256.digest()), sm3Hex, size);
+		}
+		catch (IOException e) {
+			deleteQuietly(temp);
+			throw new UncheckedIOException("Storing an upload failed", e);
+		}
+		catch (RuntimeException e) {
+			deleteQuietly(temp);
+			throw e;
+		}
+		catch (NoSuchAlgorithmException e) {
+			deleteQuietly(temp);
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** Moves a received file under its SHA-256 name (atomically, the directory forced to disk). */
+	public Stored keep(Received received) {
+		try {
+			Path target = path(received.sha256());
+			Files.createDirectories(target.getParent());
+			if (Files.exists(target)) {
+				Files.delete(received.temporary());
+			}
+			else {
+				try {
+					Files.move(received.temporary(), target, StandardCopyOption.ATOMIC_MOVE);
+				}
+				catch (AtomicMoveNotSupportedException e) {
+					Files.move(received.temporary(), target);
+				}
+				forceDirectory(target.getParent());
+			}
+			return new Stored(received.sha256(), received.sm3(), received.size());
+		}
+		catch (IOException e) {
+			deleteQuietly(received.temporary());
+			throw new UncheckedIOException("Keeping an upload failed", e);
+		}
+	}
+
+	/** Removes a received file that was refused. */
+	public void discard(Received received) {
+		deleteQuietly(received.temporary());
+	}
+
+	/** A failure reading the upload is the sender's (a truncated or malformed body), not the disk's. */
+	private int read(InputStream in, byte[] buffer, String field) {
+		try {
+			return in.read(buffer);
+		}
+		catch (IOException e) {
+			throw Refusal.invalid(field, malformedKey);
+		}
+	}
+
+	public InputStream open(String sha256) {
+		try {
+			return Files.newInputStream(path(sha256));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("The stored file " + sha256 + " cannot be read", e);
+		}
+	}
+
+	public Path path(String sha256) {
+		if (sha256 == null || !SHA256.matcher(sha256).matches()) {
+			throw new IllegalArgumentException("Not a SHA-256 name: " + sha256);
+		}
+		return root.resolve(sha256.substring(0, 2)).resolve(sha256);
+	}
+
+	private static void forceDirectory(Path directory) {
+		try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+			channel.force(true);
+		}
+		catch (IOException e) {
+			// Some file systems do not open directories; the file itself is forced already.
+		}
+	}
+
+	private static void deleteQuietly(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException e) {
+			// a leftover temporary file is harmless: nothing refers to it
+		}
+	}
+}

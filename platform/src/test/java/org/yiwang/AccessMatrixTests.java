@@ -298,7 +298,13 @@ class AccessMatrixTests {
 		allow(EnumSet.of(Role.REGULATOR), "GET /supervision/screenings", "POST /supervision/screenings",
 				"POST /api/supervision/screenings", "POST /supervision/alerts/{id}/dispatch", "POST /supervision/alerts/{id}/close");
 		allow(EnumSet.of(Role.REGULATOR, Role.CENTER_STAFF), "GET /supervision/alerts", "GET /supervision/alerts/{id}");
-		allow(EnumSet.of(Role.CENTER_STAFF), "POST /supervision/alerts/{id}/answer");
+		// the party an alert is dispatched to answers, acknowledges and follows up: the operator's staff or regulators
+		// of the department in charge (the service narrows to the party itself)
+		allow(EnumSet.of(Role.REGULATOR, Role.CENTER_STAFF), "POST /supervision/alerts/{id}/answer",
+				"POST /supervision/alerts/{id}/acknowledgement", "POST /supervision/alerts/{id}/follow-ups");
+		// supervision JSON (issue 19): read-only, regulators only, narrowed to their regions and industries
+		allow(EnumSet.of(Role.REGULATOR), "GET /api/supervision/workspace", "GET /api/supervision/complaints",
+				"GET /api/supervision/complaints/{id}", "GET /api/supervision/alerts", "GET /api/supervision/alerts/{id}");
 		// supervision (issue 19): only regulators work in the workspace and take acts (管办分离: no staff); bidders
 		// file complaints and read their own; the regulators' published decisions are public
 		allow(EnumSet.of(Role.REGULATOR), "GET /supervision", "GET /supervision/sections/{id}", "GET /supervision/acts/{id}",

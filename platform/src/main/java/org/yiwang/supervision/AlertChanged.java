@@ -9,12 +9,13 @@ import org.yiwang.kernel.CategoryCode;
 import org.yiwang.kernel.RegionCode;
 
 /**
- * An alert (预警) was raised by a rule, dispatched by the regulator to the operator, answered, or closed. One event
- * type for the four steps: the audit log records each with its note.
+ * An alert (预警) was raised by a rule, dispatched by the regulator to a party (the operator or a department),
+ * acknowledged, followed up, answered, or closed. One event type for the steps: the audit log records each with its note.
  *
- * @param step RAISED, DISPATCHED, ANSWERED or CLOSED
- * @param rule the rule that raised it (HIGH_RISK, FEW_BIDS, CONSTANT_RATIO, IDENTICAL_PRICES, DIRECT_SELECTION)
- * @param note the evidence (raised), the instruction (dispatched), the feedback (answered) or the conclusion (closed)
+ * @param step RAISED, DISPATCHED, ACKNOWLEDGED, FOLLOWED_UP, ANSWERED or CLOSED
+ * @param rule the rule that raised it (see docs/supervision-alerts.md)
+ * @param note the evidence (raised), the instruction (dispatched and acknowledged), the follow-up record, the feedback
+ *        (answered) or the conclusion (closed)
  */
 public record AlertChanged(Actor actor, UUID alert, String step, String rule, String tradeCode, RegionCode region,
 		CategoryCode category, String note, Instant occurredAt) implements Auditable {

@@ -131,6 +131,16 @@ class SupervisionAlertsBrowserIT {
 		signIn(staff);
 		browser.get(url("/supervision/alerts/" + id));
 		assertThat(browser.findElement(By.id("alert-instruction")).getText()).contains("报价相同");
+		assertThat(browser.findElement(By.id("alert-party")).getText()).isEqualTo("运营方（交易中心）");
+		assertThat(browser.findElement(By.id("alert-acknowledged")).getText()).isEqualTo("尚未签收");
+		// the party acknowledges receipt and keeps a follow-up record before answering
+		submit(browser.findElement(By.id("acknowledge")));
+		assertThat(browser.findElement(By.id("alert-acknowledged")).getText()).contains("北京时间");
+		assertThat(browser.findElements(By.id("acknowledge-form"))).isEmpty();
+		browser.findElement(By.id("note")).sendKeys("已调取两家投标客户端日志");
+		submit(browser.findElement(By.id("follow-up")));
+		assertThat(browser.findElement(By.id("alert-followups")).getText()).contains("已调取两家投标客户端日志")
+			.contains("运营方（交易中心）");
 		browser.findElement(By.id("feedback")).sendKeys("已调取两家投标文件及投标客户端记录，移交监管部门");
 		submit(browser.findElement(By.id("answer")));
 		assertThat(browser.findElement(By.id("alert-status")).getText()).isEqualTo("已反馈，待办结");

@@ -20,6 +20,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yiwang.catalog.Catalog;
 import org.yiwang.kernel.CategoryCode;
 import org.yiwang.kernel.RegionCode;
+import org.yiwang.supervision.Department;
+import org.yiwang.supervision.alert.AlertFollowUp;
 import org.yiwang.supervision.alert.AlertView;
 import org.yiwang.supervision.alert.Alerts;
 import org.yiwang.system.Forms;
@@ -70,15 +72,66 @@ class AlertController {
 		return "supervision/alerts";
 	}
 
+	/** A party to dispatch to, with its name. */
+	record Party(String code, String name) {
+	}
+
 	@GetMapping("/supervision/alerts/{id}")
 	String detail(@PathVariable UUID id, Model model, Locale locale) {
-		model.addAttribute("a", shown(alerts.alert(id), locale));
+		AlertView alert = alerts.alert(id);
+		model.addAttribute("a", shown(alert, locale));
+		model.addAttribute("mine", alerts.receivedByMe(alert));
+		model.addAttribute("parties", parties(locale));
+		model.addAttribute("partyName", alert.dispatchedAt() == null ? "" : partyName(alert.dispatchedTo(), locale));
+		model.addAttribute("acknowledgedAt", time(alert.acknowledgedAt()));
+		model.addAttribute("followUps", alerts.followUps(id).stream()
+			.map(f -> new FollowUpShown(f, partyName(f.party(), locale), time(f.recordedAt()))).toList());
 		return "supervision/alert";
 	}
 
+	record FollowUpShown(AlertFollowUp followUp, String partyName, String recordedAt) {
+	}
+
+	private List<Party> parties(Locale locale) {
+		List<Party> parties = new java.util.ArrayList<>();
+		parties.add(new Party(Alerts.OPERATOR, partyName(Alerts.OPERATOR, locale)));
+		for (Department d : Department.values()) {
+			parties.add(new Party(d.name(), d.name(locale)));
+		}
+		return parties;
+	}
+
+	private String partyName(String party, Locale locale) {
+		if (party == null || Alerts.OPERATOR.equals(party)) {
+			return messages.getMessage("supervision.alert.party.OPERATOR", null, locale);
+		}
+		if ("REGULATOR".equals(party)) {
+			return messages.getMessage("supervision.alert.party.REGULATOR", null, locale);
+		}
+		try {
+			return Department.valueOf(party).name(locale);
+		}
+		catch (IllegalArgumentException e) {
+			return party;
+		}
+	}
+
 	@PostMapping("/supervision/alerts/{id}/dispatch")
-	String dispatch(@PathVariable UUID id, @RequestParam(required = false) String instruction, RedirectAttributes redirect) {
-		Forms.attempt(redirect, "supervision.alert.saved.dispatched", () -> alerts.dispatch(id, instruction));
+	String dispatch(@PathVariable UUID id, @RequestParam(required = false) String party,
+			@RequestParam(required = false) String instruction, RedirectAttributes redirect) {
+		Forms.attempt(redirect, "supervision.alert.saved.dispatchedTo", () -> alerts.dispatch(id, party, instruction));
+		return "redirect:/supervision/alerts/" + id;
+	}
+
+	@PostMapping("/supervision/alerts/{id}/acknowledgement")
+	String acknowledge(@PathVariable UUID id, RedirectAttributes redirect) {
+		Forms.attempt(redirect, "supervision.alert.saved.acknowledged", () -> alerts.acknowledge(id));
+		return "redirect:/supervision/alerts/" + id;
+	}
+
+	@PostMapping("/supervision/alerts/{id}/follow-ups")
+	String followUp(@PathVariable UUID id, @RequestParam(required = false) String note, RedirectAttributes redirect) {
+		Forms.attempt(redirect, "supervision.alert.saved.followedUp", () -> alerts.followUp(id, note));
 		return "redirect:/supervision/alerts/" + id;
 	}
 

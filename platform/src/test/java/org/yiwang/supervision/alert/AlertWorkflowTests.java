@@ -177,6 +177,55 @@ class AlertWorkflowTests {
 				"supervision.alert.closed");
 	}
 
+	@Test
+	void anAlertDispatchedToTheDepartmentInChargeIsAcknowledgedFollowedUpAndAnsweredByThatDepartmentOnly() {
+		String trade = open("610000.00", "610000.00", "640000.00");
+		UUID id = of(REGULATOR, trade).get(0).id();
+
+		// a party that is neither the operator nor a department names the field
+		assertThatThrownBy(() -> REGULATOR.call(() -> alerts.dispatch(id, "NOBODY", "请核查")))
+			.isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.field()).isEqualTo("party"));
+		assertThat(of(WATER_REGULATOR, trade)).isEmpty();
+
+		AlertView dispatched = REGULATOR.call(() -> alerts.dispatch(id, "WATER", "请水利部门核查两家报价相同的投标人"));
+		assertThat(dispatched.dispatchedTo()).isEqualTo("WATER");
+		assertThat(dispatched.acknowledgedAt()).isNull();
+		// the water department now sees it; the operator's staff do not (it was not dispatched to them)
+		assertThat(of(WATER_REGULATOR, trade)).extracting(AlertView::id).contains(id);
+		assertThat(of(YUZHONG_STAFF, trade)).isEmpty();
+		assertThatThrownBy(() -> YUZHONG_STAFF.call(() -> alerts.answer(id, "x")))
+			.isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.status().value()).isEqualTo(404));
+		// the competent regulator follows up, but only the party acknowledges and answers
+		assertThatThrownBy(() -> REGULATOR.call(() -> alerts.acknowledge(id)))
+			.isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.messageKey()).isEqualTo("supervision.alert.partyOnly"));
+		assertThatThrownBy(() -> REGULATOR.call(() -> alerts.answer(id, "x")))
+			.isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.status().value()).isEqualTo(403));
+
+		AlertView acknowledged = WATER_REGULATOR.call(() -> alerts.acknowledge(id));
+		assertThat(acknowledged.acknowledgedBy()).isEqualTo("reg.water");
+		assertThat(WATER_REGULATOR.call(() -> alerts.acknowledge(id)).acknowledgedAt()).isEqualTo(acknowledged.acknowledgedAt());
+		assertThatThrownBy(() -> WATER_REGULATOR.call(() -> alerts.followUp(id, " ")))
+			.isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.field()).isEqualTo("note"));
+		WATER_REGULATOR.run(() -> alerts.followUp(id, "已约谈两家投标人"));
+		REGULATOR.run(() -> alerts.followUp(id, "请于三日内反馈"));
+		assertThat(REGULATOR.call(() -> alerts.followUps(id))).extracting(AlertFollowUp::party, AlertFollowUp::note)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("WATER", "已约谈两家投标人"),
+					org.assertj.core.groups.Tuple.tuple("REGULATOR", "请于三日内反馈"));
+		assertThatThrownBy(() -> WANZHOU_STAFF.call(() -> alerts.followUp(id, "x"))).isInstanceOf(Refusal.class);
+
+		assertThat(WATER_REGULATOR.call(() -> alerts.answer(id, "两家共用同一造价咨询人，已移送")).status()).isEqualTo("ANSWERED");
+		// the department does not close: the competent regulator does
+		assertThatThrownBy(() -> WATER_REGULATOR.call(() -> alerts.close(id, "x"))).isInstanceOf(Refusal.class);
+		assertThat(REGULATOR.call(() -> alerts.close(id, "已立案")).status()).isEqualTo("CLOSED");
+		assertThatThrownBy(() -> WATER_REGULATOR.call(() -> alerts.followUp(id, "x")))
+			.isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.messageKey()).isEqualTo("supervision.alert.notDispatched"));
+
+		List<String> steps = TestActor.admin().call(() -> audit.latest("alert:" + id, 20)).stream()
+			.map(e -> e.action()).toList();
+		assertThat(steps).contains("supervision.alert.dispatched", "supervision.alert.acknowledged",
+				"supervision.alert.followed_up", "supervision.alert.answered", "supervision.alert.closed");
+	}
+
 	@Autowired
 	OpeningRules rules;
 

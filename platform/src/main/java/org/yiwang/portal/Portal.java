@@ -55,8 +55,12 @@ public class Portal {
 
 	private final ExpertDraws expertDraws;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	Portal(PublishedRecords records, SearchIndex index, SavedSearches savedSearches, IndexRebuild rebuild, Catalog catalog,
-			PlatformKeys platformKeys, TransactionTemplate transactions, NationalUplink uplink, ExpertDraws expertDraws) {
+			PlatformKeys platformKeys, TransactionTemplate transactions, NationalUplink uplink, ExpertDraws expertDraws,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.uplink = uplink;
 		this.expertDraws = expertDraws;
 		this.records = records;
@@ -82,7 +86,13 @@ public class Portal {
 	 * national dataset applies to the record (it is then not exported).
 	 */
 	void receive(PublicRecord record, String source, Map<String, Object> nationalFields) {
-		RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(s -> records.add(record, source)));
+		// A record new to the portal is announced in the transaction that stores it (issue 24: the transparency log).
+		RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(s -> {
+			if (records.add(record, source)) {
+				events.publishEvent(new RecordPublished(record.id(), record.type(), record.tradeCode(),
+						org.yiwang.kernel.Sha256.hex(record.signedContent()), record.publishedAt()));
+			}
+		}));
 		PublicRecord stored = RegionScopes.callAsPlatform(() -> transactions.execute(s -> records.find(record.id())))
 			.orElseThrow();
 		index.index(List.of(stored), true);

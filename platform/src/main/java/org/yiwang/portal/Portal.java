@@ -57,10 +57,14 @@ public class Portal {
 
 	private final org.springframework.context.ApplicationEventPublisher events;
 
+	private final org.springframework.beans.factory.ObjectProvider<LogHeads> logHeads;
+
 	Portal(PublishedRecords records, SearchIndex index, SavedSearches savedSearches, IndexRebuild rebuild, Catalog catalog,
 			PlatformKeys platformKeys, TransactionTemplate transactions, NationalUplink uplink, ExpertDraws expertDraws,
-			org.springframework.context.ApplicationEventPublisher events) {
+			org.springframework.context.ApplicationEventPublisher events,
+			org.springframework.beans.factory.ObjectProvider<LogHeads> logHeads) {
 		this.events = events;
+		this.logHeads = logHeads;
 		this.uplink = uplink;
 		this.expertDraws = expertDraws;
 		this.records = records;
@@ -98,6 +102,11 @@ public class Portal {
 		index.index(List.of(stored), true);
 		savedSearches.notifyMatches(stored);
 		uplink.prepare(stored, nationalFields);
+	}
+
+	/** The transparency log's newest signed tree head, shown on the portal's pages (issue 24); empty without one. */
+	public java.util.Optional<LogHeads.LogHead> latestLogHead() {
+		return logHeads.stream().flatMap(h -> h.latest().stream()).findFirst();
 	}
 
 	/** One page of results. Never fails on odd input: what it adjusted is in {@link SearchResult#notes()}. */

@@ -79,7 +79,7 @@ public final class BidTool {
 			  verify-inclusion --sth STH.json --proof PROOF.json --platform-cert PLATFORM.pem
 			                   [--content FILE | --receipt RECEIPT.json]
 			      checks that a leaf (a published record's signed text, a receipt) is in the transparency log
-			      under a signed tree head (files from /transparency/log/sth and /transparency/log/proof-by-hash)
+			      under a signed tree head (files from /api/transparency/log/sth and /api/transparency/log/proof-by-hash)
 			  verify-consistency --old STH1.json --new STH2.json --proof CONSISTENCY.json --platform-cert PLATFORM.pem
 			      checks that the newer signed tree head extends the older one (append-only, no fork)
 			  monitor-log --url BASE --platform-cert PLATFORM.pem --state STATE.json [--rounds N] [--interval S]

@@ -143,14 +143,14 @@ final class LogCommands {
 		for (int round = 1; round <= rounds; round++) {
 			List<String> problems = new ArrayList<>();
 			try {
-				JsonNode sth = fetch(http, base + "/transparency/log/sth");
+				JsonNode sth = fetch(http, base + "/api/transparency/log/sth");
 				LogProofs.TreeHead head = LogProofs.treeHead(sth, platform, problems);
 				JsonNode seen = Files.isRegularFile(state) ? json(state) : null;
 				if (head != null && seen != null) {
 					LogProofs.TreeHead previous = LogProofs.treeHead(seen, platform, problems);
 					if (previous != null) {
 						JsonNode proof = head.size() > previous.size() && previous.size() > 0
-								? fetch(http, base + "/transparency/log/consistency?first=" + previous.size() + "&second="
+								? fetch(http, base + "/api/transparency/log/consistency?first=" + previous.size() + "&second="
 										+ head.size())
 								: null;
 						consistent(previous, head, proof, problems);
@@ -197,7 +197,7 @@ final class LogCommands {
 			throws IOException, InterruptedException {
 		long next = from;
 		while (next < to && problems.isEmpty()) {
-			JsonNode page = fetch(http, base + "/transparency/log/entries?start=" + next + "&end=" + to).path("entries");
+			JsonNode page = fetch(http, base + "/api/transparency/log/entries?start=" + next + "&end=" + to).path("entries");
 			if (page.isEmpty()) {
 				problems.add("GAP: the log serves no leaf #" + next + " below its signed size " + to);
 				return;

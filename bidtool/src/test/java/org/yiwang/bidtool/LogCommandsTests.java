@@ -262,7 +262,7 @@ class LogCommandsTests {
 		AtomicReference<Boolean> gap = new AtomicReference<>(false);
 		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		var json = tools.jackson.databind.json.JsonMapper.builder().build();
-		server.createContext("/transparency/log/", exchange -> {
+		server.createContext("/api/transparency/log/", exchange -> {
 			try {
 				String path = exchange.getRequestURI().getPath();
 				Map<String, String> q = new java.util.HashMap<>();
@@ -273,10 +273,10 @@ class LogCommandsTests {
 				}
 				Log log = served.get();
 				Object body = switch (path) {
-					case "/transparency/log/sth" -> log.sth(size.get());
-					case "/transparency/log/consistency" -> log.consistency(Integer.parseInt(q.get("first")),
+					case "/api/transparency/log/sth" -> log.sth(size.get());
+					case "/api/transparency/log/consistency" -> log.consistency(Integer.parseInt(q.get("first")),
 							Integer.parseInt(q.get("second")));
-					case "/transparency/log/entries" -> {
+					case "/api/transparency/log/entries" -> {
 						int start = Integer.parseInt(q.get("start"));
 						int end = Math.min(Integer.parseInt(q.get("end")), size.get());
 						List<Map<String, Object>> page = new ArrayList<>(log.leaves.subList(start, end));

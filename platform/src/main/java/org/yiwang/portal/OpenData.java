@@ -122,7 +122,7 @@ public class OpenData {
 			log.put("treeSize", head.treeSize());
 			log.put("root", head.root());
 			log.put("signedAt", head.signedAt().toString());
-			log.put("uri", settings.baseUrl() + "/transparency/log/sth");
+			log.put("uri", settings.baseUrl() + "/api/transparency/log/sth");
 			pkg.put("transparencyLog", log);
 		});
 		return pkg;

@@ -148,7 +148,7 @@ class TransparencyLogTests {
 	void the_public_api_answers_without_sign_in_with_cache_headers_and_etags() throws Exception {
 		take("record", "api-" + UUID.randomUUID(), "api");
 		SignedTreeHead head = log.signTreeHead(true);
-		String etag = mvc.perform(get("/transparency/log/sth"))
+		String etag = mvc.perform(get("/api/transparency/log/sth"))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("public")))
 			.andExpect(jsonPath("$.treeSize").isNumber())
@@ -156,23 +156,23 @@ class TransparencyLogTests {
 			.andExpect(jsonPath("$.mergeDelaySeconds").value(60))
 			.andReturn().getResponse().getHeader("ETag");
 		assertThat(etag).isNotBlank();
-		mvc.perform(get("/transparency/log/sth").header("If-None-Match", etag)).andExpect(status().isNotModified());
-		mvc.perform(get("/transparency/log/proof-by-index").param("index", "0").param("tree_size",
+		mvc.perform(get("/api/transparency/log/sth").header("If-None-Match", etag)).andExpect(status().isNotModified());
+		mvc.perform(get("/api/transparency/log/proof-by-index").param("index", "0").param("tree_size",
 				Long.toString(head.treeSize())))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("immutable")))
 			.andExpect(jsonPath("$.leaf.index").value(0))
 			.andExpect(jsonPath("$.treeSize").value(head.treeSize()));
-		mvc.perform(get("/transparency/log/consistency").param("first", "1").param("second",
+		mvc.perform(get("/api/transparency/log/consistency").param("first", "1").param("second",
 				Long.toString(head.treeSize())))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.path").isArray());
-		mvc.perform(get("/transparency/log/entries").param("start", "0").param("end", "2"))
+		mvc.perform(get("/api/transparency/log/entries").param("start", "0").param("end", "2"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.entries[0].index").value(0))
 			.andExpect(jsonPath("$.entries[0].leafHash").isString());
 		String leafHash = log.leaves(0, 1).get(0).leafHash();
-		mvc.perform(get("/transparency/log/proof-by-hash").param("hash", leafHash))
+		mvc.perform(get("/api/transparency/log/proof-by-hash").param("hash", leafHash))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.leaf.leafHash").value(leafHash));
 	}
@@ -180,16 +180,16 @@ class TransparencyLogTests {
 	@Test
 	void bad_parameters_are_refused_naming_the_field_in_chinese_and_english() throws Exception {
 		log.signTreeHead(true);
-		refused("/transparency/log/proof-by-index?index=abc", "index", "整数", "whole number");
-		refused("/transparency/log/proof-by-index", "index", "请填写", "Give the parameter");
-		refused("/transparency/log/proof-by-index?index=-1", "index", "叶子序号", "leaf index");
-		refused("/transparency/log/proof-by-index?index=0&tree_size=999999999999", "tree_size", "树大小", "tree size");
-		refused("/transparency/log/proof-by-hash?hash=xyz", "hash", "十六进制", "hex digits");
-		refused("/transparency/log/consistency?first=5&second=2", "first", "first", "first must");
-		refused("/transparency/log/consistency?first=1&second=0", "second", "树大小", "tree size");
-		refused("/transparency/log/entries?start=0&end=0", "end", "end", "end must");
-		refused("/transparency/log/entries?start=-3&end=2", "start", "start", "start must");
-		mvc.perform(get("/transparency/log/proof-by-hash").param("hash", "ab".repeat(32)).header("Accept-Language", "en"))
+		refused("/api/transparency/log/proof-by-index?index=abc", "index", "整数", "whole number");
+		refused("/api/transparency/log/proof-by-index", "index", "请填写", "Give the parameter");
+		refused("/api/transparency/log/proof-by-index?index=-1", "index", "叶子序号", "leaf index");
+		refused("/api/transparency/log/proof-by-index?index=0&tree_size=999999999999", "tree_size", "树大小", "tree size");
+		refused("/api/transparency/log/proof-by-hash?hash=xyz", "hash", "十六进制", "hex digits");
+		refused("/api/transparency/log/consistency?first=5&second=2", "first", "first", "first must");
+		refused("/api/transparency/log/consistency?first=1&second=0", "second", "树大小", "tree size");
+		refused("/api/transparency/log/entries?start=0&end=0", "end", "end", "end must");
+		refused("/api/transparency/log/entries?start=-3&end=2", "start", "start", "start must");
+		mvc.perform(get("/api/transparency/log/proof-by-hash").param("hash", "ab".repeat(32)).header("Accept-Language", "en"))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("merge delay")));
 	}

@@ -145,7 +145,10 @@ class TransparencyTamperTests {
 	@Test
 	void a_deleted_leaf_with_every_hash_recomputed_is_caught() {
 		rewrite(rows -> rows.remove(middle()));
-		assertBroken(null, "transparency.broken.root");
+		// a signed root past the deletion no longer recomputes; the newest head also counts a leaf more than there are
+		LogVerification result = log.verify();
+		assertThat(result.intact()).isFalse();
+		assertThat(result.problem()).isIn("transparency.broken.root", "transparency.broken.gap");
 	}
 
 	@Test

@@ -13,8 +13,8 @@ class TransparencyAccessRules implements HttpAccessRules {
 
 	@Override
 	public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-		rules.requestMatchers(GET, "/transparency/log/sth", "/transparency/log/proof-by-index",
-				"/transparency/log/proof-by-hash", "/transparency/log/consistency", "/transparency/log/entries")
+		rules.requestMatchers(GET, "/api/transparency/log/sth", "/api/transparency/log/proof-by-index",
+				"/api/transparency/log/proof-by-hash", "/api/transparency/log/consistency", "/api/transparency/log/entries")
 			.permitAll();
 	}
 }

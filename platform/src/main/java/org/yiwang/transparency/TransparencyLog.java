@@ -214,7 +214,7 @@ public class TransparencyLog {
 	/** The audit path of leaf {@code index} in the tree of {@code treeSize} leaves (the newest head's size when null). */
 	public InclusionProof inclusion(long index, Long treeSize) {
 		return read(() -> {
-			long size = size(treeSize, "treeSize");
+			long size = size(treeSize, "tree_size");
 			if (index < 0 || index >= size) {
 				throw Refusal.invalid("index", "transparency.index.range", index, size);
 			}

@@ -171,6 +171,16 @@ class TransparencyLogTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.entries[0].index").value(0))
 			.andExpect(jsonPath("$.entries[0].leafHash").isString());
+		// the portal's home page and the OCDS feed carry the newest head: copies outside the operator's hands
+		SignedTreeHead newest = log.latest().orElseThrow();
+		mvc.perform(get("/opendata/releases"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.transparencyLog.treeSize").value(newest.treeSize()))
+			.andExpect(jsonPath("$.transparencyLog.root").value(newest.root()));
+		mvc.perform(get("/portal"))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString(newest.root())));
 		String leafHash = log.leaves(0, 1).get(0).leafHash();
 		mvc.perform(get("/api/transparency/log/proof-by-hash").param("hash", leafHash))
 			.andExpect(status().isOk())

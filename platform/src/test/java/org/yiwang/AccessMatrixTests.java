@@ -328,6 +328,9 @@ class AccessMatrixTests {
 		allow(STAFF, "POST /intermediary/requests/{id}/breach", "POST /intermediary/service-types/{code}");
 		allow(EnumSet.of(Role.TENDERER, Role.INTERMEDIARY), "GET /intermediary/mine");
 		allow(READERS, "GET /intermediary/direct-selections");
+		// transparency log (issue 24): public, no sign-in, for every reader, monitor and witness
+		allow(PUBLIC, "GET /api/transparency/log/sth", "GET /api/transparency/log/proof-by-index", "GET /api/transparency/log/proof-by-hash",
+				"GET /api/transparency/log/consistency", "GET /api/transparency/log/entries");
 	}
 
 	private static void allow(Set<Role> roles, String... endpoints) {

@@ -36,7 +36,7 @@ import org.yiwang.envelope.VerifiedEnvelope;
  * for anyone holding a certificate, {@code sign} (a detached signature) and, for key custodians, {@code unwrap-share}.
  * Exit codes: 0 done, 2 wrong usage, 3 unusable input (missing file, malformed PEM, key not the certificate's,
  * bad price sheet), 4 the envelope is refused (truncated, altered, not for this key), 5 the receipt does not
- * verify, 1 an I/O failure.
+ * verify, 6 a transparency log proof fails or the log monitor alerts, 1 an I/O failure.
  */
 public final class BidTool {
 
@@ -51,6 +51,9 @@ public final class BidTool {
 	public static final int REFUSED = 4;
 
 	public static final int RECEIPT_INVALID = 5;
+
+	/** A transparency log proof does not verify, or the monitor saw a fork, a gap or a rollback. */
+	public static final int LOG_ALERT = 6;
 
 	static final String USAGE_TEXT = """
 			Yiwang bid tool (一网 投标工具)
@@ -73,6 +76,15 @@ public final class BidTool {
 			      seed and pool: both must match their commitments and every pick must recompute
 			  verify-receipt --receipt RECEIPT.json --platform-cert PLATFORM.pem --tsa-ca CA.pem
 			      checks a platform receipt: inclusion proof, platform SM2 signature, RFC 3161 timestamp
+			  verify-inclusion --sth STH.json --proof PROOF.json --platform-cert PLATFORM.pem
+			                   [--content FILE | --receipt RECEIPT.json]
+			      checks that a leaf (a published record's signed text, a receipt) is in the transparency log
+			      under a signed tree head (files from /api/transparency/log/sth and /api/transparency/log/proof-by-hash)
+			  verify-consistency --old STH1.json --new STH2.json --proof CONSISTENCY.json --platform-cert PLATFORM.pem
+			      checks that the newer signed tree head extends the older one (append-only, no fork)
+			  monitor-log --url BASE --platform-cert PLATFORM.pem --state STATE.json [--rounds N] [--interval S]
+			      follows the log: verifies each new head's signature and consistency with the last one seen and
+			      every new leaf; exit 6 and ALERT on a fork, a gap or a rollback
 			KEY.pem may hold the certificate after the key (the file the platform hands experts and key
 			custodians, e.g. expert-key.pem); --cert then defaults to KEY.pem.
 			""";
@@ -110,6 +122,9 @@ public final class BidTool {
 				case "sign" -> sign(a);
 				case "unwrap-share" -> unwrapShare(a);
 				case "verify-draw" -> verifyDraw(a);
+				case "verify-inclusion" -> new LogCommands(out, err).verifyInclusion(a);
+				case "verify-consistency" -> new LogCommands(out, err).verifyConsistency(a);
+				case "monitor-log" -> new LogCommands(out, err).monitor(a);
 				default -> usage("unknown command " + args[0]);
 			};
 		}

@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -46,11 +47,23 @@ public class AuditLog {
 
 	private final Clock clock;
 
-	AuditLog(JdbcClient jdbc, JsonMapper json, TransactionTemplate transactions, Clock clock) {
+	private final ObjectProvider<ChainCheckpoints> checkpoints;
+
+	AuditLog(JdbcClient jdbc, JsonMapper json, TransactionTemplate transactions, Clock clock,
+			ObjectProvider<ChainCheckpoints> checkpoints) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.checkpoints = checkpoints;
+	}
+
+	/** The chain's head as committed now: what the transparency log checkpoints. */
+	public ChainHead head() {
+		return RegionScopes.callAsPlatform(() -> transactions.execute(status -> jdbc
+			.sql("select seq, hash from audit.chain_head where id = 1")
+			.query((rs, row) -> new ChainHead(rs.getLong(1), rs.getString(2)))
+			.single()));
 	}
 
 	@EventListener
@@ -137,12 +150,14 @@ public class AuditLog {
 
 	/**
 	 * Recomputes the whole chain, across every region, streaming it in order: each entry's payload hash and hash,
-	 * its link to the one before, the sequence without gaps, and the head naming the last entry.
+	 * its link to the one before, the sequence without gaps, the head naming the last entry, and the entry the newest
+	 * checkpoint outside the database names (issue 24): a chain recomputed after an edit no longer reaches it.
 	 */
 	public ChainVerification verify() {
 		Instant started = clock.instant();
+		ChainHead checkpoint = checkpoints.stream().flatMap(c -> c.latest().stream()).findFirst().orElse(null);
 		return RegionScopes.callAsPlatform(() -> transactions.execute(status -> {
-			ChainWalk walk = new ChainWalk();
+			ChainWalk walk = new ChainWalk(checkpoint);
 			jdbc.sql("select " + COLUMNS + " from audit.entries order by seq").query((RowCallbackHandler) rs -> {
 				if (walk.intact()) {
 					walk.check(map(rs, 0));

@@ -20,6 +20,17 @@ class ChainWalk {
 
 	private String problem;
 
+	/** The newest checkpoint taken outside the database; null when none. */
+	private final ChainHead checkpoint;
+
+	ChainWalk() {
+		this(null);
+	}
+
+	ChainWalk(ChainHead checkpoint) {
+		this.checkpoint = checkpoint;
+	}
+
 	boolean intact() {
 		return brokenSeq == null;
 	}
@@ -38,6 +49,9 @@ class ChainWalk {
 		else if (!Sha256.hex(entry.canonical()).equals(entry.hash())) {
 			fail(entry.seq(), "audit.broken.fields");
 		}
+		else if (checkpoint != null && entry.seq() == checkpoint.seq() && !entry.hash().equals(checkpoint.hash())) {
+			fail(entry.seq(), "audit.broken.checkpoint");
+		}
 		else {
 			expectedSeq++;
 			previousHash = entry.hash();
@@ -46,7 +60,10 @@ class ChainWalk {
 
 	/** The head names the last entry appended: entries removed from the end show here. */
 	void checkHead(long headSeq, String headHash) {
-		if (headSeq >= expectedSeq) {
+		if (checkpoint != null && checkpoint.seq() >= expectedSeq) { // entries the checkpoint saw are gone
+			fail(expectedSeq, "audit.broken.checkpoint");
+		}
+		else if (headSeq >= expectedSeq) {
 			fail(expectedSeq, "audit.broken.removed");
 		}
 		else if (headSeq != expectedSeq - 1 || !headHash.equals(previousHash)) {

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -62,6 +63,8 @@ public class Receipts implements DisposableBean {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
 
 	private final Thread signer;
@@ -69,7 +72,8 @@ public class Receipts implements DisposableBean {
 	private volatile boolean running = true;
 
 	Receipts(PlatformKeys keys, TimestampAuthority timestamps, JdbcClient jdbc, TransactionTemplate transactions,
-			Clock clock) {
+			Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.keys = keys;
 		this.timestamps = timestamps;
 		this.jdbc = jdbc;
@@ -170,11 +174,16 @@ public class Receipts implements DisposableBean {
 		byte[] treeHead = new TreeHead(number, batch.size(), root, now).encoded();
 		byte[] signature = keys.sign(treeHead);
 		byte[] token = timestamps.timestamp(Crypto.sha256(treeHead));
-		RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(status -> jdbc
-			.sql("insert into pki.receipt_tree_heads (batch, tree_size, root, signed_at, tree_head, signature, "
+		// The event commits with the tree head, so the transparency log learns of every batch stored (issue 24).
+		ReceiptBatchSigned signed = new ReceiptBatchSigned(number,
+				batch.stream().map(p -> org.yiwang.kernel.Sha256.hex(p.statement())).toList(), now);
+		RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(status -> {
+			jdbc.sql("insert into pki.receipt_tree_heads (batch, tree_size, root, signed_at, tree_head, signature, "
 					+ "timestamp_token) values (?, ?, ?, ?, ?, ?, ?)")
-			.params(number, batch.size(), root, Timestamp.from(now), treeHead, signature, token)
-			.update()));
+				.params(number, batch.size(), root, Timestamp.from(now), treeHead, signature, token)
+				.update();
+			events.publishEvent(signed);
+		}));
 		for (int i = 0; i < batch.size(); i++) {
 			batch.get(i).receipt().complete(new SignedReceipt(batch.get(i).statement(), i,
 					MerkleTree.auditPath(leaves, i), treeHead, signature, token));

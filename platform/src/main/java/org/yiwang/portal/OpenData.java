@@ -40,7 +40,17 @@ public class OpenData {
 
 	private final Clock clock;
 
+	private final org.springframework.beans.factory.ObjectProvider<LogHeads> logHeads;
+
+	/** Without the transparency log's head (tests of the feed alone). */
 	OpenData(PublishedRecords records, TransactionTemplate transactions, PortalSettings settings, Clock clock) {
+		this(records, transactions, settings, clock, null);
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	OpenData(PublishedRecords records, TransactionTemplate transactions, PortalSettings settings, Clock clock,
+			org.springframework.beans.factory.ObjectProvider<LogHeads> logHeads) {
+		this.logHeads = logHeads;
 		this.records = records;
 		this.transactions = transactions;
 		this.settings = settings;
@@ -105,6 +115,16 @@ public class OpenData {
 		pkg.put("publisher", Map.of("name", "一网公共资源交易平台 Yiwang public resource trading platform", "uri", settings.baseUrl()));
 		pkg.put("license", "https://creativecommons.org/licenses/by/4.0/");
 		pkg.put("releases", releases);
+		// issue 24: every copy of the feed carries the transparency log's newest signed head (a witness copy)
+		(logHeads == null ? java.util.stream.Stream.<LogHeads>empty() : logHeads.stream())
+			.flatMap(h -> h.latest().stream()).findFirst().ifPresent(head -> {
+			Map<String, Object> log = new LinkedHashMap<>();
+			log.put("treeSize", head.treeSize());
+			log.put("root", head.root());
+			log.put("signedAt", head.signedAt().toString());
+			log.put("uri", settings.baseUrl() + "/api/transparency/log/sth");
+			pkg.put("transparencyLog", log);
+		});
 		return pkg;
 	}
 

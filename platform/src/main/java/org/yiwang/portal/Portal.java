@@ -55,8 +55,16 @@ public class Portal {
 
 	private final ExpertDraws expertDraws;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	private final org.springframework.beans.factory.ObjectProvider<LogHeads> logHeads;
+
 	Portal(PublishedRecords records, SearchIndex index, SavedSearches savedSearches, IndexRebuild rebuild, Catalog catalog,
-			PlatformKeys platformKeys, TransactionTemplate transactions, NationalUplink uplink, ExpertDraws expertDraws) {
+			PlatformKeys platformKeys, TransactionTemplate transactions, NationalUplink uplink, ExpertDraws expertDraws,
+			org.springframework.context.ApplicationEventPublisher events,
+			org.springframework.beans.factory.ObjectProvider<LogHeads> logHeads) {
+		this.events = events;
+		this.logHeads = logHeads;
 		this.uplink = uplink;
 		this.expertDraws = expertDraws;
 		this.records = records;
@@ -82,12 +90,23 @@ public class Portal {
 	 * national dataset applies to the record (it is then not exported).
 	 */
 	void receive(PublicRecord record, String source, Map<String, Object> nationalFields) {
-		RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(s -> records.add(record, source)));
+		// A record new to the portal is announced in the transaction that stores it (issue 24: the transparency log).
+		RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(s -> {
+			if (records.add(record, source)) {
+				events.publishEvent(new RecordPublished(record.id(), record.type(), record.tradeCode(),
+						org.yiwang.kernel.Sha256.hex(record.signedContent()), record.publishedAt()));
+			}
+		}));
 		PublicRecord stored = RegionScopes.callAsPlatform(() -> transactions.execute(s -> records.find(record.id())))
 			.orElseThrow();
 		index.index(List.of(stored), true);
 		savedSearches.notifyMatches(stored);
 		uplink.prepare(stored, nationalFields);
+	}
+
+	/** The transparency log's newest signed tree head, shown on the portal's pages (issue 24); empty without one. */
+	public java.util.Optional<LogHeads.LogHead> latestLogHead() {
+		return logHeads.stream().flatMap(h -> h.latest().stream()).findFirst();
 	}
 
 	/** One page of results. Never fails on odd input: what it adjusted is in {@link SearchResult#notes()}. */

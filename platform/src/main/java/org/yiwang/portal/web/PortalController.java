@@ -53,6 +53,7 @@ class PortalController {
 		Map<String, String> categories = portal.categoryNames(locale);
 		Portal.HomeFigures figures = portal.homeFigures();
 		model.addAttribute("latest", portal.latest(10));
+		model.addAttribute("logHead", portal.latestLogHead().orElse(null));
 		model.addAttribute("total", figures.total());
 		model.addAttribute("regionNames", regions);
 		model.addAttribute("categoryNames", categories);

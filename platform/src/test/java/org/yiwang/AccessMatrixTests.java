@@ -322,6 +322,14 @@ class AccessMatrixTests {
 		allow(STAFF, "POST /intermediary/requests/{id}/breach", "POST /intermediary/service-types/{code}");
 		allow(EnumSet.of(Role.TENDERER, Role.INTERMEDIARY), "GET /intermediary/mine");
 		allow(READERS, "GET /intermediary/direct-selections");
+		// venues (issue 22): a site's screen is public; sites, rooms, bookings, the door and utilisation are the staff's
+		allow(PUBLIC, "GET /venues/{id}/screen");
+		allow(STAFF, "GET /venues", "GET /venues/sites/{id}", "GET /venues/bookings", "GET /venues/bookings/{id}",
+				"GET /venues/utilisation", "POST /venues/sites", "POST /venues/sites/{id}/rooms",
+				"POST /venues/sites/{id}/closures", "POST /venues/sites/{id}/bookings", "POST /venues/remote",
+				"POST /venues/bookings/{id}/roster", "POST /venues/bookings/{id}/codes",
+				"POST /venues/bookings/{id}/check-in", "POST /venues/bookings/{id}/check-out",
+				"POST /venues/bookings/{id}/cancellation");
 	}
 
 	private static void allow(Set<Role> roles, String... endpoints) {

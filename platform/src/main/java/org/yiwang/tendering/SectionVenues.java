@@ -1,7 +1,12 @@
 package org.yiwang.tendering;
 
+import java.util.Optional;
+
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.yiwang.system.Refusal;
+import org.yiwang.venue.BookingView;
+import org.yiwang.venue.TenderBookings;
 import org.yiwang.venue.Venues;
 
 /**
@@ -12,7 +17,7 @@ import org.yiwang.venue.Venues;
  * commit would be too late to refuse.
  */
 @Component
-class SectionVenues {
+public class SectionVenues {
 
 	private final Venues venues;
 
@@ -21,6 +26,32 @@ class SectionVenues {
 	SectionVenues(Venues venues, Sections sections) {
 		this.venues = venues;
 		this.sections = sections;
+	}
+
+	/**
+	 * What publishing the section now would book, or the problem that would stop it (a message key and its two
+	 * arguments), for the staff's publish form: the problem shows before anyone presses publish.
+	 */
+	public record Check(Optional<BookingView> opening, Optional<BookingView> evaluation, String problem,
+			Object[] arguments) {
+
+		public boolean online() {
+			return problem == null && opening.isEmpty() && evaluation.isEmpty();
+		}
+	}
+
+	public Check check(SectionView section) {
+		if (section.bidDeadline() == null) {
+			return new Check(Optional.empty(), Optional.empty(), null, new Object[0]);
+		}
+		try {
+			TenderBookings bookings = venues.checkTender(section.tradeCode().value(), section.region(),
+					section.bidDeadline());
+			return new Check(bookings.opening(), bookings.evaluation(), null, new Object[0]);
+		}
+		catch (Refusal refusal) {
+			return new Check(Optional.empty(), Optional.empty(), refusal.messageKey(), refusal.arguments());
+		}
 	}
 
 	@EventListener

@@ -164,6 +164,7 @@ class VenueBrowserIT {
 
 		// publishing the first tender books the hall at its deadline and the evaluation room the next working day
 		browser.get(url("/tenders/sections/" + first.id()));
+		assertThat(browser.findElement(By.id("venue-check")).getText()).contains("发布时将自动预约", tenderRooms[0].name());
 		submit("publish");
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("saved-notice")));
 		browser.get(url("/venues/bookings?reference=" + first.tradeCode().value()));
@@ -174,6 +175,8 @@ class VenueBrowserIT {
 
 		// the second tender at the same deadline finds the hall taken: refused on the publish button, not published
 		browser.get(url("/tenders/sections/" + second.id()));
+		assertThat(browser.findElement(By.id("venue-problem")).getText()).as("shown before publish is pressed")
+			.contains("无法预约开标室");
 		submit("publish");
 		String refused = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("refused"))).getText();
 		assertThat(refused).contains("无法预约开标室", "潼南区", "北京时间");

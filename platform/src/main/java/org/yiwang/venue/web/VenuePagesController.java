@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yiwang.catalog.Catalog;
-import org.yiwang.catalog.RegionView;
 import org.yiwang.kernel.Acting;
 import org.yiwang.system.Actors;
 import org.yiwang.system.Forms;
@@ -224,8 +223,7 @@ class VenuePagesController {
 	}
 
 	@GetMapping("/venues/utilisation")
-	String utilisation(@RequestParam(required = false) String month, Model model, Locale locale,
-			RedirectAttributes redirect) {
+	String utilisation(@RequestParam(required = false) String month, Model model, Locale locale) {
 		UtilisationView use;
 		try {
 			use = board.utilisation(month);
@@ -313,9 +311,5 @@ class VenuePagesController {
 		catch (DateTimeParseException e) {
 			throw Refusal.invalid(field.equals("startsAt") ? "from" : "until", "venue.booking.time");
 		}
-	}
-
-	static boolean covers(Acting acting, RegionView region) {
-		return acting.regionScope().covers(region.code());
 	}
 }

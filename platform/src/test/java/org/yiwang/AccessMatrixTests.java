@@ -331,6 +331,14 @@ class AccessMatrixTests {
 		// transparency log (issue 24): public, no sign-in, for every reader, monitor and witness
 		allow(PUBLIC, "GET /api/transparency/log/sth", "GET /api/transparency/log/proof-by-index", "GET /api/transparency/log/proof-by-hash",
 				"GET /api/transparency/log/consistency", "GET /api/transparency/log/entries");
+		// venues (issue 22): a site's screen is public; sites, rooms, bookings, the door and utilisation are the staff's
+		allow(PUBLIC, "GET /venues/{id}/screen");
+		allow(STAFF, "GET /venues", "GET /venues/sites/{id}", "GET /venues/bookings", "GET /venues/bookings/{id}",
+				"GET /venues/utilisation", "POST /venues/sites", "POST /venues/sites/{id}/rooms",
+				"POST /venues/sites/{id}/closures", "POST /venues/sites/{id}/bookings", "POST /venues/remote",
+				"POST /venues/bookings/{id}/roster", "POST /venues/bookings/{id}/codes",
+				"POST /venues/bookings/{id}/check-in", "POST /venues/bookings/{id}/check-out",
+				"POST /venues/bookings/{id}/cancellation");
 	}
 
 	private static void allow(Set<Role> roles, String... endpoints) {

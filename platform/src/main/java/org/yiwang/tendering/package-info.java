@@ -4,5 +4,5 @@
  * publicity, the award notice and the contract (evaluation itself is the evaluation module's).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Tendering",
-		allowedDependencies = { "kernel", "system", "catalog", "registry", "pki", "guarantee", "envelope" })
+		allowedDependencies = { "kernel", "system", "catalog", "registry", "pki", "guarantee", "envelope", "venue" })
 package org.yiwang.tendering;

@@ -1,21 +1,17 @@
 package org.yiwang.purchasing;
 
-import java.time.Year;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Base64;
-import java.util.concurrent.ThreadLocalRandom;
-
-import org.yiwang.kernel.TradeCode;
-import org.yiwang.pki.PlatformKeys;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Year;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -30,6 +26,8 @@ import org.yiwang.kernel.InputRules;
 import org.yiwang.kernel.Money;
 import org.yiwang.kernel.RegionCode;
 import org.yiwang.kernel.Role;
+import org.yiwang.kernel.TradeCode;
+import org.yiwang.pki.PlatformKeys;
 import org.yiwang.pki.SealedValues;
 import org.yiwang.purchasing.PurchasingChanged.BidSealed;
 import org.yiwang.purchasing.PurchasingChanged.QuantityReported;
@@ -38,8 +36,8 @@ import org.yiwang.registry.EntityRegistry;
 import org.yiwang.registry.EntityRole;
 import org.yiwang.registry.EntityView;
 import org.yiwang.system.Actors;
-import org.yiwang.system.RegionScopes;
 import org.yiwang.system.Refusal;
+import org.yiwang.system.RegionScopes;
 
 /**
  * Volume-based procurement rounds (带量采购). A region's staff publish a round (what is bought, a price ceiling, how

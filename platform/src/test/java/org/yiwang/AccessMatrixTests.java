@@ -203,6 +203,21 @@ class AccessMatrixTests {
 				"POST /procurement/{id}/agree");
 		allow(EnumSet.of(Role.BIDDER), "POST /procurement/{id}/responses", "POST /procurement/{id}/final-offers");
 		allow(ALL, "POST /procurement/{id}/objections");
+		// framework agreements (issue 23): public call, entry list and orders; purchasers register, order and decide
+		// their re-competitions; staff publish; the team selects; suppliers respond and offer
+		allow(PUBLIC, "GET /procurement/frameworks", "GET /procurement/frameworks/{id}");
+		allow(EnumSet.of(Role.TENDERER, Role.AGENCY), "GET /procurement/frameworks/new", "POST /procurement/frameworks",
+				"POST /procurement/frameworks/{id}/orders", "POST /procurement/framework-orders/{id}/award");
+		allow(STAFF, "POST /procurement/frameworks/{id}/publish");
+		allow(EnumSet.of(Role.PLATFORM_ADMIN, Role.CENTER_STAFF, Role.TENDERER, Role.AGENCY),
+				"POST /procurement/frameworks/{id}/select");
+		allow(EnumSet.of(Role.BIDDER), "POST /procurement/frameworks/{id}/responses",
+				"POST /procurement/framework-orders/{id}/offers");
+		// issue 23: JSON reads of both modules, in the reader's scope (the module filters what each sees)
+		allow(PUBLIC, "GET /api/procurement/cases", "GET /api/procurement/cases/{id}", "GET /api/procurement/frameworks",
+				"GET /api/procurement/frameworks/{id}", "GET /api/procurement/frameworks/{id}/orders",
+				"GET /api/purchasing/catalogue", "GET /api/purchasing/rounds", "GET /api/purchasing/rounds/{id}");
+		allow(EnumSet.of(Role.TENDERER, Role.AGENCY, Role.BIDDER), "GET /api/procurement/mine");
 		// tendering award and contract: the section's parties, bidders, staff and regulators read (the module narrows);
 		// bidders object and complain; the tenderer's side answers, confirms and uploads; tenderer and winner sign
 		Set<Role> awardViewers = EnumSet.of(Role.PLATFORM_ADMIN, Role.CENTER_STAFF, Role.REGULATOR, Role.TENDERER,

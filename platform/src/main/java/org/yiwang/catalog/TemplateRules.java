@@ -8,6 +8,8 @@ import java.util.List;
  * What the law allows a template of each family to say. Tendering and procurement may be stricter than the law,
  * never looser: 20 days to bid (招标投标法 Art. 24), documents 5 days (实施条例 Art. 16), amendments 15 days (Art. 21),
  * objections answered in 3 days (Art. 22), at least 3 bids (招标投标法 Art. 28), security at most 2% (实施条例 Art. 26).
+ * A procurement template of a non-tender method (negotiation, consultation, quotations, single source) keeps that
+ * method's least period and suppliers instead ({@link ProcurementMinimums}).
  * An auction kind brings its settings: a Dutch auction steps down at least every second to a floor of 1–100% of the
  * start; a sealed round has a window; an English auction needs neither.
  */
@@ -21,7 +23,20 @@ final class TemplateRules {
 
 	static List<Violation> check(ProcedureFamily family, TemplateRevision revision) {
 		List<Violation> violations = new ArrayList<>();
-		if (family == ProcedureFamily.TENDER || family == ProcedureFamily.PROCUREMENT) {
+		var method = family == ProcedureFamily.PROCUREMENT ? ProcurementMinimums.of(revision.procedure())
+				: java.util.Optional.<ProcurementMinimums.Minimum>empty();
+		if (method.isPresent()) {
+			// a non-tender procurement method: its own least period and suppliers, not the tender's
+			ProcurementMinimums.Minimum m = method.get();
+			atLeast(violations, "bidPeriodDays", revision.bidPeriodDays(), m.days());
+			if (revision.minBids() != null && revision.minBids() < m.suppliers()) {
+				violations.add(new Violation("minBids", "template.law.atLeast", m.suppliers()));
+			}
+			if (m.procedure() != Procedure.SINGLE_SOURCE) {
+				required(violations, "evaluationMethod", revision.evaluationMethod());
+			}
+		}
+		else if (family == ProcedureFamily.TENDER || family == ProcedureFamily.PROCUREMENT) {
 			atLeast(violations, "bidPeriodDays", revision.bidPeriodDays(), 20);
 			atLeast(violations, "documentAvailabilityDays", revision.documentAvailabilityDays(), 5);
 			atLeast(violations, "amendmentNoticeDays", revision.amendmentNoticeDays(), 15);

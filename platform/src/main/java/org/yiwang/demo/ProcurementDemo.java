@@ -22,11 +22,16 @@ import org.yiwang.kernel.CreditCode;
 import org.yiwang.kernel.RegionCode;
 import org.yiwang.kernel.RegionScope;
 import org.yiwang.kernel.Role;
+import org.yiwang.procurement.FrameworkAgreements;
+import org.yiwang.procurement.FrameworkEvaluation;
+import org.yiwang.procurement.FrameworkView;
 import org.yiwang.procurement.NegotiationRoom;
+import org.yiwang.procurement.NewFramework;
 import org.yiwang.procurement.NewProcurement;
 import org.yiwang.procurement.ProcurementDesk;
 import org.yiwang.procurement.ProcurementMethod;
 import org.yiwang.procurement.ProcurementView;
+import org.yiwang.procurement.SecondStage;
 import org.yiwang.registry.EntityKind;
 import org.yiwang.registry.EntityRegistry;
 import org.yiwang.registry.EntityRole;
@@ -36,7 +41,8 @@ import org.yiwang.registry.Registration;
 /**
  * With demo data on: a purchaser ({@code demo.purchaser}) and three suppliers ({@code demo.supplier1..3}, password of
  * the demo accounts) in 渝中区, a competitive negotiation whose notice is published and which two suppliers answered
- * (the third may still respond), and a single-source notice in its publicity (anyone signed in may object). Created
+ * (the third may still respond), a single-source notice in its publicity (anyone signed in may object), and a framework
+ * agreement's call two suppliers answered (price first, direct selection). Created
  * once, through the procurement module's entry points, as the demo people and the district's staff.
  */
 @Component
@@ -54,18 +60,21 @@ class ProcurementDemo implements ApplicationRunner {
 
 	private final NegotiationRoom room;
 
+	private final FrameworkAgreements agreements;
+
 	private final boolean demo;
 
 	private final String command;
 
 	private final String password;
 
-	ProcurementDemo(EntityRegistry registry, ProcurementDesk desk, NegotiationRoom room,
+	ProcurementDemo(EntityRegistry registry, ProcurementDesk desk, NegotiationRoom room, FrameworkAgreements agreements,
 			@Value("${yiwang.demo:true}") boolean demo, @Value("${yiwang.command:}") String command,
 			@Value("${yiwang.account.demo-password:Demo@2026yw}") String password) {
 		this.registry = registry;
 		this.desk = desk;
 		this.room = room;
+		this.agreements = agreements;
 		this.demo = demo;
 		this.command = command;
 		this.password = password;
@@ -108,7 +117,16 @@ class ProcurementDemo implements ApplicationRunner {
 				"原政务系统源代码与专利由原开发商持有，续签一年运维服务。（演示数据 / demo data）", new BigDecimal("280000.00"),
 				List.of(suppliers.get(1).creditCode()), null, "只能从唯一供应商处采购（政府采购法 第三十一条第一项）：系统专利与源代码仅由原开发商持有。")));
 		as(staff(), () -> desk.publish(single.id(), single.version()));
-		log.info("Published the demo procurement cases {} and {}", published.tradeCode(), single.tradeCode());
+		FrameworkView framework = as(buyer, () -> agreements.register(new NewFramework(DISTRICT, "GOV_GOODS",
+				"渝中区示范办公设备框架协议", "台式计算机、打印机等标准办公设备，协议期内按需下单。（演示数据 / demo data）", "台",
+				new BigDecimal("6000.00"), FrameworkEvaluation.PRICE_FIRST, SecondStage.DIRECT_SELECTION, null, 12, null)));
+		FrameworkView call = as(staff(), () -> agreements.publish(framework.id(), framework.version()));
+		as(party("demo.supplier1", Role.BIDDER), () -> agreements.respond(call.id(), "标准配置，48 小时内送货。",
+				new BigDecimal("5600.00")));
+		as(party("demo.supplier3", Role.BIDDER), () -> agreements.respond(call.id(), "标准配置，三年上门保修。",
+				new BigDecimal("5450.00")));
+		log.info("Published the demo procurement cases {} and {} and the framework call {}", published.tradeCode(),
+				single.tradeCode(), call.tradeCode());
 	}
 
 	private EntityView entity(String name, String body, EntityRole role, String username) {

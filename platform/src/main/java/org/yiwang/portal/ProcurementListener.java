@@ -62,6 +62,10 @@ class ProcurementListener {
 		if (source == null || !source.startsWith(SOURCE)) {
 			return null;
 		}
+		if (source.equals(FrameworkListener.SOURCE)) {
+			// the first stage is an open call to every supplier (公开征集); OCDS has no method of its own for it
+			return new Method("open", "框架协议采购");
+		}
 		ProcurementMethod method;
 		try {
 			method = ProcurementMethod.valueOf(source.substring(SOURCE.length()));

@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Portal",
 		allowedDependencies = { "kernel", "system", "catalog", "pki", "tendering", "evaluation", "auction",
-				"intermediary", "procurement" })
+				"intermediary", "procurement", "purchasing" })
 package org.yiwang.portal;

@@ -12,7 +12,12 @@ import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.yiwang.catalog.Catalog;
+import org.yiwang.catalog.CategoryView;
+import org.yiwang.catalog.RegionView;
 import org.yiwang.kernel.Acting;
+import org.yiwang.kernel.CategoryCode;
+import org.yiwang.kernel.RegionCode;
 import org.yiwang.kernel.Money;
 import org.yiwang.kernel.Role;
 import org.yiwang.pki.PlatformKeys;
@@ -46,13 +51,38 @@ class CaseParties {
 
 	private final TransactionTemplate transactions;
 
+	private final Catalog catalog;
+
 	CaseParties(Cases cases, EntityRegistry registry, SealedValues sealed, PlatformKeys keys,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, Catalog catalog) {
+		this.catalog = catalog;
 		this.cases = cases;
 		this.registry = registry;
 		this.sealed = sealed;
 		this.keys = keys;
 		this.transactions = transactions;
+	}
+
+	/** An active region of the catalogue, or a refusal on the {@code region} field. */
+	RegionView region(String code) {
+		if (code == null || !RegionCode.isValid(code)) {
+			throw Refusal.invalid("region", "procurement.region.unknown");
+		}
+		return catalog.region(RegionCode.of(code)).filter(RegionView::active)
+			.orElseThrow(() -> Refusal.invalid("region", "procurement.region.unknown"));
+	}
+
+	/** An enabled category this module procures, or a refusal on the {@code category} field. */
+	CategoryView category(String code) {
+		if (code == null || !CategoryCode.isValid(code)) {
+			throw Refusal.invalid("category", "procurement.category.unknown");
+		}
+		CategoryView category = catalog.findCategory(CategoryCode.of(code)).filter(CategoryView::enabled)
+			.orElseThrow(() -> Refusal.invalid("category", "procurement.category.unknown"));
+		if (!ProcurementDesk.procuredHere(category.family())) {
+			throw Refusal.invalid("category", "procurement.category.notProcurement");
+		}
+		return category;
 	}
 
 	static Acting staff() {
@@ -81,6 +111,22 @@ class CaseParties {
 			return c;
 		}
 		throw Refusal.notFound("procurement.notFound");
+	}
+
+	/** Whether the signed-in account is the district's staff or acts for {@code purchaser} (a framework's team). */
+	boolean onTeam(org.yiwang.registry.EntityId purchaser) {
+		Acting acting = Actors.required();
+		return isStaff(acting) || (acting.hasRole(Role.TENDERER) || acting.hasRole(Role.AGENCY))
+				&& registry.myEntity().map(e -> e.id().equals(purchaser)).orElse(false);
+	}
+
+	/** An amount sealed for {@code context} (a framework response or re-competition offer). */
+	byte[] seal(String context, Money amount) {
+		return sealed.seal(PURPOSE, context, amount.yuan().toPlainString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	BigDecimal open(String context, byte[] value) {
+		return new BigDecimal(new String(sealed.open(PURPOSE, context, value), StandardCharsets.UTF_8));
 	}
 
 	/** The signed-in supplier's row on the case; not found for anybody not invited. */

@@ -80,4 +80,29 @@ public sealed interface ProcurementChanged extends Auditable {
 			return "procurement.objection.answered";
 		}
 	}
+
+	record FrameworkRegistered(Actor actor, UUID procurement, RegionCode region, Instant occurredAt)
+			implements ProcurementChanged {
+		@Override
+		public String action() {
+			return "procurement.framework.registered";
+		}
+	}
+
+	record FrameworkResponded(Actor actor, UUID procurement, String supplier, String offerSha256, RegionCode region,
+			Instant occurredAt) implements ProcurementChanged {
+		@Override
+		public String action() {
+			return "procurement.framework.responseSealed";
+		}
+	}
+
+	/** {@code procurement} is the framework; the order is named in the action's target by its own event once placed. */
+	record FrameworkOfferSealed(Actor actor, UUID procurement, UUID order, String supplier, String offerSha256,
+			RegionCode region, Instant occurredAt) implements ProcurementChanged {
+		@Override
+		public String action() {
+			return "procurement.framework.offerSealed";
+		}
+	}
 }

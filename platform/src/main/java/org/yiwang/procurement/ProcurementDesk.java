@@ -89,8 +89,8 @@ public class ProcurementDesk {
 		if (request == null) {
 			throw Refusal.invalid("title", "procurement.text.required");
 		}
-		RegionView region = region(request.region());
-		CategoryView category = category(request.category());
+		RegionView region = parties.region(request.region());
+		CategoryView category = parties.category(request.category());
 		ProcurementMethod method = request.method();
 		if (method == null) {
 			throw Refusal.invalid("method", "procurement.method.required");
@@ -345,26 +345,6 @@ public class ProcurementDesk {
 	}
 
 	// --- checks -----------------------------------------------------------------------------------------------------
-
-	private RegionView region(String code) {
-		if (code == null || !RegionCode.isValid(code)) {
-			throw Refusal.invalid("region", "procurement.region.unknown");
-		}
-		return catalog.region(RegionCode.of(code)).filter(RegionView::active)
-			.orElseThrow(() -> Refusal.invalid("region", "procurement.region.unknown"));
-	}
-
-	private CategoryView category(String code) {
-		if (code == null || !CategoryCode.isValid(code)) {
-			throw Refusal.invalid("category", "procurement.category.unknown");
-		}
-		CategoryView category = catalog.findCategory(CategoryCode.of(code)).filter(CategoryView::enabled)
-			.orElseThrow(() -> Refusal.invalid("category", "procurement.category.unknown"));
-		if (!procuredHere(category.family())) {
-			throw Refusal.invalid("category", "procurement.category.notProcurement");
-		}
-		return category;
-	}
 
 	/** The invited suppliers: approved entities holding the supplier role, none barred, none the purchaser. */
 	private List<EntityView> suppliers(List<String> codes, ProcurementMethod method, EntityView purchaser,

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Repository;
 import org.yiwang.kernel.CategoryCode;
 import org.yiwang.kernel.Money;
 import org.yiwang.kernel.RegionCode;
+import org.yiwang.kernel.TradeCode;
 import org.yiwang.registry.EntityId;
 
 /** Rounds, hospitals' quantities and suppliers' sealed bids; region-scoped in the database (row-level security). */
@@ -22,7 +23,8 @@ class Rounds {
 
 	private static final String ROUND = """
 			select id, region_code, category_code, template_version, title, product_scope, ceiling_price, max_winners,
-			  min_bids, report_deadline, bid_deadline, status, total_quantity, created_by, created_at, decided_at, version
+			  min_bids, report_deadline, bid_deadline, status, total_quantity, created_by, created_at, decided_at, version,
+			  trade_code, result_text, result_signature
 			from purchasing.rounds""";
 
 	private static final String BID = """
@@ -39,11 +41,13 @@ class Rounds {
 	void add(RoundView r) {
 		jdbc.sql("""
 				insert into purchasing.rounds (id, region_code, category_code, template_version, title, product_scope,
-				  ceiling_price, max_winners, min_bids, report_deadline, bid_deadline, status, created_by, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)""")
+				  ceiling_price, max_winners, min_bids, report_deadline, bid_deadline, status, created_by, created_at,
+				  trade_code)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)""")
 			.params(r.id(), r.region().value(), r.category().value(), r.templateVersion(), r.title(), r.productScope(),
 					r.ceilingPrice().yuan(), r.maxWinners(), r.minBids(), Timestamp.from(r.reportDeadline()),
-					Timestamp.from(r.bidDeadline()), r.createdBy(), Timestamp.from(r.createdAt()))
+					Timestamp.from(r.bidDeadline()), r.createdBy(), Timestamp.from(r.createdAt()),
+					r.tradeCode() == null ? null : r.tradeCode().value())
 			.update();
 	}
 
@@ -115,11 +119,15 @@ class Rounds {
 	}
 
 	/** Closes an open round seen at {@code version}; false when it changed meanwhile. */
-	boolean close(UUID round, long version, RoundStatus status, long total, String by, Instant at) {
+	boolean close(UUID round, long version, RoundStatus status, long total, String by, Instant at, TradeCode tradeCode,
+			String resultText, String resultSignature) {
 		return jdbc.sql("""
 				update purchasing.rounds set status = ?, total_quantity = ?, decided_by = ?, decided_at = ?,
+				  trade_code = ?, result_text = ?, result_signature = ?,
 				  version = version + 1 where id = ? and version = ? and status = 'OPEN'""")
-			.params(status.name(), total, by, Timestamp.from(at), round, version).update() == 1;
+			.params(status.name(), total, by, Timestamp.from(at), tradeCode.value(), resultText, resultSignature, round,
+					version)
+			.update() == 1;
 	}
 
 	/** The bids of a round; the sealed price is never read here. */
@@ -141,7 +149,8 @@ class Rounds {
 				rs.getInt(4), rs.getString(5), rs.getString(6), Money.of(rs.getBigDecimal(7)), rs.getInt(8), rs.getInt(9),
 				rs.getTimestamp(10).toInstant(), rs.getTimestamp(11).toInstant(), RoundStatus.valueOf(rs.getString(12)),
 				totalQuantity, rs.getString(14), rs.getTimestamp(15).toInstant(), decided == null ? null : decided.toInstant(),
-				rs.getLong(17));
+				rs.getLong(17), rs.getString(18) == null ? null : TradeCode.of(rs.getString(18)), rs.getString(19),
+				rs.getString(20));
 	}
 
 	private static RoundBidView bid(ResultSet rs, int n) throws SQLException {

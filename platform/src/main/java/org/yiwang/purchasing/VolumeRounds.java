@@ -3,10 +3,15 @@ package org.yiwang.purchasing;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Year;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -21,6 +26,8 @@ import org.yiwang.kernel.InputRules;
 import org.yiwang.kernel.Money;
 import org.yiwang.kernel.RegionCode;
 import org.yiwang.kernel.Role;
+import org.yiwang.kernel.TradeCode;
+import org.yiwang.pki.PlatformKeys;
 import org.yiwang.pki.SealedValues;
 import org.yiwang.purchasing.PurchasingChanged.BidSealed;
 import org.yiwang.purchasing.PurchasingChanged.QuantityReported;
@@ -29,8 +36,8 @@ import org.yiwang.registry.EntityRegistry;
 import org.yiwang.registry.EntityRole;
 import org.yiwang.registry.EntityView;
 import org.yiwang.system.Actors;
-import org.yiwang.system.RegionScopes;
 import org.yiwang.system.Refusal;
+import org.yiwang.system.RegionScopes;
 
 /**
  * Volume-based procurement rounds (带量采购). A region's staff publish a round (what is bought, a price ceiling, how
@@ -43,6 +50,10 @@ import org.yiwang.system.Refusal;
  */
 @Service
 public class VolumeRounds {
+
+	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CHINA);
 
 	static final String SEAL_PURPOSE = "purchasing-round-bid";
 
@@ -66,9 +77,12 @@ public class VolumeRounds {
 
 	private final Clock clock;
 
+	private final PlatformKeys keys;
+
 	VolumeRounds(Rounds rounds, Products products, PurchasingCatalogue catalogue, Catalog catalog,
 			EntityRegistry registry, SealedValues sealed, ApplicationEventPublisher events, TransactionTemplate transactions,
-			Clock clock) {
+			Clock clock, PlatformKeys keys) {
+		this.keys = keys;
 		this.rounds = rounds;
 		this.products = products;
 		this.catalogue = catalogue;
@@ -112,7 +126,8 @@ public class VolumeRounds {
 		}
 		RoundView round = new RoundView(UUID.randomUUID(), region, category.code(), template.version(), title, scope,
 				ceiling, request.maxWinners(), Math.max(1, template.minBids()), request.reportDeadline(),
-				request.bidDeadline(), RoundStatus.OPEN, null, staff.actor().username(), now, null, 0);
+				request.bidDeadline(), RoundStatus.OPEN, null, staff.actor().username(), now, null, 0,
+				tradeCode(region, now, null), null, null);
 		return inTransaction(() -> {
 			rounds.add(round);
 			events.publishEvent(new RoundPublished(staff.actor(), round.id(), round.category(), title, ceiling,
@@ -241,13 +256,47 @@ public class VolumeRounds {
 				rounds.disclose(outcome.bid(), prices.get(outcome.bid()), outcome);
 			}
 			RoundStatus status = result.decided() ? RoundStatus.DECIDED : RoundStatus.FAILED;
-			if (!rounds.close(id, seenVersion, status, total, staff.actor().username(), now)) {
+			TradeCode code = round.tradeCode() != null ? round.tradeCode() : tradeCode(round.region(), round.createdAt(), id);
+			List<RoundBidView> bids = rounds.bids(id);
+			String text = resultText(round, code, result.decided(), total, bids, now);
+			String signature = Base64.getEncoder().encodeToString(keys.sign(text.getBytes(StandardCharsets.UTF_8)));
+			if (!rounds.close(id, seenVersion, status, total, staff.actor().username(), now, code, text, signature)) {
 				throw Refusal.conflict(null, "purchasing.round.changed");
 			}
 			events.publishEvent(new RoundResultPublished(staff.actor(), id, round.category(), round.title(),
-					result.decided(), total, round.ceilingPrice(), rounds.bids(id), round.region(), now));
+					result.decided(), total, round.ceilingPrice(), bids, round.region(), now, code, text, signature));
 			return rounds.byId(id).orElseThrow();
 		});
+	}
+
+	/** The result notice the platform signs: every valid bid's rank and price, the winners' volumes, or the failure. */
+	private static String resultText(RoundView round, TradeCode code, boolean decided, long total, List<RoundBidView> bids,
+			Instant now) {
+		List<String> lines = new ArrayList<>(List.of(decided ? "带量采购结果公告" : "带量采购流标公告", "项目名称：" + round.title(),
+				"交易编码：" + code.value(), "产品范围：" + round.productScope(),
+				"最高有效申报价：" + round.ceilingPrice().yuan().toPlainString() + " 元", "约定采购量：" + total));
+		for (RoundBidView b : bids) {
+			if (Boolean.TRUE.equals(b.winner())) {
+				lines.add("中选：第 " + b.rank() + " 名 " + b.supplierName() + "，" + b.productName() + "，中选价 "
+						+ b.price().yuan().toPlainString() + " 元，分配量 " + b.volume());
+			}
+		}
+		if (!decided) {
+			lines.add("流标原因：有效申报不足 " + round.minBids() + " 家");
+		}
+		lines.add("公告时间：" + SHOWN.format(now) + "（北京时间）");
+		return String.join("\n", lines);
+	}
+
+	/**
+	 * The round's trade code: a random serial at publication; a round published before rounds had codes gets one from
+	 * its id, so deciding it twice (a retried transaction) gives the same code.
+	 */
+	private TradeCode tradeCode(RegionCode region, Instant created, UUID id) {
+		int year = Year.from(created.atZone(CHINA)).getValue();
+		String serial = id == null ? "%06d".formatted(ThreadLocalRandom.current().nextInt(1_000_000))
+				: id.toString().replace("-", "").substring(0, 8).toUpperCase();
+		return TradeCode.of("CG-DL-%s-%d-%s".formatted(region.value(), year, serial));
 	}
 
 	/** A round of the acting staff's regions (the database shows no others: another region's is not found). */

@@ -43,6 +43,30 @@ class TemplateRulesTests {
 			.extracting(TemplateRules.Violation::field).containsExactlyInAnyOrder("minBids", "securityMaxPercent");
 	}
 
+	private static TemplateRevision method(Procedure procedure, Integer days, int minBids, EvaluationMethod evaluation) {
+		return new TemplateRevision(procedure, days, null, null, null, null, null, null, null, false, null, minBids, false,
+				false, evaluation, null, "method", 1);
+	}
+
+	@Test
+	void a_procurement_template_of_a_non_tender_method_keeps_that_methods_minimums_not_the_tenders() {
+		ProcedureFamily p = ProcedureFamily.PROCUREMENT;
+		EvaluationMethod lowest = EvaluationMethod.LOWEST_EVALUATED_PRICE;
+		assertThat(TemplateRules.check(p, method(Procedure.COMPETITIVE_NEGOTIATION, 3, 3, lowest))).isEmpty();
+		assertThat(TemplateRules.check(p, method(Procedure.COMPETITIVE_NEGOTIATION, 2, 2, lowest)))
+			.extracting(TemplateRules.Violation::field).containsExactlyInAnyOrder("bidPeriodDays", "minBids");
+		assertThat(TemplateRules.check(p, method(Procedure.COMPETITIVE_CONSULTATION, 9, 3, EvaluationMethod.WEIGHTED_SCORING)))
+			.extracting(TemplateRules.Violation::field).containsExactly("bidPeriodDays");
+		assertThat(TemplateRules.check(p, method(Procedure.INQUIRY, 3, 3, null)))
+			.extracting(TemplateRules.Violation::field).containsExactly("evaluationMethod");
+		assertThat(TemplateRules.check(p, method(Procedure.SINGLE_SOURCE, 5, 1, null))).isEmpty();
+		assertThat(TemplateRules.check(p, method(Procedure.SINGLE_SOURCE, 4, 1, null)))
+			.extracting(TemplateRules.Violation::field).containsExactly("bidPeriodDays");
+		// the same method's days in a works tender category are no tender
+		assertThat(TemplateRules.check(ProcedureFamily.TENDER, method(Procedure.COMPETITIVE_NEGOTIATION, 3, 3, lowest)))
+			.isNotEmpty();
+	}
+
 	@Test
 	void refuses_an_auction_without_countdown() {
 		TemplateRevision listing = new TemplateRevision(Procedure.LISTING, null, null, null, null, null, null, null, 20,

@@ -35,7 +35,8 @@ import org.yiwang.portal.RecordType;
  * In headless Chromium, issue 23's done-when for government procurement: a competitive negotiation registered by the
  * purchaser, published by staff, answered by three suppliers, negotiated in a round, closed by sealed final offers and
  * concluded to a published result; and a single-source notice to which another supplier objects, the staff dismiss the
- * objection, and the purchaser concludes at the agreed price after the publicity.
+ * objection, and the purchaser concludes at the agreed price after the publicity; and a framework agreement from its
+ * call through sealed responses and the entry list to a purchaser's direct order.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -193,6 +194,80 @@ class ProcurementBrowserIT {
 		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("已成交");
 		Chromium.screenshot(browser, "procurement-single-source-result");
 		awaitResult(registered.tradeCode().value(), RecordType.AWARD_RESULT);
+	}
+
+	@Test
+	void a_framework_agreement_selects_its_entrants_and_a_purchaser_orders_from_them() throws Exception {
+		ProcurementFixture f = new ProcurementFixture(context, 3);
+		browser = Chromium.open(1400);
+		signIn(f.user("cg"), ProcurementFixture.PASSWORD);
+		browser.get(url("/procurement"));
+		browser.findElement(By.id("frameworks-link")).click();
+		browser.findElement(By.id("new-framework")).click();
+		new Select(browser.findElement(By.id("region"))).selectByValue(ProcurementFixture.REGION);
+		new Select(browser.findElement(By.id("category"))).selectByValue("GOV_GOODS");
+		browser.findElement(By.id("title")).sendKeys("办公家具框架协议 " + f.run);
+		browser.findElement(By.id("requirements")).sendKeys("办公桌椅，按需分批供货。");
+		browser.findElement(By.id("unit")).sendKeys("套");
+		browser.findElement(By.id("maxUnitPrice")).sendKeys("2000");
+		new Select(browser.findElement(By.id("evaluation"))).selectByValue("PRICE_FIRST");
+		new Select(browser.findElement(By.id("secondStage"))).selectByValue("DIRECT_SELECTION");
+		WebElement term = browser.findElement(By.id("termMonths"));
+		// past the browser's own check (max 24), so the platform's refusal is what the person sees
+		((JavascriptExecutor) browser).executeScript("arguments[0].removeAttribute('max'); arguments[0].value = '30'", term);
+		submit(By.id("framework-submit"));
+		assertThat(browser.findElement(By.tagName("main")).getText()).as("the refusal names the field")
+			.contains("框架协议有效期");
+		new Select(browser.findElement(By.id("region"))).selectByValue(ProcurementFixture.REGION);
+		new Select(browser.findElement(By.id("category"))).selectByValue("GOV_GOODS");
+		browser.findElement(By.id("title")).sendKeys("办公家具框架协议 " + f.run);
+		browser.findElement(By.id("requirements")).sendKeys("办公桌椅，按需分批供货。");
+		browser.findElement(By.id("unit")).sendKeys("套");
+		browser.findElement(By.id("maxUnitPrice")).sendKeys("2000");
+		new Select(browser.findElement(By.id("evaluation"))).selectByValue("PRICE_FIRST");
+		new Select(browser.findElement(By.id("secondStage"))).selectByValue("DIRECT_SELECTION");
+		submit(By.id("framework-submit"));
+		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("待发布");
+		String page = browser.getCurrentUrl();
+		UUID id = UUID.fromString(page.substring(page.lastIndexOf('/') + 1));
+
+		signOutAndIn("staff.yuzhong", STAFF_PASSWORD);
+		browser.get(page);
+		submit(By.id("publish"));
+		assertThat(browser.findElement(By.id("notice-text")).getText()).contains("框架协议采购征集公告").contains("价格优先法");
+
+		String[] prices = { "1800", "1650", "1900" };
+		for (int i = 1; i <= 3; i++) {
+			signOutAndIn(f.user("gy" + i), ProcurementFixture.PASSWORD);
+			browser.get(page);
+			if (i == 1) {
+				browser.findElement(By.id("response")).sendKeys("超过最高限价的报价");
+				browser.findElement(By.id("unitPrice")).sendKeys("2000.01");
+				submit(By.id("framework-respond"));
+				assertThat(browser.findElement(By.tagName("main")).getText()).contains("最高限制单价");
+			}
+			browser.findElement(By.id("response")).sendKeys("按需求供货，供应商 " + i);
+			browser.findElement(By.id("unitPrice")).sendKeys(prices[i - 1]);
+			submit(By.id("framework-respond"));
+			assertThat(browser.findElement(By.id("responded")).getText()).contains("报价已加密");
+		}
+
+		FrameworkAgreements agreements = context.getBean(FrameworkAgreements.class);
+		clock.advanceTo(agreements.view(id).orElseThrow().responseDeadline().plusSeconds(1));
+		signOutAndIn(f.user("cg"), ProcurementFixture.PASSWORD);
+		browser.get(page);
+		submit(By.id("select-entrants"));
+		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("协议有效");
+		assertThat(browser.findElement(By.id("entry-text")).getText()).contains("框架协议入围结果公告")
+			.contains("响应供应商 3 家，入围 2 家").contains(f.suppliers.get(1).name()).doesNotContain(f.suppliers.get(2).name());
+		browser.findElement(By.id("quantity")).sendKeys("40");
+		new Select(browser.findElement(By.id("order-supplier"))).selectByValue(f.suppliers.get(0).creditCode());
+		browser.findElement(By.id("order-reason")).sendKeys("交货网点距本单位最近");
+		submit(By.id("place-order"));
+		assertThat(browser.findElement(By.id("order-list")).getText()).contains("已成交").contains(f.suppliers.get(0).name())
+			.contains("72000.00");
+		Chromium.screenshot(browser, "procurement-framework-order");
+		awaitResult(agreements.view(id).orElseThrow().tradeCode().value(), RecordType.CONTRACT);
 	}
 
 	private PublicRecord awaitResult(String tradeCode, RecordType type) {

@@ -49,6 +49,9 @@ import org.yiwang.system.Refusal;
 class CataloguePurchasingFlowTests {
 
 	@Autowired
+	org.yiwang.portal.Portal portal;
+
+	@Autowired
 	ApplicationContext context;
 
 	@Autowired
@@ -153,6 +156,16 @@ class CataloguePurchasingFlowTests {
 		assertThat(result.get(2).valid()).isFalse();
 		assertThat(events.stream(RoundResultPublished.class).filter(e -> e.round().equals(round.id()))).singleElement()
 			.satisfies(e -> assertThat(e.decided()).isTrue());
+		// the result is a public record: trade code, signed text, the winners as parties
+		assertThat(decided.tradeCode().value()).startsWith("CG-DL-" + round.region().value());
+		assertThat(decided.resultText()).contains("带量采购结果公告").contains(decided.tradeCode().value()).contains("629");
+		org.yiwang.portal.PublicRecord record = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+			.until(() -> portal.history(decided.tradeCode().value()).stream()
+				.filter(r -> r.type() == org.yiwang.portal.RecordType.AWARD_RESULT).findFirst(), java.util.Optional::isPresent)
+			.orElseThrow();
+		assertThat(record.signature()).isEqualTo(decided.resultSignature());
+		assertThat(record.signedContent()).isEqualTo(decided.resultText());
+		assertThat(record.parties()).extracting(org.yiwang.portal.Party::role).containsOnly("winner").hasSize(2);
 		mvc.perform(get("/purchasing/rounds/" + round.id())).andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString("中选")))
 			.andExpect(content().string(Matchers.containsString("629")));

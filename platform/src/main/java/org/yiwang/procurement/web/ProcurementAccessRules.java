@@ -18,6 +18,21 @@ class ProcurementAccessRules implements HttpAccessRules {
 
 	@Override
 	public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+		// framework agreements: the same sides; the buyer of an order decides its re-competition
+		rules.requestMatchers(GET, "/procurement/frameworks/new").hasAnyRole("TENDERER", "AGENCY")
+			.requestMatchers(POST, "/procurement/frameworks", "/procurement/frameworks/*/orders",
+					"/procurement/framework-orders/*/award")
+			.hasAnyRole("TENDERER", "AGENCY")
+			.requestMatchers(POST, "/procurement/frameworks/*/publish").hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF")
+			.requestMatchers(POST, "/procurement/frameworks/*/select")
+			.hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF", "TENDERER", "AGENCY")
+			.requestMatchers(POST, "/procurement/frameworks/*/responses", "/procurement/framework-orders/*/offers")
+			.hasRole("BIDDER")
+			.requestMatchers(GET, "/api/procurement/mine").hasAnyRole("TENDERER", "AGENCY", "BIDDER")
+			.requestMatchers(GET, "/procurement/frameworks", "/procurement/frameworks/*", "/api/procurement/cases",
+					"/api/procurement/cases/*", "/api/procurement/frameworks", "/api/procurement/frameworks/*",
+					"/api/procurement/frameworks/*/orders")
+			.permitAll();
 		rules.requestMatchers(GET, "/procurement/new").hasAnyRole("TENDERER", "AGENCY")
 			.requestMatchers(POST, "/procurement").hasAnyRole("TENDERER", "AGENCY")
 			.requestMatchers(GET, "/procurement/mine").hasAnyRole("TENDERER", "AGENCY", "BIDDER")

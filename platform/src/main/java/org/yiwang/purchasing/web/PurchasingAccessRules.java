@@ -19,7 +19,9 @@ class PurchasingAccessRules implements HttpAccessRules {
 
 	@Override
 	public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-		rules.requestMatchers(GET, "/catalogue", "/purchasing/rounds", "/purchasing/rounds/*").permitAll()
+		rules.requestMatchers(GET, "/catalogue", "/purchasing/rounds", "/purchasing/rounds/*", "/api/purchasing/catalogue",
+				"/api/purchasing/rounds", "/api/purchasing/rounds/*")
+			.permitAll()
 			.requestMatchers(GET, "/purchasing/supplier").hasRole("BIDDER")
 			.requestMatchers(POST, "/purchasing/products", "/purchasing/products/*/prices", "/purchasing/rounds/*/bids",
 					"/purchasing/orders/*/delivery")

@@ -1,0 +1,177 @@
+package org.yiwang.procurement.web;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yiwang.catalog.Catalog;
+import org.yiwang.kernel.Role;
+import org.yiwang.procurement.FrameworkAgreements;
+import org.yiwang.procurement.FrameworkEvaluation;
+import org.yiwang.procurement.FrameworkOrderView;
+import org.yiwang.procurement.FrameworkOrders;
+import org.yiwang.procurement.FrameworkView;
+import org.yiwang.procurement.NewFramework;
+import org.yiwang.procurement.NewFrameworkOrder;
+import org.yiwang.procurement.ProcurementDesk;
+import org.yiwang.procurement.SecondStage;
+import org.yiwang.registry.EntityId;
+import org.yiwang.system.Actors;
+import org.yiwang.system.Forms;
+import org.yiwang.system.Refusal;
+
+/**
+ * The framework agreement pages: the public list and page (call, entry list, orders), the purchaser's form, and on the
+ * page the actions of whoever reads it (staff publish; suppliers respond; the team selects the entrants; purchasers
+ * order; entrants offer in a re-competition; the buyer decides it).
+ */
+@Controller
+class FrameworkPagesController {
+
+	private final FrameworkAgreements agreements;
+
+	private final FrameworkOrders orders;
+
+	private final Catalog catalog;
+
+	FrameworkPagesController(FrameworkAgreements agreements, FrameworkOrders orders, Catalog catalog) {
+		this.agreements = agreements;
+		this.orders = orders;
+		this.catalog = catalog;
+	}
+
+	@GetMapping("/procurement/frameworks")
+	String list(Model model) {
+		model.addAttribute("frameworks", agreements.publicFrameworks());
+		return "procurement/frameworks";
+	}
+
+	@GetMapping("/procurement/frameworks/new")
+	String newFramework(Model model) {
+		model.addAttribute("regions", catalog.regions());
+		model.addAttribute("categories", catalog.enabledCategories().stream()
+			.filter(c -> ProcurementDesk.procuredHere(c.family())).toList());
+		model.addAttribute("evaluations", FrameworkEvaluation.values());
+		model.addAttribute("stages", SecondStage.values());
+		return "procurement/framework-new";
+	}
+
+	@PostMapping("/procurement/frameworks")
+	String register(@RequestParam(required = false) String region, @RequestParam(required = false) String category,
+			@RequestParam(required = false) String title, @RequestParam(required = false) String requirements,
+			@RequestParam(required = false) String unit, @RequestParam(required = false) String maxUnitPrice,
+			@RequestParam(required = false) String evaluation, @RequestParam(required = false) String secondStage,
+			@RequestParam(required = false) String entryCap, @RequestParam(required = false) String termMonths,
+			@RequestParam(required = false) String responseDays, RedirectAttributes redirect) {
+		FrameworkView[] made = new FrameworkView[1];
+		Forms.attempt(redirect, "procurement.framework.saved.registered", () -> made[0] = agreements.register(
+				new NewFramework(region, category, title, requirements, unit,
+						ProcurementPagesController.decimal("maxUnitPrice", maxUnitPrice),
+						named(FrameworkEvaluation.values(), "evaluation", evaluation),
+						named(SecondStage.values(), "secondStage", secondStage), integer("entryCap", entryCap),
+						integer("termMonths", termMonths), integer("responseDays", responseDays))));
+		return made[0] == null ? "redirect:/procurement/frameworks/new" : "redirect:/procurement/frameworks/" + made[0].id();
+	}
+
+	@GetMapping("/procurement/frameworks/{id}")
+	String framework(@PathVariable UUID id, Model model) {
+		FrameworkView f = agreements.get(id);
+		var acting = Actors.current();
+		model.addAttribute("f", f);
+		model.addAttribute("staff",
+				acting.map(a -> a.hasRole(Role.CENTER_STAFF) || a.hasRole(Role.PLATFORM_ADMIN)).orElse(false));
+		model.addAttribute("team", agreements.onTeam(id));
+		model.addAttribute("buyer", acting.map(a -> a.hasRole(Role.TENDERER) || a.hasRole(Role.AGENCY)).orElse(false));
+		model.addAttribute("bidder", acting.map(a -> a.hasRole(Role.BIDDER)).orElse(false));
+		model.addAttribute("mine", agreements.myResponse(id).orElse(null));
+		List<FrameworkOrderView> placed = f.status().name().equals("IN_FORCE") ? orders.orders(id) : List.of();
+		model.addAttribute("orders", placed);
+		return "procurement/framework";
+	}
+
+	@PostMapping("/procurement/frameworks/{id}/publish")
+	String publish(@PathVariable UUID id, @RequestParam long version, RedirectAttributes redirect) {
+		Forms.attempt(redirect, "procurement.saved.published", () -> agreements.publish(id, version));
+		return "redirect:/procurement/frameworks/" + id;
+	}
+
+	@PostMapping("/procurement/frameworks/{id}/responses")
+	String respond(@PathVariable UUID id, @RequestParam(required = false) String response,
+			@RequestParam(required = false) String unitPrice, RedirectAttributes redirect) {
+		Forms.attempt(redirect, "procurement.saved.responded", () -> agreements.respond(id, response,
+				ProcurementPagesController.decimal("unitPrice", unitPrice)));
+		return "redirect:/procurement/frameworks/" + id;
+	}
+
+	@PostMapping("/procurement/frameworks/{id}/select")
+	String select(@PathVariable UUID id, @RequestParam Map<String, String> params, RedirectAttributes redirect) {
+		Forms.attempt(redirect, "procurement.framework.saved.selected", () -> {
+			Map<EntityId, BigDecimal> scores = new HashMap<>();
+			params.forEach((name, value) -> {
+				if (name.startsWith("score_") && value != null && !value.isBlank()) {
+					try {
+						scores.put(new EntityId(UUID.fromString(name.substring(6))),
+								ProcurementPagesController.decimal("qualityScore", value));
+					}
+					catch (IllegalArgumentException ignored) {
+						// a field no form of ours makes: not a supplier
+					}
+				}
+			});
+			agreements.select(id, scores);
+		});
+		return "redirect:/procurement/frameworks/" + id;
+	}
+
+	@PostMapping("/procurement/frameworks/{id}/orders")
+	String order(@PathVariable UUID id, @RequestParam(required = false) String quantity,
+			@RequestParam(required = false) String supplier, @RequestParam(required = false) String reason,
+			@RequestParam(required = false) String offerHours, RedirectAttributes redirect) {
+		Forms.attempt(redirect, "procurement.framework.saved.ordered", () -> orders.order(id,
+				new NewFrameworkOrder(integer("quantity", quantity), supplier, reason, integer("offerHours", offerHours))));
+		return "redirect:/procurement/frameworks/" + id;
+	}
+
+	@PostMapping("/procurement/framework-orders/{id}/offers")
+	String offer(@PathVariable UUID id, @RequestParam(required = false) String unitPrice, RedirectAttributes redirect) {
+		Forms.attempt(redirect, "procurement.framework.saved.offered",
+				() -> orders.offer(id, ProcurementPagesController.decimal("unitPrice", unitPrice)));
+		return "redirect:/procurement/frameworks/" + orders.get(id).framework();
+	}
+
+	@PostMapping("/procurement/framework-orders/{id}/award")
+	String award(@PathVariable UUID id, RedirectAttributes redirect) {
+		Forms.attempt(redirect, "procurement.framework.saved.ordered", () -> orders.award(id));
+		return "redirect:/procurement/frameworks/" + orders.get(id).framework();
+	}
+
+	private static <E extends Enum<E>> E named(E[] values, String field, String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		return Arrays.stream(values).filter(v -> v.name().equals(value.strip())).findFirst()
+			.orElseThrow(() -> Refusal.invalid(field, "procurement.framework." + field + ".required"));
+	}
+
+	private static Integer integer(String field, String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Integer.valueOf(value.strip());
+		}
+		catch (NumberFormatException e) {
+			throw Refusal.invalid(field, "procurement.number.form", value);
+		}
+	}
+}

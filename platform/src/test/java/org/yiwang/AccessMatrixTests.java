@@ -324,12 +324,12 @@ class AccessMatrixTests {
 		allow(READERS, "GET /intermediary/direct-selections");
 		// analytics (issue 20): the public dashboard is open; staff read the operator's and staff performance, regulators
 		// theirs (scoped to their industries and regions); every download is a read
-		allow(PUBLIC, "GET /open/analytics", "GET /open/analytics/facts", "GET /open/analytics/data.csv",
-				"GET /open/analytics/data.xlsx");
-		allow(STAFF, "GET /analytics", "GET /analytics/facts", "GET /analytics/data.csv", "GET /analytics/data.xlsx",
+		allow(PUBLIC, "GET /open/analytics", "GET /open/analytics/facts", "GET /open/analytics/export/data.csv",
+				"GET /open/analytics/export/data.xlsx");
+		allow(STAFF, "GET /analytics", "GET /analytics/facts", "GET /analytics/export/data.csv", "GET /analytics/export/data.xlsx",
 				"GET /analytics/staff");
 		allow(EnumSet.of(Role.REGULATOR), "GET /analytics/regulator", "GET /analytics/regulator/facts",
-				"GET /analytics/regulator/data.csv", "GET /analytics/regulator/data.xlsx");
+				"GET /analytics/regulator/export/data.csv", "GET /analytics/regulator/export/data.xlsx");
 	}
 
 	private static void allow(Set<Role> roles, String... endpoints) {

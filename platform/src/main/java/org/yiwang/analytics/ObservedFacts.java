@@ -73,7 +73,7 @@ class ObservedFacts {
 			var published = facts.published(alert.tradeCode());
 			facts.record(Fact.of("alert:" + alert.alert(), Stage.ALERT, alert.occurredAt(), alert.region().value(),
 					alert.category() == null ? "" : alert.category().value(),
-					published.map(Facts.Published::procedure).orElse(""), alert.tradeCode(), alert.rule()));
+					published.map(Facts.Published::procedure).orElse(""), alert.tradeCode(), alert.tradeCode()));
 		}
 	}
 

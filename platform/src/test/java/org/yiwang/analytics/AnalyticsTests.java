@@ -268,7 +268,7 @@ class AnalyticsTests {
 	void the_excel_and_csv_downloads_carry_the_dashboard_numbers() throws Exception {
 		String m = month.toString();
 		Dashboard d = operator(() -> analytics.dashboard(Audience.OPERATOR, m, null, REGION));
-		MockHttpServletResponse xlsx = mvc.perform(get("/analytics/data.xlsx").param("chart", "amount").param("month", m)
+		MockHttpServletResponse xlsx = mvc.perform(get("/analytics/export/data.xlsx").param("chart", "amount").param("month", m)
 			.param("region", REGION).with(authentication(TestActor.cityStaff().authentication()))).andReturn().getResponse();
 		assertThat(xlsx.getStatus()).isEqualTo(200);
 		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getContentAsByteArray()))) {
@@ -283,7 +283,7 @@ class AnalyticsTests {
 					.isEqualByComparingTo(points.get(i).value());
 			}
 		}
-		MockHttpServletResponse csv = mvc.perform(get("/open/analytics/data.csv").param("chart", "district")
+		MockHttpServletResponse csv = mvc.perform(get("/open/analytics/export/data.csv").param("chart", "district")
 			.param("month", m).param("region", REGION)).andReturn().getResponse();
 		assertThat(csv.getStatus()).isEqualTo(200);
 		String text = new String(csv.getContentAsByteArray(), StandardCharsets.UTF_8);
@@ -308,7 +308,7 @@ class AnalyticsTests {
 		Map<String, String[]> bad = Map.of("month", new String[] { "/analytics", "month", "2026-13" }, "category",
 				new String[] { "/analytics", "category", "NO_SUCH_CATEGORY" }, "region",
 				new String[] { "/analytics", "region", "999999" }, "chart",
-				new String[] { "/analytics/data.xlsx", "chart", "nothing" }, "stage",
+				new String[] { "/analytics/export/data.xlsx", "chart", "nothing" }, "stage",
 				new String[] { "/analytics/facts", "stage", "NOPE" });
 		for (Map.Entry<String, String[]> e : bad.entrySet()) {
 			String[] v = e.getValue();

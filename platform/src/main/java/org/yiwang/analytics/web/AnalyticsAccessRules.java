@@ -16,13 +16,13 @@ class AnalyticsAccessRules implements HttpAccessRules {
 
 	@Override
 	public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-		rules.requestMatchers(GET, "/open/analytics", "/open/analytics/facts", "/open/analytics/data.csv",
-				"/open/analytics/data.xlsx")
+		rules.requestMatchers(GET, "/open/analytics", "/open/analytics/facts", "/open/analytics/export/data.csv",
+				"/open/analytics/export/data.xlsx")
 			.permitAll()
-			.requestMatchers(GET, "/analytics/regulator", "/analytics/regulator/facts", "/analytics/regulator/data.csv",
-					"/analytics/regulator/data.xlsx")
+			.requestMatchers(GET, "/analytics/regulator", "/analytics/regulator/facts", "/analytics/regulator/export/data.csv",
+					"/analytics/regulator/export/data.xlsx")
 			.hasRole("REGULATOR")
-			.requestMatchers(GET, "/analytics", "/analytics/facts", "/analytics/data.csv", "/analytics/data.xlsx",
+			.requestMatchers(GET, "/analytics", "/analytics/facts", "/analytics/export/data.csv", "/analytics/export/data.xlsx",
 					"/analytics/staff")
 			.hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF");
 	}

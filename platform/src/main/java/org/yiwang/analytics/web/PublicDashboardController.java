@@ -42,13 +42,13 @@ class PublicDashboardController {
 		return pages.facts(Audience.PUBLIC, BASE, month, stage, category, region, procedure, bidders, model, locale);
 	}
 
-	@GetMapping(BASE + "/data.csv")
+	@GetMapping(BASE + "/export/data.csv")
 	ResponseEntity<byte[]> csv(@RequestParam(required = false) String chart, @RequestParam(required = false) String month,
 			@RequestParam(required = false) String category, @RequestParam(required = false) String region, Locale locale) {
 		return export.csv(analytics.dashboard(Audience.PUBLIC, month, category, region), chart, locale);
 	}
 
-	@GetMapping(BASE + "/data.xlsx")
+	@GetMapping(BASE + "/export/data.xlsx")
 	ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String chart, @RequestParam(required = false) String month,
 			@RequestParam(required = false) String category, @RequestParam(required = false) String region, Locale locale) {
 		return export.xlsx(analytics.dashboard(Audience.PUBLIC, month, category, region), chart, locale);

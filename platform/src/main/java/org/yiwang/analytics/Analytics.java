@@ -121,7 +121,7 @@ public class Analytics {
 			case OPERATOR -> {
 				Acting staff = requireOperator();
 				inScope(staff, r);
-				yield inTransaction(() -> read.apply(new Filter(c, r, null), staff.regionScope().all()));
+				yield inTransaction(() -> read.apply(new Filter(c, r, null, regions(staff)), staff.regionScope().all()));
 			}
 			case REGULATOR -> {
 				Acting regulator = Actors.requireAnyRole("analytics.regulatorOnly", Role.REGULATOR);
@@ -130,9 +130,16 @@ public class Analytics {
 				if (c != null && !industries.contains(c)) {
 					throw Refusal.invalid("category", "analytics.category.outOfScope");
 				}
-				yield inTransaction(() -> read.apply(new Filter(c, r, industries), regulator.regionScope().all()));
+				yield inTransaction(() -> read.apply(new Filter(c, r, industries, regions(regulator)),
+						regulator.regionScope().all()));
 			}
 		};
+	}
+
+	/** The reader's districts, or null for the whole city. */
+	private static List<String> regions(Acting acting) {
+		return acting.regionScope().all() ? null
+				: acting.regionScope().regions().stream().map(RegionCode::value).sorted().toList();
 	}
 
 	private <T> T inTransaction(Supplier<T> work) {

@@ -354,6 +354,14 @@ class AccessMatrixTests {
 				"POST /venues/bookings/{id}/roster", "POST /venues/bookings/{id}/codes",
 				"POST /venues/bookings/{id}/check-in", "POST /venues/bookings/{id}/check-out",
 				"POST /venues/bookings/{id}/cancellation");
+		// analytics (issue 20): the public dashboard is open; staff read the operator's and staff performance, regulators
+		// theirs (scoped to their industries and regions); every download is a read
+		allow(PUBLIC, "GET /open/analytics", "GET /open/analytics/facts", "GET /open/analytics/export/data.csv",
+				"GET /open/analytics/export/data.xlsx");
+		allow(STAFF, "GET /analytics", "GET /analytics/facts", "GET /analytics/export/data.csv", "GET /analytics/export/data.xlsx",
+				"GET /analytics/staff");
+		allow(EnumSet.of(Role.REGULATOR), "GET /analytics/regulator", "GET /analytics/regulator/facts",
+				"GET /analytics/regulator/export/data.csv", "GET /analytics/regulator/export/data.xlsx");
 	}
 
 	private static void allow(Set<Role> roles, String... endpoints) {

@@ -1,0 +1,229 @@
+package org.yiwang.analytics;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The dashboards' figures, read from the rollups only: five queries per dashboard (the monthly series over two years,
+ * then category, district, procedure and bidders for the month, the month before and the month a year before). A reader
+ * of the whole city without a district filter reads the city-wide rollup; everyone else the district one, which
+ * row-level security limits to their regions.
+ */
+@Component
+class DashboardQueries {
+
+	private static final BigDecimal WAN = BigDecimal.valueOf(10_000);
+
+	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+	/** A rollup's sums for one group. */
+	record Measures(long n, BigDecimal amount, BigDecimal pairedAmount, BigDecimal pairedBudget, long winnersKnown,
+			long nonLocal, long eGuaranteeN, BigDecimal eGuaranteeAmount, double durationSum, long durationN) {
+
+		static final Measures NONE = new Measures(0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, 0,
+				BigDecimal.ZERO, 0, 0);
+
+		Measures plus(Measures o) {
+			return new Measures(n + o.n, amount.add(o.amount), pairedAmount.add(o.pairedAmount),
+					pairedBudget.add(o.pairedBudget), winnersKnown + o.winnersKnown, nonLocal + o.nonLocal,
+					eGuaranteeN + o.eGuaranteeN, eGuaranteeAmount.add(o.eGuaranteeAmount), durationSum + o.durationSum,
+					durationN + o.durationN);
+		}
+	}
+
+	/** The monthly series' groups: month, stage, and whether the facts are auctions. */
+	record Group(YearMonth month, String stage, boolean auction) {
+	}
+
+	private final JdbcClient jdbc;
+
+	DashboardQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Every figure of the dashboard for the month; {@code cityWide}: the reader's scope is the whole city. */
+	List<Figure> figures(YearMonth month, Filter filter, boolean cityWide) {
+		boolean city = cityWide && filter.region() == null;
+		Map<Group, Measures> series = monthly(month, filter, city);
+		List<Figure> figures = new ArrayList<>();
+		figures.add(monthly("volume", "count", Stage.AWARDED, month, series, m -> count(m.get(Stage.AWARDED, null))));
+		figures.add(monthly("amount", "wan", Stage.AWARDED, month, series, m -> wan(m.get(Stage.AWARDED, null).amount())));
+		figures.add(monthly("savings", "percent", Stage.AWARDED, month, series,
+				m -> savings(m.get(Stage.AWARDED, false))));
+		figures.add(monthly("premium", "percent", Stage.AWARDED, month, series,
+				m -> premium(m.get(Stage.AWARDED, true))));
+		figures.add(monthly("nonLocal", "percent", Stage.AWARDED, month, series,
+				m -> share(m.get(Stage.AWARDED, null).nonLocal(), m.get(Stage.AWARDED, null).winnersKnown())));
+		figures.add(monthly("failed", "percent", Stage.FAILED, month, series, m -> share(m.get(Stage.FAILED, null).n(),
+				m.get(Stage.FAILED, null).n() + m.get(Stage.AWARDED, null).n())));
+		figures.add(monthly("awardDays", "days", Stage.AWARDED, month, series, m -> days(m.get(Stage.AWARDED, null))));
+		figures.add(monthly("contractDays", "days", Stage.CONTRACT, month, series, m -> days(m.get(Stage.CONTRACT, null))));
+		figures.add(monthly("entities", "count", Stage.ENTITY, month, series, m -> count(m.get(Stage.ENTITY, null))));
+		figures.add(monthly("eGuarantee", "percent", Stage.SECURITY, month, series,
+				m -> share(m.get(Stage.SECURITY, null).eGuaranteeN(), m.get(Stage.SECURITY, null).n())));
+		figures.add(monthly("capitalFreed", "wan", Stage.SECURITY, month, series,
+				m -> wan(m.get(Stage.SECURITY, null).eGuaranteeAmount())));
+		figures.add(monthly("complaints", "count", Stage.COMPLAINT, month, series, m -> count(m.get(Stage.COMPLAINT, null))));
+		figures.add(monthly("alerts", "count", Stage.ALERT, month, series, m -> count(m.get(Stage.ALERT, null))));
+		figures.add(monthly("expertSeats", "count", Stage.EXPERT_SEAT, month, series,
+				m -> count(m.get(Stage.EXPERT_SEAT, null))));
+		figures.add(byDimension("category", "category_code", "wan", month, filter, city, true));
+		figures.add(byDimension("district", "region_code", "wan", month, filter, false, true));
+		figures.add(byDimension("procedure", "procedure", "count", month, filter, city, false));
+		figures.add(bidders(month, filter));
+		return figures;
+	}
+
+	/** One month's groups, by stage and (for rates that differ) auction or not; null: both. */
+	private record Month(Map<Group, Measures> series, YearMonth month) {
+
+		Measures get(Stage stage, Boolean auction) {
+			Measures sum = Measures.NONE;
+			for (boolean a : new boolean[] { false, true }) {
+				if (auction == null || auction == a) {
+					sum = sum.plus(series.getOrDefault(new Group(month, stage.name(), a), Measures.NONE));
+				}
+			}
+			return sum;
+		}
+	}
+
+	private Map<Group, Measures> monthly(YearMonth month, Filter filter, boolean city) {
+		List<Object> params = Filter.params();
+		params.add(Filter.first(month.minusMonths(23)));
+		params.add(Filter.first(month));
+		String where = filter.where(params, !city, true);
+		Map<Group, Measures> groups = new HashMap<>();
+		jdbc.sql("""
+				SELECT month, stage, procedure = 'AUCTION', sum(n), sum(amount), sum(paired_amount), sum(paired_budget),
+				  sum(winners_known), sum(non_local), sum(e_guarantee_n), sum(e_guarantee_amount), sum(duration_sum),
+				  sum(duration_n)
+				FROM analytics.%s WHERE month BETWEEN ? AND ? %s GROUP BY 1, 2, 3"""
+			.formatted(city ? "city_rollups" : "rollups", where)).params(params).query(rs -> {
+				groups.put(new Group(YearMonth.from(rs.getDate(1).toLocalDate()), rs.getString(2), rs.getBoolean(3)),
+						new Measures(rs.getLong(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
+								rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getBigDecimal(11), rs.getDouble(12),
+								rs.getLong(13)));
+			});
+		return groups;
+	}
+
+	private static Figure monthly(String key, String unit, Stage stage, YearMonth month, Map<Group, Measures> series,
+			Function<Month, BigDecimal> value) {
+		List<Figure.Point> points = new ArrayList<>();
+		for (int i = 11; i >= 0; i--) {
+			YearMonth m = month.minusMonths(i);
+			points.add(new Figure.Point(m.toString(), m.toString(), value.apply(new Month(series, m)),
+					value.apply(new Month(series, m.minusYears(1))), value.apply(new Month(series, m.minusMonths(1)))));
+		}
+		return new Figure(key, unit, "month", stage, points);
+	}
+
+	/** Awarded amount (万元) or count by one dimension, for the month; ranked by the month's figure. */
+	private Figure byDimension(String key, String column, String unit, YearMonth month, Filter filter, boolean city,
+			boolean amount) {
+		List<Object> params = Filter.params();
+		params.add(Filter.first(month));
+		params.add(Filter.first(month.minusMonths(1)));
+		params.add(Filter.first(month.minusYears(1)));
+		String where = filter.where(params, !city, true);
+		Map<String, BigDecimal[]> values = new HashMap<>();
+		jdbc.sql("""
+				SELECT %s, month, sum(n), sum(amount) FROM analytics.%s
+				WHERE stage = 'AWARDED' AND month IN (?, ?, ?) %s GROUP BY 1, 2"""
+			.formatted(column, city ? "city_rollups" : "rollups", where)).params(params).query(rs -> {
+				YearMonth m = YearMonth.from(rs.getDate(2).toLocalDate());
+				int slot = m.equals(month) ? 0 : m.equals(month.minusMonths(1)) ? 2 : 1;
+				values.computeIfAbsent(rs.getString(1), k -> new BigDecimal[3])[slot] = amount
+						? wan(rs.getBigDecimal(4)) : BigDecimal.valueOf(rs.getLong(3));
+			});
+		return new Figure(key, unit, column.equals("region_code") ? "region" : key, Stage.AWARDED, ranked(values, month));
+	}
+
+	private Figure bidders(YearMonth month, Filter filter) {
+		List<Object> params = Filter.params();
+		params.add(Filter.first(month));
+		params.add(Filter.first(month.minusMonths(1)));
+		params.add(Filter.first(month.minusYears(1)));
+		String where = filter.where(params, true, false);
+		Map<String, BigDecimal[]> values = new HashMap<>();
+		jdbc.sql("""
+				SELECT bidders, month, sum(sections) FROM analytics.bidder_counts WHERE month IN (?, ?, ?) %s GROUP BY 1, 2"""
+			.formatted(where)).params(params).query(rs -> {
+				YearMonth m = YearMonth.from(rs.getDate(2).toLocalDate());
+				int slot = m.equals(month) ? 0 : m.equals(month.minusMonths(1)) ? 2 : 1;
+				values.computeIfAbsent(String.valueOf(rs.getInt(1)), k -> new BigDecimal[3])[slot] = BigDecimal
+					.valueOf(rs.getLong(3));
+			});
+		Set<String> keys = new java.util.TreeSet<>(Comparator.comparingInt(Integer::parseInt));
+		keys.addAll(values.keySet());
+		List<Figure.Point> points = new ArrayList<>();
+		for (String k : keys) {
+			BigDecimal[] v = values.get(k);
+			points.add(new Figure.Point(k, month.toString(), zero(v[0]), zero(v[1]), zero(v[2])));
+		}
+		return new Figure("bidders", "count", "bidders", Stage.OPENED, points);
+	}
+
+	private static List<Figure.Point> ranked(Map<String, BigDecimal[]> values, YearMonth month) {
+		Set<String> keys = new LinkedHashSet<>();
+		values.entrySet().stream()
+			.sorted(Comparator.comparing((Map.Entry<String, BigDecimal[]> e) -> zero(e.getValue()[0])).reversed()
+				.thenComparing(Map.Entry::getKey))
+			.forEach(e -> keys.add(e.getKey()));
+		List<Figure.Point> points = new ArrayList<>();
+		for (String k : keys) {
+			BigDecimal[] v = values.get(k);
+			points.add(new Figure.Point(k, month.toString(), zero(v[0]), zero(v[1]), zero(v[2])));
+		}
+		return points;
+	}
+
+	private static BigDecimal zero(BigDecimal v) {
+		return v == null ? BigDecimal.ZERO : v;
+	}
+
+	private static BigDecimal count(Measures m) {
+		return BigDecimal.valueOf(m.n());
+	}
+
+	private static BigDecimal wan(BigDecimal yuan) {
+		return yuan.divide(WAN, 2, RoundingMode.HALF_UP);
+	}
+
+	/** Savings against budgets: 1 − award ÷ budget, in percent, over the facts that have both. */
+	static BigDecimal savings(Measures m) {
+		return m.pairedBudget().signum() == 0 ? null
+				: BigDecimal.ONE.subtract(m.pairedAmount().divide(m.pairedBudget(), 10, RoundingMode.HALF_UP))
+					.multiply(HUNDRED).setScale(2, RoundingMode.HALF_UP);
+	}
+
+	/** Auction premium: final ÷ starting price − 1, in percent. */
+	static BigDecimal premium(Measures m) {
+		return m.pairedBudget().signum() == 0 ? null
+				: m.pairedAmount().divide(m.pairedBudget(), 10, RoundingMode.HALF_UP).subtract(BigDecimal.ONE)
+					.multiply(HUNDRED).setScale(2, RoundingMode.HALF_UP);
+	}
+
+	static BigDecimal share(long part, long whole) {
+		return whole == 0 ? null
+				: BigDecimal.valueOf(part).multiply(HUNDRED).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
+	}
+
+	private static BigDecimal days(Measures m) {
+		return m.durationN() == 0 ? null
+				: BigDecimal.valueOf(m.durationSum() / m.durationN()).setScale(1, RoundingMode.HALF_UP);
+	}
+}

@@ -1,0 +1,95 @@
+package org.yiwang.analytics;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rollups kept from the facts: the same statements add one new fact (in the transaction that inserts it) and, in a
+ * rebuild, a whole month of facts, so an incremental total and a rebuilt one cannot disagree.
+ */
+@Component
+class Rollups {
+
+	/** Every rollup's measures over a group of facts, in the column order of {@code analytics.rollups}. */
+	private static final String MEASURES = """
+			count(*), coalesce(sum(amount), 0), coalesce(sum(budget), 0),
+			coalesce(sum(amount) FILTER (WHERE amount IS NOT NULL AND budget > 0), 0),
+			coalesce(sum(budget) FILTER (WHERE amount IS NOT NULL AND budget > 0), 0),
+			coalesce(sum(bidders), 0), count(bidders), count(non_local), count(*) FILTER (WHERE non_local),
+			count(*) FILTER (WHERE e_guarantee), coalesce(sum(amount) FILTER (WHERE e_guarantee), 0),
+			coalesce(sum(duration_days), 0), count(duration_days)""";
+
+	private static final String ADD = """
+			n = r.n + excluded.n, amount = r.amount + excluded.amount, budget = r.budget + excluded.budget,
+			paired_amount = r.paired_amount + excluded.paired_amount, paired_budget = r.paired_budget + excluded.paired_budget,
+			bidders = r.bidders + excluded.bidders, bidders_n = r.bidders_n + excluded.bidders_n,
+			winners_known = r.winners_known + excluded.winners_known, non_local = r.non_local + excluded.non_local,
+			e_guarantee_n = r.e_guarantee_n + excluded.e_guarantee_n,
+			e_guarantee_amount = r.e_guarantee_amount + excluded.e_guarantee_amount,
+			duration_sum = r.duration_sum + excluded.duration_sum, duration_n = r.duration_n + excluded.duration_n""";
+
+	private static final String COLUMNS = "n, amount, budget, paired_amount, paired_budget, bidders, bidders_n, "
+			+ "winners_known, non_local, e_guarantee_n, e_guarantee_amount, duration_sum, duration_n";
+
+	/** The four rollups' statements over the facts a condition picks ({@code ?} is its one parameter). */
+	private static List<String> statements(String where) {
+		return List.of("""
+				INSERT INTO analytics.rollups AS r (month, stage, region_code, category_code, procedure, %s)
+				SELECT month, stage, region_code, category_code, procedure, %s FROM analytics.facts WHERE %s
+				GROUP BY month, stage, region_code, category_code, procedure
+				ON CONFLICT (month, stage, region_code, category_code, procedure) DO UPDATE SET %s"""
+			.formatted(COLUMNS, MEASURES, where, ADD), """
+				INSERT INTO analytics.city_rollups AS r (month, stage, category_code, procedure, %s)
+				SELECT month, stage, category_code, procedure, %s FROM analytics.facts WHERE %s
+				GROUP BY month, stage, category_code, procedure
+				ON CONFLICT (month, stage, category_code, procedure) DO UPDATE SET %s"""
+			.formatted(COLUMNS, MEASURES, where, ADD), """
+				INSERT INTO analytics.bidder_counts AS r (month, region_code, category_code, procedure, bidders, sections)
+				SELECT month, region_code, category_code, procedure, bidders, count(*) FROM analytics.facts
+				WHERE stage = 'OPENED' AND bidders IS NOT NULL AND %s
+				GROUP BY month, region_code, category_code, procedure, bidders
+				ON CONFLICT (month, region_code, category_code, procedure, bidders)
+				DO UPDATE SET sections = r.sections + excluded.sections""".formatted(where), """
+				INSERT INTO analytics.staff_rollups AS r (month, region_code, staff, stage, n, duration_sum, duration_n)
+				SELECT month, region_code, staff, stage, count(*), coalesce(sum(duration_days), 0), count(duration_days)
+				FROM analytics.facts WHERE staff IS NOT NULL AND %s GROUP BY month, region_code, staff, stage
+				ON CONFLICT (month, region_code, staff, stage) DO UPDATE SET n = r.n + excluded.n,
+				duration_sum = r.duration_sum + excluded.duration_sum, duration_n = r.duration_n + excluded.duration_n"""
+			.formatted(where));
+	}
+
+	private static final List<String> ONE_FACT = statements("id = ?");
+
+	private static final List<String> ONE_MONTH = statements("month = ?");
+
+	private final JdbcClient jdbc;
+
+	Rollups(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Adds one fact just inserted; runs in the inserting transaction. */
+	void add(long factId) {
+		ONE_FACT.forEach(sql -> jdbc.sql(sql).param(factId).update());
+	}
+
+	/** Empties every rollup (a rebuild starts with this; the city-wide one needs a whole-city scope). */
+	void clear() {
+		List.of("analytics.rollups", "analytics.city_rollups", "analytics.bidder_counts", "analytics.staff_rollups")
+			.forEach(table -> jdbc.sql("DELETE FROM " + table).update());
+	}
+
+	/** The months that have facts, oldest first. */
+	List<LocalDate> months() {
+		return jdbc.sql("SELECT DISTINCT month FROM analytics.facts ORDER BY month").query(LocalDate.class).list();
+	}
+
+	/** Adds every fact of one month (after {@link #clear()}). */
+	void addMonth(LocalDate month) {
+		ONE_MONTH.forEach(sql -> jdbc.sql(sql).param(Date.valueOf(month)).update());
+	}
+}

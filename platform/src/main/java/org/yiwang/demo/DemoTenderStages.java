@@ -6,14 +6,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,12 +30,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.yiwang.catalog.Catalog;
 import org.yiwang.catalog.RegionView;
-import org.yiwang.envelope.ContentCipher;
-import org.yiwang.envelope.EnvelopeReader;
-import org.yiwang.envelope.EnvelopeWriter;
-import org.yiwang.envelope.MachineFingerprint;
-import org.yiwang.envelope.Pem;
-import org.yiwang.envelope.PriceSheet;
+import org.yiwang.demo.security.DemoPdf;
 import org.yiwang.evaluation.DrawInvitation;
 import org.yiwang.evaluation.DrawRequest;
 import org.yiwang.evaluation.DrawView;
@@ -267,7 +260,7 @@ class DemoTenderStages implements ApplicationRunner {
 		List<Tender> opened = tenders.stream().filter(t -> t.staged.stage() != Stage.FAILED).toList();
 		for (Tender t : opened) {
 			for (var entry : t.envelopes.entrySet()) {
-				String key = contentKey(entry.getValue(), keys.get(entry.getKey()), dir);
+				String key = SealedBids.contentKey(entry.getValue(), keys.get(entry.getKey()), dir);
 				bidder(entry.getKey()).run(() -> hall.checkIn(t.id()));
 				bidder(entry.getKey()).run(() -> hall.decrypt(t.id(), key));
 			}
@@ -376,7 +369,9 @@ class DemoTenderStages implements ApplicationRunner {
 
 	/** The tenderer uploads the contract and signs it with its demo key; the winner signs with its own. */
 	private void contract(Tender t, CandidateView winner, Map<String, DemoCredentials> keys) {
-		byte[] pdf = contractPdf(t.section.tradeCode().value(), winner.price().yuan().toPlainString());
+		// a one-page PDF standing for the signed contract's scan (the demo has none): the standard font is ASCII only
+		byte[] pdf = DemoPdf.page(List.of("Construction contract " + t.section.tradeCode().value(),
+				"Contract price CNY " + winner.price().yuan().toPlainString(), "Demo data - not a real contract"));
 		tenderer(t).run(() -> award.uploadContract(t.id(), "施工合同.pdf", new ByteArrayInputStream(pdf),
 				t.section.tenderProjectName() + "施工合同：按招标文件及中标价，工期与质量见合同条款。"));
 		DemoCredentials tendererKey = tenderer(t).call(certificates::issueDemoCertificate);
@@ -388,33 +383,6 @@ class DemoTenderStages implements ApplicationRunner {
 		bidder(bidder).run(() -> award.signContract(t.id(), key.sign(pdf), key.certificateBytes(), null));
 	}
 
-	/**
-	 * A one-page PDF standing for the signed contract's scan (the demo has no real one): its trade code and price, in
-	 * the PDF's standard font (ASCII), so any reader opens it.
-	 */
-	static byte[] contractPdf(String tradeCode, String price) {
-		String stream = "BT /F1 14 Tf 72 720 Td (Construction contract " + tradeCode + ") Tj 0 -24 Td (Contract price CNY "
-				+ price + " - demo data) Tj ET";
-		String[] objects = { "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-				"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-				"<< /Length " + stream.length() + " >>\nstream\n" + stream + "\nendstream",
-				"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>" };
-		StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
-		List<Integer> offsets = new ArrayList<>();
-		for (int i = 0; i < objects.length; i++) {
-			offsets.add(pdf.length());
-			pdf.append(i + 1).append(" 0 obj\n").append(objects[i]).append("\nendobj\n");
-		}
-		int xref = pdf.length();
-		pdf.append("xref\n0 ").append(objects.length + 1).append("\n0000000000 65535 f \n");
-		for (int offset : offsets) {
-			pdf.append(String.format("%010d 00000 n \n", offset));
-		}
-		pdf.append("trailer\n<< /Size ").append(objects.length + 1).append(" /Root 1 0 R >>\nstartxref\n").append(xref)
-			.append("\n%%EOF\n");
-		return pdf.toString().getBytes(StandardCharsets.US_ASCII);
-	}
-
 	// ---- bids ------------------------------------------------------------------------------------------------------
 
 	/** The bidder registers, seals its price sheet and a technical file with its demo key, and submits. */
@@ -423,50 +391,19 @@ class DemoTenderStages implements ApplicationRunner {
 		DemoActing acting = bidder(bidder);
 		acting.run(() -> documents.registerInterest(section.id()));
 		EntityView entity = acting.call(() -> registry.myEntity().orElseThrow());
-		String code = section.tradeCode().value();
-		Path keyFile = Files.writeString(dir.resolve(bidder + ".key"), key.privateKeyPem());
-		Path certificate = Files.writeString(dir.resolve(bidder + ".pem"), key.certificatePem());
-		Path technical = Files.writeString(dir.resolve(bidder + "-" + code + "-技术标.txt"),
-				entity.name() + " 技术标：施工组织设计、质量与安全保证措施、进度计划。（演示数据 / demo data）\n");
-		Path envelope = dir.resolve(bidder + "-" + code + ".ywenv");
 		byte[] openingKey = openingKeys.find(section.openingKey()).orElseThrow().publicKeyDer();
-		try {
-			EnvelopeWriter.seal(new EnvelopeWriter.Request(code,
-					new PriceSheet(entity.name(), code, price, 365, "合格",
-							List.of(new PriceSheet.Item("项目经理", "演示项目经理"))),
-					List.of(technical), Pem.privateKey(keyFile), Pem.certificate(certificate), Pem.publicKey(openingKey),
-					null, ContentCipher.SM4_GCM, 0, MachineFingerprint.of(Map.of("demo-bidder", bidder)),
-					clock.instant()), envelope);
-		}
-		catch (org.yiwang.envelope.EnvelopeException e) {
-			throw new IllegalStateException("The demo bid could not be sealed: " + e.getMessage(), e);
-		}
+		Path envelope = SealedBids.seal(dir, section.tradeCode().value(), entity.name(), bidder, key, openingKey, price,
+				clock.instant());
 		acting.run(() -> {
 			try (InputStream in = Files.newInputStream(envelope)) {
-				bids.submit(section.id(), "demo-" + code + "-" + bidder, "127.0.0.1", "yiwang-demo", in);
+				bids.submit(section.id(), "demo-" + section.tradeCode().value() + "-" + bidder, "127.0.0.1", "yiwang-demo",
+						in);
 			}
 			catch (IOException e) {
 				throw new UncheckedIOException(e);
 			}
 		});
 		return envelope;
-	}
-
-	/** The content key of an envelope, as {@code bidtool unwrap --print-key} prints it (base64). */
-	private static String contentKey(Path envelope, DemoCredentials key, Path dir) {
-		try {
-			Path keyFile = Files.writeString(Files.createTempFile(dir, "key", ".pem"), key.privateKeyPem());
-			Path certificate = Files.writeString(Files.createTempFile(dir, "cert", ".pem"), key.certificatePem());
-			byte[] content = EnvelopeReader.contentKey(EnvelopeReader.verify(envelope).header(), Pem.privateKey(keyFile),
-					Pem.certificate(certificate).getPublicKey());
-			return Base64.getEncoder().encodeToString(content);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		catch (org.yiwang.envelope.EnvelopeException e) {
-			throw new IllegalStateException("The demo bid could not be unwrapped: " + e.getMessage(), e);
-		}
 	}
 
 	// ---- people ----------------------------------------------------------------------------------------------------

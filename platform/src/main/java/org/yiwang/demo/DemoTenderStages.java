@@ -69,7 +69,7 @@ import org.yiwang.tendering.TenderDocuments;
  * submit them, the demo clock jumps past the deadline, the bidders decrypt in the opening hall, staff close the
  * record, draw three experts who accept, the committee reviews, scores and signs its report, the publicity runs its
  * three days, the tenderer confirms the winner and both sign the contract. Tender notices cannot be back-dated, so
- * the demo clock moves forward (about 25 days, once, on a fresh demo): this runs before the other seeds that count
+ * the demo clock moves forward (23–25 days, once, on a fresh demo): this runs before the other seeds that count
  * from now (the listings, the live demo tender, the city), so theirs stay as they were meant. Made once: a restart
  * finds the first stage tenderer and does nothing.
  */

@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,10 +20,14 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.yiwang.auction.AssetClass;
 import org.yiwang.auction.AuctionHall;
+import org.yiwang.auction.ListingStatus;
 import org.yiwang.auction.ListingView;
 import org.yiwang.auction.NewListing;
 import org.yiwang.catalog.Catalog;
 import org.yiwang.catalog.RegionView;
+import org.yiwang.guarantee.ArrivalReport;
+import org.yiwang.guarantee.CashDeposits;
+import org.yiwang.guarantee.DepositAccountView;
 import org.yiwang.kernel.CategoryCode;
 import org.yiwang.kernel.CreditCode;
 import org.yiwang.kernel.RegionCode;
@@ -107,6 +113,13 @@ class DemoCity implements ApplicationRunner {
 			new Lot(DISPOSAL, "500115", "CARBON_EMISSIONS", "TP", "重庆碳排放配额 50,000 吨（2026 年度）", "2000000.00", 100,
 					AssetClass.INTANGIBLE, 20));
 
+	/**
+	 * Listings of the city that came to their end, by sequence number (1-based) in {@link #LOTS}: {@code true} sold by
+	 * agreement to the one transferee who registered and paid its deposit (挂牌期满只有一个合格意向受让方, 协议转让),
+	 * {@code false} failed after its extensions for want of any.
+	 */
+	private static final Map<Integer, Boolean> CONCLUDED = Map.of(1, true, 4, false, 7, true, 9, true, 15, false);
+
 	/** One tender: where, category, project, section, scale, estimated price, works or goods or services, industry. */
 	private record Tender(String region, String category, String project, String section, String scale, String price,
 			String type, String industry) {
@@ -134,19 +147,26 @@ class DemoCity implements ApplicationRunner {
 
 	private final TenderingDemo tendering;
 
+	private final CashDeposits deposits;
+
 	private final Clock clock;
 
 	private final boolean enabled;
 
 	private final String password;
 
-	DemoCity(AuctionHall hall, EntityRegistry registry, Catalog catalog, TenderingDemo tendering, Clock clock,
+	/** The demo listings' first transferee ({@link DemoListings}) buys what the city sells. */
+	private static final String TRANSFEREE = "demo.transferee1";
+
+	DemoCity(AuctionHall hall, EntityRegistry registry, Catalog catalog, TenderingDemo tendering, CashDeposits deposits,
+			Clock clock,
 			@Value("${yiwang.demo.city:true}") boolean enabled,
 			@Value("${yiwang.account.demo-password:Demo@2026yw}") String password) {
 		this.hall = hall;
 		this.registry = registry;
 		this.catalog = catalog;
 		this.tendering = tendering;
+		this.deposits = deposits;
 		this.clock = clock;
 		this.enabled = enabled;
 		this.password = password;
@@ -163,15 +183,22 @@ class DemoCity implements ApplicationRunner {
 			transferor(t);
 		}
 		int listings = 0;
+		int concluded = 0;
 		int sequence = 1;
 		for (Lot lot : LOTS) {
 			try {
-				list(lot, sequence++);
+				ListingView listed = list(lot, sequence);
 				listings++;
+				Boolean sold = CONCLUDED.get(sequence);
+				if (sold != null) {
+					conclude(lot, listed, sold);
+					concluded++;
+				}
 			}
 			catch (RuntimeException e) {
 				log.warn("Demo city: listing {} not seeded: {}", lot.title(), e.getMessage());
 			}
+			sequence++;
 		}
 		int tenders = 0;
 		EntityView tenderer = tendering.parties(tendering.homeDistrict());
@@ -186,11 +213,11 @@ class DemoCity implements ApplicationRunner {
 				log.warn("Demo city: tender {} not seeded: {}", t.project(), e.getMessage());
 			}
 		}
-		log.warn("Seeded the demo city: {} listings and {} tenders in {} ms", listings, tenders,
+		log.warn("Seeded the demo city: {} listings ({} concluded) and {} tenders in {} ms", listings, concluded, tenders,
 				Duration.ofNanos(System.nanoTime() - started).toMillis());
 	}
 
-	private void list(Lot lot, int sequence) {
+	private ListingView list(Lot lot, int sequence) {
 		Instant publishedAt = clock.instant().minus(Duration.ofDays(lot.daysAgo()));
 		int year = publishedAt.atZone(CHINA).getYear();
 		String trade = "CQ-%s-%d-%s-C%02d".formatted(lot.region(), year, lot.abbreviation(), sequence);
@@ -209,8 +236,39 @@ class DemoCity implements ApplicationRunner {
 						starting, dutch ? reserve : starting, increment, security, listingDays(lot), true,
 						lot.assetClass().code(),
 						starting)));
-		DemoActing.staff(RegionCode.of(lot.region()))
+		return DemoActing.staff(RegionCode.of(lot.region()))
 			.call(() -> hall.publishAsOf(submitted.id(), submitted.version(), publishedAt));
+	}
+
+	/**
+	 * A listing whose period is over comes to its end as staff conclude it. To be sold, a demo transferee registers the
+	 * day after publication, pays its deposit through the demo bank (arriving now: a value date is never back-dated),
+	 * staff qualify it and record the transfer by agreement at the listing price; unsold, staff conclude it with no
+	 * one registered until its extensions are used up and it fails.
+	 */
+	private void conclude(Lot lot, ListingView listing, boolean sold) {
+		DemoActing staff = DemoActing.staff(RegionCode.of(lot.region()));
+		UUID id = listing.id();
+		if (sold) {
+			String trade = listing.tradeCode().value();
+			DemoActing transferee = DemoActing.party(TRANSFEREE, Role.BIDDER);
+			var registration = transferee
+				.call(() -> hall.registerAsOf(id, listing.publishedAt().plus(Duration.ofDays(1))));
+			DepositAccountView account = transferee.call(() -> deposits.openAccount(trade));
+			EntityView entity = transferee.call(() -> registry.myEntity().orElseThrow());
+			DemoActing.party(DemoListings.BANK, Role.API_CLIENT).call(() -> deposits.report("demo-city-" + trade,
+					new ArrivalReport(account.accountNumber(), listing.security().yuan(), "6222000011110000",
+							entity.name(), clock.instant(), "DEMO-CITY-" + trade)));
+			staff.call(() -> hall.qualify(registration.id()));
+		}
+		ListingView concluded = listing;
+		for (int i = 0; i < 5 && concluded.status() == ListingStatus.PUBLISHED; i++) {
+			concluded = staff.call(() -> hall.conclude(id, null, null, null));
+		}
+		if (sold && concluded.status() == ListingStatus.AGREEMENT) {
+			BigDecimal price = concluded.startingPrice().yuan();
+			staff.call(() -> hall.concludeAgreement(id, price));
+		}
 	}
 
 	/**

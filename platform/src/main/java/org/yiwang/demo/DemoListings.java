@@ -39,7 +39,7 @@ import org.yiwang.system.Refusal;
  * {@code staff.yuzhong}, open the auction and bid in two windows at once.
  */
 @Component
-@Order(40)
+@Order(46)
 @DemoOn
 public class DemoListings implements ApplicationRunner {
 

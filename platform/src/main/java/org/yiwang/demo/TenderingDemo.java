@@ -146,10 +146,16 @@ public class TenderingDemo implements ApplicationRunner {
 	}
 
 	/**
-	 * The agency registers the tender for the tenderer, the district's staff approve it, the agency uploads and signs
-	 * the documents and submits the notice (bid deadline 26 days ahead, 09:30 Beijing time), the staff publish it.
+	 * The agency registers the tender for the tenderer (who mandated it), the district's staff approve it, the agency
+	 * uploads and signs the documents and submits the notice (bid deadline 26 days ahead, 09:30 Beijing time), the
+	 * staff publish it.
 	 */
 	SectionView publish(EntityView tenderer, DemoTender tender) {
+		return publish(tenderer, tender, 26);
+	}
+
+	/** {@link #publish(EntityView, DemoTender)} with the bid deadline {@code deadlineDays} ahead (09:30 Beijing time). */
+	SectionView publish(EntityView tenderer, DemoTender tender, int deadlineDays) {
 		RegionView district = tender.district();
 		DemoActing agency = DemoActing.party(AGENCY, Role.AGENCY);
 		boolean works = tender.tenderType().equals("WORKS");
@@ -177,7 +183,7 @@ public class TenderingDemo implements ApplicationRunner {
 		agency.call(() -> documents.sign(document.id(), credentials.sign(text), credentials.certificateBytes(),
 				credentials.signatureAlgorithm().jcaName()));
 		Instant now = clock.instant();
-		Instant deadline = now.atZone(CHINA).toLocalDate().plusDays(26).atTime(LocalTime.of(9, 30)).atZone(CHINA)
+		Instant deadline = now.atZone(CHINA).toLocalDate().plusDays(deadlineDays).atTime(LocalTime.of(9, 30)).atZone(CHINA)
 			.toInstant();
 		SectionView drafted = agency.call(() -> desk.submitNotice(id, new NoticeDraft(tenderProjectName + "公告",
 				"一、招标条件：本项目已批准建设，资金已落实。\n二、招标范围：" + tender.scale() + "。\n三、投标人资格要求：具有相应资质与能力。\n"

@@ -19,9 +19,18 @@ public record PublicRecord(UUID id, RecordType type, String tradeCode, String pr
 		List<Party> parties, Instant bidDeadline, String signedContent, String signature, Instant publishedAt,
 		Instant receivedAt) {
 
-	/** The amount people compare and filter by: the stated amount, else the estimated price. */
+	/**
+	 * The amount people compare and filter by: the stated amount, else the estimated price; null when neither is above
+	 * zero (nothing to show, never ¥0.00). A tender notice states no amount of its own: those published before issue 18
+	 * carried the section's bid security there, which is not what a reader compares, so its estimate counts.
+	 */
 	public BigDecimal effectiveAmount() {
-		return amount != null ? amount : estimatedPrice;
+		BigDecimal stated = type == RecordType.TENDER ? null : positive(amount);
+		return stated != null ? stated : positive(estimatedPrice);
+	}
+
+	private static BigDecimal positive(BigDecimal value) {
+		return value != null && value.signum() > 0 ? value : null;
 	}
 
 	public Party party(String role) {

@@ -369,7 +369,7 @@ public class TenderDesk {
 					staff.actor().username(), now);
 			events.publishEvent(new NoticePublished(staff.actor(), noticeId, NoticeType.TENDER, section.tradeCode(),
 					section.projectName(), section.name(), section.region(), section.category(), section.noticeTitle(),
-					section.noticeBody(), section.estimatedPrice(), section.bidSecurity(), section.tendererName(),
+					section.noticeBody(), section.estimatedPrice(), null, section.tendererName(),
 					CreditCode.of(section.tendererCreditCode()), section.agencyName(), section.bidDeadline(), text,
 					signature, now).with(facts.ofTender(sections.byId(id).orElseThrow()).publishedBy(staff.displayName())));
 			return sections.byId(id).orElseThrow();

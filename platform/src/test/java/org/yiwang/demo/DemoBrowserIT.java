@@ -22,7 +22,8 @@ import org.yiwang.Chromium;
 /**
  * In a real headless Chromium, a newcomer on a fresh demo start (the demo city and entities on): the sign-in page lists
  * a demo account of every role; each signs in from what the table says and reaches its workspace; the agency, which
- * dead-ended before, sees its own organisation; the public notice list shows the city's districts.
+ * dead-ended before, sees its own organisation; the public notice list shows the city's districts, and the records of
+ * its tenders' later stages (a failed tender, candidates, award result, contract).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "yiwang.demo.city=true", "yiwang.demo.entities=true" })
@@ -97,5 +98,12 @@ class DemoBrowserIT {
 		String text = browser.findElement(By.tagName("main")).getText();
 		assertThat(text).contains("城口县", "两江新区", "渝北区", "江北区");
 		Chromium.screenshot(browser, "demo-city-notices");
+		// the later stages are public too: the contracted tender's record from notice to contract, a failed one
+		browser.get(url("/notices?q=" + java.net.URLEncoder.encode("鸿恩寺", java.nio.charset.StandardCharsets.UTF_8)));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "合同公开"));
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("中标候选人公示", "中标结果公告", "合同公开");
+		Chromium.screenshot(browser, "demo-city-contracted-tender");
+		browser.get(url("/notices?q=" + java.net.URLEncoder.encode("天城小学", java.nio.charset.StandardCharsets.UTF_8)));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "流标公告"));
 	}
 }

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,14 +18,24 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
+import org.yiwang.TestActor;
+import org.yiwang.auction.AuctionHall;
+import org.yiwang.auction.ListingStatus;
+import org.yiwang.auction.ListingView;
+import org.yiwang.evaluation.EvaluationCaseView;
+import org.yiwang.evaluation.EvaluationDesk;
 import org.yiwang.portal.Portal;
 import org.yiwang.portal.SearchRequest;
 import org.yiwang.portal.SearchResult;
+import org.yiwang.tendering.SectionStatus;
+import org.yiwang.tendering.SectionView;
+import org.yiwang.tendering.TenderDesk;
 
 /**
  * A fresh demo start with the whole demo on (the demo city, entities, bank and issuer, as {@code yiwang.demo=true}
  * gives a newcomer): the portal's public notice list shows records of at least 8 districts and 12 categories, the
- * sign-in page lists the demo accounts, and a second start seeds nothing twice.
+ * sign-in page lists the demo accounts, tenders and listings stand at every later stage (failed, under evaluation,
+ * publicised, awarded, contracted; sold and unsold), and a second start seeds nothing twice.
  */
 @SpringBootTest(properties = { "yiwang.demo.city=true", "yiwang.demo.entities=true", "yiwang.demo.guarantee=true" })
 @AutoConfigureMockMvc
@@ -36,6 +50,21 @@ class DemoCityTests {
 
 	@Autowired
 	DemoCity city;
+
+	@Autowired
+	DemoTenderStages stages;
+
+	@Autowired
+	TenderDesk desk;
+
+	@Autowired
+	AuctionHall hall;
+
+	@Autowired
+	EvaluationDesk evaluation;
+
+	@Autowired
+	Clock clock;
 
 	/** The portal indexes what was published after the commit, off the start-up thread: waits until it settled. */
 	private long settled() throws InterruptedException {
@@ -83,9 +112,37 @@ class DemoCityTests {
 	@Test
 	void a_restart_seeds_nothing_twice() throws Exception {
 		long before = settled();
+		long sections = TestActor.cityStaff().call(desk::sections).size();
+		java.time.Instant now = clock.instant();
 		ApplicationArguments none = new DefaultApplicationArguments();
+		stages.run(none);
 		city.run(none);
 		assertThat(settled()).isEqualTo(before);
+		assertThat(TestActor.cityStaff().call(desk::sections)).hasSize((int) sections);
+		assertThat(Duration.between(now, clock.instant())).as("the demo clock did not jump again")
+			.isLessThan(Duration.ofMinutes(5));
+	}
+
+	@Test
+	void the_city_has_tenders_and_listings_at_every_later_stage() {
+		Map<SectionStatus, Long> tenders = TestActor.cityStaff().call(desk::sections).stream()
+			.collect(Collectors.groupingBy(SectionView::status, Collectors.counting()));
+		Map<ListingStatus, Long> listings = TestActor.cityStaff().call(hall::regionListings).stream()
+			.collect(Collectors.groupingBy(ListingView::status, Collectors.counting()));
+		System.out.printf("Demo city stages: tenders %s, listings %s%n", tenders, listings);
+		assertThat(tenders).containsKeys(SectionStatus.PUBLISHED, SectionStatus.FAILED, SectionStatus.OPENED,
+				SectionStatus.PUBLICIZING, SectionStatus.AWARDED, SectionStatus.CONTRACTED);
+		assertThat(listings).containsKeys(ListingStatus.PUBLISHED, ListingStatus.SOLD, ListingStatus.FAILED);
+		// the tender under evaluation has its committee seated and evaluation begun
+		SectionView underEvaluation = TestActor.cityStaff().call(desk::sections).stream()
+			.filter(s -> s.status() == SectionStatus.OPENED).findFirst().orElseThrow();
+		UUID caseId = TestActor.cityStaff().call(() -> evaluation.caseOf(underEvaluation.id(), 1)).orElseThrow();
+		EvaluationCaseView view = TestActor.cityStaff().call(() -> evaluation.caseView(caseId));
+		assertThat(view.committeeSeated()).isTrue();
+		assertThat(view.begunAt()).isNotNull();
+		// the contracted one's public record carries the winner; the sold listing its price
+		assertThat(TestActor.cityStaff().call(hall::regionListings).stream()
+			.filter(l -> l.status() == ListingStatus.SOLD)).allSatisfy(l -> assertThat(l.finalPrice()).isNotNull());
 	}
 
 	@Test

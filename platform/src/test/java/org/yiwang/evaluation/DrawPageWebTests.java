@@ -13,7 +13,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.yiwang.PlatformTest;
 import org.yiwang.TestActor;
 
-/** Issue 18: staff pick the section to draw experts for by its name and trade code, never by typing a UUID. */
+/**
+ * Issue 18: staff pick the section to draw experts for by its name and trade code, never by typing a UUID; the expert
+ * list and the custodians page show specialties, districts and people by name.
+ */
 @PlatformTest
 class DrawPageWebTests {
 
@@ -31,5 +34,26 @@ class DrawPageWebTests {
 			.doesNotContain("<input type=\"text\" name=\"section\"");
 		assertThat(page).as("the demo tender of 渝中区 is offered by name, trade code and district")
 			.containsPattern("<option value=\"[0-9a-f-]{36}\">[^<]+ · [^<]+（CQ-500103-[^，]+，渝中区）</option>");
+	}
+
+	@Test
+	void the_expert_list_and_the_custodians_page_show_names_never_specialty_codes_usernames_or_region_codes()
+			throws Exception {
+		String experts = page("/experts", TestActor.districtStaff(TestActor.YUZHONG), "zh-CN");
+		assertThat(experts).contains("房屋建筑工程", "工程造价", "示范评标专家", "渝中区")
+			.doesNotContain(">A0101<", ">A0105<", ">expert2</td>", ">500103</td>");
+		assertThat(page("/experts", TestActor.districtStaff(TestActor.YUZHONG), "en")).contains("Building works")
+			.doesNotContain(">A0101<");
+		String custodians = page("/admin/pki/custodians", TestActor.admin(), "zh-CN");
+		assertThat(custodians).contains("渝中区分中心工作人员").doesNotContain(">staff.yuzhong</td>");
+	}
+
+	private String page(String path, TestActor actor, String language) throws Exception {
+		var request = get(path).with(authentication(actor.authentication()));
+		return mvc.perform(language.equals("en") ? request.param("lang", "en") : request)
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
 	}
 }

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,6 +130,29 @@ class PortalPagesTests {
 		mvc.perform(get("/notices/not-a-uuid")).andExpect(status().isBadRequest());
 		mvc.perform(get("/portal").param("lang", "en")).andExpect(status().isOk())
 			.andExpect(content().string(containsString("Notices per region")));
+	}
+
+	@Test
+	void the_search_list_shows_a_tender_notices_estimate_never_its_bid_security_nor_zero() throws Exception {
+		String marker = "估价" + UUID.randomUUID().toString().substring(0, 6);
+		// as tendering published tender notices before issue 18: the bid security (here none, 0.00) as the amount
+		NoticePublished tender = publications.notice(NoticeType.TENDER, "500103", "ENG_BUILDING", marker + "道路招标公告",
+				"正文", "0.00");
+		published(tender);
+		NoticePublished secured = publications.notice(NoticeType.TENDER, "500103", "ENG_BUILDING",
+				marker + "桥梁招标公告", "正文", "20000.00");
+		published(secured);
+		NoticePublished award = publications.notice(NoticeType.AWARD_RESULT, "500103", "ENG_BUILDING",
+				marker + "中标结果公告", "正文", "880000.00");
+		published(award);
+		String page = mvc.perform(get("/notices").param("q", marker)).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsString();
+		assertThat(page).doesNotContain("¥0.00").doesNotContain("¥20,000.00").contains("¥1,000,000.00")
+			.contains("¥880,000.00");
+		// a record with neither an amount nor an estimate shows none
+		assertThat(new PublicRecord(UUID.randomUUID(), RecordType.TENDER, "T", "p", "s", "500103", "ENG_BUILDING", "t",
+				"b", BigDecimal.ZERO, BigDecimal.ZERO, java.util.List.of(), null, "", "", java.time.Instant.now(),
+				java.time.Instant.now()).effectiveAmount()).isNull();
 	}
 
 	@Test

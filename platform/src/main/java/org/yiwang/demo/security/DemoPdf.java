@@ -10,12 +10,12 @@ import java.util.List;
  * font and a content stream of text lines, with an exact cross-reference table so readers open it without repair.
  * Text is printable ASCII only (the standard fonts carry no Chinese); anything else becomes '?'.
  */
-final class DemoPdf {
+public final class DemoPdf {
 
 	private DemoPdf() {
 	}
 
-	static byte[] page(List<String> lines) {
+	public static byte[] page(List<String> lines) {
 		StringBuilder content = new StringBuilder("BT /F1 12 Tf 16 TL 72 770 Td\n");
 		boolean first = true;
 		for (String line : lines) {

@@ -29,7 +29,7 @@ import org.yiwang.system.Refusal;
  */
 @Component
 @DemoOn
-@Order(40)
+@Order(46)
 class DemoSecurityData implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoSecurityData.class);

@@ -11,8 +11,8 @@ import org.yiwang.system.HttpAccessRules;
 /**
  * The portal and open data are public (no sign-in): every published record is for everyone. Saving searches needs
  * an account; an Atom feed is reached by its unguessable token alone; only the administrator rebuilds the index;
- * staff and regulators see the national uplink's status. The stand-in national receiver (demo and tests only, 404
- * elsewhere) is public as the real one's would be to the platform.
+ * staff and regulators see the national uplink's status. (The demo module's stand-in national receiver declares
+ * its own rule.)
  */
 @Component
 class PortalAccessRules implements HttpAccessRules {
@@ -26,7 +26,6 @@ class PortalAccessRules implements HttpAccessRules {
 			.requestMatchers(GET, "/portal/saved-searches").authenticated()
 			.requestMatchers(POST, "/portal/saved-searches", "/portal/saved-searches/*/seen", "/portal/saved-searches/*/delete")
 			.authenticated()
-			.requestMatchers(POST, "/api/demo/national-platform/*").permitAll()
 			.requestMatchers(GET, "/admin/portal/uplink").hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF", "REGULATOR")
 			.requestMatchers(GET, "/admin/portal/index").hasRole("PLATFORM_ADMIN")
 			.requestMatchers(POST, "/admin/portal/index/rebuild").hasRole("PLATFORM_ADMIN");

@@ -91,6 +91,11 @@ class ServiceRecords {
 			.param(username).query(ServiceRecords::request).list();
 	}
 
+	List<ServiceRequestView> ofSource(String sourceRef) {
+		return jdbc.sql("select " + REQUEST + " from servicedesk.requests where source_ref = ? order by filed_at")
+			.param(sourceRef).query(ServiceRecords::request).list();
+	}
+
 	/** The request a module's step opened for this subject and has not finished, latest first. */
 	Optional<ServiceRequestView> openFor(String sourceRef) {
 		return jdbc.sql("select " + REQUEST + " from servicedesk.requests where source_ref = ? and status = 'OPEN' "

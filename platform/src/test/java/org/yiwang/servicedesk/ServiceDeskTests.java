@@ -318,25 +318,29 @@ class ServiceDeskTests {
 	org.springframework.security.authentication.AuthenticationProvider login;
 
 	@Test
-	void a_finishing_step_that_arrives_first_leaves_a_placeholder_its_opening_step_fills() {
+	void a_finishing_step_that_arrives_first_leaves_a_placeholder_its_opening_step_fills() throws Exception {
 		Instant instructed = Instant.now().minusSeconds(60);
 		Instant executed = Instant.now();
 		UUID refund = UUID.randomUUID();
 		Actor bank = new Actor("bank." + run, Role.API_CLIENT.name(), null);
 		Actor staff = new Actor("staff.yuzhong", Role.CENTER_STAFF.name(), YUZHONG);
 		TradeCode trade = TradeCode.of("CQ-500103-2026-GC-" + run.substring(0, 4).toUpperCase());
+		// the listeners run asynchronously: each step is awaited
 		automatic.on(new RefundExecuted(bank, refund, "SA" + run, "BANK-" + run, Money.of("1000.00"),
 				RegionCode.of(YUZHONG), executed));
-		List<ServiceRequestView> early = sourced("refund:" + refund);
-		assertThat(early).hasSize(1);
+		List<ServiceRequestView> early = Awaitility.await().atMost(Duration.ofSeconds(30))
+			.until(() -> sourced("refund:" + refund), l -> !l.isEmpty());
 		assertThat(early.get(0).open()).isFalse();
 		automatic.on(new RefundInstructed(staff, refund, "SA" + run, trade, Money.of("1000.00"), Money.of("0.00"),
 				LocalDate.now(), ReleaseReason.values()[0], RegionCode.of(YUZHONG), instructed));
+		Awaitility.await().atMost(Duration.ofSeconds(30))
+			.until(() -> sourced("refund:" + refund).get(0).filedAt().isBefore(executed.minusSeconds(30)));
 		// replays change nothing
 		automatic.on(new RefundInstructed(staff, refund, "SA" + run, trade, Money.of("1000.00"), Money.of("0.00"),
 				LocalDate.now(), ReleaseReason.values()[0], RegionCode.of(YUZHONG), instructed));
 		automatic.on(new RefundExecuted(bank, refund, "SA" + run, "BANK-" + run, Money.of("1000.00"),
 				RegionCode.of(YUZHONG), executed));
+		Thread.sleep(2000);
 		List<ServiceRequestView> filled = sourced("refund:" + refund);
 		assertThat(filled).hasSize(1);
 		assertThat(filled.get(0).filedAt()).isEqualTo(instructed.truncatedTo(java.time.temporal.ChronoUnit.MICROS));

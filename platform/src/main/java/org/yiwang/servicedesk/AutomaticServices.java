@@ -2,6 +2,8 @@ package org.yiwang.servicedesk;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -27,6 +29,7 @@ import org.yiwang.registry.RegistryChanged.EntityReturned;
 import org.yiwang.supervision.SupervisionChanged.ComplaintAccepted;
 import org.yiwang.supervision.SupervisionChanged.ComplaintFiled;
 import org.yiwang.supervision.SupervisionChanged.ComplaintNotAccepted;
+import org.yiwang.system.DisplayNames;
 
 /**
  * The modules' own steps count as service items: a registration submitted (or resubmitted) opens an entity
@@ -50,11 +53,15 @@ class AutomaticServices {
 
 	private final EntityRegistry registry;
 
-	AutomaticServices(ServiceRecords records, ServiceDesk desk, DeskTransactions work, EntityRegistry registry) {
+	private final List<DisplayNames> names;
+
+	AutomaticServices(ServiceRecords records, ServiceDesk desk, DeskTransactions work, EntityRegistry registry,
+			List<DisplayNames> names) {
 		this.records = records;
 		this.desk = desk;
 		this.work = work;
 		this.registry = registry;
+		this.names = names;
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
@@ -170,8 +177,9 @@ class AutomaticServices {
 	}
 
 	void closed(String itemCode, String sourceRef, RegionCode region, Actor actor, String outcome, Instant at) {
-		String staff = actor.role().equals(Role.CENTER_STAFF.name()) && !actor.username().equals(Actor.SYSTEM.username())
-				? actor.username() : null;
+		// a staff member counts; the platform's own start-up acting as staff (no account of that name) does not
+		String staff = actor.role().equals(Role.CENTER_STAFF.name()) && isAccount(actor.username()) ? actor.username()
+				: null;
 		work.platform(() -> {
 			Optional<ServiceRequestView> open = records.openFor(sourceRef);
 			if (open.isPresent()) {
@@ -191,6 +199,11 @@ class AutomaticServices {
 			records.add(placeholder, sourceRef, true);
 			return null;
 		});
+	}
+
+	private boolean isAccount(String username) {
+		return names.stream().filter(n -> n.kind().equals("account")).findFirst()
+			.flatMap(n -> n.nameOf(username, Locale.ROOT)).isPresent();
 	}
 
 	private static String clip(String text, int max) {

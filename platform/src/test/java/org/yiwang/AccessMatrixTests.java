@@ -362,6 +362,19 @@ class AccessMatrixTests {
 				"GET /analytics/staff");
 		allow(EnumSet.of(Role.REGULATOR), "GET /analytics/regulator", "GET /analytics/regulator/facts",
 				"GET /analytics/regulator/export/data.csv", "GET /analytics/regulator/export/data.xlsx");
+		// service desk (issue 22): the item list and the center's figures are public; users and staff file and read
+		// requests (the module narrows: a user's own, staff their region's); users rate; staff handle and rectify
+		Set<Role> deskUsers = EnumSet.of(Role.TENDERER, Role.AGENCY, Role.BIDDER, Role.GUARANTEE_ISSUER,
+				Role.INTERMEDIARY, Role.EXPERT);
+		Set<Role> deskAll = EnumSet.copyOf(deskUsers);
+		deskAll.addAll(STAFF);
+		allow(PUBLIC, "GET /service/items", "GET /open/service");
+		allow(deskAll, "GET /service", "GET /service/requests/{id}", "POST /service/requests",
+				"POST /service/requests/{id}/documents");
+		allow(deskUsers, "POST /service/requests/{id}/rating");
+		allow(STAFF, "POST /service/requests/{id}/claim", "POST /service/requests/{id}/assignee",
+				"POST /service/requests/{id}/finish", "POST /service/requests/{id}/reply",
+				"POST /service/requests/{id}/revisit", "POST /service/items/{code}", "GET /service/performance");
 	}
 
 	private static void allow(Set<Role> roles, String... endpoints) {

@@ -1,0 +1,5 @@
+package org.yiwang.servicedesk;
+
+public enum ServiceStatus {
+	OPEN, DONE
+}

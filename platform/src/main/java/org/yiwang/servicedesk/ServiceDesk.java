@@ -210,7 +210,7 @@ public class ServiceDesk {
 			stored = store.store(in);
 		}
 		catch (java.io.IOException e) {
-			throw new java.io.UncheckedIOException(e);
+			throw Refusal.invalid("document", "servicedesk.document.broken");
 		}
 		return work.as(acting, () -> {
 			Instant now = clock.instant();

@@ -88,7 +88,7 @@ class SupervisionController {
 		for (SectionStatus status : SectionStatus.values()) {
 			long n = w.sections().stream().filter(s -> s.status() == status).count();
 			if (n > 0) {
-				counts.put(messages.getMessage("tendering.status." + status, null, status.name(), locale), n);
+				counts.put(messages.getMessage("enum.SectionStatus." + status.name(), null, status.name(), locale), n);
 			}
 		}
 		StringBuilder json = new StringBuilder("{\"title\":").append(quote(messages.getMessage(

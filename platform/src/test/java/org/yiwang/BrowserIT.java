@@ -164,20 +164,20 @@ class BrowserIT {
 		String id = "distid:1234567812345678";
 		openssl(dir, "ecparam", "-genkey", "-name", "SM2", "-noout", "-out", "sm2-ca.key");
 		openssl(dir, "req", "-x509", "-new", "-key", "sm2-ca.key", "-sm3", "-sigopt", id, "-subj", "/CN=Browser SM2 CA " + username,
-				"-days", "30", "-out", "sm2-ca.pem", "-addext", "basicConstraints=critical,CA:TRUE", "-addext",
+				"-days", "3650", "-out", "sm2-ca.pem", "-addext", "basicConstraints=critical,CA:TRUE", "-addext",
 				"keyUsage=critical,keyCertSign,cRLSign");
 		openssl(dir, "ecparam", "-genkey", "-name", "prime256v1", "-noout", "-out", "ec-ca.key");
 		openssl(dir, "req", "-x509", "-new", "-key", "ec-ca.key", "-sha256", "-subj", "/CN=Browser ECDSA CA " + username, "-days",
-				"30", "-out", "ec-ca.pem", "-addext", "basicConstraints=critical,CA:TRUE", "-addext",
+				"3650", "-out", "ec-ca.pem", "-addext", "basicConstraints=critical,CA:TRUE", "-addext",
 				"keyUsage=critical,keyCertSign,cRLSign");
 		openssl(dir, "ecparam", "-genkey", "-name", "SM2", "-noout", "-out", "other.key");
 		openssl(dir, "req", "-new", "-key", "other.key", "-sm3", "-sigopt", id, "-subj", "/CN=" + username + " unbound", "-out",
 				"other.csr");
 		openssl(dir, "x509", "-req", "-in", "other.csr", "-CA", "sm2-ca.pem", "-CAkey", "sm2-ca.key", "-sm3", "-sigopt", id,
-				"-vfyopt", id, "-days", "30", "-out", "other.pem", "-CAcreateserial");
+				"-vfyopt", id, "-days", "3650", "-out", "other.pem", "-CAcreateserial");
 		openssl(dir, "ecparam", "-genkey", "-name", "prime256v1", "-noout", "-out", "ec.key");
 		openssl(dir, "req", "-new", "-key", "ec.key", "-sha256", "-subj", "/CN=" + username + " ECDSA", "-out", "ec.csr");
-		openssl(dir, "x509", "-req", "-in", "ec.csr", "-CA", "ec-ca.pem", "-CAkey", "ec-ca.key", "-sha256", "-days", "30",
+		openssl(dir, "x509", "-req", "-in", "ec.csr", "-CA", "ec-ca.pem", "-CAkey", "ec-ca.key", "-sha256", "-days", "3650",
 				"-out", "ec.pem", "-CAcreateserial");
 		Files.writeString(dir.resolve("bid.txt"), "投标文件：" + username);
 		openssl(dir, "dgst", "-sm3", "-sign", "other.key", "-sigopt", id, "-out", "bid-unbound.sig", "bid.txt");

@@ -51,6 +51,7 @@ import org.yiwang.registry.EntityRole;
 import org.yiwang.registry.EntityView;
 import org.yiwang.registry.Registration;
 import org.yiwang.system.DemoTime;
+import org.yiwang.system.Refusal;
 import org.yiwang.tendering.AwardDesk;
 import org.yiwang.tendering.AwardDossier;
 import org.yiwang.tendering.BidBox;
@@ -305,9 +306,17 @@ class DemoTenderStages implements ApplicationRunner {
 		List<Tender> reported = opened.stream().filter(t -> t.staged.stage() != Stage.UNDER_EVALUATION).toList();
 		Instant publicityEnds = clock.instant();
 		for (Tender t : reported) {
-			AwardDossier dossier = await(() -> Optional.of(tenderer(t).call(() -> award.dossier(t.id())))
-				.filter(d -> d.section().status() == SectionStatus.PUBLICIZING && d.publicity() != null),
-					"the publicity of " + t.section.tradeCode().value());
+			// the publicity is made by tendering's listener of the signed report, after its commit: until then the
+			// dossier is refused (tendering.award.notYet), which here means "not yet", not "never"
+			AwardDossier dossier = await(() -> {
+				try {
+					return Optional.of(tenderer(t).call(() -> award.dossier(t.id())))
+						.filter(d -> d.section().status() == SectionStatus.PUBLICIZING && d.publicity() != null);
+				}
+				catch (Refusal notYet) {
+					return Optional.empty();
+				}
+			}, "the publicity of " + t.section.tradeCode().value());
 			if (dossier.publicity().publicityEnds().isAfter(publicityEnds)) {
 				publicityEnds = dossier.publicity().publicityEnds();
 			}

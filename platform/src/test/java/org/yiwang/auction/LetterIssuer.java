@@ -57,14 +57,14 @@ final class LetterIssuer {
 		this.entity = fixture.entity("iss." + run, EntityRole.GUARANTEE_ISSUER);
 		openssl("ecparam", "-genkey", "-name", "SM2", "-noout", "-out", "ca.key");
 		openssl("req", "-x509", "-new", "-key", "ca.key", "-sm3", "-sigopt", ID, "-subj", "/CN=Ledger Test CA " + run,
-				"-days", "30", "-out", "ca.pem", "-addext", "basicConstraints=critical,CA:TRUE", "-addext",
+				"-days", "3650", "-out", "ca.pem", "-addext", "basicConstraints=critical,CA:TRUE", "-addext",
 				"keyUsage=critical,keyCertSign,cRLSign");
 		TestActor.admin().run(() -> context.getBean(TrustStore.class).addCa(read("ca.pem")));
 		openssl("ecparam", "-genkey", "-name", "SM2", "-noout", "-out", "issuer.key");
 		openssl("req", "-new", "-key", "issuer.key", "-sm3", "-sigopt", ID, "-subj",
 				"/CN=Issuer " + run + "/serialNumber=" + entity.creditCode(), "-out", "issuer.csr");
 		openssl("x509", "-req", "-in", "issuer.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-sm3", "-sigopt", ID, "-vfyopt",
-				ID, "-days", "30", "-out", "issuer.pem", "-CAcreateserial");
+				ID, "-days", "3650", "-out", "issuer.pem", "-CAcreateserial");
 		fixture.as("iss." + run, () -> context.getBean(EntityCertificates.class).bind(read("issuer.pem")));
 		client = "issuersys." + run;
 		TestActor.admin().call(() -> context.getBean(AccountManagement.class).create(new NewAccount(client,

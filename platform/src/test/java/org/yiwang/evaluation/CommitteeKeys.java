@@ -40,7 +40,7 @@ final class CommitteeKeys {
 		CommitteeKeys keys = new CommitteeKeys(dir);
 		String name = "Evaluation Test CA " + UUID.randomUUID();
 		keys.openssl("ecparam", "-genkey", "-name", "SM2", "-noout", "-out", "ca.key");
-		keys.openssl("req", "-x509", "-new", "-key", "ca.key", "-sm3", "-sigopt", ID, "-subj", "/CN=" + name, "-days", "30",
+		keys.openssl("req", "-x509", "-new", "-key", "ca.key", "-sm3", "-sigopt", ID, "-subj", "/CN=" + name, "-days", "3650",
 				"-out", "ca.pem", "-addext", "basicConstraints=critical,CA:TRUE", "-addext",
 				"keyUsage=critical,keyCertSign,cRLSign");
 		TestActor.admin().run(() -> trustStore.addCa(keys.read("ca.pem")));
@@ -52,7 +52,7 @@ final class CommitteeKeys {
 		openssl("ecparam", "-genkey", "-name", "SM2", "-noout", "-out", name + ".key");
 		openssl("req", "-new", "-key", name + ".key", "-sm3", "-sigopt", ID, "-subj", "/CN=" + name, "-out", name + ".csr");
 		openssl("x509", "-req", "-in", name + ".csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-sm3", "-sigopt", ID, "-vfyopt",
-				ID, "-days", "30", "-out", name + ".pem", "-CAcreateserial");
+				ID, "-days", "3650", "-out", name + ".pem", "-CAcreateserial");
 		return read(name + ".pem");
 	}
 

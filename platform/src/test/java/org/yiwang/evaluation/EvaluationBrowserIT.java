@@ -132,7 +132,9 @@ class EvaluationBrowserIT {
 		browser.findElement(By.cssSelector("tr[data-case='" + id + "'] a")).click();
 		assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("评标中");
 		browser.findElement(By.id("vote-leader")).click();
-		assertThat(browser.findElement(By.id("leader")).getText()).isEqualTo(expert);
+		// the vote reloads the page: the leader read from the new one (the old node goes stale mid-read)
+		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.textToBe(By.id("leader"), expert));
 
 		for (String stage : List.of("QUALIFICATION", "RESPONSIVENESS")) {
 			for (OpenedBid b : bids) {

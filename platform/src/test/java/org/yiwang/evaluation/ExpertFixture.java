@@ -64,7 +64,7 @@ final class ExpertFixture {
 		Assumptions.assumeTrue(installed, "openssl is not installed here");
 		openssl("genpkey", "-algorithm", "SM2", "-out", "ca.key");
 		openssl("req", "-x509", "-new", "-key", "ca.key", "-sm3", "-sigopt", DISTID, "-subj", "/CN=Expert Test CA " + run,
-				"-days", "30", "-out", "ca.pem", "-addext", "basicConstraints=critical,CA:TRUE", "-addext",
+				"-days", "3650", "-out", "ca.pem", "-addext", "basicConstraints=critical,CA:TRUE", "-addext",
 				"keyUsage=critical,keyCertSign,cRLSign");
 		TestActor.admin().run(() -> trustStore.addCa(read("ca.pem")));
 	}
@@ -168,7 +168,7 @@ final class ExpertFixture {
 		write("serial", "1000\n");
 		write("ca.cnf", "[ ca ]\ndefault_ca = test\n[ test ]\ndatabase = index.txt\ncrlnumber = crlnumber\n"
 				+ "serial = serial\nnew_certs_dir = .\ncertificate = ca.pem\nprivate_key = ca.key\ndefault_md = sm3\n"
-				+ "default_days = 30\ndefault_crl_days = 7\npolicy = any\nunique_subject = no\n[ any ]\ncommonName = supplied\n");
+				+ "default_days = 3650\ndefault_crl_days = 7\npolicy = any\nunique_subject = no\n[ any ]\ncommonName = supplied\n");
 	}
 
 	private void write(String file, String content) {

@@ -151,7 +151,7 @@ class GuaranteeIssuanceTests {
 
 		openssl("ecparam", "-genkey", "-name", "SM2", "-noout", "-out", "ca.key");
 		openssl("req", "-x509", "-new", "-key", "ca.key", "-sm3", "-sigopt", ID, "-subj", "/CN=Guarantee Test CA " + run,
-				"-days", "30", "-out", "ca.pem", "-addext", "basicConstraints=critical,CA:TRUE", "-addext",
+				"-days", "3650", "-out", "ca.pem", "-addext", "basicConstraints=critical,CA:TRUE", "-addext",
 				"keyUsage=critical,keyCertSign,cRLSign");
 		TestActor.admin().run(() -> trustStore.addCa(read("ca.pem")));
 		sm2Certificate("issuer", "/CN=Issuer " + run + "/serialNumber=" + issuer.creditCode());
@@ -568,7 +568,7 @@ class GuaranteeIssuanceTests {
 		openssl("ecparam", "-genkey", "-name", "SM2", "-noout", "-out", name + ".key");
 		openssl("req", "-new", "-key", name + ".key", "-sm3", "-sigopt", ID, "-subj", subject, "-out", name + ".csr");
 		openssl("x509", "-req", "-in", name + ".csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-sm3", "-sigopt", ID,
-				"-vfyopt", ID, "-days", "30", "-out", name + ".pem", "-CAcreateserial");
+				"-vfyopt", ID, "-days", "3650", "-out", name + ".pem", "-CAcreateserial");
 	}
 
 	private byte[] read(String name) {

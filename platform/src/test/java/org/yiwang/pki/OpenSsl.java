@@ -94,7 +94,7 @@ final class OpenSsl {
 		return dir.resolve(name);
 	}
 
-	/** An end-entity certificate for {@code key}, issued by the CA, valid for 30 days from now. */
+	/** An end-entity certificate for {@code key}, issued by the CA, valid for ten years from now (a shared AdjustableClock context may stand months ahead). */
 	static Path issue(Path dir, String name, Path key, KeyAlgorithm keyAlgorithm, String subject, Path caCertificate,
 			Path caKey, KeyAlgorithm caAlgorithm) throws IOException {
 		String csr = name + ".csr";
@@ -105,7 +105,7 @@ final class OpenSsl {
 		Path extensions = Files.writeString(dir.resolve(name + ".ext"),
 				"basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\n");
 		List<String> sign = new ArrayList<>(List.of("x509", "-req", "-in", csr, "-CA", caCertificate.toString(), "-CAkey",
-				caKey.toString(), "-set_serial", "0x" + Long.toHexString(System.nanoTime()), "-days", "30", "-extfile",
+				caKey.toString(), "-set_serial", "0x" + Long.toHexString(System.nanoTime()), "-days", "3650", "-extfile",
 				extensions.toString(), "-out", name));
 		sign.addAll(digest(caAlgorithm));
 		if (keyAlgorithm == KeyAlgorithm.SM2) {

@@ -72,11 +72,11 @@ class CertificateBindingTests {
 
 		openssl("ecparam", "-genkey", "-name", "SM2", "-noout", "-out", "sm2-ca.key");
 		openssl("req", "-x509", "-new", "-key", "sm2-ca.key", "-sm3", "-sigopt", ID, "-subj", "/CN=Binding Test SM2 CA " + user,
-				"-days", "30", "-out", "sm2-ca.pem", "-addext", "basicConstraints=critical,CA:TRUE", "-addext",
+				"-days", "3650", "-out", "sm2-ca.pem", "-addext", "basicConstraints=critical,CA:TRUE", "-addext",
 				"keyUsage=critical,keyCertSign,cRLSign");
 		openssl("ecparam", "-genkey", "-name", "prime256v1", "-noout", "-out", "ec-ca.key");
 		openssl("req", "-x509", "-new", "-key", "ec-ca.key", "-sha256", "-subj", "/CN=Binding Test ECDSA CA " + user, "-days",
-				"30", "-out", "ec-ca.pem", "-addext", "basicConstraints=critical,CA:TRUE", "-addext",
+				"3650", "-out", "ec-ca.pem", "-addext", "basicConstraints=critical,CA:TRUE", "-addext",
 				"keyUsage=critical,keyCertSign,cRLSign");
 		TestActor.admin().run(() -> {
 			trustStore.addCa(read("sm2-ca.pem"));
@@ -87,7 +87,7 @@ class CertificateBindingTests {
 		sm2Certificate("unnamed", "/CN=" + user + " unbound key");
 		openssl("ecparam", "-genkey", "-name", "prime256v1", "-noout", "-out", "ec.key");
 		openssl("req", "-new", "-key", "ec.key", "-sha256", "-subj", "/CN=" + user + " ECDSA signing", "-out", "ec.csr");
-		openssl("x509", "-req", "-in", "ec.csr", "-CA", "ec-ca.pem", "-CAkey", "ec-ca.key", "-sha256", "-days", "30",
+		openssl("x509", "-req", "-in", "ec.csr", "-CA", "ec-ca.pem", "-CAkey", "ec-ca.key", "-sha256", "-days", "3650",
 				"-out", "ec.pem", "-CAcreateserial");
 		Files.writeString(dir.resolve("bid.txt"), "投标文件 " + user, StandardCharsets.UTF_8);
 	}
@@ -96,7 +96,7 @@ class CertificateBindingTests {
 		openssl("ecparam", "-genkey", "-name", "SM2", "-noout", "-out", name + ".key");
 		openssl("req", "-new", "-key", name + ".key", "-sm3", "-sigopt", ID, "-subj", subject, "-out", name + ".csr");
 		openssl("x509", "-req", "-in", name + ".csr", "-CA", "sm2-ca.pem", "-CAkey", "sm2-ca.key", "-sm3", "-sigopt", ID,
-				"-vfyopt", ID, "-days", "30", "-out", name + ".pem", "-CAcreateserial");
+				"-vfyopt", ID, "-days", "3650", "-out", name + ".pem", "-CAcreateserial");
 	}
 
 	private void sm2Sign(String key, String file, String signature) throws Exception {

@@ -132,7 +132,7 @@ class BidsTests {
 		run = UUID.randomUUID().toString().substring(0, 8);
 		openssl("ecparam", "-genkey", "-name", "SM2", "-noout", "-out", "ca.key");
 		openssl("req", "-x509", "-new", "-key", "ca.key", "-sm3", "-sigopt", ID, "-subj", "/CN=Bid Test CA " + run, "-days",
-				"30", "-out", "ca.pem", "-addext", "basicConstraints=critical,CA:TRUE", "-addext",
+				"3650", "-out", "ca.pem", "-addext", "basicConstraints=critical,CA:TRUE", "-addext",
 				"keyUsage=critical,keyCertSign,cRLSign");
 		TestActor.admin().run(() -> trustStore.addCa(read("ca.pem")));
 		bidder = approved("bdr", EntityRole.BIDDER);
@@ -381,7 +381,7 @@ class BidsTests {
 		openssl("req", "-new", "-key", name + ".key", "-sm3", "-sigopt", ID, "-subj",
 				"/CN=" + name + " " + run + "/serialNumber=" + creditCode, "-out", name + ".csr");
 		openssl("x509", "-req", "-in", name + ".csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-sm3", "-sigopt", ID,
-				"-vfyopt", ID, "-days", "30", "-out", name + ".pem", "-CAcreateserial");
+				"-vfyopt", ID, "-days", "3650", "-out", name + ".pem", "-CAcreateserial");
 	}
 
 	private void unzip(byte[] zip) throws Exception {

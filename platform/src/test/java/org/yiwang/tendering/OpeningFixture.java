@@ -85,7 +85,7 @@ final class OpeningFixture {
 		this.beans = beans;
 		openssl("ecparam", "-genkey", "-name", "SM2", "-noout", "-out", "ca.key");
 		openssl("req", "-x509", "-new", "-key", "ca.key", "-sm3", "-sigopt", ID, "-subj", "/CN=Opening Test CA " + run,
-				"-days", "30", "-out", "ca.pem", "-addext", "basicConstraints=critical,CA:TRUE", "-addext",
+				"-days", "3650", "-out", "ca.pem", "-addext", "basicConstraints=critical,CA:TRUE", "-addext",
 				"keyUsage=critical,keyCertSign,cRLSign");
 		TestActor.admin().run(() -> beans.trustStore().addCa(read("ca.pem")));
 	}
@@ -106,7 +106,7 @@ final class OpeningFixture {
 		openssl("req", "-new", "-key", name + ".key", "-sm3", "-sigopt", ID, "-subj",
 				"/CN=" + name + " " + run + "/serialNumber=" + bidder.creditCode(), "-out", name + ".csr");
 		openssl("x509", "-req", "-in", name + ".csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-sm3", "-sigopt", ID,
-				"-vfyopt", ID, "-days", "30", "-out", name + ".pem", "-CAcreateserial");
+				"-vfyopt", ID, "-days", "3650", "-out", name + ".pem", "-CAcreateserial");
 		as(name).run(() -> beans.certificates().bind(read(name + ".pem")));
 		bidders.put(name, bidder);
 		return bidder;
@@ -169,7 +169,7 @@ final class OpeningFixture {
 		openssl("req", "-new", "-key", "tdr.key", "-sm3", "-sigopt", ID, "-subj",
 				"/CN=tdr " + run + "/serialNumber=" + tenderer.creditCode(), "-out", "tdr.csr");
 		openssl("x509", "-req", "-in", "tdr.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-sm3", "-sigopt", ID,
-				"-vfyopt", ID, "-days", "30", "-out", "tdr.pem", "-CAcreateserial");
+				"-vfyopt", ID, "-days", "3650", "-out", "tdr.pem", "-CAcreateserial");
 		tenderer().run(() -> beans.certificates().bind(read("tdr.pem")));
 	}
 

@@ -308,14 +308,14 @@ class TenderingIT {
 		String id = "distid:1234567812345678";
 		run(work, "openssl", "ecparam", "-genkey", "-name", "SM2", "-noout", "-out", "ca.key");
 		run(work, "openssl", "req", "-x509", "-new", "-key", "ca.key", "-sm3", "-sigopt", id, "-subj", "/CN=Browser Bid CA " + run,
-				"-days", "30", "-out", "bid-ca.pem", "-addext", "basicConstraints=critical,CA:TRUE", "-addext",
+				"-days", "3650", "-out", "bid-ca.pem", "-addext", "basicConstraints=critical,CA:TRUE", "-addext",
 				"keyUsage=critical,keyCertSign,cRLSign");
 		TestActor.admin().run(() -> trustStore.addCa(readFile(work.resolve("bid-ca.pem"))));
 		run(work, "openssl", "genpkey", "-algorithm", "SM2", "-out", "bidder.key");
 		run(work, "openssl", "req", "-new", "-key", "bidder.key", "-sm3", "-sigopt", id, "-subj",
 				"/CN=bidder " + run + "/serialNumber=" + bidder.creditCode(), "-out", "bidder.csr");
 		run(work, "openssl", "x509", "-req", "-in", "bidder.csr", "-CA", "bid-ca.pem", "-CAkey", "ca.key", "-sm3", "-sigopt",
-				id, "-vfyopt", id, "-days", "30", "-out", "bidder.pem", "-CAcreateserial");
+				id, "-vfyopt", id, "-days", "3650", "-out", "bidder.pem", "-CAcreateserial");
 		TestActor.of("bdr." + run, Role.BIDDER, TestActor.CITY, false)
 			.run(() -> certificates.bind(readFile(work.resolve("bidder.pem"))));
 	}

@@ -423,7 +423,7 @@ class WholeTenderIT {
 		f.openssl("req", "-new", "-key", "tdr.key", "-sm3", "-sigopt", OpeningFixture.ID, "-subj",
 				"/CN=tdr " + f.run + "/serialNumber=" + tenderer.creditCode(), "-out", "tdr.csr");
 		f.openssl("x509", "-req", "-in", "tdr.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-sm3", "-sigopt",
-				OpeningFixture.ID, "-vfyopt", OpeningFixture.ID, "-days", "30", "-out", "tdr.pem", "-CAcreateserial");
+				OpeningFixture.ID, "-vfyopt", OpeningFixture.ID, "-days", "3650", "-out", "tdr.pem", "-CAcreateserial");
 		f.tenderer().run(() -> certificates.bind(read("tdr.pem")));
 		assertThat(tenderer.holds(EntityRole.TENDERER)).isTrue();
 	}

@@ -345,7 +345,7 @@ class AccessMatrixTests {
 		allow(READERS, "GET /intermediary/direct-selections");
 		// transparency log (issue 24): public, no sign-in, for every reader, monitor and witness
 		allow(PUBLIC, "GET /api/transparency/log/sth", "GET /api/transparency/log/proof-by-index", "GET /api/transparency/log/proof-by-hash",
-				"GET /api/transparency/log/consistency", "GET /api/transparency/log/entries");
+				"GET /api/transparency/log/consistency", "GET /api/transparency/log/entries", "GET /open/transparency");
 		// venues (issue 22): a site's screen is public; sites, rooms, bookings, the door and utilisation are the staff's
 		allow(PUBLIC, "GET /venues/{id}/screen");
 		allow(STAFF, "GET /venues", "GET /venues/sites/{id}", "GET /venues/bookings", "GET /venues/bookings/{id}",

@@ -93,9 +93,7 @@ public class TransparencyLog {
 	 */
 	public SignedTreeHead signTreeHead(boolean force) {
 		return RegionScopes.callAsPlatform(() -> {
-			while (Boolean.TRUE.equals(transactions.execute(s -> merge()))) {
-				// a batch at a time, each in its own transaction, until none waits
-			}
+			mergePending();
 			ChainHead chain = audit.head();
 			return transactions.execute(s -> {
 				long size = leaves.lockSize();
@@ -118,6 +116,15 @@ public class TransparencyLog {
 				}
 				return sign(size, now);
 			});
+		});
+	}
+
+	/** Merges every fact waiting into the log, a batch at a time, each batch in its own transaction. */
+	void mergePending() {
+		RegionScopes.runAsPlatform(() -> {
+			while (Boolean.TRUE.equals(transactions.execute(s -> merge()))) {
+				// until none waits
+			}
 		});
 	}
 

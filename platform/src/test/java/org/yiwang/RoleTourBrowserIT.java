@@ -30,18 +30,22 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Done when (issue 18): signed in as each demo role, and as the public, a real Chromium visits every page of the
  * role's menu and the same-origin links one step further, in zh-CN and in English, and fails on a 5xx, a missing
  * message ({@code ??key??}), an enum-like code or a raw id shown as text, and any serious or critical axe-core
  * violation. The menu pages are checked once more at a phone's width (390×844): nothing may overflow sideways.
+ * <p>
+ * The same configuration as {@code GuaranteeBrowserIT} (demo entities and guarantee, its clock): one cached context
+ * and embedded database for both, not two.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "yiwang.demo.entities=true", "yiwang.demo.guarantee=true", "yiwang.demo.guarantee-poll=400ms" })
 @ActiveProfiles("test")
-@TestPropertySource(properties = { "yiwang.demo.entities=true", "yiwang.demo.guarantee=true" })
+@Import(AdjustableClock.Config.class)
 class RoleTourBrowserIT {
 
 	/**

@@ -76,7 +76,9 @@ public final class Chromium {
 			}
 		}
 		browser = Pooled.start(windowHeight);
-		browser.lend(windowHeight);
+		if (!browser.lend(windowHeight)) {
+			throw new IllegalStateException("a new Chromium did not answer");
+		}
 		return browser;
 	}
 
@@ -85,10 +87,10 @@ public final class Chromium {
 
 	/**
 	 * One Chromium and chromedriver serve every browser test of a JVM in turn (a second one only while a test holds
-	 * two sessions at once): starting them cost 1-3 s per test on 2 busy cores. {@code quit()} does not end the
-	 * browser: it closes extra windows, leaves the page (ending its polls and event streams), deletes every cookie and
-	 * the page's storage, and puts the browser back for the next {@link #open(int)}; a browser that cannot be cleaned
-	 * is ended for real. All of them end with the JVM.
+	 * two sessions at once): a start costs some 1.3 s of CPU, 8-10 s on a busy 2-core machine, and tests opened one
+	 * per test method. {@code quit()} does not end the browser: it closes extra windows, leaves the page (ending its
+	 * polls and event streams), deletes every cookie and the page's storage, and puts the browser back for the next
+	 * {@link #open(int)}; a browser that cannot be cleaned is ended for real. All of them end with the JVM.
 	 */
 	private static final class Pooled extends ChromeDriver {
 

@@ -42,7 +42,7 @@ import org.yiwang.evaluation.ScoringTable;
 import org.yiwang.kernel.CreditCode;
 import org.yiwang.kernel.RegionCode;
 import org.yiwang.kernel.Role;
-import org.yiwang.pki.DemoCredentials;
+import org.yiwang.pki.IssuedCredentials;
 import org.yiwang.pki.OpeningKeys;
 import org.yiwang.registry.EntityCertificates;
 import org.yiwang.registry.EntityKind;
@@ -214,8 +214,8 @@ class DemoTenderStages implements ApplicationRunner {
 			dir = Files.createTempDirectory("yiwang-demo-bids");
 			stages(dir);
 		}
-		catch (IOException | RuntimeException e) {
-			log.warn("Demo city: the tenders' later stages stopped: {}", e.getMessage(), e);
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
 		}
 		finally {
 			delete(dir);
@@ -228,12 +228,12 @@ class DemoTenderStages implements ApplicationRunner {
 	private void stages(Path dir) throws IOException {
 		EntityView home = tendering.parties(tendering.homeDistrict());
 		log.debug("Demo agency ready for {}", home.name());
-		Map<String, DemoCredentials> keys = new LinkedHashMap<>();
+		Map<String, IssuedCredentials> keys = new LinkedHashMap<>();
 		for (String bidder : BIDDERS) {
 			keys.put(bidder, bidder(bidder).call(certificates::issueDemoCertificate));
 		}
 		// the experts' keys first: a fresh demo key is refused to an expert seated on a committee
-		Map<String, DemoCredentials> expertKeys = new LinkedHashMap<>();
+		Map<String, IssuedCredentials> expertKeys = new LinkedHashMap<>();
 		for (String expert : EXPERTS) {
 			expertKeys.put(expert, expert(expert).call(pool::demoKey));
 		}
@@ -336,7 +336,7 @@ class DemoTenderStages implements ApplicationRunner {
 	}
 
 	/** The committee reviews every bid at both stages, scores, signs its sheets, and signs the leader's report. */
-	private void evaluate(Tender t, Map<String, DemoCredentials> expertKeys) {
+	private void evaluate(Tender t, Map<String, IssuedCredentials> expertKeys) {
 		String leader = t.committee.get(0);
 		EvaluationCaseView view = expert(leader).call(() -> evaluation.caseView(t.caseId));
 		List<UUID> bidIds = view.bidders().stream().map(EvaluationCaseView.Bidder::bidId).toList();
@@ -363,7 +363,7 @@ class DemoTenderStages implements ApplicationRunner {
 					UUID bid = bidIds.get(b);
 					expert(member).run(() -> evaluation.score(t.caseId, bid, points));
 				}
-				DemoCredentials key = expertKeys.get(member);
+				IssuedCredentials key = expertKeys.get(member);
 				byte[] sheet = expert(member).call(() -> evaluation.scoreSheet(t.caseId));
 				expert(member).run(() -> evaluation.signScoreSheet(t.caseId, key.sign(sheet), key.certificateBytes(), null));
 			}
@@ -371,31 +371,31 @@ class DemoTenderStages implements ApplicationRunner {
 		UUID reportId = expert(leader).call(() -> evaluation.draftReport(t.caseId));
 		byte[] report = expert(leader).call(() -> evaluation.reportPdf(reportId));
 		for (String member : t.committee) {
-			DemoCredentials key = expertKeys.get(member);
+			IssuedCredentials key = expertKeys.get(member);
 			expert(member).run(() -> evaluation.signReport(t.caseId, key.sign(report), key.certificateBytes(), null));
 		}
 	}
 
 	/** The tenderer uploads the contract and signs it with its demo key; the winner signs with its own. */
-	private void contract(Tender t, CandidateView winner, Map<String, DemoCredentials> keys) {
+	private void contract(Tender t, CandidateView winner, Map<String, IssuedCredentials> keys) {
 		// a one-page PDF standing for the signed contract's scan (the demo has none): the standard font is ASCII only
 		byte[] pdf = DemoPdf.page(List.of("Construction contract " + t.section.tradeCode().value(),
 				"Contract price CNY " + winner.price().yuan().toPlainString(), "Demo data - not a real contract"));
 		tenderer(t).run(() -> award.uploadContract(t.id(), "施工合同.pdf", new ByteArrayInputStream(pdf),
 				t.section.tenderProjectName() + "施工合同：按招标文件及中标价，工期与质量见合同条款。"));
-		DemoCredentials tendererKey = tenderer(t).call(certificates::issueDemoCertificate);
+		IssuedCredentials tendererKey = tenderer(t).call(certificates::issueDemoCertificate);
 		tenderer(t).run(() -> award.signContract(t.id(), tendererKey.sign(pdf), tendererKey.certificateBytes(), null));
 		String bidder = BIDDERS.stream()
 			.filter(b -> bidder(b).call(() -> registry.myEntity().orElseThrow()).id().equals(winner.bidder()))
 			.findFirst().orElseThrow();
-		DemoCredentials key = keys.get(bidder);
+		IssuedCredentials key = keys.get(bidder);
 		bidder(bidder).run(() -> award.signContract(t.id(), key.sign(pdf), key.certificateBytes(), null));
 	}
 
 	// ---- bids ------------------------------------------------------------------------------------------------------
 
 	/** The bidder registers, seals its price sheet and a technical file with its demo key, and submits. */
-	private Path bid(Path dir, SectionView section, String bidder, DemoCredentials key, BigDecimal price)
+	private Path bid(Path dir, SectionView section, String bidder, IssuedCredentials key, BigDecimal price)
 			throws IOException {
 		DemoActing acting = bidder(bidder);
 		acting.run(() -> documents.registerInterest(section.id()));

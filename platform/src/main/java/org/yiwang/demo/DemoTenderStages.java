@@ -50,6 +50,7 @@ import org.yiwang.registry.EntityRegistry;
 import org.yiwang.registry.EntityRole;
 import org.yiwang.registry.EntityView;
 import org.yiwang.registry.Registration;
+import org.yiwang.system.DemoClock;
 import org.yiwang.system.DemoTime;
 import org.yiwang.system.Refusal;
 import org.yiwang.tendering.AwardDesk;
@@ -71,11 +72,13 @@ import org.yiwang.tendering.TenderDocuments;
  * record, draw three experts who accept, the committee reviews, scores and signs its report, the publicity runs its
  * three days, the tenderer confirms the winner and both sign the contract. Tender notices cannot be back-dated, so
  * the demo clock moves forward (23–25 days, once, on a fresh demo): this runs before the other seeds that count
- * from now (the listings, the live demo tender, the city), so theirs stay as they were meant. Made once: a restart
- * finds the first stage tenderer and does nothing.
+ * from now (the listings, the live demo tender, the city), so theirs stay as they were meant. Before them, when the
+ * demo clock starts behind real time (a fresh demo database, {@code yiwang.demo.clock.start-back}, a year by default),
+ * one tender a month of the past year ({@link DemoTenderYear}) goes the same way at its own month's time, the clock
+ * moving forward month by month to real time. Made once: a restart finds the first tenderer and does nothing.
  */
 @Component
-@Order(45)
+@Order(44)
 @DemoOn
 class DemoTenderStages implements ApplicationRunner {
 
@@ -87,7 +90,7 @@ class DemoTenderStages implements ApplicationRunner {
 	}
 
 	/** One tender of the stages: its tenderer (username, name, credit-code digit), the tender, how far it goes. */
-	private record Staged(String username, String tendererName, int n, String region, String category,
+	record Staged(String username, String tendererName, int n, String region, String category,
 			String project, String section, String scale, String price, Stage stage) {
 	}
 
@@ -204,6 +207,7 @@ class DemoTenderStages implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		if (!enabled || !demoTime.on() || catalog.region(RegionCode.of("500243")).isEmpty()
 				|| registry.findByCreditCode(CreditCode.of(code(STAGED.get(0).n()))).isPresent()
+				|| registry.findByCreditCode(CreditCode.of(code(DemoTenderYear.MONTHS.get(0).n()))).isPresent()
 				|| registry.findByCreditCode(CreditCode.of(demoCode("MA5YWB001"))).isEmpty()) {
 			return;
 		}
@@ -225,6 +229,17 @@ class DemoTenderStages implements ApplicationRunner {
 				Duration.between(before, clock.instant()).toDays());
 	}
 
+	/** Whole 30-day months (at most 12) the demo clock stands behind real time: the past months to seed. */
+	private int monthsBehind() {
+		return clock instanceof DemoClock demo && demo.offset().isNegative()
+				? (int) Math.min(12, demo.offset().negated().toDays() / 30) : 0;
+	}
+
+	/** Real time, whatever the demo clock's offset. */
+	private Instant realNow() {
+		return clock instanceof DemoClock demo ? clock.instant().minus(demo.offset()) : clock.instant();
+	}
+
 	private void stages(Path dir) throws IOException {
 		EntityView home = tendering.parties(tendering.homeDistrict());
 		log.debug("Demo agency ready for {}", home.name());
@@ -237,8 +252,25 @@ class DemoTenderStages implements ApplicationRunner {
 		for (String expert : EXPERTS) {
 			expertKeys.put(expert, expert(expert).call(pool::demoKey));
 		}
+		int months = monthsBehind();
+		List<Staged> year = DemoTenderYear.MONTHS.subList(DemoTenderYear.MONTHS.size() - months, DemoTenderYear.MONTHS.size());
+		for (int i = 0; i < year.size(); i++) {
+			// month k back starts k x 30 days before real time; each cohort is over within ~25 days
+			jumpTo(realNow().minus(Duration.ofDays(30L * (year.size() - i))));
+			long month = System.nanoTime();
+			cohort(dir, List.of(year.get(i)), keys, expertKeys);
+			log.info("Demo city: the tender of {} months ago seeded in {} ms", year.size() - i,
+					Duration.ofNanos(System.nanoTime() - month).toMillis());
+		}
+		jumpTo(realNow());
+		cohort(dir, STAGED, keys, expertKeys);
+	}
+
+	/** One cohort of tenders published now, each driven as far as its stage says. */
+	private void cohort(Path dir, List<Staged> cohort, Map<String, IssuedCredentials> keys,
+			Map<String, IssuedCredentials> expertKeys) throws IOException {
 		List<Tender> tenders = new ArrayList<>();
-		for (Staged staged : STAGED) {
+		for (Staged staged : cohort) {
 			Tender t = new Tender(staged);
 			RegionView district = catalog.region(RegionCode.of(staged.region())).orElseThrow();
 			EntityView tenderer = tenderer(staged, district);
@@ -488,7 +520,7 @@ class DemoTenderStages implements ApplicationRunner {
 
 	/** Fixed demo credit codes of the stage tenderers, under the city (500000), with their check characters. */
 	static String code(int n) {
-		String first17 = "91500000MB6CQTD0" + n;
+		String first17 = "91500000MB6CQTD" + String.format("%02d", n);
 		return first17 + CreditCode.checkCharacter(first17);
 	}
 

@@ -19,6 +19,11 @@ final class DemoClockStore {
 		this.jdbc = jdbc;
 	}
 
+	/** Restores the stored offset into the clock and keeps every later move. */
+	DemoClock attach(DemoClock clock) {
+		return attach(clock, Duration.ZERO);
+	}
+
 	/**
 	 * Restores the stored offset into the clock and keeps every later move; with nothing stored (a fresh database) the
 	 * clock starts {@code startBack} behind real time ({@link DemoClock#startBack}).

@@ -36,7 +36,8 @@ class DemoClockCatchUp implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		if (clock instanceof DemoClock demo && demo.offset().isNegative()) {
 			log.info("The demo clock stands {} behind real time: moving it to real time", demo.offset().negated());
-			DemoActing.startUp().call(() -> demoTime.jumpTo(clock.instant().minus(demo.offset())));
+			// a minute past real time: the offset ends above zero, not a few microseconds below it (the clock ticks on)
+			DemoActing.startUp().call(() -> demoTime.jumpTo(clock.instant().minus(demo.offset()).plusSeconds(60)));
 		}
 	}
 }

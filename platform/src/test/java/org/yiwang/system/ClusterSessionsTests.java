@@ -20,6 +20,8 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockCookie;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.test.web.servlet.MockMvc;
@@ -112,8 +114,9 @@ class ClusterSessionsTests {
 					"spring.session.jdbc.initialize-schema=never")
 			.run(node -> {
 				assertThat(node).hasNotFailed();
-				JdbcIndexedSessionRepository sessions = node.getBean(JdbcIndexedSessionRepository.class);
-				JdbcIndexedSessionRepository.JdbcSession session = sessions.createSession();
+				@SuppressWarnings({ "unchecked", "rawtypes" })
+				SessionRepository<Session> sessions = (SessionRepository) node.getBean(JdbcIndexedSessionRepository.class);
+				Session session = sessions.createSession();
 				session.setAttribute("typed", new Typed("x", List.of(), new Inner(1)));
 				sessions.save(session);
 				assertThat((Object) sessions.findById(session.getId()).getAttribute("typed"))

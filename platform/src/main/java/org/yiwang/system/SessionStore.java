@@ -12,21 +12,30 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ConfigurableObjectInputStream;
 import org.springframework.core.convert.support.GenericConversionService;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
 
 /**
- * Sessions in PostgreSQL (Spring Session JDBC, auto-configured by Boot; tables by the migration
- * system/V20261127.2930): any node reads the session another wrote. A session's attributes are stored with Java
- * serialization, which refuses the plain records pages hand over as flash attributes (a form typed back after a
- * refusal, a view of what was saved): {@link #codec} writes such a record as its class and components and reads it
- * back through its canonical constructor, so a redirect served by another node shows the same message.
+ * Sessions in PostgreSQL (Spring Session JDBC; tables by the migration system/V20261127.2930) when
+ * {@code yiwang.cluster.jdbc-sessions=true}: any node reads the session another wrote, and a sign-in survives a node's
+ * death. Off by default: one node keeps the servlet container's sessions, with no database work per request. The idle
+ * timeout is the repository's 30 minutes, as {@code server.servlet.session.timeout}; the cookie ({@code SESSION})
+ * takes its flags from {@code server.servlet.session.cookie.*} through Boot's session auto-configuration.
+ * <p>
+ * A session's attributes are stored with Java serialization, which refuses the plain records pages hand over as flash
+ * attributes (a form typed back after a refusal, a view of what was saved): {@link #codec} writes such a record as its
+ * class and components and reads it back through its canonical constructor, so a redirect served by another node
+ * shows the same message.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty("yiwang.cluster.jdbc-sessions")
+@EnableJdbcHttpSession(tableName = "system.spring_session")
 public class SessionStore {
 
 	@Bean

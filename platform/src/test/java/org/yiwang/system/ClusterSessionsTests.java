@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.session.autoconfigure.SessionAutoConfiguration;
-import org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -102,27 +101,30 @@ class ClusterSessionsTests {
 				new Inner(7)));
 	}
 
-	/** In production Boot's auto-configuration makes the repository: with the table and the record codec. */
+	/** With {@code yiwang.cluster.jdbc-sessions=true} the platform's configuration makes the JDBC repository. */
 	@Test
-	void boot_configures_the_jdbc_repository_on_the_system_table() {
-		new WebApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(SessionAutoConfiguration.class, JdbcSessionAutoConfiguration.class))
+	void the_switch_puts_sessions_in_the_system_table_and_without_it_nothing_changes() {
+		WebApplicationContextRunner runner = new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(SessionAutoConfiguration.class))
 			.withUserConfiguration(SessionStore.class)
 			.withBean(DataSource.class, () -> dataSource)
-			.withBean(PlatformTransactionManager.class, () -> transactions)
-			.withPropertyValues("spring.session.jdbc.table-name=system.spring_session",
-					"spring.session.jdbc.initialize-schema=never")
-			.run(node -> {
-				assertThat(node).hasNotFailed();
-				@SuppressWarnings({ "unchecked", "rawtypes" })
-				SessionRepository<Session> sessions = (SessionRepository) node.getBean(JdbcIndexedSessionRepository.class);
-				Session session = sessions.createSession();
-				session.setAttribute("typed", new Typed("x", List.of(), new Inner(1)));
-				sessions.save(session);
-				assertThat((Object) sessions.findById(session.getId()).getAttribute("typed"))
-					.isEqualTo(new Typed("x", List.of(), new Inner(1)));
-				assertThat(node.getBeansOfType(SessionRepositoryFilter.class)).hasSize(1);
-				sessions.deleteById(session.getId());
-			});
+			.withBean(PlatformTransactionManager.class, () -> transactions);
+		runner.withPropertyValues("yiwang.cluster.jdbc-sessions=true").run(node -> {
+			assertThat(node).hasNotFailed();
+			@SuppressWarnings({ "unchecked", "rawtypes" })
+			SessionRepository<Session> sessions = (SessionRepository) node.getBean(JdbcIndexedSessionRepository.class);
+			Session session = sessions.createSession();
+			session.setAttribute("typed", new Typed("x", List.of(), new Inner(1)));
+			sessions.save(session);
+			Integer rows = jdbc.sql("select count(*) from system.spring_session_attributes where attribute_name = 'typed'"
+					+ " and session_primary_id = (select primary_id from system.spring_session where session_id = ?)")
+				.param(session.getId()).query(Integer.class).single();
+			assertThat(rows).as("stored in the system schema's table").isEqualTo(1);
+			assertThat((Object) sessions.findById(session.getId()).getAttribute("typed"))
+				.isEqualTo(new Typed("x", List.of(), new Inner(1)));
+			assertThat(node.getBeansOfType(SessionRepositoryFilter.class)).hasSize(1);
+			sessions.deleteById(session.getId());
+		});
+		runner.run(node -> assertThat(node.getBeansOfType(SessionRepositoryFilter.class)).as("one node: off").isEmpty());
 	}
 }

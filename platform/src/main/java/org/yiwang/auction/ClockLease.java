@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,7 @@ class ClockLease {
 
 	private final Duration lease;
 
+	@Autowired
 	ClockLease(DataSource dataSource, ClusterNode node, @Value("${yiwang.auction.clock-lease:5s}") Duration lease) {
 		this(JdbcClient.create(dataSource), node.id(), lease);
 	}

@@ -35,7 +35,7 @@ import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHtt
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("yiwang.cluster.jdbc-sessions")
-@EnableJdbcHttpSession(tableName = "system.spring_session")
+@EnableJdbcHttpSession(tableName = "SYSTEM.SPRING_SESSION")
 public class SessionStore {
 
 	@Bean

@@ -276,7 +276,7 @@ public final class ClusterBench {
 							+ (w.seen.isEmpty() ? 0 : w.seen.get(w.seen.size() - 1).seq()));
 		}
 		Watcher survivor = watchers[other];
-		State lastSeen = survivor.seen.isEmpty() ? null : survivor.seen.get(survivor.seen.size() - 1);
+		Seen lastSeen = survivor.seen.isEmpty() ? null : survivor.seen.get(survivor.seen.size() - 1);
 		check("watcher on the surviving node saw the final state", lastSeen != null && lastSeen.seq() == rows.size()
 				&& !"RUNNING".equals(lastSeen.status()), lastSeen == null ? "nothing" : lastSeen.toString());
 		nodes[other].destroy();
@@ -289,7 +289,7 @@ public final class ClusterBench {
 	record Receipt(long seq, String amount, String key) {
 	}
 
-	record State(long seq, String price, String status) {
+	record Seen(long seq, String price, String status) {
 	}
 
 	private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
@@ -343,7 +343,7 @@ public final class ClusterBench {
 	/** Follows one node's event stream of the auction and keeps every state it saw. */
 	static final class Watcher extends Thread {
 
-		final List<State> seen = new CopyOnWriteArrayList<>();
+		final List<Seen> seen = new CopyOnWriteArrayList<>();
 
 		private final int port;
 
@@ -375,11 +375,11 @@ public final class ClusterBench {
 			}
 		}
 
-		private static State state(String json) {
+		private static Seen state(String json) {
 			Matcher seq = Pattern.compile("\"lastSeq\":(\\d+)").matcher(json);
 			Matcher price = Pattern.compile("\"price\":\"?([0-9.]+)").matcher(json);
 			Matcher status = Pattern.compile("\"status\":\"(\\w+)\"").matcher(json);
-			return new State(seq.find() ? Long.parseLong(seq.group(1)) : 0, price.find() ? price.group(1) : "0",
+			return new Seen(seq.find() ? Long.parseLong(seq.group(1)) : 0, price.find() ? price.group(1) : "0",
 					status.find() ? status.group(1) : "?");
 		}
 	}

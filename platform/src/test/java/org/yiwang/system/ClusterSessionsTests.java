@@ -18,6 +18,8 @@ import org.springframework.boot.session.autoconfigure.SessionAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.mock.web.MockCookie;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
@@ -104,11 +106,13 @@ class ClusterSessionsTests {
 	/** With {@code yiwang.cluster.jdbc-sessions=true} the platform's configuration makes the JDBC repository. */
 	@Test
 	void the_switch_puts_sessions_in_the_system_table_and_without_it_nothing_changes() {
+		// The shared pool behind a delegate: the runner's context closes what it holds, and must not close that pool.
+		DataSource shared = new DelegatingDataSource(dataSource);
 		WebApplicationContextRunner runner = new WebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(SessionAutoConfiguration.class))
 			.withUserConfiguration(SessionStore.class)
-			.withBean(DataSource.class, () -> dataSource)
-			.withBean(PlatformTransactionManager.class, () -> transactions);
+			.withBean(DataSource.class, () -> shared)
+			.withBean(PlatformTransactionManager.class, () -> new JdbcTransactionManager(shared));
 		runner.withPropertyValues("yiwang.cluster.jdbc-sessions=true").run(node -> {
 			assertThat(node).hasNotFailed();
 			@SuppressWarnings({ "unchecked", "rawtypes" })

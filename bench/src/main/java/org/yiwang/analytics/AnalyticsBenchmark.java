@@ -45,9 +45,9 @@ public final class AnalyticsBenchmark {
 
 	/** Stages and their share of the facts (per mille), roughly a trading center's mix. */
 	static final String[] STAGES = { "PUBLISHED", "OPENED", "AWARDED", "FAILED", "CONTRACT", "SECURITY", "ENTITY",
-			"COMPLAINT", "ALERT", "EXPERT_SEAT" };
+			"COMPLAINT", "ALERT", "EXPERT_SEAT", "RETENDERED" };
 
-	static final int[] PER_MILLE = { 240, 150, 200, 40, 120, 150, 30, 10, 20, 40 };
+	static final int[] PER_MILLE = { 240, 150, 200, 35, 120, 150, 30, 10, 20, 40, 5 };
 
 	static final String[] PROCUREMENT = { "COMPETITIVE_NEGOTIATION", "COMPETITIVE_CONSULTATION", "REQUEST_FOR_QUOTATIONS",
 			"SINGLE_SOURCE" };
@@ -95,6 +95,8 @@ public final class AnalyticsBenchmark {
 
 	void run(long facts, long seed, int dashboards, int baselineDashboards) throws Exception {
 		YearMonth last = YearMonth.now(BEIJING);
+		System.out.printf(Locale.ROOT, "Load average at the start: %s (2 cores; other sessions share the machine)%n",
+				Files.readString(Path.of("/proc/loadavg")).trim());
 		System.out.printf(Locale.ROOT, "Generating %,d facts (seed %d) over 60 months to %s, %d districts, %d categories%n",
 				facts, seed, last, regions.size(), categories.size());
 		long t0 = System.nanoTime();
@@ -105,8 +107,9 @@ public final class AnalyticsBenchmark {
 		double rebuildSeconds = rebuild.rebuild().toMillis() / 1000.0;
 		long rollupRows = count("analytics.rollups");
 		long cityRows = count("analytics.city_rollups");
-		System.out.printf(Locale.ROOT, "Rollups rebuilt from the facts: %.1f s (%,d district rows, %,d city rows)%n",
-				rebuildSeconds, rollupRows, cityRows);
+		System.out.printf(Locale.ROOT, "Rollups rebuilt from the facts: %.1f s (%,d district rows, %,d city rows; coarse: "
+				+ "%,d district-month rows, %,d city-month rows, %,d city bidder rows)%n", rebuildSeconds, rollupRows, cityRows,
+				count("analytics.region_months"), count("analytics.city_months"), count("analytics.city_bidder_counts"));
 		SplittableRandom random = new SplittableRandom(seed + 1);
 		List<String> scenarios = List.of("public, whole city", "operator, one district filtered",
 				"regulator, whole city, 3 industries", "district staff (row-level security)");
@@ -171,7 +174,7 @@ public final class AnalyticsBenchmark {
 		p.add(Filter.first(month));
 		String where = filter.where(p, true, true);
 		List<Object> rows = new ArrayList<>(jdbc.sql("""
-				SELECT month, stage, procedure = 'AUCTION', count(*), coalesce(sum(amount), 0),
+				SELECT month, stage, procedure, count(*), coalesce(sum(amount), 0),
 				  coalesce(sum(amount) FILTER (WHERE amount IS NOT NULL AND budget > 0), 0),
 				  coalesce(sum(budget) FILTER (WHERE amount IS NOT NULL AND budget > 0), 0), count(non_local),
 				  count(*) FILTER (WHERE non_local), count(*) FILTER (WHERE e_guarantee),

@@ -27,7 +27,7 @@ public class Analytics {
 
 	/** The stages the public may list: those whose records are published anyway. */
 	static final List<Stage> PUBLIC_STAGES = List.of(Stage.PUBLISHED, Stage.OPENED, Stage.AWARDED, Stage.FAILED,
-			Stage.CONTRACT);
+			Stage.CONTRACT, Stage.RETENDERED);
 
 	private final DashboardQueries dashboards;
 

@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * The dashboards' figures, read from the rollups only: five queries per dashboard (the monthly series over two years,
  * then category, district, procedure and bidders for the month, the month before and the month a year before). A reader
- * of the whole city without a district filter reads the city-wide rollup; everyone else the district one, which
- * row-level security limits to their regions.
+ * of the whole city without a district filter reads the city-wide rollups; everyone else the district ones, which
+ * row-level security limits to their regions. The series and the district ranking read the month × stage × procedure
+ * rollups unless a category (or a regulator's industries) must be filtered: each query reads O(months × stages) rows.
  */
 @Component
 class DashboardQueries {
@@ -43,8 +44,8 @@ class DashboardQueries {
 		}
 	}
 
-	/** The monthly series' groups: month, stage, and whether the facts are auctions. */
-	record Group(YearMonth month, String stage, boolean auction) {
+	/** The monthly series' groups: month and stage (the measures below them are by procedure). */
+	record Group(YearMonth month, String stage) {
 	}
 
 	private final JdbcClient jdbc;
@@ -56,7 +57,7 @@ class DashboardQueries {
 	/** Every figure of the dashboard for the month; {@code cityWide}: the reader's scope is the whole city. */
 	List<Figure> figures(YearMonth month, Filter filter, boolean cityWide) {
 		boolean city = cityWide && filter.region() == null;
-		Map<Group, Measures> series = monthly(month, filter, city);
+		Map<Group, Map<String, Measures>> series = monthly(month, filter, city);
 		List<Figure> figures = new ArrayList<>();
 		figures.add(monthly("volume", "count", Stage.AWARDED, month, series, m -> count(m.get(Stage.AWARDED, null))));
 		figures.add(monthly("amount", "wan", Stage.AWARDED, month, series, m -> wan(m.get(Stage.AWARDED, null).amount())));
@@ -68,6 +69,9 @@ class DashboardQueries {
 				m -> share(m.get(Stage.AWARDED, null).nonLocal(), m.get(Stage.AWARDED, null).winnersKnown())));
 		figures.add(monthly("failed", "percent", Stage.FAILED, month, series, m -> share(m.get(Stage.FAILED, null).n(),
 				m.get(Stage.FAILED, null).n() + m.get(Stage.AWARDED, null).n())));
+		// re-tendered apart from failed: the sections re-tendered in the month over the tender notices published in it
+		figures.add(monthly("retendered", "percent", Stage.RETENDERED, month, series,
+				m -> share(m.get(Stage.RETENDERED, TenderFacts.TENDER).n(), m.get(Stage.PUBLISHED, TenderFacts.TENDER).n())));
 		figures.add(monthly("awardDays", "days", Stage.AWARDED, month, series, m -> days(m.get(Stage.AWARDED, null))));
 		figures.add(monthly("contractDays", "days", Stage.CONTRACT, month, series, m -> days(m.get(Stage.CONTRACT, null))));
 		figures.add(monthly("entities", "count", Stage.ENTITY, month, series, m -> count(m.get(Stage.ENTITY, null))));
@@ -82,45 +86,62 @@ class DashboardQueries {
 		figures.add(byDimension("category", "category_code", "wan", month, filter, city, true));
 		figures.add(byDimension("district", "region_code", "wan", month, filter, false, true));
 		figures.add(byDimension("procedure", "procedure", "count", month, filter, city, false));
-		figures.add(bidders(month, filter));
+		figures.add(bidders(month, filter, city));
 		return figures;
 	}
 
-	/** One month's groups, by stage and (for rates that differ) auction or not; null: both. */
-	private record Month(Map<Group, Measures> series, YearMonth month) {
+	/** One month's groups, by stage and procedure. */
+	private record Month(Map<Group, Map<String, Measures>> series, YearMonth month) {
 
+		/** The stage's measures over auctions ({@code true}), the others ({@code false}) or both ({@code null}). */
 		Measures get(Stage stage, Boolean auction) {
 			Measures sum = Measures.NONE;
-			for (boolean a : new boolean[] { false, true }) {
-				if (auction == null || auction == a) {
-					sum = sum.plus(series.getOrDefault(new Group(month, stage.name(), a), Measures.NONE));
+			for (Map.Entry<String, Measures> e : series.getOrDefault(new Group(month, stage.name()), Map.of()).entrySet()) {
+				if (auction == null || auction == e.getKey().equals(MarketFacts.AUCTION)) {
+					sum = sum.plus(e.getValue());
 				}
 			}
 			return sum;
 		}
+
+		/** The stage's measures for one procedure. */
+		Measures get(Stage stage, String procedure) {
+			return series.getOrDefault(new Group(month, stage.name()), Map.of()).getOrDefault(procedure, Measures.NONE);
+		}
 	}
 
-	private Map<Group, Measures> monthly(YearMonth month, Filter filter, boolean city) {
+	/**
+	 * Which rollup answers the monthly series and the district ranking: without a category filter or industries, the
+	 * coarse month × stage × procedure ones (city-wide, or by district); otherwise the fine grain, whose category column
+	 * the filter needs.
+	 */
+	private static String seriesTable(Filter filter, boolean city) {
+		boolean coarse = filter.category() == null && filter.industries() == null;
+		return coarse ? (city ? "city_months" : "region_months") : (city ? "city_rollups" : "rollups");
+	}
+
+	private Map<Group, Map<String, Measures>> monthly(YearMonth month, Filter filter, boolean city) {
 		List<Object> params = Filter.params();
 		params.add(Filter.first(month.minusMonths(23)));
 		params.add(Filter.first(month));
 		String where = filter.where(params, !city, true);
-		Map<Group, Measures> groups = new HashMap<>();
+		Map<Group, Map<String, Measures>> groups = new HashMap<>();
 		jdbc.sql("""
-				SELECT month, stage, procedure = 'AUCTION', sum(n), sum(amount), sum(paired_amount), sum(paired_budget),
+				SELECT month, stage, procedure, sum(n), sum(amount), sum(paired_amount), sum(paired_budget),
 				  sum(winners_known), sum(non_local), sum(e_guarantee_n), sum(e_guarantee_amount), sum(duration_sum),
 				  sum(duration_n)
 				FROM analytics.%s WHERE month BETWEEN ? AND ? %s GROUP BY 1, 2, 3"""
-			.formatted(city ? "city_rollups" : "rollups", where)).params(params).query(rs -> {
-				groups.put(new Group(YearMonth.from(rs.getDate(1).toLocalDate()), rs.getString(2), rs.getBoolean(3)),
-						new Measures(rs.getLong(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
+			.formatted(seriesTable(filter, city), where)).params(params).query(rs -> {
+				groups.computeIfAbsent(new Group(YearMonth.from(rs.getDate(1).toLocalDate()), rs.getString(2)),
+						k -> new HashMap<>()).put(rs.getString(3), new Measures(rs.getLong(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
 								rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getBigDecimal(11), rs.getDouble(12),
 								rs.getLong(13)));
 			});
 		return groups;
 	}
 
-	private static Figure monthly(String key, String unit, Stage stage, YearMonth month, Map<Group, Measures> series,
+	private static Figure monthly(String key, String unit, Stage stage, YearMonth month,
+			Map<Group, Map<String, Measures>> series,
 			Function<Month, BigDecimal> value) {
 		List<Figure.Point> points = new ArrayList<>();
 		for (int i = 11; i >= 0; i--) {
@@ -140,10 +161,12 @@ class DashboardQueries {
 		params.add(Filter.first(month.minusYears(1)));
 		String where = filter.where(params, !city, true);
 		Map<String, BigDecimal[]> values = new HashMap<>();
+		// the district ranking reads the district × month × stage × procedure rollup unless a category is asked
+		String table = column.equals("region_code") ? seriesTable(filter, false) : city ? "city_rollups" : "rollups";
 		jdbc.sql("""
 				SELECT %s, month, sum(n), sum(amount) FROM analytics.%s
 				WHERE stage = 'AWARDED' AND month IN (?, ?, ?) %s GROUP BY 1, 2"""
-			.formatted(column, city ? "city_rollups" : "rollups", where)).params(params).query(rs -> {
+			.formatted(column, table, where)).params(params).query(rs -> {
 				YearMonth m = YearMonth.from(rs.getDate(2).toLocalDate());
 				int slot = m.equals(month) ? 0 : m.equals(month.minusMonths(1)) ? 2 : 1;
 				values.computeIfAbsent(rs.getString(1), k -> new BigDecimal[3])[slot] = amount
@@ -152,16 +175,17 @@ class DashboardQueries {
 		return new Figure(key, unit, column.equals("region_code") ? "region" : key, Stage.AWARDED, ranked(values, month));
 	}
 
-	private Figure bidders(YearMonth month, Filter filter) {
+	/** Sections by bidders; a reader of the whole city reads the city-wide counts, not every district's. */
+	private Figure bidders(YearMonth month, Filter filter, boolean city) {
 		List<Object> params = Filter.params();
 		params.add(Filter.first(month));
 		params.add(Filter.first(month.minusMonths(1)));
 		params.add(Filter.first(month.minusYears(1)));
-		String where = filter.where(params, true, false);
+		String where = filter.where(params, !city, false);
 		Map<String, BigDecimal[]> values = new HashMap<>();
 		jdbc.sql("""
-				SELECT bidders, month, sum(sections) FROM analytics.bidder_counts WHERE month IN (?, ?, ?) %s GROUP BY 1, 2"""
-			.formatted(where)).params(params).query(rs -> {
+				SELECT bidders, month, sum(sections) FROM analytics.%s WHERE month IN (?, ?, ?) %s GROUP BY 1, 2"""
+			.formatted(city ? "city_bidder_counts" : "bidder_counts", where)).params(params).query(rs -> {
 				YearMonth m = YearMonth.from(rs.getDate(2).toLocalDate());
 				int slot = m.equals(month) ? 0 : m.equals(month.minusMonths(1)) ? 2 : 1;
 				values.computeIfAbsent(String.valueOf(rs.getInt(1)), k -> new BigDecimal[3])[slot] = BigDecimal

@@ -35,7 +35,11 @@ class Rollups {
 	private static final String COLUMNS = "n, amount, budget, paired_amount, paired_budget, bidders, bidders_n, "
 			+ "winners_known, non_local, e_guarantee_n, e_guarantee_amount, duration_sum, duration_n";
 
-	/** The four rollups' statements over the facts a condition picks ({@code ?} is its one parameter). */
+	/**
+	 * Every rollup's statement over the facts a condition picks ({@code ?} is its one parameter): the fine grains
+	 * (month × stage × district × category × procedure, its city-wide twin, bidders, staff) and the coarse ones the
+	 * dashboards' series and rankings read (city and district by month × stage × procedure, city bidders).
+	 */
 	private static List<String> statements(String where) {
 		return List.of("""
 				INSERT INTO analytics.rollups AS r (month, stage, region_code, category_code, procedure, %s)
@@ -59,6 +63,19 @@ class Rollups {
 				FROM analytics.facts WHERE staff IS NOT NULL AND %s GROUP BY month, region_code, staff, stage
 				ON CONFLICT (month, region_code, staff, stage) DO UPDATE SET n = r.n + excluded.n,
 				duration_sum = r.duration_sum + excluded.duration_sum, duration_n = r.duration_n + excluded.duration_n"""
+			.formatted(where), """
+				INSERT INTO analytics.city_months AS r (month, stage, procedure, %s)
+				SELECT month, stage, procedure, %s FROM analytics.facts WHERE %s GROUP BY month, stage, procedure
+				ON CONFLICT (month, stage, procedure) DO UPDATE SET %s""".formatted(COLUMNS, MEASURES, where, ADD), """
+				INSERT INTO analytics.region_months AS r (region_code, month, stage, procedure, %s)
+				SELECT region_code, month, stage, procedure, %s FROM analytics.facts WHERE %s
+				GROUP BY region_code, month, stage, procedure
+				ON CONFLICT (region_code, month, stage, procedure) DO UPDATE SET %s"""
+			.formatted(COLUMNS, MEASURES, where, ADD), """
+				INSERT INTO analytics.city_bidder_counts AS r (month, category_code, procedure, bidders, sections)
+				SELECT month, category_code, procedure, bidders, count(*) FROM analytics.facts
+				WHERE stage = 'OPENED' AND bidders IS NOT NULL AND %s GROUP BY month, category_code, procedure, bidders
+				ON CONFLICT (month, category_code, procedure, bidders) DO UPDATE SET sections = r.sections + excluded.sections"""
 			.formatted(where));
 	}
 
@@ -79,7 +96,8 @@ class Rollups {
 
 	/** Empties every rollup (a rebuild starts with this; the city-wide one needs a whole-city scope). */
 	void clear() {
-		List.of("analytics.rollups", "analytics.city_rollups", "analytics.bidder_counts", "analytics.staff_rollups")
+		List.of("analytics.rollups", "analytics.city_rollups", "analytics.bidder_counts", "analytics.staff_rollups",
+				"analytics.city_months", "analytics.region_months", "analytics.city_bidder_counts")
 			.forEach(table -> jdbc.sql("DELETE FROM " + table).update());
 	}
 

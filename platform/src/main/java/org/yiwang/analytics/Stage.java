@@ -22,5 +22,7 @@ public enum Stage {
 	/** A supervision alert was raised. */
 	ALERT,
 	/** An expert took a seat on an evaluation committee. */
-	EXPERT_SEAT
+	EXPERT_SEAT,
+	/** A failed section was re-tendered (a new round of the same section and trade code). */
+	RETENDERED
 }

@@ -71,9 +71,15 @@ class DashboardQueries {
 				m.get(Stage.FAILED, null).n() + m.get(Stage.AWARDED, null).n())));
 		// re-tendered apart from failed: the sections re-tendered in the month over the tender notices published in it
 		figures.add(monthly("retendered", "percent", Stage.RETENDERED, month, series,
-				m -> share(m.get(Stage.RETENDERED, TenderFacts.TENDER).n(), m.get(Stage.PUBLISHED, TenderFacts.TENDER).n())));
+				m -> share(m.of(Stage.RETENDERED, TenderFacts.TENDER).n(), m.of(Stage.PUBLISHED, TenderFacts.TENDER).n())));
 		figures.add(monthly("awardDays", "days", Stage.AWARDED, month, series, m -> days(m.get(Stage.AWARDED, null))));
 		figures.add(monthly("contractDays", "days", Stage.CONTRACT, month, series, m -> days(m.get(Stage.CONTRACT, null))));
+		// service ratings (好差评): the share rated 不满意 or worse
+		figures.add(monthly("badRatings", "percent", Stage.BAD_RATING, month, series, m -> share(
+				m.get(Stage.BAD_RATING, null).n(), m.get(Stage.BAD_RATING, null).n() + m.get(Stage.GOOD_RATING, null).n())));
+		// venue utilisation: room-hours booked for the month, cancellations taken back
+		figures.add(monthly("roomHours", "hours", Stage.ROOM_BOOKED, month, series, m -> hours(m.get(Stage.ROOM_BOOKED,
+				null).durationSum() - m.get(Stage.ROOM_CANCELLED, null).durationSum())));
 		figures.add(monthly("entities", "count", Stage.ENTITY, month, series, m -> count(m.get(Stage.ENTITY, null))));
 		figures.add(monthly("eGuarantee", "percent", Stage.SECURITY, month, series,
 				m -> share(m.get(Stage.SECURITY, null).eGuaranteeN(), m.get(Stage.SECURITY, null).n())));
@@ -86,6 +92,7 @@ class DashboardQueries {
 		figures.add(byDimension("category", "category_code", "wan", month, filter, city, true));
 		figures.add(byDimension("district", "region_code", "wan", month, filter, false, true));
 		figures.add(byDimension("procedure", "procedure", "count", month, filter, city, false));
+		figures.add(premiumByCategory(month, filter, city));
 		figures.add(bidders(month, filter, city));
 		return figures;
 	}
@@ -105,7 +112,7 @@ class DashboardQueries {
 		}
 
 		/** The stage's measures for one procedure. */
-		Measures get(Stage stage, String procedure) {
+		Measures of(Stage stage, String procedure) {
 			return series.getOrDefault(new Group(month, stage.name()), Map.of()).getOrDefault(procedure, Measures.NONE);
 		}
 	}
@@ -175,6 +182,36 @@ class DashboardQueries {
 		return new Figure(key, unit, column.equals("region_code") ? "region" : key, Stage.AWARDED, ranked(values, month));
 	}
 
+	/** The auctions' premium rate (final over starting price) by category, for the month; ranked by it. */
+	private Figure premiumByCategory(YearMonth month, Filter filter, boolean city) {
+		List<Object> params = Filter.params();
+		params.add(Filter.first(month));
+		params.add(Filter.first(month.minusMonths(1)));
+		params.add(Filter.first(month.minusYears(1)));
+		String where = filter.where(params, !city, true);
+		Map<String, BigDecimal[]> values = new HashMap<>();
+		jdbc.sql("""
+				SELECT category_code, month, sum(paired_amount), sum(paired_budget) FROM analytics.%s
+				WHERE stage = 'AWARDED' AND procedure = 'AUCTION' AND month IN (?, ?, ?) %s GROUP BY 1, 2"""
+			.formatted(city ? "city_rollups" : "rollups", where)).params(params).query(rs -> {
+				YearMonth m = YearMonth.from(rs.getDate(2).toLocalDate());
+				int slot = m.equals(month) ? 0 : m.equals(month.minusMonths(1)) ? 2 : 1;
+				BigDecimal premium = premium(new Measures(0, BigDecimal.ZERO, rs.getBigDecimal(3), rs.getBigDecimal(4), 0,
+						0, 0, BigDecimal.ZERO, 0, 0));
+				if (premium != null) {
+					values.computeIfAbsent(rs.getString(1), k -> new BigDecimal[3])[slot] = premium;
+				}
+			});
+		// a rate over nothing stays empty (not 0 %): the points keep their nulls, ranked by this month's rate
+		List<Figure.Point> points = new ArrayList<>();
+		values.entrySet().stream()
+			.sorted(Comparator.comparing((Map.Entry<String, BigDecimal[]> e) -> zero(e.getValue()[0])).reversed()
+				.thenComparing(Map.Entry::getKey))
+			.forEach(e -> points.add(new Figure.Point(e.getKey(), month.toString(), e.getValue()[0], e.getValue()[1],
+					e.getValue()[2])));
+		return new Figure("premiumByCategory", "percent", "category", Stage.AWARDED, points);
+	}
+
 	/** Sections by bidders; a reader of the whole city reads the city-wide counts, not every district's. */
 	private Figure bidders(YearMonth month, Filter filter, boolean city) {
 		List<Object> params = Filter.params();
@@ -221,6 +258,10 @@ class DashboardQueries {
 
 	private static BigDecimal count(Measures m) {
 		return BigDecimal.valueOf(m.n());
+	}
+
+	private static BigDecimal hours(double days) {
+		return BigDecimal.valueOf(days * 24).setScale(1, RoundingMode.HALF_UP);
 	}
 
 	private static BigDecimal wan(BigDecimal yuan) {

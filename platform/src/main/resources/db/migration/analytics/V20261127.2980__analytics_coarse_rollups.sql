@@ -3,11 +3,12 @@
 -- month × stage × district × category × procedure grain scanned thousands of rows per chart; these answer each in
 -- O(months × stages) rows. Kept by the same statements as the other rollups (Rollups.java), in the fact's transaction.
 
--- A re-tender notice (招标次数 > 1: a section re-tendered after it failed, or by order) is its own countable stage, so
--- the re-tendered share is told apart from the failed share.
+-- New countable stages: a section re-tendered after it failed (told apart from the failed share), service ratings
+-- (好差评, for staff performance) and room bookings and their cancellations (venue utilisation).
 ALTER TABLE analytics.facts DROP CONSTRAINT facts_stage_check;
 ALTER TABLE analytics.facts ADD CONSTRAINT facts_stage_check CHECK (stage IN ('PUBLISHED', 'OPENED', 'AWARDED', 'FAILED',
-  'CONTRACT', 'SECURITY', 'ENTITY', 'COMPLAINT', 'ALERT', 'EXPERT_SEAT', 'RETENDERED'));
+  'CONTRACT', 'SECURITY', 'ENTITY', 'COMPLAINT', 'ALERT', 'EXPERT_SEAT', 'RETENDERED', 'GOOD_RATING', 'BAD_RATING',
+  'ROOM_BOOKED', 'ROOM_CANCELLED'));
 
 -- The whole city by month, stage and procedure (six of them): a few hundred rows answer the public's monthly series.
 CREATE TABLE analytics.city_months (

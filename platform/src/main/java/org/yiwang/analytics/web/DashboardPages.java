@@ -124,6 +124,9 @@ class DashboardPages {
 			.queryParam("month", p.month());
 		String category = dashboard.category();
 		String region = dashboard.region();
+		if (figure.key().equals("premiumByCategory")) {
+			uri.queryParam("procedure", "AUCTION"); // the premium is the auctions' alone
+		}
 		switch (figure.dimension()) {
 			case "category" -> category = p.key();
 			case "region" -> region = p.key();

@@ -209,8 +209,8 @@ public final class AnalyticsBenchmark {
 		b.add(Filter.first(month.minusYears(1)));
 		String w = filter.where(b, true, false);
 		rows.addAll(jdbc.sql("""
-				SELECT bidders, month, count(*) FROM analytics.facts
-				WHERE stage = 'OPENED' AND bidders IS NOT NULL AND month IN (?, ?, ?) %s GROUP BY 1, 2""".formatted(w))
+				SELECT procedure = 'AUCTION', bidders, month, count(*) FROM analytics.facts
+				WHERE stage = 'OPENED' AND bidders IS NOT NULL AND month IN (?, ?, ?) %s GROUP BY 1, 2, 3""".formatted(w))
 			.params(b).query().listOfRows());
 		return rows;
 	}

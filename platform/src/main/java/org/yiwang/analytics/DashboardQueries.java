@@ -93,7 +93,7 @@ class DashboardQueries {
 		figures.add(byDimension("district", "region_code", "wan", month, filter, false, true));
 		figures.add(byDimension("procedure", "procedure", "count", month, filter, city, false));
 		figures.add(premiumByCategory(month, filter, city));
-		figures.add(bidders(month, filter, city));
+		figures.addAll(bidders(month, filter, city));
 		return figures;
 	}
 
@@ -212,22 +212,31 @@ class DashboardQueries {
 		return new Figure("premiumByCategory", "percent", "category", Stage.AWARDED, points);
 	}
 
-	/** Sections by bidders; a reader of the whole city reads the city-wide counts, not every district's. */
-	private Figure bidders(YearMonth month, Filter filter, boolean city) {
+	/**
+	 * Sections by bidders (tenders and procurement) and auction lots by bidders (those qualified to bid), in one query; a
+	 * reader of the whole city reads the city-wide counts, not every district's.
+	 */
+	private List<Figure> bidders(YearMonth month, Filter filter, boolean city) {
 		List<Object> params = Filter.params();
 		params.add(Filter.first(month));
 		params.add(Filter.first(month.minusMonths(1)));
 		params.add(Filter.first(month.minusYears(1)));
 		String where = filter.where(params, !city, false);
-		Map<String, BigDecimal[]> values = new HashMap<>();
+		List<Map<String, BigDecimal[]>> values = List.of(new HashMap<>(), new HashMap<>());
 		jdbc.sql("""
-				SELECT bidders, month, sum(sections) FROM analytics.%s WHERE month IN (?, ?, ?) %s GROUP BY 1, 2"""
-			.formatted(city ? "city_bidder_counts" : "bidder_counts", where)).params(params).query(rs -> {
-				YearMonth m = YearMonth.from(rs.getDate(2).toLocalDate());
+				SELECT procedure = 'AUCTION', bidders, month, sum(sections) FROM analytics.%s WHERE month IN (?, ?, ?) %s
+				GROUP BY 1, 2, 3""".formatted(city ? "city_bidder_counts" : "bidder_counts", where)).params(params)
+			.query(rs -> {
+				YearMonth m = YearMonth.from(rs.getDate(3).toLocalDate());
 				int slot = m.equals(month) ? 0 : m.equals(month.minusMonths(1)) ? 2 : 1;
-				values.computeIfAbsent(String.valueOf(rs.getInt(1)), k -> new BigDecimal[3])[slot] = BigDecimal
-					.valueOf(rs.getLong(3));
+				values.get(rs.getBoolean(1) ? 1 : 0).computeIfAbsent(String.valueOf(rs.getInt(2)),
+						k -> new BigDecimal[3])[slot] = BigDecimal.valueOf(rs.getLong(4));
 			});
+		return List.of(new Figure("bidders", "count", "bidders", Stage.OPENED, byBidders(values.get(0), month)),
+				new Figure("lotBidders", "count", "bidders", Stage.OPENED, byBidders(values.get(1), month)));
+	}
+
+	private static List<Figure.Point> byBidders(Map<String, BigDecimal[]> values, YearMonth month) {
 		Set<String> keys = new java.util.TreeSet<>(Comparator.comparingInt(Integer::parseInt));
 		keys.addAll(values.keySet());
 		List<Figure.Point> points = new ArrayList<>();
@@ -235,7 +244,7 @@ class DashboardQueries {
 			BigDecimal[] v = values.get(k);
 			points.add(new Figure.Point(k, month.toString(), zero(v[0]), zero(v[1]), zero(v[2])));
 		}
-		return new Figure("bidders", "count", "bidders", Stage.OPENED, points);
+		return points;
 	}
 
 	private static List<Figure.Point> ranked(Map<String, BigDecimal[]> values, YearMonth month) {

@@ -26,7 +26,7 @@ class ServiceFacts {
 	void on(ServiceDeskChanged change) {
 		if (change instanceof ServiceDeskChanged.ServiceRated r) {
 			facts.record(Fact.of("rating:" + r.request(), r.level().bad() ? Stage.BAD_RATING : Stage.GOOD_RATING,
-					r.occurredAt(), r.region().value(), null, null, null, r.level().name())
+					r.occurredAt(), r.region().value(), null, null, null, "好差评 " + r.level().score() + "/5")
 				.withIds(r.request(), null)
 				.by(r.staff()));
 		}

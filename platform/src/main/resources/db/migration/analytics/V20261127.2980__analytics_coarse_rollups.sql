@@ -68,3 +68,17 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON analytics.city_bidder_counts TO ${app_ro
 
 -- A regulator's industries across the city: its few categories' rows, not every category's of each month.
 CREATE INDEX city_rollups_category ON analytics.city_rollups (category_code, month);
+
+-- The transferees qualified to bid on each listing, so that a lot's bidders are counted when its auction closes (the
+-- closing event names the bids, not the bidders); the count goes into the lot's OPENED fact.
+CREATE TABLE analytics.lot_bidders (
+  listing         uuid NOT NULL,
+  registration    uuid NOT NULL,
+  region_code     text NOT NULL,
+  PRIMARY KEY (listing, registration)
+);
+ALTER TABLE analytics.lot_bidders ENABLE ROW LEVEL SECURITY;
+ALTER TABLE analytics.lot_bidders FORCE ROW LEVEL SECURITY;
+CREATE POLICY region_scope ON analytics.lot_bidders
+  USING (system.in_scope(region_code)) WITH CHECK (system.in_scope(region_code));
+GRANT SELECT, INSERT ON analytics.lot_bidders TO ${app_role};

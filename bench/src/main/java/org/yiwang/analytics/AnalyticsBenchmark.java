@@ -215,7 +215,7 @@ public final class AnalyticsBenchmark {
 		return rows;
 	}
 
-	/** Writes the facts with COPY in chunks, the fact table's secondary indexes dropped meanwhile and then rebuilt. */
+	/** Writes the facts with COPY in chunks, the fact table's secondary indexes and key constraint dropped meanwhile. */
 	private void load(long facts, long seed, YearMonth last) throws Exception {
 		SplittableRandom random = new SplittableRandom(seed);
 		int[] cumulative = new int[PER_MILLE.length];
@@ -228,6 +228,8 @@ public final class AnalyticsBenchmark {
 				+ "budget, amount, bidders, winner_region, non_local, e_guarantee, duration_days, staff";
 		try (Connection c = owner.getConnection(); Statement s = c.createStatement()) {
 			s.execute("DROP INDEX analytics.facts_trade, analytics.facts_subject, analytics.facts_drill");
+			// the event-key uniqueness too (the generated keys are unique by construction): put back after the load
+			s.execute("ALTER TABLE analytics.facts DROP CONSTRAINT facts_fact_key_key");
 			// COPY is refused on a table with row-level security: copy into a temporary table, then INSERT ... SELECT
 			s.execute("CREATE TEMP TABLE staged AS SELECT " + columns + " FROM analytics.facts WITH NO DATA");
 			var copy = c.unwrap(PGConnection.class).getCopyAPI();
@@ -248,6 +250,7 @@ public final class AnalyticsBenchmark {
 				}
 			}
 			System.out.println("  rebuilding the fact table's indexes...");
+			s.execute("ALTER TABLE analytics.facts ADD CONSTRAINT facts_fact_key_key UNIQUE (fact_key)");
 			s.execute("CREATE INDEX facts_trade ON analytics.facts (trade_code, stage)");
 			s.execute("CREATE INDEX facts_subject ON analytics.facts (subject_id) WHERE subject_id IS NOT NULL");
 			s.execute("CREATE INDEX facts_drill ON analytics.facts (month, stage, region_code, category_code)");

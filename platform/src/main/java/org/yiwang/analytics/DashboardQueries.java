@@ -11,13 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The dashboards' figures, read from the rollups only: five queries per dashboard (the monthly series over two years,
- * then category, district, procedure and bidders for the month, the month before and the month a year before). A reader
+ * The dashboards' figures, read from the rollups only: six queries per dashboard, sent in one round trip (the monthly
+ * series over two years, then category, district, procedure, the auctions' premium by category and bidders for the
+ * month, the month before and the month a year before). A reader
  * of the whole city without a district filter reads the city-wide rollups; everyone else the district ones, which
  * row-level security limits to their regions. The series and the district ranking read the month × stage × procedure
  * rollups unless a category (or a regulator's industries) must be filtered: each query reads O(months × stages) rows.
@@ -48,16 +50,23 @@ class DashboardQueries {
 	record Group(YearMonth month, String stage) {
 	}
 
-	private final JdbcClient jdbc;
+	private final JdbcTemplate jdbc;
 
-	DashboardQueries(JdbcClient jdbc) {
+	DashboardQueries(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	/** Every figure of the dashboard for the month; {@code cityWide}: the reader's scope is the whole city. */
 	List<Figure> figures(YearMonth month, Filter filter, boolean cityWide) {
 		boolean city = cityWide && filter.region() == null;
-		Map<Group, Map<String, Measures>> series = monthly(month, filter, city);
+		QueryBatch batch = new QueryBatch();
+		Map<Group, Map<String, Measures>> series = monthly(batch, month, filter, city);
+		Supplier<Figure> category = byDimension(batch, "category", "category_code", "wan", month, filter, city, true);
+		Supplier<Figure> district = byDimension(batch, "district", "region_code", "wan", month, filter, false, true);
+		Supplier<Figure> procedure = byDimension(batch, "procedure", "procedure", "count", month, filter, city, false);
+		Supplier<Figure> premiumByCategory = premiumByCategory(batch, month, filter, city);
+		Supplier<List<Figure>> bidders = bidders(batch, month, filter, city);
+		batch.run(jdbc);
 		List<Figure> figures = new ArrayList<>();
 		figures.add(monthly("volume", "count", Stage.AWARDED, month, series, m -> count(m.get(Stage.AWARDED, null))));
 		figures.add(monthly("amount", "wan", Stage.AWARDED, month, series, m -> wan(m.get(Stage.AWARDED, null).amount())));
@@ -89,11 +98,11 @@ class DashboardQueries {
 		figures.add(monthly("alerts", "count", Stage.ALERT, month, series, m -> count(m.get(Stage.ALERT, null))));
 		figures.add(monthly("expertSeats", "count", Stage.EXPERT_SEAT, month, series,
 				m -> count(m.get(Stage.EXPERT_SEAT, null))));
-		figures.add(byDimension("category", "category_code", "wan", month, filter, city, true));
-		figures.add(byDimension("district", "region_code", "wan", month, filter, false, true));
-		figures.add(byDimension("procedure", "procedure", "count", month, filter, city, false));
-		figures.add(premiumByCategory(month, filter, city));
-		figures.addAll(bidders(month, filter, city));
+		figures.add(category.get());
+		figures.add(district.get());
+		figures.add(procedure.get());
+		figures.add(premiumByCategory.get());
+		figures.addAll(bidders.get());
 		return figures;
 	}
 
@@ -127,22 +136,23 @@ class DashboardQueries {
 		return coarse ? (city ? "city_months" : "region_months") : (city ? "city_rollups" : "rollups");
 	}
 
-	private Map<Group, Map<String, Measures>> monthly(YearMonth month, Filter filter, boolean city) {
+	private static Map<Group, Map<String, Measures>> monthly(QueryBatch batch, YearMonth month, Filter filter,
+			boolean city) {
 		List<Object> params = Filter.params();
 		params.add(Filter.first(month.minusMonths(23)));
 		params.add(Filter.first(month));
 		String where = filter.where(params, !city, true);
 		Map<Group, Map<String, Measures>> groups = new HashMap<>();
-		jdbc.sql("""
+		batch.add("""
 				SELECT month, stage, procedure, sum(n), sum(amount), sum(paired_amount), sum(paired_budget),
 				  sum(winners_known), sum(non_local), sum(e_guarantee_n), sum(e_guarantee_amount), sum(duration_sum),
 				  sum(duration_n)
 				FROM analytics.%s WHERE month BETWEEN ? AND ? %s GROUP BY 1, 2, 3"""
-			.formatted(seriesTable(filter, city), where)).params(params).query(rs -> {
+			.formatted(seriesTable(filter, city), where), params, rs -> {
 				groups.computeIfAbsent(new Group(YearMonth.from(rs.getDate(1).toLocalDate()), rs.getString(2)),
-						k -> new HashMap<>()).put(rs.getString(3), new Measures(rs.getLong(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
-								rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getBigDecimal(11), rs.getDouble(12),
-								rs.getLong(13)));
+						k -> new HashMap<>()).put(rs.getString(3), new Measures(rs.getLong(4), rs.getBigDecimal(5),
+								rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
+								rs.getBigDecimal(11), rs.getDouble(12), rs.getLong(13)));
 			});
 		return groups;
 	}
@@ -160,8 +170,8 @@ class DashboardQueries {
 	}
 
 	/** Awarded amount (万元) or count by one dimension, for the month; ranked by the month's figure. */
-	private Figure byDimension(String key, String column, String unit, YearMonth month, Filter filter, boolean city,
-			boolean amount) {
+	private static Supplier<Figure> byDimension(QueryBatch batch, String key, String column, String unit, YearMonth month,
+			Filter filter, boolean city, boolean amount) {
 		List<Object> params = Filter.params();
 		params.add(Filter.first(month));
 		params.add(Filter.first(month.minusMonths(1)));
@@ -170,30 +180,31 @@ class DashboardQueries {
 		Map<String, BigDecimal[]> values = new HashMap<>();
 		// the district ranking reads the district × month × stage × procedure rollup unless a category is asked
 		String table = column.equals("region_code") ? seriesTable(filter, false) : city ? "city_rollups" : "rollups";
-		jdbc.sql("""
+		batch.add("""
 				SELECT %s, month, sum(n), sum(amount) FROM analytics.%s
 				WHERE stage = 'AWARDED' AND month IN (?, ?, ?) %s GROUP BY 1, 2"""
-			.formatted(column, table, where)).params(params).query(rs -> {
+			.formatted(column, table, where), params, rs -> {
 				YearMonth m = YearMonth.from(rs.getDate(2).toLocalDate());
 				int slot = m.equals(month) ? 0 : m.equals(month.minusMonths(1)) ? 2 : 1;
 				values.computeIfAbsent(rs.getString(1), k -> new BigDecimal[3])[slot] = amount
 						? wan(rs.getBigDecimal(4)) : BigDecimal.valueOf(rs.getLong(3));
 			});
-		return new Figure(key, unit, column.equals("region_code") ? "region" : key, Stage.AWARDED, ranked(values, month));
+		return () -> new Figure(key, unit, column.equals("region_code") ? "region" : key, Stage.AWARDED,
+				ranked(values, month));
 	}
 
 	/** The auctions' premium rate (final over starting price) by category, for the month; ranked by it. */
-	private Figure premiumByCategory(YearMonth month, Filter filter, boolean city) {
+	private static Supplier<Figure> premiumByCategory(QueryBatch batch, YearMonth month, Filter filter, boolean city) {
 		List<Object> params = Filter.params();
 		params.add(Filter.first(month));
 		params.add(Filter.first(month.minusMonths(1)));
 		params.add(Filter.first(month.minusYears(1)));
 		String where = filter.where(params, !city, true);
 		Map<String, BigDecimal[]> values = new HashMap<>();
-		jdbc.sql("""
+		batch.add("""
 				SELECT category_code, month, sum(paired_amount), sum(paired_budget) FROM analytics.%s
 				WHERE stage = 'AWARDED' AND procedure = 'AUCTION' AND month IN (?, ?, ?) %s GROUP BY 1, 2"""
-			.formatted(city ? "city_rollups" : "rollups", where)).params(params).query(rs -> {
+			.formatted(city ? "city_rollups" : "rollups", where), params, rs -> {
 				YearMonth m = YearMonth.from(rs.getDate(2).toLocalDate());
 				int slot = m.equals(month) ? 0 : m.equals(month.minusMonths(1)) ? 2 : 1;
 				BigDecimal premium = premium(new Measures(0, BigDecimal.ZERO, rs.getBigDecimal(3), rs.getBigDecimal(4), 0,
@@ -203,36 +214,38 @@ class DashboardQueries {
 				}
 			});
 		// a rate over nothing stays empty (not 0 %): the points keep their nulls, ranked by this month's rate
-		List<Figure.Point> points = new ArrayList<>();
-		values.entrySet().stream()
-			.sorted(Comparator.comparing((Map.Entry<String, BigDecimal[]> e) -> zero(e.getValue()[0])).reversed()
-				.thenComparing(Map.Entry::getKey))
-			.forEach(e -> points.add(new Figure.Point(e.getKey(), month.toString(), e.getValue()[0], e.getValue()[1],
-					e.getValue()[2])));
-		return new Figure("premiumByCategory", "percent", "category", Stage.AWARDED, points);
+		return () -> {
+			List<Figure.Point> points = new ArrayList<>();
+			values.entrySet().stream()
+				.sorted(Comparator.comparing((Map.Entry<String, BigDecimal[]> e) -> zero(e.getValue()[0])).reversed()
+					.thenComparing(Map.Entry::getKey))
+				.forEach(e -> points.add(new Figure.Point(e.getKey(), month.toString(), e.getValue()[0], e.getValue()[1],
+						e.getValue()[2])));
+			return new Figure("premiumByCategory", "percent", "category", Stage.AWARDED, points);
+		};
 	}
 
 	/**
 	 * Sections by bidders (tenders and procurement) and auction lots by bidders (those qualified to bid), in one query; a
 	 * reader of the whole city reads the city-wide counts, not every district's.
 	 */
-	private List<Figure> bidders(YearMonth month, Filter filter, boolean city) {
+	private static Supplier<List<Figure>> bidders(QueryBatch batch, YearMonth month, Filter filter, boolean city) {
 		List<Object> params = Filter.params();
 		params.add(Filter.first(month));
 		params.add(Filter.first(month.minusMonths(1)));
 		params.add(Filter.first(month.minusYears(1)));
 		String where = filter.where(params, !city, false);
 		List<Map<String, BigDecimal[]>> values = List.of(new HashMap<>(), new HashMap<>());
-		jdbc.sql("""
+		batch.add("""
 				SELECT procedure = 'AUCTION', bidders, month, sum(sections) FROM analytics.%s WHERE month IN (?, ?, ?) %s
-				GROUP BY 1, 2, 3""".formatted(city ? "city_bidder_counts" : "bidder_counts", where)).params(params)
-			.query(rs -> {
+				GROUP BY 1, 2, 3"""
+			.formatted(city ? "city_bidder_counts" : "bidder_counts", where), params, rs -> {
 				YearMonth m = YearMonth.from(rs.getDate(3).toLocalDate());
 				int slot = m.equals(month) ? 0 : m.equals(month.minusMonths(1)) ? 2 : 1;
 				values.get(rs.getBoolean(1) ? 1 : 0).computeIfAbsent(String.valueOf(rs.getInt(2)),
 						k -> new BigDecimal[3])[slot] = BigDecimal.valueOf(rs.getLong(4));
 			});
-		return List.of(new Figure("bidders", "count", "bidders", Stage.OPENED, byBidders(values.get(0), month)),
+		return () -> List.of(new Figure("bidders", "count", "bidders", Stage.OPENED, byBidders(values.get(0), month)),
 				new Figure("lotBidders", "count", "bidders", Stage.OPENED, byBidders(values.get(1), month)));
 	}
 

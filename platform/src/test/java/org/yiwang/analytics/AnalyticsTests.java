@@ -537,7 +537,7 @@ class AnalyticsTests {
 	/**
 	 * Auction lots by bidders: the transferees qualified to bid on a lot (auction's {@code TransfereeQualified}, a
 	 * redelivery counted once) are its bidders when its auction closes, charted apart from the sections' bidders. The
-	 * listener is called directly: a made-up closing must not reach the portal.
+	 * listener bean is called directly (still asynchronously): a made-up closing must not reach the portal.
 	 */
 	@Test
 	void a_lots_bidders_are_the_transferees_qualified_to_bid_on_it() {
@@ -552,20 +552,26 @@ class AnalyticsTests {
 			marketFacts.on(q);
 			marketFacts.on(q);
 		}
+		// the listener's methods run asynchronously (@ApplicationModuleListener): the closing comes after the qualifying
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> RegionScopes.callAsPlatform(() -> transactions
+			.execute(status -> jdbc.sql("SELECT count(*) FROM analytics.lot_bidders WHERE listing = ?").param(listing)
+				.query(Long.class).single())) == qualified);
 		TradeCode trade = TradeCode.of("CQ-500155-LB-" + run);
 		marketFacts.on(new org.yiwang.auction.AuctionClosed(Actor.SYSTEM, listing, trade, RegionCode.of(REGION),
 				CategoryCode.of("LAND_STATE"), "竞买人数测试", org.yiwang.auction.AuctionStatus.FAILED,
 				org.yiwang.kernel.Money.of("1000000"), null, 0, null, null, null, null, null, at, at.plusSeconds(3600), "",
 				"", at.plusSeconds(3600), null));
-		for (Audience audience : List.of(Audience.OPERATOR, Audience.PUBLIC)) {
-			Dashboard d = operator(() -> analytics.dashboard(audience, earlier.toString(), null, REGION));
-			assertThat(d.figure("lotBidders").orElseThrow().points()).as(audience.name()).singleElement()
-				.satisfies(p -> {
-					assertThat(p.key()).isEqualTo("" + qualified);
-					assertThat(p.value()).isEqualByComparingTo("1");
-				});
-			assertThat(d.figure("bidders").orElseThrow().points()).as("sections apart from lots").isEmpty();
-		}
+		Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			for (Audience audience : List.of(Audience.OPERATOR, Audience.PUBLIC)) {
+				Dashboard d = operator(() -> analytics.dashboard(audience, earlier.toString(), null, REGION));
+				assertThat(d.figure("lotBidders").orElseThrow().points()).as(audience.name()).singleElement()
+					.satisfies(p -> {
+						assertThat(p.key()).isEqualTo("" + qualified);
+						assertThat(p.value()).isEqualByComparingTo("1");
+					});
+				assertThat(d.figure("bidders").orElseThrow().points()).as("sections apart from lots").isEmpty();
+			}
+		});
 		assertThat(operator(() -> analytics.facts(Audience.OPERATOR, earlier.toString(), "OPENED", null, REGION,
 				MarketFacts.AUCTION, qualified))).extracting(FactRow::tradeCode).containsExactly(trade.value());
 	}

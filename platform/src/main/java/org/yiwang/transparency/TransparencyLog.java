@@ -92,6 +92,9 @@ public class TransparencyLog {
 	 * newest signed tree head.
 	 */
 	public SignedTreeHead signTreeHead(boolean force) {
+		// the platform keys are loaded (created on a fresh database) outside the writer's transaction: a ticker may run
+		// before the start-up that creates them, and the key vault opens its own transaction
+		keys.certificatePem();
 		return RegionScopes.callAsPlatform(() -> {
 			mergePending();
 			ChainHead chain = audit.head();

@@ -197,7 +197,8 @@ class AccessMatrixTests {
 		allow(PUBLIC, "GET /procurement", "GET /procurement/{id}");
 		allow(EnumSet.of(Role.TENDERER, Role.AGENCY), "GET /procurement/new", "POST /procurement");
 		allow(EnumSet.of(Role.TENDERER, Role.AGENCY, Role.BIDDER), "GET /procurement/mine");
-		allow(STAFF, "GET /procurement/review", "POST /procurement/{id}/publish", "POST /procurement/objections/{id}/answer");
+		allow(STAFF, "GET /procurement/review", "POST /procurement/{id}/publish", "POST /procurement/{id}/team",
+				"POST /procurement/objections/{id}/answer");
 		allow(EnumSet.of(Role.PLATFORM_ADMIN, Role.CENTER_STAFF, Role.TENDERER, Role.AGENCY), "POST /procurement/{id}/open",
 				"POST /procurement/{id}/rounds", "POST /procurement/{id}/final-offers/call", "POST /procurement/{id}/conclude",
 				"POST /procurement/{id}/agree");

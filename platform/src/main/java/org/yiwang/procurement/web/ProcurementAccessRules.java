@@ -37,7 +37,7 @@ class ProcurementAccessRules implements HttpAccessRules {
 			.requestMatchers(POST, "/procurement").hasAnyRole("TENDERER", "AGENCY")
 			.requestMatchers(GET, "/procurement/mine").hasAnyRole("TENDERER", "AGENCY", "BIDDER")
 			.requestMatchers(GET, "/procurement/review").hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF")
-			.requestMatchers(POST, "/procurement/*/publish", "/procurement/objections/*/answer")
+			.requestMatchers(POST, "/procurement/*/publish", "/procurement/*/team", "/procurement/objections/*/answer")
 			.hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF")
 			.requestMatchers(POST, "/procurement/*/open", "/procurement/*/rounds", "/procurement/*/final-offers/call",
 					"/procurement/*/conclude", "/procurement/*/agree")

@@ -22,11 +22,13 @@ import org.yiwang.kernel.InputRefused;
 import org.yiwang.kernel.InputRules;
 import org.yiwang.kernel.Role;
 import org.yiwang.procurement.NegotiationRoom;
+import org.yiwang.procurement.NegotiationTeams;
 import org.yiwang.procurement.NewProcurement;
 import org.yiwang.procurement.ProcurementDesk;
 import org.yiwang.procurement.ProcurementMethod;
 import org.yiwang.procurement.ProcurementView;
 import org.yiwang.procurement.SupplierView;
+import org.yiwang.procurement.TeamRequest;
 import org.yiwang.registry.EntityId;
 import org.yiwang.system.Actors;
 import org.yiwang.system.Forms;
@@ -48,10 +50,13 @@ class ProcurementPagesController {
 
 	private final Catalog catalog;
 
-	ProcurementPagesController(ProcurementDesk desk, NegotiationRoom room, Catalog catalog) {
+	private final NegotiationTeams teams;
+
+	ProcurementPagesController(ProcurementDesk desk, NegotiationRoom room, Catalog catalog, NegotiationTeams teams) {
 		this.desk = desk;
 		this.room = room;
 		this.catalog = catalog;
+		this.teams = teams;
 	}
 
 	@GetMapping("/procurement")
@@ -108,7 +113,20 @@ class ProcurementPagesController {
 		model.addAttribute("signedIn", acting.isPresent());
 		model.addAttribute("rounds", acting.isPresent() ? desk.rounds(id) : List.of());
 		model.addAttribute("objections", desk.objections(id));
+		model.addAttribute("teamView", teams.team(id).orElse(null));
 		return "procurement/case";
+	}
+
+	/** Staff form the case's team: representatives one per line, experts as {@code specialty:seats} pairs. */
+	@PostMapping("/procurement/{id}/team")
+	String team(@PathVariable UUID id, @RequestParam(required = false) String representatives,
+			@RequestParam(required = false) String expertSeats, @RequestParam(required = false) String sitsAt,
+			RedirectAttributes redirect) {
+		desk.get(id);
+		Forms.attempt(redirect, "procurement.saved.team", () -> teams.request(id, new TeamRequest(
+				representatives == null ? List.of() : Arrays.asList(representatives.split("[\\r\\n,，;；、]+")),
+				seats(expertSeats), dateTime("sitsAt", sitsAt, "procurement.team.sitsAt.form"))));
+		return "redirect:/procurement/" + id;
 	}
 
 	@PostMapping("/procurement/{id}/publish")
@@ -239,6 +257,10 @@ class ProcurementPagesController {
 	}
 
 	private static java.time.Instant dateTime(String value) {
+		return dateTime("deadline", value, "procurement.finalOffers.deadline");
+	}
+
+	private static java.time.Instant dateTime(String field, String value, String problem) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
@@ -246,7 +268,23 @@ class ProcurementPagesController {
 			return LocalDateTime.parse(value.strip()).atZone(CHINA).toInstant();
 		}
 		catch (DateTimeParseException e) {
-			throw Refusal.invalid("deadline", "procurement.finalOffers.deadline");
+			throw Refusal.invalid(field, problem);
 		}
+	}
+
+	/** {@code B0101:3, B0102:2} → specialty → seats; anything else is a field error naming the pair. */
+	private static Map<String, Integer> seats(String text) {
+		Map<String, Integer> seats = new java.util.LinkedHashMap<>();
+		for (String pair : text == null ? new String[0] : text.split("[\\s,，;；]+")) {
+			if (pair.isBlank()) {
+				continue;
+			}
+			String[] parts = pair.split("[:：]");
+			if (parts.length != 2 || !parts[0].strip().matches("[A-Z][0-9]{2,6}") || !parts[1].strip().matches("[0-9]{1,2}")) {
+				throw Refusal.invalid("expertSeats", "procurement.team.seats.form", pair);
+			}
+			seats.merge(parts[0].strip(), Integer.valueOf(parts[1].strip()), Integer::sum);
+		}
+		return seats;
 	}
 }

@@ -4,13 +4,11 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -18,10 +16,8 @@ import org.yiwang.catalog.CategoryView;
 import org.yiwang.catalog.RegionView;
 import org.yiwang.kernel.Acting;
 import org.yiwang.kernel.Money;
-import org.yiwang.kernel.RegionCode;
 import org.yiwang.kernel.Role;
 import org.yiwang.kernel.Sha256;
-import org.yiwang.kernel.TradeCode;
 import org.yiwang.procurement.ProcurementChanged.FrameworkRegistered;
 import org.yiwang.procurement.ProcurementChanged.FrameworkResponded;
 import org.yiwang.registry.EntityRole;
@@ -67,10 +63,7 @@ public class FrameworkAgreements {
 
 	/** A purchaser (or agency) registers a framework; a refusal names the field to fix. */
 	public FrameworkView register(NewFramework request) {
-		EntityView purchaser = parties.purchaserEntity();
-		if (purchaser.status() != EntityStatus.APPROVED) {
-			throw Refusal.conflict(null, "procurement.noEntity");
-		}
+		EntityView purchaser = parties.approvedPurchaser();
 		if (request == null) {
 			throw Refusal.invalid("title", "procurement.text.required");
 		}
@@ -99,7 +92,7 @@ public class FrameworkAgreements {
 		}
 		Acting acting = Actors.required();
 		Instant now = clock.instant();
-		FrameworkView f = new FrameworkView(UUID.randomUUID(), tradeCode(region.code()), region.code(), category.code(),
+		FrameworkView f = new FrameworkView(UUID.randomUUID(), CaseParties.tradeCode("ZC-KJ", region.code(), clock), region.code(), category.code(),
 				title, requirements, unit, max, request.evaluation(), request.secondStage(), request.entryCap(),
 				request.termMonths(), purchaser.id(), purchaser.name(), purchaser.creditCode(), now,
 				FrameworkStatus.SUBMITTED, null, null, null, null, null, null, null, null, null, 0, List.of());
@@ -116,12 +109,7 @@ public class FrameworkAgreements {
 		Acting staff = CaseParties.staff();
 		parties.scoped(() -> {
 			FrameworkView f = frameworks.forUpdate(id);
-			if (f.status() != FrameworkStatus.SUBMITTED) {
-				throw Refusal.conflict(null, "procurement.publish.notSubmitted");
-			}
-			if (f.version() != seenVersion) {
-				throw Refusal.conflict(null, "procurement.changedMeanwhile");
-			}
+			CaseParties.publishable(f.status() == FrameworkStatus.SUBMITTED, f.version(), seenVersion);
 			Instant now = clock.instant();
 			LocalDate today = LocalDate.ofInstant(now, CaseParties.CHINA);
 			Instant deadline = CaseParties.endOf(today.plusDays(frameworks.responseDays(id)));
@@ -162,7 +150,7 @@ public class FrameworkAgreements {
 			if (me.id().equals(f.purchaser())) {
 				throw Refusal.conflict(null, "procurement.framework.ownCall");
 			}
-			if (parties.registry.isBarred(me.id(), f.region(), f.category(), LocalDate.ofInstant(now, CaseParties.CHINA))) {
+			if (parties.barred(me.id(), f.region(), f.category(), now)) {
 				throw Refusal.conflict(null, "procurement.framework.barred");
 			}
 			if (price.yuan().compareTo(f.maxUnitPrice().yuan()) > 0) {
@@ -353,10 +341,5 @@ public class FrameworkAgreements {
 			case RE_COMPETITION -> "二次竞价";
 			case ROTATION -> "顺序轮候";
 		};
-	}
-
-	private TradeCode tradeCode(RegionCode region) {
-		return TradeCode.of("ZC-KJ-%s-%d-%06d".formatted(region.value(),
-				Year.now(clock.withZone(CaseParties.CHINA)).getValue(), ThreadLocalRandom.current().nextInt(1_000_000)));
 	}
 }

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.catalog.Catalog;
 import org.yiwang.evaluation.ExpertChanged.DrawAnswered;
@@ -371,10 +372,11 @@ public class ExpertDraws {
 	/**
 	 * A team outside tendering sits (a procurement team opens the responses): its complete draw is revealed as
 	 * {@link #evaluationBegun} does for a section. The calling module has checked that the actor is the subject's team;
-	 * the draw must belong to {@code subject}.
+	 * the draw must belong to {@code subject}. Called inside the caller's transaction it joins it (the caller's region
+	 * scope must cover the draw's region), so the reveal commits or rolls back with the caller's step.
 	 */
 	public DrawView teamSits(UUID id, UUID subject) {
-		return RegionScopes.callAsPlatform(() -> refusals.audited("draw.reveal", "draw:" + id, () -> {
+		java.util.function.Supplier<DrawView> work = () -> {
 			Draws.Stored draw = draws.byId(id).filter(d -> d.section().equals(subject))
 				.orElseThrow(() -> Refusal.notFound("evaluation.draw.notFound"));
 			if (draw.status() != DrawStatus.COMPLETE) {
@@ -386,12 +388,23 @@ public class ExpertDraws {
 				events.publishEvent(new DrawRevealed(Actors.actor(), id, draw.region(), now));
 			}
 			return view(draws.byId(id).orElseThrow(), false);
-		}));
+		};
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			return work.get();
+		}
+		return RegionScopes.callAsPlatform(() -> refusals.audited("draw.reveal", "draw:" + id, work));
 	}
 
-	/** A team's draw as the platform sees it (for the module that requested it): names only once revealed. */
+	/**
+	 * A team's draw as the platform sees it (for the module that requested it): names only once revealed. Inside the
+	 * caller's transaction it reads with the caller's scope.
+	 */
 	public Optional<DrawView> teamDraw(UUID id) {
-		return RegionScopes.callAsPlatform(() -> transactions.execute(status -> draws.byId(id).map(d -> view(d, false))));
+		java.util.function.Supplier<Optional<DrawView>> work = () -> draws.byId(id).map(d -> view(d, false));
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			return work.get();
+		}
+		return RegionScopes.callAsPlatform(() -> transactions.execute(status -> work.get()));
 	}
 
 	/** Whether evaluation has begun for the draw (its list is no longer sealed); false for an unknown draw. */

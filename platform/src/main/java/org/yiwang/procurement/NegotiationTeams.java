@@ -64,67 +64,83 @@ public class NegotiationTeams {
 		if (request == null) {
 			throw Refusal.invalid("expertSeats", "procurement.team.experts.required");
 		}
-		return parties.scoped(() -> {
-			ProcurementView c = cases.forUpdate(id);
-			if (c.method() == ProcurementMethod.SINGLE_SOURCE) {
-				throw Refusal.conflict(null, "procurement.team.singleSource");
-			}
-			if (c.status() != ProcurementStatus.SUBMITTED && c.status() != ProcurementStatus.PUBLISHED) {
-				throw Refusal.conflict(null, "procurement.team.tooLate");
-			}
-			Optional<Teams.Stored> existing = teams.of(id);
-			if (existing.isPresent() && draws.teamDraw(existing.get().draw())
-				.map(d -> d.status() != DrawStatus.EXHAUSTED).orElse(false)) {
-				throw Refusal.conflict(null, "procurement.team.exists");
-			}
-			List<String> representatives = request.representatives();
-			if (representatives.size() > MAX_REPRESENTATIVES) {
-				throw Refusal.invalid("representatives", "procurement.team.representatives.tooMany", MAX_REPRESENTATIVES);
-			}
-			for (String name : representatives) {
-				if (name.length() > 40) {
-					throw Refusal.invalid("representatives", "procurement.team.representatives.name");
-				}
-			}
-			if (Set.copyOf(representatives).size() != representatives.size()) {
-				throw Refusal.invalid("representatives", "procurement.team.representatives.twice");
-			}
-			if (request.expertSeats().isEmpty()) {
-				throw Refusal.invalid("expertSeats", "procurement.team.experts.required");
-			}
-			int experts = 0;
-			for (var seat : request.expertSeats().entrySet()) {
-				if (seat.getValue() == null || seat.getValue() < 1 || seat.getValue() > 30) {
-					throw Refusal.invalid("expertSeats", "evaluation.draw.seats.range", seat.getKey());
-				}
-				experts += seat.getValue();
-			}
-			int size = experts + representatives.size();
-			if (size < 3 || size % 2 == 0) {
-				throw Refusal.invalid("expertSeats", "procurement.team.size", size);
-			}
-			if (experts * 3 < size * 2) {
-				throw Refusal.invalid("expertSeats", "procurement.team.experts.share", experts, size);
-			}
-			Instant now = clock.instant();
-			if (request.sitsAt() == null) {
-				throw Refusal.invalid("sitsAt", "procurement.team.sitsAt.required");
-			}
-			if (!request.sitsAt().isAfter(now) || (c.responseDeadline() != null
-					&& request.sitsAt().isBefore(c.responseDeadline()))) {
-				throw Refusal.invalid("sitsAt", "procurement.team.sitsAt.early",
-						CaseParties.shown(c.responseDeadline() == null ? now : c.responseDeadline()));
-			}
-			List<org.yiwang.registry.EntityId> avoided = cases.suppliers(id).stream().map(Cases.Supplier::supplier)
-				.toList();
-			DrawView draw = draws.requestTeam(new TeamDrawRequest(id, c.tradeCode().value(), c.region(), c.purchaser(),
-					avoided, request.sitsAt(), request.expertSeats(), Set.of(), Set.of()));
-			teams.save(id, c.region(), draw.id(), representatives, experts, request.sitsAt(),
-					staff.actor().username(), now);
-			events.publishEvent(new TeamRequested(staff.actor(), id, draw.id(), representatives.size(), experts,
-					c.region(), now));
-			return view(teams.of(id).orElseThrow());
+		Optional<Teams.Stored> existing = parties.scoped(() -> {
+			cases.find(id).orElseThrow(() -> Refusal.notFound("procurement.notFound"));
+			return teams.of(id);
 		});
+		// the draw's own reads and writes open their transactions (its refusals are audited in one of their own)
+		if (existing.isPresent() && draws.teamDraw(existing.get().draw())
+			.map(d -> d.status() != DrawStatus.EXHAUSTED).orElse(false)) {
+			throw Refusal.conflict(null, "procurement.team.exists");
+		}
+		Instant now = clock.instant();
+		record Checked(ProcurementView c, List<org.yiwang.registry.EntityId> avoided, int experts) {
+		}
+		Checked checked = parties.scoped(() -> {
+			ProcurementView c = cases.find(id).orElseThrow(() -> Refusal.notFound("procurement.notFound"));
+			int experts = composition(c, request, now);
+			return new Checked(c, cases.suppliers(id).stream().map(Cases.Supplier::supplier).toList(), experts);
+		});
+		ProcurementView c = checked.c();
+		DrawView draw = draws.requestTeam(new TeamDrawRequest(id, c.tradeCode().value(), c.region(), c.purchaser(),
+				checked.avoided(), request.sitsAt(), request.expertSeats(), Set.of(), Set.of()));
+		parties.scoped(() -> {
+			// one live draw per case is the draw's own rule (a second request was refused above): record it
+			teams.save(id, c.region(), draw.id(), request.representatives(), checked.experts(), request.sitsAt(),
+					staff.actor().username(), now);
+			events.publishEvent(new TeamRequested(staff.actor(), id, draw.id(), request.representatives().size(),
+					checked.experts(), c.region(), now));
+			return null;
+		});
+		return view(parties.scoped(() -> teams.of(id)).orElseThrow());
+	}
+
+	/** The team's composition and time checked against the case; the number of experts it asks for. */
+	private static int composition(ProcurementView c, TeamRequest request, Instant now) {
+		if (c.method() == ProcurementMethod.SINGLE_SOURCE) {
+			throw Refusal.conflict(null, "procurement.team.singleSource");
+		}
+		if (c.status() != ProcurementStatus.SUBMITTED && c.status() != ProcurementStatus.PUBLISHED) {
+			throw Refusal.conflict(null, "procurement.team.tooLate");
+		}
+		List<String> representatives = request.representatives();
+		if (representatives.size() > MAX_REPRESENTATIVES) {
+			throw Refusal.invalid("representatives", "procurement.team.representatives.tooMany", MAX_REPRESENTATIVES);
+		}
+		for (String name : representatives) {
+			if (name.length() > 40) {
+				throw Refusal.invalid("representatives", "procurement.team.representatives.name");
+			}
+		}
+		if (Set.copyOf(representatives).size() != representatives.size()) {
+			throw Refusal.invalid("representatives", "procurement.team.representatives.twice");
+		}
+		if (request.expertSeats().isEmpty()) {
+			throw Refusal.invalid("expertSeats", "procurement.team.experts.required");
+		}
+		int experts = 0;
+		for (var seat : request.expertSeats().entrySet()) {
+			if (seat.getValue() == null || seat.getValue() < 1 || seat.getValue() > 30) {
+				throw Refusal.invalid("expertSeats", "evaluation.draw.seats.range", seat.getKey());
+			}
+			experts += seat.getValue();
+		}
+		int size = experts + representatives.size();
+		if (size < 3 || size % 2 == 0) {
+			throw Refusal.invalid("expertSeats", "procurement.team.size", size);
+		}
+		if (experts * 3 < size * 2) {
+			throw Refusal.invalid("expertSeats", "procurement.team.experts.share", experts, size);
+		}
+		if (request.sitsAt() == null) {
+			throw Refusal.invalid("sitsAt", "procurement.team.sitsAt.required");
+		}
+		if (!request.sitsAt().isAfter(now) || (c.responseDeadline() != null
+				&& request.sitsAt().isBefore(c.responseDeadline()))) {
+			throw Refusal.invalid("sitsAt", "procurement.team.sitsAt.early",
+					CaseParties.shown(c.responseDeadline() == null ? now : c.responseDeadline()));
+		}
+		return experts;
 	}
 
 	/**

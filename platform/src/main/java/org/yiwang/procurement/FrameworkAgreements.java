@@ -50,19 +50,28 @@ public class FrameworkAgreements {
 
 	private final Frameworks frameworks;
 
+	private final OpenForms openForms;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	FrameworkAgreements(CaseParties parties, Frameworks frameworks, ApplicationEventPublisher events, Clock clock) {
+	FrameworkAgreements(CaseParties parties, Frameworks frameworks, OpenForms openForms, ApplicationEventPublisher events,
+			Clock clock) {
 		this.parties = parties;
 		this.frameworks = frameworks;
+		this.openForms = openForms;
 		this.events = events;
 		this.clock = clock;
 	}
 
 	/** A purchaser (or agency) registers a framework; a refusal names the field to fix. */
 	public FrameworkView register(NewFramework request) {
+		return register(request, false);
+	}
+
+	/** Registers a closed framework, or an open one (marked in the same transaction; {@link OpenFrameworks}). */
+	FrameworkView register(NewFramework request, boolean open) {
 		EntityView purchaser = parties.approvedPurchaser();
 		if (request == null) {
 			throw Refusal.invalid("title", "procurement.text.required");
@@ -98,6 +107,9 @@ public class FrameworkAgreements {
 				FrameworkStatus.SUBMITTED, null, null, null, null, null, null, null, null, null, 0, List.of());
 		parties.platform(() -> {
 			frameworks.add(f, days, acting.actor().username());
+			if (open) {
+				openForms.mark(f.id(), f.region());
+			}
 			events.publishEvent(new FrameworkRegistered(acting.actor(), f.id(), f.region(), now));
 			return null;
 		});
@@ -110,6 +122,9 @@ public class FrameworkAgreements {
 		parties.scoped(() -> {
 			FrameworkView f = frameworks.forUpdate(id);
 			CaseParties.publishable(f.status() == FrameworkStatus.SUBMITTED, f.version(), seenVersion);
+			if (openForms.isOpen(id)) {
+				throw Refusal.conflict(null, "procurement.framework.open.publishOpen");
+			}
 			Instant now = clock.instant();
 			LocalDate today = LocalDate.ofInstant(now, CaseParties.CHINA);
 			Instant deadline = CaseParties.endOf(today.plusDays(frameworks.responseDays(id)));

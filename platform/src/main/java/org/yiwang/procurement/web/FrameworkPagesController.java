@@ -20,6 +20,7 @@ import org.yiwang.procurement.FrameworkOrders;
 import org.yiwang.procurement.FrameworkView;
 import org.yiwang.procurement.NewFramework;
 import org.yiwang.procurement.NewFrameworkOrder;
+import org.yiwang.procurement.OpenFrameworks;
 import org.yiwang.procurement.SecondStage;
 import org.yiwang.system.Actors;
 import org.yiwang.system.Forms;
@@ -38,10 +39,14 @@ class FrameworkPagesController {
 
 	private final Catalog catalog;
 
-	FrameworkPagesController(FrameworkAgreements agreements, FrameworkOrders orders, Catalog catalog) {
+	private final OpenFrameworks open;
+
+	FrameworkPagesController(FrameworkAgreements agreements, FrameworkOrders orders, Catalog catalog,
+			OpenFrameworks open) {
 		this.agreements = agreements;
 		this.orders = orders;
 		this.catalog = catalog;
+		this.open = open;
 	}
 
 	@GetMapping("/procurement/frameworks")
@@ -64,14 +69,19 @@ class FrameworkPagesController {
 			@RequestParam(required = false) String unit, @RequestParam(required = false) String maxUnitPrice,
 			@RequestParam(required = false) String evaluation, @RequestParam(required = false) String secondStage,
 			@RequestParam(required = false) String entryCap, @RequestParam(required = false) String termMonths,
-			@RequestParam(required = false) String responseDays, RedirectAttributes redirect) {
+			@RequestParam(required = false) String responseDays, @RequestParam(required = false) String form,
+			RedirectAttributes redirect) {
 		FrameworkView[] made = new FrameworkView[1];
-		Forms.attempt(redirect, "procurement.framework.saved.registered", () -> made[0] = agreements.register(
-				new NewFramework(region, category, title, requirements, unit,
-						ProcurementForms.decimal("maxUnitPrice", maxUnitPrice),
-						named(FrameworkEvaluation.values(), "evaluation", evaluation),
-						named(SecondStage.values(), "secondStage", secondStage), ProcurementForms.integer("entryCap", entryCap),
-						ProcurementForms.integer("termMonths", termMonths), ProcurementForms.integer("responseDays", responseDays))));
+		boolean openForm = "OPEN".equals(form);
+		Forms.attempt(redirect, "procurement.framework.saved.registered", () -> {
+			NewFramework request = new NewFramework(region, category, title, requirements, unit,
+					ProcurementForms.decimal("maxUnitPrice", maxUnitPrice),
+					named(FrameworkEvaluation.values(), "evaluation", evaluation),
+					named(SecondStage.values(), "secondStage", secondStage),
+					ProcurementForms.integer("entryCap", entryCap), ProcurementForms.integer("termMonths", termMonths),
+					ProcurementForms.integer("responseDays", responseDays));
+			made[0] = openForm ? open.register(request) : agreements.register(request);
+		});
 		return made[0] == null ? "redirect:/procurement/frameworks/new" : "redirect:/procurement/frameworks/" + made[0].id();
 	}
 
@@ -85,6 +95,7 @@ class FrameworkPagesController {
 		model.addAttribute("buyer", acting.map(a -> a.hasRole(Role.TENDERER) || a.hasRole(Role.AGENCY)).orElse(false));
 		model.addAttribute("bidder", acting.map(a -> a.hasRole(Role.BIDDER)).orElse(false));
 		model.addAttribute("mine", agreements.myResponse(id).orElse(null));
+		model.addAttribute("openForm", open.isOpen(id));
 		List<FrameworkOrderView> placed = f.status().name().equals("IN_FORCE") ? orders.orders(id) : List.of();
 		model.addAttribute("orders", placed);
 		return "procurement/framework";
@@ -92,7 +103,32 @@ class FrameworkPagesController {
 
 	@PostMapping("/procurement/frameworks/{id}/publish")
 	String publish(@PathVariable UUID id, @RequestParam long version, RedirectAttributes redirect) {
-		Forms.attempt(redirect, "procurement.saved.published", () -> agreements.publish(id, version));
+		Forms.attempt(redirect, "procurement.saved.published", () -> {
+			if (open.isOpen(id)) {
+				open.publish(id, version);
+			}
+			else {
+				agreements.publish(id, version);
+			}
+		});
+		return "redirect:/procurement/frameworks/" + id;
+	}
+
+	@PostMapping("/procurement/frameworks/{id}/join")
+	String join(@PathVariable UUID id, @RequestParam(required = false) String response, RedirectAttributes redirect) {
+		Forms.attempt(redirect, "procurement.framework.open.saved.joined", () -> open.join(id, response));
+		return "redirect:/procurement/frameworks/" + id;
+	}
+
+	@PostMapping("/procurement/frameworks/{id}/exit")
+	String exit(@PathVariable UUID id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		Forms.attempt(redirect, "procurement.framework.open.saved.exited", () -> open.exit(id, reason));
+		return "redirect:/procurement/frameworks/" + id;
+	}
+
+	@PostMapping("/procurement/frameworks/{id}/republish")
+	String republish(@PathVariable UUID id, RedirectAttributes redirect) {
+		Forms.attempt(redirect, "procurement.framework.open.saved.republished", () -> open.republish(id));
 		return "redirect:/procurement/frameworks/" + id;
 	}
 

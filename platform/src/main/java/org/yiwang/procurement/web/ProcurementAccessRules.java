@@ -23,10 +23,12 @@ class ProcurementAccessRules implements HttpAccessRules {
 			.requestMatchers(POST, "/procurement/frameworks", "/procurement/frameworks/*/orders",
 					"/procurement/framework-orders/*/award")
 			.hasAnyRole("TENDERER", "AGENCY")
-			.requestMatchers(POST, "/procurement/frameworks/*/publish").hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF")
+			.requestMatchers(POST, "/procurement/frameworks/*/publish", "/procurement/frameworks/*/republish")
+			.hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF")
 			.requestMatchers(POST, "/procurement/frameworks/*/select")
 			.hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF", "TENDERER", "AGENCY")
-			.requestMatchers(POST, "/procurement/frameworks/*/responses", "/procurement/framework-orders/*/offers")
+			.requestMatchers(POST, "/procurement/frameworks/*/responses", "/procurement/framework-orders/*/offers",
+					"/procurement/frameworks/*/join", "/procurement/frameworks/*/exit")
 			.hasRole("BIDDER")
 			.requestMatchers(GET, "/api/procurement/mine").hasAnyRole("TENDERER", "AGENCY", "BIDDER")
 			.requestMatchers(GET, "/procurement/frameworks", "/procurement/frameworks/*", "/api/procurement/cases",

@@ -52,9 +52,10 @@ class OpenFrameworkTests {
 	@Autowired
 	MockMvc mvc;
 
+	// a one-month term: the test moves the shared clock past it, and other tests share that clock
 	private static NewFramework request(ProcurementFixture f, SecondStage stage, Integer cap) {
 		return new NewFramework(ProcurementFixture.REGION, "GOV_GOODS", "车辆维修开放式框架协议 " + f.run,
-				"一类维修资质，市内 2 小时到场。", "工时", new BigDecimal("180"), FrameworkEvaluation.PRICE_FIRST, stage, cap, 12,
+				"一类维修资质，市内 2 小时到场。", "工时", new BigDecimal("180"), FrameworkEvaluation.PRICE_FIRST, stage, cap, 1,
 				null);
 	}
 
@@ -67,8 +68,8 @@ class OpenFrameworkTests {
 				"procurement.framework.open.publishOpen");
 		FrameworkView fw = ProcurementFixture.staff().call(() -> open.publish(registered.id(), registered.version()));
 		assertThat(fw.status()).isEqualTo(FrameworkStatus.IN_FORCE);
-		assertThat(fw.noticeText()).contains("开放式").contains("确定价格：180 元/工时").contains(fw.tradeCode().value());
-		assertThat(fw.validUntil()).isAfter(clock.instant().plus(Duration.ofDays(330)));
+		assertThat(fw.noticeText()).contains("开放式").contains("确定价格：180.00 元/工时").contains(fw.tradeCode().value());
+		assertThat(fw.validUntil()).isAfter(clock.instant().plus(Duration.ofDays(27)));
 		// nobody yet: a rotation order has nobody to go to
 		refused(() -> f.purchaserActor().call(() -> orders.order(fw.id(), new NewFrameworkOrder(5, null, null, null))),
 				"procurement.framework.noMembers");

@@ -68,11 +68,11 @@ class PublishedRecords {
 		}
 		UUID[] array = ids.toArray(UUID[]::new);
 		jdbc.sql("""
-				select u.record_id, u.item, u.payload, case when u.payload->>'投标报价金额' is null then 'withdrawn'
-				  else 'pending' end as status
+				select u.record_id, u.item, u.payload, u.payload->>'投标报价金额' as amount,
+				  case when u.payload->>'投标报价金额' is null then 'withdrawn' else 'pending' end as status
 				from portal.uplink u where u.record_id = any(?) and u.dataset = 'TENDER_LIST'
 				union all
-				select c.record_id, l.item, l.payload, 'valid'
+				select c.record_id, l.item, l.payload, l.payload->>'投标报价金额', 'valid'
 				from portal.uplink c join portal.records cr on cr.id = c.record_id
 				join portal.uplink l on l.dataset = 'TENDER_LIST'
 				  and l.payload->>'投标人代码' = c.payload->>'中标候选人代码'
@@ -84,11 +84,12 @@ class PublishedRecords {
 			Map<String, Object> payload = json.readValue(rs.getString("payload"), new TypeReference<Map<String, Object>>() {
 			});
 			String item = rs.getString("item");
-			Object amount = payload.get("投标报价金额");
+			// as the database keeps the number (its scale too), not as a double
+			String amount = rs.getString("amount");
 			UUID record = rs.getObject("record_id", UUID.class);
 			bids.computeIfAbsent(record, r -> new ArrayList<>()).add(new BidRow(record,
 					item.substring(item.indexOf('#') + 1), (String) payload.get("投标人名称"), (String) payload.get("投标人代码"),
-					amount == null ? null : new java.math.BigDecimal(amount.toString()), (String) payload.get("投标文件递交时间"),
+					amount == null ? null : new java.math.BigDecimal(amount), (String) payload.get("投标文件递交时间"),
 					rs.getString("status")));
 		});
 		return bids;

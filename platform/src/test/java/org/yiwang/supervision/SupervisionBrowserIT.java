@@ -279,8 +279,8 @@ class SupervisionBrowserIT {
 		org.yiwang.portal.Publications publications = new org.yiwang.portal.Publications(context);
 		String trade = "CQ-500103-2026-RFB" + f.run.toUpperCase();
 		Instant now = clock.instant();
-		org.yiwang.tendering.TenderParticulars tender = new org.yiwang.tendering.TenderParticulars(null, null,
-				TestActor.YUZHONG, "红旗浏览器测试", null, null, "OPEN_TENDER", 1, List.of(), null, null, null, null,
+		org.yiwang.tendering.TenderParticulars tender = new org.yiwang.tendering.TenderParticulars(
+				"TP-" + java.util.UUID.randomUUID(), null, TestActor.YUZHONG, "红旗浏览器测试", null, null, "OPEN_TENDER", 1, List.of(), null, null, null, null,
 				"ENG_BUILDING", null);
 		publications.publish(publications.notice(java.util.UUID.randomUUID(), org.yiwang.tendering.NoticeType.TENDER,
 				trade, TestActor.YUZHONG, "ENG_BUILDING", "红旗浏览器" + f.run, "正文", null)
@@ -325,7 +325,7 @@ class SupervisionBrowserIT {
 		assertThat(row).as("the R018 flag of " + trade).isNotNull();
 		assertThat(row.getText()).contains("仅收到一份投标（R018）", "只有一个投标人递交了投标", "/tender/numberOfTenderers = 1");
 		assertThat(row.findElement(By.cssSelector("a[href*='cardinal.readthedocs.io']")).getAttribute("href"))
-			.endsWith("/R/018/");
+			.endsWith("/R/018.html");
 		screenshot("regulator-red-flags");
 	}
 }

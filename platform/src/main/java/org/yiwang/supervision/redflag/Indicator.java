@@ -52,7 +52,7 @@ public enum Indicator {
 
 	/** The indicator's page in cardinal's documentation. */
 	public String source() {
-		return SOURCE + "R/" + name().substring(1) + "/";
+		return SOURCE + "R/" + name().substring(1) + ".html";
 	}
 
 	/** The indicator of a code, or null when the code names none the platform computes. */

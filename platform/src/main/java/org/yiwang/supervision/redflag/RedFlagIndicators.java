@@ -226,8 +226,8 @@ public final class RedFlagIndicators {
 		BigDecimal win = amount(winning);
 		BigDecimal second = amount(valid.get(1));
 		BigDecimal difference = second.subtract(win).divide(win, MathContext.DECIMAL64);
-		List<String> evidence = List.of("winningBidAmount = " + win.toPlainString() + " (" + supplier + ")",
-				"secondLowestValidBidAmount = " + second.toPlainString() + " ("
+		List<String> evidence = List.of("winningBidAmount = " + money(win) + " (" + supplier + ")",
+				"secondLowestValidBidAmount = " + money(second) + " ("
 						+ String.join(", ", tenderers(valid.get(1))) + ")",
 				"difference = " + difference.setScale(4, java.math.RoundingMode.HALF_UP).toPlainString());
 		if (difference.compareTo(R024_THRESHOLD) <= 0) {
@@ -236,6 +236,12 @@ public final class RedFlagIndicators {
 		if (difference.compareTo(R058_THRESHOLD) >= 0) {
 			flags.add(new Flag(Indicator.R058, difference, evidence));
 		}
+	}
+
+	/** An amount in yuan as people read it: two decimals at least. */
+	private static String money(BigDecimal amount) {
+		BigDecimal plain = amount.stripTrailingZeros();
+		return (plain.scale() < 2 ? plain.setScale(2) : plain).toPlainString();
 	}
 
 	private static boolean submitted(Map<String, Object> bid) {

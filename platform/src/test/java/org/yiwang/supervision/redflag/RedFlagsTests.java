@@ -145,11 +145,11 @@ class RedFlagsTests {
 			.with(authentication(yuzhong.authentication())))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("次低报价接近中标价（R024）")))
-			.andExpect(content().string(containsString("cardinal.readthedocs.io/en/latest/cli/indicators/R/024/")))
+			.andExpect(content().string(containsString("cardinal.readthedocs.io/en/latest/cli/indicators/R/024.html")))
 			.andExpect(content().string(containsString("difference = 0.0200")))
 			.andExpect(content().string(containsString("/notices/" + awardRecord)))
 			.andExpect(content().string(containsString("/opendata/sections/" + trade + "/releases")));
-		mvc.perform(get("/supervision/red-flags").header("Accept-Language", "en")
+		mvc.perform(get("/supervision/red-flags").param("lang", "en")
 			.with(authentication(regulator(RegionScope.of(RegionCode.of(TestActor.WANZHOU)), "ENG_BUILDING").authentication())))
 			.andExpect(status().isOk()).andExpect(content().string(not(containsString(trade))));
 	}
@@ -164,10 +164,10 @@ class RedFlagsTests {
 		mvc.perform(get("/supervision/red-flags").param("code", "R999").header("Accept-Language", "zh-CN")
 			.with(authentication(regulator.authentication())))
 			.andExpect(status().isBadRequest()).andExpect(content().string(containsString("指标代码无效")));
-		mvc.perform(get("/supervision/red-flags").param("code", "<script>").header("Accept-Language", "en")
+		mvc.perform(get("/supervision/red-flags").param("code", "<script>").param("lang", "en")
 			.with(authentication(regulator.authentication())))
 			.andExpect(status().isBadRequest()).andExpect(content().string(containsString("Unknown indicator code")));
-		mvc.perform(get("/supervision/red-flags").param("tradeCode", "X".repeat(200)).header("Accept-Language", "en")
+		mvc.perform(get("/supervision/red-flags").param("tradeCode", "X".repeat(200)).param("lang", "en")
 			.with(authentication(regulator.authentication())))
 			.andExpect(status().isBadRequest()).andExpect(content().string(containsString("Trade code too long")));
 		mvc.perform(get("/supervision/red-flags").with(authentication(TestActor.districtStaff(TestActor.YUZHONG)
@@ -200,8 +200,9 @@ class RedFlagsTests {
 	}
 
 	private static TenderParticulars tenderParticulars() {
-		return new TenderParticulars(null, null, TestActor.YUZHONG, "红旗测试招标项目", null, null, "OPEN_TENDER", 1, List.of(),
-				null, null, null, null, "ENG_BUILDING", null);
+		// the uplink keys the project by its tender project id: one is needed for the section's dataset to be kept
+		return new TenderParticulars("TP-" + UUID.randomUUID(), null, TestActor.YUZHONG, "红旗测试招标项目", null, null,
+				"OPEN_TENDER", 1, List.of(), null, null, null, null, "ENG_BUILDING", null);
 	}
 
 	private static NoticeParticulars particulars(Instant documentsFrom, TenderParticulars tender,

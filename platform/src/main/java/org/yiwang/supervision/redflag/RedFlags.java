@@ -86,7 +86,8 @@ public class RedFlags {
 		PublicRecord last = history.get(history.size() - 1);
 		UUID record = trigger != null ? trigger : last.id();
 		Instant now = clock.instant();
-		transactions.executeWithoutResult(s -> {
+		// platform work: the process's rows are written whatever region the caller is scoped to
+		RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(s -> {
 			jdbc.sql("DELETE FROM supervision.red_flags WHERE trade_code = ?").param(tradeCode).update();
 			for (RedFlagIndicators.Flag f : flags) {
 				jdbc.sql("""
@@ -97,7 +98,7 @@ public class RedFlags {
 							f.value(), String.join("\n", f.evidence()), record, Timestamp.from(now))
 					.update();
 			}
-		});
+		}));
 		return flags;
 	}
 

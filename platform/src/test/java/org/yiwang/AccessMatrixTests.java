@@ -315,6 +315,8 @@ class AccessMatrixTests {
 		allow(EnumSet.of(Role.REGULATOR), "GET /supervision/screenings", "POST /supervision/screenings",
 				"POST /api/supervision/screenings", "POST /supervision/alerts/{id}/dispatch", "POST /supervision/alerts/{id}/close");
 		allow(EnumSet.of(Role.REGULATOR, Role.CENTER_STAFF), "GET /supervision/alerts", "GET /supervision/alerts/{id}");
+		// OCDS red flags (issue 19): regulators only, narrowed to their regions and industries
+		allow(EnumSet.of(Role.REGULATOR), "GET /supervision/red-flags");
 		// the party an alert is dispatched to answers, acknowledges and follows up: the operator's staff or regulators
 		// of the department in charge (the service narrows to the party itself)
 		allow(EnumSet.of(Role.REGULATOR, Role.CENTER_STAFF), "POST /supervision/alerts/{id}/answer",

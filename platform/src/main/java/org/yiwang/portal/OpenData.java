@@ -65,8 +65,9 @@ public class OpenData {
 			throw Refusal.notFound("portal.opendata.sectionNotFound", tradeCode);
 		}
 		Map<UUID, String> sources = transactions.execute(s -> records.sources(history.stream().map(PublicRecord::id).toList()));
+		Extras extras = extras(history);
 		return releasePackage(settings.baseUrl() + "/opendata/sections/" + tradeCode + "/releases",
-				history.stream().map(r -> release(r, sources.get(r.id()))).toList(), null);
+				history.stream().map(r -> release(r, sources.get(r.id()), extras)).toList(), null);
 	}
 
 	/**
@@ -96,7 +97,8 @@ public class OpenData {
 		String uri = settings.baseUrl() + "/opendata/releases"
 				+ (since == null || since.isBlank() ? "" : "?since=" + java.net.URLEncoder.encode(since.strip(), java.nio.charset.StandardCharsets.UTF_8));
 		Map<UUID, String> sources = transactions.execute(s -> records.sources(page.stream().map(PublicRecord::id).toList()));
-		return new FeedPage(releasePackage(uri, page.stream().map(r -> release(r, sources.get(r.id()))).toList(), next),
+		Extras extras = extras(page);
+		return new FeedPage(releasePackage(uri, page.stream().map(r -> release(r, sources.get(r.id()), extras)).toList(), next),
 				next, page.size());
 	}
 
@@ -139,6 +141,19 @@ public class OpenData {
 	 * {@code selective} for methods inviting chosen suppliers) and the method's Chinese name as its details.
 	 */
 	Map<String, Object> release(PublicRecord r, String source) {
+		return release(r, source, new Extras(Map.of(), Map.of()));
+	}
+
+	/** What the records' national datasets captured beyond the records: the bids and the tender notices' terms. */
+	private record Extras(Map<UUID, List<PublishedRecords.BidRow>> bids, Map<UUID, String[]> terms) {
+	}
+
+	private Extras extras(List<PublicRecord> rs) {
+		List<UUID> ids = rs.stream().map(PublicRecord::id).toList();
+		return transactions.execute(s -> new Extras(records.bids(ids), records.tenderTerms(ids)));
+	}
+
+	private Map<String, Object> release(PublicRecord r, String source, Extras extras) {
 		Map<String, Object> release = new LinkedHashMap<>();
 		String ocid = settings.ocidPrefix() + "-" + r.tradeCode();
 		release.put("ocid", ocid);
@@ -166,11 +181,29 @@ public class OpenData {
 				}
 			}
 		}
+		List<PublishedRecords.BidRow> bids = extras.bids().getOrDefault(r.id(), List.of());
+		for (PublishedRecords.BidRow bid : bids) {
+			Map<String, Object> p = parties.computeIfAbsent(bidderId(bid), id -> {
+				Map<String, Object> entry = new LinkedHashMap<>();
+				entry.put("id", id);
+				entry.put("name", bid.name());
+				if (bid.creditCode() != null) {
+					entry.put("identifier", Map.of("scheme", USCC_SCHEME, "id", bid.creditCode(), "legalName", bid.name()));
+				}
+				entry.put("roles", new ArrayList<String>());
+				return entry;
+			});
+			List<String> roles = cast(p.get("roles"));
+			if (!roles.contains("tenderer")) {
+				roles.add("tenderer");
+			}
+		}
 		release.put("parties", List.copyOf(parties.values()));
 		Map<String, Object> buyer = reference(parties, r, "tenderer");
 		if (buyer != null) {
 			release.put("buyer", buyer);
 		}
+		ProcurementListener.Method method = ProcurementListener.method(source);
 		Map<String, Object> tender = new LinkedHashMap<>();
 		tender.put("id", r.tradeCode());
 		tender.put("title", r.sectionName());
@@ -179,8 +212,21 @@ public class OpenData {
 		if (r.estimatedPrice() != null) {
 			tender.put("value", value(r.estimatedPrice()));
 		}
+		String[] terms = extras.terms().get(r.id());
 		if (r.bidDeadline() != null) {
-			tender.put("tenderPeriod", Map.of("endDate", date(r.bidDeadline())));
+			// the period bidders have to prepare a bid runs from when the documents can be obtained (招标投标法 第二十四条)
+			Instant from = terms == null ? null : shanghaiTime(terms[0]);
+			tender.put("tenderPeriod", from == null ? Map.of("endDate", date(r.bidDeadline()))
+					: Map.of("startDate", date(from), "endDate", date(r.bidDeadline())));
+		}
+		if (terms != null && terms[1] != null && method == null) {
+			// 招标投标法 第十条: 公开招标 is open to all, 邀请招标 invites chosen bidders
+			if (terms[1].equals("公开招标")) {
+				tender.put("procurementMethod", "open");
+			}
+			else if (terms[1].equals("邀请招标")) {
+				tender.put("procurementMethod", "selective");
+			}
 		}
 		// the entity managing the procedure: the agency where one runs it, else the tenderer itself (自行招标, 招标投标法
 		// 第十二条); for a listing, the transferor, who sells through the trading center
@@ -191,13 +237,37 @@ public class OpenData {
 		if (procuringEntity != null) {
 			tender.put("procuringEntity", procuringEntity);
 		}
-		ProcurementListener.Method method = ProcurementListener.method(source);
 		if (method != null) {
 			tender.put("procurementMethod", method.ocds());
 			tender.put("procurementMethodDetails", method.details());
 		}
 		tender.put("documents", List.of(document(r)));
+		if (!bids.isEmpty() && r.type() == RecordType.OPENING_RECORD) {
+			// OCDS counts the tenderers of submitted bids; a bid taken as withdrawn was not submitted
+			tender.put("numberOfTenderers", bids.stream().filter(b -> !"withdrawn".equals(b.status()))
+				.map(OpenData::bidderId).distinct().count());
+		}
 		release.put("tender", tender);
+		if (!bids.isEmpty()) {
+			// the OCDS bids extension: the opening record reads every bid out; the candidates' publicity marks valid
+			// the bids the committee ranked
+			List<Map<String, Object>> details = new ArrayList<>();
+			for (PublishedRecords.BidRow bid : bids) {
+				Map<String, Object> d = new LinkedHashMap<>();
+				d.put("id", bid.bid());
+				Instant submitted = shanghaiTime(bid.submittedAt());
+				if (submitted != null) {
+					d.put("date", date(submitted));
+				}
+				d.put("status", bid.status());
+				d.put("tenderers", List.of(Map.of("id", bidderId(bid), "name", bid.name())));
+				if (bid.amount() != null) {
+					d.put("value", value(bid.amount()));
+				}
+				details.add(d);
+			}
+			release.put("bids", Map.of("details", details));
+		}
 		String awardId = r.tradeCode() + "-award";
 		switch (r.type()) {
 			case CANDIDATES, AWARD_RESULT, AUCTION_RESULT, INTERMEDIARY_RESULT -> {
@@ -312,6 +382,24 @@ public class OpenData {
 	@SuppressWarnings("unchecked")
 	private static <T> T cast(Object value) {
 		return (T) value;
+	}
+
+	private static String bidderId(PublishedRecords.BidRow bid) {
+		return bid.creditCode() != null ? USCC_SCHEME + "-" + bid.creditCode()
+				: "tenderer-" + UUID.nameUUIDFromBytes(String.valueOf(bid.name() == null ? bid.bid() : bid.name()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	/** A time as the national datasets hold it (yyyy-MM-dd HH:mm:ss, Beijing time); null when absent or unreadable. */
+	private static Instant shanghaiTime(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return java.time.LocalDateTime.parse(text.strip().replace(' ', 'T')).atZone(SearchIndex.SHANGHAI).toInstant();
+		}
+		catch (DateTimeParseException e) {
+			return null;
+		}
 	}
 
 	private static String partyId(Party party) {

@@ -49,6 +49,74 @@ class PublishedRecords {
 			.update() == 1;
 	}
 
+	/**
+	 * A bid as the portal publishes it in OCDS (issue 19, red flags): from the opening record's bidder list (national
+	 * dataset 507, one row per bid of the round) and, for a candidates' publicity, the round's bids of the candidates
+	 * (510 names them by credit code). {@code status} is the OCDS bidStatus: {@code pending} for a bid read out with a
+	 * price, {@code withdrawn} for one not decrypted (电子招标投标办法 第三十一条: 视为撤销其投标文件), {@code valid} for a
+	 * candidate the committee ranked.
+	 */
+	record BidRow(UUID record, String bid, String name, String creditCode, java.math.BigDecimal amount,
+			String submittedAt, String status) {
+	}
+
+	/** The bids each of these records publishes (opening records and candidates' publicities), by record id. */
+	Map<UUID, List<BidRow>> bids(java.util.Collection<UUID> ids) {
+		Map<UUID, List<BidRow>> bids = new java.util.HashMap<>();
+		if (ids.isEmpty()) {
+			return bids;
+		}
+		UUID[] array = ids.toArray(UUID[]::new);
+		jdbc.sql("""
+				select u.record_id, u.item, u.payload, u.payload->>'投标报价金额' as amount,
+				  case when u.payload->>'投标报价金额' is null then 'withdrawn' else 'pending' end as status
+				from portal.uplink u where u.record_id = any(?) and u.dataset = 'TENDER_LIST'
+				union all
+				select c.record_id, l.item, l.payload, l.payload->>'投标报价金额', 'valid'
+				from portal.uplink c join portal.records cr on cr.id = c.record_id
+				join portal.uplink l on l.dataset = 'TENDER_LIST'
+				  and l.payload->>'投标人代码' = c.payload->>'中标候选人代码'
+				  and l.record_id = (select o.id from portal.records o where o.trade_code = cr.trade_code
+				    and o.record_type = 'OPENING_RECORD' and o.published_at <= cr.published_at
+				    order by o.published_at desc, o.id desc limit 1)
+				where c.record_id = any(?) and c.dataset = 'TENDER_CANDIDATE'
+				order by 1, 2""").params(array, array).query(rs -> {
+			Map<String, Object> payload = json.readValue(rs.getString("payload"), new TypeReference<Map<String, Object>>() {
+			});
+			String item = rs.getString("item");
+			// as the database keeps the number (its scale too), not as a double
+			String amount = rs.getString("amount");
+			UUID record = rs.getObject("record_id", UUID.class);
+			bids.computeIfAbsent(record, r -> new ArrayList<>()).add(new BidRow(record,
+					item.substring(item.indexOf('#') + 1), (String) payload.get("投标人名称"), (String) payload.get("投标人代码"),
+					amount == null ? null : new java.math.BigDecimal(amount), (String) payload.get("投标文件递交时间"),
+					rs.getString("status")));
+		});
+		return bids;
+	}
+
+	/**
+	 * The tender notices' documents-from time and tendering method (national datasets 503 and 502, as captured when
+	 * published), by record id: {@code [documentsFrom, method]}, either null when not captured.
+	 */
+	Map<UUID, String[]> tenderTerms(java.util.Collection<UUID> ids) {
+		Map<UUID, String[]> terms = new java.util.HashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql("""
+					select r.id, (select u.payload->>'招标文件/资格预审文件获取时间' from portal.uplink u
+					  where u.record_id = r.id and u.item = '') as documents_from,
+					 (select u.payload->>'标段（包）招标方式' from portal.uplink u where u.record_id = r.id
+					  and u.dataset = 'SECTION' limit 1) as method
+					from portal.records r where r.id = any(?) and r.record_type = 'TENDER'""")
+				.param(ids.toArray(UUID[]::new))
+				.query(rs -> {
+					terms.put(rs.getObject("id", UUID.class),
+							new String[] { rs.getString("documents_from"), rs.getString("method") });
+				});
+		}
+		return terms;
+	}
+
 	/** Where each of these records came from ({@code portal.records.source}), by id. */
 	java.util.Map<UUID, String> sources(java.util.Collection<UUID> ids) {
 		java.util.Map<UUID, String> sources = new java.util.HashMap<>();

@@ -272,4 +272,60 @@ class SupervisionBrowserIT {
 	private void screenshot(String name) throws java.io.IOException {
 		Chromium.screenshot(browser, name);
 	}
+
+	@Test
+	void a_regulator_opens_the_red_flags_and_sees_one_with_its_definition() throws Exception {
+		// a section's notices reach the portal as tendering publishes them: an open tender, one bid, the award (R018)
+		org.yiwang.portal.Publications publications = new org.yiwang.portal.Publications(context);
+		String trade = "CQ-500103-2026-RFB" + f.run.toUpperCase();
+		Instant now = clock.instant();
+		org.yiwang.tendering.TenderParticulars tender = new org.yiwang.tendering.TenderParticulars(
+				"TP-" + java.util.UUID.randomUUID(), null, TestActor.YUZHONG, "红旗浏览器测试", null, null, "OPEN_TENDER", 1, List.of(), null, null, null, null,
+				"ENG_BUILDING", null);
+		publications.publish(publications.notice(java.util.UUID.randomUUID(), org.yiwang.tendering.NoticeType.TENDER,
+				trade, TestActor.YUZHONG, "ENG_BUILDING", "红旗浏览器" + f.run, "正文", null)
+			.with(new org.yiwang.tendering.NoticeParticulars(null, null, now, null, null, null, null, null, null, null,
+					null, null, null, tender, List.of(), null)));
+		String bidder = TestActor.creditCode("500103");
+		publications.publish(publications.notice(java.util.UUID.randomUUID(), org.yiwang.tendering.NoticeType.OPENING_RECORD,
+				trade, TestActor.YUZHONG, "ENG_BUILDING", "红旗浏览器开标" + f.run, "开标记录", null)
+			.with(new org.yiwang.tendering.NoticeParticulars(null, null, null, null, null, null, null, null, null, null,
+					null, null, null, null, List.of(new org.yiwang.tendering.NoticeParticulars.Bidder(
+							java.util.UUID.randomUUID(), "独家公司" + f.run, bidder, "ORGANIZATION", TestActor.YUZHONG, null,
+							false, false, null, org.yiwang.kernel.Money.of("880000.00"), null, now, null, null, null, null,
+							null)), null)));
+		org.yiwang.portal.OpenData openData = context.getBean(org.yiwang.portal.OpenData.class);
+		browser = Chromium.open(1600);
+		long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		// the award is computed from the package once the opening's bidders are in it
+		while (System.nanoTime() < until) {
+			try {
+				if (openData.sectionPackage(trade).toString().contains("numberOfTenderers")) {
+					break;
+				}
+			}
+			catch (org.yiwang.system.Refusal notYet) {
+				// the portal has not taken the tender notice in yet
+			}
+			Thread.sleep(100);
+		}
+		publications.publish(publications.notice(java.util.UUID.randomUUID(), org.yiwang.tendering.NoticeType.AWARD_RESULT,
+				trade, TestActor.YUZHONG, "ENG_BUILDING", "红旗浏览器中标" + f.run, "中标结果", "880000.00"));
+		String regulator = f.regulatorAccount("flags");
+		signIn(regulator, SupervisionFixture.PASSWORD);
+		WebElement row = null;
+		for (int attempt = 0; attempt < 40 && row == null; attempt++) {
+			browser.get(url("/supervision/red-flags"));
+			List<WebElement> rows = browser.findElements(By.cssSelector("tr[data-trade='" + trade + "'][data-code='R018']"));
+			row = rows.isEmpty() ? null : rows.get(0);
+			if (row == null) {
+				Thread.sleep(500);
+			}
+		}
+		assertThat(row).as("the R018 flag of " + trade).isNotNull();
+		assertThat(row.getText()).contains("仅收到一份投标（R018）", "只有一个投标人递交了投标", "/tender/numberOfTenderers = 1");
+		assertThat(row.findElement(By.cssSelector("a[href*='cardinal.readthedocs.io']")).getAttribute("href"))
+			.endsWith("/R/018.html");
+		screenshot("regulator-red-flags");
+	}
 }

@@ -19,7 +19,7 @@ class SupervisionScreensAccessRules implements HttpAccessRules {
 
 	@Override
 	public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-		rules.requestMatchers(GET, "/supervision/screenings").hasRole("REGULATOR")
+		rules.requestMatchers(GET, "/supervision/screenings", "/supervision/red-flags").hasRole("REGULATOR")
 			.requestMatchers(POST, "/supervision/screenings", "/api/supervision/screenings").hasRole("REGULATOR")
 			// read-only JSON for regulators' systems; the services narrow to the regulator's regions and industries
 			.requestMatchers(GET, "/api/supervision/workspace", "/api/supervision/complaints",

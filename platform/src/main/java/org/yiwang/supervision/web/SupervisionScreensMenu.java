@@ -21,4 +21,10 @@ class SupervisionScreensMenu {
 		return new MenuItem("menu.supervisionAlerts", "menu.supervisionAlerts.description", "/supervision/alerts", 9,
 				Set.of(Role.REGULATOR, Role.CENTER_STAFF));
 	}
+
+	@Bean
+	MenuItem redFlagsMenuItem() {
+		return new MenuItem("menu.supervisionRedFlags", "menu.supervisionRedFlags.description", "/supervision/red-flags", 9,
+				Set.of(Role.REGULATOR));
+	}
 }

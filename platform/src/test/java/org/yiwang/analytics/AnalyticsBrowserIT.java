@@ -3,7 +3,6 @@ package org.yiwang.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -98,10 +97,10 @@ class AnalyticsBrowserIT {
 				r.singleSourceReason())));
 		ProcurementView c = TestActor.cityStaff().call(() -> f.desk.publish(registered.id(), registered.version()));
 		for (int i = 1; i <= 3; i++) {
-			BigDecimal quote = new BigDecimal(250000 + i * 1000);
-			f.supplier(i).run(() -> f.room.respond(c.id(), "报价", quote));
+			f.quote(c, i, String.valueOf(250000 + i * 1000)); // sealed by the supplier to the case's opening key
 		}
 		clock.advanceTo(c.responseDeadline().plusSeconds(1));
+		f.openSealed(c);
 		assertThat(f.purchaserActor().call(() -> f.room.openResponses(c.id())).status())
 			.isEqualTo(ProcurementStatus.CONCLUDED);
 		tradeCode = c.tradeCode().value();

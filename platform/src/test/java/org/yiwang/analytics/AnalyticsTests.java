@@ -159,10 +159,10 @@ class AnalyticsTests {
 		Instant publishedAt = clock.instant();
 		ProcurementView c = TestActor.cityStaff().call(() -> f.desk.publish(registered.id(), registered.version()));
 		for (int i = 0; i < quotes.size(); i++) {
-			BigDecimal quote = new BigDecimal(quotes.get(i));
-			f.supplier(i + 1).run(() -> f.room.respond(c.id(), "按需求报价", quote));
+			f.quote(c, i + 1, quotes.get(i)); // sealed by the supplier to the case's opening key
 		}
 		clock.advanceTo(c.responseDeadline().plusSeconds(1));
+		f.openSealed(c);
 		Instant decidedAt = clock.instant();
 		ProcurementView done = f.purchaserActor().call(() -> f.room.openResponses(c.id()));
 		assertThat(done.status()).isEqualTo(quotes.size() >= 3 ? ProcurementStatus.CONCLUDED : ProcurementStatus.FAILED);

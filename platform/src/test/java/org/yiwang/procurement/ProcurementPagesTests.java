@@ -59,8 +59,7 @@ class ProcurementPagesTests {
 		ProcurementFixture f = new ProcurementFixture(context, 3);
 		ProcurementView registered = f.purchaserActor().call(() -> f.desk.register(
 				f.request("GOV_GOODS", ProcurementMethod.COMPETITIVE_NEGOTIATION, "90000", 3)));
-		var wanzhou = authentication(TestActor.of("staff.x" + f.run, org.yiwang.kernel.Role.CENTER_STAFF,
-				ProcurementFixture.REGION, false).authentication());
+		var wanzhou = authentication(TestActor.districtStaff(TestActor.WANZHOU).authentication());
 		mvc.perform(post("/procurement/" + registered.id() + "/publish").with(wanzhou).with(csrf())
 			.param("version", String.valueOf(registered.version()))).andExpect(status().isNotFound());
 		mvc.perform(get("/procurement/" + registered.id())).andExpect(status().isNotFound());

@@ -96,6 +96,7 @@ class AnalyticsBrowserIT {
 				r.category(), r.method(), r.title(), r.requirements(), r.budget(), r.suppliers(), r.responseDays(),
 				r.singleSourceReason())));
 		ProcurementView c = TestActor.cityStaff().call(() -> f.desk.publish(registered.id(), registered.version()));
+		f.seatTeam(c); // the quotation team (政府采购法 第四十条第一项) drawn from the expert pool
 		for (int i = 1; i <= 3; i++) {
 			f.quote(c, i, String.valueOf(250000 + i * 1000)); // sealed by the supplier to the case's opening key
 		}

@@ -92,6 +92,7 @@ class ProcurementBrowserIT {
 		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("公告中");
 		assertThat(browser.findElement(By.id("notice-text")).getText()).contains("竞争性谈判采购公告");
 		Chromium.screenshot(browser, "procurement-negotiation-published");
+		f.seatTeam(f.desk.view(id).orElseThrow()); // the negotiation team, drawn from the expert pool and seated
 
 		String[] offers = { "590000", "575000", "580000" };
 		for (int i = 1; i <= 3; i++) {

@@ -64,6 +64,8 @@ public final class ProcurementFixture {
 
 	private Path dir;
 
+	private final org.springframework.context.ApplicationContext context;
+
 	public ProcurementFixture(ApplicationContext context, int supplierCount) {
 		this.desk = context.getBean(ProcurementDesk.class);
 		this.room = context.getBean(NegotiationRoom.class);
@@ -71,6 +73,7 @@ public final class ProcurementFixture {
 		this.sealedOffers = context.getBean(SealedOffers.class);
 		this.certificates = context.getBean(EntityCertificates.class);
 		this.custodians = context.getBean(KeyCustodians.class);
+		this.context = context;
 		this.purchaser = entity("cg", "采购单位", EntityRole.TENDERER);
 		for (int i = 1; i <= supplierCount; i++) {
 			suppliers.add(entity("gy" + i, "供应商" + i, EntityRole.BIDDER));
@@ -244,5 +247,56 @@ public final class ProcurementFixture {
 			}
 		}
 		return dir;
+	}
+
+	/**
+	 * The specialty the fixture's teams draw: no other test and no demo expert holds it, so a draw picks the experts
+	 * of this and other procurement fixtures only.
+	 */
+	public static final String TEAM_SPECIALTY = "A0103";
+
+	/** Registered by the purchaser, published by the district's staff, its team drawn and seated. */
+	public ProcurementView seated(String category, ProcurementMethod method, String budget, int supplierCount) {
+		ProcurementView c = published(category, method, budget, supplierCount);
+		seatTeam(c);
+		return c;
+	}
+
+	/**
+	 * The case's team (政府采购法 第三十八条第一项): one purchaser representative and two experts of
+	 * {@link #TEAM_SPECIALTY} drawn through evaluation's verifiable draw, each picked expert accepting. Two fresh
+	 * experts join the pool first; the draw may pick another fixture's (the pool is shared), so the picks are read
+	 * from the draw's table to answer as whoever was picked.
+	 */
+	public void seatTeam(ProcurementView c) {
+		org.yiwang.evaluation.ExpertPool pool = context.getBean(org.yiwang.evaluation.ExpertPool.class);
+		org.yiwang.evaluation.ExpertDraws draws = context.getBean(org.yiwang.evaluation.ExpertDraws.class);
+		NegotiationTeams teams = context.getBean(NegotiationTeams.class);
+		for (int n = 1; n <= 2; n++) {
+			String username = ("ex" + n + "." + run + "." + UUID.randomUUID().toString().substring(0, 4)).toLowerCase();
+			String first17 = c.region().value() + java.time.LocalDate.of(1960, 1, 1)
+				.plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(365 * 40))
+				.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+					+ String.format("%03d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1000));
+			TestActor.cityStaff().call(() -> pool.register(new org.yiwang.evaluation.NewExpert(username, "专家" + username,
+					first17 + org.yiwang.evaluation.ExpertPool.checkCharacter(first17), "023-60001234", c.region().value(),
+					"谈判专家单位" + run, null, Set.of(TEAM_SPECIALTY))));
+			TestActor.of(username, Role.EXPERT, TestActor.CITY, false).call(pool::demoKey);
+		}
+		java.time.Instant sits = c.responseDeadline().plus(java.time.Duration.ofHours(2));
+		TeamView team = TestActor.cityStaff().call(() -> teams.request(c.id(), new TeamRequest(List.of("采购人代表" + run),
+				Map.of(TEAM_SPECIALTY, 2), sits)));
+		TestActor.cityStaff().run(() -> draws.draw(team.draw()));
+		org.springframework.jdbc.core.simple.JdbcClient jdbc = context
+			.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+		org.springframework.transaction.support.TransactionTemplate transactions = context
+			.getBean(org.springframework.transaction.support.TransactionTemplate.class);
+		List<UUID> picked = org.yiwang.system.RegionScopes.callAsPlatform(() -> transactions.execute(s -> jdbc
+			.sql("select expert_id from evaluation.draw_picks where draw_id = ? and outcome = 'INVITED'")
+			.param(team.draw()).query(UUID.class).list()));
+		for (UUID expert : picked) {
+			String username = TestActor.cityStaff().call(() -> pool.expert(expert)).username();
+			TestActor.of(username, Role.EXPERT, TestActor.CITY, false).run(() -> draws.respond(team.draw(), true));
+		}
 	}
 }

@@ -55,7 +55,7 @@ class SealedOfferTests {
 	void final_offers_sealed_by_the_suppliers_open_only_with_the_custodians_shares_and_bad_envelopes_are_refused()
 			throws Exception {
 		ProcurementFixture f = new ProcurementFixture(context, 3);
-		ProcurementView c = f.published("GOV_GOODS", ProcurementMethod.COMPETITIVE_NEGOTIATION, "500000", 3);
+		ProcurementView c = f.seated("GOV_GOODS", ProcurementMethod.COMPETITIVE_NEGOTIATION, "500000", 3);
 		ProcurementView other = f.published("GOV_GOODS", ProcurementMethod.COMPETITIVE_NEGOTIATION, "500000", 3);
 		for (int i = 1; i <= 3; i++) {
 			int n = i;
@@ -158,7 +158,7 @@ class SealedOfferTests {
 	@Test
 	void a_request_for_quotations_opens_supplier_sealed_quotes_and_a_single_source_has_no_key() {
 		ProcurementFixture f = new ProcurementFixture(context, 3);
-		ProcurementView c = f.published("GOV_GOODS", ProcurementMethod.REQUEST_FOR_QUOTATIONS, "100000", 3);
+		ProcurementView c = f.seated("GOV_GOODS", ProcurementMethod.REQUEST_FOR_QUOTATIONS, "100000", 3);
 		refused(() -> f.offer(c, 1, "90000"), "procurement.quote.respondFirst");
 		f.quote(c, 1, "95000");
 		f.quote(c, 2, "91000");

@@ -202,7 +202,9 @@ class AccessMatrixTests {
 		allow(EnumSet.of(Role.PLATFORM_ADMIN, Role.CENTER_STAFF, Role.TENDERER, Role.AGENCY), "POST /procurement/{id}/open",
 				"POST /procurement/{id}/rounds", "POST /procurement/{id}/final-offers/call", "POST /procurement/{id}/conclude",
 				"POST /procurement/{id}/agree");
-		allow(EnumSet.of(Role.BIDDER), "POST /procurement/{id}/responses", "POST /procurement/{id}/final-offers");
+		allow(EnumSet.of(Role.BIDDER), "POST /procurement/{id}/responses", "POST /procurement/{id}/final-offers",
+				"POST /procurement/{id}/sealed-offers");
+		allow(STAFF, "POST /procurement/{id}/shares");
 		allow(ALL, "POST /procurement/{id}/objections");
 		// framework agreements (issue 23): public call, entry list and orders; purchasers register, order and decide
 		// their re-competitions; staff publish; the team selects; suppliers respond and offer

@@ -122,13 +122,13 @@ class EveryCategoryTradesTests {
 	/** A request for quotations among three suppliers; the lowest quote wins. */
 	private PublicRecord procured(String code) {
 		ProcurementFixture f = new ProcurementFixture(context, 3);
-		ProcurementView c = f.published(code, ProcurementMethod.REQUEST_FOR_QUOTATIONS, "100000", 3);
+		ProcurementView c = f.seated(code, ProcurementMethod.REQUEST_FOR_QUOTATIONS, "100000", 3);
 		awaitRecord(c.tradeCode().value(), RecordType.TENDER);
 		for (int i = 1; i <= 3; i++) {
-			BigDecimal quote = new BigDecimal(90000 + i * 1000);
-			f.supplier(i).run(() -> f.room.respond(c.id(), "按需求报价", quote));
+			f.quote(c, i, String.valueOf(90000 + i * 1000)); // sealed by the supplier to the case's opening key
 		}
 		clock.advanceTo(c.responseDeadline().plusSeconds(1));
+		f.openSealed(c);
 		ProcurementView done = f.purchaserActor().call(() -> f.room.openResponses(c.id()));
 		assertThat(done.status()).isEqualTo(ProcurementStatus.CONCLUDED);
 		PublicRecord result = awaitRecord(c.tradeCode().value(), RecordType.AWARD_RESULT);

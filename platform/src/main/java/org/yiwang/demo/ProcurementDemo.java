@@ -62,6 +62,8 @@ class ProcurementDemo implements ApplicationRunner {
 
 	private final FrameworkAgreements agreements;
 
+	private final org.yiwang.procurement.NegotiationTeams teams;
+
 	private final boolean demo;
 
 	private final String command;
@@ -69,12 +71,13 @@ class ProcurementDemo implements ApplicationRunner {
 	private final String password;
 
 	ProcurementDemo(EntityRegistry registry, ProcurementDesk desk, NegotiationRoom room, FrameworkAgreements agreements,
-			@Value("${yiwang.demo:true}") boolean demo, @Value("${yiwang.command:}") String command,
+			org.yiwang.procurement.NegotiationTeams teams, @Value("${yiwang.demo:true}") boolean demo, @Value("${yiwang.command:}") String command,
 			@Value("${yiwang.account.demo-password:Demo@2026yw}") String password) {
 		this.registry = registry;
 		this.desk = desk;
 		this.room = room;
 		this.agreements = agreements;
+		this.teams = teams;
 		this.demo = demo;
 		this.command = command;
 		this.password = password;
@@ -108,6 +111,16 @@ class ProcurementDemo implements ApplicationRunner {
 				new BigDecimal("585000.00")));
 		as(party("demo.supplier2", Role.BIDDER), () -> room.respond(published.id(), "全部响应采购需求，交货期 20 天。",
 				new BigDecimal("592000.00")));
+		// the negotiation team (政府采购法 第三十八条第一项) is compulsory before the responses open: the staff request its
+		// draw from the demo pool's A0101 experts (committed; the draw itself is left for a person to run on /draws)
+		try {
+			as(staff(), () -> teams.request(published.id(), new org.yiwang.procurement.TeamRequest(
+					List.of("渝中区示范政府采购中心代表"), java.util.Map.of("A0101", 2),
+					published.responseDeadline().plus(java.time.Duration.ofHours(1)))));
+		}
+		catch (org.yiwang.system.Refusal refusal) {
+			log.warn("The demo negotiation's team was not requested: {}", refusal.messageKey());
+		}
 		ProcurementView single = as(buyer, () -> desk.register(new NewProcurement(DISTRICT, "GOV_SERVICES",
 				ProcurementMethod.SINGLE_SOURCE, "渝中区示范政务系统原厂运维服务",
 				"原政务系统源代码与专利由原开发商持有，续签一年运维服务。（演示数据 / demo data）", new BigDecimal("280000.00"),

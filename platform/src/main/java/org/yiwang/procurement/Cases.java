@@ -31,11 +31,11 @@ class Cases {
 	/** A supplier's row with its sealed offers, which never leave this module. */
 	record Supplier(UUID procurement, EntityId supplier, String name, String creditCode, Instant respondedAt,
 			String responseText, byte[] firstSealed, BigDecimal firstOffer, byte[] finalSealed, Instant finalOfferAt,
-			BigDecimal finalOffer, BigDecimal technicalScore) {
+			BigDecimal finalOffer, BigDecimal technicalScore, boolean envelopeSealed) {
 
 		SupplierView view(boolean disclosed) {
 			return new SupplierView(supplier, name, creditCode, respondedAt, disclosed ? responseText : null,
-					finalSealed != null || firstSealed != null, disclosed && firstOffer != null ? Money.of(firstOffer) : null,
+					finalSealed != null || firstSealed != null || envelopeSealed, disclosed && firstOffer != null ? Money.of(firstOffer) : null,
 					finalOfferAt, disclosed && finalOffer != null ? Money.of(finalOffer) : null, technicalScore);
 		}
 	}
@@ -56,6 +56,16 @@ class Cases {
 					c.method().name(), c.title(), c.requirements(), c.budget().yuan(), c.singleSourceReason(), responseDays,
 					c.purchaser().value(), c.purchaserName(), c.purchaserCreditCode(), submittedBy, ts(c.submittedAt()))
 			.update();
+	}
+
+	/** The opening key the case's supplier-sealed offers are sealed to; none before publication or for a single source. */
+	Optional<UUID> openingKey(UUID id) {
+		return jdbc.sql("select opening_key from procurement.cases where id = ?").param(id)
+			.query((rs, n) -> Optional.ofNullable(rs.getObject(1, UUID.class))).optional().flatMap(k -> k);
+	}
+
+	void openingKey(UUID id, UUID key) {
+		jdbc.sql("update procurement.cases set opening_key = ? where id = ?").params(key, id).update();
 	}
 
 	/** The days the purchaser asked for, counted from publication. */
@@ -105,13 +115,16 @@ class Cases {
 	List<Supplier> suppliers(UUID procurement) {
 		return jdbc.sql("""
 				select case_id, supplier_id, supplier_name, credit_code, responded_at, response_text, first_offer_sealed,
-				  first_offer, final_offer_sealed, final_offer_at, final_offer, technical_score
-				from procurement.suppliers where case_id = ? order by supplier_name, supplier_id""").param(procurement)
+				  first_offer, final_offer_sealed, final_offer_at, final_offer, technical_score,
+				  exists (select 1 from procurement.sealed_offers o where o.case_id = s.case_id
+				    and o.supplier_id = s.supplier_id) as envelope_sealed
+				from procurement.suppliers s where case_id = ? order by supplier_name, supplier_id""").param(procurement)
 			.query((rs, n) -> new Supplier(rs.getObject("case_id", UUID.class),
 					new EntityId(rs.getObject("supplier_id", UUID.class)), rs.getString("supplier_name"),
 					rs.getString("credit_code"), instant(rs, "responded_at"), rs.getString("response_text"),
 					rs.getBytes("first_offer_sealed"), rs.getBigDecimal("first_offer"), rs.getBytes("final_offer_sealed"),
-					instant(rs, "final_offer_at"), rs.getBigDecimal("final_offer"), rs.getBigDecimal("technical_score")))
+					instant(rs, "final_offer_at"), rs.getBigDecimal("final_offer"), rs.getBigDecimal("technical_score"),
+					rs.getBoolean("envelope_sealed")))
 			.list();
 	}
 

@@ -55,13 +55,16 @@ public class NegotiationRoom {
 
 	private final NegotiationTeams teams;
 
+	private final SealedOffers sealedOffers;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	NegotiationRoom(CaseParties parties, Outcomes outcomes, NegotiationTeams teams, ApplicationEventPublisher events,
-			Clock clock) {
+	NegotiationRoom(CaseParties parties, Outcomes outcomes, NegotiationTeams teams, SealedOffers sealedOffers,
+			ApplicationEventPublisher events, Clock clock) {
 		this.parties = parties;
+		this.sealedOffers = sealedOffers;
 		this.teams = teams;
 		this.cases = parties.cases;
 		this.outcomes = outcomes;
@@ -72,12 +75,13 @@ public class NegotiationRoom {
 	/**
 	 * An invited supplier responds before the deadline: its response (what it offers against the requirements) and its
 	 * offer, sealed until opening. A request for quotations takes this as the one quote (no change after the deadline);
-	 * a response may be replaced until the deadline.
+	 * a response may be replaced until the deadline. A request for quotations whose quotes the suppliers seal themselves
+	 * (it has an opening key) takes no amount here: the quote comes as an envelope ({@link SealedOffers#submit}).
 	 */
 	public SupplierView respond(UUID id, String response, BigDecimal offer) {
 		Acting acting = Actors.requireAnyRole("procurement.supplierOnly", org.yiwang.kernel.Role.BIDDER);
 		String text = CaseParties.text("response", response, 5000);
-		Money amount = CaseParties.amount("offer", offer);
+		Money amount = offer == null ? null : CaseParties.amount("offer", offer);
 		return parties.platform(() -> {
 			ProcurementView c = cases.forUpdate(id);
 			Cases.Supplier me = parties.asSupplier(c);
@@ -85,10 +89,17 @@ public class NegotiationRoom {
 			if (c.status() != ProcurementStatus.PUBLISHED || !now.isBefore(c.responseDeadline())) {
 				throw Refusal.conflict(null, "procurement.respond.closed");
 			}
-			byte[] sealed = parties.seal(c, me, FIRST, amount);
+			boolean envelope = c.method() == ProcurementMethod.REQUEST_FOR_QUOTATIONS && sealedOffers.sealsEnvelopes(id);
+			if (envelope && amount != null) {
+				throw Refusal.invalid("offer", "procurement.respond.sealQuote");
+			}
+			if (!envelope && amount == null) {
+				throw Refusal.invalid("offer", "procurement.amount.required");
+			}
+			byte[] sealed = envelope ? null : parties.seal(c, me, FIRST, amount);
 			cases.respond(id, me.supplier(), text, sealed, now, acting.actor().username());
-			events.publishEvent(new Responded(acting.actor(), id, me.supplier().toString(), Sha256.hex(sealed), c.region(),
-					now));
+			events.publishEvent(new Responded(acting.actor(), id, me.supplier().toString(),
+					sealed == null ? null : Sha256.hex(sealed), c.region(), now));
 			return mine(id, me.supplier());
 		});
 	}
@@ -120,10 +131,20 @@ public class NegotiationRoom {
 				return cases.forUpdate(id);
 			}
 			teams.sits(id);
+			// a request for quotations with supplier-sealed quotes: the custodians open them first; a response whose
+			// quote is missing or was refused at opening is no valid response (政府采购法 第四十条第三项: one quote)
+			boolean envelopes = c.method() == ProcurementMethod.REQUEST_FOR_QUOTATIONS && sealedOffers.sealsEnvelopes(id);
+			if (envelopes && sealedOffers.pending(id, FIRST)) {
+				throw Refusal.conflict(null, "procurement.open.sharesNeeded");
+			}
+			Map<EntityId, BigDecimal> quotes = envelopes ? sealedOffers.opened(id, FIRST) : Map.of();
 			List<Cases.Supplier> responded = new ArrayList<>();
 			for (Cases.Supplier s : cases.suppliers(id)) {
 				if (s.respondedAt() != null) {
-					BigDecimal first = parties.open(c, s, FIRST, s.firstSealed());
+					BigDecimal first = envelopes ? quotes.get(s.supplier()) : parties.open(c, s, FIRST, s.firstSealed());
+					if (envelopes && first == null) {
+						continue;
+					}
 					cases.opened(id, s.supplier(), first, null, null);
 					responded.add(s);
 				}
@@ -198,7 +219,11 @@ public class NegotiationRoom {
 		});
 	}
 
-	/** A supplier that responded seals its final offer (replaceable) until the deadline; nobody reads it before. */
+	/**
+	 * A supplier that responded seals its final offer (replaceable) until the deadline; nobody reads it before. Only for
+	 * a case without an opening key (published before suppliers sealed their own); otherwise the final offer comes as an
+	 * envelope the supplier sealed ({@link SealedOffers#submit}).
+	 */
 	public SupplierView submitFinalOffer(UUID id, BigDecimal offer) {
 		Acting acting = Actors.requireAnyRole("procurement.supplierOnly", org.yiwang.kernel.Role.BIDDER);
 		Money amount = CaseParties.amount("offer", offer);
@@ -211,6 +236,9 @@ public class NegotiationRoom {
 			}
 			if (me.respondedAt() == null) {
 				throw Refusal.conflict(null, "procurement.finalOffer.noResponse");
+			}
+			if (sealedOffers.sealsEnvelopes(id)) {
+				throw Refusal.conflict(null, "procurement.finalOffer.sealEnvelope");
 			}
 			byte[] sealed = parties.seal(c, me, FINAL, amount);
 			cases.sealFinalOffer(id, me.supplier(), sealed, now);
@@ -236,8 +264,15 @@ public class NegotiationRoom {
 				throw Refusal.conflict(null, "procurement.open.beforeDeadline", CaseParties.shown(c.finalOfferDeadline()));
 			}
 			boolean scoring = c.method() == ProcurementMethod.COMPETITIVE_CONSULTATION;
+			boolean envelopes = sealedOffers.sealsEnvelopes(id);
+			if (envelopes && sealedOffers.pending(id, FINAL)) {
+				throw Refusal.conflict(null, "procurement.open.sharesNeeded");
+			}
+			Map<EntityId, BigDecimal> finals = envelopes ? sealedOffers.opened(id, FINAL) : Map.of();
 			for (Cases.Supplier s : cases.suppliers(id)) {
-				if (s.finalSealed() == null) {
+				BigDecimal last = envelopes ? finals.get(s.supplier())
+						: s.finalSealed() == null ? null : parties.open(c, s, FINAL, s.finalSealed());
+				if (last == null) {
 					continue;
 				}
 				BigDecimal score = null;
@@ -247,7 +282,7 @@ public class NegotiationRoom {
 						throw Refusal.invalid("technicalScore", "procurement.conclude.score", s.name());
 					}
 				}
-				cases.opened(id, s.supplier(), s.firstOffer(), parties.open(c, s, FINAL, s.finalSealed()), score);
+				cases.opened(id, s.supplier(), s.firstOffer(), last, score);
 			}
 			List<Cases.Supplier> offers = cases.suppliers(id).stream().filter(s -> s.finalOffer() != null).toList();
 			if (offers.size() < c.method().minSuppliers()) {

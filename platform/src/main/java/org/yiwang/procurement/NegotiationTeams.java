@@ -172,17 +172,18 @@ public class NegotiationTeams {
 	}
 
 	/**
-	 * The team opens the responses (the caller checked it is the case's team): its draw, if any, must have seated every
-	 * expert, and is revealed now, so the names and the verification record are public from here on.
+	 * The team opens the responses (the caller checked it is the case's side): a negotiation, consultation or quotation
+	 * has a team drawn from the expert pool (政府采购法 第三十八条第一项, 第四十条第一项: 成立谈判小组 / 询价小组), every
+	 * expert of which accepted; its draw is revealed now, so the names and the verification record are public from here
+	 * on. A single source has no team (第三十九条: the purchaser agrees the price with the supplier) and never calls this.
 	 */
 	void sits(UUID id) {
-		teams.of(id).ifPresent(t -> {
-			DrawView d = draws.teamDraw(t.draw()).orElseThrow();
-			if (d.status() != DrawStatus.COMPLETE) {
-				throw Refusal.conflict(null, "procurement.open.teamNotSeated");
-			}
-			draws.teamSits(t.draw(), id);
-		});
+		Teams.Stored t = teams.of(id).orElseThrow(() -> Refusal.conflict(null, "procurement.open.noTeam"));
+		DrawView d = draws.teamDraw(t.draw()).orElseThrow();
+		if (d.status() != DrawStatus.COMPLETE) {
+			throw Refusal.conflict(null, "procurement.open.teamNotSeated");
+		}
+		draws.teamSits(t.draw(), id);
 	}
 
 	/** The result notice's line naming the team (实施条例 第四十三条: 评审专家名单), empty without a team. */

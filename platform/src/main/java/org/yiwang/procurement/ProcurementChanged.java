@@ -73,6 +73,33 @@ public sealed interface ProcurementChanged extends Auditable {
 		}
 	}
 
+	/** A supplier sealed a quote or final offer itself, to the case's opening key; only its hash is known. */
+	record OfferEnvelopeSealed(Actor actor, UUID procurement, String stage, String supplier, String envelopeSha256,
+			RegionCode region, Instant occurredAt) implements ProcurementChanged {
+		@Override
+		public String action() {
+			return "procurement.offer.envelopeSealed";
+		}
+	}
+
+	/** A key custodian gave its share of the case's opening key (held in memory only; only its index is recorded). */
+	record OfferShareGiven(Actor actor, UUID procurement, String stage, int shareIndex, int held, int threshold,
+			RegionCode region, Instant occurredAt) implements ProcurementChanged {
+		@Override
+		public String action() {
+			return "procurement.offer.shareGiven";
+		}
+	}
+
+	/** The custodians' shares opened the stage's sealed offers: how many opened, how many were refused. */
+	record OfferEnvelopesOpened(Actor actor, UUID procurement, String stage, int opened, int refused, RegionCode region,
+			Instant occurredAt) implements ProcurementChanged {
+		@Override
+		public String action() {
+			return "procurement.offers.opened";
+		}
+	}
+
 	record ObjectionRaised(Actor actor, UUID procurement, UUID objection, RegionCode region, Instant occurredAt)
 			implements ProcurementChanged {
 		@Override

@@ -47,6 +47,8 @@ public class ProcurementDesk {
 
 	static final int MAX_RESPONSE_DAYS = 60;
 
+	private final org.yiwang.pki.OpeningKeys openingKeys;
+
 	private final CaseParties parties;
 
 	private final Cases cases;
@@ -62,8 +64,9 @@ public class ProcurementDesk {
 	private final Clock clock;
 
 	ProcurementDesk(CaseParties parties, Catalog catalog, WorkingCalendar calendar, Outcomes outcomes,
-			ApplicationEventPublisher events, Clock clock) {
+			org.yiwang.pki.OpeningKeys openingKeys, ApplicationEventPublisher events, Clock clock) {
 		this.parties = parties;
+		this.openingKeys = openingKeys;
 		this.cases = parties.cases;
 		this.catalog = catalog;
 		this.calendar = calendar;
@@ -138,6 +141,12 @@ public class ProcurementDesk {
 			ProcurementView published = c.moved(ProcurementStatus.PUBLISHED, now, deadline, null, 0, text,
 					parties.sign(text));
 			cases.update(published, c.version());
+			if (c.method() != ProcurementMethod.SINGLE_SOURCE) {
+				// quotes and final offers are sealed by the suppliers to this key; its private key is split among the
+				// key custodians (as a tender section's), so the platform cannot read them before the deadline
+				cases.openingKey(id, openingKeys.create(c.tradeCode().value(), org.yiwang.pki.OpeningKeys.DEFAULT_THRESHOLD)
+					.id());
+			}
 			List<String> named = invited.stream().map(s -> s.name() + "|" + (s.creditCode() == null ? "" : s.creditCode()))
 				.toList();
 			events.publishEvent(new ProcurementNoticePublished(staff.actor(), id, c.tradeCode(), c.region(), c.category(),

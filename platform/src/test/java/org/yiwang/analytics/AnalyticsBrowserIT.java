@@ -3,7 +3,6 @@ package org.yiwang.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -97,11 +96,12 @@ class AnalyticsBrowserIT {
 				r.category(), r.method(), r.title(), r.requirements(), r.budget(), r.suppliers(), r.responseDays(),
 				r.singleSourceReason())));
 		ProcurementView c = TestActor.cityStaff().call(() -> f.desk.publish(registered.id(), registered.version()));
+		f.seatTeam(c); // the quotation team (政府采购法 第四十条第一项) drawn from the expert pool
 		for (int i = 1; i <= 3; i++) {
-			BigDecimal quote = new BigDecimal(250000 + i * 1000);
-			f.supplier(i).run(() -> f.room.respond(c.id(), "报价", quote));
+			f.quote(c, i, String.valueOf(250000 + i * 1000)); // sealed by the supplier to the case's opening key
 		}
 		clock.advanceTo(c.responseDeadline().plusSeconds(1));
+		f.openSealed(c);
 		assertThat(f.purchaserActor().call(() -> f.room.openResponses(c.id())).status())
 			.isEqualTo(ProcurementStatus.CONCLUDED);
 		tradeCode = c.tradeCode().value();

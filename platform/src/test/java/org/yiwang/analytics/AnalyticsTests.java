@@ -158,11 +158,12 @@ class AnalyticsTests {
 		ProcurementView registered = f.purchaserActor().call(() -> f.desk.register(here));
 		Instant publishedAt = clock.instant();
 		ProcurementView c = TestActor.cityStaff().call(() -> f.desk.publish(registered.id(), registered.version()));
+		f.seatTeam(c); // the quotation team (政府采购法 第四十条第一项) drawn from the expert pool
 		for (int i = 0; i < quotes.size(); i++) {
-			BigDecimal quote = new BigDecimal(quotes.get(i));
-			f.supplier(i + 1).run(() -> f.room.respond(c.id(), "按需求报价", quote));
+			f.quote(c, i + 1, quotes.get(i)); // sealed by the supplier to the case's opening key
 		}
 		clock.advanceTo(c.responseDeadline().plusSeconds(1));
+		f.openSealed(c);
 		Instant decidedAt = clock.instant();
 		ProcurementView done = f.purchaserActor().call(() -> f.room.openResponses(c.id()));
 		assertThat(done.status()).isEqualTo(quotes.size() >= 3 ? ProcurementStatus.CONCLUDED : ProcurementStatus.FAILED);
@@ -209,9 +210,11 @@ class AnalyticsTests {
 			assertThat(bidders).hasSize(2);
 			assertThat(bidders.get("3")).isEqualByComparingTo("2");
 			assertThat(bidders.get("2")).isEqualByComparingTo("1");
-			for (String none : List.of("complaints", "alerts", "expertSeats", "capitalFreed")) {
+			for (String none : List.of("complaints", "alerts", "capitalFreed")) {
 				assertThat(point(d, none, m)).as(none).isEqualByComparingTo("0");
 			}
+			// each case's quotation team (compulsory, 政府采购法 第四十条第一项) seated two drawn experts
+			assertThat(point(d, "expertSeats", m)).as("expertSeats").isEqualByComparingTo("" + 2 * cases.size());
 			assertThat(point(d, "eGuarantee", m)).as("no security given").isNull();
 			// the same month a year before has nothing: no year-on-year change to state
 			assertThat(d.figure("volume").orElseThrow().points().get(11).previousYear()).isEqualByComparingTo("0");

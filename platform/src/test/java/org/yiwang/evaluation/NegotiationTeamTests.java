@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,10 +108,10 @@ class NegotiationTeamTests {
 				.run(() -> draws.respond(team.draw(), true));
 		}
 		for (int i = 0; i < 3; i++) {
-			int n = i;
-			f.supplier(i + 1).run(() -> f.room.respond(c.id(), "按要求供货", new BigDecimal(250000 + n * 1000)));
+			f.quote(c, i + 1, String.valueOf(250000 + i * 1000)); // sealed by the supplier to the case's opening key
 		}
 		clock.advanceTo(c.responseDeadline().plusSeconds(1));
+		f.openSealed(c);
 		ProcurementView concluded = f.purchaserActor().call(() -> f.room.openResponses(c.id()));
 		assertThat(concluded.status()).isEqualTo(ProcurementStatus.CONCLUDED);
 		assertThat(concluded.resultText()).contains("采购人代表" + r).contains(one.name()).contains(two.name())

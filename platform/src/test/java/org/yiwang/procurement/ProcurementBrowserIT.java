@@ -92,6 +92,7 @@ class ProcurementBrowserIT {
 		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("公告中");
 		assertThat(browser.findElement(By.id("notice-text")).getText()).contains("竞争性谈判采购公告");
 		Chromium.screenshot(browser, "procurement-negotiation-published");
+		f.seatTeam(f.desk.view(id).orElseThrow()); // the negotiation team, drawn from the expert pool and seated
 
 		String[] offers = { "590000", "575000", "580000" };
 		for (int i = 1; i <= 3; i++) {
@@ -130,8 +131,12 @@ class ProcurementBrowserIT {
 				assertThat(browser.findElement(By.id("rounds")).getText()).as("a supplier sees what was said to it")
 					.contains("交货期压缩至 15 天");
 			}
-			browser.findElement(By.id("final-offer")).sendKeys(finals[i - 1]);
-			submit(By.id("submit-final-offer"));
+			// the supplier seals its final offer itself (as the bid tool does) to the key shown on the page, and uploads it
+			String key = browser.findElement(By.id("opening-key")).getText();
+			ProcurementView now = f.desk.view(id).orElseThrow();
+			browser.findElement(By.id("envelope"))
+				.sendKeys(f.seal(now, i, finals[i - 1], f.suppliers.get(i - 1).name(), key).toString());
+			submit(By.id("submit-sealed-offer"));
 			assertThat(browser.findElement(By.id("final-sealed")).getText()).contains("加密提交");
 		}
 		signOutAndIn(f.user("cg"), ProcurementFixture.PASSWORD);
@@ -140,6 +145,16 @@ class ProcurementBrowserIT {
 			.doesNotContain("560000");
 		ProcurementView calling = f.desk.view(id).orElseThrow();
 		clock.advanceTo(calling.finalOfferDeadline().plusSeconds(1));
+		// two key custodians give their shares (decrypted as bidtool unwrap-share does): the final offers open
+		for (String custodian : ProcurementFixture.CUSTODIANS) {
+			signOutAndIn(custodian, STAFF_PASSWORD);
+			browser.get(caseUrl);
+			assertThat(browser.findElement(By.id("encrypted-share")).getText()).isNotBlank();
+			browser.findElement(By.id("share")).sendKeys(f.decryptedShare(calling, custodian));
+			submit(By.id("give-share"));
+		}
+		assertThat(browser.findElement(By.id("sealed-offers")).getText()).contains("560000.00");
+		signOutAndIn(f.user("cg"), ProcurementFixture.PASSWORD);
 		browser.get(caseUrl);
 		submit(By.id("conclude"));
 		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("已成交");

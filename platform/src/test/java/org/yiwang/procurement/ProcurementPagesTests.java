@@ -4,13 +4,17 @@ import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.file.Files;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
@@ -77,5 +81,35 @@ class ProcurementPagesTests {
 		mvc.perform(post("/procurement/" + registered.id() + "/final-offers/call").with(authentication(f.purchaserActor()
 			.authentication())).with(csrf()).param("deadline", "明天")).andExpect(flash().attribute("refused",
 					"procurement.finalOffers.deadline"));
+	}
+
+	@Test
+	void a_sealed_offer_is_uploaded_on_the_case_page_and_bad_files_and_shares_are_refused_with_the_reason()
+			throws Exception {
+		ProcurementFixture f = new ProcurementFixture(context, 3);
+		ProcurementView c = f.published("GOV_GOODS", ProcurementMethod.REQUEST_FOR_QUOTATIONS, "100000", 3);
+		String page = "/procurement/" + c.id();
+		mvc.perform(get(page)).andExpect(status().isOk()).andExpect(content().string(containsString("id=\"opening-key\"")))
+			.andExpect(content().string(containsString("BEGIN PUBLIC KEY")));
+		f.supplier(1).call(() -> f.room.respond(c.id(), "响应", null));
+		var supplier = authentication(f.supplier(1).authentication());
+		mvc.perform(get(page).with(supplier)).andExpect(content().string(containsString("id=\"sealed-offer-form\"")));
+		mvc.perform(multipart(page + "/sealed-offers").with(supplier).with(csrf()))
+			.andExpect(redirectedUrl(page)).andExpect(flash().attribute("refused", "procurement.envelope.empty"));
+		mvc.perform(multipart(page + "/sealed-offers")
+			.file(new MockMultipartFile("envelope", "quote.ywenv", "application/octet-stream", "not an envelope".getBytes()))
+			.with(supplier).with(csrf())).andExpect(flash().attribute("refused", "pki.envelope.notAnEnvelope"));
+		mvc.perform(multipart(page + "/sealed-offers")
+			.file(new MockMultipartFile("envelope", "quote.ywenv", "application/octet-stream",
+					Files.readAllBytes(f.seal(c, 1, "95000"))))
+			.with(supplier).with(csrf())).andExpect(flash().attribute("saved", "procurement.saved.sealedOffer"));
+		var custodian = authentication(ProcurementFixture.custodian(ProcurementFixture.CUSTODIANS.get(0)).authentication());
+		mvc.perform(post(page + "/shares").with(custodian).with(csrf()).param("share", "AQID"))
+			.andExpect(flash().attribute("refused", "procurement.shares.beforeDeadline"));
+		mvc.perform(post(page + "/shares").with(authentication(TestActor.of("staff.x" + f.run, org.yiwang.kernel.Role.CENTER_STAFF,
+				ProcurementFixture.REGION, false).authentication()))
+			.with(csrf()).param("share", "AQID")).andExpect(status().isForbidden());
+		mvc.perform(get(page).with(custodian)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"sealed-offers\"")));
 	}
 }

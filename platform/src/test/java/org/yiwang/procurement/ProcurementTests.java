@@ -57,7 +57,7 @@ class ProcurementTests {
 	@Test
 	void a_negotiation_goes_through_rounds_to_sealed_final_offers_and_the_lowest_wins() {
 		ProcurementFixture f = new ProcurementFixture(context, 3);
-		ProcurementView c = f.published("GOV_GOODS", ProcurementMethod.COMPETITIVE_NEGOTIATION, "500000", 3);
+		ProcurementView c = f.seated("GOV_GOODS", ProcurementMethod.COMPETITIVE_NEGOTIATION, "500000", 3);
 		assertThat(c.status()).isEqualTo(ProcurementStatus.PUBLISHED);
 		assertThat(c.noticeText()).contains("竞争性谈判采购公告").contains(c.tradeCode().value());
 		assertThat(c.responseDeadline()).as("at least 3 working days").isAfter(clock.instant().plus(Duration.ofDays(3)));
@@ -92,15 +92,20 @@ class ProcurementTests {
 		ProcurementView calling = f.purchaserActor()
 			.call(() -> f.room.callFinalOffers(c.id(), clock.instant().plus(Duration.ofHours(2))));
 		assertThat(calling.status()).isEqualTo(ProcurementStatus.FINAL_OFFERS);
-		f.supplier(1).run(() -> f.room.submitFinalOffer(c.id(), new BigDecimal("470000")));
-		f.supplier(2).run(() -> f.room.submitFinalOffer(c.id(), new BigDecimal("460000.50")));
-		f.supplier(3).run(() -> f.room.submitFinalOffer(c.id(), new BigDecimal("465000")));
-		f.supplier(1).run(() -> f.room.submitFinalOffer(c.id(), new BigDecimal("455000")));
+		// final offers are sealed by each supplier to the case's opening key (the custodians hold its private key)
+		f.offer(c, 1, "470000");
+		f.offer(c, 2, "460000.50");
+		f.offer(c, 3, "465000");
+		f.offer(c, 1, "455000");
+		refused(() -> f.supplier(2).call(() -> f.room.submitFinalOffer(c.id(), new BigDecimal("1"))),
+				"procurement.finalOffer.sealEnvelope");
 		refused(() -> f.purchaserActor().call(() -> f.room.conclude(c.id(), Map.of())), "procurement.open.beforeDeadline");
 
 		clock.advanceTo(calling.finalOfferDeadline().plusSeconds(1));
-		refused(() -> f.supplier(2).call(() -> f.room.submitFinalOffer(c.id(), new BigDecimal("1"))),
-				"procurement.finalOffer.closed");
+		java.nio.file.Path late = f.seal(c, 2, "1", f.suppliers.get(1).name(), f.publicKeyPem(c, 2));
+		refused(() -> f.submit(c, 2, late), "procurement.finalOffer.closed");
+		refused(() -> f.purchaserActor().call(() -> f.room.conclude(c.id(), Map.of())), "procurement.open.sharesNeeded");
+		f.openSealed(c);
 		ProcurementView done = f.purchaserActor().call(() -> f.room.conclude(c.id(), Map.of()));
 		assertThat(done.status()).isEqualTo(ProcurementStatus.CONCLUDED);
 		assertThat(done.winnerName()).isEqualTo(f.suppliers.get(0).name());
@@ -118,7 +123,7 @@ class ProcurementTests {
 	@Test
 	void too_few_responses_fail_the_case_and_the_failure_is_published() {
 		ProcurementFixture f = new ProcurementFixture(context, 3);
-		ProcurementView c = f.published("GOV_SERVICES", ProcurementMethod.COMPETITIVE_NEGOTIATION, "100000", 3);
+		ProcurementView c = f.seated("GOV_SERVICES", ProcurementMethod.COMPETITIVE_NEGOTIATION, "100000", 3);
 		f.supplier(1).run(() -> f.room.respond(c.id(), "响应", new BigDecimal("90000")));
 		f.supplier(2).run(() -> f.room.respond(c.id(), "响应", new BigDecimal("95000")));
 		clock.advanceTo(c.responseDeadline().plusSeconds(1));
@@ -133,12 +138,16 @@ class ProcurementTests {
 	@Test
 	void a_request_for_quotations_takes_one_sealed_quote_each_and_the_lowest_within_budget_wins() {
 		ProcurementFixture f = new ProcurementFixture(context, 4);
-		ProcurementView c = f.published("SOE_PROCUREMENT", ProcurementMethod.REQUEST_FOR_QUOTATIONS, "200000", 4);
-		f.supplier(1).run(() -> f.room.respond(c.id(), "报价", new BigDecimal("199000")));
-		f.supplier(2).run(() -> f.room.respond(c.id(), "报价", new BigDecimal("150000")));
-		f.supplier(3).run(() -> f.room.respond(c.id(), "报价", new BigDecimal("210000")));
-		f.supplier(4).run(() -> f.room.respond(c.id(), "报价", new BigDecimal("188000")));
+		ProcurementView c = f.seated("SOE_PROCUREMENT", ProcurementMethod.REQUEST_FOR_QUOTATIONS, "200000", 4);
+		refused(() -> f.supplier(1).call(() -> f.room.respond(c.id(), "报价", new BigDecimal("199000"))),
+				"procurement.respond.sealQuote");
+		f.quote(c, 1, "199000");
+		f.quote(c, 2, "150000");
+		f.quote(c, 3, "210000");
+		f.quote(c, 4, "188000");
 		clock.advanceTo(c.responseDeadline().plusSeconds(1));
+		refused(() -> f.purchaserActor().call(() -> f.room.openResponses(c.id())), "procurement.open.sharesNeeded");
+		f.openSealed(c);
 		ProcurementView done = f.purchaserActor().call(() -> f.room.openResponses(c.id()));
 		assertThat(done.status()).isEqualTo(ProcurementStatus.CONCLUDED);
 		assertThat(done.winnerName()).isEqualTo(f.suppliers.get(1).name());
@@ -149,7 +158,7 @@ class ProcurementTests {
 	@Test
 	void a_consultation_scores_price_and_technical_merit_and_the_best_score_wins() {
 		ProcurementFixture f = new ProcurementFixture(context, 3);
-		ProcurementView c = f.published("GOV_SERVICES", ProcurementMethod.COMPETITIVE_CONSULTATION, "300000", 3);
+		ProcurementView c = f.seated("GOV_SERVICES", ProcurementMethod.COMPETITIVE_CONSULTATION, "300000", 3);
 		assertThat(c.responseDeadline()).as("at least 10 days").isAfter(clock.instant().plus(Duration.ofDays(9)));
 		for (int i = 1; i <= 3; i++) {
 			f.supplier(i).run(() -> f.room.respond(c.id(), "方案", new BigDecimal("290000")));
@@ -159,10 +168,11 @@ class ProcurementTests {
 		f.purchaserActor().call(() -> f.room.negotiate(c.id(), Map.of(f.suppliers.get(0).id(), "请细化运维方案")));
 		ProcurementView calling = f.purchaserActor()
 			.call(() -> f.room.callFinalOffers(c.id(), clock.instant().plus(Duration.ofHours(1))));
-		f.supplier(1).run(() -> f.room.submitFinalOffer(c.id(), new BigDecimal("200000")));
-		f.supplier(2).run(() -> f.room.submitFinalOffer(c.id(), new BigDecimal("250000")));
-		f.supplier(3).run(() -> f.room.submitFinalOffer(c.id(), new BigDecimal("280000")));
+		f.offer(c, 1, "200000");
+		f.offer(c, 2, "250000");
+		f.offer(c, 3, "280000");
 		clock.advanceTo(calling.finalOfferDeadline().plusSeconds(1));
+		f.openSealed(c);
 		EntityId a = f.suppliers.get(0).id();
 		EntityId b = f.suppliers.get(1).id();
 		EntityId d = f.suppliers.get(2).id();
@@ -269,6 +279,9 @@ class ProcurementTests {
 				"procurement.amount.absurd");
 		assertThat(TestActor.of("nobody", Role.REGULATOR, TestActor.CITY, true).call(() -> f.desk.get(c.id())).suppliers())
 			.as("the public sees no invited supplier of a negotiation").isEmpty();
+		// no team drawn: the responses do not open (政府采购法 第三十八条第一项), and the refusal says what to do
+		clock.advanceTo(c.responseDeadline().plusSeconds(1));
+		refused(() -> f.purchaserActor().call(() -> f.room.openResponses(c.id())), "procurement.open.noTeam");
 	}
 
 	private PublicRecord awaitRecord(String tradeCode, RecordType type) {

@@ -44,7 +44,10 @@ class ProcurementAccessRules implements HttpAccessRules {
 			.requestMatchers(POST, "/procurement/*/open", "/procurement/*/rounds", "/procurement/*/final-offers/call",
 					"/procurement/*/conclude", "/procurement/*/agree")
 			.hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF", "TENDERER", "AGENCY")
-			.requestMatchers(POST, "/procurement/*/responses", "/procurement/*/final-offers").hasRole("BIDDER")
+			.requestMatchers(POST, "/procurement/*/responses", "/procurement/*/final-offers", "/procurement/*/sealed-offers")
+			.hasRole("BIDDER")
+			// key custodians are staff accounts; the module checks the account holds a share of the case's key
+			.requestMatchers(POST, "/procurement/*/shares").hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF")
 			.requestMatchers(POST, "/procurement/*/objections").authenticated()
 			.requestMatchers(GET, "/procurement", "/procurement/*").permitAll();
 	}

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yiwang.catalog.Catalog;
 import org.yiwang.procurement.NegotiationRoom;
@@ -18,6 +19,7 @@ import org.yiwang.procurement.NewProcurement;
 import org.yiwang.procurement.ProcurementDesk;
 import org.yiwang.procurement.ProcurementMethod;
 import org.yiwang.procurement.ProcurementView;
+import org.yiwang.procurement.SealedOffers;
 import org.yiwang.procurement.SupplierView;
 import org.yiwang.procurement.TeamRequest;
 import org.yiwang.system.Actors;
@@ -40,8 +42,12 @@ class ProcurementPagesController {
 
 	private final NegotiationTeams teams;
 
-	ProcurementPagesController(ProcurementDesk desk, NegotiationRoom room, Catalog catalog, NegotiationTeams teams) {
+	private final SealedOffers sealedOffers;
+
+	ProcurementPagesController(ProcurementDesk desk, NegotiationRoom room, Catalog catalog, NegotiationTeams teams,
+			SealedOffers sealedOffers) {
 		this.desk = desk;
+		this.sealedOffers = sealedOffers;
 		this.room = room;
 		this.catalog = catalog;
 		this.teams = teams;
@@ -100,6 +106,7 @@ class ProcurementPagesController {
 		model.addAttribute("rounds", acting.isPresent() ? desk.rounds(id) : List.of());
 		model.addAttribute("objections", desk.objections(id));
 		model.addAttribute("teamView", teams.team(id).orElse(null));
+		model.addAttribute("sealing", sealedOffers.sealing(id).orElse(null));
 		return "procurement/case";
 	}
 
@@ -154,6 +161,28 @@ class ProcurementPagesController {
 	@PostMapping("/procurement/{id}/final-offers")
 	String finalOffer(@PathVariable UUID id, @RequestParam(required = false) String offer, RedirectAttributes redirect) {
 		Forms.attempt(redirect, "procurement.saved.finalOffer", () -> room.submitFinalOffer(id, ProcurementForms.decimal("offer", offer)));
+		return "redirect:/procurement/" + id;
+	}
+
+	/** A supplier uploads its quote or final offer sealed with the bid tool to the case's opening key ({@code .ywenv}). */
+	@PostMapping("/procurement/{id}/sealed-offers")
+	String sealedOffer(@PathVariable UUID id, @RequestParam(required = false) MultipartFile envelope,
+			RedirectAttributes redirect) {
+		Forms.attempt(redirect, "procurement.saved.sealedOffer", () -> {
+			try {
+				sealedOffers.submit(id, envelope == null || envelope.isEmpty() ? null : envelope.getInputStream());
+			}
+			catch (java.io.IOException e) {
+				throw Refusal.invalid("envelope", "procurement.envelope.unreadable");
+			}
+		});
+		return "redirect:/procurement/" + id;
+	}
+
+	/** A key custodian gives its decrypted share of the case's opening key ({@code bidtool unwrap-share}, base64). */
+	@PostMapping("/procurement/{id}/shares")
+	String share(@PathVariable UUID id, @RequestParam(required = false) String share, RedirectAttributes redirect) {
+		Forms.attempt(redirect, "procurement.saved.share", () -> sealedOffers.giveShare(id, share));
 		return "redirect:/procurement/" + id;
 	}
 

@@ -1,0 +1,85 @@
+package org.yiwang.procurement;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.yiwang.kernel.RegionCode;
+import org.yiwang.registry.EntityId;
+
+/** The offers suppliers sealed themselves ({@code procurement.sealed_offers}): one per supplier and stage, replaceable. */
+@Repository
+class OfferRows {
+
+	/** A stored envelope and, once opened, its amount or the reason it was refused (a message key). */
+	record Row(UUID procurement, EntityId supplier, String supplierName, String stage, byte[] envelope, String sha256,
+			String sm3, long size, String signer, Instant receivedAt, byte[] receipt, Instant openedAt, BigDecimal amount,
+			String refusal) {
+
+		boolean pending() {
+			return openedAt == null;
+		}
+	}
+
+	private final JdbcClient jdbc;
+
+	OfferRows(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Stores (or replaces, before the deadline) a supplier's envelope for a stage; the receipt comes after. */
+	void put(UUID procurement, EntityId supplier, String stage, RegionCode region, byte[] envelope, String sha256,
+			String sm3, String signer, Instant at, String by) {
+		jdbc.sql("""
+				insert into procurement.sealed_offers (case_id, supplier_id, stage, region_code, envelope, sha256, sm3, size,
+				  signer_fingerprint, received_at, received_by)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				on conflict (case_id, supplier_id, stage) do update set envelope = excluded.envelope,
+				  sha256 = excluded.sha256, sm3 = excluded.sm3, size = excluded.size,
+				  signer_fingerprint = excluded.signer_fingerprint, received_at = excluded.received_at,
+				  received_by = excluded.received_by, receipt = null""")
+			.params(procurement, supplier.value(), stage, region.value(), envelope, sha256, sm3, (long) envelope.length,
+					signer, Timestamp.from(at), by)
+			.update();
+	}
+
+	/** Records the receipt, if the stored envelope is still the one it was issued for. */
+	void receipted(UUID procurement, EntityId supplier, String stage, String sha256, byte[] receipt) {
+		jdbc.sql("""
+				update procurement.sealed_offers set receipt = ?
+				where case_id = ? and supplier_id = ? and stage = ? and sha256 = ?""")
+			.params(receipt, procurement, supplier.value(), stage, sha256).update();
+	}
+
+	List<Row> of(UUID procurement, String stage) {
+		return jdbc.sql("""
+				select o.case_id, o.supplier_id, s.supplier_name, o.stage, o.envelope, o.sha256, o.sm3, o.size,
+				  o.signer_fingerprint, o.received_at, o.receipt, o.opened_at, o.amount, o.refusal
+				from procurement.sealed_offers o
+				join procurement.suppliers s on s.case_id = o.case_id and s.supplier_id = o.supplier_id
+				where o.case_id = ? and o.stage = ? order by s.supplier_name, o.supplier_id""")
+			.params(procurement, stage).query(OfferRows::map).list();
+	}
+
+	void opened(UUID procurement, EntityId supplier, String stage, BigDecimal amount, String refusal, Instant at) {
+		jdbc.sql("""
+				update procurement.sealed_offers set opened_at = ?, amount = ?, refusal = ?
+				where case_id = ? and supplier_id = ? and stage = ? and opened_at is null""")
+			.params(Timestamp.from(at), amount, refusal, procurement, supplier.value(), stage).update();
+	}
+
+	private static Row map(ResultSet rs, int n) throws SQLException {
+		Timestamp opened = rs.getTimestamp("opened_at");
+		return new Row(rs.getObject("case_id", UUID.class), new EntityId(rs.getObject("supplier_id", UUID.class)),
+				rs.getString("supplier_name"), rs.getString("stage"), rs.getBytes("envelope"), rs.getString("sha256"),
+				rs.getString("sm3"), rs.getLong("size"), rs.getString("signer_fingerprint"),
+				rs.getTimestamp("received_at").toInstant(), rs.getBytes("receipt"),
+				opened == null ? null : opened.toInstant(), rs.getBigDecimal("amount"), rs.getString("refusal"));
+	}
+}

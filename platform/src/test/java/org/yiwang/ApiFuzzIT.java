@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,6 +45,7 @@ import org.yiwang.account.AccountKind;
 import org.yiwang.account.AccountManagement;
 import org.yiwang.account.NewAccount;
 import org.yiwang.kernel.Role;
+import org.yiwang.system.StreamedUploadUrls;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,7 +54,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Bad input never yields a 5xx. Against the real server on a real port (Tomcat's parsing, the whole filter chain, the
+ * Bad input never yields a 5xx, and a page form's multipart body cut short after its boundary is a 400. Against the real server on a real port (Tomcat's parsing, the whole filter chain, the
  * error dispatch), every operation of the OpenAPI document is called with malformed bodies, bad path and query
  * parameters, odd headers and content types, as anonymous and as a machine client holding each role; every page POST
  * is sent without a Content-Type (and with odd ones) as anonymous and as each demo person signed in. Seeded, so a
@@ -85,13 +93,22 @@ class ApiFuzzIT {
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
 		.followRedirects(HttpClient.Redirect.NEVER).build();
 
-	private final Map<String, Integer> statuses = new TreeMap<>();
+	/**
+	 * Requests in flight at once: the server answers on one core while the other would sit idle (the test JVM runs
+	 * alone in a build); {@code -Dyiwang.fuzz.threads=1} sends one at a time. Each operation and each form draws from a
+	 * Random of its own (the seed and its place in the list), so a seed repeats the same requests however they
+	 * interleave.
+	 */
+	private static final int THREADS = Integer.getInteger("yiwang.fuzz.threads", 2);
 
-	private final List<String> failures = new ArrayList<>();
+	private final Map<String, Integer> statuses = Collections.synchronizedMap(new TreeMap<>());
 
-	private int requests;
+	private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
 
-	private HttpResponse<String> lastAnswer;
+	private final AtomicInteger requests = new AtomicInteger();
+
+	/** The last answer of this thread's request, for {@link #refusal(int)}. */
+	private final ThreadLocal<HttpResponse<String>> lastAnswer = new ThreadLocal<>();
 
 	private record Identity(String name, String bearer, HttpClient client, String csrf) {
 	}
@@ -100,9 +117,9 @@ class ApiFuzzIT {
 	}
 
 	/**
-	 * Tomcat's loggers for what escapes the servlet: the fuzzer's broken multipart bodies make them print two stack
-	 * traces per request (some 550 requests, 150k lines of a build's console). The answer's status is what this test
-	 * checks and lists; they are quiet while it runs.
+	 * Tomcat's loggers for what escapes the servlet: the fuzzer's broken multipart bodies made them print two stack
+	 * traces per request (some 550 requests, 150k lines of a build's console) until MultipartParsing answered them 400.
+	 * The answer's status is what this test checks and lists; they stay quiet while it runs.
 	 */
 	private static final List<String> TOMCAT_LOGGERS = List.of(
 			"org.apache.catalina.core.ContainerBase.[Tomcat].[localhost]",
@@ -110,6 +127,9 @@ class ApiFuzzIT {
 
 	@Autowired
 	LoggingSystem logging;
+
+	@Autowired
+	List<StreamedUploadUrls> uploads;
 
 	@Test
 	void no_bad_input_yields_a_server_error() throws Exception {
@@ -123,33 +143,52 @@ class ApiFuzzIT {
 	}
 
 	private void fuzz() throws Exception {
-		Random random = new Random(SEED);
-		JsonNode document = json.readTree(send(anonymous(), "GET", "/v3/api-docs", null, null, Map.of()).body());
+		long started = System.nanoTime();
+		// the document is built on its first request (every controller scanned): minutes on a busy machine, not 30 s
+		JsonNode document = json.readTree(http.send(HttpRequest.newBuilder(uri("/v3/api-docs"))
+			.timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofString()).body());
 		List<Operation> operations = operations(document);
 		assertThat(operations).as("operations in /v3/api-docs").hasSizeGreaterThan(50);
 
 		List<Identity> apiIdentities = apiIdentities();
-		for (Operation operation : operations) {
-			Set<String> refusals = new TreeSet<>();
-			for (Identity identity : apiIdentities) {
-				// a body without a Content-Type first (a NullPointerException once); who is refused at the door
-				// (401, 403) gets one more try if its refusal is one not yet seen on this operation, who gets in gets
-				// the lot
-				int first = fuzzApi(random, document, operation, identity, true);
-				int more = first == 401 || first == 403 ? (refusals.add(refusal(first)) ? 1 : 0) : PER_IDENTITY;
-				for (int i = 0; i < more; i++) {
-					fuzzApi(random, document, operation, identity, false);
+		List<Callable<Void>> apiTasks = new ArrayList<>();
+		for (int index = 0; index < operations.size(); index++) {
+			Operation operation = operations.get(index);
+			Random random = new Random(SEED * 1_000_003L + index);
+			apiTasks.add(() -> {
+				Set<String> refusals = new TreeSet<>();
+				for (Identity identity : apiIdentities) {
+					// a body without a Content-Type first (a NullPointerException once); who is refused at the door
+					// (401, 403) gets one more try if its refusal is one not yet seen on this operation, who gets in
+					// gets the lot
+					int first = fuzzApi(random, document, operation, identity, true);
+					int more = first == 401 || first == 403 ? (refusals.add(refusal(first)) ? 1 : 0) : PER_IDENTITY;
+					for (int i = 0; i < more; i++) {
+						fuzzApi(random, document, operation, identity, false);
+					}
 				}
-			}
+				return null;
+			});
 		}
+		runAll(apiTasks);
+		long api = System.nanoTime();
 
 		List<Identity> people = people();
-		for (String endpoint : pagePosts()) {
-			Set<String> refusals = new TreeSet<>();
-			for (Identity identity : people) {
-				fuzzPage(random, endpoint, identity, refusals);
-			}
+		List<Callable<Void>> pageTasks = new ArrayList<>();
+		List<String> endpoints = new ArrayList<>(pagePosts());
+		for (int index = 0; index < endpoints.size(); index++) {
+			String endpoint = endpoints.get(index);
+			Random random = new Random(SEED * 1_000_033L + index);
+			pageTasks.add(() -> {
+				Set<String> refusals = new TreeSet<>();
+				for (Identity identity : people) {
+					fuzzPage(random, endpoint, identity, refusals);
+				}
+				return null;
+			});
 		}
+		runAll(pageTasks);
+		long pages = System.nanoTime();
 		for (Identity identity : List.of(anonymous(), people.get(1))) {
 			for (String method : List.of("GET", "POST", "PUT", "DELETE")) {
 				call(identity, method, "/error", null, null, Map.of(), "the error path itself");
@@ -157,9 +196,29 @@ class ApiFuzzIT {
 			}
 		}
 
-		System.out.printf("ApiFuzzIT (seed %d): %d operations, %d page POST endpoints, %d requests; by status %s%n", SEED,
-				operations.size(), pagePosts().size(), requests, statuses);
-		assertThat(failures).as("requests answered with a server error (seed " + SEED + ")").isEmpty();
+		System.out.printf("ApiFuzzIT (seed %d, %d threads): %d operations, %d page POST endpoints, %d requests (API %d s,"
+				+ " pages %d s); by status %s%n", SEED, THREADS, operations.size(), endpoints.size(), requests.get(),
+				(api - started) / 1_000_000_000L, (pages - api) / 1_000_000_000L, statuses);
+		assertThat(failures).as("requests answered with a server error, or a multipart body cut short not with 400 (seed "
+				+ SEED + ")").isEmpty();
+	}
+
+	/** Runs the tasks {@link #THREADS} at a time; the first failure of a task fails the test. */
+	private static void runAll(List<Callable<Void>> tasks) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+		try {
+			for (Future<Void> done : pool.invokeAll(tasks)) {
+				try {
+					done.get();
+				}
+				catch (ExecutionException e) {
+					throw e.getCause() instanceof Exception cause ? cause : e;
+				}
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	// --- the API -------------------------------------------------------------------------------------------------
@@ -430,7 +489,14 @@ class ApiFuzzIT {
 		String[] types = { "text/plain", "multipart/form-data", "multipart/form-data; boundary=x",
 				"application/x-www-form-urlencoded; charset=no-such-charset", "application/json" };
 		String type = types[random.nextInt(types.length)];
-		call(identity, "POST", path, type, "--x\r\n{".getBytes(StandardCharsets.UTF_8), headers, "content-type " + type);
+		int status = call(identity, "POST", path, type, "--x\r\n{".getBytes(StandardCharsets.UTF_8), headers,
+				"content-type " + type);
+		if (type.endsWith("boundary=x") && uploads.stream().noneMatch(upload -> upload.matches(path)) && status != 400) {
+			// a multipart body cut short is refused as what it is before anything else (MultipartParsing), whoever
+			// sends it; the streamed upload URLs read their own bodies after the door and answer as they do
+			failures.add("POST " + path + " as " + identity.name() + " with a multipart body cut short -> " + status
+					+ " instead of 400 " + abbreviate(lastAnswer.get() == null ? "" : lastAnswer.get().body()));
+		}
 	}
 
 	/** Anonymous and each demo person, signed in through the login form, with the session's CSRF token. */
@@ -481,10 +547,11 @@ class ApiFuzzIT {
 		catch (java.io.IOException e) {
 			// the server closing the connection on a request it cannot parse is an answer too, but record it
 			statuses.merge("closed", 1, Integer::sum);
+			lastAnswer.remove();
 			return -1;
 		}
 		statuses.merge(String.valueOf(response.statusCode()), 1, Integer::sum);
-		lastAnswer = response;
+		lastAnswer.set(response);
 		if (response.statusCode() >= 500) {
 			failures.add(method + " " + pathAndQuery + " as " + identity.name() + " with " + input + " -> "
 					+ response.statusCode() + " " + abbreviate(response.body()));
@@ -494,7 +561,7 @@ class ApiFuzzIT {
 
 	private HttpResponse<String> send(Identity identity, String method, String pathAndQuery, String contentType,
 			byte[] body, Map<String, String> headers) throws Exception {
-		requests++;
+		requests.incrementAndGet();
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(30))
 			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
 		if (contentType != null) {
@@ -517,8 +584,9 @@ class ApiFuzzIT {
 	 * (the same filter or the same check).
 	 */
 	private String refusal(int status) {
-		String body = lastAnswer == null ? "" : lastAnswer.body();
-		String location = lastAnswer == null ? "" : lastAnswer.headers().firstValue("Location").orElse("");
+		HttpResponse<String> answer = lastAnswer.get();
+		String body = answer == null ? "" : answer.body();
+		String location = answer == null ? "" : answer.headers().firstValue("Location").orElse("");
 		return status + " " + (location + " " + body).replaceAll("[0-9a-fA-F-]{36}", "{id}")
 			.replaceAll("[A-Za-z0-9_=+/-]{24,}", "{token}").replaceAll("\\d+", "{n}");
 	}

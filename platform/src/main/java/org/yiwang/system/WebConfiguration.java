@@ -32,7 +32,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	LocaleResolver localeResolver() {
-		CookieLocaleResolver resolver = new CookieLocaleResolver("yiwang-lang");
+		CookieLocaleResolver resolver = new CookieLocaleResolver(Locales.LANGUAGE_COOKIE);
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		// Pages are Chinese until switched; API clients choose with Accept-Language.
 		resolver.setDefaultLocaleFunction(request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")

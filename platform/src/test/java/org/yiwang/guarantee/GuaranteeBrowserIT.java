@@ -205,6 +205,8 @@ class GuaranteeBrowserIT {
 		browser.get(url("/guarantees/trades/" + trade));
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains(letterNumber).contains(subAccount);
 		new Select(browser.findElement(By.id("winner"))).selectByValue(bidder.id().toString());
+		assertThat(new Select(browser.findElement(By.id("winner"))).getFirstSelectedOption().getText())
+			.as("the winner is chosen by what staff recognise, not the registry's id").doesNotContain(bidder.id().toString());
 		browser.findElement(By.cssSelector("#end-form button")).click();
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signing-form")));
 		((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",

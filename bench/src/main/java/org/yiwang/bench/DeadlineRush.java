@@ -171,7 +171,10 @@ public final class DeadlineRush {
 			}
 		}
 
-		// the rush
+		// the rush, its statements and transactions counted (every thread of this JVM; the client sends none)
+		HikariDataSource owner = app.getBean("migrationDataSource", HikariDataSource.class);
+		long commitsBefore = databaseTransactions(owner);
+		JdbcTraffic traffic = new JdbcTraffic(app.getBean("transactionManager"), thread -> true);
 		CpuMeter.Sample rushStart = cpu.sample();
 		java.util.Map<String, Double> threadsBefore = CpuMeter.threads();
 		Rush rush = rush(http, port, section, ready, concurrency);
@@ -181,7 +184,9 @@ public final class DeadlineRush {
 		AtomicInteger failed = rush.failed();
 		CpuMeter.Sample rushCpu = cpu.sample().minus(rushStart);
 		java.util.Map<String, Double> threadsAfter = CpuMeter.threads();
-		HikariDataSource owner = app.getBean("migrationDataSource", HikariDataSource.class);
+		Thread.sleep(2_000); // the batches' listeners finish, and PostgreSQL publishes its counters (about once a second)
+		traffic.close();
+		long databaseCommits = databaseTransactions(owner) - commitsBefore - 1;
 		long stored;
 		try (Connection c = owner.getConnection(); Statement s = c.createStatement();
 				var rs = s.executeQuery("select count(*) from tendering.bids where section_id = '" + section.id()
@@ -206,6 +211,12 @@ public final class DeadlineRush {
 				ms(latencies, 0.99), latencies[latencies.length - 1] / 1e6);
 		System.out.printf("%-58s %d receipted, %d errors, %d receipted bids stored%n", "outcome", receipted.get(),
 				failed.get(), stored);
+		System.out.printf("%-58s %.0f%% of the floor's receipts/s; p99 %.2f x the floor's p99%n", "against the floor",
+				100 * perSecond / floorPerSecond, ms(latencies, 0.99) / ms(floor.latencies(), 0.99));
+		System.out.printf("%-58s %.1f statements, %.2f transactions (PostgreSQL's own count: %.2f)%n",
+				"per receipt (JDBC, this JVM)", traffic.statements() / (double) Math.max(1, receipted.get()),
+				traffic.transactions() / (double) Math.max(1, receipted.get()),
+				databaseCommits / (double) Math.max(1, receipted.get()));
 		if (Boolean.getBoolean("rush.tableStats")) {
 			try (Connection c = owner.getConnection(); Statement s = c.createStatement();
 					var rs = s.executeQuery("select schemaname||'.'||relname, seq_scan, seq_tup_read, idx_scan, n_tup_ins, "
@@ -240,6 +251,16 @@ public final class DeadlineRush {
 		}
 		System.out.printf("%-58s %sGC, JIT and ended threads %.1f%n", "  of which by thread (ms)", byThread,
 				1000 * rushCpu.jvm() / Math.max(1, receipted.get()) - listed);
+	}
+
+	/** Transactions committed and rolled back in this database so far, as PostgreSQL counts them. */
+	private static long databaseTransactions(HikariDataSource owner) throws Exception {
+		try (Connection c = owner.getConnection(); Statement s = c.createStatement();
+				var rs = s.executeQuery("select xact_commit + xact_rollback from pg_stat_database "
+						+ "where datname = current_database()")) {
+			rs.next();
+			return rs.getLong(1);
+		}
 	}
 
 	/** A works section published by staff of 渝中区 for a new tenderer named after {@code run}, bids due in 25 days. */

@@ -47,7 +47,16 @@ public class Envelopes {
 	 * @throws Refusal (404) when there is no such opening key
 	 */
 	public SealedEnvelope inspect(Path file, UUID openingKey) {
-		// the pass over the file (both hashes, the signature) needs no database: no connection is held during it
+		return inspect(verify(file), openingKey);
+	}
+
+	/**
+	 * The pass over the file: its format, both hashes and the signature over them, with no database (no connection is
+	 * held during it). {@link #inspect(VerifiedEnvelope, UUID)} then judges the signer and the recipient.
+	 *
+	 * @throws EnvelopeRefusal with the specific reason when the envelope is not accepted
+	 */
+	public VerifiedEnvelope verify(Path file) {
 		VerifiedEnvelope verified;
 		try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
 			verified = EnvelopeReader.verify(in);
@@ -58,6 +67,18 @@ public class Envelopes {
 		catch (IOException e) {
 			throw new EnvelopeRefusal(EnvelopeFailure.UNREADABLE, e.toString(), null);
 		}
+		return verified;
+	}
+
+	/**
+	 * Judges a verified envelope: its signer's certificate against the trust store, and that it is sealed to the
+	 * opening key. Reads in the caller's transaction when there is one (a bid's checks read together), else in a
+	 * read-only one of its own.
+	 *
+	 * @throws EnvelopeRefusal with the specific reason when the envelope is not accepted
+	 * @throws Refusal (404) when there is no such opening key
+	 */
+	public SealedEnvelope inspect(VerifiedEnvelope verified, UUID openingKey) {
 		Checked checked = reads.execute(status -> {
 			OpeningKeyView key = openingKeys.find(openingKey)
 				.orElseThrow(() -> Refusal.notFound("pki.openingKey.notFound"));

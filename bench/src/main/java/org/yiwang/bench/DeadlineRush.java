@@ -276,8 +276,13 @@ public final class DeadlineRush {
 				null, new SectionDetails("一标段", "500103", "ENG_BUILDING", new BigDecimal("10000000"), BigDecimal.ZERO, 90,
 						List.of()), facts())));
 		SectionView approved = as(staff, () -> desk.approve(registered.id(), registered.version()));
-		as(party, () -> documents.upload(approved.id(), "招标文件.txt", "text/plain",
-				new ByteArrayInputStream("招标文件".getBytes(StandardCharsets.UTF_8))));
+		byte[] text = "招标文件".getBytes(StandardCharsets.UTF_8);
+		var document = as(party, () -> documents.upload(approved.id(), "招标文件.txt", "text/plain",
+				new ByteArrayInputStream(text)));
+		// a notice is published only with its documents signed (a demo-CA certificate bound to the tenderer)
+		DemoCredentials credentials = as(party, app.getBean(EntityCertificates.class)::issueDemoCertificate);
+		as(party, () -> documents.sign(document.id(), credentials.sign(text), credentials.certificateBytes(),
+				credentials.signatureAlgorithm().jcaName()));
 		Instant now = clock.instant();
 		SectionView drafted = as(party, () -> desk.submitNotice(approved.id(), new NoticeDraft("招标公告", "正文", now,
 				now.plus(Duration.ofDays(7)), now.plus(Duration.ofDays(25)), false)));

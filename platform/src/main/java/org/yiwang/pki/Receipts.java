@@ -171,6 +171,7 @@ public class Receipts implements DisposableBean {
 		Instant now = clock.instant();
 		record Signed(byte[] treeHead, byte[] signature, byte[] token) {
 		}
+		keys.ensureCreated(); // loading the keys needs its own transactions: never inside the batch's
 		// One transaction per batch: its number, the signature and timestamp over the tree head naming it, and the row.
 		// The event commits with the tree head, so the transparency log learns of every batch stored (issue 24).
 		Signed signed = RegionScopes.callAsPlatform(() -> transactions.execute(status -> {

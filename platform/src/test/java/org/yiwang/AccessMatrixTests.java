@@ -197,7 +197,8 @@ class AccessMatrixTests {
 		allow(PUBLIC, "GET /procurement", "GET /procurement/{id}");
 		allow(EnumSet.of(Role.TENDERER, Role.AGENCY), "GET /procurement/new", "POST /procurement");
 		allow(EnumSet.of(Role.TENDERER, Role.AGENCY, Role.BIDDER), "GET /procurement/mine");
-		allow(STAFF, "GET /procurement/review", "POST /procurement/{id}/publish", "POST /procurement/objections/{id}/answer");
+		allow(STAFF, "GET /procurement/review", "POST /procurement/{id}/publish", "POST /procurement/{id}/team",
+				"POST /procurement/objections/{id}/answer");
 		allow(EnumSet.of(Role.PLATFORM_ADMIN, Role.CENTER_STAFF, Role.TENDERER, Role.AGENCY), "POST /procurement/{id}/open",
 				"POST /procurement/{id}/rounds", "POST /procurement/{id}/final-offers/call", "POST /procurement/{id}/conclude",
 				"POST /procurement/{id}/agree");
@@ -208,11 +209,12 @@ class AccessMatrixTests {
 		allow(PUBLIC, "GET /procurement/frameworks", "GET /procurement/frameworks/{id}");
 		allow(EnumSet.of(Role.TENDERER, Role.AGENCY), "GET /procurement/frameworks/new", "POST /procurement/frameworks",
 				"POST /procurement/frameworks/{id}/orders", "POST /procurement/framework-orders/{id}/award");
-		allow(STAFF, "POST /procurement/frameworks/{id}/publish");
+		allow(STAFF, "POST /procurement/frameworks/{id}/publish", "POST /procurement/frameworks/{id}/republish");
 		allow(EnumSet.of(Role.PLATFORM_ADMIN, Role.CENTER_STAFF, Role.TENDERER, Role.AGENCY),
 				"POST /procurement/frameworks/{id}/select");
 		allow(EnumSet.of(Role.BIDDER), "POST /procurement/frameworks/{id}/responses",
-				"POST /procurement/framework-orders/{id}/offers");
+				"POST /procurement/framework-orders/{id}/offers", "POST /procurement/frameworks/{id}/join",
+				"POST /procurement/frameworks/{id}/exit");
 		// issue 23: JSON reads of both modules, in the reader's scope (the module filters what each sees)
 		allow(PUBLIC, "GET /api/procurement/cases", "GET /api/procurement/cases/{id}", "GET /api/procurement/frameworks",
 				"GET /api/procurement/frameworks/{id}", "GET /api/procurement/frameworks/{id}/orders",
@@ -345,7 +347,7 @@ class AccessMatrixTests {
 		allow(READERS, "GET /intermediary/direct-selections");
 		// transparency log (issue 24): public, no sign-in, for every reader, monitor and witness
 		allow(PUBLIC, "GET /api/transparency/log/sth", "GET /api/transparency/log/proof-by-index", "GET /api/transparency/log/proof-by-hash",
-				"GET /api/transparency/log/consistency", "GET /api/transparency/log/entries");
+				"GET /api/transparency/log/consistency", "GET /api/transparency/log/entries", "GET /open/transparency");
 		// venues (issue 22): a site's screen is public; sites, rooms, bookings, the door and utilisation are the staff's
 		allow(PUBLIC, "GET /venues/{id}/screen");
 		allow(STAFF, "GET /venues", "GET /venues/sites/{id}", "GET /venues/bookings", "GET /venues/bookings/{id}",

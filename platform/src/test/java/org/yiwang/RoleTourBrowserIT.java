@@ -30,18 +30,22 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Done when (issue 18): signed in as each demo role, and as the public, a real Chromium visits every page of the
  * role's menu and the same-origin links one step further, in zh-CN and in English, and fails on a 5xx, a missing
  * message ({@code ??key??}), an enum-like code or a raw id shown as text, and any serious or critical axe-core
  * violation. The menu pages are checked once more at a phone's width (390×844): nothing may overflow sideways.
+ * <p>
+ * The same configuration as {@code GuaranteeBrowserIT} (demo entities and guarantee, its clock): one cached context
+ * and embedded database for both, not two.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "yiwang.demo.entities=true", "yiwang.demo.guarantee=true", "yiwang.demo.guarantee-poll=400ms" })
 @ActiveProfiles("test")
-@TestPropertySource(properties = { "yiwang.demo.entities=true", "yiwang.demo.guarantee=true" })
+@Import(AdjustableClock.Config.class)
 class RoleTourBrowserIT {
 
 	/**
@@ -213,25 +217,38 @@ class RoleTourBrowserIT {
 		return pages;
 	}
 
+	/**
+	 * What {@link #visit} reads from a page, in one call to the browser (each call is a round trip to chromedriver):
+	 * the navigation's status, the visible text, the charts' label problems, {@code <html lang>} and the links.
+	 */
+	static final String PAGE_FACTS = "const n = performance.getEntriesByType('navigation')[0];"
+			+ " const status = n && n.responseStatus ? n.responseStatus : 0;"
+			+ " const text = (() => {" + VISIBLE_TEXT + "})();"
+			+ " const charts = (() => {" + CHART_LABELS + "})();"
+			+ " const links = Array.from(document.querySelectorAll('main a[href]'))"
+			+ ".filter(a => a.origin === location.origin && a.offsetParent !== null).map(a => a.pathname + a.search);"
+			+ " return { status: status, text: text, charts: charts, lang: document.documentElement.lang, links: links };";
+
 	/** Loads a page, checks it, and returns the same-origin page links it shows. */
+	@SuppressWarnings("unchecked")
 	private List<String> visit(String account, String lang, String path) {
 		browser.get(url(path));
 		visited++;
 		String where = (account == null ? "public" : account) + " " + lang + " " + path;
-		long status = (Long) js("const n = performance.getEntriesByType('navigation')[0];"
-				+ " return n && n.responseStatus ? n.responseStatus : 0;");
+		Map<String, Object> facts = (Map<String, Object>) js(PAGE_FACTS);
+		long status = ((Number) facts.get("status")).longValue();
 		if (status >= 500) {
 			failures.add(where + ": HTTP " + status);
 			return List.of();
 		}
-		String text = (String) js(VISIBLE_TEXT);
+		String text = (String) facts.get("text");
 		find(where, "missing message", MISSING_MESSAGE, text);
 		find(where, "code shown", ENUM_CODE, text);
 		find(where, "raw id shown", RAW_ID, text);
-		for (Object overlap : (List<?>) js(CHART_LABELS)) {
+		for (Object overlap : (List<?>) facts.get("charts")) {
 			failures.add(where + ": chart " + overlap);
 		}
-		String htmlLang = (String) js("return document.documentElement.lang;");
+		String htmlLang = (String) facts.get("lang");
 		if (htmlLang == null || htmlLang.isBlank()) {
 			failures.add(where + ": <html> has no lang");
 		}
@@ -241,11 +258,7 @@ class RoleTourBrowserIT {
 			axe(where);
 		}
 		List<String> links = new ArrayList<>();
-		@SuppressWarnings("unchecked")
-		List<String> hrefs = (List<String>) js("return Array.from(document.querySelectorAll('main a[href]'))"
-				+ ".filter(a => a.origin === location.origin && a.offsetParent !== null)"
-				+ ".map(a => a.pathname + a.search);");
-		for (String href : hrefs) {
+		for (String href : (List<String>) facts.get("links")) {
 			if (!NOT_A_PAGE.matcher(href).find() && !links.contains(href)) {
 				links.add(href);
 			}

@@ -64,7 +64,7 @@ import org.yiwang.kernel.CreditCode;
 import org.yiwang.kernel.RegionCode;
 import org.yiwang.kernel.RegionScope;
 import org.yiwang.kernel.Role;
-import org.yiwang.pki.DemoCredentials;
+import org.yiwang.pki.IssuedCredentials;
 import org.yiwang.pki.OpeningKeys;
 import org.yiwang.registry.EntityCertificates;
 import org.yiwang.registry.EntityKind;
@@ -318,7 +318,7 @@ public final class DeadlineRush {
 				String user = "rush.b" + run + "." + n;
 				EntityView bidder = approved(registry, staff, user, "冲刺投标人" + run + "-" + n, EntityRole.BIDDER);
 				Acting member = actor(user, Role.BIDDER, RegionScope.none());
-				DemoCredentials credentials = as(member, certificates::issueDemoCertificate);
+				IssuedCredentials credentials = as(member, certificates::issueDemoCertificate);
 				as(member, () -> documents.registerInterest(section.id()));
 				Path key = write(work.resolve(user + ".key"), credentials.privateKeyPem());
 				Path cert = write(work.resolve(user + ".pem"), credentials.certificatePem());

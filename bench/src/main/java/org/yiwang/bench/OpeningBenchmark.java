@@ -44,7 +44,7 @@ import org.yiwang.kernel.Acting;
 import org.yiwang.kernel.RegionCode;
 import org.yiwang.kernel.RegionScope;
 import org.yiwang.kernel.Role;
-import org.yiwang.pki.DemoCredentials;
+import org.yiwang.pki.IssuedCredentials;
 import org.yiwang.pki.OpeningKeys;
 import org.yiwang.registry.EntityCertificates;
 import org.yiwang.registry.EntityRegistry;
@@ -144,7 +144,7 @@ public final class OpeningBenchmark {
 				EntityView bidder = DeadlineRush.approved(registry, staff, user, "开标投标人" + run + "-" + n,
 						EntityRole.BIDDER);
 				Acting member = DeadlineRush.actor(user, Role.BIDDER, RegionScope.none());
-				DemoCredentials credentials = DeadlineRush.as(member, certificates::issueDemoCertificate);
+				IssuedCredentials credentials = DeadlineRush.as(member, certificates::issueDemoCertificate);
 				DeadlineRush.as(member, () -> documents.registerInterest(section.id()));
 				Path key = DeadlineRush.write(work.resolve(user + ".key"), credentials.privateKeyPem());
 				Path cert = DeadlineRush.write(work.resolve(user + ".pem"), credentials.certificatePem());

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
@@ -27,7 +28,10 @@ public class Analytics {
 
 	/** The stages the public may list: those whose records are published anyway. */
 	static final List<Stage> PUBLIC_STAGES = List.of(Stage.PUBLISHED, Stage.OPENED, Stage.AWARDED, Stage.FAILED,
-			Stage.CONTRACT);
+			Stage.CONTRACT, Stage.RETENDERED);
+
+	/** The center's own workings (room-hours, service ratings): charts for its staff, not the public or regulators. */
+	static final Set<String> OPERATOR_CHARTS = Set.of("roomHours", "badRatings");
 
 	private final DashboardQueries dashboards;
 
@@ -52,7 +56,9 @@ public class Analytics {
 	public Dashboard dashboard(Audience audience, String month, String category, String region) {
 		YearMonth m = month(month);
 		return read(audience, category, region, (filter, cityWide) -> new Dashboard(audience, m, filter.category(),
-				filter.region(), dashboards.figures(m, filter, cityWide)));
+				filter.region(), dashboards.figures(m, filter, cityWide).stream()
+					.filter(f -> audience == Audience.OPERATOR || !OPERATOR_CHARTS.contains(f.key()))
+					.toList()));
 	}
 
 	/** The facts of one stage in one month behind a bar; the public lists published stages only. */

@@ -11,15 +11,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The dashboards' figures, read from the rollups only: five queries per dashboard (the monthly series over two years,
- * then category, district, procedure and bidders for the month, the month before and the month a year before). A reader
- * of the whole city without a district filter reads the city-wide rollup; everyone else the district one, which
- * row-level security limits to their regions.
+ * The dashboards' figures, read from the rollups only: six queries per dashboard, sent in one round trip (the monthly
+ * series over two years, then category, district, procedure, the auctions' premium by category and bidders for the
+ * month, the month before and the month a year before). A reader
+ * of the whole city without a district filter reads the city-wide rollups; everyone else the district ones, which
+ * row-level security limits to their regions. The series and the district ranking read the month × stage × procedure
+ * rollups unless a category (or a regulator's industries) must be filtered: each query reads O(months × stages) rows.
  */
 @Component
 class DashboardQueries {
@@ -43,20 +46,27 @@ class DashboardQueries {
 		}
 	}
 
-	/** The monthly series' groups: month, stage, and whether the facts are auctions. */
-	record Group(YearMonth month, String stage, boolean auction) {
+	/** The monthly series' groups: month and stage (the measures below them are by procedure). */
+	record Group(YearMonth month, String stage) {
 	}
 
-	private final JdbcClient jdbc;
+	private final JdbcTemplate jdbc;
 
-	DashboardQueries(JdbcClient jdbc) {
+	DashboardQueries(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	/** Every figure of the dashboard for the month; {@code cityWide}: the reader's scope is the whole city. */
 	List<Figure> figures(YearMonth month, Filter filter, boolean cityWide) {
 		boolean city = cityWide && filter.region() == null;
-		Map<Group, Measures> series = monthly(month, filter, city);
+		QueryBatch batch = new QueryBatch();
+		Map<Group, Map<String, Measures>> series = monthly(batch, month, filter, city);
+		Supplier<Figure> category = byDimension(batch, "category", "category_code", "wan", month, filter, city, true);
+		Supplier<Figure> district = byDimension(batch, "district", "region_code", "wan", month, filter, false, true);
+		Supplier<Figure> procedure = byDimension(batch, "procedure", "procedure", "count", month, filter, city, false);
+		Supplier<Figure> premiumByCategory = premiumByCategory(batch, month, filter, city);
+		Supplier<List<Figure>> bidders = bidders(batch, month, filter, city);
+		batch.run(jdbc);
 		List<Figure> figures = new ArrayList<>();
 		figures.add(monthly("volume", "count", Stage.AWARDED, month, series, m -> count(m.get(Stage.AWARDED, null))));
 		figures.add(monthly("amount", "wan", Stage.AWARDED, month, series, m -> wan(m.get(Stage.AWARDED, null).amount())));
@@ -68,8 +78,17 @@ class DashboardQueries {
 				m -> share(m.get(Stage.AWARDED, null).nonLocal(), m.get(Stage.AWARDED, null).winnersKnown())));
 		figures.add(monthly("failed", "percent", Stage.FAILED, month, series, m -> share(m.get(Stage.FAILED, null).n(),
 				m.get(Stage.FAILED, null).n() + m.get(Stage.AWARDED, null).n())));
+		// re-tendered apart from failed: the sections re-tendered in the month over the tender notices published in it
+		figures.add(monthly("retendered", "percent", Stage.RETENDERED, month, series,
+				m -> share(m.of(Stage.RETENDERED, TenderFacts.TENDER).n(), m.of(Stage.PUBLISHED, TenderFacts.TENDER).n())));
 		figures.add(monthly("awardDays", "days", Stage.AWARDED, month, series, m -> days(m.get(Stage.AWARDED, null))));
 		figures.add(monthly("contractDays", "days", Stage.CONTRACT, month, series, m -> days(m.get(Stage.CONTRACT, null))));
+		// service ratings (好差评): the share rated 不满意 or worse
+		figures.add(monthly("badRatings", "percent", Stage.BAD_RATING, month, series, m -> share(
+				m.get(Stage.BAD_RATING, null).n(), m.get(Stage.BAD_RATING, null).n() + m.get(Stage.GOOD_RATING, null).n())));
+		// venue utilisation: room-hours booked for the month, cancellations taken back
+		figures.add(monthly("roomHours", "hours", Stage.ROOM_BOOKED, month, series, m -> hours(m.get(Stage.ROOM_BOOKED,
+				null).durationSum() - m.get(Stage.ROOM_CANCELLED, null).durationSum())));
 		figures.add(monthly("entities", "count", Stage.ENTITY, month, series, m -> count(m.get(Stage.ENTITY, null))));
 		figures.add(monthly("eGuarantee", "percent", Stage.SECURITY, month, series,
 				m -> share(m.get(Stage.SECURITY, null).eGuaranteeN(), m.get(Stage.SECURITY, null).n())));
@@ -79,48 +98,67 @@ class DashboardQueries {
 		figures.add(monthly("alerts", "count", Stage.ALERT, month, series, m -> count(m.get(Stage.ALERT, null))));
 		figures.add(monthly("expertSeats", "count", Stage.EXPERT_SEAT, month, series,
 				m -> count(m.get(Stage.EXPERT_SEAT, null))));
-		figures.add(byDimension("category", "category_code", "wan", month, filter, city, true));
-		figures.add(byDimension("district", "region_code", "wan", month, filter, false, true));
-		figures.add(byDimension("procedure", "procedure", "count", month, filter, city, false));
-		figures.add(bidders(month, filter));
+		figures.add(category.get());
+		figures.add(district.get());
+		figures.add(procedure.get());
+		figures.add(premiumByCategory.get());
+		figures.addAll(bidders.get());
 		return figures;
 	}
 
-	/** One month's groups, by stage and (for rates that differ) auction or not; null: both. */
-	private record Month(Map<Group, Measures> series, YearMonth month) {
+	/** One month's groups, by stage and procedure. */
+	private record Month(Map<Group, Map<String, Measures>> series, YearMonth month) {
 
+		/** The stage's measures over auctions ({@code true}), the others ({@code false}) or both ({@code null}). */
 		Measures get(Stage stage, Boolean auction) {
 			Measures sum = Measures.NONE;
-			for (boolean a : new boolean[] { false, true }) {
-				if (auction == null || auction == a) {
-					sum = sum.plus(series.getOrDefault(new Group(month, stage.name(), a), Measures.NONE));
+			for (Map.Entry<String, Measures> e : series.getOrDefault(new Group(month, stage.name()), Map.of()).entrySet()) {
+				if (auction == null || auction == e.getKey().equals(MarketFacts.AUCTION)) {
+					sum = sum.plus(e.getValue());
 				}
 			}
 			return sum;
 		}
+
+		/** The stage's measures for one procedure. */
+		Measures of(Stage stage, String procedure) {
+			return series.getOrDefault(new Group(month, stage.name()), Map.of()).getOrDefault(procedure, Measures.NONE);
+		}
 	}
 
-	private Map<Group, Measures> monthly(YearMonth month, Filter filter, boolean city) {
+	/**
+	 * Which rollup answers the monthly series and the district ranking: without a category filter or industries, the
+	 * coarse month × stage × procedure ones (city-wide, or by district); otherwise the fine grain, whose category column
+	 * the filter needs.
+	 */
+	private static String seriesTable(Filter filter, boolean city) {
+		boolean coarse = filter.category() == null && filter.industries() == null;
+		return coarse ? (city ? "city_months" : "region_months") : (city ? "city_rollups" : "rollups");
+	}
+
+	private static Map<Group, Map<String, Measures>> monthly(QueryBatch batch, YearMonth month, Filter filter,
+			boolean city) {
 		List<Object> params = Filter.params();
 		params.add(Filter.first(month.minusMonths(23)));
 		params.add(Filter.first(month));
 		String where = filter.where(params, !city, true);
-		Map<Group, Measures> groups = new HashMap<>();
-		jdbc.sql("""
-				SELECT month, stage, procedure = 'AUCTION', sum(n), sum(amount), sum(paired_amount), sum(paired_budget),
+		Map<Group, Map<String, Measures>> groups = new HashMap<>();
+		batch.add("""
+				SELECT month, stage, procedure, sum(n), sum(amount), sum(paired_amount), sum(paired_budget),
 				  sum(winners_known), sum(non_local), sum(e_guarantee_n), sum(e_guarantee_amount), sum(duration_sum),
 				  sum(duration_n)
 				FROM analytics.%s WHERE month BETWEEN ? AND ? %s GROUP BY 1, 2, 3"""
-			.formatted(city ? "city_rollups" : "rollups", where)).params(params).query(rs -> {
-				groups.put(new Group(YearMonth.from(rs.getDate(1).toLocalDate()), rs.getString(2), rs.getBoolean(3)),
-						new Measures(rs.getLong(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
-								rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getBigDecimal(11), rs.getDouble(12),
-								rs.getLong(13)));
+			.formatted(seriesTable(filter, city), where), params, rs -> {
+				groups.computeIfAbsent(new Group(YearMonth.from(rs.getDate(1).toLocalDate()), rs.getString(2)),
+						k -> new HashMap<>()).put(rs.getString(3), new Measures(rs.getLong(4), rs.getBigDecimal(5),
+								rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
+								rs.getBigDecimal(11), rs.getDouble(12), rs.getLong(13)));
 			});
 		return groups;
 	}
 
-	private static Figure monthly(String key, String unit, Stage stage, YearMonth month, Map<Group, Measures> series,
+	private static Figure monthly(String key, String unit, Stage stage, YearMonth month,
+			Map<Group, Map<String, Measures>> series,
 			Function<Month, BigDecimal> value) {
 		List<Figure.Point> points = new ArrayList<>();
 		for (int i = 11; i >= 0; i--) {
@@ -132,41 +170,86 @@ class DashboardQueries {
 	}
 
 	/** Awarded amount (万元) or count by one dimension, for the month; ranked by the month's figure. */
-	private Figure byDimension(String key, String column, String unit, YearMonth month, Filter filter, boolean city,
-			boolean amount) {
+	private static Supplier<Figure> byDimension(QueryBatch batch, String key, String column, String unit, YearMonth month,
+			Filter filter, boolean city, boolean amount) {
 		List<Object> params = Filter.params();
 		params.add(Filter.first(month));
 		params.add(Filter.first(month.minusMonths(1)));
 		params.add(Filter.first(month.minusYears(1)));
 		String where = filter.where(params, !city, true);
 		Map<String, BigDecimal[]> values = new HashMap<>();
-		jdbc.sql("""
+		// the district ranking reads the district × month × stage × procedure rollup unless a category is asked
+		String table = column.equals("region_code") ? seriesTable(filter, false) : city ? "city_rollups" : "rollups";
+		batch.add("""
 				SELECT %s, month, sum(n), sum(amount) FROM analytics.%s
 				WHERE stage = 'AWARDED' AND month IN (?, ?, ?) %s GROUP BY 1, 2"""
-			.formatted(column, city ? "city_rollups" : "rollups", where)).params(params).query(rs -> {
+			.formatted(column, table, where), params, rs -> {
 				YearMonth m = YearMonth.from(rs.getDate(2).toLocalDate());
 				int slot = m.equals(month) ? 0 : m.equals(month.minusMonths(1)) ? 2 : 1;
 				values.computeIfAbsent(rs.getString(1), k -> new BigDecimal[3])[slot] = amount
 						? wan(rs.getBigDecimal(4)) : BigDecimal.valueOf(rs.getLong(3));
 			});
-		return new Figure(key, unit, column.equals("region_code") ? "region" : key, Stage.AWARDED, ranked(values, month));
+		return () -> new Figure(key, unit, column.equals("region_code") ? "region" : key, Stage.AWARDED,
+				ranked(values, month));
 	}
 
-	private Figure bidders(YearMonth month, Filter filter) {
+	/** The auctions' premium rate (final over starting price) by category, for the month; ranked by it. */
+	private static Supplier<Figure> premiumByCategory(QueryBatch batch, YearMonth month, Filter filter, boolean city) {
 		List<Object> params = Filter.params();
 		params.add(Filter.first(month));
 		params.add(Filter.first(month.minusMonths(1)));
 		params.add(Filter.first(month.minusYears(1)));
-		String where = filter.where(params, true, false);
+		String where = filter.where(params, !city, true);
 		Map<String, BigDecimal[]> values = new HashMap<>();
-		jdbc.sql("""
-				SELECT bidders, month, sum(sections) FROM analytics.bidder_counts WHERE month IN (?, ?, ?) %s GROUP BY 1, 2"""
-			.formatted(where)).params(params).query(rs -> {
+		batch.add("""
+				SELECT category_code, month, sum(paired_amount), sum(paired_budget) FROM analytics.%s
+				WHERE stage = 'AWARDED' AND procedure = 'AUCTION' AND month IN (?, ?, ?) %s GROUP BY 1, 2"""
+			.formatted(city ? "city_rollups" : "rollups", where), params, rs -> {
 				YearMonth m = YearMonth.from(rs.getDate(2).toLocalDate());
 				int slot = m.equals(month) ? 0 : m.equals(month.minusMonths(1)) ? 2 : 1;
-				values.computeIfAbsent(String.valueOf(rs.getInt(1)), k -> new BigDecimal[3])[slot] = BigDecimal
-					.valueOf(rs.getLong(3));
+				BigDecimal premium = premium(new Measures(0, BigDecimal.ZERO, rs.getBigDecimal(3), rs.getBigDecimal(4), 0,
+						0, 0, BigDecimal.ZERO, 0, 0));
+				if (premium != null) {
+					values.computeIfAbsent(rs.getString(1), k -> new BigDecimal[3])[slot] = premium;
+				}
 			});
+		// a rate over nothing stays empty (not 0 %): the points keep their nulls, ranked by this month's rate
+		return () -> {
+			List<Figure.Point> points = new ArrayList<>();
+			values.entrySet().stream()
+				.sorted(Comparator.comparing((Map.Entry<String, BigDecimal[]> e) -> zero(e.getValue()[0])).reversed()
+					.thenComparing(Map.Entry::getKey))
+				.forEach(e -> points.add(new Figure.Point(e.getKey(), month.toString(), e.getValue()[0], e.getValue()[1],
+						e.getValue()[2])));
+			return new Figure("premiumByCategory", "percent", "category", Stage.AWARDED, points);
+		};
+	}
+
+	/**
+	 * Sections by bidders (tenders and procurement) and auction lots by bidders (those qualified to bid), in one query; a
+	 * reader of the whole city reads the city-wide counts, not every district's.
+	 */
+	private static Supplier<List<Figure>> bidders(QueryBatch batch, YearMonth month, Filter filter, boolean city) {
+		List<Object> params = Filter.params();
+		params.add(Filter.first(month));
+		params.add(Filter.first(month.minusMonths(1)));
+		params.add(Filter.first(month.minusYears(1)));
+		String where = filter.where(params, !city, false);
+		List<Map<String, BigDecimal[]>> values = List.of(new HashMap<>(), new HashMap<>());
+		batch.add("""
+				SELECT procedure = 'AUCTION', bidders, month, sum(sections) FROM analytics.%s WHERE month IN (?, ?, ?) %s
+				GROUP BY 1, 2, 3"""
+			.formatted(city ? "city_bidder_counts" : "bidder_counts", where), params, rs -> {
+				YearMonth m = YearMonth.from(rs.getDate(3).toLocalDate());
+				int slot = m.equals(month) ? 0 : m.equals(month.minusMonths(1)) ? 2 : 1;
+				values.get(rs.getBoolean(1) ? 1 : 0).computeIfAbsent(String.valueOf(rs.getInt(2)),
+						k -> new BigDecimal[3])[slot] = BigDecimal.valueOf(rs.getLong(4));
+			});
+		return () -> List.of(new Figure("bidders", "count", "bidders", Stage.OPENED, byBidders(values.get(0), month)),
+				new Figure("lotBidders", "count", "bidders", Stage.OPENED, byBidders(values.get(1), month)));
+	}
+
+	private static List<Figure.Point> byBidders(Map<String, BigDecimal[]> values, YearMonth month) {
 		Set<String> keys = new java.util.TreeSet<>(Comparator.comparingInt(Integer::parseInt));
 		keys.addAll(values.keySet());
 		List<Figure.Point> points = new ArrayList<>();
@@ -174,7 +257,7 @@ class DashboardQueries {
 			BigDecimal[] v = values.get(k);
 			points.add(new Figure.Point(k, month.toString(), zero(v[0]), zero(v[1]), zero(v[2])));
 		}
-		return new Figure("bidders", "count", "bidders", Stage.OPENED, points);
+		return points;
 	}
 
 	private static List<Figure.Point> ranked(Map<String, BigDecimal[]> values, YearMonth month) {
@@ -197,6 +280,10 @@ class DashboardQueries {
 
 	private static BigDecimal count(Measures m) {
 		return BigDecimal.valueOf(m.n());
+	}
+
+	private static BigDecimal hours(double days) {
+		return BigDecimal.valueOf(days * 24).setScale(1, RoundingMode.HALF_UP);
 	}
 
 	private static BigDecimal wan(BigDecimal yuan) {

@@ -80,6 +80,33 @@ class Facts {
 			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) }).optional()));
 	}
 
+	/** Notes a transferee qualified to bid on a listing (once per registration). */
+	void qualified(UUID listing, UUID registration, String region) {
+		RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(status -> jdbc.sql("""
+				INSERT INTO analytics.lot_bidders (listing, registration, region_code) VALUES (?, ?, ?)
+				ON CONFLICT DO NOTHING""").params(listing, registration, region).update()));
+	}
+
+	/** How many transferees were qualified to bid on a listing. */
+	int bidders(UUID listing) {
+		return RegionScopes.callAsPlatform(() -> transactions.execute(status -> jdbc
+			.sql("SELECT count(*) FROM analytics.lot_bidders WHERE listing = ?").param(listing).query(Integer.class)
+			.single()));
+	}
+
+	/** A booking's recorded fact: when the room is occupied, for how long, and its purpose. */
+	record Booked(Instant occurredAt, Double durationDays, String title) {
+	}
+
+	/** The room booking recorded for a booking id, if it was. */
+	Optional<Booked> booked(UUID booking) {
+		return RegionScopes.callAsPlatform(() -> transactions.execute(status -> jdbc.sql("""
+				SELECT occurred_at, duration_days, title FROM analytics.facts WHERE subject_id = ? AND stage = 'ROOM_BOOKED'""")
+			.param(booking)
+			.query((rs, n) -> new Booked(instant(rs.getTimestamp(1)), (Double) rs.getObject(2), rs.getString(3)))
+			.optional()));
+	}
+
 	static double days(Instant from, Instant to) {
 		return Math.round(Duration.between(from, to).toMinutes() / 144.0) / 10.0;
 	}

@@ -58,12 +58,21 @@ class MarketFacts {
 			.withAmounts(yuan(a.startingPrice()), sold ? yuan(a.finalPrice()) : null)
 			.withTiming(null, published.map(p -> p.daysTo(a.occurredAt())).orElse(null));
 		facts.record(sold ? winners.winner(fact, a.winner()) : fact);
+		// the lot's bidders (those qualified to bid), for the bidders-per-lot distribution beside the sections'
+		facts.record(Fact.of("auction-bidders:" + a.listing(), Stage.OPENED, a.occurredAt(), a.region().value(),
+				a.category().value(), AUCTION, a.tradeCode().value(), a.title())
+			.withIds(a.listing(), null)
+			.withAmounts(yuan(a.startingPrice()), null)
+			.withBidders(facts.bidders(a.listing())));
 	}
 
 	/** A listing that ended without an auction: failed for want of transferees, or sold by agreement to the one. */
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(AuctionChanged change) {
-		if (change instanceof AuctionChanged.ListingConcluded c && c.outcome().name().equals("FAILED")) {
+		if (change instanceof AuctionChanged.TransfereeQualified q) {
+			facts.qualified(q.listing(), q.registration(), q.region().value());
+		}
+		else if (change instanceof AuctionChanged.ListingConcluded c && c.outcome().name().equals("FAILED")) {
 			facts.ofSubject(c.listing()).ifPresent(s -> facts.record(Fact.of("auction:" + c.listing(), Stage.FAILED,
 					c.occurredAt(), c.region().value(), s[0], s[1], s[2], s[2]).withIds(c.listing(), null)));
 		}

@@ -3,6 +3,7 @@ package org.yiwang.analytics;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -35,36 +36,55 @@ class Rollups {
 	private static final String COLUMNS = "n, amount, budget, paired_amount, paired_budget, bidders, bidders_n, "
 			+ "winners_known, non_local, e_guarantee_n, e_guarantee_amount, duration_sum, duration_n";
 
-	/** The four rollups' statements over the facts a condition picks ({@code ?} is its one parameter). */
-	private static List<String> statements(String where) {
-		return List.of("""
+	/**
+	 * Every rollup's statement over the facts a condition picks from a table of facts ({@code ?} is the condition's one
+	 * parameter, if any): the fine grains
+	 * (month × stage × district × category × procedure, its city-wide twin, bidders, staff) and the coarse ones the
+	 * dashboards' series and rankings read (city and district by month × stage × procedure, city bidders).
+	 */
+	private static List<String> statements(String facts, String where) {
+		return Stream.of("""
 				INSERT INTO analytics.rollups AS r (month, stage, region_code, category_code, procedure, %s)
-				SELECT month, stage, region_code, category_code, procedure, %s FROM analytics.facts WHERE %s
+				SELECT month, stage, region_code, category_code, procedure, %s FROM {facts} WHERE %s
 				GROUP BY month, stage, region_code, category_code, procedure
 				ON CONFLICT (month, stage, region_code, category_code, procedure) DO UPDATE SET %s"""
 			.formatted(COLUMNS, MEASURES, where, ADD), """
 				INSERT INTO analytics.city_rollups AS r (month, stage, category_code, procedure, %s)
-				SELECT month, stage, category_code, procedure, %s FROM analytics.facts WHERE %s
+				SELECT month, stage, category_code, procedure, %s FROM {facts} WHERE %s
 				GROUP BY month, stage, category_code, procedure
 				ON CONFLICT (month, stage, category_code, procedure) DO UPDATE SET %s"""
 			.formatted(COLUMNS, MEASURES, where, ADD), """
 				INSERT INTO analytics.bidder_counts AS r (month, region_code, category_code, procedure, bidders, sections)
-				SELECT month, region_code, category_code, procedure, bidders, count(*) FROM analytics.facts
+				SELECT month, region_code, category_code, procedure, bidders, count(*) FROM {facts}
 				WHERE stage = 'OPENED' AND bidders IS NOT NULL AND %s
 				GROUP BY month, region_code, category_code, procedure, bidders
 				ON CONFLICT (month, region_code, category_code, procedure, bidders)
 				DO UPDATE SET sections = r.sections + excluded.sections""".formatted(where), """
 				INSERT INTO analytics.staff_rollups AS r (month, region_code, staff, stage, n, duration_sum, duration_n)
 				SELECT month, region_code, staff, stage, count(*), coalesce(sum(duration_days), 0), count(duration_days)
-				FROM analytics.facts WHERE staff IS NOT NULL AND %s GROUP BY month, region_code, staff, stage
+				FROM {facts} WHERE staff IS NOT NULL AND %s GROUP BY month, region_code, staff, stage
 				ON CONFLICT (month, region_code, staff, stage) DO UPDATE SET n = r.n + excluded.n,
 				duration_sum = r.duration_sum + excluded.duration_sum, duration_n = r.duration_n + excluded.duration_n"""
-			.formatted(where));
+			.formatted(where), """
+				INSERT INTO analytics.city_months AS r (month, stage, procedure, %s)
+				SELECT month, stage, procedure, %s FROM {facts} WHERE %s GROUP BY month, stage, procedure
+				ON CONFLICT (month, stage, procedure) DO UPDATE SET %s""".formatted(COLUMNS, MEASURES, where, ADD), """
+				INSERT INTO analytics.region_months AS r (region_code, month, stage, procedure, %s)
+				SELECT region_code, month, stage, procedure, %s FROM {facts} WHERE %s
+				GROUP BY region_code, month, stage, procedure
+				ON CONFLICT (region_code, month, stage, procedure) DO UPDATE SET %s"""
+			.formatted(COLUMNS, MEASURES, where, ADD), """
+				INSERT INTO analytics.city_bidder_counts AS r (month, category_code, procedure, bidders, sections)
+				SELECT month, category_code, procedure, bidders, count(*) FROM {facts}
+				WHERE stage = 'OPENED' AND bidders IS NOT NULL AND %s GROUP BY month, category_code, procedure, bidders
+				ON CONFLICT (month, category_code, procedure, bidders) DO UPDATE SET sections = r.sections + excluded.sections"""
+			.formatted(where)).map(sql -> sql.replace("{facts}", facts)).toList();
 	}
 
-	private static final List<String> ONE_FACT = statements("id = ?");
+	private static final List<String> ONE_FACT = statements("analytics.facts", "id = ?");
 
-	private static final List<String> ONE_MONTH = statements("month = ?");
+	/** A rebuild's month: its facts read once into a temporary table, then every rollup's statement over that. */
+	private static final List<String> ONE_MONTH = statements("month_facts", "true");
 
 	private final JdbcClient jdbc;
 
@@ -79,7 +99,8 @@ class Rollups {
 
 	/** Empties every rollup (a rebuild starts with this; the city-wide one needs a whole-city scope). */
 	void clear() {
-		List.of("analytics.rollups", "analytics.city_rollups", "analytics.bidder_counts", "analytics.staff_rollups")
+		List.of("analytics.rollups", "analytics.city_rollups", "analytics.bidder_counts", "analytics.staff_rollups",
+				"analytics.city_months", "analytics.region_months", "analytics.city_bidder_counts")
 			.forEach(table -> jdbc.sql("DELETE FROM " + table).update());
 	}
 
@@ -88,8 +109,14 @@ class Rollups {
 		return jdbc.sql("SELECT DISTINCT month FROM analytics.facts ORDER BY month").query(LocalDate.class).list();
 	}
 
-	/** Adds every fact of one month (after {@link #clear()}). */
+	/**
+	 * Adds every fact of one month (after {@link #clear()}), in the caller's transaction. The month's facts are copied
+	 * once into a temporary table: seven statements each reading the month from the fact table (whose rows of a month
+	 * lie scattered when facts were loaded out of order) read it seven times.
+	 */
 	void addMonth(LocalDate month) {
-		ONE_MONTH.forEach(sql -> jdbc.sql(sql).param(Date.valueOf(month)).update());
+		jdbc.sql("CREATE TEMP TABLE month_facts ON COMMIT DROP AS SELECT * FROM analytics.facts WHERE month = ?")
+			.param(Date.valueOf(month)).update();
+		ONE_MONTH.forEach(sql -> jdbc.sql(sql).update());
 	}
 }

@@ -7,6 +7,7 @@ import org.yiwang.kernel.Actor;
 import org.yiwang.kernel.Money;
 import org.yiwang.tendering.BidsOpened;
 import org.yiwang.tendering.NoticePublished;
+import org.yiwang.tendering.OpeningChanged;
 
 /**
  * The facts of tenders: the notice, the opening, the award or failure and the contract, each from the public record
@@ -66,6 +67,21 @@ class TenderFacts {
 			.withBidders(o.bids().size())
 			.withTiming(null, published.map(p -> p.daysTo(o.occurredAt())).orElse(null))
 			.by(staff(o.actor())));
+	}
+
+	/**
+	 * A failed section re-tendered: counted apart from the failure (the re-tendered share), in the category and district
+	 * its first notice was recorded under. A section whose notice analytics never saw is not counted.
+	 */
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(OpeningChanged change) {
+		if (change instanceof OpeningChanged.SectionRetendered r) {
+			facts.published(r.tradeCode().value()).ifPresent(p -> facts.record(Fact.of(
+					"retendered:" + r.section().value() + ":" + r.round(), Stage.RETENDERED, r.occurredAt(),
+					r.region().value(), p.category(), TENDER, r.tradeCode().value(), r.tradeCode().value())
+				.withIds(r.section().value(), null)
+				.by(staff(r.actor()))));
+		}
 	}
 
 	/** The staff member who acted, when one did (not the tenderer, not the platform itself). */

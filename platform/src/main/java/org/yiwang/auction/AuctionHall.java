@@ -728,6 +728,7 @@ public class AuctionHall {
 			if (replay.isPresent()) {
 				return replay.get();
 			}
+			elsewhere(row);
 			throw refused(bidder, listingId, row.region(), row.kind() == AuctionKind.SEALED ? null : amountText,
 					row.status() == AuctionStatus.RUNNING ? BidRefusal.NOT_STARTED : BidRefusal.ENDED,
 					row.kind() == AuctionKind.SEALED && row.status() == AuctionStatus.RUNNING);
@@ -780,6 +781,7 @@ public class AuctionHall {
 					return replay.get();
 				}
 			}
+			elsewhere(row);
 			throw refused(bidder, listingId, row.region(), null, row.kind() != AuctionKind.DUTCH ? BidRefusal.WRONG_KIND
 					: row.status() == AuctionStatus.RUNNING ? BidRefusal.NOT_STARTED
 							: row.leaderNumber() != null ? BidRefusal.TAKEN : BidRefusal.ENDED,
@@ -794,6 +796,17 @@ public class AuctionHall {
 			throw refused(bidder, lane, null, BidRefusal.KEY);
 		}
 		return commit(lane, bidder, authorization, null, idempotencyKey);
+	}
+
+	/**
+	 * A running auction without a lane on this node runs on the node that holds the clock's lease (docs/cluster.md):
+	 * the bid is not refused here but answered 503, which the reverse proxy passes to the next node; bids are decided
+	 * on one node only, in one order.
+	 */
+	private void elsewhere(Auctions.Row row) {
+		if (row.status() == AuctionStatus.RUNNING && !auctioneer.ownsClock()) {
+			throw Refusal.servedElsewhere("auction.bid.servedElsewhere");
+		}
 	}
 
 	/**

@@ -55,6 +55,12 @@ import org.yiwang.system.RegionScopes;
  * transaction before any of them is acknowledged (group commit). A failed commit puts the state back and fails the
  * batch: nothing is acknowledged that is not durable. A sweeper closes auctions whose countdown ran out, through the
  * same lane; a heartbeat lets a restart measure the outage and extend the running auctions by it.
+ * <p>
+ * Across several nodes on one database one node runs the clock: the holder of the {@link ClockLease}, renewed every
+ * second. The others hold no lane (a bid reaching them is refused as served elsewhere, and the reverse proxy passes it
+ * on); when the holder dies its lease expires, the next node to renew takes it over, resumes the running auctions and
+ * extends them by the outage since the dead holder's last heartbeat, exactly as a restart does. The holder also picks
+ * up every second the auctions another node opened.
  */
 @Component
 class Auctioneer implements SmartLifecycle {
@@ -231,8 +237,18 @@ class Auctioneer implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private final ClockLease lease;
+
+	/** Whether this node holds the clock's lease (and so the lanes). */
+	private volatile boolean owner;
+
+	/** Auctions this node closed: the pick-up of auctions opened elsewhere must not bring them back. */
+	private final java.util.Set<UUID> closed = ConcurrentHashMap.newKeySet();
+
 	Auctioneer(Auctions auctions, Listings listings, AuctionClosing closing, TransactionTemplate transactions,
-			WriterConnections connections, ApplicationEventPublisher events, Clock clock, SealedValues sealedValues) {
+			WriterConnections connections, ApplicationEventPublisher events, Clock clock, SealedValues sealedValues,
+			ClockLease lease) {
+		this.lease = lease;
 		this.sealedValues = sealedValues;
 		this.auctions = auctions;
 		this.listings = listings;
@@ -253,15 +269,83 @@ class Auctioneer implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(status -> resumeAll()));
+		owner = holdLease();
+		if (owner) {
+			RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(status -> resumeAll()));
+		}
+		else {
+			log.info("The auction clock runs on node {}; this node ({}) takes it over if that one stops renewing its lease",
+					lease.holder().map(ClockLease.Holder::node).orElse("?"), lease.node());
+		}
 		ticker = Executors.newSingleThreadScheduledExecutor(r -> {
 			Thread t = new Thread(r, "auction-ticker");
 			t.setDaemon(true);
 			return t;
 		});
 		ticker.scheduleWithFixedDelay(this::sweep, 100, 100, TimeUnit.MILLISECONDS);
-		ticker.scheduleWithFixedDelay(this::beat, 0, 1, TimeUnit.SECONDS);
+		ticker.scheduleWithFixedDelay(this::keepClock, 0, 1, TimeUnit.SECONDS);
 		running = true;
+	}
+
+	private boolean holdLease() {
+		try {
+			return lease.hold();
+		}
+		catch (RuntimeException e) {
+			log.warn("Auction clock lease could not be renewed: {}", e.toString());
+			return owner;
+		}
+	}
+
+	/**
+	 * Every second: renew the lease (or take it over once it expired), then beat. A node that took the clock over
+	 * resumes the running auctions, extended by the outage; one that lost it (it could not renew in time and another
+	 * node took it) drops its lanes and decides nothing more.
+	 */
+	void keepClock() {
+		boolean holds = holdLease();
+		if (holds && !owner) {
+			try {
+				RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(status -> resumeAll()));
+			}
+			catch (RuntimeException e) {
+				log.warn("Auction clock takeover failed, tried again in a second: {}", e.toString());
+				return;
+			}
+			owner = true;
+			log.warn("Node {} took the auction clock over: {} auctions running", lease.node(), lanes.size());
+		}
+		else if (!holds && owner) {
+			owner = false;
+			lanes.clear();
+			log.warn("Node {} lost the auction clock's lease to node {}: it runs no auction now", lease.node(),
+					lease.holder().map(ClockLease.Holder::node).orElse("?"));
+		}
+		if (owner) {
+			pickUp();
+			beat();
+		}
+	}
+
+	/** The holder opens the auctions another node opened (that node holds no lane for them). */
+	private void pickUp() {
+		try {
+			RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(status -> {
+				for (Auctions.Row row : auctions.running()) {
+					if (!lanes.containsKey(row.listing()) && !closed.contains(row.listing())) {
+						open(row);
+					}
+				}
+			}));
+		}
+		catch (RuntimeException e) {
+			log.warn("Auction pick-up failed: {}", e.toString());
+		}
+	}
+
+	/** Whether this node runs the auctions' clock (else the bids go to the node that does). */
+	boolean ownsClock() {
+		return owner;
 	}
 
 	/**
@@ -273,6 +357,17 @@ class Auctioneer implements SmartLifecycle {
 		running = false;
 		if (ticker != null) {
 			ticker.shutdownNow();
+		}
+		if (owner) {
+			owner = false;
+			// A node that does not hold the clock holds no lane; the next start resumes them from the database.
+			lanes.clear();
+			try {
+				lease.release();
+			}
+			catch (RuntimeException e) {
+				// It expires on its own.
+			}
 		}
 	}
 
@@ -340,6 +435,10 @@ class Auctioneer implements SmartLifecycle {
 
 	/** Puts a newly opened auction (no bids yet) on the floor, after the transaction that opened it committed. */
 	void place(Auctions.Row row, String title) {
+		if (!owner) {
+			// The clock's holder picks it up within a second.
+			return;
+		}
 		lanes.put(row.listing(), new Lane(row, title, List.of()));
 	}
 
@@ -590,6 +689,7 @@ class Auctioneer implements SmartLifecycle {
 		AuctionEngine.Snapshot before = lane.engine.snapshot();
 		lane.engine.close();
 		AuctionClosing.Result result;
+		closed.add(lane.listing);
 		try {
 			result = RegionScopes.callIn(RegionScope.of(lane.row.region()), () -> connections
 				.call(() -> transactions.execute(status -> {
@@ -600,6 +700,7 @@ class Auctioneer implements SmartLifecycle {
 		}
 		catch (RuntimeException e) {
 			lane.engine.restore(before);
+			closed.remove(lane.listing);
 			log.error("Auction {} could not close; the sweeper tries again", lane.listing, e);
 			return;
 		}

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -182,6 +183,7 @@ class DemoCity implements ApplicationRunner {
 		for (Transferor t : List.of(LAND, STATE, DISPOSAL)) {
 			transferor(t);
 		}
+		List<String> failed = new ArrayList<>();
 		int listings = 0;
 		int concluded = 0;
 		int sequence = 1;
@@ -197,6 +199,7 @@ class DemoCity implements ApplicationRunner {
 			}
 			catch (RuntimeException e) {
 				log.warn("Demo city: listing {} not seeded: {}", lot.title(), e.getMessage());
+				failed.add(lot.title() + ": " + e.getMessage());
 			}
 			sequence++;
 		}
@@ -211,10 +214,14 @@ class DemoCity implements ApplicationRunner {
 			}
 			catch (RuntimeException e) {
 				log.warn("Demo city: tender {} not seeded: {}", t.project(), e.getMessage());
+				failed.add(t.project() + ": " + e.getMessage());
 			}
 		}
 		log.warn("Seeded the demo city: {} listings ({} concluded) and {} tenders in {} ms", listings, concluded, tenders,
 				Duration.ofNanos(System.nanoTime() - started).toMillis());
+		if (!failed.isEmpty()) {
+			throw new IllegalStateException(failed.size() + " demo city records not seeded: " + failed);
+		}
 	}
 
 	private ListingView list(Lot lot, int sequence) {

@@ -1,5 +1,6 @@
 package org.yiwang.demo;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -61,6 +62,7 @@ class DemoEntities implements ApplicationRunner {
 		if (!enabled) {
 			return;
 		}
+		List<String> failed = new ArrayList<>();
 		for (Demo demo : DEMOS) {
 			try {
 				RegionScopes.callAsPlatform(() -> transactions.execute(status -> organisations.addApproved(demo.name(),
@@ -71,7 +73,11 @@ class DemoEntities implements ApplicationRunner {
 			catch (RuntimeException e) {
 				// one demo organisation that cannot be made must not stop the platform from starting
 				log.error("Demo entity {} not made", demo.name(), e);
+				failed.add(demo.name() + ": " + e.getMessage());
 			}
+		}
+		if (!failed.isEmpty()) {
+			throw new IllegalStateException("Demo entities not made: " + failed);
 		}
 	}
 }

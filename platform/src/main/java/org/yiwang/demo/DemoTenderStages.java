@@ -42,7 +42,7 @@ import org.yiwang.evaluation.ScoringTable;
 import org.yiwang.kernel.CreditCode;
 import org.yiwang.kernel.RegionCode;
 import org.yiwang.kernel.Role;
-import org.yiwang.pki.DemoCredentials;
+import org.yiwang.pki.IssuedCredentials;
 import org.yiwang.pki.OpeningKeys;
 import org.yiwang.registry.EntityCertificates;
 import org.yiwang.registry.EntityKind;
@@ -50,6 +50,7 @@ import org.yiwang.registry.EntityRegistry;
 import org.yiwang.registry.EntityRole;
 import org.yiwang.registry.EntityView;
 import org.yiwang.registry.Registration;
+import org.yiwang.system.DemoClock;
 import org.yiwang.system.DemoTime;
 import org.yiwang.system.Refusal;
 import org.yiwang.tendering.AwardDesk;
@@ -71,11 +72,13 @@ import org.yiwang.tendering.TenderDocuments;
  * record, draw three experts who accept, the committee reviews, scores and signs its report, the publicity runs its
  * three days, the tenderer confirms the winner and both sign the contract. Tender notices cannot be back-dated, so
  * the demo clock moves forward (23–25 days, once, on a fresh demo): this runs before the other seeds that count
- * from now (the listings, the live demo tender, the city), so theirs stay as they were meant. Made once: a restart
- * finds the first stage tenderer and does nothing.
+ * from now (the listings, the live demo tender, the city), so theirs stay as they were meant. Before them, when the
+ * demo clock starts behind real time (a fresh demo database, {@code yiwang.demo.clock.start-back}, a year by default),
+ * one tender a month of the past year ({@link DemoTenderYear}) goes the same way at its own month's time, the clock
+ * moving forward month by month to real time. Made once: a restart finds the first tenderer and does nothing.
  */
 @Component
-@Order(45)
+@Order(44)
 @DemoOn
 class DemoTenderStages implements ApplicationRunner {
 
@@ -87,7 +90,7 @@ class DemoTenderStages implements ApplicationRunner {
 	}
 
 	/** One tender of the stages: its tenderer (username, name, credit-code digit), the tender, how far it goes. */
-	private record Staged(String username, String tendererName, int n, String region, String category,
+	record Staged(String username, String tendererName, int n, String region, String category,
 			String project, String section, String scale, String price, Stage stage) {
 	}
 
@@ -204,6 +207,7 @@ class DemoTenderStages implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		if (!enabled || !demoTime.on() || catalog.region(RegionCode.of("500243")).isEmpty()
 				|| registry.findByCreditCode(CreditCode.of(code(STAGED.get(0).n()))).isPresent()
+				|| registry.findByCreditCode(CreditCode.of(code(DemoTenderYear.MONTHS.get(0).n()))).isPresent()
 				|| registry.findByCreditCode(CreditCode.of(demoCode("MA5YWB001"))).isEmpty()) {
 			return;
 		}
@@ -214,8 +218,8 @@ class DemoTenderStages implements ApplicationRunner {
 			dir = Files.createTempDirectory("yiwang-demo-bids");
 			stages(dir);
 		}
-		catch (IOException | RuntimeException e) {
-			log.warn("Demo city: the tenders' later stages stopped: {}", e.getMessage(), e);
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
 		}
 		finally {
 			delete(dir);
@@ -225,20 +229,48 @@ class DemoTenderStages implements ApplicationRunner {
 				Duration.between(before, clock.instant()).toDays());
 	}
 
+	/** Whole 30-day months (at most 12) the demo clock stands behind real time: the past months to seed. */
+	private int monthsBehind() {
+		return clock instanceof DemoClock demo && demo.offset().isNegative()
+				? (int) Math.min(12, demo.offset().negated().toDays() / 30) : 0;
+	}
+
+	/** Real time, whatever the demo clock's offset. */
+	private Instant realNow() {
+		return clock instanceof DemoClock demo ? clock.instant().minus(demo.offset()) : clock.instant();
+	}
+
 	private void stages(Path dir) throws IOException {
 		EntityView home = tendering.parties(tendering.homeDistrict());
 		log.debug("Demo agency ready for {}", home.name());
-		Map<String, DemoCredentials> keys = new LinkedHashMap<>();
+		Map<String, IssuedCredentials> keys = new LinkedHashMap<>();
 		for (String bidder : BIDDERS) {
 			keys.put(bidder, bidder(bidder).call(certificates::issueDemoCertificate));
 		}
 		// the experts' keys first: a fresh demo key is refused to an expert seated on a committee
-		Map<String, DemoCredentials> expertKeys = new LinkedHashMap<>();
+		Map<String, IssuedCredentials> expertKeys = new LinkedHashMap<>();
 		for (String expert : EXPERTS) {
 			expertKeys.put(expert, expert(expert).call(pool::demoKey));
 		}
+		int months = monthsBehind();
+		List<Staged> year = DemoTenderYear.MONTHS.subList(DemoTenderYear.MONTHS.size() - months, DemoTenderYear.MONTHS.size());
+		for (int i = 0; i < year.size(); i++) {
+			// month k back starts k x 30 days before real time; each cohort is over within ~25 days
+			jumpTo(realNow().minus(Duration.ofDays(30L * (year.size() - i))));
+			long month = System.nanoTime();
+			cohort(dir, List.of(year.get(i)), keys, expertKeys);
+			log.info("Demo city: the tender of {} months ago seeded in {} ms", year.size() - i,
+					Duration.ofNanos(System.nanoTime() - month).toMillis());
+		}
+		jumpTo(realNow().plusSeconds(60));
+		cohort(dir, STAGED, keys, expertKeys);
+	}
+
+	/** One cohort of tenders published now, each driven as far as its stage says. */
+	private void cohort(Path dir, List<Staged> cohort, Map<String, IssuedCredentials> keys,
+			Map<String, IssuedCredentials> expertKeys) throws IOException {
 		List<Tender> tenders = new ArrayList<>();
-		for (Staged staged : STAGED) {
+		for (Staged staged : cohort) {
 			Tender t = new Tender(staged);
 			RegionView district = catalog.region(RegionCode.of(staged.region())).orElseThrow();
 			EntityView tenderer = tenderer(staged, district);
@@ -336,7 +368,7 @@ class DemoTenderStages implements ApplicationRunner {
 	}
 
 	/** The committee reviews every bid at both stages, scores, signs its sheets, and signs the leader's report. */
-	private void evaluate(Tender t, Map<String, DemoCredentials> expertKeys) {
+	private void evaluate(Tender t, Map<String, IssuedCredentials> expertKeys) {
 		String leader = t.committee.get(0);
 		EvaluationCaseView view = expert(leader).call(() -> evaluation.caseView(t.caseId));
 		List<UUID> bidIds = view.bidders().stream().map(EvaluationCaseView.Bidder::bidId).toList();
@@ -363,7 +395,7 @@ class DemoTenderStages implements ApplicationRunner {
 					UUID bid = bidIds.get(b);
 					expert(member).run(() -> evaluation.score(t.caseId, bid, points));
 				}
-				DemoCredentials key = expertKeys.get(member);
+				IssuedCredentials key = expertKeys.get(member);
 				byte[] sheet = expert(member).call(() -> evaluation.scoreSheet(t.caseId));
 				expert(member).run(() -> evaluation.signScoreSheet(t.caseId, key.sign(sheet), key.certificateBytes(), null));
 			}
@@ -371,31 +403,31 @@ class DemoTenderStages implements ApplicationRunner {
 		UUID reportId = expert(leader).call(() -> evaluation.draftReport(t.caseId));
 		byte[] report = expert(leader).call(() -> evaluation.reportPdf(reportId));
 		for (String member : t.committee) {
-			DemoCredentials key = expertKeys.get(member);
+			IssuedCredentials key = expertKeys.get(member);
 			expert(member).run(() -> evaluation.signReport(t.caseId, key.sign(report), key.certificateBytes(), null));
 		}
 	}
 
 	/** The tenderer uploads the contract and signs it with its demo key; the winner signs with its own. */
-	private void contract(Tender t, CandidateView winner, Map<String, DemoCredentials> keys) {
+	private void contract(Tender t, CandidateView winner, Map<String, IssuedCredentials> keys) {
 		// a one-page PDF standing for the signed contract's scan (the demo has none): the standard font is ASCII only
 		byte[] pdf = DemoPdf.page(List.of("Construction contract " + t.section.tradeCode().value(),
 				"Contract price CNY " + winner.price().yuan().toPlainString(), "Demo data - not a real contract"));
 		tenderer(t).run(() -> award.uploadContract(t.id(), "施工合同.pdf", new ByteArrayInputStream(pdf),
 				t.section.tenderProjectName() + "施工合同：按招标文件及中标价，工期与质量见合同条款。"));
-		DemoCredentials tendererKey = tenderer(t).call(certificates::issueDemoCertificate);
+		IssuedCredentials tendererKey = tenderer(t).call(certificates::issueDemoCertificate);
 		tenderer(t).run(() -> award.signContract(t.id(), tendererKey.sign(pdf), tendererKey.certificateBytes(), null));
 		String bidder = BIDDERS.stream()
 			.filter(b -> bidder(b).call(() -> registry.myEntity().orElseThrow()).id().equals(winner.bidder()))
 			.findFirst().orElseThrow();
-		DemoCredentials key = keys.get(bidder);
+		IssuedCredentials key = keys.get(bidder);
 		bidder(bidder).run(() -> award.signContract(t.id(), key.sign(pdf), key.certificateBytes(), null));
 	}
 
 	// ---- bids ------------------------------------------------------------------------------------------------------
 
 	/** The bidder registers, seals its price sheet and a technical file with its demo key, and submits. */
-	private Path bid(Path dir, SectionView section, String bidder, DemoCredentials key, BigDecimal price)
+	private Path bid(Path dir, SectionView section, String bidder, IssuedCredentials key, BigDecimal price)
 			throws IOException {
 		DemoActing acting = bidder(bidder);
 		acting.run(() -> documents.registerInterest(section.id()));
@@ -450,7 +482,8 @@ class DemoTenderStages implements ApplicationRunner {
 	}
 
 	private void jumpTo(Instant target) {
-		if (target.isAfter(clock.instant())) {
+		// a second of margin: the clock ticks on between this check and the jump's own
+		if (target.isAfter(clock.instant().plusSeconds(1))) {
 			DemoActing.startUp().call(() -> demoTime.jumpTo(target));
 		}
 	}
@@ -488,7 +521,7 @@ class DemoTenderStages implements ApplicationRunner {
 
 	/** Fixed demo credit codes of the stage tenderers, under the city (500000), with their check characters. */
 	static String code(int n) {
-		String first17 = "91500000MB6CQTD0" + n;
+		String first17 = "91500000MB6CQTD" + String.format("%02d", n);
 		return first17 + CreditCode.checkCharacter(first17);
 	}
 

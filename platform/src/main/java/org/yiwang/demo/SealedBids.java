@@ -17,7 +17,7 @@ import org.yiwang.envelope.EnvelopeWriter;
 import org.yiwang.envelope.MachineFingerprint;
 import org.yiwang.envelope.Pem;
 import org.yiwang.envelope.PriceSheet;
-import org.yiwang.pki.DemoCredentials;
+import org.yiwang.pki.IssuedCredentials;
 
 /**
  * What a demo bidder does off the platform, as the bid tool does it: seal a bid (the price sheet and a technical file,
@@ -30,7 +30,7 @@ final class SealedBids {
 	}
 
 	/** The sealed envelope of a bid, written into {@code dir} (keys and files beside it). */
-	static Path seal(Path dir, String tradeCode, String bidderName, String bidder, DemoCredentials key,
+	static Path seal(Path dir, String tradeCode, String bidderName, String bidder, IssuedCredentials key,
 			byte[] openingKeyDer, BigDecimal price, Instant sealedAt) throws IOException {
 		Path keyFile = Files.writeString(dir.resolve(bidder + ".key"), key.privateKeyPem());
 		Path certificate = Files.writeString(dir.resolve(bidder + ".pem"), key.certificatePem());
@@ -51,7 +51,7 @@ final class SealedBids {
 	}
 
 	/** The content key of an envelope, as {@code bidtool unwrap --print-key} prints it (base64). */
-	static String contentKey(Path envelope, DemoCredentials key, Path dir) {
+	static String contentKey(Path envelope, IssuedCredentials key, Path dir) {
 		try {
 			Path keyFile = Files.writeString(Files.createTempFile(dir, "key", ".pem"), key.privateKeyPem());
 			Path certificate = Files.writeString(Files.createTempFile(dir, "cert", ".pem"), key.certificatePem());

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.catalog.Catalog;
 import org.yiwang.evaluation.ExpertChanged.DrawAnswered;
@@ -113,46 +114,91 @@ public class ExpertDraws {
 		ExpertPool.valid(validator, request);
 		return refusals.audited("draw.request", "section:" + request.section(), () -> {
 			SectionParties parties = openingHall.parties(new SectionId(request.section()));
-			Instant now = clock.instant();
-			if (!request.evaluationAt().isAfter(now)) {
+			if (!request.evaluationAt().isAfter(clock.instant())) {
 				throw Refusal.invalid("evaluationAt", "evaluation.draw.evaluationAt.past");
 			}
-			if (draws.liveFor(request.section())) {
-				throw Refusal.conflict(null, "evaluation.draw.exists");
+			List<EntityId> entities = new ArrayList<>(parties.bidders());
+			entities.add(parties.tenderer());
+			if (parties.agency() != null) {
+				entities.add(parties.agency());
 			}
-			Map<String, Integer> seats = new TreeMap<>(request.seats());
-			for (var entry : seats.entrySet()) {
-				if (!experts.specialtyExists(entry.getKey())) {
-					throw Refusal.invalid("seats", "evaluation.expert.specialty.unknown", entry.getKey());
-				}
-				if (entry.getValue() == null || entry.getValue() < 1 || entry.getValue() > 30) {
-					throw Refusal.invalid("seats", "evaluation.draw.seats.range", entry.getKey());
-				}
-			}
-			for (String region : union(request.includeRegions(), request.excludeRegions())) {
-				if (catalog.region(RegionCode.of(region)).isEmpty()) {
-					throw Refusal.invalid("includeRegions", "account.region.unknown", region);
-				}
-			}
-			if (request.includeRegions().stream().anyMatch(request.excludeRegions()::contains)) {
-				throw Refusal.invalid("excludeRegions", "evaluation.draw.regions.both");
-			}
-			LocalDate day = LocalDate.ofInstant(request.evaluationAt(), ExpertPool.ZONE);
-			Draws.Exclusions exclusions = exclusions(parties, request, day);
-			CommittedPool pool = pool(exclusions, seats);
-			byte[] seed = new byte[32];
-			RANDOM.nextBytes(seed);
-			UUID id = UUID.randomUUID();
-			Draws.Stored draw = new Draws.Stored(id, request.section(), parties.round(), parties.region(),
-					parties.tradeCode().value(), parties.tenderer().value(), request.evaluationAt(),
-					sorted(request.includeRegions()), sorted(request.excludeRegions()), servicePeriodDays, seed,
-					Sha256.hex(seed), pool.sha256(), DrawStatus.COMMITTED,
-					acting.actor().username(), now, null, null, null);
-			draws.add(draw, pool.parts());
-			events.publishEvent(new DrawCommitted(acting.actor(), id, request.section().toString(), parties.round(),
-					draw.seedSha256(), draw.poolSha256(), parties.region(), now));
-			return view(draws.byId(id).orElseThrow(), false);
+			return commit(acting, request.section(), parties.round(), parties.region(), parties.tradeCode().value(),
+					parties.tenderer().value(), entities, request.evaluationAt(), request.seats(),
+					request.includeRegions(), request.excludeRegions());
 		});
+	}
+
+	/**
+	 * The same committed draw for a team outside tendering (a procurement case's negotiation, consultation or quotation
+	 * team): staff of the subject's region, the purchaser and every invited supplier avoided, one live draw per
+	 * subject. Drawing, answers, the seal and the public verification record are the section draw's own.
+	 */
+	public DrawView requestTeam(TeamDrawRequest request) {
+		Acting acting = requireStaff();
+		if (request == null || request.subject() == null || request.region() == null || request.purchaser() == null
+				|| request.tradeCode() == null) {
+			throw Refusal.invalid("subject", "evaluation.draw.section.required");
+		}
+		return refusals.audited("draw.request", "team:" + request.subject(), () -> {
+			if (request.evaluationAt() == null) {
+				throw Refusal.invalid("evaluationAt", "evaluation.draw.evaluationAt.required");
+			}
+			if (!request.evaluationAt().isAfter(clock.instant())) {
+				throw Refusal.invalid("evaluationAt", "evaluation.draw.evaluationAt.past");
+			}
+			if (request.seats().isEmpty()) {
+				throw Refusal.invalid("seats", "evaluation.draw.seats.required");
+			}
+			List<EntityId> entities = new ArrayList<>(request.parties());
+			entities.add(request.purchaser());
+			return commit(acting, request.subject(), 1, request.region(), request.tradeCode(),
+					request.purchaser().value(), entities.stream().distinct().toList(), request.evaluationAt(),
+					request.seats(), request.includeRegions(), request.excludeRegions());
+		});
+	}
+
+	/** Checks the seats and regions, computes the eligible pool with avoidance and records the commitment. */
+	private DrawView commit(Acting acting, UUID subject, int round, RegionCode region, String tradeCode, UUID tenderer,
+			List<EntityId> entities, Instant evaluationAt, Map<String, Integer> requestedSeats,
+			Set<String> includeRegions, Set<String> excludeRegions) {
+		Instant now = clock.instant();
+		if (draws.liveFor(subject)) {
+			throw Refusal.conflict(null, "evaluation.draw.exists");
+		}
+		Map<String, Integer> seats = new TreeMap<>(requestedSeats);
+		for (var entry : seats.entrySet()) {
+			if (!experts.specialtyExists(entry.getKey())) {
+				throw Refusal.invalid("seats", "evaluation.expert.specialty.unknown", entry.getKey());
+			}
+			if (entry.getValue() == null || entry.getValue() < 1 || entry.getValue() > 30) {
+				throw Refusal.invalid("seats", "evaluation.draw.seats.range", entry.getKey());
+			}
+		}
+		for (String code : union(includeRegions, excludeRegions)) {
+			if (!RegionCode.isValid(code) || catalog.region(RegionCode.of(code)).isEmpty()) {
+				throw Refusal.invalid("includeRegions", "account.region.unknown", code);
+			}
+		}
+		if (includeRegions.stream().anyMatch(excludeRegions::contains)) {
+			throw Refusal.invalid("excludeRegions", "evaluation.draw.regions.both");
+		}
+		LocalDate day = LocalDate.ofInstant(evaluationAt, ExpertPool.ZONE);
+		List<String> codes = entities.stream().map(registry::entity).map(EntityView::creditCode)
+			.filter(java.util.Objects::nonNull).toList();
+		Draws.Exclusions exclusions = new Draws.Exclusions(subject, tenderer,
+				entities.stream().map(EntityId::value).toList(), codes, sorted(includeRegions), sorted(excludeRegions),
+				day, evaluationAt, day.minusDays(servicePeriodDays));
+		CommittedPool pool = pool(exclusions, seats);
+		byte[] seed = new byte[32];
+		RANDOM.nextBytes(seed);
+		UUID id = UUID.randomUUID();
+		Draws.Stored draw = new Draws.Stored(id, subject, round, region, tradeCode, tenderer, evaluationAt,
+				sorted(includeRegions), sorted(excludeRegions), servicePeriodDays, seed, Sha256.hex(seed), pool.sha256(),
+				DrawStatus.COMMITTED, acting.actor().username(), now, null, null, null);
+		draws.add(draw, pool.parts());
+		events.publishEvent(new DrawCommitted(acting.actor(), id, subject.toString(), round, draw.seedSha256(),
+				draw.poolSha256(), region, now));
+		return view(draws.byId(id).orElseThrow(), false);
 	}
 
 	/** Draws the first seats of a committed draw: invitations go out to the experts drawn. */
@@ -323,6 +369,44 @@ public class ExpertDraws {
 		return acting.isPresent() ? work.get() : RegionScopes.callAsPlatform(work);
 	}
 
+	/**
+	 * A team outside tendering sits (a procurement team opens the responses): its complete draw is revealed as
+	 * {@link #evaluationBegun} does for a section. The calling module has checked that the actor is the subject's team;
+	 * the draw must belong to {@code subject}. Called inside the caller's transaction it joins it (the caller's region
+	 * scope must cover the draw's region), so the reveal commits or rolls back with the caller's step.
+	 */
+	public DrawView teamSits(UUID id, UUID subject) {
+		java.util.function.Supplier<DrawView> work = () -> {
+			Draws.Stored draw = draws.byId(id).filter(d -> d.section().equals(subject))
+				.orElseThrow(() -> Refusal.notFound("evaluation.draw.notFound"));
+			if (draw.status() != DrawStatus.COMPLETE) {
+				throw Refusal.conflict(null, "evaluation.draw.notComplete");
+			}
+			Instant now = clock.instant();
+			if (draw.revealedAt() == null) {
+				draws.reveal(id, now);
+				events.publishEvent(new DrawRevealed(Actors.actor(), id, draw.region(), now));
+			}
+			return view(draws.byId(id).orElseThrow(), false);
+		};
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			return work.get();
+		}
+		return RegionScopes.callAsPlatform(() -> refusals.audited("draw.reveal", "draw:" + id, work));
+	}
+
+	/**
+	 * A team's draw as the platform sees it (for the module that requested it): names only once revealed. Inside the
+	 * caller's transaction it reads with the caller's scope.
+	 */
+	public Optional<DrawView> teamDraw(UUID id) {
+		java.util.function.Supplier<Optional<DrawView>> work = () -> draws.byId(id).map(d -> view(d, false));
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			return work.get();
+		}
+		return RegionScopes.callAsPlatform(() -> transactions.execute(status -> work.get()));
+	}
+
 	/** Whether evaluation has begun for the draw (its list is no longer sealed); false for an unknown draw. */
 	public boolean revealed(UUID id) {
 		return RegionScopes.callAsPlatform(() -> transactions.execute(status -> draws.byId(id)))
@@ -450,19 +534,6 @@ public class ExpertDraws {
 	}
 
 	// ---- helpers -----------------------------------------------------------------------------------------------------
-
-	private Draws.Exclusions exclusions(SectionParties parties, DrawRequest request, LocalDate day) {
-		List<EntityId> entities = new ArrayList<>(parties.bidders());
-		entities.add(parties.tenderer());
-		if (parties.agency() != null) {
-			entities.add(parties.agency());
-		}
-		List<String> codes = entities.stream().map(registry::entity).map(EntityView::creditCode)
-			.filter(java.util.Objects::nonNull).toList();
-		return new Draws.Exclusions(request.section(), parties.tenderer().value(),
-				entities.stream().map(EntityId::value).toList(), codes, sorted(request.includeRegions()),
-				sorted(request.excludeRegions()), day, request.evaluationAt(), day.minusDays(servicePeriodDays));
-	}
 
 	private DrawView view(Draws.Stored d, boolean forExpert) {
 		boolean open = d.revealedAt() != null || forExpert;

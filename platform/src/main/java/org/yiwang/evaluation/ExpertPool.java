@@ -24,8 +24,8 @@ import org.yiwang.kernel.CreditCode;
 import org.yiwang.kernel.RegionCode;
 import org.yiwang.kernel.Role;
 import org.yiwang.pki.CertificateView;
-import org.yiwang.pki.DemoCertificates;
-import org.yiwang.pki.DemoCredentials;
+import org.yiwang.pki.TrialCertificateDesk;
+import org.yiwang.pki.IssuedCredentials;
 import org.yiwang.pki.KeyAlgorithm;
 import org.yiwang.pki.TrustStore;
 import org.yiwang.registry.EntityRegistry;
@@ -56,7 +56,7 @@ public class ExpertPool {
 
 	private final TrustStore trustStore;
 
-	private final DemoCertificates demoCertificates;
+	private final TrialCertificateDesk demoCertificates;
 
 	private final ExpertRefusals refusals;
 
@@ -69,7 +69,7 @@ public class ExpertPool {
 	private final Validator validator;
 
 	ExpertPool(Experts experts, AccountManagement accounts, EntityRegistry registry, Catalog catalog,
-			TrustStore trustStore, DemoCertificates demoCertificates, ExpertRefusals refusals,
+			TrustStore trustStore, TrialCertificateDesk demoCertificates, ExpertRefusals refusals,
 			TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock, Validator validator) {
 		this.validator = validator;
 		this.experts = experts;
@@ -143,7 +143,7 @@ public class ExpertPool {
 		UUID id = UUID.randomUUID();
 		Instant now = clock.instant();
 		experts.add(id, account.id().value(), expert, employer(expert), acting.actor().username(), now);
-		DemoCredentials credentials = demoCertificates.issue(expert.name(), CreditCode.of(expert.employerCreditCode()),
+		IssuedCredentials credentials = demoCertificates.issue(expert.name(), CreditCode.of(expert.employerCreditCode()),
 				KeyAlgorithm.SM2);
 		byte[] pem = credentials.certificatePem().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 		var view = trustStore.inspect(pem);
@@ -222,7 +222,7 @@ public class ExpertPool {
 	 * With demo data on, a signed-in expert gets a fresh demo SM2 certificate and its key (the demo CA issues it),
 	 * bound to them at once, so that a newcomer can sign the sign-in challenge with the bid tool.
 	 */
-	public DemoCredentials demoKey() {
+	public IssuedCredentials demoKey() {
 		Acting acting = Actors.requireAnyRole("evaluation.expert.expertOnly", Role.EXPERT);
 		if (!demoCertificates.available()) {
 			throw Refusal.forbidden("pki.demo.off");
@@ -236,12 +236,12 @@ public class ExpertPool {
 		});
 	}
 
-	private DemoCredentials issueDemoKey(Acting acting) {
+	private IssuedCredentials issueDemoKey(Acting acting) {
 		ExpertView me = experts.byUsername(acting.actor().username())
 			.orElseThrow(() -> Refusal.notFound("evaluation.expert.notInPool"));
 		String creditCode = me.employerCreditCode() != null ? me.employerCreditCode()
 				: demoCreditCode(me.homeRegion());
-		DemoCredentials credentials = demoCertificates.issue(me.name(), CreditCode.of(creditCode), KeyAlgorithm.SM2);
+		IssuedCredentials credentials = demoCertificates.issue(me.name(), CreditCode.of(creditCode), KeyAlgorithm.SM2);
 		bind(acting, me, credentials.certificatePem().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 		return credentials;
 	}

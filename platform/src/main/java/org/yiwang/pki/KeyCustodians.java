@@ -39,7 +39,7 @@ public class KeyCustodians {
 
 	private final TrustStore trustStore;
 
-	private final DemoAuthorities demoAuthorities;
+	private final CertificateAuthorityKeys authorityKeys;
 
 	private final KeyVault vault;
 
@@ -53,12 +53,12 @@ public class KeyCustodians {
 
 	private final boolean demo;
 
-	KeyCustodians(JdbcClient jdbc, TrustStore trustStore, DemoAuthorities demoAuthorities, KeyVault vault,
+	KeyCustodians(JdbcClient jdbc, TrustStore trustStore, CertificateAuthorityKeys authorityKeys, KeyVault vault,
 			ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock, Deployment deployment,
 			@Value("${yiwang.demo:true}") boolean demo) {
 		this.jdbc = jdbc;
 		this.trustStore = trustStore;
-		this.demoAuthorities = demoAuthorities;
+		this.authorityKeys = authorityKeys;
 		this.vault = vault;
 		this.events = events;
 		this.transactions = transactions;
@@ -111,7 +111,7 @@ public class KeyCustodians {
 	 * The signed-in demo custodian's own key and certificate (PKCS#8 PEM), to decrypt its shares with; only with demo
 	 * data on. A real custodian's key never passes through the platform.
 	 */
-	public DemoCredentials demoKey() {
+	public IssuedCredentials demoKey() {
 		Acting acting = Actors.required();
 		String username = acting.actor().username();
 		if (!demo) {
@@ -121,14 +121,20 @@ public class KeyCustodians {
 			throw Refusal.notFound("pki.custodian.noDemoKey");
 		}
 		KeyVault.StoredKey key = vault.find(vaultName(username)).orElseThrow(() -> Refusal.notFound("pki.custodian.noDemoKey"));
-		return new DemoCredentials(CertificateBytes.pem("CERTIFICATE", ChainValidator.encoded(key.certificate())),
+		return new IssuedCredentials(CertificateBytes.pem("CERTIFICATE", ChainValidator.encoded(key.certificate())),
 				CertificateBytes.pem("PRIVATE KEY", key.privateKey().getEncoded()), viewOf(ChainValidator.encoded(key.certificate())));
 	}
 
-	/** With demo data on, at start: the demo staff accounts become custodians with demo-CA SM2 certificates. */
-	void ensureDemo() {
+	/**
+	 * With demo data on, at start (the demo's stand-in CA calls it): the demo staff accounts become custodians with SM2
+	 * encryption certificates from the stand-in root {@code caName}. Refused with demo data off.
+	 */
+	public void ensureDemo(String caName) {
+		if (!demo) {
+			throw new IllegalStateException("Demo custodians exist only with yiwang.demo=true");
+		}
 		for (String username : DEMO_CUSTODIANS) {
-			KeyVault.StoredKey key = vault.findOrCreate(vaultName(username), () -> demoAuthorities.encryptionKey(
+			KeyVault.StoredKey key = vault.findOrCreate(vaultName(username), () -> authorityKeys.encryptionKey(caName,
 					new X500Name("CN=" + username + " (key custodian),O=Yiwang Demo (not for production),C=CN")));
 			RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(status -> {
 				boolean present = jdbc.sql("select count(*) from pki.custodians where username = ? and withdrawn_at is null")

@@ -7,8 +7,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * On start: the platform keys exist (made on the first start); with demo data the demo CAs are trusted, without it
- * they are withdrawn, like the demo accounts.
+ * On start: the platform keys exist (made on the first start); without demo data the demo CAs (made and trusted by the
+ * demo module's stand-in CA) are withdrawn, like the demo accounts.
  */
 @Component
 @Order(20)
@@ -16,29 +16,21 @@ class PkiStartup implements ApplicationRunner {
 
 	private final PlatformKeys keys;
 
-	private final DemoAuthorities demo;
-
-	private final KeyCustodians custodians;
+	private final CertificateAuthorityKeys authorityKeys;
 
 	private final boolean demoEnabled;
 
-	PkiStartup(PlatformKeys keys, DemoAuthorities demo, KeyCustodians custodians,
-			@Value("${yiwang.demo:true}") boolean demoEnabled) {
+	PkiStartup(PlatformKeys keys, CertificateAuthorityKeys authorityKeys, @Value("${yiwang.demo:true}") boolean demoEnabled) {
 		this.keys = keys;
-		this.demo = demo;
-		this.custodians = custodians;
+		this.authorityKeys = authorityKeys;
 		this.demoEnabled = demoEnabled;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
 		keys.ensureCreated();
-		if (demoEnabled) {
-			demo.ensureCreated();
-			custodians.ensureDemo();
-		}
-		else {
-			demo.withdraw();
+		if (!demoEnabled) {
+			authorityKeys.withdrawAll();
 		}
 	}
 }

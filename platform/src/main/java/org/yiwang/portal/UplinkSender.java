@@ -9,8 +9,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.yiwang.system.ClusterLocks;
 
-/** Runs the uplink on its own thread every {@code yiwang.portal.uplink.interval} while an endpoint is configured. */
+/**
+ * Runs the uplink on its own thread every {@code yiwang.portal.uplink.interval} while an endpoint is configured, on one
+ * node of a cluster at a time (the holder of the {@code portal-uplink} lock, {@link ClusterLocks}).
+ */
 @Component
 @EnableConfigurationProperties(UplinkSettings.class)
 class UplinkSender implements SmartLifecycle {
@@ -21,11 +25,16 @@ class UplinkSender implements SmartLifecycle {
 
 	private final UplinkSettings settings;
 
+	private static final String JOB = "portal-uplink";
+
+	private final ClusterLocks locks;
+
 	private ScheduledExecutorService scheduler;
 
-	UplinkSender(NationalUplink uplink, UplinkSettings settings) {
+	UplinkSender(NationalUplink uplink, UplinkSettings settings, ClusterLocks locks) {
 		this.uplink = uplink;
 		this.settings = settings;
+		this.locks = locks;
 	}
 
 	@Override
@@ -42,7 +51,9 @@ class UplinkSender implements SmartLifecycle {
 		long millis = settings.interval().toMillis();
 		scheduler.scheduleWithFixedDelay(() -> {
 			try {
-				uplink.sendDue();
+				if (locks.owns(JOB)) {
+					uplink.sendDue();
+				}
 			}
 			catch (RuntimeException e) {
 				log.warn("National uplink round failed", e);
@@ -55,6 +66,7 @@ class UplinkSender implements SmartLifecycle {
 		if (scheduler != null) {
 			scheduler.shutdownNow();
 			scheduler = null;
+			locks.release(JOB);
 		}
 	}
 

@@ -100,6 +100,37 @@ class CaseParties {
 		return registry.myEntity().orElseThrow(() -> Refusal.conflict(null, "procurement.noEntity"));
 	}
 
+	/** The signed-in purchaser's approved entity: what registering a case or a framework starts with. */
+	EntityView approvedPurchaser() {
+		EntityView purchaser = purchaserEntity();
+		if (purchaser.status() != org.yiwang.registry.EntityStatus.APPROVED) {
+			throw Refusal.conflict(null, "procurement.noEntity");
+		}
+		return purchaser;
+	}
+
+	/** Staff publish only what is still submitted, and only the version they saw. */
+	static void publishable(boolean submitted, long version, long seenVersion) {
+		if (!submitted) {
+			throw Refusal.conflict(null, "procurement.publish.notSubmitted");
+		}
+		if (version != seenVersion) {
+			throw Refusal.conflict(null, "procurement.changedMeanwhile");
+		}
+	}
+
+	/** Whether the entity is barred from the district and category on the day of {@code now} (Beijing). */
+	boolean barred(org.yiwang.registry.EntityId entity, RegionCode region, CategoryCode category, Instant now) {
+		return registry.isBarred(entity, region, category, LocalDate.ofInstant(now, CHINA));
+	}
+
+	/** A trade code {@code <prefix>-<district>-<year>-<6 random digits>}, the year in Beijing. */
+	static org.yiwang.kernel.TradeCode tradeCode(String prefix, RegionCode region, java.time.Clock clock) {
+		return org.yiwang.kernel.TradeCode.of("%s-%s-%d-%06d".formatted(prefix, region.value(),
+				java.time.Year.now(clock.withZone(CHINA)).getValue(),
+				java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000)));
+	}
+
 	/** The case, if the signed-in account is its purchaser's side or the district's staff (the negotiation team's seat). */
 	ProcurementView asTeam(ProcurementView c) {
 		Acting acting = Actors.required();

@@ -4,13 +4,11 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -18,10 +16,8 @@ import org.yiwang.catalog.CategoryView;
 import org.yiwang.catalog.RegionView;
 import org.yiwang.kernel.Acting;
 import org.yiwang.kernel.Money;
-import org.yiwang.kernel.RegionCode;
 import org.yiwang.kernel.Role;
 import org.yiwang.kernel.Sha256;
-import org.yiwang.kernel.TradeCode;
 import org.yiwang.procurement.ProcurementChanged.FrameworkRegistered;
 import org.yiwang.procurement.ProcurementChanged.FrameworkResponded;
 import org.yiwang.registry.EntityRole;
@@ -54,23 +50,29 @@ public class FrameworkAgreements {
 
 	private final Frameworks frameworks;
 
+	private final OpenForms openForms;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	FrameworkAgreements(CaseParties parties, Frameworks frameworks, ApplicationEventPublisher events, Clock clock) {
+	FrameworkAgreements(CaseParties parties, Frameworks frameworks, OpenForms openForms, ApplicationEventPublisher events,
+			Clock clock) {
 		this.parties = parties;
 		this.frameworks = frameworks;
+		this.openForms = openForms;
 		this.events = events;
 		this.clock = clock;
 	}
 
 	/** A purchaser (or agency) registers a framework; a refusal names the field to fix. */
 	public FrameworkView register(NewFramework request) {
-		EntityView purchaser = parties.purchaserEntity();
-		if (purchaser.status() != EntityStatus.APPROVED) {
-			throw Refusal.conflict(null, "procurement.noEntity");
-		}
+		return register(request, false);
+	}
+
+	/** Registers a closed framework, or an open one (marked in the same transaction; {@link OpenFrameworks}). */
+	FrameworkView register(NewFramework request, boolean open) {
+		EntityView purchaser = parties.approvedPurchaser();
 		if (request == null) {
 			throw Refusal.invalid("title", "procurement.text.required");
 		}
@@ -99,12 +101,15 @@ public class FrameworkAgreements {
 		}
 		Acting acting = Actors.required();
 		Instant now = clock.instant();
-		FrameworkView f = new FrameworkView(UUID.randomUUID(), tradeCode(region.code()), region.code(), category.code(),
+		FrameworkView f = new FrameworkView(UUID.randomUUID(), CaseParties.tradeCode("ZC-KJ", region.code(), clock), region.code(), category.code(),
 				title, requirements, unit, max, request.evaluation(), request.secondStage(), request.entryCap(),
 				request.termMonths(), purchaser.id(), purchaser.name(), purchaser.creditCode(), now,
 				FrameworkStatus.SUBMITTED, null, null, null, null, null, null, null, null, null, 0, List.of());
 		parties.platform(() -> {
 			frameworks.add(f, days, acting.actor().username());
+			if (open) {
+				openForms.mark(f.id(), f.region());
+			}
 			events.publishEvent(new FrameworkRegistered(acting.actor(), f.id(), f.region(), now));
 			return null;
 		});
@@ -116,11 +121,9 @@ public class FrameworkAgreements {
 		Acting staff = CaseParties.staff();
 		parties.scoped(() -> {
 			FrameworkView f = frameworks.forUpdate(id);
-			if (f.status() != FrameworkStatus.SUBMITTED) {
-				throw Refusal.conflict(null, "procurement.publish.notSubmitted");
-			}
-			if (f.version() != seenVersion) {
-				throw Refusal.conflict(null, "procurement.changedMeanwhile");
+			CaseParties.publishable(f.status() == FrameworkStatus.SUBMITTED, f.version(), seenVersion);
+			if (openForms.isOpen(id)) {
+				throw Refusal.conflict(null, "procurement.framework.open.publishOpen");
 			}
 			Instant now = clock.instant();
 			LocalDate today = LocalDate.ofInstant(now, CaseParties.CHINA);
@@ -162,7 +165,7 @@ public class FrameworkAgreements {
 			if (me.id().equals(f.purchaser())) {
 				throw Refusal.conflict(null, "procurement.framework.ownCall");
 			}
-			if (parties.registry.isBarred(me.id(), f.region(), f.category(), LocalDate.ofInstant(now, CaseParties.CHINA))) {
+			if (parties.barred(me.id(), f.region(), f.category(), now)) {
 				throw Refusal.conflict(null, "procurement.framework.barred");
 			}
 			if (price.yuan().compareTo(f.maxUnitPrice().yuan()) > 0) {
@@ -353,10 +356,5 @@ public class FrameworkAgreements {
 			case RE_COMPETITION -> "二次竞价";
 			case ROTATION -> "顺序轮候";
 		};
-	}
-
-	private TradeCode tradeCode(RegionCode region) {
-		return TradeCode.of("ZC-KJ-%s-%d-%06d".formatted(region.value(),
-				Year.now(clock.withZone(CaseParties.CHINA)).getValue(), ThreadLocalRandom.current().nextInt(1_000_000)));
 	}
 }

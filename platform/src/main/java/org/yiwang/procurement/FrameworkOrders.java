@@ -17,7 +17,6 @@ import org.yiwang.kernel.Role;
 import org.yiwang.kernel.Sha256;
 import org.yiwang.procurement.ProcurementChanged.FrameworkOfferSealed;
 import org.yiwang.registry.EntityId;
-import org.yiwang.registry.EntityStatus;
 import org.yiwang.registry.EntityView;
 import org.yiwang.system.Actors;
 import org.yiwang.system.Refusal;
@@ -56,10 +55,7 @@ public class FrameworkOrders {
 
 	/** A purchaser places an order (or opens its re-competition); a refusal names the field to fix. */
 	public FrameworkOrderView order(UUID frameworkId, NewFrameworkOrder request) {
-		EntityView buyer = parties.purchaserEntity();
-		if (buyer.status() != EntityStatus.APPROVED) {
-			throw Refusal.conflict(null, "procurement.noEntity");
-		}
+		EntityView buyer = parties.approvedPurchaser();
 		if (request == null || request.quantity() == null || request.quantity() < 1
 				|| request.quantity() > MAX_QUANTITY) {
 			throw Refusal.invalid("quantity", "procurement.framework.quantity", 1, MAX_QUANTITY);
@@ -87,7 +83,8 @@ public class FrameworkOrders {
 				case ROTATION -> chosen = entrants.stream()
 					.min(Comparator.comparingInt((Frameworks.Response r) -> frameworks.placedWith(frameworkId, r.supplier()))
 						.thenComparing(Frameworks.Response::rank))
-					.orElseThrow();
+					// an open framework may have no member yet (or all left)
+					.orElseThrow(() -> Refusal.conflict(null, "procurement.framework.noMembers"));
 				case RE_COMPETITION -> {
 					Integer hours = request.offerHours();
 					if (hours == null || hours < 1 || hours > MAX_OFFER_HOURS) {

@@ -10,7 +10,7 @@ import org.yiwang.kernel.RegionCode;
 import org.yiwang.kernel.TradeCode;
 import org.yiwang.registry.EntityId;
 
-/** A closed framework agreement as its reader may see it (suppliers filtered by {@link FrameworkAgreements}). */
+/** A framework agreement (closed, or open: see {@link OpenFrameworks}) as its reader may see it (suppliers filtered by {@link FrameworkAgreements}). */
 public record FrameworkView(UUID id, TradeCode tradeCode, RegionCode region, CategoryCode category, String title,
 		String requirements, String unit, Money maxUnitPrice, FrameworkEvaluation evaluation, SecondStage secondStage,
 		Integer entryCap, int termMonths, EntityId purchaser, String purchaserName, String purchaserCreditCode,
@@ -36,6 +36,14 @@ public record FrameworkView(UUID id, TradeCode tradeCode, RegionCode region, Cat
 				secondStage, entryCap, termMonths, purchaser, purchaserName, purchaserCreditCode, submittedAt, to,
 				publishedAt, responseDeadline, noticeText, noticeSignature, text, signature, at, until, failure, version,
 				suppliers);
+	}
+
+	/** The same framework with its call re-signed (an open framework's republication). */
+	FrameworkView noticed(String text, String signature) {
+		return new FrameworkView(id, tradeCode, region, category, title, requirements, unit, maxUnitPrice, evaluation,
+				secondStage, entryCap, termMonths, purchaser, purchaserName, purchaserCreditCode, submittedAt, status,
+				publishedAt, responseDeadline, text, signature, entryText, entrySignature, selectedAt, validUntil,
+				failureReason, version, suppliers);
 	}
 
 	/** Whether second-stage orders may be placed at {@code now}. */

@@ -53,12 +53,16 @@ public class NegotiationRoom {
 
 	private final Outcomes outcomes;
 
+	private final NegotiationTeams teams;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	NegotiationRoom(CaseParties parties, Outcomes outcomes, ApplicationEventPublisher events, Clock clock) {
+	NegotiationRoom(CaseParties parties, Outcomes outcomes, NegotiationTeams teams, ApplicationEventPublisher events,
+			Clock clock) {
 		this.parties = parties;
+		this.teams = teams;
 		this.cases = parties.cases;
 		this.outcomes = outcomes;
 		this.events = events;
@@ -115,6 +119,7 @@ public class NegotiationRoom {
 				events.publishEvent(new ResponsesOpened(acting.actor(), id, 1, c.region(), now));
 				return cases.forUpdate(id);
 			}
+			teams.sits(id);
 			List<Cases.Supplier> responded = new ArrayList<>();
 			for (Cases.Supplier s : cases.suppliers(id)) {
 				if (s.respondedAt() != null) {

@@ -19,19 +19,24 @@ class Outcomes {
 
 	private final ApplicationEventPublisher events;
 
-	Outcomes(CaseParties parties, ApplicationEventPublisher events) {
+	private final NegotiationTeams teams;
+
+	Outcomes(CaseParties parties, ApplicationEventPublisher events, NegotiationTeams teams) {
 		this.parties = parties;
 		this.events = events;
+		this.teams = teams;
 	}
 
 	ProcurementView award(Actor actor, ProcurementView c, EntityId winner, String winnerName, String winnerCode,
 			Money price, String evaluation, Instant now) {
-		String text = String.join("\n", "成交结果公告", "项目名称：" + c.title(), "交易编码：" + c.tradeCode().value(),
-				"采购方式：" + CaseParties.methodName(c.method()), "采购人：" + c.purchaserName(),
-				"预算金额：" + CaseParties.yuan(c.budget()), "成交供应商：" + winnerName
+		java.util.List<String> lines = new java.util.ArrayList<>(java.util.List.of("成交结果公告", "项目名称：" + c.title(),
+				"交易编码：" + c.tradeCode().value(), "采购方式：" + CaseParties.methodName(c.method()),
+				"采购人：" + c.purchaserName(), "预算金额：" + CaseParties.yuan(c.budget()), "成交供应商：" + winnerName
 						+ (winnerCode == null ? "" : "（统一社会信用代码 " + winnerCode + "）"),
-				"成交金额：" + CaseParties.yuan(price), "评审：" + evaluation, "采购需求：" + c.requirements(),
-				"公告时间：" + CaseParties.shown(now));
+				"成交金额：" + CaseParties.yuan(price), "评审：" + evaluation, "采购需求：" + c.requirements()));
+		teams.noticeLine(c.id()).ifPresent(lines::add);
+		lines.add("公告时间：" + CaseParties.shown(now));
+		String text = String.join("\n", lines);
 		ProcurementView done = new ProcurementView(c.id(), c.tradeCode(), c.region(), c.category(), c.templateVersion(),
 				c.method(), c.title(), c.requirements(), c.budget(), c.singleSourceReason(), c.purchaser(),
 				c.purchaserName(), c.purchaserCreditCode(), c.submittedAt(), ProcurementStatus.CONCLUDED, c.publishedAt(),

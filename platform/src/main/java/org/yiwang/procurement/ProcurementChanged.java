@@ -41,6 +41,14 @@ public sealed interface ProcurementChanged extends Auditable {
 		}
 	}
 
+	record TeamRequested(Actor actor, UUID procurement, UUID draw, int representatives, int experts, RegionCode region,
+			Instant occurredAt) implements ProcurementChanged {
+		@Override
+		public String action() {
+			return "procurement.team.requested";
+		}
+	}
+
 	record RoundHeld(Actor actor, UUID procurement, int round, int suppliers, RegionCode region, Instant occurredAt)
 			implements ProcurementChanged {
 		@Override

@@ -3,14 +3,12 @@ package org.yiwang.procurement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Year;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -26,7 +24,6 @@ import org.yiwang.kernel.CreditCode;
 import org.yiwang.kernel.Money;
 import org.yiwang.kernel.RegionCode;
 import org.yiwang.kernel.Role;
-import org.yiwang.kernel.TradeCode;
 import org.yiwang.procurement.ProcurementChanged.ObjectionAnswered;
 import org.yiwang.procurement.ProcurementChanged.ObjectionRaised;
 import org.yiwang.procurement.ProcurementChanged.Registered;
@@ -82,10 +79,7 @@ public class ProcurementDesk {
 
 	/** A purchaser (or agency) registers a case; every field is checked and a refusal names the field to fix. */
 	public ProcurementView register(NewProcurement request) {
-		EntityView purchaser = parties.purchaserEntity();
-		if (purchaser.status() != EntityStatus.APPROVED) {
-			throw Refusal.conflict(null, "procurement.noEntity");
-		}
+		EntityView purchaser = parties.approvedPurchaser();
 		if (request == null) {
 			throw Refusal.invalid("title", "procurement.text.required");
 		}
@@ -110,7 +104,7 @@ public class ProcurementDesk {
 		Instant now = clock.instant();
 		Acting acting = Actors.required();
 		UUID made = parties.scoped(() -> {
-			ProcurementView c = new ProcurementView(UUID.randomUUID(), tradeCode(region.code()), region.code(),
+			ProcurementView c = new ProcurementView(UUID.randomUUID(), CaseParties.tradeCode("ZC", region.code(), clock), region.code(),
 					category.code(), template.version(), method, title, requirements, budget,
 					reason, purchaser.id(), purchaser.name(), purchaser.creditCode(), now, ProcurementStatus.SUBMITTED, null,
 					null, null, 0, null, null, null, null, null, null, null, null, null, 0, List.of());
@@ -132,12 +126,7 @@ public class ProcurementDesk {
 		Acting staff = CaseParties.staff();
 		parties.scoped(() -> {
 			ProcurementView c = cases.forUpdate(id);
-			if (c.status() != ProcurementStatus.SUBMITTED) {
-				throw Refusal.conflict(null, "procurement.publish.notSubmitted");
-			}
-			if (c.version() != seenVersion) {
-				throw Refusal.conflict(null, "procurement.changedMeanwhile");
-			}
+			CaseParties.publishable(c.status() == ProcurementStatus.SUBMITTED, c.version(), seenVersion);
 			Instant now = clock.instant();
 			int days = cases.responseDays(id);
 			LocalDate today = LocalDate.ofInstant(now, CaseParties.CHINA);
@@ -362,7 +351,6 @@ public class ProcurementDesk {
 		if (distinct.size() > MAX_SUPPLIERS) {
 			throw Refusal.invalid("suppliers", "procurement.suppliers.tooMany", MAX_SUPPLIERS);
 		}
-		LocalDate today = LocalDate.ofInstant(clock.instant(), CaseParties.CHINA);
 		List<EntityView> found = new ArrayList<>();
 		for (String code : distinct) {
 			if (CreditCode.problem(code).isPresent()) {
@@ -374,16 +362,11 @@ public class ProcurementDesk {
 			if (entity.id().equals(purchaser.id())) {
 				throw Refusal.invalid("suppliers", "procurement.suppliers.purchaser", code);
 			}
-			if (parties.registry.isBarred(entity.id(), region, category, today)) {
+			if (parties.barred(entity.id(), region, category, clock.instant())) {
 				throw Refusal.invalid("suppliers", "procurement.suppliers.barred", code);
 			}
 			found.add(entity);
 		}
 		return found;
-	}
-
-	private TradeCode tradeCode(RegionCode region) {
-		return TradeCode.of("ZC-%s-%d-%06d".formatted(region.value(), Year.now(clock.withZone(CaseParties.CHINA)).getValue(),
-				ThreadLocalRandom.current().nextInt(1_000_000)));
 	}
 }

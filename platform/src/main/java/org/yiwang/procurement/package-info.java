@@ -4,5 +4,5 @@
  * each from its published notice to a published result.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Procurement",
-		allowedDependencies = { "kernel", "system", "catalog", "registry", "pki" })
+		allowedDependencies = { "kernel", "system", "catalog", "registry", "pki", "evaluation" })
 package org.yiwang.procurement;

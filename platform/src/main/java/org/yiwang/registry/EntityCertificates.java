@@ -13,8 +13,8 @@ import org.yiwang.kernel.Acting;
 import org.yiwang.kernel.Role;
 import org.yiwang.kernel.CreditCode;
 import org.yiwang.pki.CertificateView;
-import org.yiwang.pki.DemoCertificates;
-import org.yiwang.pki.DemoCredentials;
+import org.yiwang.pki.TrialCertificateDesk;
+import org.yiwang.pki.IssuedCredentials;
 import org.yiwang.pki.KeyAlgorithm;
 import org.yiwang.pki.SignatureAlgorithm;
 import org.yiwang.pki.SignatureVerification;
@@ -46,10 +46,10 @@ public class EntityCertificates {
 
 	private final Clock clock;
 
-	private final DemoCertificates demoCertificates;
+	private final TrialCertificateDesk demoCertificates;
 
 	EntityCertificates(Entities entities, Bindings bindings, TrustStore trustStore, Signatures signatures,
-			ApplicationEventPublisher events, Clock clock, DemoCertificates demoCertificates) {
+			ApplicationEventPublisher events, Clock clock, TrialCertificateDesk demoCertificates) {
 		this.demoCertificates = demoCertificates;
 		this.entities = entities;
 		this.bindings = bindings;
@@ -99,14 +99,14 @@ public class EntityCertificates {
 	 * once, and the private key to sign with (shown to it this once, never kept).
 	 */
 	@Transactional
-	public DemoCredentials issueDemoCertificate() {
+	public IssuedCredentials issueDemoCertificate() {
 		Acting member = Actors.required();
 		MarketEntity entity = entities.entityOf(member.actor().username()).flatMap(entities::byId)
 			.orElseThrow(() -> Refusal.notFound("registry.entity.none"));
 		if (entity.status != EntityStatus.APPROVED || entity.creditCode == null) {
 			throw Refusal.conflict(null, "registry.certificate.demoOrganisationsOnly");
 		}
-		DemoCredentials credentials = demoCertificates.issue(entity.name, CreditCode.of(entity.creditCode), KeyAlgorithm.SM2);
+		IssuedCredentials credentials = demoCertificates.issue(entity.name, CreditCode.of(entity.creditCode), KeyAlgorithm.SM2);
 		bind(credentials.certificatePem().getBytes(StandardCharsets.US_ASCII));
 		return credentials;
 	}

@@ -2,6 +2,7 @@ package org.yiwang.servicedesk;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.yiwang.system.ClusterLocks;
 import org.yiwang.system.Ticker;
 
 /**
@@ -13,8 +14,8 @@ class EscalationWatch extends Ticker {
 
 	private final ServiceDesk desk;
 
-	EscalationWatch(ServiceDesk desk, @Value("${yiwang.servicedesk.escalation-check-seconds:60}") long seconds) {
-		super("servicedesk-escalation", seconds);
+	EscalationWatch(ServiceDesk desk, @Value("${yiwang.servicedesk.escalation-check-seconds:60}") long seconds, ClusterLocks locks) {
+		super("servicedesk-escalation", seconds, locks);
 		this.desk = desk;
 	}
 

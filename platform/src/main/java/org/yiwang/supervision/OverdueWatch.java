@@ -2,6 +2,7 @@ package org.yiwang.supervision;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.yiwang.system.ClusterLocks;
 import org.yiwang.system.Ticker;
 
 /**
@@ -13,8 +14,8 @@ class OverdueWatch extends Ticker {
 
 	private final Complaints complaints;
 
-	OverdueWatch(Complaints complaints, @Value("${yiwang.supervision.overdue-check-seconds:60}") long seconds) {
-		super("supervision-overdue", seconds);
+	OverdueWatch(Complaints complaints, @Value("${yiwang.supervision.overdue-check-seconds:60}") long seconds, ClusterLocks locks) {
+		super("supervision-overdue", seconds, locks);
 		this.complaints = complaints;
 	}
 

@@ -32,6 +32,7 @@ import org.yiwang.supervision.SupervisionChanged.ActSigned;
 import org.yiwang.system.RegionScopes;
 import org.yiwang.system.Refusal;
 import org.yiwang.tendering.SectionId;
+import org.yiwang.tendering.SectionOrders;
 import org.yiwang.tendering.SectionStatus;
 import org.yiwang.tendering.SectionSuspensions;
 import org.yiwang.tendering.SectionView;
@@ -57,6 +58,8 @@ public class RegulatoryActions {
 
 	private final SectionSuspensions suspensions;
 
+	private final SectionOrders orders;
+
 	private final EntityRegistry registry;
 
 	private final ExpertPool experts;
@@ -72,13 +75,14 @@ public class RegulatoryActions {
 	private final Clock clock;
 
 	RegulatoryActions(ActRecords acts, ActText text, Complaints complaints, TenderDesk tenders,
-			SectionSuspensions suspensions, EntityRegistry registry, ExpertPool experts, Catalog catalog,
+			SectionSuspensions suspensions, SectionOrders orders, EntityRegistry registry, ExpertPool experts, Catalog catalog,
 			Signatures signatures, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
 		this.acts = acts;
 		this.text = text;
 		this.complaints = complaints;
 		this.tenders = tenders;
 		this.suspensions = suspensions;
+		this.orders = orders;
 		this.registry = registry;
 		this.experts = experts;
 		this.catalog = catalog;
@@ -243,8 +247,13 @@ public class RegulatoryActions {
 					case SUSPEND_SECTION -> s == SectionStatus.PUBLISHED && !section.paused();
 					case RESUME_SECTION -> suspensions.suspensions(section.id()).stream().anyMatch(x -> x.active());
 					case ORDER_RE_EVALUATION -> s == SectionStatus.OPENED || s == SectionStatus.PUBLICIZING;
+					case ORDER_RE_TENDER -> SectionOrders.RE_TENDER_STATES.contains(s);
 					default -> s.ordinal() >= SectionStatus.PUBLISHED.ordinal();
 				};
+				if (!fits && kind == ActKind.ORDER_RE_TENDER && s.ordinal() > SectionStatus.PUBLISHED.ordinal()) {
+					// failed already, or a winner named: 第八十一条's other remedies, not a re-tender of this round
+					throw Refusal.conflict("target", "supervision.act.retenderEnded");
+				}
 				if (!fits) {
 					throw Refusal.conflict("target", "supervision.act.sectionState." + kind.name());
 				}
@@ -322,9 +331,11 @@ public class RegulatoryActions {
 							"监管决定 " + act.id(), java.util.Set.of(act.region().value()), java.util.Set.of(),
 							complaints.today(), act.until()));
 			case BAR_EXPERT -> experts.bar(act.expert(), act.until(), act.reason() + "（监管决定 " + act.id() + "）");
-			// orders to re-evaluate or re-tender are addressed to the operator and the tenderer: signed, published
-			// and announced (ActSigned); the tendering module carries them out through its own procedure
-			case ORDER_RE_EVALUATION, ORDER_RE_TENDER -> {
+			// the round fails by order in the same transaction as the signature: no signed order stays unexecuted
+			case ORDER_RE_TENDER -> orders.reTender(new SectionId(act.section()), act.reason(), act.id());
+			// a re-evaluation order is addressed to the tenderer and the committee: signed, published and announced
+			// (ActSigned); the evaluation does not yet start again by itself (docs/supervision.md)
+			case ORDER_RE_EVALUATION -> {
 			}
 		}
 	}

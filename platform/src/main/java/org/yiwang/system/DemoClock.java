@@ -55,6 +55,18 @@ public class DemoClock extends Clock {
 		}
 	}
 
+	/**
+	 * On a fresh demo database only (nothing stored yet): the clock starts this far behind real time, so the demo can
+	 * seed a year of tenders each at its own time, moving forward month by month to real time (docs/demo.md). It is
+	 * the one way the offset is ever below zero, and only before anything was kept.
+	 */
+	synchronized void startBack(Duration back) {
+		if (back.isNegative() || back.compareTo(MAX_STEP) > 0) {
+			throw new IllegalArgumentException("a start at most " + MAX_STEP + " back");
+		}
+		offset = back.negated();
+	}
+
 	void keepIn(java.util.function.BiConsumer<Duration, Instant> keeper) {
 		this.keeper = keeper;
 	}

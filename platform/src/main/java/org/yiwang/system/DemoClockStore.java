@@ -21,10 +21,21 @@ final class DemoClockStore {
 
 	/** Restores the stored offset into the clock and keeps every later move. */
 	DemoClock attach(DemoClock clock) {
-		jdbc.sql("select offset_millis, shown_at from system.demo_clock where id").query((rs, row) -> {
+		return attach(clock, Duration.ZERO);
+	}
+
+	/**
+	 * Restores the stored offset into the clock and keeps every later move; with nothing stored (a fresh database) the
+	 * clock starts {@code startBack} behind real time ({@link DemoClock#startBack}).
+	 */
+	DemoClock attach(DemoClock clock, Duration startBack) {
+		boolean stored = jdbc.sql("select offset_millis, shown_at from system.demo_clock where id").query((rs, row) -> {
 			clock.restore(Duration.ofMillis(rs.getLong("offset_millis")), rs.getTimestamp("shown_at").toInstant());
-			return null;
-		}).optional();
+			return true;
+		}).optional().isPresent();
+		if (!stored && !startBack.isNegative() && !startBack.isZero()) {
+			clock.startBack(startBack);
+		}
 		clock.keepIn(this::save);
 		return clock;
 	}

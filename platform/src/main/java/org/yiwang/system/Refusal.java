@@ -51,6 +51,14 @@ public class Refusal extends RuntimeException {
 		return new Refusal(HttpStatus.FORBIDDEN, null, messageKey, arguments);
 	}
 
+	/**
+	 * Another node of the cluster serves this (a live auction's clock runs there): 503, which the reverse proxy answers
+	 * by passing the request to the next node (docs/cluster.md); a client that sees it tries again in a second.
+	 */
+	public static Refusal servedElsewhere(String messageKey, Object... arguments) {
+		return new Refusal(HttpStatus.SERVICE_UNAVAILABLE, null, messageKey, arguments);
+	}
+
 	public HttpStatus status() {
 		return status;
 	}

@@ -116,9 +116,13 @@ class WebConfiguration implements WebMvcConfigurer {
 	 */
 	@Bean
 	Clock clock(@org.springframework.beans.factory.annotation.Value("${yiwang.demo:true}") boolean demo,
+			@org.springframework.beans.factory.annotation.Value("${yiwang.demo.city:true}") boolean city,
+			@org.springframework.beans.factory.annotation.Value("${yiwang.demo.clock.start-back:365d}") Duration startBack,
 			org.springframework.beans.factory.ObjectProvider<org.springframework.jdbc.core.simple.JdbcClient> jdbc) {
 		Clock system = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
-		// The demo clock resumes where it stood before a restart (the JdbcClient brings the migrations first).
-		return demo ? new DemoClockStore(jdbc.getObject()).attach(new DemoClock(system)) : system;
+		// The demo clock resumes where it stood before a restart (the JdbcClient brings the migrations first); on a
+		// fresh demo database it starts a year back when the demo city will seed that year (and move it to real time).
+		return demo ? new DemoClockStore(jdbc.getObject()).attach(new DemoClock(system), city ? startBack : Duration.ZERO)
+				: system;
 	}
 }

@@ -53,6 +53,14 @@ class AwardListener {
 		RegionScopes.callAsPlatform(() -> security.transactionEnded(confirmed.tradeCode(), winner));
 	}
 
+	/** A round failed by a regulator's order: everyone's security is released, as for any failed trade. */
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(TenderingChanged.RetenderOrdered ordered) {
+		if (ordered.securityRequired()) {
+			RegionScopes.callAsPlatform(() -> security.transactionEnded(ordered.tradeCode(), Optional.empty()));
+		}
+	}
+
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(ContractConcluded concluded) {
 		if (concluded.securityRequired() && holds(concluded.tradeCode(), concluded.winner())) {

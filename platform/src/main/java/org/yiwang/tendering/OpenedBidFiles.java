@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.yiwang.envelope.Envelope;
@@ -58,15 +59,18 @@ public class OpenedBidFiles {
 
 	private final JdbcClient jdbc;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	OpenedBidFiles(SectionAccess access, Blobs blobs, TrustStore trustStore, ObjectProvider<BidReaders> readers,
-			JdbcClient jdbc, Clock clock) {
+			JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
 		this.access = access;
 		this.blobs = blobs;
 		this.trustStore = trustStore;
 		this.readers = readers;
 		this.jdbc = jdbc;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -125,6 +129,19 @@ public class OpenedBidFiles {
 		return opened;
 	}
 
+	/**
+	 * For the platform's own screens, with no one signed in: the content of an opened bid's file once it is recorded
+	 * (the opening closed, the bid decrypted and read by its committee); empty before, and for the price sheet's
+	 * position when it is empty. The caller closes the stream.
+	 */
+	public java.util.Optional<InputStream> recordedContent(UUID bid, int position) {
+		if (Actors.current().isPresent()) {
+			throw Refusal.forbidden("tendering.bidFiles.platformOnly");
+		}
+		return recorded(bid).stream().filter(f -> f.position() == position && f.size() > 0).findFirst()
+			.map(f -> blobs.open(f.sha256()));
+	}
+
 	/** The bid's files as recorded, recording them first (into the blob store) on the first read. */
 	private List<OpenedBidContents.File> files(Opened opened) {
 		List<OpenedBidContents.File> recorded = recorded(opened.bid());
@@ -149,15 +166,23 @@ public class OpenedBidFiles {
 		}
 		Instant now = clock.instant();
 		access.platform(() -> {
+			boolean inserted = false;
 			for (OpenedBidContents.File f : stored) {
-				jdbc.sql("""
+				inserted = jdbc.sql("""
 						insert into tendering.opened_files (bid_id, position, region_code, name, price_sheet, sha256, sm3,
 						  size, stored_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
 					.params(opened.bid(), f.position(), opened.region(), f.name(), f.priceSheet(), f.sha256(), f.sm3(),
 							f.size(), ts(now))
-					.update();
+					.update() == 1 || inserted;
 			}
-			return null;
+			if (inserted) {
+				// the platform's screens may read them from now on (supervision's document screens)
+				events.publishEvent(new BidFilesRecorded(Actors.actor(), opened.section(), opened.round(), opened.bid(),
+						opened.tradeCode(), org.yiwang.kernel.RegionCode.of(opened.region()),
+						opened.bidderCreditCode() == null ? opened.bidderName() : opened.bidderCreditCode(),
+						opened.bidderName(), stored, now));
+			}
+			return inserted;
 		});
 		return recorded(opened.bid());
 	}

@@ -2,6 +2,7 @@ package org.yiwang.tendering;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.yiwang.system.ClusterLocks;
 import org.yiwang.system.Ticker;
 
 /**
@@ -13,8 +14,8 @@ class OpeningSchedule extends Ticker {
 
 	private final OpeningHall hall;
 
-	OpeningSchedule(OpeningHall hall, @Value("${yiwang.tendering.opening-check-seconds:5}") long seconds) {
-		super("tendering-opening", seconds);
+	OpeningSchedule(OpeningHall hall, @Value("${yiwang.tendering.opening-check-seconds:5}") long seconds, ClusterLocks locks) {
+		super("tendering-opening", seconds, locks);
 		this.hall = hall;
 	}
 

@@ -231,6 +231,26 @@ public sealed interface TenderingChanged extends Auditable {
 		}
 	}
 
+	/**
+	 * A regulator's signed re-tender order was carried out: the section's round ended as failed by order, announced by
+	 * a signed public record ({@code notice}); every bid security of the trade is released when it asked any.
+	 *
+	 * @param decision the regulator's signed act
+	 * @param statusBefore where the section stood when the order ended it
+	 */
+	record RetenderOrdered(Actor actor, SectionId section, TradeCode tradeCode, int round, UUID decision, UUID notice,
+			String statusBefore, boolean securityRequired, RegionCode region, Instant occurredAt)
+			implements TenderingChanged {
+
+		public String action() {
+			return "tendering.section.retenderOrdered";
+		}
+
+		public String target() {
+			return "section:" + section;
+		}
+	}
+
 	/** A regulator lifted its suspension; the deadline moved on by the time the procedure stood still. */
 	record ProcedureResumed(Actor actor, SectionId section, UUID suspension, UUID decision, Instant deadlineBefore,
 			Instant deadlineAfter, RegionCode region, Instant occurredAt) implements TenderingChanged {

@@ -75,24 +75,36 @@ class Leaves {
 			.list());
 	}
 
+	// one statement each, whatever the batch's size: arrays through unnest rather than a JDBC batch of single rows
 	void removePending(List<Pending> facts) {
-		template.batchUpdate("delete from transparency.pending where id = ?",
-				facts.stream().map(p -> new Object[] { p.id() }).toList());
+		jdbc.sql("delete from transparency.pending where id = any(?)")
+			.param(facts.stream().map(Pending::id).toArray(Long[]::new))
+			.update();
 	}
 
 	void insertLeaves(List<LogLeaf> leaves) {
-		template.batchUpdate("insert into transparency.leaves (leaf_index, kind, identifier, content_hash, entered_at, "
-				+ "leaf_hash) values (?, ?, ?, ?, ?, ?)", leaves.stream()
-			.map(l -> new Object[] { l.index(), l.kind(), l.identifier(), HEX.parseHex(l.contentHash()),
-					Timestamp.from(Instant.parse(l.enteredAt())), HEX.parseHex(l.leafHash()) })
-			.toList());
+		jdbc.sql("insert into transparency.leaves (leaf_index, kind, identifier, content_hash, entered_at, leaf_hash) "
+				+ "select i, k, d, decode(c, 'hex'), t::timestamptz, decode(h, 'hex') "
+				+ "from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as l(i, k, d, c, t, h)")
+			.params(leaves.stream().map(LogLeaf::index).toArray(Long[]::new),
+					leaves.stream().map(LogLeaf::kind).toArray(String[]::new),
+					leaves.stream().map(LogLeaf::identifier).toArray(String[]::new),
+					leaves.stream().map(LogLeaf::contentHash).toArray(String[]::new),
+					leaves.stream().map(LogLeaf::enteredAt).toArray(String[]::new),
+					leaves.stream().map(LogLeaf::leafHash).toArray(String[]::new))
+			.update();
 	}
 
 	void insertNodes(Map<Node, byte[]> nodes) {
-		template.batchUpdate("insert into transparency.nodes (level, idx, hash) values (?, ?, ?)", nodes.entrySet()
-			.stream()
-			.map(e -> new Object[] { e.getKey().level(), e.getKey().index(), e.getValue() })
-			.toList());
+		if (nodes.isEmpty()) {
+			return;
+		}
+		jdbc.sql("insert into transparency.nodes (level, idx, hash) select v, i, decode(h, 'hex') "
+				+ "from unnest(?::smallint[], ?::bigint[], ?::text[]) as n(v, i, h)")
+			.params(nodes.keySet().stream().map(Node::level).toArray(Integer[]::new),
+					nodes.keySet().stream().map(Node::index).toArray(Long[]::new),
+					nodes.values().stream().map(HEX::formatHex).toArray(String[]::new))
+			.update();
 	}
 
 	void setSize(long size) {

@@ -3,6 +3,7 @@ package org.yiwang.transparency;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.yiwang.system.ClusterLocks;
 import org.yiwang.system.Ticker;
 
 /**
@@ -17,8 +18,8 @@ class LogSequencer extends Ticker {
 
 	private final TransparencyLog transparency;
 
-	LogSequencer(TransparencyLog transparency, TransparencySettings settings) {
-		super("transparency-sequencer", settings.sequenceSeconds());
+	LogSequencer(TransparencyLog transparency, TransparencySettings settings, ClusterLocks locks) {
+		super("transparency-sequencer", settings.sequenceSeconds(), locks);
 		this.transparency = transparency;
 	}
 

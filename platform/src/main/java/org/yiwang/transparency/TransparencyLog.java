@@ -92,10 +92,11 @@ public class TransparencyLog {
 	 * newest signed tree head.
 	 */
 	public SignedTreeHead signTreeHead(boolean force) {
+		// the platform keys are loaded (created on a fresh database) outside the writer's transaction: a ticker may run
+		// before the start-up that creates them, and the key vault opens its own transaction
+		keys.certificatePem();
 		return RegionScopes.callAsPlatform(() -> {
-			while (Boolean.TRUE.equals(transactions.execute(s -> merge()))) {
-				// a batch at a time, each in its own transaction, until none waits
-			}
+			mergePending();
 			ChainHead chain = audit.head();
 			return transactions.execute(s -> {
 				long size = leaves.lockSize();
@@ -118,6 +119,15 @@ public class TransparencyLog {
 				}
 				return sign(size, now);
 			});
+		});
+	}
+
+	/** Merges every fact waiting into the log, a batch at a time, each batch in its own transaction. */
+	void mergePending() {
+		RegionScopes.runAsPlatform(() -> {
+			while (Boolean.TRUE.equals(transactions.execute(s -> merge()))) {
+				// until none waits
+			}
 		});
 	}
 

@@ -226,4 +226,22 @@ class AnalyticsBrowserIT {
 	private String url(String path) {
 		return "http://localhost:" + port + path;
 	}
+
+	@Test
+	void the_second_pass_charts_draw_and_room_hours_and_ratings_are_the_operators_alone() {
+		browser.get(url("/open/analytics?month=" + month + "&region=" + REGION));
+		waitForCharts();
+		for (String chart : List.of("retendered", "premiumByCategory", "lotBidders")) {
+			assertThat(browser.findElements(By.cssSelector("#chart-" + chart + " canvas"))).as(chart).isNotEmpty();
+		}
+		assertThat(browser.findElements(By.id("chart-roomHours"))).isEmpty();
+		assertThat(browser.findElements(By.id("chart-badRatings"))).isEmpty();
+		signIn("ana-staff." + run);
+		browser.get(url("/analytics?month=" + month + "&region=" + REGION));
+		waitForCharts();
+		assertThat(browser.findElements(By.cssSelector("#chart-roomHours canvas"))).isNotEmpty();
+		assertThat(browser.findElements(By.cssSelector("#chart-badRatings canvas"))).isNotEmpty();
+		signOut();
+	}
 }
+

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.apache.poi.ss.usermodel.Row;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yiwang.AdjustableClock;
@@ -48,7 +51,14 @@ import org.yiwang.registry.EntityKind;
 import org.yiwang.registry.EntityRole;
 import org.yiwang.registry.EntityView;
 import org.yiwang.registry.Registration;
+import org.yiwang.kernel.TradeCode;
 import org.yiwang.system.Refusal;
+import org.yiwang.system.RegionScopes;
+import org.yiwang.tendering.OpeningChanged;
+import org.yiwang.tendering.SectionId;
+import org.yiwang.servicedesk.SatisfactionLevel;
+import org.yiwang.servicedesk.ServiceDeskChanged;
+import org.yiwang.venue.VenueChanged;
 
 /**
  * Issue 20's correctness check: transactions built here through the procurement and registry modules' public APIs, in
@@ -81,6 +91,15 @@ class AnalyticsTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Facts facts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	/** What the test did, counted by the test: one case per (budget, quotes); fewer than three quotes fail it. */
 	record Case(String budget, List<String> quotes, ProcurementView view, Instant publishedAt, Instant decidedAt) {
@@ -346,5 +365,214 @@ class AnalyticsTests {
 		String staff = mvc.perform(get("/analytics/staff").param("month", m)
 			.with(authentication(TestActor.cityStaff().authentication()))).andReturn().getResponse().getContentAsString();
 		assertThat(staff).contains("staff-table");
+	}
+
+	/**
+	 * The coarse rollups the dashboards read (city and district by month × stage × procedure, city-wide bidder counts)
+	 * hold exactly what a GROUP BY over every fact gives, in both directions; each comparison is one statement, so one
+	 * snapshot, while other tests' facts keep arriving.
+	 */
+	@Test
+	void the_coarse_rollups_equal_a_group_by_over_the_facts() {
+		Map<String, String[]> pairs = Map.of("city_months", new String[] {
+				"SELECT month, stage, procedure, n, amount, paired_budget, non_local, duration_n FROM analytics.city_months",
+				"""
+				SELECT month, stage, procedure, count(*), coalesce(sum(amount), 0),
+				  coalesce(sum(budget) FILTER (WHERE amount IS NOT NULL AND budget > 0), 0),
+				  count(*) FILTER (WHERE non_local), count(duration_days) FROM analytics.facts GROUP BY 1, 2, 3""" },
+				"region_months", new String[] {
+						"SELECT region_code, month, stage, procedure, n, amount FROM analytics.region_months",
+						"""
+						SELECT region_code, month, stage, procedure, count(*), coalesce(sum(amount), 0) FROM analytics.facts
+						GROUP BY 1, 2, 3, 4""" },
+				"city_bidder_counts", new String[] {
+						"SELECT month, category_code, procedure, bidders, sections FROM analytics.city_bidder_counts", """
+						SELECT month, category_code, procedure, bidders, count(*) FROM analytics.facts
+						WHERE stage = 'OPENED' AND bidders IS NOT NULL GROUP BY 1, 2, 3, 4""" });
+		for (Map.Entry<String, String[]> pair : pairs.entrySet()) {
+			String rollup = pair.getValue()[0];
+			String plain = pair.getValue()[1];
+			long differing = RegionScopes.callAsPlatform(() -> transactions.execute(status -> jdbc.sql("""
+					SELECT (SELECT count(*) FROM ((%1$s) EXCEPT (%2$s)) a) + (SELECT count(*) FROM ((%2$s) EXCEPT (%1$s)) b)"""
+				.formatted(rollup, plain)).query(Long.class).single()));
+			assertThat(differing).as(pair.getKey()).isZero();
+		}
+		long rows = RegionScopes.callAsPlatform(() -> transactions.execute(status -> jdbc
+			.sql("SELECT count(*) FROM analytics.region_months WHERE region_code = ?").param(REGION).query(Long.class)
+			.single()));
+		assertThat(rows).as("the district's coarse rows exist").isPositive();
+	}
+
+	/**
+	 * A failed section re-tendered (tendering's {@code SectionRetendered}) is counted apart from the failed share: the
+	 * re-tendered share is the sections re-tendered over the tender notices published, both counted here, with its
+	 * drill-down and its CSV.
+	 */
+	@Test
+	void a_retendered_section_is_counted_apart_from_the_failed_share() throws Exception {
+		String run = Long.toString(System.nanoTime(), 36).toUpperCase();
+		java.time.Instant at = month.atDay(12).atTime(10, 0).atZone(BEIJING).toInstant();
+		List<String> trades = List.of("CQ-500155-RT-" + run + "A", "CQ-500155-RT-" + run + "B",
+				"CQ-500155-RT-" + run + "C");
+		for (String trade : trades) {
+			facts.record(Fact.of("test-notice:" + trade, Stage.PUBLISHED, at, REGION, "ENG_BUILDING", TenderFacts.TENDER,
+					trade, "重新招标测试 " + trade));
+		}
+		SectionId section = new SectionId(UUID.randomUUID());
+		var retendered = new OpeningChanged.SectionRetendered(new Actor("staff.lp", "CENTER_STAFF", REGION), section,
+				TradeCode.of(trades.get(0)), 2, RegionCode.of(REGION), at.plusSeconds(3600));
+		RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(s -> context.publishEvent(retendered)));
+		String m = month.toString();
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !operator(() -> analytics.facts(Audience.OPERATOR,
+				m, "RETENDERED", null, REGION, null, null)).isEmpty());
+		// redelivered: counted once
+		RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(s -> context.publishEvent(retendered)));
+		long published = trades.size();
+		BigDecimal share = BigDecimal.valueOf(100).divide(BigDecimal.valueOf(published), 2, RoundingMode.HALF_UP);
+		Awaitility.await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ofMillis(500)).untilAsserted(() -> {
+			for (Audience audience : List.of(Audience.OPERATOR, Audience.PUBLIC)) {
+				Dashboard d = operator(() -> analytics.dashboard(audience, m, null, REGION));
+				assertThat(point(d, "retendered", m)).as(audience + " re-tendered share").isEqualByComparingTo(share);
+				// the failed share is the procurement cases' alone: 1 of 3
+				assertThat(point(d, "failed", m)).isEqualByComparingTo(BigDecimal.valueOf(100).divide(BigDecimal.valueOf(3),
+						2, RoundingMode.HALF_UP));
+			}
+		});
+		assertThat(operator(() -> analytics.facts(Audience.OPERATOR, m, "RETENDERED", null, REGION, null, null)))
+			.singleElement().satisfies(r -> assertThat(r.tradeCode()).isEqualTo(trades.get(0)));
+		// the public may list it (a re-tender is published anyway), and download the chart
+		String csv = mvc.perform(get("/open/analytics/export/data.csv").param("chart", "retendered").param("month", m)
+			.param("region", REGION)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(csv.lines().filter(l -> l.startsWith("\"" + m + "\"")).findFirst().orElseThrow())
+			.startsWith("\"" + m + "\"," + share.toPlainString() + ",");
+		assertThat(mvc.perform(get("/open/analytics/facts").param("stage", "RETENDERED").param("month", m)
+			.param("region", REGION)).andReturn().getResponse().getContentAsString()).contains(trades.get(0));
+	}
+
+	/**
+	 * Service ratings (好差评) and room bookings, from the service desk's and the venue module's events: the bad-rating
+	 * share, the room-hours booked (a cancellation taken back) and each rated staff member's good and bad ratings, all
+	 * against counts made here; the public does not get these operator charts.
+	 */
+	@Test
+	void ratings_and_room_hours_agree_with_what_was_given_and_booked() {
+		String run = Long.toString(System.nanoTime(), 36);
+		String m = month.toString();
+		java.time.Instant at = month.atDay(14).atTime(9, 0).atZone(BEIJING).toInstant();
+		String staff = "lp.desk." + run;
+		List<SatisfactionLevel> given = List.of(SatisfactionLevel.VERY_SATISFIED, SatisfactionLevel.BASICALLY_SATISFIED,
+				SatisfactionLevel.SATISFIED, SatisfactionLevel.VERY_DISSATISFIED);
+		Actor citizen = new Actor("citizen." + run, "BIDDER", REGION);
+		for (SatisfactionLevel level : given) {
+			publish(new ServiceDeskChanged.ServiceRated(citizen, UUID.randomUUID(), level, staff, RegionCode.of(REGION), at));
+		}
+		long bad = given.stream().filter(SatisfactionLevel::bad).count();
+		// two rooms booked (2 h and 3.5 h), the second cancelled: 2 h remain
+		Actor booker = new Actor("staff.lp." + run, "CENTER_STAFF", REGION);
+		UUID kept = UUID.randomUUID();
+		UUID cancelled = UUID.randomUUID();
+		publish(new VenueChanged.RoomBooked(booker, kept, UUID.randomUUID(), UUID.randomUUID(), "OPENING", "开标", "T-" + run,
+				at, at.plusSeconds(7200), at, at.plusSeconds(7200), RegionCode.of(REGION), at));
+		publish(new VenueChanged.RoomBooked(booker, cancelled, UUID.randomUUID(), UUID.randomUUID(), "EVALUATION", "评标",
+				"T2-" + run, at, at.plusSeconds(12600), at, at.plusSeconds(12600), RegionCode.of(REGION), at));
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> operator(() -> analytics.facts(Audience.OPERATOR, m,
+				"ROOM_BOOKED", null, REGION, null, null)).size() >= 2);
+		publish(new VenueChanged.BookingCancelled(booker, cancelled, "改期", RegionCode.of(REGION), at.plusSeconds(60)));
+		Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			Dashboard d = operator(() -> analytics.dashboard(Audience.OPERATOR, m, null, REGION));
+			assertThat(point(d, "badRatings", m)).isEqualByComparingTo(BigDecimal.valueOf(100 * bad)
+				.divide(BigDecimal.valueOf(given.size()), 2, RoundingMode.HALF_UP));
+			assertThat(point(d, "roomHours", m)).isEqualByComparingTo("2.0");
+		});
+		List<StaffFigure> rated = operator(() -> analytics.staff(m, false)).stream()
+			.filter(f -> f.staff().equals(staff)).toList();
+		assertThat(rated).extracting(StaffFigure::stage, StaffFigure::completions).containsExactlyInAnyOrder(
+				org.assertj.core.groups.Tuple.tuple(Stage.GOOD_RATING, given.size() - bad),
+				org.assertj.core.groups.Tuple.tuple(Stage.BAD_RATING, bad));
+		Dashboard open = analytics.dashboard(Audience.PUBLIC, m, null, REGION);
+		assertThat(open.figure("roomHours")).isEmpty();
+		assertThat(open.figure("badRatings")).isEmpty();
+		assertThatThrownBy(() -> analytics.facts(Audience.PUBLIC, m, "BAD_RATING", null, REGION, null, null))
+			.isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.field()).isEqualTo("stage"));
+	}
+
+	/**
+	 * The auctions' premium rate by category, two months before the procurement cases (whose month has no auction):
+	 * Σ final ÷ Σ starting − 1 over the lots sold here, and the drill-down behind it lists those lots only.
+	 */
+	@Test
+	void the_premium_by_category_is_the_auctions_final_over_starting_price() {
+		String run = Long.toString(System.nanoTime(), 36).toUpperCase();
+		YearMonth earlier = month.minusMonths(2);
+		java.time.Instant at = earlier.atDay(20).atTime(15, 0).atZone(BEIJING).toInstant();
+		String[][] lots = { { "100000", "130000" }, { "200000", "220000" } };
+		for (int i = 0; i < lots.length; i++) {
+			String trade = "CQ-500155-PR-" + run + i;
+			facts.record(Fact.of("test-auction:" + trade, Stage.AWARDED, at, REGION, "LAND_STATE", MarketFacts.AUCTION,
+					trade, "溢价率测试 " + trade).withAmounts(new BigDecimal(lots[i][0]), new BigDecimal(lots[i][1])));
+		}
+		// a tender in the same category and month: not an auction, no part of the premium
+		facts.record(Fact.of("test-tender:" + run, Stage.AWARDED, at, REGION, "LAND_STATE", TenderFacts.TENDER,
+				"CQ-500155-PT-" + run, "非竞价").withAmounts(new BigDecimal("100000"), new BigDecimal("90000")));
+		BigDecimal starting = new BigDecimal("300000");
+		BigDecimal last = new BigDecimal("350000");
+		BigDecimal premium = last.divide(starting, 10, RoundingMode.HALF_UP).subtract(BigDecimal.ONE)
+			.multiply(BigDecimal.valueOf(100)).setScale(2, RoundingMode.HALF_UP);
+		for (Audience audience : List.of(Audience.OPERATOR, Audience.PUBLIC)) {
+			Dashboard d = operator(() -> analytics.dashboard(audience, earlier.toString(), null, REGION));
+			assertThat(point(d, "premiumByCategory", "LAND_STATE")).as(audience.name()).isEqualByComparingTo(premium);
+			assertThat(point(d, "premium", earlier.toString())).isEqualByComparingTo(premium);
+		}
+		assertThat(operator(() -> analytics.facts(Audience.OPERATOR, earlier.toString(), "AWARDED", "LAND_STATE", REGION,
+				MarketFacts.AUCTION, null))).hasSize(lots.length);
+	}
+
+	private void publish(Object event) {
+		RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(s -> context.publishEvent(event)));
+	}
+
+	@Autowired
+	MarketFacts marketFacts;
+
+	/**
+	 * Auction lots by bidders: the transferees qualified to bid on a lot (auction's {@code TransfereeQualified}, a
+	 * redelivery counted once) are its bidders when its auction closes, charted apart from the sections' bidders. The
+	 * listener bean is called directly (still asynchronously): a made-up closing must not reach the portal.
+	 */
+	@Test
+	void a_lots_bidders_are_the_transferees_qualified_to_bid_on_it() {
+		String run = Long.toString(System.nanoTime(), 36).toUpperCase();
+		YearMonth earlier = month.minusMonths(3);
+		java.time.Instant at = earlier.atDay(8).atTime(10, 0).atZone(BEIJING).toInstant();
+		UUID listing = UUID.randomUUID();
+		int qualified = 4;
+		for (int i = 0; i < qualified; i++) {
+			var q = new org.yiwang.auction.AuctionChanged.TransfereeQualified(Actor.SYSTEM, listing, UUID.randomUUID(), null,
+					"B" + i, null, RegionCode.of(REGION), at);
+			marketFacts.on(q);
+			marketFacts.on(q);
+		}
+		// the listener's methods run asynchronously (@ApplicationModuleListener): the closing comes after the qualifying
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> RegionScopes.callAsPlatform(() -> transactions
+			.execute(status -> jdbc.sql("SELECT count(*) FROM analytics.lot_bidders WHERE listing = ?").param(listing)
+				.query(Long.class).single())) == qualified);
+		TradeCode trade = TradeCode.of("CQ-500155-LB-" + run);
+		marketFacts.on(new org.yiwang.auction.AuctionClosed(Actor.SYSTEM, listing, trade, RegionCode.of(REGION),
+				CategoryCode.of("LAND_STATE"), "竞买人数测试", org.yiwang.auction.AuctionStatus.FAILED,
+				org.yiwang.kernel.Money.of("1000000"), null, 0, null, null, null, null, null, at, at.plusSeconds(3600), "",
+				"", at.plusSeconds(3600), null));
+		Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			for (Audience audience : List.of(Audience.OPERATOR, Audience.PUBLIC)) {
+				Dashboard d = operator(() -> analytics.dashboard(audience, earlier.toString(), null, REGION));
+				assertThat(d.figure("lotBidders").orElseThrow().points()).as(audience.name()).singleElement()
+					.satisfies(p -> {
+						assertThat(p.key()).isEqualTo("" + qualified);
+						assertThat(p.value()).isEqualByComparingTo("1");
+					});
+				assertThat(d.figure("bidders").orElseThrow().points()).as("sections apart from lots").isEmpty();
+			}
+		});
+		assertThat(operator(() -> analytics.facts(Audience.OPERATOR, earlier.toString(), "OPENED", null, REGION,
+				MarketFacts.AUCTION, qualified))).extracting(FactRow::tradeCode).containsExactly(trade.value());
 	}
 }

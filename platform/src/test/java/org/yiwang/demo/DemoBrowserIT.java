@@ -26,7 +26,9 @@ import org.yiwang.Chromium;
  * its tenders' later stages (a failed tender, candidates, award result, contract).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "yiwang.demo.city=true", "yiwang.demo.entities=true" })
+		properties = { "yiwang.demo.city=true", "yiwang.demo.entities=true",
+				// the year of back-dated tenders is DemoCityTests' to check; this test reads the current city
+				"yiwang.demo.clock.start-back=0d" })
 @ActiveProfiles("test")
 class DemoBrowserIT {
 
@@ -105,5 +107,20 @@ class DemoBrowserIT {
 		Chromium.screenshot(browser, "demo-city-contracted-tender");
 		browser.get(url("/notices?q=" + java.net.URLEncoder.encode("天城小学", java.nio.charset.StandardCharsets.UTF_8)));
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "流标公告"));
+	}
+
+	@Test
+	void the_administrator_sees_how_each_demo_runner_did() throws Exception {
+		browser.get(url("/login"));
+		browser.findElement(By.id("username")).sendKeys("admin");
+		browser.findElement(By.id("password")).sendKeys("Demo@2026yw");
+		browser.findElement(By.id("login-submit")).click();
+		wait.until(ExpectedConditions.urlContains("/workspace"));
+		browser.get(url("/admin/demo-clock"));
+		WebElement runs = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("demo-runs")));
+		Chromium.screenshot(browser, "demo-runs");
+		assertThat(runs.getText()).contains("演示城市：招标项目的各个阶段", "演示账号", "成功").doesNotContain("失败", "??");
+		assertThat(runs.findElements(By.cssSelector("tr[data-ok='false']"))).isEmpty();
+		assertThat(runs.findElements(By.cssSelector("tr[data-ok='true']"))).hasSizeGreaterThanOrEqualTo(10);
 	}
 }

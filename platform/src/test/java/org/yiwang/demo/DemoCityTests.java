@@ -6,7 +6,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -35,7 +41,8 @@ import org.yiwang.tendering.TenderDesk;
  * A fresh demo start with the whole demo on (the demo city, entities, bank and issuer, as {@code yiwang.demo=true}
  * gives a newcomer): the portal's public notice list shows records of at least 8 districts and 12 categories, the
  * sign-in page lists the demo accounts, tenders and listings stand at every later stage (failed, under evaluation,
- * publicised, awarded, contracted; sold and unsold), and a second start seeds nothing twice.
+ * publicised, awarded, contracted; sold and unsold), tenders went their whole way in each month of the past year, every
+ * demo runner finished, and a second start seeds nothing twice.
  */
 @SpringBootTest(properties = { "yiwang.demo.city=true", "yiwang.demo.entities=true", "yiwang.demo.guarantee=true" })
 @AutoConfigureMockMvc
@@ -65,6 +72,9 @@ class DemoCityTests {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	DemoSeeding seeding;
 
 	/** The portal indexes what was published after the commit, off the start-up thread: waits until it settled. */
 	private long settled() throws InterruptedException {
@@ -155,5 +165,45 @@ class DemoCityTests {
 			assertThat(page).as(username).contains(">" + username + "</code>");
 		}
 		assertThat(page).contains("平台管理员", "评标专家", "中介机构");
+	}
+
+	@Test
+	void the_past_year_has_public_records_every_month_and_tenders_that_went_their_way_each_month() throws Exception {
+		settled();
+		double total = 0;
+		for (DemoSeeding.Outcome o : seeding.outcomes()) {
+			System.out.printf("Demo runner %-18s %s %6.1f s %s%n", o.runner(), o.ok() ? "ok    " : "FAILED", o.seconds(),
+					o.error() == null ? "" : o.error());
+			total += o.seconds();
+		}
+		System.out.printf("Demo seeding: %.1f s in all runners%n", total);
+		assertThat(seeding.failures()).as("demo runners that failed").isEmpty();
+
+		ZoneId china = ZoneId.of("Asia/Shanghai");
+		YearMonth platformMonth = YearMonth.from(LocalDate.ofInstant(clock.instant(), china));
+		List<YearMonth> withRecords = new ArrayList<>();
+		for (int i = 0; i <= 13; i++) {
+			YearMonth month = platformMonth.minusMonths(i);
+			if (portal.search(new SearchRequest("", null, null, null, month.atDay(1), month.atEndOfMonth(), null, null, null,
+					1)).total() > 0) {
+				withRecords.add(month);
+			}
+		}
+		System.out.printf("Demo city: public records in %d of the last 14 months: %s%n", withRecords.size(), withRecords);
+		assertThat(withRecords).hasSizeGreaterThanOrEqualTo(12);
+
+		// not only back-dated listings: tenders contracted or failed at their own month's time, in many districts
+		List<SectionView> done = TestActor.cityStaff().call(desk::sections).stream()
+			.filter(s -> s.status() == SectionStatus.CONTRACTED || s.status() == SectionStatus.FAILED).toList();
+		Set<YearMonth> months = done.stream().map(s -> YearMonth.from(s.bidDeadline().atZone(china)))
+			.collect(Collectors.toSet());
+		Set<String> districts = done.stream().map(s -> s.region().value()).collect(Collectors.toSet());
+		System.out.printf("Demo city: %d tenders contracted or failed, deadlines in %d months, %d districts%n", done.size(),
+				months.size(), districts.size());
+		assertThat(months).hasSizeGreaterThanOrEqualTo(11);
+		assertThat(districts).hasSizeGreaterThanOrEqualTo(8).contains("X50001", "500243", "500229");
+		assertThat(Duration.between(clock.instant(), Clock.systemUTC().instant()).abs())
+			.as("the demo clock ends near real time (the current tenders' four weeks ahead at most)")
+			.isLessThan(Duration.ofDays(30));
 	}
 }

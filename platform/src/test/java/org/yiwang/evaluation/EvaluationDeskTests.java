@@ -100,6 +100,9 @@ class EvaluationDeskTests {
 	AuditLog auditLog;
 
 	@Autowired
+	org.yiwang.supervision.alert.Alerts alerts;
+
+	@Autowired
 	Clock clock;
 
 	@Autowired
@@ -359,6 +362,19 @@ class EvaluationDeskTests {
 			.contains("/evaluation/reports/" + report.id() + ".pdf").contains("\"score\":84.18").contains("\"score\":77.99")
 			.doesNotContain("丙公司");
 		assertThat(auditActions(section)).contains("evaluation.refused.sheet", "evaluation.sheet.signed");
+
+		// supervision (issue 19, EXPERT_OUTLIER): once the report is signed the members' points are compared; e3's 2
+		// points for 甲's construction plan leave its total 46.00 against the others' mean 61.00, 15.00 apart, more
+		// than 20 % of the table's 70 points; nobody else is that far off
+		Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> outlierAlerts(e3).size() == 1);
+		assertThat(outlierAlerts(e3).get(0).evidence()).contains("专家" + e3 + " → " + alpha.name() + ": 46.00")
+			.contains("others' mean 61.00").contains("deviation -15.00").contains("(70")
+			.doesNotContain("专家" + e1 + " →").doesNotContain(beta.name());
+	}
+
+	private List<org.yiwang.supervision.alert.AlertView> outlierAlerts(String expert) {
+		return TestActor.regulator().call(() -> alerts.visible()).stream()
+			.filter(al -> al.rule().equals("EXPERT_OUTLIER") && al.evidence().contains("专家" + expert + " →")).toList();
 	}
 
 	@Test

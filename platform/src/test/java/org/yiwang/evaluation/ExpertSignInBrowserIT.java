@@ -24,7 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.yiwang.Chromium;
 import org.yiwang.TestActor;
 import org.yiwang.kernel.Role;
-import org.yiwang.pki.DemoCredentials;
+import org.yiwang.pki.IssuedCredentials;
 
 /**
  * In a real headless Chromium: the demo expert takes a demo key, signs the sign-in page's challenge with OpenSSL,
@@ -63,7 +63,7 @@ class ExpertSignInBrowserIT {
 
 	@Test
 	void the_demo_expert_signs_in_with_a_certificate_and_openssl() throws Exception {
-		DemoCredentials credentials = TestActor.of("expert", Role.EXPERT, TestActor.CITY, false).call(pool::demoKey);
+		IssuedCredentials credentials = TestActor.of("expert", Role.EXPERT, TestActor.CITY, false).call(pool::demoKey);
 		Path key = Files.writeString(dir.resolve("expert-key.pem"), credentials.privateKeyPem());
 
 		browser.get("http://localhost:" + port + "/experts/sign-in");

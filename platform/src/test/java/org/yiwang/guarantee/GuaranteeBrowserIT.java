@@ -48,7 +48,7 @@ import org.yiwang.kernel.Money;
 import org.yiwang.kernel.Role;
 import org.yiwang.kernel.Sha256;
 import org.yiwang.kernel.TradeCode;
-import org.yiwang.pki.DemoCredentials;
+import org.yiwang.pki.IssuedCredentials;
 import org.yiwang.registry.EntityCertificates;
 import org.yiwang.registry.EntityKind;
 import org.yiwang.registry.EntityRegistry;
@@ -261,7 +261,7 @@ class GuaranteeBrowserIT {
 				TestActor.creditCode("500000"), null, "张三", "李四", "023-12345678", "contact@example.cn", null, "150", TestActor.CITY,
 				Set.of(EntityRole.GUARANTEE_ISSUER), person, PASSWORD));
 		EntityView issuer = TestActor.cityStaff().call(() -> registry.approve(registered.id(), registered.version()));
-		DemoCredentials credentials = TestActor.signedIn(login, person, PASSWORD, () -> certificates.issueDemoCertificate());
+		IssuedCredentials credentials = TestActor.signedIn(login, person, PASSWORD, () -> certificates.issueDemoCertificate());
 		String client = "it.issuer.api." + run;
 		AccountView machine = TestActor.admin().call(() -> accounts.create(new NewAccount(client, "测试担保系统 " + run,
 				AccountKind.MACHINE, Set.of(Role.API_CLIENT, Role.GUARANTEE_ISSUER), null, false, Set.of(), null)));

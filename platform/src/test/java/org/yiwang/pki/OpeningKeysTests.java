@@ -53,7 +53,7 @@ class OpeningKeysTests {
 
 		List<byte[]> decrypted = new ArrayList<>();
 		for (String custodian : KeyCustodians.DEMO_CUSTODIANS) {
-			DemoCredentials credentials = TestActor.of(custodian, Role.CENTER_STAFF, TestActor.CITY, true).call(custodians::demoKey);
+			IssuedCredentials credentials = TestActor.of(custodian, Role.CENTER_STAFF, TestActor.CITY, true).call(custodians::demoKey);
 			Path keyFile = Files.writeString(dir.resolve(custodian + ".key"), credentials.privateKeyPem());
 			PrivateKey privateKey = Pem.privateKey(keyFile);
 			OpeningKeyView.Share share = key.shares().stream().filter(s -> s.custodian().equals(custodian)).findFirst().orElseThrow();

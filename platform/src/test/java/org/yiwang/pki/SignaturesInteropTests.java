@@ -39,6 +39,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yiwang.PlatformTest;
 import org.yiwang.TestActor;
+import org.yiwang.demo.ca.DemoAuthorities;
 
 /**
  * Signatures made by OpenSSL verify in Yiwang, and Yiwang's signatures and timestamps verify in OpenSSL: the

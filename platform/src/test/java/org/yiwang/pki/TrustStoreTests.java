@@ -28,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.yiwang.PlatformTest;
 import org.yiwang.TestActor;
 import org.yiwang.audit.AuditLog;
+import org.yiwang.demo.ca.DemoAuthorities;
 import org.yiwang.pki.CertificateIssuer.Profile;
 import org.yiwang.system.Refusal;
 
@@ -43,6 +44,9 @@ class TrustStoreTests {
 
 	@Autowired
 	DemoAuthorities demoAuthorities;
+
+	@Autowired
+	CertificateAuthorityKeys authorityKeys;
 
 	@TempDir
 	Path dir;
@@ -215,7 +219,7 @@ class TrustStoreTests {
 			.get(0).certificate());
 		assertThat(trustStore.validate(demoCertificate).creditCode()).isEqualTo("91500000MA5U000010");
 		try {
-			assertThat(demoAuthorities.withdraw()).isEqualTo(2);
+			assertThat(authorityKeys.withdrawAll()).isEqualTo(2);
 			assertThat(demoCas()).isEmpty();
 			assertThat(refusal(() -> trustStore.validate(demoCertificate))).isEqualTo("pki.failure.untrustedIssuer");
 		}

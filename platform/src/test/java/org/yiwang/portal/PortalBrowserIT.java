@@ -25,6 +25,7 @@ import org.yiwang.Chromium;
 import org.yiwang.TestActor;
 import org.yiwang.tendering.NoticePublished;
 import org.yiwang.tendering.NoticeType;
+import org.yiwang.transparency.TransparencyLog;
 
 /**
  * Done when: a newcomer searches the portal for a two-character term and finds every matching notice across the
@@ -148,5 +149,37 @@ class PortalBrowserIT {
 		assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("verification-result")))
 			.getAttribute("data-valid")).isEqualTo("true");
 		screenshot("portal-notice-verified");
+	}
+
+	@Test
+	void a_reader_checks_in_the_browser_that_a_published_notice_is_in_the_transparency_log() throws Exception {
+		Publications publications = new Publications(context);
+		NoticePublished notice = publish(publications, TestActor.YUZHONG, "ENG_BUILDING", "渝中区透明日志核验测试工程招标公告");
+		TransparencyLog log = context.getBean(TransparencyLog.class);
+		// the listener queues the record after its commit; signing merges what waits
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+			log.signTreeHead(false);
+			return log.leaf("record", notice.noticeId().toString()).isPresent();
+		});
+		String leafHash = log.leaf("record", notice.noticeId().toString()).orElseThrow().leafHash();
+
+		browser.get(url("/portal"));
+		browser.findElement(By.id("transparency-link")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#growth-chart canvas")));
+		browser.findElement(By.cssSelector("#newest-leaves a[href*='" + leafHash + "']")).click();
+		WebElement verdict = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#browser-check[data-result]")));
+		assertThat(verdict.getAttribute("data-result")).isEqualTo("ok");
+		assertThat(verdict.getText()).contains("✔");
+		screenshot("transparency-log-checked");
+
+		// a proof altered in the page (one sibling hash changed) is caught by the same script
+		((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+				var p = document.getElementById('proof'); var d = JSON.parse(p.getAttribute('data-proof'));
+				d.leafHash = d.leafHash.replace(/^./, d.leafHash[0] === '0' ? '1' : '0');
+				p.setAttribute('data-proof', JSON.stringify(d));
+				document.getElementById('browser-check').removeAttribute('data-result');
+				var s = document.createElement('script'); s.src = '/js/transparency-log.js'; document.body.appendChild(s);""");
+		assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#browser-check[data-result]")))
+			.getAttribute("data-result")).isEqualTo("bad");
 	}
 }

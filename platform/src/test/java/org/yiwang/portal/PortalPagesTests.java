@@ -191,8 +191,8 @@ class PortalPagesTests {
 		UUID noticeId = UUID.randomUUID();
 		String trade = "CQ-500103-2026-" + noticeId.toString().substring(0, 8).toUpperCase();
 		byte[] document = ("门户签名测试招标文件 " + trade).getBytes(StandardCharsets.UTF_8);
-		org.yiwang.pki.DemoCredentials signer = TestActor.admin().call(() -> context
-			.getBean(org.yiwang.pki.DemoCertificates.class)
+		org.yiwang.pki.IssuedCredentials signer = TestActor.admin().call(() -> context
+			.getBean(org.yiwang.pki.TrialCertificateDesk.class)
 			.issue("门户签名测试招标代理", org.yiwang.kernel.CreditCode.of(TestActor.creditCode("500103")),
 					org.yiwang.pki.KeyAlgorithm.SM2));
 		byte[] signature = signer.sign(document);

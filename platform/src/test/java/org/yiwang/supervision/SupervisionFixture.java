@@ -140,6 +140,11 @@ final class SupervisionFixture {
 
 	/** A works section in Yuzhong, published, its deadline 25 days ahead; documents signed by the tenderer. */
 	SectionView published() {
+		return published(BigDecimal.ZERO);
+	}
+
+	/** The same, asking this bid security (yuan; the guarantee module then keeps a requirement for its trade). */
+	SectionView published(BigDecimal security) {
 		TenderDesk desk = bean(TenderDesk.class);
 		TenderDocuments documents = bean(TenderDocuments.class);
 		if (tenderer == null) {
@@ -154,7 +159,7 @@ final class SupervisionFixture {
 		}
 		SectionView registered = tendererActor().call(() -> desk.registerTender(new NewTender("监管测试项目" + run, null,
 				"监管测试招标" + run, null, new SectionDetails("一标段", "500103", "ENG_BUILDING", new BigDecimal("1000000"),
-						BigDecimal.ZERO, 60, List.of()), facts())));
+						security, 60, List.of()), facts())));
 		SectionView approved = TestActor.districtStaff(TestActor.YUZHONG)
 			.call(() -> desk.approve(registered.id(), registered.version()));
 		tendererActor().run(() -> documents.upload(approved.id(), "文件.txt", "text/plain",

@@ -250,8 +250,10 @@ class SupervisionTests {
 
 		// the same regulator with a second certificate is refused: acts are signed with the first one
 		f.certificate("reg2");
+		// (the first order ended the section's round: the second is about another section)
+		SectionView another = f.published();
 		ActView next = regulator.call(() -> actions.prepare(
-				new ActRequest(ActKind.ORDER_RE_TENDER, section.id().toString(), null, null, "再次责令重新招标")));
+				new ActRequest(ActKind.ORDER_RE_TENDER, another.id().toString(), null, null, "再次责令重新招标")));
 		assertSign(next, f.sign("reg2", next.content()), f.read("reg2.pem"), "certificate",
 				"supervision.act.otherCertificate");
 		// another regulator cannot sign (nor see) an act someone else prepared

@@ -88,6 +88,13 @@ class DemoClockTests {
 		DemoClock restarted = new DemoClockStore(jdbc).attach(new DemoClock(Clock.systemUTC()));
 		assertThat(restarted.offset()).isBetween(Duration.ofMillis(offset.toMillis()), offset);
 		assertThat(restarted.instant()).isAfterOrEqualTo(shown.minusMillis(1));
+		// A start a year back applies to a fresh database only: with an offset stored, the next start resumes it.
+		assertThat(new DemoClockStore(jdbc).attach(new DemoClock(Clock.systemUTC()), Duration.ofDays(365)).offset())
+			.isBetween(Duration.ofMillis(offset.toMillis()), offset);
+		DemoClock fresh = new DemoClock(Clock.systemUTC());
+		fresh.startBack(Duration.ofDays(365));
+		assertThat(fresh.offset()).isEqualTo(Duration.ofDays(-365));
+		assertThatThrownBy(() -> fresh.startBack(Duration.ofDays(401))).isInstanceOf(IllegalArgumentException.class);
 		// A host clock set back an hour meanwhile: the platform still does not read earlier than the time its last move
 		// produced (as stored).
 		Instant storedShown = jdbc.sql("select shown_at from system.demo_clock").query(java.sql.Timestamp.class).single()

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.ApplicationContext;
 import org.yiwang.TestActor;
-import org.yiwang.pki.DemoCredentials;
+import org.yiwang.pki.IssuedCredentials;
 import org.yiwang.registry.EntityCertificates;
 
 /**
@@ -18,7 +18,7 @@ import org.yiwang.registry.EntityCertificates;
  */
 public final class DocumentSigner {
 
-	private static final Map<String, DemoCredentials> CREDENTIALS = new ConcurrentHashMap<>();
+	private static final Map<String, IssuedCredentials> CREDENTIALS = new ConcurrentHashMap<>();
 
 	private DocumentSigner() {
 	}
@@ -31,7 +31,7 @@ public final class DocumentSigner {
 	public static void signAll(TenderDesk desk, TenderDocuments documents, EntityCertificates certificates,
 			TestActor party, SectionId section) {
 		party.run(() -> {
-			DemoCredentials credentials = CREDENTIALS.computeIfAbsent(party.actor().username(),
+			IssuedCredentials credentials = CREDENTIALS.computeIfAbsent(party.actor().username(),
 					user -> certificates.issueDemoCertificate());
 			for (DocumentView document : desk.dossier(section).documents()) {
 				if (document.signed()) {

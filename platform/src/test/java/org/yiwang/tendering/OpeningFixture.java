@@ -33,7 +33,7 @@ import org.yiwang.envelope.Pem;
 import org.yiwang.envelope.PriceSheet;
 import org.yiwang.envelope.VerifiedEnvelope;
 import org.yiwang.kernel.Role;
-import org.yiwang.pki.DemoCredentials;
+import org.yiwang.pki.IssuedCredentials;
 import org.yiwang.pki.KeyCustodians;
 import org.yiwang.pki.OpeningKeyView;
 import org.yiwang.pki.OpeningKeys;
@@ -261,7 +261,7 @@ final class OpeningFixture {
 
 	/** A custodian's encrypted share as the hall shows it, decrypted as {@code bidtool unwrap-share} does. */
 	String decryptedShare(String custodian, String encryptedShare) throws Exception {
-		DemoCredentials credentials = TestActor.of(custodian, Role.CENTER_STAFF, TestActor.CITY, true)
+		IssuedCredentials credentials = TestActor.of(custodian, Role.CENTER_STAFF, TestActor.CITY, true)
 			.call(() -> beans.custodians().demoKey());
 		Path key = Files.writeString(dir.resolve(custodian + "-custodian.key"), credentials.privateKeyPem());
 		Path cert = Files.writeString(dir.resolve(custodian + "-custodian.pem"), credentials.certificatePem());

@@ -221,7 +221,7 @@ class TenderingIT {
 		wait(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("document-table")));
 		// the agency signs the document's exact bytes with a demo certificate bound to it, and uploads the signature on
 		// the document's row: the notice cannot be submitted before (issue 17, item 16)
-		org.yiwang.pki.DemoCredentials credentials = TestActor.of("agy." + run, Role.AGENCY, TestActor.CITY, false)
+		org.yiwang.pki.IssuedCredentials credentials = TestActor.of("agy." + run, Role.AGENCY, TestActor.CITY, false)
 			.call(certificates::issueDemoCertificate);
 		Path signature = Files.write(Files.createTempFile("招标文件", ".sig"), credentials.sign(Files.readAllBytes(document)));
 		Path certificate = Files.write(Files.createTempFile("agy", ".pem"), credentials.certificateBytes());

@@ -50,7 +50,7 @@ import org.yiwang.evaluation.EvaluationDesk;
 import org.yiwang.evaluation.ExpertDraws;
 import org.yiwang.evaluation.ExpertPool;
 import org.yiwang.kernel.Role;
-import org.yiwang.pki.DemoCredentials;
+import org.yiwang.pki.IssuedCredentials;
 import org.yiwang.pki.KeyCustodians;
 import org.yiwang.pki.OpeningKeys;
 import org.yiwang.pki.PlatformKeys;
@@ -244,7 +244,7 @@ class WholeTenderIT {
 		clock.advance(Duration.ofMinutes(31));
 
 		// the custodians' backup for b3: staff.wanzhou in the browser with bidtool unwrap-share, staff by the API
-		DemoCredentials wanzhouKey = TestActor.of("staff.wanzhou", Role.CENTER_STAFF, TestActor.WANZHOU, false)
+		IssuedCredentials wanzhouKey = TestActor.of("staff.wanzhou", Role.CENTER_STAFF, TestActor.WANZHOU, false)
 			.call(() -> custodians.demoKey());
 		Files.writeString(dir.resolve("custodian.key"), wanzhouKey.privateKeyPem());
 		Files.writeString(dir.resolve("custodian.pem"), wanzhouKey.certificatePem());
@@ -274,7 +274,7 @@ class WholeTenderIT {
 
 		// the expert draw: keys first (a demo key download rebinds), then three of building works, who accept
 		for (String expert : EXPERTS) {
-			DemoCredentials key = expert(expert).call(() -> pool.demoKey());
+			IssuedCredentials key = expert(expert).call(() -> pool.demoKey());
 			Files.writeString(dir.resolve(expert + ".key"), key.privateKeyPem());
 			Files.writeString(dir.resolve(expert + ".pem"), key.certificatePem());
 		}

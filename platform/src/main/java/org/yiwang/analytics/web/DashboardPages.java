@@ -124,6 +124,9 @@ class DashboardPages {
 			.queryParam("month", p.month());
 		String category = dashboard.category();
 		String region = dashboard.region();
+		if (figure.key().equals("premiumByCategory") || figure.key().equals("lotBidders")) {
+			uri.queryParam("procedure", "AUCTION"); // these are the auctions' alone
+		}
 		switch (figure.dimension()) {
 			case "category" -> category = p.key();
 			case "region" -> region = p.key();

@@ -13,6 +13,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+import org.yiwang.system.ClusterLocks;
 import org.yiwang.demo.DemoOn;
 
 /**
@@ -34,12 +35,18 @@ class DemoClients {
 
 	private volatile int port;
 
+	/** One node of a cluster plays the demo issuer and bank (the holder of this job's lock). */
+	private static final String JOB = "demo-issuer-and-bank";
+
+	private final ClusterLocks locks;
+
 	private ScheduledExecutorService scheduler;
 
-	DemoClients(DemoSettings settings, DemoIssuer issuer, DemoBank bank) {
+	DemoClients(DemoSettings settings, DemoIssuer issuer, DemoBank bank, ClusterLocks locks) {
 		this.settings = settings;
 		this.issuer = issuer;
 		this.bank = bank;
+		this.locks = locks;
 	}
 
 	/** The main web server's port (not a separate management server's). */
@@ -65,8 +72,16 @@ class DemoClients {
 			return thread;
 		});
 		long every = settings.pollInterval().toMillis();
-		scheduler.scheduleWithFixedDelay(() -> poll("issuer", issuer::work), every, every, TimeUnit.MILLISECONDS);
-		scheduler.scheduleWithFixedDelay(() -> poll("bank", bank::work), every, every, TimeUnit.MILLISECONDS);
+		scheduler.scheduleWithFixedDelay(() -> {
+			if (locks.owns(JOB)) {
+				poll("issuer", issuer::work);
+			}
+		}, every, every, TimeUnit.MILLISECONDS);
+		scheduler.scheduleWithFixedDelay(() -> {
+			if (locks.owns(JOB)) {
+				poll("bank", bank::work);
+			}
+		}, every, every, TimeUnit.MILLISECONDS);
 		log.warn("Demo guarantee issuer and demo bank are running against {} (yiwang.demo.guarantee=true); "
 				+ "the demo bank's page is {}/demo-bank", base, base);
 	}
@@ -76,6 +91,7 @@ class DemoClients {
 		if (scheduler != null) {
 			scheduler.shutdownNow();
 			scheduler = null;
+			locks.release(JOB);
 		}
 	}
 

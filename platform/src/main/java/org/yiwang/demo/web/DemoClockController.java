@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.yiwang.demo.DemoOn;
+import org.yiwang.demo.DemoSeeding;
 import org.yiwang.system.DemoClock;
 import org.yiwang.system.DemoTime;
 import org.yiwang.system.Refusal;
@@ -18,7 +19,8 @@ import org.yiwang.system.Refusal;
 /**
  * The demo clock page: the administrator moves the platform's time forward by days, hours and minutes, so a demo tender
  * reaches its deadline, its publicity's end or its contract period without waiting ({@link DemoTime}: audited, kept
- * across restarts, never backwards). Not found without demo data.
+ * across restarts, never backwards); below it, what each demo runner did at start ({@link DemoSeeding}). Not found
+ * without demo data.
  */
 @Controller
 @DemoOn
@@ -30,16 +32,21 @@ class DemoClockController {
 
 	private final MessageSource messages;
 
-	DemoClockController(Clock clock, DemoTime demoTime, MessageSource messages) {
+	private final DemoSeeding seeding;
+
+	DemoClockController(Clock clock, DemoTime demoTime, MessageSource messages, DemoSeeding seeding) {
 		this.clock = clock;
 		this.demoTime = demoTime;
 		this.messages = messages;
+		this.seeding = seeding;
 	}
 
 	@GetMapping("/admin/demo-clock")
 	String page(Model model) {
 		model.addAttribute("clock", demoClock());
 		model.addAttribute("now", clock.instant());
+		// what each demo runner did at start, so a broken one shows here and not only in the log
+		model.addAttribute("outcomes", seeding.outcomes());
 		return "demo/demo-clock";
 	}
 

@@ -23,7 +23,7 @@ import org.yiwang.evaluation.ExpertDraws;
 import org.yiwang.evaluation.ExpertPool;
 import org.yiwang.evaluation.ExpertView;
 import org.yiwang.evaluation.NewExpert;
-import org.yiwang.pki.DemoCredentials;
+import org.yiwang.pki.IssuedCredentials;
 import org.yiwang.system.Refusal;
 
 /** The expert pool's pages: staff register and maintain experts; an expert sees their record and invitations. */
@@ -129,7 +129,7 @@ class ExpertController {
 	@GetMapping("/experts/me/demo-key.pem")
 	@ResponseBody
 	ResponseEntity<String> demoKey() {
-		DemoCredentials credentials = pool.demoKey();
+		IssuedCredentials credentials = pool.demoKey();
 		return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-pem-file"))
 			.header("Content-Disposition", "attachment; filename=\"expert-key.pem\"")
 			.header("Cache-Control", "no-store")

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
-import org.yiwang.pki.DemoCredentials;
+import org.yiwang.pki.IssuedCredentials;
 import org.yiwang.pki.KeyCustodians;
 import org.yiwang.pki.OpeningKeys;
 import org.yiwang.system.Refusal;
@@ -77,7 +77,7 @@ class CustodianController {
 	@GetMapping("/pki/custodian/demo-key.pem")
 	@ResponseBody
 	ResponseEntity<String> demoKey() {
-		DemoCredentials credentials = custodians.demoKey();
+		IssuedCredentials credentials = custodians.demoKey();
 		return ResponseEntity.ok().contentType(PEM)
 			.header("Content-Disposition", "attachment; filename=\"custodian-key.pem\"")
 			.header("Cache-Control", "no-store")

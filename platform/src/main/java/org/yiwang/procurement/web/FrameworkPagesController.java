@@ -1,8 +1,5 @@
 package org.yiwang.procurement.web;
 
-import java.math.BigDecimal;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,12 +20,10 @@ import org.yiwang.procurement.FrameworkOrders;
 import org.yiwang.procurement.FrameworkView;
 import org.yiwang.procurement.NewFramework;
 import org.yiwang.procurement.NewFrameworkOrder;
-import org.yiwang.procurement.ProcurementDesk;
+import org.yiwang.procurement.OpenFrameworks;
 import org.yiwang.procurement.SecondStage;
-import org.yiwang.registry.EntityId;
 import org.yiwang.system.Actors;
 import org.yiwang.system.Forms;
-import org.yiwang.system.Refusal;
 
 /**
  * The framework agreement pages: the public list and page (call, entry list, orders), the purchaser's form, and on the
@@ -44,10 +39,14 @@ class FrameworkPagesController {
 
 	private final Catalog catalog;
 
-	FrameworkPagesController(FrameworkAgreements agreements, FrameworkOrders orders, Catalog catalog) {
+	private final OpenFrameworks open;
+
+	FrameworkPagesController(FrameworkAgreements agreements, FrameworkOrders orders, Catalog catalog,
+			OpenFrameworks open) {
 		this.agreements = agreements;
 		this.orders = orders;
 		this.catalog = catalog;
+		this.open = open;
 	}
 
 	@GetMapping("/procurement/frameworks")
@@ -58,9 +57,7 @@ class FrameworkPagesController {
 
 	@GetMapping("/procurement/frameworks/new")
 	String newFramework(Model model) {
-		model.addAttribute("regions", catalog.regions());
-		model.addAttribute("categories", catalog.enabledCategories().stream()
-			.filter(c -> ProcurementDesk.procuredHere(c.family())).toList());
+		ProcurementForms.registrationChoices(model, catalog);
 		model.addAttribute("evaluations", FrameworkEvaluation.values());
 		model.addAttribute("stages", SecondStage.values());
 		return "procurement/framework-new";
@@ -72,14 +69,19 @@ class FrameworkPagesController {
 			@RequestParam(required = false) String unit, @RequestParam(required = false) String maxUnitPrice,
 			@RequestParam(required = false) String evaluation, @RequestParam(required = false) String secondStage,
 			@RequestParam(required = false) String entryCap, @RequestParam(required = false) String termMonths,
-			@RequestParam(required = false) String responseDays, RedirectAttributes redirect) {
+			@RequestParam(required = false) String responseDays, @RequestParam(required = false) String form,
+			RedirectAttributes redirect) {
 		FrameworkView[] made = new FrameworkView[1];
-		Forms.attempt(redirect, "procurement.framework.saved.registered", () -> made[0] = agreements.register(
-				new NewFramework(region, category, title, requirements, unit,
-						ProcurementPagesController.decimal("maxUnitPrice", maxUnitPrice),
-						named(FrameworkEvaluation.values(), "evaluation", evaluation),
-						named(SecondStage.values(), "secondStage", secondStage), integer("entryCap", entryCap),
-						integer("termMonths", termMonths), integer("responseDays", responseDays))));
+		boolean openForm = "OPEN".equals(form);
+		Forms.attempt(redirect, "procurement.framework.saved.registered", () -> {
+			NewFramework request = new NewFramework(region, category, title, requirements, unit,
+					ProcurementForms.decimal("maxUnitPrice", maxUnitPrice),
+					named(FrameworkEvaluation.values(), "evaluation", evaluation),
+					named(SecondStage.values(), "secondStage", secondStage),
+					ProcurementForms.integer("entryCap", entryCap), ProcurementForms.integer("termMonths", termMonths),
+					ProcurementForms.integer("responseDays", responseDays));
+			made[0] = openForm ? open.register(request) : agreements.register(request);
+		});
 		return made[0] == null ? "redirect:/procurement/frameworks/new" : "redirect:/procurement/frameworks/" + made[0].id();
 	}
 
@@ -88,12 +90,12 @@ class FrameworkPagesController {
 		FrameworkView f = agreements.get(id);
 		var acting = Actors.current();
 		model.addAttribute("f", f);
-		model.addAttribute("staff",
-				acting.map(a -> a.hasRole(Role.CENTER_STAFF) || a.hasRole(Role.PLATFORM_ADMIN)).orElse(false));
+		model.addAttribute("staff", ProcurementForms.staff());
 		model.addAttribute("team", agreements.onTeam(id));
 		model.addAttribute("buyer", acting.map(a -> a.hasRole(Role.TENDERER) || a.hasRole(Role.AGENCY)).orElse(false));
 		model.addAttribute("bidder", acting.map(a -> a.hasRole(Role.BIDDER)).orElse(false));
 		model.addAttribute("mine", agreements.myResponse(id).orElse(null));
+		model.addAttribute("openForm", open.isOpen(id));
 		List<FrameworkOrderView> placed = f.status().name().equals("IN_FORCE") ? orders.orders(id) : List.of();
 		model.addAttribute("orders", placed);
 		return "procurement/framework";
@@ -101,7 +103,32 @@ class FrameworkPagesController {
 
 	@PostMapping("/procurement/frameworks/{id}/publish")
 	String publish(@PathVariable UUID id, @RequestParam long version, RedirectAttributes redirect) {
-		Forms.attempt(redirect, "procurement.saved.published", () -> agreements.publish(id, version));
+		Forms.attempt(redirect, "procurement.saved.published", () -> {
+			if (open.isOpen(id)) {
+				open.publish(id, version);
+			}
+			else {
+				agreements.publish(id, version);
+			}
+		});
+		return "redirect:/procurement/frameworks/" + id;
+	}
+
+	@PostMapping("/procurement/frameworks/{id}/join")
+	String join(@PathVariable UUID id, @RequestParam(required = false) String response, RedirectAttributes redirect) {
+		Forms.attempt(redirect, "procurement.framework.open.saved.joined", () -> open.join(id, response));
+		return "redirect:/procurement/frameworks/" + id;
+	}
+
+	@PostMapping("/procurement/frameworks/{id}/exit")
+	String exit(@PathVariable UUID id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		Forms.attempt(redirect, "procurement.framework.open.saved.exited", () -> open.exit(id, reason));
+		return "redirect:/procurement/frameworks/" + id;
+	}
+
+	@PostMapping("/procurement/frameworks/{id}/republish")
+	String republish(@PathVariable UUID id, RedirectAttributes redirect) {
+		Forms.attempt(redirect, "procurement.framework.open.saved.republished", () -> open.republish(id));
 		return "redirect:/procurement/frameworks/" + id;
 	}
 
@@ -109,27 +136,14 @@ class FrameworkPagesController {
 	String respond(@PathVariable UUID id, @RequestParam(required = false) String response,
 			@RequestParam(required = false) String unitPrice, RedirectAttributes redirect) {
 		Forms.attempt(redirect, "procurement.saved.responded", () -> agreements.respond(id, response,
-				ProcurementPagesController.decimal("unitPrice", unitPrice)));
+				ProcurementForms.decimal("unitPrice", unitPrice)));
 		return "redirect:/procurement/frameworks/" + id;
 	}
 
 	@PostMapping("/procurement/frameworks/{id}/select")
 	String select(@PathVariable UUID id, @RequestParam Map<String, String> params, RedirectAttributes redirect) {
-		Forms.attempt(redirect, "procurement.framework.saved.selected", () -> {
-			Map<EntityId, BigDecimal> scores = new HashMap<>();
-			params.forEach((name, value) -> {
-				if (name.startsWith("score_") && value != null && !value.isBlank()) {
-					try {
-						scores.put(new EntityId(UUID.fromString(name.substring(6))),
-								ProcurementPagesController.decimal("qualityScore", value));
-					}
-					catch (IllegalArgumentException ignored) {
-						// a field no form of ours makes: not a supplier
-					}
-				}
-			});
-			agreements.select(id, scores);
-		});
+		Forms.attempt(redirect, "procurement.framework.saved.selected",
+				() -> agreements.select(id, ProcurementForms.decimals(params, "score_", "qualityScore")));
 		return "redirect:/procurement/frameworks/" + id;
 	}
 
@@ -138,14 +152,14 @@ class FrameworkPagesController {
 			@RequestParam(required = false) String supplier, @RequestParam(required = false) String reason,
 			@RequestParam(required = false) String offerHours, RedirectAttributes redirect) {
 		Forms.attempt(redirect, "procurement.framework.saved.ordered", () -> orders.order(id,
-				new NewFrameworkOrder(integer("quantity", quantity), supplier, reason, integer("offerHours", offerHours))));
+				new NewFrameworkOrder(ProcurementForms.integer("quantity", quantity), supplier, reason, ProcurementForms.integer("offerHours", offerHours))));
 		return "redirect:/procurement/frameworks/" + id;
 	}
 
 	@PostMapping("/procurement/framework-orders/{id}/offers")
 	String offer(@PathVariable UUID id, @RequestParam(required = false) String unitPrice, RedirectAttributes redirect) {
 		Forms.attempt(redirect, "procurement.framework.saved.offered",
-				() -> orders.offer(id, ProcurementPagesController.decimal("unitPrice", unitPrice)));
+				() -> orders.offer(id, ProcurementForms.decimal("unitPrice", unitPrice)));
 		return "redirect:/procurement/frameworks/" + orders.get(id).framework();
 	}
 
@@ -156,22 +170,6 @@ class FrameworkPagesController {
 	}
 
 	private static <E extends Enum<E>> E named(E[] values, String field, String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		return Arrays.stream(values).filter(v -> v.name().equals(value.strip())).findFirst()
-			.orElseThrow(() -> Refusal.invalid(field, "procurement.framework." + field + ".required"));
-	}
-
-	private static Integer integer(String field, String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return Integer.valueOf(value.strip());
-		}
-		catch (NumberFormatException e) {
-			throw Refusal.invalid(field, "procurement.number.form", value);
-		}
+		return ProcurementForms.named(values, field, value, "procurement.framework." + field + ".required");
 	}
 }

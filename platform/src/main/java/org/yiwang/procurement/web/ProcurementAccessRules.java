@@ -23,10 +23,12 @@ class ProcurementAccessRules implements HttpAccessRules {
 			.requestMatchers(POST, "/procurement/frameworks", "/procurement/frameworks/*/orders",
 					"/procurement/framework-orders/*/award")
 			.hasAnyRole("TENDERER", "AGENCY")
-			.requestMatchers(POST, "/procurement/frameworks/*/publish").hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF")
+			.requestMatchers(POST, "/procurement/frameworks/*/publish", "/procurement/frameworks/*/republish")
+			.hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF")
 			.requestMatchers(POST, "/procurement/frameworks/*/select")
 			.hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF", "TENDERER", "AGENCY")
-			.requestMatchers(POST, "/procurement/frameworks/*/responses", "/procurement/framework-orders/*/offers")
+			.requestMatchers(POST, "/procurement/frameworks/*/responses", "/procurement/framework-orders/*/offers",
+					"/procurement/frameworks/*/join", "/procurement/frameworks/*/exit")
 			.hasRole("BIDDER")
 			.requestMatchers(GET, "/api/procurement/mine").hasAnyRole("TENDERER", "AGENCY", "BIDDER")
 			.requestMatchers(GET, "/procurement/frameworks", "/procurement/frameworks/*", "/api/procurement/cases",
@@ -37,7 +39,7 @@ class ProcurementAccessRules implements HttpAccessRules {
 			.requestMatchers(POST, "/procurement").hasAnyRole("TENDERER", "AGENCY")
 			.requestMatchers(GET, "/procurement/mine").hasAnyRole("TENDERER", "AGENCY", "BIDDER")
 			.requestMatchers(GET, "/procurement/review").hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF")
-			.requestMatchers(POST, "/procurement/*/publish", "/procurement/objections/*/answer")
+			.requestMatchers(POST, "/procurement/*/publish", "/procurement/*/team", "/procurement/objections/*/answer")
 			.hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF")
 			.requestMatchers(POST, "/procurement/*/open", "/procurement/*/rounds", "/procurement/*/final-offers/call",
 					"/procurement/*/conclude", "/procurement/*/agree")

@@ -1,11 +1,5 @@
 package org.yiwang.procurement.web;
 
-import java.math.BigDecimal;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,16 +12,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yiwang.catalog.Catalog;
-import org.yiwang.kernel.InputRefused;
-import org.yiwang.kernel.InputRules;
-import org.yiwang.kernel.Role;
 import org.yiwang.procurement.NegotiationRoom;
+import org.yiwang.procurement.NegotiationTeams;
 import org.yiwang.procurement.NewProcurement;
 import org.yiwang.procurement.ProcurementDesk;
 import org.yiwang.procurement.ProcurementMethod;
 import org.yiwang.procurement.ProcurementView;
 import org.yiwang.procurement.SupplierView;
-import org.yiwang.registry.EntityId;
+import org.yiwang.procurement.TeamRequest;
 import org.yiwang.system.Actors;
 import org.yiwang.system.Forms;
 import org.yiwang.system.Refusal;
@@ -40,18 +32,19 @@ import org.yiwang.system.Refusal;
 @Controller
 class ProcurementPagesController {
 
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
 	private final ProcurementDesk desk;
 
 	private final NegotiationRoom room;
 
 	private final Catalog catalog;
 
-	ProcurementPagesController(ProcurementDesk desk, NegotiationRoom room, Catalog catalog) {
+	private final NegotiationTeams teams;
+
+	ProcurementPagesController(ProcurementDesk desk, NegotiationRoom room, Catalog catalog, NegotiationTeams teams) {
 		this.desk = desk;
 		this.room = room;
 		this.catalog = catalog;
+		this.teams = teams;
 	}
 
 	@GetMapping("/procurement")
@@ -62,9 +55,7 @@ class ProcurementPagesController {
 
 	@GetMapping("/procurement/new")
 	String newCase(Model model) {
-		model.addAttribute("regions", catalog.regions());
-		model.addAttribute("categories", catalog.enabledCategories().stream()
-			.filter(c -> ProcurementDesk.procuredHere(c.family())).toList());
+		ProcurementForms.registrationChoices(model, catalog);
 		model.addAttribute("methods", ProcurementMethod.values());
 		return "procurement/new";
 	}
@@ -77,8 +68,8 @@ class ProcurementPagesController {
 			@RequestParam(required = false) String singleSourceReason, RedirectAttributes redirect) {
 		ProcurementView[] made = new ProcurementView[1];
 		Forms.attempt(redirect, "procurement.saved.registered", () -> made[0] = desk.register(new NewProcurement(region,
-				category, method(method), title, requirements, decimal("budget", budget), codes(suppliers),
-				integer("responseDays", responseDays), singleSourceReason)));
+				category, method(method), title, requirements, ProcurementForms.decimal("budget", budget), ProcurementForms.list(suppliers, "[\\s,，;；]+"),
+				ProcurementForms.integer("responseDays", responseDays), singleSourceReason)));
 		return made[0] == null ? "redirect:/procurement/new" : "redirect:/procurement/" + made[0].id();
 	}
 
@@ -98,7 +89,7 @@ class ProcurementPagesController {
 	String procurement(@PathVariable UUID id, Model model) {
 		ProcurementView c = desk.get(id);
 		var acting = Actors.current();
-		boolean staff = acting.map(a -> a.hasRole(Role.CENTER_STAFF) || a.hasRole(Role.PLATFORM_ADMIN)).orElse(false);
+		boolean staff = ProcurementForms.staff();
 		boolean team = desk.onTeam(id);
 		SupplierView mine = desk.myPart(id).orElse(null);
 		model.addAttribute("c", c);
@@ -108,7 +99,21 @@ class ProcurementPagesController {
 		model.addAttribute("signedIn", acting.isPresent());
 		model.addAttribute("rounds", acting.isPresent() ? desk.rounds(id) : List.of());
 		model.addAttribute("objections", desk.objections(id));
+		model.addAttribute("teamView", teams.team(id).orElse(null));
 		return "procurement/case";
+	}
+
+	/** Staff form the case's team: representatives one per line, experts as {@code specialty:seats} pairs. */
+	@PostMapping("/procurement/{id}/team")
+	String team(@PathVariable UUID id, @RequestParam(required = false) String representatives,
+			@RequestParam(required = false) String expertSeats, @RequestParam(required = false) String sitsAt,
+			RedirectAttributes redirect) {
+		desk.get(id);
+		Forms.attempt(redirect, "procurement.saved.team", () -> teams.request(id, new TeamRequest(
+				ProcurementForms.list(representatives, "[\\r\\n,，;；、]+"),
+				ProcurementForms.seats("expertSeats", expertSeats),
+				ProcurementForms.dateTime("sitsAt", sitsAt, "procurement.team.sitsAt.form"))));
+		return "redirect:/procurement/" + id;
 	}
 
 	@PostMapping("/procurement/{id}/publish")
@@ -121,7 +126,7 @@ class ProcurementPagesController {
 	String respond(@PathVariable UUID id, @RequestParam(required = false) String response,
 			@RequestParam(required = false) String offer, RedirectAttributes redirect) {
 		Forms.attempt(redirect, "procurement.saved.responded",
-				() -> room.respond(id, response, decimal("offer", offer)));
+				() -> room.respond(id, response, ProcurementForms.decimal("offer", offer)));
 		return "redirect:/procurement/" + id;
 	}
 
@@ -133,36 +138,35 @@ class ProcurementPagesController {
 
 	@PostMapping("/procurement/{id}/rounds")
 	String round(@PathVariable UUID id, @RequestParam Map<String, String> params, RedirectAttributes redirect) {
-		Forms.attempt(redirect, "procurement.saved.round", () -> room.negotiate(id, perSupplier(params, "note_")));
+		Forms.attempt(redirect, "procurement.saved.round",
+				() -> room.negotiate(id, ProcurementForms.perSupplier(params, "note_")));
 		return "redirect:/procurement/" + id;
 	}
 
 	@PostMapping("/procurement/{id}/final-offers/call")
 	String callFinalOffers(@PathVariable UUID id, @RequestParam(required = false) String deadline,
 			RedirectAttributes redirect) {
-		Forms.attempt(redirect, "procurement.saved.called", () -> room.callFinalOffers(id, dateTime(deadline)));
+		Forms.attempt(redirect, "procurement.saved.called", () -> room.callFinalOffers(id,
+				ProcurementForms.dateTime("deadline", deadline, "procurement.finalOffers.deadline")));
 		return "redirect:/procurement/" + id;
 	}
 
 	@PostMapping("/procurement/{id}/final-offers")
 	String finalOffer(@PathVariable UUID id, @RequestParam(required = false) String offer, RedirectAttributes redirect) {
-		Forms.attempt(redirect, "procurement.saved.finalOffer", () -> room.submitFinalOffer(id, decimal("offer", offer)));
+		Forms.attempt(redirect, "procurement.saved.finalOffer", () -> room.submitFinalOffer(id, ProcurementForms.decimal("offer", offer)));
 		return "redirect:/procurement/" + id;
 	}
 
 	@PostMapping("/procurement/{id}/conclude")
 	String conclude(@PathVariable UUID id, @RequestParam Map<String, String> params, RedirectAttributes redirect) {
-		Forms.attempt(redirect, "procurement.saved.concluded", () -> {
-			Map<EntityId, BigDecimal> scores = new HashMap<>();
-			perSupplier(params, "score_").forEach((s, v) -> scores.put(s, decimal("technicalScore", v)));
-			room.conclude(id, scores);
-		});
+		Forms.attempt(redirect, "procurement.saved.concluded",
+				() -> room.conclude(id, ProcurementForms.decimals(params, "score_", "technicalScore")));
 		return "redirect:/procurement/" + id;
 	}
 
 	@PostMapping("/procurement/{id}/agree")
 	String agree(@PathVariable UUID id, @RequestParam(required = false) String price, RedirectAttributes redirect) {
-		Forms.attempt(redirect, "procurement.saved.concluded", () -> room.agree(id, decimal("price", price)));
+		Forms.attempt(redirect, "procurement.saved.concluded", () -> room.agree(id, ProcurementForms.decimal("price", price)));
 		return "redirect:/procurement/" + id;
 	}
 
@@ -185,68 +189,9 @@ class ProcurementPagesController {
 		return answered[0] == null ? "redirect:/procurement/review" : "redirect:/procurement/" + answered[0].id();
 	}
 
-	// --- parsing ------------------------------------------------------------------------------------------------------
-
-	private static Map<EntityId, String> perSupplier(Map<String, String> params, String prefix) {
-		Map<EntityId, String> values = new HashMap<>();
-		params.forEach((name, value) -> {
-			if (name.startsWith(prefix)) {
-				try {
-					values.put(new EntityId(UUID.fromString(name.substring(prefix.length()))), value);
-				}
-				catch (IllegalArgumentException ignored) {
-					// a field no form of ours makes: not a supplier
-				}
-			}
-		});
-		return values;
-	}
+	// --- parsing (shared with the framework pages: ProcurementForms) ------------------------------------------------
 
 	private static ProcurementMethod method(String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		return Arrays.stream(ProcurementMethod.values()).filter(m -> m.name().equals(value.strip())).findFirst()
-			.orElseThrow(() -> Refusal.invalid("method", "procurement.method.required"));
-	}
-
-	private static List<String> codes(String text) {
-		return text == null ? List.of() : Arrays.stream(text.split("[\\s,，;；]+")).filter(s -> !s.isBlank()).toList();
-	}
-
-	static BigDecimal decimal(String field, String amount) {
-		if (amount == null || amount.isBlank()) {
-			return null;
-		}
-		try {
-			return InputRules.number(amount);
-		}
-		catch (InputRefused e) {
-			throw Refusal.input(field, e);
-		}
-	}
-
-	private static Integer integer(String field, String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return Integer.valueOf(value.strip());
-		}
-		catch (NumberFormatException e) {
-			throw Refusal.invalid(field, "procurement.number.form", value);
-		}
-	}
-
-	private static java.time.Instant dateTime(String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDateTime.parse(value.strip()).atZone(CHINA).toInstant();
-		}
-		catch (DateTimeParseException e) {
-			throw Refusal.invalid("deadline", "procurement.finalOffers.deadline");
-		}
+		return ProcurementForms.named(ProcurementMethod.values(), "method", value, "procurement.method.required");
 	}
 }

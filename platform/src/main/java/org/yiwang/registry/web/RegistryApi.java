@@ -154,7 +154,7 @@ class RegistryApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "With demo data on: a demo-CA SM2 certificate for the caller's approved organisation, bound at "
 			+ "once, and its private key (PKCS#8 PEM), returned this once and never kept")
-	org.yiwang.pki.DemoCredentials demoCertificate() {
+	org.yiwang.pki.IssuedCredentials demoCertificate() {
 		return certificates.issueDemoCertificate();
 	}
 

@@ -2,6 +2,7 @@ package org.yiwang.supervision.alert;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.yiwang.system.ClusterLocks;
 import org.yiwang.system.Ticker;
 
 /**
@@ -13,8 +14,8 @@ class RefundWatch extends Ticker {
 
 	private final RefundRules refunds;
 
-	RefundWatch(RefundRules refunds, @Value("${yiwang.supervision.overdue-check-seconds:60}") long seconds) {
-		super("supervision-refunds", seconds);
+	RefundWatch(RefundRules refunds, @Value("${yiwang.supervision.overdue-check-seconds:60}") long seconds, ClusterLocks locks) {
+		super("supervision-refunds", seconds, locks);
 		this.refunds = refunds;
 	}
 

@@ -22,9 +22,13 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.yiwang.catalog.ProcurementMinimums;
+import org.yiwang.catalog.WorkingCalendar;
+import org.yiwang.catalog.WorkingDaySchedule;
 import org.yiwang.kernel.CategoryCode;
 import org.yiwang.kernel.RegionCode;
 import org.yiwang.kernel.Sha256;
+import org.yiwang.procurement.ProcurementNoticePublished;
 import org.yiwang.system.RegionScopes;
 import org.yiwang.tendering.AwardChanged;
 import org.yiwang.tendering.BidsOpened;
@@ -49,6 +53,8 @@ class TransactionRules {
 
 	private final TransactionTemplate transactions;
 
+	private final WorkingCalendar calendar;
+
 	private final int minBidPeriodDays;
 
 	private final int repeatedFailures;
@@ -57,7 +63,7 @@ class TransactionRules {
 
 	private final BigDecimal priceTolerance;
 
-	TransactionRules(Alerts alerts, JdbcClient jdbc, TransactionTemplate transactions,
+	TransactionRules(Alerts alerts, JdbcClient jdbc, TransactionTemplate transactions, WorkingCalendar calendar,
 			@Value("${yiwang.supervision.min-bid-period-days:20}") int minBidPeriodDays,
 			@Value("${yiwang.supervision.repeated-failures:2}") int repeatedFailures,
 			@Value("${yiwang.supervision.rotation-awards:3}") int rotationAwards,
@@ -65,6 +71,7 @@ class TransactionRules {
 		this.alerts = alerts;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
+		this.calendar = calendar;
 		this.minBidPeriodDays = minBidPeriodDays;
 		this.repeatedFailures = repeatedFailures;
 		this.rotationAwards = rotationAwards;
@@ -111,6 +118,54 @@ class TransactionRules {
 						投标截止 bid deadline: %s（北京时间）
 						等标期 %d 日，少于法定 %d 日（招标投标法第二十四条） bidding period %d days, below the statutory %d days
 						公告 notice: %s""", first, deadline, days, minBidPeriodDays, days, minBidPeriodDays, n.title()));
+	}
+
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(ProcurementNoticePublished notice) {
+		WorkingDaySchedule schedule = calendar.schedule();
+		platform(() -> procurementNoticed(notice, schedule));
+	}
+
+	/**
+	 * The other methods of government procurement each have their own least period from the notice to the responses
+	 * (or of the single-source publicity), in calendar or working days: {@link ProcurementMinimums}, the one source the
+	 * procurement module also runs its cases by. Working days count from the day after the notice to the deadline's
+	 * day, holidays and make-up workdays as the working calendar keeps them.
+	 */
+	void procurementNoticed(ProcurementNoticePublished n, WorkingDaySchedule schedule) {
+		remember(n.tradeCode().value(), null, n.title(), n.region(), n.category());
+		ProcurementMinimums.Minimum minimum = ProcurementMinimums.of(n.method().procedure()).orElse(null);
+		if (minimum == null || n.responseDeadline() == null) {
+			return;
+		}
+		LocalDate first = n.occurredAt().atZone(CHINA).toLocalDate();
+		LocalDate deadline = n.responseDeadline().atZone(CHINA).toLocalDate();
+		long days = minimum.workingDays() ? first.datesUntil(deadline.plusDays(1)).skip(1)
+			.filter(schedule::isWorkingDay).count() : ChronoUnit.DAYS.between(first, deadline);
+		if (days >= minimum.days()) {
+			return;
+		}
+		String unit = minimum.workingDays() ? "个工作日" : "日";
+		String unitEn = minimum.workingDays() ? "working days" : "days";
+		raise("SHORT_PERIOD", "procurement:" + n.procurement(), null, n.tradeCode().value(), n.region(), n.category(),
+				String.format(Locale.ROOT, """
+						采购方式 method: %s
+						公告发布 notice published: %s（北京时间）
+						响应截止 response deadline: %s（北京时间）
+						期限 %d %s，少于该采购方式的最低 %d %s period %d %s, below the method's minimum of %d %s
+						公告 notice: %s""", method(minimum), first, deadline, days, unit, minimum.days(), unit, days,
+						unitEn, minimum.days(), unitEn, n.title()));
+	}
+
+	/** The method's name as the law calls it, for the evidence (people read names, not codes). */
+	private static String method(ProcurementMinimums.Minimum minimum) {
+		return switch (minimum.procedure()) {
+			case COMPETITIVE_NEGOTIATION -> "竞争性谈判 competitive negotiation";
+			case COMPETITIVE_CONSULTATION -> "竞争性磋商 competitive consultation";
+			case INQUIRY -> "询价 request for quotations";
+			case SINGLE_SOURCE -> "单一来源 single source";
+			default -> minimum.procedure().name();
+		};
 	}
 
 	private void failed(NoticePublished n) {

@@ -11,6 +11,8 @@ import java.util.concurrent.Executors;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.yiwang.system.ClusterFeed;
+import org.yiwang.system.ClusterNotified;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -27,6 +29,14 @@ class OpeningFeed {
 	static final long TIMEOUT_MS = 10 * 60 * 1000L;
 
 	private final Map<UUID, Set<SseEmitter>> watchers = new ConcurrentHashMap<>();
+
+	static final String RELAYED = "opening";
+
+	private final ClusterFeed feed;
+
+	OpeningFeed(ClusterFeed feed) {
+		this.feed = feed;
+	}
 
 	private final ExecutorService senders = Executors.newSingleThreadExecutor(r -> {
 		Thread t = new Thread(r, "tendering-opening-feed");
@@ -68,11 +78,28 @@ class OpeningFeed {
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void on(OpeningChanged change) {
-		Set<SseEmitter> set = watchers.get(change.section().value());
+		// The watchers on the cluster's other nodes hear it through PostgreSQL (docs/cluster.md).
+		feed.tell(RELAYED, change.section().value() + " " + change.action());
+		push(change.section().value(), change.action());
+	}
+
+	/** A change relayed from another node: the section's id, a space and the action, as {@link #on} told it. */
+	@EventListener
+	void relayed(ClusterNotified notice) {
+		if (!RELAYED.equals(notice.topic())) {
+			return;
+		}
+		int space = notice.key().indexOf(' ');
+		if (space > 0) {
+			push(UUID.fromString(notice.key().substring(0, space)), notice.key().substring(space + 1));
+		}
+	}
+
+	private void push(UUID section, String data) {
+		Set<SseEmitter> set = watchers.get(section);
 		if (set == null || set.isEmpty()) {
 			return;
 		}
-		String data = change.action();
 		senders.execute(() -> {
 			for (SseEmitter emitter : set) {
 				try {

@@ -14,7 +14,7 @@ class TransparencyAccessRules implements HttpAccessRules {
 	@Override
 	public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
 		rules.requestMatchers(GET, "/api/transparency/log/sth", "/api/transparency/log/proof-by-index",
-				"/api/transparency/log/proof-by-hash", "/api/transparency/log/consistency", "/api/transparency/log/entries")
+				"/api/transparency/log/proof-by-hash", "/api/transparency/log/consistency", "/api/transparency/log/entries", "/open/transparency")
 			.permitAll();
 	}
 }

@@ -229,4 +229,48 @@ class TransactionRulesTests {
 		return new EvaluationReported(Actor.SYSTEM, section, 1, YUZHONG, UUID.randomUUID(), "WEIGHTED_SCORING", List.of(),
 				"0".repeat(64), "/x", clock.instant());
 	}
+
+	/** A procurement notice of this method published at {@code published}, its responses due at {@code deadline}. */
+	org.yiwang.procurement.ProcurementNoticePublished procurementNotice(String trade,
+			org.yiwang.procurement.ProcurementMethod method, Instant published, Instant deadline) {
+		return new org.yiwang.procurement.ProcurementNoticePublished(Actor.SYSTEM, UUID.randomUUID(), TradeCode.of(trade),
+				YUZHONG, CategoryCode.of("GOV_GOODS"), method, "采购公告" + run, "采购需求", Money.of("300000.00"),
+				"采购人" + run, null, List.of(), deadline, "signed", "signature", published);
+	}
+
+	List<AlertView> raisedForGoods(String trade) {
+		TestActor goods = new TestActor(new Actor("goods.regulator", "REGULATOR", TestActor.CITY), "goods.regulator",
+				java.util.Set.of(org.yiwang.kernel.Role.REGULATOR), org.yiwang.kernel.RegionScope.wholeCity(),
+				java.util.Set.of(CategoryCode.of("GOV_GOODS")));
+		return goods.call(() -> alerts.visible()).stream()
+			.filter(a -> a.tradeCode().equals(trade) && a.rule().equals("SHORT_PERIOD")).toList();
+	}
+
+	@Test
+	void procurementMethodsAreHeldToTheirOwnMinimumsInCalendarOrWorkingDays() {
+		org.yiwang.catalog.WorkingDaySchedule weekdays = org.yiwang.catalog.WorkingDaySchedule.withoutHolidays();
+		// 竞争性磋商: 10 calendar days; 9 is short, 10 is not
+		Instant monday = LocalDate.of(2026, 6, 1).atTime(10, 0).atZone(TransactionRules.CHINA).toInstant();
+		String consultation = trade();
+		platform(() -> rules.procurementNoticed(procurementNotice(consultation,
+				org.yiwang.procurement.ProcurementMethod.COMPETITIVE_CONSULTATION, monday, monday.plus(Duration.ofDays(9))),
+				weekdays));
+		assertThat(raisedForGoods(consultation)).singleElement().satisfies(a -> assertThat(a.evidence())
+			.contains("竞争性磋商").contains("期限 9 日，少于该采购方式的最低 10 日").contains("period 9 days"));
+		String consultationOk = trade();
+		platform(() -> rules.procurementNoticed(procurementNotice(consultationOk,
+				org.yiwang.procurement.ProcurementMethod.COMPETITIVE_CONSULTATION, monday, monday.plus(Duration.ofDays(10))),
+				weekdays));
+		assertThat(raisedForGoods(consultationOk)).isEmpty();
+		// 单一来源 publicity: 5 working days; Monday to Friday counts 4 (Tue–Fri), to the next Monday 5
+		String single = trade();
+		platform(() -> rules.procurementNoticed(procurementNotice(single,
+				org.yiwang.procurement.ProcurementMethod.SINGLE_SOURCE, monday, monday.plus(Duration.ofDays(4))), weekdays));
+		assertThat(raisedForGoods(single)).singleElement().satisfies(a -> assertThat(a.evidence())
+			.contains("单一来源").contains("期限 4 个工作日，少于该采购方式的最低 5 个工作日").contains("4 working days"));
+		String singleOk = trade();
+		platform(() -> rules.procurementNoticed(procurementNotice(singleOk,
+				org.yiwang.procurement.ProcurementMethod.SINGLE_SOURCE, monday, monday.plus(Duration.ofDays(7))), weekdays));
+		assertThat(raisedForGoods(singleOk)).isEmpty();
+	}
 }

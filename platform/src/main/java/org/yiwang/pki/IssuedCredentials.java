@@ -10,10 +10,11 @@ import java.util.Base64;
 import org.bouncycastle.jcajce.spec.SM2ParameterSpec;
 
 /**
- * A demo certificate and its private key, both PEM (the key PKCS#8), issued by a demo CA. Only with demo data on:
- * a real entity gets its key from a real CA and never through the platform.
+ * A certificate and its private key, both PEM (the key PKCS#8), issued by a stand-in CA the platform keeps (the demo
+ * CAs) or a demo custodian's key. Only with demo data on: a real entity gets its key from a real CA and never through
+ * the platform.
  */
-public record DemoCredentials(String certificatePem, String privateKeyPem, CertificateView certificate) {
+public record IssuedCredentials(String certificatePem, String privateKeyPem, CertificateView certificate) {
 
 	/** The raw signature algorithm that fits this certificate's key (SM3withSM2 for SM2, as the demo CA issues). */
 	public SignatureAlgorithm signatureAlgorithm() {
@@ -25,7 +26,7 @@ public record DemoCredentials(String certificatePem, String privateKeyPem, Certi
 	}
 
 	/**
-	 * A detached signature over the content with this demo key, as {@code openssl dgst -sign} or the bid tool would
+	 * A detached signature over the content with this key, as {@code openssl dgst -sign} or the bid tool would
 	 * make it (SM2 with signer ID 1234567812345678): so the demo seed can sign what a real entity signs off the platform.
 	 */
 	public byte[] sign(byte[] content) {

@@ -1,22 +1,24 @@
-package org.yiwang.pki;
+package org.yiwang.demo.ca;
 
 import java.nio.file.Path;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.yiwang.demo.DemoOn;
+import org.yiwang.kernel.CreditCode;
 
 /**
  * {@code --yiwang.command=demo-ca --entity-name=... --credit-code=... --out=DIR}: writes an SM2, an ECDSA and an RSA
  * certificate with PKCS#8 PEM keys for a demo entity, issued by the demo CAs, and prints how to sign with OpenSSL.
- * Exits 0, or 2 on bad arguments or with demo data off.
+ * Exits 0, or 2 on bad arguments. With demo data off the demo module, and so this command, is not there.
  */
 @Component
+@DemoOn
 @Order(100)
 class DemoCaCommand implements ApplicationRunner {
 
@@ -24,12 +26,9 @@ class DemoCaCommand implements ApplicationRunner {
 
 	private final ApplicationContext context;
 
-	private final boolean demoEnabled;
-
-	DemoCaCommand(DemoAuthorities demo, ApplicationContext context, @Value("${yiwang.demo:true}") boolean demoEnabled) {
+	DemoCaCommand(DemoAuthorities demo, ApplicationContext context) {
 		this.demo = demo;
 		this.context = context;
-		this.demoEnabled = demoEnabled;
 	}
 
 	@Override
@@ -41,9 +40,8 @@ class DemoCaCommand implements ApplicationRunner {
 		String name = single(args, "entity-name");
 		String code = single(args, "credit-code");
 		String out = single(args, "out");
-		String problem = !demoEnabled ? "demo-ca needs yiwang.demo=true: the demo CAs exist only with demo data"
-				: name == null || name.isBlank() || name.length() > 100 ? "--entity-name is required (at most 100 characters)"
-				: code == null || !CreditCodes.isValid(code.toUpperCase()) ? "--credit-code must be an 18-character unified social credit code with a correct check digit"
+		String problem = name == null || name.isBlank() || name.length() > 100 ? "--entity-name is required (at most 100 characters)"
+				: code == null || CreditCode.problem(code.toUpperCase()).isPresent() ? "--credit-code must be an 18-character unified social credit code with a correct check digit"
 				: out == null || out.isBlank() ? "--out=DIR is required" : null;
 		if (problem != null) {
 			System.out.println(problem);

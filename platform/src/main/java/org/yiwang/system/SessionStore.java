@@ -1,0 +1,125 @@
+package org.yiwang.system;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamException;
+import java.io.Serializable;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.ConfigurableObjectInputStream;
+import org.springframework.core.convert.support.GenericConversionService;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
+
+/**
+ * Sessions in PostgreSQL (Spring Session JDBC; tables by the migration system/V20261127.2930) when
+ * {@code yiwang.cluster.jdbc-sessions=true}: any node reads the session another wrote, and a sign-in survives a node's
+ * death. Off by default: one node keeps the servlet container's sessions, with no database work per request. The idle
+ * timeout is the repository's 30 minutes, as {@code server.servlet.session.timeout}; the cookie ({@code SESSION})
+ * takes its flags from {@code server.servlet.session.cookie.*} through Boot's session auto-configuration.
+ * <p>
+ * A session's attributes are stored with Java serialization, which refuses the plain records pages hand over as flash
+ * attributes (a form typed back after a refusal, a view of what was saved): {@link #codec} writes such a record as its
+ * class and components and reads it back through its canonical constructor, so a redirect served by another node
+ * shows the same message.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty("yiwang.cluster.jdbc-sessions")
+@EnableJdbcHttpSession(tableName = "SYSTEM.SPRING_SESSION")
+public class SessionStore {
+
+	@Bean
+	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionAttributeCodec() {
+		return repository -> repository.setConversionService(codec(SessionStore.class.getClassLoader()));
+	}
+
+	/** How session attributes become bytes and back: Java serialization, records of any kind included. */
+	public static GenericConversionService codec(ClassLoader loader) {
+		GenericConversionService codec = new GenericConversionService();
+		codec.addConverter(Object.class, byte[].class, SessionStore::write);
+		codec.addConverter(byte[].class, Object.class, bytes -> read(bytes, loader));
+		return codec;
+	}
+
+	static byte[] write(Object value) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+		try (ObjectOutputStream out = new RecordsAsComponents(bytes)) {
+			out.writeObject(value);
+		}
+		catch (IOException e) {
+			throw new IllegalArgumentException("A session attribute cannot be stored: " + e.getMessage(), e);
+		}
+		return bytes.toByteArray();
+	}
+
+	static Object read(byte[] bytes, ClassLoader loader) {
+		try (ObjectInputStream in = new ConfigurableObjectInputStream(new ByteArrayInputStream(bytes), loader)) {
+			return in.readObject();
+		}
+		catch (IOException | ClassNotFoundException e) {
+			throw new IllegalArgumentException("A stored session attribute cannot be read: " + e.getMessage(), e);
+		}
+	}
+
+	/** Replaces every record that is not serializable by its components (which are replaced in turn). */
+	private static final class RecordsAsComponents extends ObjectOutputStream {
+
+		RecordsAsComponents(ByteArrayOutputStream out) throws IOException {
+			super(out);
+			enableReplaceObject(true);
+		}
+
+		@Override
+		protected Object replaceObject(Object obj) throws IOException {
+			if (obj != null && obj.getClass().isRecord() && !(obj instanceof Serializable)) {
+				return StoredRecord.of((Record) obj);
+			}
+			return obj;
+		}
+	}
+
+	/** A record as its class's name and its components in order; read back through the canonical constructor. */
+	record StoredRecord(Class<?> type, Object[] components) implements Serializable {
+
+		static StoredRecord of(Record value) throws IOException {
+			RecordComponent[] parts = value.getClass().getRecordComponents();
+			Object[] components = new Object[parts.length];
+			try {
+				for (int i = 0; i < parts.length; i++) {
+					parts[i].getAccessor().setAccessible(true);
+					components[i] = parts[i].getAccessor().invoke(value);
+				}
+			}
+			catch (ReflectiveOperationException | RuntimeException e) {
+				throw new IOException("Record " + value.getClass().getName() + " cannot be read", e);
+			}
+			return new StoredRecord(value.getClass(), components);
+		}
+
+		@java.io.Serial
+		private Object readResolve() throws ObjectStreamException {
+			try {
+				Class<?>[] types = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType)
+					.toArray(Class<?>[]::new);
+				Constructor<?> canonical = type.getDeclaredConstructor(types);
+				canonical.setAccessible(true);
+				return canonical.newInstance(components);
+			}
+			catch (ReflectiveOperationException | RuntimeException e) {
+				InvalidObjectException refused = new InvalidObjectException("Record " + type.getName() + " cannot be made");
+				refused.initCause(e);
+				throw refused;
+			}
+		}
+	}
+}

@@ -13,24 +13,45 @@ import java.util.logging.Logger;
 import org.springframework.transaction.ConfigurableTransactionManager;
 import org.springframework.transaction.TransactionExecution;
 import org.springframework.transaction.TransactionExecutionListener;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Counts what this JVM sends PostgreSQL, on the threads chosen: statements and transactions. Statements are the
- * driver's own count: pgjdbc logs every Execute message it sends at FINEST, and each transaction adds two of them (its
- * BEGIN and COMMIT), which are taken off. Transactions are the ones Spring's transaction manager commits or rolls back,
- * plus every statement executed outside one (autocommit: a transaction of its own). Same counter as the platform's
- * {@code IntakeTrafficTests}.
+ * Counts what this JVM sends PostgreSQL: statements and transactions, on every thread and on the threads chosen (the
+ * request threads). Read from pgjdbc's own FINEST protocol trace: a transaction is a {@code BEGIN} (pgjdbc sends it as
+ * a simple query before a transaction's first statement) or a statement sent outside one (autocommit); a statement is
+ * an Execute message, less each transaction's {@code COMMIT} or {@code ROLLBACK} (one Execute each). A thread's
+ * transaction ends with Spring's commit or rollback on it. Same counter as the platform's {@code IntakeTrafficTests}
+ * (which says why "no Spring transaction active" is not autocommit: the region scope's {@code set_config} runs on the
+ * transaction's connection before Spring marks it active).
  */
 final class JdbcTraffic implements AutoCloseable {
 
 	private static final Logger DRIVER = Logger.getLogger("org.postgresql.core.v3.QueryExecutorImpl");
 
-	private final AtomicLong executes = new AtomicLong();
+	/** The counts of one group of threads. */
+	static final class Counts {
 
-	private final AtomicLong autocommits = new AtomicLong();
+		private final AtomicLong executes = new AtomicLong();
 
-	private final AtomicLong transactions = new AtomicLong();
+		private final AtomicLong begins = new AtomicLong();
+
+		private final AtomicLong autocommits = new AtomicLong();
+
+		/** Statements executed, each transaction's COMMIT or ROLLBACK not counted. */
+		long statements() {
+			return executes.get() - begins.get();
+		}
+
+		/** Transactions begun, and statements run outside one. */
+		long transactions() {
+			return begins.get() + autocommits.get();
+		}
+	}
+
+	private final Counts all = new Counts();
+
+	private final Counts chosen = new Counts();
+
+	private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
 
 	private final Predicate<Thread> counted;
 
@@ -47,10 +68,33 @@ final class JdbcTraffic implements AutoCloseable {
 		@Override
 		public void publish(LogRecord record) {
 			String message = record.getMessage();
-			if (message != null && message.startsWith(" FE=> Execute") && counted.test(Thread.currentThread())) {
-				executes.incrementAndGet();
-				if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-					autocommits.incrementAndGet();
+			if (message == null) {
+				return;
+			}
+			boolean begin = message.startsWith(" FE=> SimpleQuery") && record.getParameters() != null
+					&& String.valueOf(record.getParameters()[0]).startsWith("BEGIN");
+			boolean execute = !begin && (message.startsWith(" FE=> Execute") || message.startsWith(" FE=> SimpleQuery"));
+			if (!begin && !execute) {
+				return;
+			}
+			boolean mine = counted.test(Thread.currentThread());
+			if (begin) {
+				inTransaction.set(true);
+				all.begins.incrementAndGet();
+				if (mine) {
+					chosen.begins.incrementAndGet();
+				}
+				return;
+			}
+			boolean autocommit = !inTransaction.get();
+			all.executes.incrementAndGet();
+			if (autocommit) {
+				all.autocommits.incrementAndGet();
+			}
+			if (mine) {
+				chosen.executes.incrementAndGet();
+				if (autocommit) {
+					chosen.autocommits.incrementAndGet();
 				}
 			}
 		}
@@ -73,12 +117,12 @@ final class JdbcTraffic implements AutoCloseable {
 
 			@Override
 			public void afterCommit(TransactionExecution transaction, Throwable failure) {
-				ended();
+				inTransaction.set(false);
 			}
 
 			@Override
 			public void afterRollback(TransactionExecution transaction, Throwable failure) {
-				ended();
+				inTransaction.set(false);
 			}
 		});
 		// a new list, not an add to the one other threads may be iterating
@@ -90,20 +134,14 @@ final class JdbcTraffic implements AutoCloseable {
 		DRIVER.setLevel(Level.FINEST);
 	}
 
-	private void ended() {
-		if (counted.test(Thread.currentThread())) {
-			transactions.incrementAndGet();
-		}
+	/** Every thread of this JVM. */
+	Counts all() {
+		return all;
 	}
 
-	/** Statements executed, BEGIN and COMMIT not counted. */
-	long statements() {
-		return executes.get() - 2 * transactions.get();
-	}
-
-	/** Transactions: committed or rolled back through Spring, and autocommitted statements. */
-	long transactions() {
-		return transactions.get() + autocommits.get();
+	/** The threads chosen. */
+	Counts chosen() {
+		return chosen;
 	}
 
 	@Override

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.springframework.stereotype.Service;
@@ -31,6 +33,12 @@ public class Envelopes {
 
 	private final TransactionTemplate reads;
 
+	/**
+	 * Each opening key's key id, which names the key an envelope's content key is wrapped to: an opening key is never
+	 * changed once created (only its shares are read at opening), so it is read once per process, not once a bid.
+	 */
+	private final Map<UUID, String> keyIds = new ConcurrentHashMap<>();
+
 	Envelopes(TrustStore trustStore, OpeningKeys openingKeys, PlatformTransactionManager transactions) {
 		this.trustStore = trustStore;
 		this.openingKeys = openingKeys;
@@ -38,9 +46,6 @@ public class Envelopes {
 		this.reads.setReadOnly(true);
 	}
 
-	/** The opening key and the signer's certificate as the trust store judges it, read together. */
-	private record Checked(OpeningKeyView key, CertificateView signer) {
-	}
 
 	/**
 	 * @throws EnvelopeRefusal with the specific reason when the envelope is not accepted
@@ -79,12 +84,15 @@ public class Envelopes {
 	 * @throws Refusal (404) when there is no such opening key
 	 */
 	public SealedEnvelope inspect(VerifiedEnvelope verified, UUID openingKey) {
-		Checked checked = reads.execute(status -> {
-			OpeningKeyView key = openingKeys.find(openingKey)
-				.orElseThrow(() -> Refusal.notFound("pki.openingKey.notFound"));
+		String keyId = keyIds.get(openingKey);
+		CertificateView signer = reads.execute(status -> {
+			if (keyId == null) {
+				keyIds.put(openingKey, openingKeys.find(openingKey)
+					.orElseThrow(() -> Refusal.notFound("pki.openingKey.notFound")).keyId());
+			}
 			try {
-				X509CertificateHolder signer = new X509CertificateHolder(verified.header().signerCertificate());
-				return new Checked(key, trustStore.validate(signer));
+				X509CertificateHolder signerCertificate = new X509CertificateHolder(verified.header().signerCertificate());
+				return trustStore.validate(signerCertificate);
 			}
 			catch (Rejected rejected) {
 				throw new EnvelopeRefusal(failure(rejected.failure()), rejected.getMessage(), rejected.revokedAt());
@@ -93,15 +101,14 @@ public class Envelopes {
 				throw new EnvelopeRefusal(EnvelopeFailure.MALFORMED, "the signer certificate cannot be read", null);
 			}
 		});
-		OpeningKeyView key = checked.key();
-		CertificateView signer = checked.signer();
+		String sealedTo = keyIds.get(openingKey);
 		EnvelopeHeader header = verified.header();
 		boolean sealedToKey = header.recipient(EnvelopeHeader.Role.OPENING)
-			.filter(r -> r.keyId().equals(key.keyId()))
+			.filter(r -> r.keyId().equals(sealedTo))
 			.isPresent();
 		if (!sealedToKey) {
 			throw new EnvelopeRefusal(EnvelopeFailure.NOT_SEALED_TO_OPENING_KEY,
-					"the content key is not wrapped to opening key " + key.keyId(), null);
+					"the content key is not wrapped to opening key " + sealedTo, null);
 		}
 		return new SealedEnvelope(verified.sm3(), verified.sha256(), verified.size(), header.tradeCode(), signer,
 				verified.signer(), header.sealedAt(), header);

@@ -35,9 +35,8 @@ import org.yiwang.system.RegionScopes;
 
 /**
  * What one sealed bid costs the database on its request thread (issue 25: at most 2 transactions and a bounded number
- * of statements a receipt), counted at the JDBC level without timing: pgjdbc's own trace of the Execute messages it
- * sends (less each transaction's BEGIN and COMMIT), and the transactions Spring's manager ends plus any statement run
- * outside one. The receipt batch (one transaction per batch, on the signer's thread) is shared by the bids of a batch
+ * of statements a receipt), counted at the JDBC level without timing from pgjdbc's own protocol trace (see
+ * {@link Traffic}); the log lists every statement with the platform method that sent it. The receipt batch (one transaction per batch, on the signer's thread) is shared by the bids of a batch
  * and measured by {@code bench/deadline-rush.sh}.
  */
 @PlatformTest
@@ -45,8 +44,14 @@ class IntakeTrafficTests {
 
 	private static final org.slf4j.Logger log = LoggerFactory.getLogger(IntakeTrafficTests.class);
 
-	/** The statements a receipted bid may cost on its request thread (measured: see docs/benchmarks.md). */
-	static final int MAX_STATEMENTS = 20;
+	/**
+	 * The statements a receipted bid costs on its request thread, as measured (docs/benchmarks.md lists them): the
+	 * checks' transaction sets the region scope, reads the member's entity, the section with everything about it, the
+	 * trust store's version, the signer's binding and the bidder's credit records (6); the storing transaction sets the
+	 * scope, holds the section, stores bid + receipt + evidence, and reads and appends the audit chain (5). The issue's
+	 * goal is 8: not met (what bounds it is in docs/benchmarks.md); this bound keeps it from growing unnoticed.
+	 */
+	static final int MAX_STATEMENTS = 11;
 
 	@Autowired
 	ApplicationContext context;
@@ -64,18 +69,17 @@ class IntakeTrafficTests {
 	@Test
 	void a_receipted_bid_takes_two_transactions_and_a_bounded_number_of_statements() throws Exception {
 		Assumptions.assumeTrue(OpeningFixture.opensslInstalled(), "openssl is not installed here");
-		OpeningFixture f = new OpeningFixture(dir, OpeningFixture.Beans.of(context));
-		f.bidder("b1");
-		f.bidder("b2");
-		SectionView section = f.published("0");
-		f.bid(section, "b2", "950000.00"); // warm: templates and the trust store's snapshot are read once per process
-		f.as("b1").run(() -> f.beans.documents().registerInterest(section.id()));
-		Path envelope = f.seal(section, "b1", "900000.00");
-
-		Thread me = Thread.currentThread();
+		Traffic traffic = new Traffic(transactionManager, Thread.currentThread());
 		BidBox.BidReceipt receipt;
-		Traffic traffic = new Traffic(transactionManager, me);
 		try {
+			OpeningFixture f = new OpeningFixture(dir, OpeningFixture.Beans.of(context));
+			f.bidder("b1");
+			f.bidder("b2");
+			SectionView section = f.published("0");
+			f.bid(section, "b2", "950000.00"); // warm: templates and the trust store's snapshot are read once per process
+			f.as("b1").run(() -> f.beans.documents().registerInterest(section.id()));
+			Path envelope = f.seal(section, "b1", "900000.00");
+			traffic.start();
 			receipt = f.as("b1").call(() -> {
 				try (var in = Files.newInputStream(envelope)) {
 					return f.beans.bids().submit(section.id(), "key-" + UUID.randomUUID(), "127.0.0.1", "test", in);
@@ -90,7 +94,7 @@ class IntakeTrafficTests {
 		}
 		log.info("One receipted bid on its request thread: {} statements in {} transactions", traffic.statements(),
 				traffic.transactions());
-		traffic.parsed.forEach(sql -> log.debug("  parsed: {}", sql));
+		log.info("What it sent:\n{}", String.join("\n", traffic.trace));
 
 		assertThat(receipt.bid().status()).isEqualTo(BidStatus.RECEIPTED);
 		assertThat(receipt.receiptJson()).isNotEmpty();
@@ -104,7 +108,18 @@ class IntakeTrafficTests {
 			.isLessThanOrEqualTo(MAX_STATEMENTS);
 	}
 
-	/** The counter: the same as the bench's {@code JdbcTraffic}, for one thread. */
+	/**
+	 * The counter, for one thread (the bench's {@code JdbcTraffic} counts the same way on every thread): what pgjdbc
+	 * itself sends, read from its FINEST protocol trace. A transaction is a {@code BEGIN} (pgjdbc sends it as a simple
+	 * query before a transaction's first statement) or a statement sent outside one (autocommit). A statement is an
+	 * Execute message, less each transaction's {@code COMMIT} or {@code ROLLBACK} (one Execute each; {@code BEGIN} is
+	 * no Execute). The end of a transaction is Spring's commit or rollback on the counted thread.
+	 * <p>
+	 * An earlier version took "a statement while Spring has no transaction active" for autocommit; but the region scope's
+	 * {@code set_config} runs in {@code prepareTransactionalConnection}, on the transaction's connection after its
+	 * autocommit is off and before Spring marks the transaction active, so each transaction was counted twice (the log
+	 * said 4 transactions for the 2 below). It also took two Executes a transaction off where pgjdbc sends one.
+	 */
 	static final class Traffic {
 
 		private static final Logger DRIVER = Logger.getLogger("org.postgresql.core.v3.QueryExecutorImpl");
@@ -113,9 +128,19 @@ class IntakeTrafficTests {
 
 		final AtomicLong autocommits = new AtomicLong();
 
-		final AtomicLong ended = new AtomicLong();
+		final AtomicLong begins = new AtomicLong();
 
-		final List<String> parsed = new ArrayList<>();
+		/** Each transaction's statements as sent, for the log. */
+		final List<String> trace = new ArrayList<>();
+
+		private volatile boolean inTransaction;
+
+		/** Off until {@link #start}: before it, only the statements' names are learnt (for the log). */
+		private volatile boolean counting;
+
+		private String bound = "?";
+
+		private final java.util.Map<String, String> prepared = new java.util.concurrent.ConcurrentHashMap<>();
 
 		private final Thread counted;
 
@@ -132,20 +157,70 @@ class IntakeTrafficTests {
 			@Override
 			public void publish(LogRecord record) {
 				String message = record.getMessage();
-				if (message == null || Thread.currentThread() != counted) {
+				if (message == null) {
 					return;
 				}
-				if (message.startsWith(" FE=> Execute")) {
+				if (message.startsWith(" FE=> Parse(stmt=")) { // named statements: remembered from any thread
+					int comma = message.indexOf(",query=");
+					if (comma > 0) {
+						String name = message.substring(" FE=> Parse(stmt=".length(), comma);
+						String sql = message.substring(comma + ",query=".length());
+						if (!"null".equals(name)) {
+							prepared.put(name, sql);
+						}
+						if (Thread.currentThread() == counted) {
+							bound = sql;
+						}
+					}
+					return;
+				}
+				if (!counting || Thread.currentThread() != counted) {
+					return;
+				}
+				if (message.startsWith(" FE=> Bind(stmt=")) {
+					int comma = message.indexOf(",portal=");
+					String name = comma > 0 ? message.substring(" FE=> Bind(stmt=".length(), comma) : "null";
+					if (!"null".equals(name)) {
+						bound = prepared.getOrDefault(name, "(prepared earlier as " + name + ")");
+					}
+				}
+				else if (message.startsWith(" FE=> SimpleQuery")) {
+					String sql = String.valueOf(record.getParameters() == null ? "" : record.getParameters()[0]);
+					if (sql.startsWith("BEGIN")) {
+						begins.incrementAndGet();
+						inTransaction = true;
+						note("-- transaction " + begins.get() + ": " + sql);
+					}
+					else {
+						executes.incrementAndGet(); // a statement sent as a simple query
+						count(sql);
+					}
+				}
+				else if (message.startsWith(" FE=> Execute")) {
 					executes.incrementAndGet();
-					if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-						autocommits.incrementAndGet();
-					}
+					count(bound);
 				}
-				else if (message.startsWith(" FE=> Parse")) {
-					synchronized (parsed) {
-						parsed.add(message.length() > 300 ? message.substring(0, 300) : message);
-					}
+			}
+
+			private void count(String sql) {
+				if (!inTransaction) {
+					autocommits.incrementAndGet();
+					note("-- autocommit (a transaction of its own):");
 				}
+				note("   " + caller() + "  " + (sql.length() > 120 ? sql.substring(0, 120) + "..." : sql)
+					.replaceAll("\\s+", " "));
+				bound = "(prepared earlier)";
+			}
+
+			/** Who sent it: the first platform frame below the driver (not this test, not the region scope's setup). */
+			private String caller() {
+				return StackWalker.getInstance().walk(frames -> frames
+					.filter(f -> f.getClassName().startsWith("org.yiwang.")
+							&& !f.getClassName().startsWith(IntakeTrafficTests.class.getName()))
+					.findFirst()
+					.map(f -> f.getClassName().substring("org.yiwang.".length()) + "." + f.getMethodName() + ":"
+							+ f.getLineNumber())
+					.orElse("(Spring: commit or rollback)"));
 			}
 
 			@Override
@@ -166,16 +241,12 @@ class IntakeTrafficTests {
 
 				@Override
 				public void afterCommit(TransactionExecution transaction, Throwable failure) {
-					if (Thread.currentThread() == counted) {
-						ended.incrementAndGet();
-					}
+					ended();
 				}
 
 				@Override
 				public void afterRollback(TransactionExecution transaction, Throwable failure) {
-					if (Thread.currentThread() == counted) {
-						ended.incrementAndGet();
-					}
+					ended();
 				}
 			});
 			manager.setTransactionExecutionListeners(listeners); // a new list: other threads may be iterating the old
@@ -186,12 +257,30 @@ class IntakeTrafficTests {
 			DRIVER.setLevel(Level.FINEST);
 		}
 
-		long statements() {
-			return executes.get() - 2 * ended.get();
+		private void ended() {
+			if (Thread.currentThread() == counted) {
+				inTransaction = false;
+			}
 		}
 
+		private void note(String line) {
+			synchronized (trace) {
+				trace.add(line);
+			}
+		}
+
+		void start() {
+			counting = true;
+		}
+
+		/** Statements sent, each transaction's COMMIT or ROLLBACK not counted. */
+		long statements() {
+			return executes.get() - begins.get();
+		}
+
+		/** Transactions begun, and statements run outside one. */
 		long transactions() {
-			return ended.get() + autocommits.get();
+			return begins.get() + autocommits.get();
 		}
 
 		void close() {

@@ -50,7 +50,6 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.yiwang.YiwangApplication;
 import org.yiwang.account.AccountManagement;
-import org.yiwang.account.AccountView;
 import org.yiwang.envelope.ContentCipher;
 import org.yiwang.envelope.Crypto;
 import org.yiwang.envelope.EnvelopeWriter;
@@ -171,7 +170,12 @@ public final class DeadlineRush {
 			}
 		}
 
-		// the rush
+		// the rush, its statements and transactions counted: on the request threads (Tomcat's http-nio-*-exec-*), and on
+		// every thread of this JVM (the receipt batches, the listeners; the client sends none)
+		HikariDataSource owner = app.getBean("migrationDataSource", HikariDataSource.class);
+		long commitsBefore = databaseTransactions(owner);
+		JdbcTraffic traffic = new JdbcTraffic(app.getBean("transactionManager"),
+				thread -> thread.getName().startsWith("http-nio-") && thread.getName().contains("-exec-"));
 		CpuMeter.Sample rushStart = cpu.sample();
 		java.util.Map<String, Double> threadsBefore = CpuMeter.threads();
 		Rush rush = rush(http, port, section, ready, concurrency);
@@ -181,7 +185,9 @@ public final class DeadlineRush {
 		AtomicInteger failed = rush.failed();
 		CpuMeter.Sample rushCpu = cpu.sample().minus(rushStart);
 		java.util.Map<String, Double> threadsAfter = CpuMeter.threads();
-		HikariDataSource owner = app.getBean("migrationDataSource", HikariDataSource.class);
+		Thread.sleep(2_000); // the batches' listeners finish, and PostgreSQL publishes its counters (about once a second)
+		traffic.close();
+		long databaseCommits = databaseTransactions(owner) - commitsBefore - 1;
 		long stored;
 		try (Connection c = owner.getConnection(); Statement s = c.createStatement();
 				var rs = s.executeQuery("select count(*) from tendering.bids where section_id = '" + section.id()
@@ -206,6 +212,14 @@ public final class DeadlineRush {
 				ms(latencies, 0.99), latencies[latencies.length - 1] / 1e6);
 		System.out.printf("%-58s %d receipted, %d errors, %d receipted bids stored%n", "outcome", receipted.get(),
 				failed.get(), stored);
+		System.out.printf("%-58s %.0f%% of the floor's receipts/s; p99 %.2f x the floor's p99%n", "against the floor",
+				100 * perSecond / floorPerSecond, ms(latencies, 0.99) / ms(floor.latencies(), 0.99));
+		double n = Math.max(1, receipted.get());
+		System.out.printf("%-58s %.2f statements, %.2f transactions%n", "per receipt, request threads (JDBC)",
+				traffic.chosen().statements() / n, traffic.chosen().transactions() / n);
+		System.out.printf("%-58s %.2f statements, %.2f transactions (PostgreSQL's own count: %.2f)%n",
+				"per receipt, every thread of this JVM (JDBC)", traffic.all().statements() / n,
+				traffic.all().transactions() / n, databaseCommits / n);
 		if (Boolean.getBoolean("rush.tableStats")) {
 			try (Connection c = owner.getConnection(); Statement s = c.createStatement();
 					var rs = s.executeQuery("select schemaname||'.'||relname, seq_scan, seq_tup_read, idx_scan, n_tup_ins, "
@@ -242,6 +256,16 @@ public final class DeadlineRush {
 				1000 * rushCpu.jvm() / Math.max(1, receipted.get()) - listed);
 	}
 
+	/** Transactions committed and rolled back in this database so far, as PostgreSQL counts them. */
+	private static long databaseTransactions(HikariDataSource owner) throws Exception {
+		try (Connection c = owner.getConnection(); Statement s = c.createStatement();
+				var rs = s.executeQuery("select xact_commit + xact_rollback from pg_stat_database "
+						+ "where datname = current_database()")) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+
 	/** A works section published by staff of 渝中区 for a new tenderer named after {@code run}, bids due in 25 days. */
 	static SectionView publishedSection(ConfigurableApplicationContext app, String run) {
 		EntityRegistry registry = app.getBean(EntityRegistry.class);
@@ -255,8 +279,13 @@ public final class DeadlineRush {
 				null, new SectionDetails("一标段", "500103", "ENG_BUILDING", new BigDecimal("10000000"), BigDecimal.ZERO, 90,
 						List.of()), facts())));
 		SectionView approved = as(staff, () -> desk.approve(registered.id(), registered.version()));
-		as(party, () -> documents.upload(approved.id(), "招标文件.txt", "text/plain",
-				new ByteArrayInputStream("招标文件".getBytes(StandardCharsets.UTF_8))));
+		byte[] text = "招标文件".getBytes(StandardCharsets.UTF_8);
+		var document = as(party, () -> documents.upload(approved.id(), "招标文件.txt", "text/plain",
+				new ByteArrayInputStream(text)));
+		// a notice is published only with its documents signed (a demo-CA certificate bound to the tenderer)
+		IssuedCredentials credentials = as(party, app.getBean(EntityCertificates.class)::issueDemoCertificate);
+		as(party, () -> documents.sign(document.id(), credentials.sign(text), credentials.certificateBytes(),
+				credentials.signatureAlgorithm().jcaName()));
 		Instant now = clock.instant();
 		SectionView drafted = as(party, () -> desk.submitNotice(approved.id(), new NoticeDraft("招标公告", "正文", now,
 				now.plus(Duration.ofDays(7)), now.plus(Duration.ofDays(25)), false)));
@@ -272,7 +301,6 @@ public final class DeadlineRush {
 		OpeningKeys openingKeys = app.getBean(OpeningKeys.class);
 		String run = UUID.randomUUID().toString().substring(0, 6);
 		Acting staff = actor("staff.yuzhong", Role.CENTER_STAFF, RegionScope.of(RegionCode.of("500103")));
-		Acting admin = actor("admin", Role.PLATFORM_ADMIN, RegionScope.wholeCity());
 
 		SectionView section = publishedSection(app, "rush" + run);
 		Path openingKey = Files.writeString(work.resolve("opening.pem"),
@@ -283,7 +311,6 @@ public final class DeadlineRush {
 		Files.write(content, random);
 
 		List<Bidder> all = Collections.synchronizedList(new ArrayList<>());
-		Map<String, AccountView> byName = new java.util.concurrent.ConcurrentHashMap<>();
 		ExecutorService setup = Executors.newFixedThreadPool(2);
 		List<Future<?>> setups = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
@@ -315,13 +342,11 @@ public final class DeadlineRush {
 			f.get();
 		}
 		setup.shutdown();
-		as(admin, () -> {
-			accounts.accounts().forEach(a -> byName.put(a.username(), a));
-			return null;
-		});
 		List<Bidder> ready = new ArrayList<>();
 		for (Bidder b : all) {
-			String token = as(admin, () -> accounts.issueToken(byName.get(b.username()).id(), "rush", 1).secret());
+			// a person's API token is the person's own to issue (staff may not hold one: issue 17)
+			String token = as(actor(b.username(), Role.BIDDER, RegionScope.wholeCity()),
+					() -> accounts.issueOwnToken("rush", 1).secret());
 			ready.add(new Bidder(b.username(), token, b.envelope()));
 		}
 		return new Prepared(section, ready);

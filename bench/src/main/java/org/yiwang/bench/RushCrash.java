@@ -77,6 +77,10 @@ public final class RushCrash {
 		try {
 			run(prepared, work, childArgs, port, concurrency, killAfterPercent);
 		}
+		catch (Exception e) { // said before the exit below, which would otherwise swallow it
+			e.printStackTrace();
+			System.exit(1);
+		}
 		finally {
 			System.exit(0);
 		}
@@ -235,7 +239,8 @@ public final class RushCrash {
 	/** Seconds until the platform answers on its port. */
 	private static double waitReady(HttpClient http, int port, Process process) throws Exception {
 		long start = System.nanoTime();
-		while (System.nanoTime() - start < Duration.ofMinutes(3).toNanos()) {
+		// a loaded machine (load 25+ on 2 cores) took more than 3 minutes to start the platform
+		while (System.nanoTime() - start < Duration.ofMinutes(Long.getLong("rush.readyMinutes", 3)).toNanos()) {
 			if (!process.isAlive()) {
 				throw new IllegalStateException("The platform exited with " + process.exitValue());
 			}

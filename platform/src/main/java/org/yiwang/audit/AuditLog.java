@@ -124,12 +124,13 @@ public class AuditLog {
 				event.actor().username(), event.actor().role(), event.actor().region(), event.region().value(),
 				event.action(), event.target(), payload, Sha256.hex(payload), head.hash(), null, event.actor().supportedBy());
 		String hash = Sha256.hex(unsigned.canonical());
-		jdbc.sql("insert into audit.entries (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		// the entry and the head that names it in one statement (no RETURNING: the acting scope may not read the entry)
+		jdbc.sql("with entry as (insert into audit.entries (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)) "
+				+ "update audit.chain_head set seq = ?, hash = ? where id = 1")
 			.params(unsigned.seq(), Timestamp.from(unsigned.occurredAt()), unsigned.actor(), unsigned.role(),
 					unsigned.actorRegion(), unsigned.region(), unsigned.action(), unsigned.target(), payload,
-					unsigned.payloadHash(), unsigned.previousHash(), hash, unsigned.supportedBy())
+					unsigned.payloadHash(), unsigned.previousHash(), hash, unsigned.supportedBy(), unsigned.seq(), hash)
 			.update();
-		jdbc.sql("update audit.chain_head set seq = ?, hash = ? where id = 1").params(unsigned.seq(), hash).update();
 		return new AuditEntry(unsigned.seq(), unsigned.occurredAt(), unsigned.actor(), unsigned.role(),
 				unsigned.actorRegion(), unsigned.region(), unsigned.action(), unsigned.target(), payload,
 				unsigned.payloadHash(), unsigned.previousHash(), hash, unsigned.supportedBy());

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.springframework.stereotype.Service;
@@ -31,6 +33,12 @@ public class Envelopes {
 
 	private final TransactionTemplate reads;
 
+	/**
+	 * Each opening key's key id, which names the key an envelope's content key is wrapped to: an opening key is never
+	 * changed once created (only its shares are read at opening), so it is read once per process, not once a bid.
+	 */
+	private final Map<UUID, String> keyIds = new ConcurrentHashMap<>();
+
 	Envelopes(TrustStore trustStore, OpeningKeys openingKeys, PlatformTransactionManager transactions) {
 		this.trustStore = trustStore;
 		this.openingKeys = openingKeys;
@@ -38,16 +46,22 @@ public class Envelopes {
 		this.reads.setReadOnly(true);
 	}
 
-	/** The opening key and the signer's certificate as the trust store judges it, read together. */
-	private record Checked(OpeningKeyView key, CertificateView signer) {
-	}
 
 	/**
 	 * @throws EnvelopeRefusal with the specific reason when the envelope is not accepted
 	 * @throws Refusal (404) when there is no such opening key
 	 */
 	public SealedEnvelope inspect(Path file, UUID openingKey) {
-		// the pass over the file (both hashes, the signature) needs no database: no connection is held during it
+		return inspect(verify(file), openingKey);
+	}
+
+	/**
+	 * The pass over the file: its format, both hashes and the signature over them, with no database (no connection is
+	 * held during it). {@link #inspect(VerifiedEnvelope, UUID)} then judges the signer and the recipient.
+	 *
+	 * @throws EnvelopeRefusal with the specific reason when the envelope is not accepted
+	 */
+	public VerifiedEnvelope verify(Path file) {
 		VerifiedEnvelope verified;
 		try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
 			verified = EnvelopeReader.verify(in);
@@ -58,12 +72,27 @@ public class Envelopes {
 		catch (IOException e) {
 			throw new EnvelopeRefusal(EnvelopeFailure.UNREADABLE, e.toString(), null);
 		}
-		Checked checked = reads.execute(status -> {
-			OpeningKeyView key = openingKeys.find(openingKey)
-				.orElseThrow(() -> Refusal.notFound("pki.openingKey.notFound"));
+		return verified;
+	}
+
+	/**
+	 * Judges a verified envelope: its signer's certificate against the trust store, and that it is sealed to the
+	 * opening key. Reads in the caller's transaction when there is one (a bid's checks read together), else in a
+	 * read-only one of its own.
+	 *
+	 * @throws EnvelopeRefusal with the specific reason when the envelope is not accepted
+	 * @throws Refusal (404) when there is no such opening key
+	 */
+	public SealedEnvelope inspect(VerifiedEnvelope verified, UUID openingKey) {
+		String keyId = keyIds.get(openingKey);
+		CertificateView signer = reads.execute(status -> {
+			if (keyId == null) {
+				keyIds.put(openingKey, openingKeys.find(openingKey)
+					.orElseThrow(() -> Refusal.notFound("pki.openingKey.notFound")).keyId());
+			}
 			try {
-				X509CertificateHolder signer = new X509CertificateHolder(verified.header().signerCertificate());
-				return new Checked(key, trustStore.validate(signer));
+				X509CertificateHolder signerCertificate = new X509CertificateHolder(verified.header().signerCertificate());
+				return trustStore.validate(signerCertificate);
 			}
 			catch (Rejected rejected) {
 				throw new EnvelopeRefusal(failure(rejected.failure()), rejected.getMessage(), rejected.revokedAt());
@@ -72,15 +101,14 @@ public class Envelopes {
 				throw new EnvelopeRefusal(EnvelopeFailure.MALFORMED, "the signer certificate cannot be read", null);
 			}
 		});
-		OpeningKeyView key = checked.key();
-		CertificateView signer = checked.signer();
+		String sealedTo = keyIds.get(openingKey);
 		EnvelopeHeader header = verified.header();
 		boolean sealedToKey = header.recipient(EnvelopeHeader.Role.OPENING)
-			.filter(r -> r.keyId().equals(key.keyId()))
+			.filter(r -> r.keyId().equals(sealedTo))
 			.isPresent();
 		if (!sealedToKey) {
 			throw new EnvelopeRefusal(EnvelopeFailure.NOT_SEALED_TO_OPENING_KEY,
-					"the content key is not wrapped to opening key " + key.keyId(), null);
+					"the content key is not wrapped to opening key " + sealedTo, null);
 		}
 		return new SealedEnvelope(verified.sm3(), verified.sha256(), verified.size(), header.tradeCode(), signer,
 				verified.signer(), header.sealedAt(), header);

@@ -169,24 +169,27 @@ public class Receipts implements DisposableBean {
 		List<byte[]> leaves = batch.stream().map(p -> MerkleTree.leafHash(p.statement())).toList();
 		byte[] root = MerkleTree.root(leaves);
 		Instant now = clock.instant();
-		long number = RegionScopes.callAsPlatform(() -> transactions.execute(
-				status -> jdbc.sql("select nextval('pki.receipt_batches')").query(Long.class).single()));
-		byte[] treeHead = new TreeHead(number, batch.size(), root, now).encoded();
-		byte[] signature = keys.sign(treeHead);
-		byte[] token = timestamps.timestamp(Crypto.sha256(treeHead));
+		record Signed(byte[] treeHead, byte[] signature, byte[] token) {
+		}
+		keys.ensureCreated(); // loading the keys needs its own transactions: never inside the batch's
+		// One transaction per batch: its number, the signature and timestamp over the tree head naming it, and the row.
 		// The event commits with the tree head, so the transparency log learns of every batch stored (issue 24).
-		ReceiptBatchSigned signed = new ReceiptBatchSigned(number,
-				batch.stream().map(p -> org.yiwang.kernel.Sha256.hex(p.statement())).toList(), now);
-		RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(status -> {
+		Signed signed = RegionScopes.callAsPlatform(() -> transactions.execute(status -> {
+			long number = jdbc.sql("select nextval('pki.receipt_batches')").query(Long.class).single();
+			byte[] treeHead = new TreeHead(number, batch.size(), root, now).encoded();
+			byte[] signature = keys.sign(treeHead);
+			byte[] token = timestamps.timestamp(Crypto.sha256(treeHead));
 			jdbc.sql("insert into pki.receipt_tree_heads (batch, tree_size, root, signed_at, tree_head, signature, "
 					+ "timestamp_token) values (?, ?, ?, ?, ?, ?, ?)")
 				.params(number, batch.size(), root, Timestamp.from(now), treeHead, signature, token)
 				.update();
-			events.publishEvent(signed);
+			events.publishEvent(new ReceiptBatchSigned(number,
+					batch.stream().map(p -> org.yiwang.kernel.Sha256.hex(p.statement())).toList(), now));
+			return new Signed(treeHead, signature, token);
 		}));
 		for (int i = 0; i < batch.size(); i++) {
 			batch.get(i).receipt().complete(new SignedReceipt(batch.get(i).statement(), i,
-					MerkleTree.auditPath(leaves, i), treeHead, signature, token));
+					MerkleTree.auditPath(leaves, i), signed.treeHead(), signed.signature(), signed.token()));
 		}
 	}
 

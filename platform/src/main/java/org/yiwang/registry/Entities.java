@@ -98,6 +98,12 @@ class Entities {
 			.params(entity.value(), account, username, admin, ts(now)).update();
 	}
 
+	/** The entity of a member (its earliest membership), in one statement: {@link #entityOf} and {@link #byId} joined. */
+	Optional<MarketEntity> ofMember(String username) {
+		return jdbc.sql("select " + COLUMNS + " from registry.entities where id = (select entity_id from registry.members "
+				+ "where username = ? order by added_at limit 1)").param(username).query(this::map).optional();
+	}
+
 	Optional<EntityId> entityOf(String username) {
 		return jdbc.sql("select entity_id from registry.members where username = ? order by added_at limit 1")
 			.param(username).query(UUID.class).optional().map(EntityId::new);

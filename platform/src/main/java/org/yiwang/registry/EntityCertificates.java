@@ -122,6 +122,19 @@ public class EntityCertificates {
 		return bindings.of(entity).stream().map(this::withRevocation).toList();
 	}
 
+	/**
+	 * Whether the certificate with this fingerprint is bound to the entity and the binding active: one read, for a
+	 * caller that has just had the certificate itself judged by the trust store (revocation included), as a bid's
+	 * envelope signer is.
+	 */
+	@Transactional(readOnly = true)
+	public boolean activelyBound(EntityId entity, String fingerprint) {
+		Actors.required();
+		return bindings.byFingerprint(fingerprint)
+			.filter(b -> b.entity().equals(entity) && b.status() == BindingStatus.ACTIVE)
+			.isPresent();
+	}
+
 	private CertificateBinding withRevocation(CertificateBinding binding) {
 		return bindings.certificate(binding.fingerprint())
 			.flatMap(pem -> trustStore.revokedAt(pem.getBytes(StandardCharsets.US_ASCII)))

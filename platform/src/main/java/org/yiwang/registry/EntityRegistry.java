@@ -111,7 +111,7 @@ public class EntityRegistry {
 	/** The entity the signed-in account acts for. */
 	@Transactional(readOnly = true)
 	public Optional<EntityView> myEntity() {
-		return entities.entityOf(Actors.required().actor().username()).flatMap(entities::byId).map(MarketEntity::view);
+		return entities.ofMember(Actors.required().actor().username()).map(MarketEntity::view);
 	}
 
 	/**

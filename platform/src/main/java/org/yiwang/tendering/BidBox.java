@@ -7,8 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -22,6 +22,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.yiwang.envelope.EnvelopeException;
 import org.yiwang.envelope.SignedReceipt;
+import org.yiwang.envelope.VerifiedEnvelope;
 import org.yiwang.guarantee.BidSecurity;
 import org.yiwang.kernel.Acting;
 import org.yiwang.kernel.Money;
@@ -31,7 +32,6 @@ import org.yiwang.pki.Envelopes;
 import org.yiwang.pki.PlatformKeys;
 import org.yiwang.pki.Receipts;
 import org.yiwang.pki.SealedEnvelope;
-import org.yiwang.registry.BindingStatus;
 import org.yiwang.registry.EntityCertificates;
 import org.yiwang.registry.EntityRegistry;
 import org.yiwang.registry.EntityRole;
@@ -64,8 +64,6 @@ public class BidBox {
 
 	private final Sections sections;
 
-	private final Participation participation;
-
 	private final SectionAccess access;
 
 	private final TenderDesk desk;
@@ -90,13 +88,12 @@ public class BidBox {
 
 	private final long maxEnvelopeBytes;
 
-	BidBox(Bids bids, Sections sections, Participation participation, SectionAccess access, TenderDesk desk, Blobs blobs,
+	BidBox(Bids bids, Sections sections, SectionAccess access, TenderDesk desk, Blobs blobs,
 			Envelopes envelopes, Receipts receipts, PlatformKeys platformKeys, EntityRegistry registry,
 			EntityCertificates certificates, BidSecurity bidSecurity, ApplicationEventPublisher events, Clock clock,
 			@Value("${yiwang.tendering.max-envelope-bytes:4294967296}") long maxEnvelopeBytes) {
 		this.bids = bids;
 		this.sections = sections;
-		this.participation = participation;
 		this.access = access;
 		this.desk = desk;
 		this.blobs = blobs;
@@ -118,6 +115,14 @@ public class BidBox {
 	/**
 	 * A bidder submits a sealed envelope to a section. The body is read to its end onto disk before any check of its
 	 * content; every refusal names its reason.
+	 *
+	 * <p>Two transactions a bid (issue 25): the body is streamed and its signature verified with no connection held;
+	 * one transaction then reads everything the bid is checked against (section, clock, the bidder's standing, its
+	 * bound certificates, the signer's trust, a bid already stored under the key); the receipt is signed in its batch
+	 * with no connection held; and one transaction holds the section, checks the deadline again and stores the bid
+	 * with its receipt and audit entry. The receipt is handed out only after that commit. A bid refused in the last
+	 * transaction (the deadline moved meanwhile, a duplicate raced it) leaves a signed leaf that nobody holds a
+	 * receipt for. A late bid, or one to a section that does not exist, is refused once its body is in.
 	 */
 	public BidReceipt submit(SectionId id, String idempotencyKey, String sourceIp, String userAgent, InputStream envelope) {
 		Acting acting = Actors.requireAnyRole("tendering.bidderOnly", Role.BIDDER);
@@ -126,51 +131,65 @@ public class BidBox {
 			if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
 				throw Refusal.invalid("Idempotency-Key", "tendering.bid.keyForm");
 			}
-			record Before(SectionView section, EntityView bidder, Optional<Bids.Row> earlier, ProcedureClock clock) {
-			}
-			Before before = access.platform(() -> {
-				SectionView section = access.published(id);
-				return new Before(section, access.myEntity("tendering.entity.notBidder", EntityRole.BIDDER),
-						bids.byKey(username, idempotencyKey), desk.clockOf(section));
-			});
-			if (before.earlier().isEmpty() && !before.clock().acceptsBid(clock.instant())) {
-				throw late(before.section(), clock.instant());
-			}
-			// no hashing while streaming: Envelopes.inspect computes SM3 and SHA-256 as it verifies, so hashing here
-			// too would double the slowest work of a bid; only a retry's comparison needs the SHA-256 at once
-			boolean retry = before.earlier().isPresent();
+			// no hashing while streaming: the verification computes SM3 and SHA-256 as it checks the signature
 			Blobs.Received received = blobs.receive(envelope, maxEnvelopeBytes, "envelope", "tendering.bid.empty",
-					"tendering.bid.tooLarge", retry ? Blobs.Hashing.SHA256 : Blobs.Hashing.NONE);
+					"tendering.bid.tooLarge", Blobs.Hashing.NONE);
 			Instant receivedAt = clock.instant();
-			Bids.Row row;
 			try {
-				if (before.earlier().isPresent()) {
-					Bids.Row earlier = before.earlier().get();
+				VerifiedEnvelope verified;
+				try {
+					verified = envelopes.verify(received.temporary());
+				}
+				catch (EnvelopeRefusal refusal) {
+					throw refusal.toRefusal();
+				}
+				Checked checked = access.platform(() -> check(id, username, idempotencyKey, verified, receivedAt));
+				if (checked.earlier() != null) { // a retry: the same bytes get the same receipt
 					blobs.discard(received);
-					if (!earlier.view().section().equals(id) || !earlier.view().sha256().equals(received.sha256())) {
+					Bids.Row earlier = checked.earlier();
+					if (!earlier.view().section().equals(id) || !earlier.view().sha256().equals(verified.sha256())) {
 						throw Refusal.conflict("Idempotency-Key", "tendering.bid.keyReused");
 					}
 					return receipt(earlier, true);
 				}
-				row = accept(acting, before.section(), before.bidder(), idempotencyKey, received, receivedAt, sourceIp,
-						userAgent);
+				Bids.Row row = store(acting, checked, idempotencyKey, received, receivedAt, sourceIp, userAgent);
+				return new BidReceipt(row.view(), row.receipt(), false);
 			}
 			catch (RuntimeException refused) {
 				blobs.discard(received);
 				throw refused;
 			}
-			return receipt(row, false);
 		});
 	}
 
-	private Bids.Row accept(Acting acting, SectionView section, EntityView bidder, String key, Blobs.Received received,
-			Instant receivedAt, String sourceIp, String userAgent) {
+	/** What the checks of a first submission found, or the bid a retry stored earlier. */
+	private record Checked(SectionView section, EntityView bidder, SealedEnvelope sealed, Bids.Row earlier) {
+	}
+
+	/**
+	 * Every read a bid is checked against, in one transaction: a retry under the same key finds its bid (and skips the
+	 * rest); a first submission is refused when it is late, its envelope's signer is not trusted or not bound to the
+	 * bidder, it is sealed to another section or key, names another bidder, or the bidder has not registered interest,
+	 * is barred or unqualified, holds no bid security or has a bid standing.
+	 */
+	private Checked check(SectionId id, String username, String key, VerifiedEnvelope verified, Instant receivedAt) {
+		EntityView bidder = access.myEntity("tendering.entity.notBidder", EntityRole.BIDDER);
+		Sections.ForBid found = sections.forBid(id, bidder.id(), username, key, false)
+			.filter(f -> f.section().status().ordinal() >= SectionStatus.PUBLISHED.ordinal())
+			.orElseThrow(SectionAccess::notFound);
+		SectionView section = found.section();
+		if (found.earlier() != null) {
+			return new Checked(section, bidder, null, bids.byId(found.earlier()).orElseThrow());
+		}
+		if (!desk.clockOf(section, found.holds()).acceptsBid(receivedAt)) {
+			throw late(section, receivedAt);
+		}
 		if (section.openingKey() == null) {
 			throw Refusal.conflict(null, "tendering.bid.noOpeningKey");
 		}
 		SealedEnvelope sealed;
 		try {
-			sealed = envelopes.inspect(received.temporary(), section.openingKey());
+			sealed = envelopes.inspect(verified, section.openingKey());
 		}
 		catch (EnvelopeRefusal refusal) {
 			throw refusal.toRefusal();
@@ -188,44 +207,67 @@ public class BidBox {
 		if (!sheetBidder.strip().equals(bidder.name())) {
 			throw Refusal.invalid("envelope", "tendering.bid.sheetOtherBidder", sheetBidder.strip(), bidder.name());
 		}
+		if (!found.interested()) {
+			throw Refusal.conflict(null, "tendering.documents.registerFirst");
+		}
+		// the signer was judged (trusted, valid, not revoked) by inspect: only its binding is left to read
+		if (!certificates.activelyBound(bidder.id(), sealed.signer().fingerprint())) {
+			throw Refusal.invalid("envelope", "tendering.bid.signerNotBound", bidder.name());
+		}
+		access.requireEligible(bidder, section);
+		if (section.bidSecurity().compareTo(Money.ZERO) > 0
+				&& bidSecurity.securityHeld(bidder.id(), section.tradeCode(), section.bidSecurity()).isEmpty()) {
+			throw Refusal.conflict(null, "tendering.bid.noSecurity", section.bidSecurity().toString());
+		}
+		if (found.standing()) {
+			throw Refusal.conflict(null, "tendering.bid.duplicate");
+		}
+		return new Checked(section, bidder, sealed, null);
+	}
+
+	/** Keeps the file, signs the receipt, and stores the bid with it in one transaction under the section's hold. */
+	private Bids.Row store(Acting acting, Checked checked, String key, Blobs.Received received, Instant receivedAt,
+			String sourceIp, String userAgent) {
+		SectionView section = checked.section();
+		EntityView bidder = checked.bidder();
+		SealedEnvelope sealed = checked.sealed();
+		String fingerprint = sealed.signer().fingerprint();
+		// durable before the receipt is signed: a committed bid always has its file
+		Blobs.Stored stored = blobs.keep(received.hashed(sealed.sha256()));
+		UUID bidId = UUID.randomUUID();
+		byte[] statement = statement(new BidView(bidId, section.id(), section.tradeCode(), bidder.name(), stored.sha256(),
+				sealed.sm3(), stored.size(), fingerprint, sealed.sealedAt(), receivedAt, BidStatus.RECEIVED, null, null),
+				bidder);
+		byte[] receipt = receipts.issue(statement).toJson();
+		Instant receiptedAt = clock.instant();
+		BidView bid = new BidView(bidId, section.id(), section.tradeCode(), bidder.name(), stored.sha256(), sealed.sm3(),
+				stored.size(), fingerprint, sealed.sealedAt(), receivedAt.truncatedTo(ChronoUnit.MICROS),
+				BidStatus.RECEIPTED, receiptedAt.truncatedTo(ChronoUnit.MICROS), null);
+		String username = acting.actor().username();
 		return access.platform(() -> {
-			// the deadline as it stands now, under the section's lock (an amendment may have moved it meanwhile)
-			SectionView locked = sections.hold(section.id()).orElseThrow(SectionAccess::notFound);
-			if (!desk.clockOf(locked).acceptsBid(receivedAt)) {
+			// the deadline as it stands now, under the section's hold (an amendment may have moved it meanwhile)
+			Sections.ForBid held = sections.forBid(section.id(), bidder.id(), username, key, true)
+				.orElseThrow(SectionAccess::notFound);
+			SectionView locked = held.section();
+			if (!desk.clockOf(locked, held.holds()).acceptsBid(receivedAt)) {
 				throw late(locked, receivedAt);
 			}
 			if (!section.openingKey().equals(locked.openingKey())) { // a new round since: sealed to the old key
 				throw Refusal.invalid("envelope", "pki.envelope.notSealedToOpeningKey");
 			}
-			if (!participation.interested(locked.id(), bidder.id())) {
-				throw Refusal.conflict(null, "tendering.documents.registerFirst");
-			}
-			String fingerprint = sealed.signer().fingerprint();
-			boolean bound = certificates.bindings(bidder.id()).stream()
-				.anyMatch(b -> b.status() == BindingStatus.ACTIVE && b.fingerprint().equalsIgnoreCase(fingerprint));
-			if (!bound) {
-				throw Refusal.invalid("envelope", "tendering.bid.signerNotBound", bidder.name());
-			}
-			access.requireEligible(bidder, locked);
-			if (locked.bidSecurity().compareTo(Money.ZERO) > 0
-					&& bidSecurity.securityHeld(bidder.id(), locked.tradeCode(), locked.bidSecurity()).isEmpty()) {
-				throw Refusal.conflict(null, "tendering.bid.noSecurity", locked.bidSecurity().toString());
-			}
-			if (bids.standing(locked.id(), bidder.id()).isPresent()) {
+			if (held.standing() || held.earlier() != null) { // a bid (or this one's retry) stored meanwhile
 				throw Refusal.conflict(null, "tendering.bid.duplicate");
 			}
-			Blobs.Stored stored = blobs.keep(received.hashed(sealed.sha256()));
-			BidView bid = new BidView(UUID.randomUUID(), locked.id(), locked.tradeCode(), bidder.name(), stored.sha256(),
-					sealed.sm3(), stored.size(), fingerprint, sealed.sealedAt(), receivedAt, BidStatus.RECEIVED, null, null);
-			byte[] statement = statement(bid, bidder);
 			try {
-				bids.add(bid, bidder.id(), bidder.creditCode(), locked.region(), acting.actor().username(), key, statement,
+				bids.add(bid, bidder.id(), bidder.creditCode(), locked.region(), username, key, statement, receipt,
 						sourceIp == null ? "unknown" : sourceIp, userAgent);
 			}
 			catch (DuplicateKeyException e) {
 				throw Refusal.conflict(null, "tendering.bid.duplicate");
 			}
-			return bids.byId(bid.id()).orElseThrow();
+			events.publishEvent(new BidSealed(Actors.actor(), bid.section(), bid.id(), bid.tradeCode(), bidder.id(),
+					bid.sha256(), bid.sm3(), bid.size(), bid.receivedAt(), locked.region(), receiptedAt));
+			return new Bids.Row(bid, bidder.id(), locked.region(), username, key, statement, receipt);
 		});
 	}
 

@@ -34,21 +34,25 @@ class Bids {
 			byte[] statement, byte[] receipt) {
 	}
 
+	/**
+	 * Stores a receipted bid and its evidence in one statement: the bid counts from the commit of its transaction, which
+	 * the caller makes before it hands the receipt out.
+	 */
 	void add(BidView b, EntityId bidder, String bidderCreditCode, RegionCode region, String submittedBy, String key,
-			byte[] statement, String sourceIp, String userAgent) {
+			byte[] statement, byte[] receipt, String sourceIp, String userAgent) {
 		jdbc.sql("""
-				insert into tendering.bids (id, section_id, region_code, trade_code, bidder_id, bidder_name, bidder_credit_code,
-				  sha256, sm3, size, signer_fingerprint, sealed_at, received_at, submitted_by, idempotency_key, status, statement,
-				  round)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?,
-				  (select round from tendering.sections where id = ?))""")
+				with bid as (
+				  insert into tendering.bids (id, section_id, region_code, trade_code, bidder_id, bidder_name,
+				    bidder_credit_code, sha256, sm3, size, signer_fingerprint, sealed_at, received_at, submitted_by,
+				    idempotency_key, status, statement, receipt, receipted_at, round)
+				  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+				    (select round from tendering.sections where id = ?)))
+				insert into tendering.bid_evidence (bid_id, region_code, source_ip, user_agent) values (?, ?, ?, ?)""")
 			.params(b.id(), b.section().value(), region.value(), b.tradeCode().value(), bidder.value(), b.bidderName(),
 					bidderCreditCode, b.sha256(), b.sm3(), b.size(), b.signerFingerprint(), ts(b.sealedAt()),
-					ts(b.receivedAt()), submittedBy, key, statement, b.section().value())
-			.update();
-		jdbc.sql("insert into tendering.bid_evidence (bid_id, region_code, source_ip, user_agent) values (?, ?, ?, ?)")
-			.params(b.id(), region.value(), sourceIp, userAgent == null || userAgent.length() <= 300 ? userAgent
-					: userAgent.substring(0, 300))
+					ts(b.receivedAt()), submittedBy, key, b.status().name(), statement, receipt, ts(b.receiptedAt()),
+					b.section().value(), b.id(), region.value(), sourceIp, userAgent == null || userAgent.length() <= 300 ? userAgent
+							: userAgent.substring(0, 300))
 			.update();
 	}
 

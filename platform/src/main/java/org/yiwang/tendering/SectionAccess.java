@@ -118,6 +118,9 @@ class SectionAccess {
 		if (registry.isBarred(bidder.id(), section.region(), section.category(), today())) {
 			throw Refusal.conflict(null, "tendering.bidder.barred", bidder.name());
 		}
+		if (section.qualifications().isEmpty()) {
+			return;
+		}
 		List<QualificationView> held = registry.qualifications(bidder.id());
 		for (String required : section.qualifications()) {
 			if (held.stream().noneMatch(q -> q.type().equals(required) && q.validOn(today()))) {

@@ -179,9 +179,37 @@ class Sections {
 	 * {@link #lock}) waits for them and they for it. One standing bid per bidder is the unique index's to keep.
 	 */
 	Optional<SectionView> hold(SectionId id) {
-		jdbc.sql("select id from tendering.sections where id = ? for share").param(id.value()).query(UUID.class)
+		// one statement: the joined project row is read, not held
+		return jdbc.sql(SELECT + " where s.id = ? for share of s").param(id.value()).query(Sections::view).optional();
+	}
+
+	/**
+	 * What a bid needs of its section, in one statement: the section, how many open objections and active suspensions
+	 * hold its procedure, whether the bidder registered interest, whether it has a bid standing in the current round,
+	 * and the bid already stored under the submitter's idempotency key, if any. With {@code hold}, the section row is
+	 * held for this transaction as {@link #hold} holds it (shared: bids do not wait for each other).
+	 */
+	Optional<ForBid> forBid(SectionId id, EntityId bidder, String submittedBy, String key, boolean hold) {
+		return jdbc.sql("""
+				select s.*, p.project_name, p.name as tender_project_name, p.tenderer_id, p.tenderer_name,
+				  p.tenderer_credit_code, p.agency_id, p.agency_name,
+				  (select count(*) from tendering.objections o where o.section_id = s.id and o.answer is null)
+				    + (select count(*) from tendering.suspensions u where u.section_id = s.id and u.resumed_at is null)
+				    as holds,
+				  exists (select 1 from tendering.interests i where i.section_id = s.id and i.bidder_id = ?) as interested,
+				  exists (select 1 from tendering.bids b where b.section_id = s.id and b.bidder_id = ?
+				    and b.status <> 'WITHDRAWN' and b.round = s.round) as standing,
+				  (select b.id from tendering.bids b where b.submitted_by = ? and b.idempotency_key = ?) as earlier
+				from tendering.sections s join tendering.tender_projects p on p.id = s.tender_project_id
+				where s.id = ?""" + (hold ? " for share of s" : ""))
+			.params(bidder.value(), bidder.value(), submittedBy, key, id.value())
+			.query((rs, n) -> new ForBid(view(rs, n), rs.getInt("holds"), rs.getBoolean("interested"),
+					rs.getBoolean("standing"), rs.getObject("earlier", UUID.class)))
 			.optional();
-		return byId(id);
+	}
+
+	/** A section as a bid finds it (see {@link #forBid}). */
+	record ForBid(SectionView section, int holds, boolean interested, boolean standing, UUID earlier) {
 	}
 
 	Optional<SectionView> byTradeCode(TradeCode code) {

@@ -471,8 +471,13 @@ public class TenderDesk {
 	}
 
 	ProcedureClock clockOf(SectionView section) {
+		return clockOf(section, discussion.openObjections(section.id()) + suspensions.activeCount(section.id()));
+	}
+
+	/** The clock of a section whose open objections and active suspensions the caller counted already. */
+	ProcedureClock clockOf(SectionView section, int holds) {
 		return new ProcedureClock(rules(section), section.documentsFrom(), section.documentsUntil(), section.bidDeadline(),
-				section.pausedSince(), discussion.openObjections(section.id()) + suspensions.activeCount(section.id()));
+				section.pausedSince(), holds);
 	}
 
 	private record Checked(ProcedureFamily family, ProcedureTemplate template, Money estimatedPrice, Money security) {

@@ -50,7 +50,6 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.yiwang.YiwangApplication;
 import org.yiwang.account.AccountManagement;
-import org.yiwang.account.AccountView;
 import org.yiwang.envelope.ContentCipher;
 import org.yiwang.envelope.Crypto;
 import org.yiwang.envelope.EnvelopeWriter;
@@ -246,7 +245,6 @@ public final class DeadlineRush {
 	static SectionView publishedSection(ConfigurableApplicationContext app, String run) {
 		EntityRegistry registry = app.getBean(EntityRegistry.class);
 		TenderDesk desk = app.getBean(TenderDesk.class);
-		TenderDocuments documents = app.getBean(TenderDocuments.class);
 		Clock clock = app.getBean(Clock.class);
 		Acting staff = actor("staff.yuzhong", Role.CENTER_STAFF, RegionScope.of(RegionCode.of("500103")));
 		approved(registry, staff, run + ".t", "招标人" + run, EntityRole.TENDERER);
@@ -255,12 +253,25 @@ public final class DeadlineRush {
 				null, new SectionDetails("一标段", "500103", "ENG_BUILDING", new BigDecimal("10000000"), BigDecimal.ZERO, 90,
 						List.of()), facts())));
 		SectionView approved = as(staff, () -> desk.approve(registered.id(), registered.version()));
-		as(party, () -> documents.upload(approved.id(), "招标文件.txt", "text/plain",
-				new ByteArrayInputStream("招标文件".getBytes(StandardCharsets.UTF_8))));
+		signedDocuments(app, party, approved, "招标文件");
 		Instant now = clock.instant();
 		SectionView drafted = as(party, () -> desk.submitNotice(approved.id(), new NoticeDraft("招标公告", "正文", now,
 				now.plus(Duration.ofDays(7)), now.plus(Duration.ofDays(25)), false)));
 		return as(staff, () -> desk.publish(drafted.id(), drafted.version()));
+	}
+
+	/**
+	 * Uploads the section's tender documents and signs them as the tenderer, with a demo-CA certificate bound to it: a
+	 * notice is published only with its documents signed.
+	 */
+	static void signedDocuments(ConfigurableApplicationContext app, Acting party, SectionView section, String content) {
+		TenderDocuments documents = app.getBean(TenderDocuments.class);
+		byte[] text = content.getBytes(StandardCharsets.UTF_8);
+		var document = as(party, () -> documents.upload(section.id(), "招标文件.txt", "text/plain",
+				new ByteArrayInputStream(text)));
+		IssuedCredentials credentials = as(party, app.getBean(EntityCertificates.class)::issueDemoCertificate);
+		as(party, () -> documents.sign(document.id(), credentials.sign(text), credentials.certificateBytes(),
+				credentials.signatureAlgorithm().jcaName()));
 	}
 
 	/** Sets up a published section and {@code count} bidders with {@code kilobytes}-KB sealed envelopes. */
@@ -272,7 +283,6 @@ public final class DeadlineRush {
 		OpeningKeys openingKeys = app.getBean(OpeningKeys.class);
 		String run = UUID.randomUUID().toString().substring(0, 6);
 		Acting staff = actor("staff.yuzhong", Role.CENTER_STAFF, RegionScope.of(RegionCode.of("500103")));
-		Acting admin = actor("admin", Role.PLATFORM_ADMIN, RegionScope.wholeCity());
 
 		SectionView section = publishedSection(app, "rush" + run);
 		Path openingKey = Files.writeString(work.resolve("opening.pem"),
@@ -283,7 +293,6 @@ public final class DeadlineRush {
 		Files.write(content, random);
 
 		List<Bidder> all = Collections.synchronizedList(new ArrayList<>());
-		Map<String, AccountView> byName = new java.util.concurrent.ConcurrentHashMap<>();
 		ExecutorService setup = Executors.newFixedThreadPool(2);
 		List<Future<?>> setups = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
@@ -315,13 +324,12 @@ public final class DeadlineRush {
 			f.get();
 		}
 		setup.shutdown();
-		as(admin, () -> {
-			accounts.accounts().forEach(a -> byName.put(a.username(), a));
-			return null;
-		});
 		List<Bidder> ready = new ArrayList<>();
 		for (Bidder b : all) {
-			String token = as(admin, () -> accounts.issueToken(byName.get(b.username()).id(), "rush", 1).secret());
+			// a person's API token is the person's own (staff cannot issue one): the bidder issues it (its account row is
+			// region-scoped: the bench's actor sees the whole city)
+			String token = as(actor(b.username(), Role.BIDDER, RegionScope.wholeCity()),
+					() -> accounts.issueOwnToken("rush", 1).secret());
 			ready.add(new Bidder(b.username(), token, b.envelope()));
 		}
 		return new Prepared(section, ready);

@@ -55,7 +55,7 @@ public final class AuctionLoad {
 
 	private static final String DEMO_PASSWORD = "Demo@2026yw";
 
-	private static final String PASSWORD = "Bench-pass-2026";
+	static final String PASSWORD = "Bench-pass-2026";
 
 	public static void main(String[] args) throws Exception {
 		int bidders = args.length > 0 ? Integer.parseInt(args[0]) : 200;

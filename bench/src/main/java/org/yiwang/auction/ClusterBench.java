@@ -123,11 +123,10 @@ public final class ClusterBench {
 				EntityView entity = load.entity(user, 3000 + i, EntityRole.TRANSFEREE);
 				load.qualify(bank, published, user, entity, "CLUS-" + i);
 			}
-			var accounts = load.as("admin", DEMO_PASSWORD, () -> load.accounts.accounts());
+			// a person's API token is the person's own: each bidder signs in and issues it (staff cannot)
 			for (int i = 0; i < AUCTION_BIDDERS; i++) {
-				String user = "clus.b" + i;
-				var id = accounts.stream().filter(a -> a.username().equals(user)).findFirst().orElseThrow().id();
-				tokens.add(load.as("admin", DEMO_PASSWORD, () -> load.accounts.issueToken(id, "cluster", 1)).secret());
+				tokens.add(load.as("clus.b" + i, AuctionLoad.PASSWORD, () -> load.accounts.issueOwnToken("cluster", 1))
+					.secret());
 			}
 			load.as("staff.yuzhong", DEMO_PASSWORD,
 					() -> load.hall.concludeAsOf(published.id(), Instant.now(), 0, null, published.periodEnd()));

@@ -270,7 +270,6 @@ public final class DeadlineRush {
 	static SectionView publishedSection(ConfigurableApplicationContext app, String run) {
 		EntityRegistry registry = app.getBean(EntityRegistry.class);
 		TenderDesk desk = app.getBean(TenderDesk.class);
-		TenderDocuments documents = app.getBean(TenderDocuments.class);
 		Clock clock = app.getBean(Clock.class);
 		Acting staff = actor("staff.yuzhong", Role.CENTER_STAFF, RegionScope.of(RegionCode.of("500103")));
 		approved(registry, staff, run + ".t", "招标人" + run, EntityRole.TENDERER);
@@ -279,17 +278,25 @@ public final class DeadlineRush {
 				null, new SectionDetails("一标段", "500103", "ENG_BUILDING", new BigDecimal("10000000"), BigDecimal.ZERO, 90,
 						List.of()), facts())));
 		SectionView approved = as(staff, () -> desk.approve(registered.id(), registered.version()));
-		byte[] text = "招标文件".getBytes(StandardCharsets.UTF_8);
-		var document = as(party, () -> documents.upload(approved.id(), "招标文件.txt", "text/plain",
-				new ByteArrayInputStream(text)));
-		// a notice is published only with its documents signed (a demo-CA certificate bound to the tenderer)
-		IssuedCredentials credentials = as(party, app.getBean(EntityCertificates.class)::issueDemoCertificate);
-		as(party, () -> documents.sign(document.id(), credentials.sign(text), credentials.certificateBytes(),
-				credentials.signatureAlgorithm().jcaName()));
+		signedDocuments(app, party, approved, "招标文件");
 		Instant now = clock.instant();
 		SectionView drafted = as(party, () -> desk.submitNotice(approved.id(), new NoticeDraft("招标公告", "正文", now,
 				now.plus(Duration.ofDays(7)), now.plus(Duration.ofDays(25)), false)));
 		return as(staff, () -> desk.publish(drafted.id(), drafted.version()));
+	}
+
+	/**
+	 * Uploads the section's tender documents and signs them as the tenderer, with a demo-CA certificate bound to it: a
+	 * notice is published only with its documents signed.
+	 */
+	static void signedDocuments(ConfigurableApplicationContext app, Acting party, SectionView section, String content) {
+		TenderDocuments documents = app.getBean(TenderDocuments.class);
+		byte[] text = content.getBytes(StandardCharsets.UTF_8);
+		var document = as(party, () -> documents.upload(section.id(), "招标文件.txt", "text/plain",
+				new ByteArrayInputStream(text)));
+		IssuedCredentials credentials = as(party, app.getBean(EntityCertificates.class)::issueDemoCertificate);
+		as(party, () -> documents.sign(document.id(), credentials.sign(text), credentials.certificateBytes(),
+				credentials.signatureAlgorithm().jcaName()));
 	}
 
 	/** Sets up a published section and {@code count} bidders with {@code kilobytes}-KB sealed envelopes. */
@@ -344,7 +351,8 @@ public final class DeadlineRush {
 		setup.shutdown();
 		List<Bidder> ready = new ArrayList<>();
 		for (Bidder b : all) {
-			// a person's API token is the person's own to issue (staff may not hold one: issue 17)
+			// a person's API token is the person's own (staff cannot issue one): the bidder issues it (its account row is
+			// region-scoped: the bench's actor sees the whole city)
 			String token = as(actor(b.username(), Role.BIDDER, RegionScope.wholeCity()),
 					() -> accounts.issueOwnToken("rush", 1).secret());
 			ready.add(new Bidder(b.username(), token, b.envelope()));

@@ -86,7 +86,6 @@ public final class LargeEnvelope {
 		OpeningKeys openingKeys = app.getBean(OpeningKeys.class);
 		String run = UUID.randomUUID().toString().substring(0, 6);
 		Acting staff = DeadlineRush.actor("staff.yuzhong", Role.CENTER_STAFF, RegionScope.of(RegionCode.of("500103")));
-		Acting admin = DeadlineRush.actor("admin", Role.PLATFORM_ADMIN, RegionScope.wholeCity());
 		SectionView section = DeadlineRush.publishedSection(app, "large" + run);
 
 		String user = "large.b" + run;
@@ -118,8 +117,8 @@ public final class LargeEnvelope {
 				Duration.ofSeconds(5));
 		double hashSeconds = size / (hashing.perSecond() * Math.min(size, 64L * 1024 * 1024));
 
-		String token = DeadlineRush.as(admin, () -> accounts.issueToken(accounts.accounts().stream()
-			.filter(a -> a.username().equals(user)).findFirst().orElseThrow().id(), "large", 1).secret());
+		String token = DeadlineRush.as(DeadlineRush.actor(user, Role.BIDDER, RegionScope.wholeCity()),
+				() -> accounts.issueOwnToken("large", 1).secret());
 		System.gc();
 		List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
 			.filter(p -> p.getType() == MemoryType.HEAP).toList();

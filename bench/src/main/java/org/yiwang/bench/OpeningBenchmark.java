@@ -1,6 +1,5 @@
 package org.yiwang.bench;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -120,8 +119,7 @@ public final class OpeningBenchmark {
 				"开标招标" + run, null, new SectionDetails("一标段", "500103", "ENG_BUILDING", new BigDecimal("10000000"),
 						BigDecimal.ZERO, 90, List.of()), DeadlineRush.facts())));
 		SectionView approved = DeadlineRush.as(staff, () -> desk.approve(registered.id(), registered.version()));
-		DeadlineRush.as(party, () -> documents.upload(approved.id(), "招标文件.txt", "text/plain",
-				new ByteArrayInputStream("开标".getBytes(StandardCharsets.UTF_8))));
+		DeadlineRush.signedDocuments(app, party, approved, "开标");
 		Instant now = clock.instant();
 		SectionView drafted = DeadlineRush.as(party, () -> desk.submitNotice(approved.id(), new NoticeDraft("开标公告",
 				"正文", now, now.plus(Duration.ofDays(7)), now.plus(Duration.ofDays(25)), false)));

@@ -7,7 +7,11 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The facts behind a bar: one month, one stage and the bar's own dimension, newest first, at most {@link #LIMIT}. */
+/**
+ * The facts behind a bar: one month, one stage and the bar's own dimension, newest first, at most {@link #LIMIT}. A
+ * number of bidders with no procedure lists tender and procurement sections (the sections' bidders chart); with
+ * {@code AUCTION} it lists lots by their qualified transferees (the lots' chart).
+ */
 @Component
 class FactQueries {
 
@@ -29,7 +33,9 @@ class FactQueries {
 			params.add(procedure);
 		}
 		if (bidders != null) {
-			where += " AND bidders = ?";
+			// the two bidder charts count different things: a section's bids, and the transferees qualified for a lot;
+			// a number of bidders without a procedure is the sections' chart, so the lots stay out of its list
+			where += procedure == null ? " AND bidders = ? AND procedure <> 'AUCTION'" : " AND bidders = ?";
 			params.add(bidders);
 		}
 		params.add(LIMIT);

@@ -1,13 +1,10 @@
 package org.yiwang.portal;
 
-import java.util.List;
-
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.yiwang.system.PlatformCommand;
 
 /**
  * {@code --yiwang.command=rebuild-portal-index}: rebuilds the portal's search index from the database, printing its
@@ -15,23 +12,17 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(100)
-class RebuildIndexCommand implements ApplicationRunner {
+class RebuildIndexCommand extends PlatformCommand {
 
 	private final IndexRebuild rebuild;
 
-	private final ApplicationContext context;
-
 	RebuildIndexCommand(IndexRebuild rebuild, ApplicationContext context) {
+		super("rebuild-portal-index", context);
 		this.rebuild = rebuild;
-		this.context = context;
 	}
 
 	@Override
-	public void run(ApplicationArguments args) throws InterruptedException {
-		List<String> commands = args.getOptionValues("yiwang.command");
-		if (commands == null || !commands.contains("rebuild-portal-index")) {
-			return;
-		}
+	protected int execute(ApplicationArguments args) throws InterruptedException {
 		rebuild.start();
 		RebuildProgress progress = rebuild.progress();
 		while (progress.running()) {
@@ -42,6 +33,6 @@ class RebuildIndexCommand implements ApplicationRunner {
 		boolean ok = progress.error() == null;
 		System.out.println(ok ? "Portal index rebuilt: " + progress.done() + " records"
 				: "Portal index rebuild FAILED: " + progress.error());
-		System.exit(SpringApplication.exit(context, () -> ok ? 0 : 1));
+		return ok ? 0 : 1;
 	}
 }

@@ -12,14 +12,19 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 
+import javax.sql.DataSource;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ConfigurableObjectInputStream;
 import org.springframework.core.convert.support.GenericConversionService;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.config.annotation.SpringSessionTransactionManager;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Sessions in PostgreSQL (Spring Session JDBC; tables by the migration system/V20261127.2930) when
@@ -37,6 +42,18 @@ import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHtt
 @ConditionalOnBooleanProperty("yiwang.cluster.jdbc-sessions")
 @EnableJdbcHttpSession(tableName = "SYSTEM.SPRING_SESSION")
 public class SessionStore {
+
+	/**
+	 * The sessions' own transactions, without the region scope the application's transaction manager sets at each
+	 * start: that scope comes from the signed-in person, whom Spring Security reads from the session, so loading the
+	 * session inside a scoped transaction asked for the session again, each time on a new connection, until the pool
+	 * was empty (every request of a signed-in visitor timed out). The session tables are not region-scoped.
+	 */
+	@Bean
+	@SpringSessionTransactionManager
+	PlatformTransactionManager sessionTransactionManager(DataSource dataSource) {
+		return new JdbcTransactionManager(dataSource);
+	}
 
 	@Bean
 	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionAttributeCodec() {

@@ -577,5 +577,7 @@ class AnalyticsTests {
 		});
 		assertThat(operator(() -> analytics.facts(Audience.OPERATOR, earlier.toString(), "OPENED", null, REGION,
 				MarketFacts.AUCTION, qualified))).extracting(FactRow::tradeCode).containsExactly(trade.value());
+		assertThat(operator(() -> analytics.facts(Audience.OPERATOR, earlier.toString(), "OPENED", null, REGION, null,
+				qualified))).as("the sections' bidders drill-down lists no lot").isEmpty();
 	}
 }

@@ -1,16 +1,14 @@
 package org.yiwang.demo.ca;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.yiwang.demo.DemoOn;
 import org.yiwang.kernel.CreditCode;
+import org.yiwang.system.PlatformCommand;
 
 /**
  * {@code --yiwang.command=demo-ca --entity-name=... --credit-code=... --out=DIR}: writes an SM2, an ECDSA and an RSA
@@ -20,33 +18,26 @@ import org.yiwang.kernel.CreditCode;
 @Component
 @DemoOn
 @Order(100)
-class DemoCaCommand implements ApplicationRunner {
+class DemoCaCommand extends PlatformCommand {
 
 	private final DemoAuthorities demo;
 
-	private final ApplicationContext context;
-
 	DemoCaCommand(DemoAuthorities demo, ApplicationContext context) {
+		super("demo-ca", context);
 		this.demo = demo;
-		this.context = context;
 	}
 
 	@Override
-	public void run(ApplicationArguments args) throws Exception {
-		List<String> commands = args.getOptionValues("yiwang.command");
-		if (commands == null || !commands.contains("demo-ca")) {
-			return;
-		}
-		String name = single(args, "entity-name");
-		String code = single(args, "credit-code");
-		String out = single(args, "out");
+	protected int execute(ApplicationArguments args) throws Exception {
+		String name = option(args, "entity-name");
+		String code = option(args, "credit-code");
+		String out = option(args, "out");
 		String problem = name == null || name.isBlank() || name.length() > 100 ? "--entity-name is required (at most 100 characters)"
 				: code == null || CreditCode.problem(code.toUpperCase()).isPresent() ? "--credit-code must be an 18-character unified social credit code with a correct check digit"
 				: out == null || out.isBlank() ? "--out=DIR is required" : null;
 		if (problem != null) {
 			System.out.println(problem);
-			System.exit(SpringApplication.exit(context, () -> 2));
-			return;
+			return 2;
 		}
 		for (DemoAuthorities.Issued issued : demo.issue(name.strip(), code.toUpperCase(), Path.of(out))) {
 			System.out.printf("%-5s certificate %s%n      private key %s%n      issued by   %s (fingerprint %s)%n",
@@ -58,11 +49,6 @@ class DemoCaCommand implements ApplicationRunner {
 				+ "  openssl dgst -sha256 -sign %1$s/ecdsa-key.pem -out file.sig file%n"
 				+ "  openssl dgst -sha256 -sign %1$s/rsa-key.pem -out file.sig file%n"
 				+ "then POST /api/pki/verify with the file, the signature and the certificate.%n", out);
-		System.exit(SpringApplication.exit(context, () -> 0));
-	}
-
-	private static String single(ApplicationArguments args, String name) {
-		List<String> values = args.getOptionValues(name);
-		return values == null || values.isEmpty() ? null : values.get(0);
+		return 0;
 	}
 }

@@ -11,12 +11,11 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.yiwang.system.PlatformCommand;
 import org.yiwang.system.Refusal;
 
 /**
@@ -26,28 +25,21 @@ import org.yiwang.system.Refusal;
  */
 @Component
 @Order(100)
-class ScreenBidsCommand implements ApplicationRunner {
+class ScreenBidsCommand extends PlatformCommand {
 
 	private final CsvScreening screening;
 
 	private final MessageSource messages;
 
-	private final ApplicationContext context;
-
 	ScreenBidsCommand(CsvScreening screening, MessageSource messages, ApplicationContext context) {
+		super("screen-bids", context);
 		this.screening = screening;
 		this.messages = messages;
-		this.context = context;
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
-		List<String> commands = args.getOptionValues("yiwang.command");
-		if (commands == null || !commands.contains("screen-bids")) {
-			return;
-		}
-		int code = run(args.getOptionValues("input"), args.getOptionValues("output"));
-		System.exit(SpringApplication.exit(context, () -> code));
+	protected int execute(ApplicationArguments args) {
+		return run(args.getOptionValues("input"), args.getOptionValues("output"));
 	}
 
 	int run(List<String> input, List<String> output) {

@@ -232,8 +232,9 @@ public final class ClusterBench {
 		}
 		check("rush: every bidder ends with a receipted bid that counts (0 lost)", counted == rush.size(),
 				counted + " / " + rush.size());
-		List<String[]> rows = rows(pg, "select seq::text, amount::text, idempotency_key, transferee_id::text "
-				+ "from auction.bids where listing_id = '" + listing + "' order by seq");
+		// ordered by the column, not by the output "seq", which is its text: 1, 10, 11, 12, 2, ... failed both checks below
+		List<String[]> rows = rows(pg, "select b.seq::text, b.amount::text, b.idempotency_key, b.transferee_id::text "
+				+ "from auction.bids b where b.listing_id = '" + listing + "' order by b.seq");
 		Set<String> keys = ConcurrentHashMap.newKeySet();
 		boolean once = true;
 		boolean ordered = true;

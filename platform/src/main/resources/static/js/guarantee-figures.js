@@ -8,18 +8,22 @@ document.querySelectorAll('.figure[data-chart]').forEach(function (element) {
   var data = JSON.parse(element.getAttribute('data-chart'));
   var chart = echarts.init(element);
   var colors = ['#1f4e96', '#c8842a'];
-  chart.setOption({
-    title: { text: data.title, left: 'left', textStyle: { fontSize: 14, fontWeight: 'normal' } },
-    tooltip: { trigger: 'axis' },
-    legend: { top: 24 },
-    grid: { left: 10, right: 20, top: 60, bottom: 10, containLabel: true },
-    // names turn rather than overlap when the chart is narrow (a phone) or the categories many
-    xAxis: { type: 'category', data: data.labels, axisLabel: { interval: 0, hideOverlap: true, width: 96, overflow: 'truncate',
-      rotate: widest(data.labels) + 8 <= (element.clientWidth - 80) / Math.max(1, data.labels.length) ? 0 : 45 } },
-    yAxis: { type: 'value' },
-    series: data.series.map(function (s, i) {
-      return { name: s.name, type: 'bar', data: s.values, itemStyle: { color: colors[i % colors.length] } };
-    })
-  });
-  window.addEventListener('resize', function () { chart.resize(); });
+  function draw() {
+    chart.setOption({
+      title: { text: data.title, left: 'left', textStyle: { fontSize: 14, fontWeight: 'normal' } },
+      tooltip: { trigger: 'axis' },
+      legend: { top: 24 },
+      grid: { left: 10, right: 20, top: 60, bottom: 10, containLabel: true },
+      // names turn rather than overlap when the chart is narrow (a phone) or the categories many
+      xAxis: { type: 'category', data: data.labels, axisLabel: { interval: 0, hideOverlap: true, width: 96, overflow: 'truncate',
+        rotate: widest(data.labels) + 8 <= (element.clientWidth - 80) / Math.max(1, data.labels.length) ? 0 : 45 } },
+      yAxis: { type: 'value' },
+      series: data.series.map(function (s, i) {
+        return { name: s.name, type: 'bar', data: s.values, itemStyle: { color: colors[i % colors.length] } };
+      })
+    });
+  }
+  draw();
+  // the labels' rotation depends on the width: worked out again when the window changes
+  window.addEventListener('resize', function () { chart.resize(); draw(); });
 });

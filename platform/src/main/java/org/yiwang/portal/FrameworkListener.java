@@ -13,7 +13,8 @@ import org.yiwang.procurement.FrameworkNoticePublished;
 import org.yiwang.procurement.FrameworkOrderPlaced;
 
 /**
- * Takes a framework agreement's records into the portal under its trade code: the call (征集公告) as a notice, the
+ * Takes a framework agreement's records into the portal under its trade code: the call (征集公告) and each
+ * republication of an open framework's call as notices, the
  * entry list (入围结果公告) as a result naming every entrant, or its termination, and each second-stage order as a
  * contract record with its amount. Record ids derive from the event's subject, so a redelivered event finds the record
  * it already made. No national dataset covers framework agreements yet: the records are not exported.
@@ -44,9 +45,14 @@ class FrameworkListener {
 		portal.receive(record(o), SOURCE, null);
 	}
 
+	/** The call; an open framework's republication is a record of its own (the first call stays as it was). */
 	static PublicRecord record(FrameworkNoticePublished n) {
-		return new PublicRecord(n.framework(), RecordType.TENDER, n.tradeCode().value(), n.title(), n.title(),
-				n.region().value(), n.category().value(), "框架协议采购征集公告：" + n.title(), n.signedText(), null, null,
+		UUID id = n.republication() == 0 ? n.framework() : UUID.nameUUIDFromBytes(("framework-call:" + n.framework()
+				+ ":" + n.republication()).getBytes(StandardCharsets.UTF_8));
+		String kind = n.republication() == 0 ? "框架协议采购征集公告："
+				: "框架协议采购征集公告（第 " + n.republication() + " 次重新发布）：";
+		return new PublicRecord(id, RecordType.TENDER, n.tradeCode().value(), n.title(), n.title(),
+				n.region().value(), n.category().value(), kind + n.title(), n.signedText(), null, null,
 				List.of(new Party("tenderer", n.purchaserName(), blankToNull(n.purchaserCreditCode()))),
 				n.responseDeadline(), n.signedText(), n.signature(), n.occurredAt(), null);
 	}

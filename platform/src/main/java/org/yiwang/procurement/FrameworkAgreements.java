@@ -139,7 +139,7 @@ public class FrameworkAgreements {
 			frameworks.update(published, f.version());
 			events.publishEvent(new FrameworkNoticePublished(staff.actor(), id, f.tradeCode(), f.region(), f.category(),
 					f.title(), f.maxUnitPrice(), f.purchaserName(), f.purchaserCreditCode(), deadline, text,
-					published.noticeSignature(), now));
+					published.noticeSignature(), 0, now));
 			return null;
 		});
 		return get(id);

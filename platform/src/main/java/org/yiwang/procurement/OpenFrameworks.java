@@ -89,7 +89,7 @@ public class OpenFrameworks {
 			frameworks.update(published, f.version());
 			events.publishEvent(new FrameworkNoticePublished(staff.actor(), id, f.tradeCode(), f.region(), f.category(),
 					f.title(), f.maxUnitPrice(), f.purchaserName(), f.purchaserCreditCode(), until, notice,
-					published.noticeSignature(), now));
+					published.noticeSignature(), 0, now));
 			return null;
 		});
 		return agreements.get(id);
@@ -110,7 +110,7 @@ public class OpenFrameworks {
 			frameworks.update(again, f.version());
 			events.publishEvent(new FrameworkNoticePublished(staff.actor(), id, f.tradeCode(), f.region(), f.category(),
 					f.title(), f.maxUnitPrice(), f.purchaserName(), f.purchaserCreditCode(), f.validUntil(), notice,
-					again.noticeSignature(), now));
+					again.noticeSignature(), times, now));
 			return null;
 		});
 		return agreements.get(id);

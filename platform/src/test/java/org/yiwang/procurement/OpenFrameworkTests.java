@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import org.awaitility.Awaitility;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +24,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.yiwang.AdjustableClock;
 import org.yiwang.PlatformTest;
 import org.yiwang.TestActor;
+import org.yiwang.portal.Portal;
+import org.yiwang.portal.SearchRequest;
 import org.yiwang.system.Refusal;
 
 /**
@@ -51,6 +54,9 @@ class OpenFrameworkTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Portal portal;
 
 	// a one-month term: the test moves the shared clock past it, and other tests share that clock
 	private static NewFramework request(ProcurementFixture f, SecondStage stage, Integer cap) {
@@ -102,6 +108,10 @@ class OpenFrameworkTests {
 
 		FrameworkView again = ProcurementFixture.staff().call(() -> open.republish(fw.id()));
 		assertThat(again.noticeText()).contains("第 1 次重新发布");
+		// the portal keeps the first call and adds the republication beside it
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> portal.search(SearchRequest.of(
+				fw.tradeCode().value())).hits().stream().map(h -> h.record().title()).filter(t -> t.startsWith(
+						"框架协议采购征集公告")).count() == 2);
 		refused(() -> f.purchaserActor().call(() -> open.join(fw.id(), "征集人自己")), "procurement.supplierOnly");
 
 		// after the term nobody joins and the call is not republished

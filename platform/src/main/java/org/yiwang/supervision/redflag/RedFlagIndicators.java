@@ -133,7 +133,8 @@ public final class RedFlagIndicators {
 		for (Map<String, Object> bid : bids) {
 			BigDecimal amount = amount(bid);
 			if (submitted(bid) && amount != null) {
-				byPrice.computeIfAbsent(amount.stripTrailingZeros(), a -> new LinkedHashSet<>()).addAll(tenderers(bid));
+				// tenderers in identifier order: the same evidence whatever order the package lists the bids in
+				byPrice.computeIfAbsent(amount.stripTrailingZeros(), a -> new java.util.TreeSet<>()).addAll(tenderers(bid));
 			}
 		}
 		List<String> evidence = new ArrayList<>();

@@ -38,7 +38,6 @@ import org.yiwang.pki.SealedEnvelope;
 import org.yiwang.procurement.ProcurementChanged.OfferEnvelopeSealed;
 import org.yiwang.procurement.ProcurementChanged.OfferEnvelopesOpened;
 import org.yiwang.procurement.ProcurementChanged.OfferShareGiven;
-import org.yiwang.registry.BindingStatus;
 import org.yiwang.registry.EntityCertificates;
 import org.yiwang.registry.EntityId;
 import org.yiwang.system.Actors;
@@ -126,9 +125,9 @@ public class SealedOffers {
 			if (!sheetSupplier.equals(before.me().name())) {
 				throw Refusal.invalid("envelope", "procurement.envelope.otherSupplier", sheetSupplier, before.me().name());
 			}
+			// the signer's binding in one read, as a tender bid's: the trust store has just judged the certificate itself
 			String fingerprint = sealed.signer().fingerprint();
-			boolean bound = parties.platform(() -> certificates.bindings(before.me().supplier()).stream()
-				.anyMatch(b -> b.status() == BindingStatus.ACTIVE && b.fingerprint().equalsIgnoreCase(fingerprint)));
+			boolean bound = parties.platform(() -> certificates.activelyBound(before.me().supplier(), fingerprint));
 			if (!bound) {
 				throw Refusal.invalid("envelope", "procurement.envelope.signerNotBound", before.me().name());
 			}

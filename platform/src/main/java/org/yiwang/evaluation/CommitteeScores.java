@@ -39,7 +39,7 @@ public class CommitteeScores {
 	private CommitteePoints points(EvaluationCases.Case c) {
 		ScoringTable table = cases.table(c.tableCategory(), c.method(), c.tableVersion());
 		BigDecimal max = table.items().stream().map(ScoringTable.Item::maxPoints).reduce(BigDecimal.ZERO, BigDecimal::add);
-		Map<String, String> names = cases.seats(c.section(), c.round()).stream()
+		Map<String, String> names = cases.seats(c.section(), c.round(), c.attempt()).stream()
 			.collect(Collectors.toMap(EvaluationCases.Seat::username, s -> s.name() == null ? s.username() : s.name(),
 					(a, b) -> a));
 		Map<java.util.UUID, String> bidders = cases.bids(c.id()).stream()

@@ -81,14 +81,17 @@ public class ExpertDraws {
 
 	private final int servicePeriodDays;
 
+	private final EvaluationCases cases;
+
 	private final jakarta.validation.Validator validator;
 
 	ExpertDraws(Draws draws, ExpertPoolSnapshot poolSnapshot, Experts experts, OpeningHall openingHall,
 			TenderDesk tenderDesk, EntityRegistry registry, Catalog catalog, ExpertRefusals refusals,
 			TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock,
 			@Value("${yiwang.evaluation.service-avoidance-days:180}") int servicePeriodDays,
-			jakarta.validation.Validator validator) {
+			jakarta.validation.Validator validator, EvaluationCases cases) {
 		this.validator = validator;
+		this.cases = cases;
 		this.draws = draws;
 		this.poolSnapshot = poolSnapshot;
 		this.experts = experts;
@@ -117,12 +120,19 @@ public class ExpertDraws {
 			if (!request.evaluationAt().isAfter(clock.instant())) {
 				throw Refusal.invalid("evaluationAt", "evaluation.draw.evaluationAt.past");
 			}
+			SectionId section = new SectionId(request.section());
+			// the attempt being drawn for: the round's current case (attempt 1 before the opening made one)
+			int attempt = cases.bySection(section, parties.round()).map(EvaluationCases.Case::attempt).orElse(1);
+			if (cases.reevaluation(section, parties.round(), attempt).orElse(null) == ReEvaluationKind.SAME_COMMITTEE) {
+				// the original committee re-checks (重庆市招标投标条例 第四十四条): it was seated again, nobody is drawn
+				throw Refusal.conflict(null, "evaluation.draw.sameCommittee");
+			}
 			List<EntityId> entities = new ArrayList<>(parties.bidders());
 			entities.add(parties.tenderer());
 			if (parties.agency() != null) {
 				entities.add(parties.agency());
 			}
-			return commit(acting, request.section(), parties.round(), parties.region(), parties.tradeCode().value(),
+			return commit(acting, request.section(), parties.round(), attempt, parties.region(), parties.tradeCode().value(),
 					parties.tenderer().value(), entities, request.evaluationAt(), request.seats(),
 					request.includeRegions(), request.excludeRegions());
 		});
@@ -151,18 +161,19 @@ public class ExpertDraws {
 			}
 			List<EntityId> entities = new ArrayList<>(request.parties());
 			entities.add(request.purchaser());
-			return commit(acting, request.subject(), 1, request.region(), request.tradeCode(),
+			return commit(acting, request.subject(), 1, 1, request.region(), request.tradeCode(),
 					request.purchaser().value(), entities.stream().distinct().toList(), request.evaluationAt(),
 					request.seats(), request.includeRegions(), request.excludeRegions());
 		});
 	}
 
 	/** Checks the seats and regions, computes the eligible pool with avoidance and records the commitment. */
-	private DrawView commit(Acting acting, UUID subject, int round, RegionCode region, String tradeCode, UUID tenderer,
+	private DrawView commit(Acting acting, UUID subject, int round, int attempt, RegionCode region, String tradeCode,
+			UUID tenderer,
 			List<EntityId> entities, Instant evaluationAt, Map<String, Integer> requestedSeats,
 			Set<String> includeRegions, Set<String> excludeRegions) {
 		Instant now = clock.instant();
-		if (draws.liveFor(subject)) {
+		if (draws.liveFor(subject, round, attempt)) {
 			throw Refusal.conflict(null, "evaluation.draw.exists");
 		}
 		Map<String, Integer> seats = new TreeMap<>(requestedSeats);
@@ -187,14 +198,14 @@ public class ExpertDraws {
 			.filter(java.util.Objects::nonNull).toList();
 		Draws.Exclusions exclusions = new Draws.Exclusions(subject, tenderer,
 				entities.stream().map(EntityId::value).toList(), codes, sorted(includeRegions), sorted(excludeRegions),
-				day, evaluationAt, day.minusDays(servicePeriodDays));
+				day, evaluationAt, day.minusDays(servicePeriodDays), round);
 		CommittedPool pool = pool(exclusions, seats);
 		byte[] seed = new byte[32];
 		RANDOM.nextBytes(seed);
 		UUID id = UUID.randomUUID();
 		Draws.Stored draw = new Draws.Stored(id, subject, round, region, tradeCode, tenderer, evaluationAt,
 				sorted(includeRegions), sorted(excludeRegions), servicePeriodDays, seed, Sha256.hex(seed), pool.sha256(),
-				DrawStatus.COMMITTED, acting.actor().username(), now, null, null, null);
+				DrawStatus.COMMITTED, acting.actor().username(), now, null, null, null, attempt);
 		draws.add(draw, pool.parts());
 		events.publishEvent(new DrawCommitted(acting.actor(), id, subject.toString(), round, draw.seedSha256(),
 				draw.poolSha256(), region, now));
@@ -340,7 +351,7 @@ public class ExpertDraws {
 			}
 		}
 		events.publishEvent(new CommitteeDrawn(actor, draw.id(), new SectionId(draw.section()), draw.round(),
-				draw.region(), seats, now));
+				draw.attempt(), draw.region(), seats, now));
 	}
 
 	// ---- evaluation begins: the seal is lifted ----------------------------------------------------------------------
@@ -436,10 +447,19 @@ public class ExpertDraws {
 		return transactions.execute(status -> view(load(id), false));
 	}
 
-	/** The draw of a section's round as the platform sees it (for the scoring part); names only once revealed. */
+	/** The draw of a section's round as the platform sees it (for the scoring part); its latest evaluation attempt's. */
 	public Optional<DrawView> ofSection(SectionId section, int round) {
 		return RegionScopes.callAsPlatform(() -> transactions.execute(status -> draws.all().stream()
 			.filter(d -> d.section().equals(section.value()) && d.round() == round && d.status() != DrawStatus.EXHAUSTED)
+			.max(java.util.Comparator.comparingInt(Draws.Stored::attempt))
+			.map(d -> view(d, false))));
+	}
+
+	/** The draw of one evaluation attempt of a section's round (names only once revealed). */
+	Optional<DrawView> ofAttempt(SectionId section, int round, int attempt) {
+		return RegionScopes.callAsPlatform(() -> transactions.execute(status -> draws.all().stream()
+			.filter(d -> d.section().equals(section.value()) && d.round() == round && d.attempt() == attempt
+					&& d.status() != DrawStatus.EXHAUSTED)
 			.findFirst()
 			.map(d -> view(d, false))));
 	}

@@ -28,7 +28,15 @@ public class CommitteeScores {
 		this.transactions = transactions;
 	}
 
-	/** The points of a section round's reported case under weighted scoring; empty otherwise. */
+	/** The points of one evaluation attempt of a section round, once reported, under weighted scoring; else empty. */
+	public Optional<CommitteePoints> reported(SectionId section, int round, int attempt) {
+		return RegionScopes.callAsPlatform(() -> transactions.execute(s -> cases.bySection(section, round, attempt)
+			.filter(c -> "REPORTED".equals(c.status()))
+			.map(this::points)
+			.filter(p -> !p.given().isEmpty())));
+	}
+
+	/** The points of a section round's reported case (its latest attempt) under weighted scoring; empty otherwise. */
 	public Optional<CommitteePoints> reported(SectionId section, int round) {
 		return RegionScopes.callAsPlatform(() -> transactions.execute(s -> cases.bySection(section, round)
 			.filter(c -> "REPORTED".equals(c.status()))

@@ -123,6 +123,12 @@ class EvaluationCases {
 			.params(section.value(), round).query(this::caseRow).optional();
 	}
 
+	/** One evaluation attempt of a section round, superseded or not. */
+	Optional<Case> bySection(SectionId section, int round, int attempt) {
+		return jdbc.sql("select * from evaluation.cases where section_id = ? and round = ? and attempt = ?")
+			.params(section.value(), round, attempt).query(this::caseRow).optional();
+	}
+
 	/** The section's current case: its latest round's latest attempt. */
 	Optional<Case> latest(SectionId section) {
 		return jdbc.sql("select * from evaluation.cases where section_id = ? order by round desc, attempt desc limit 1")

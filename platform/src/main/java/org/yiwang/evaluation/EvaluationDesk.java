@@ -163,7 +163,7 @@ public class EvaluationDesk {
 				summaries.add(new EvaluationCaseSummary(c.id(), c.section(), c.round(), c.region().value(), c.tradeCode(),
 						c.category().value(), c.method().name(), c.status(), c.scheduledAt(), c.begunAt(),
 						cases.bids(c.id()).size(), seats.stream().anyMatch(s -> "EXPERT".equals(s.kind())),
-						representativeOpen));
+						representativeOpen, c.attempt(), c.superseded()));
 			}
 			return summaries;
 		});

@@ -2,13 +2,17 @@ package org.yiwang.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.AdjustableClock;
 import org.yiwang.PlatformTest;
@@ -128,6 +134,9 @@ class ReEvaluationTests {
 	@Autowired
 	AdjustableClock clock;
 
+	@Autowired
+	MockMvc mvc;
+
 	@TempDir
 	Path dir;
 
@@ -193,7 +202,7 @@ class ReEvaluationTests {
 		ActView order = signed(ReEvaluationKind.NEW_COMMITTEE, "评标委员会成员与投标人甲存在利害关系，应当回避而未回避");
 		assertThat(order.content()).contains("重新组建评标委员会", "NEW_COMMITTEE", "第七十条");
 		// the round is back to evaluation, its publicity withdrawn (kept, marked) with a public record of the reasons
-		assertThat(status()).isEqualTo(SectionStatus.OPENED);
+		assertThat(sectionStatus()).isEqualTo(SectionStatus.OPENED);
 		assertThat(platform(() -> jdbc.sql("""
 				select withdrawn_by from tendering.award_publicities where section_id = ? and round = 1 and attempt = 1""")
 			.param(section.id().value()).query(UUID.class).single())).isEqualTo(order.id());
@@ -265,7 +274,7 @@ class ReEvaluationTests {
 	// ---- kind (b): the original committee re-checks; refusals ------------------------------------------------------
 
 	@Test
-	void the_original_committee_re_checks_and_orders_that_make_no_sense_are_refused_naming_the_field() {
+	void the_original_committee_re_checks_and_orders_that_make_no_sense_are_refused_naming_the_field() throws Exception {
 		List<ExpertView> committee = List.of(expert("s1"), expert("s2"), expert("s3"));
 		UUID first = caseOf(1);
 		seat(committee);
@@ -294,11 +303,11 @@ class ReEvaluationTests {
 			.hasFieldOrPropertyWithValue("messageKey", "tendering.order.regulatorOnly");
 		assertThatThrownBy(() -> wanzhou.call(() -> reevaluations.reopen(section.id(), same, UUID.randomUUID())))
 			.hasFieldOrPropertyWithValue("messageKey", "evaluation.reevaluation.notReported");
-		assertThat(status()).isEqualTo(SectionStatus.PUBLICIZING);
+		assertThat(sectionStatus()).isEqualTo(SectionStatus.PUBLICIZING);
 
 		ActView order = signed(same, why);
 		assertThat(order.content()).contains("原评标委员会重新评审", "第四十四条");
-		assertThat(status()).isEqualTo(SectionStatus.OPENED);
+		assertThat(sectionStatus()).isEqualTo(SectionStatus.OPENED);
 		UUID second = caseOf(2);
 		// the same members have their seats again; nobody is drawn
 		assertThat(platform(() -> cases.seats(section.id(), 1, 2))).extracting(EvaluationCases.Seat::username)
@@ -319,6 +328,21 @@ class ReEvaluationTests {
 		assertThat(again.reevaluation()).isEqualTo(ReEvaluationKind.SAME_COMMITTEE);
 		assertThat(again.superseded()).isFalse();
 		assertThat(regulator.call(() -> desk.caseView(first)).superseded()).isTrue();
+		// the pages say it: the superseded case, the attempt in the case list and on the award page, the order form
+		RequestPostProcessor asRegulator = authentication(regulator.authentication());
+		RequestPostProcessor asStaff = authentication(staff.authentication());
+		mvc.perform(get("/evaluation/cases/" + first).with(asRegulator)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"case-superseded\"")))
+			.andExpect(content().string(containsString("已被重新评标取代")));
+		mvc.perform(get("/evaluation/cases/" + second).with(asRegulator)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("第 2 次评审")))
+			.andExpect(content().string(containsString("原评标委员会重新评审")));
+		mvc.perform(get("/evaluation/cases").with(asStaff)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("已被取代")));
+		mvc.perform(get("/tenders/sections/" + section.id() + "/award").with(asStaff)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"publicity-attempt\"")));
+		mvc.perform(get("/supervision/sections/" + section.id()).with(asRegulator)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"act-reevaluation\"")));
 	}
 
 	// ---- helpers ---------------------------------------------------------------------------------------------------
@@ -423,12 +447,12 @@ class ReEvaluationTests {
 		return TestActor.districtStaff(TestActor.YUZHONG).call(() -> awards.dossier(section.id()));
 	}
 
-	private SectionStatus status() {
+	private SectionStatus sectionStatus() {
 		return TestActor.districtStaff(TestActor.YUZHONG).call(() -> tenders.dossier(section.id())).section().status();
 	}
 
 	private void awaitStatus(SectionStatus wanted) {
-		awaitTrue(() -> status() == wanted, "the section " + wanted);
+		awaitTrue(() -> sectionStatus() == wanted, "the section " + wanted);
 	}
 
 	private void awaitTrue(Supplier<Boolean> condition, String what) {

@@ -135,7 +135,7 @@ class RedFlagsTests {
 			.getBean(JdbcClient.class).sql("DELETE FROM supervision.red_flags WHERE trade_code = ?").param(trade).update()));
 		assertThat(redFlags.ofProcess(trade)).isEmpty();
 		// (the release feed holds back records younger than its watermark, 2 s in tests: the award is in it after that)
-		Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofSeconds(1))
+		Awaitility.await().atMost(Duration.ofSeconds(20)).pollDelay(Duration.ofSeconds(2)).pollInterval(Duration.ofSeconds(1))
 			.until(() -> RegionScopes.callAsPlatform(() -> redFlags.rebuild()) >= 1 && !redFlags.ofProcess(trade).isEmpty());
 		assertThat(redFlags.ofProcess(trade)).extracting(RedFlagsTests::comparable).containsExactlyElementsOf(live);
 

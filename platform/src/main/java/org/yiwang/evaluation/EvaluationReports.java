@@ -1,45 +1,24 @@
 package org.yiwang.evaluation;
 
-import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.yiwang.catalog.Catalog;
-import org.yiwang.catalog.EvaluationMethod;
 import org.yiwang.kernel.Acting;
 import org.yiwang.kernel.Money;
-import org.yiwang.kernel.Role;
 import org.yiwang.kernel.Sha256;
 import org.yiwang.pki.CertificateView;
-import org.yiwang.pki.SignatureAlgorithm;
-import org.yiwang.pki.SignatureVerification;
-import org.yiwang.pki.Signatures;
-import org.yiwang.pki.TrustStore;
 import org.yiwang.registry.EntityId;
-import org.yiwang.registry.EntityRegistry;
-import org.yiwang.registry.EntityView;
 import org.yiwang.system.Actors;
-import org.yiwang.system.Deployment;
 import org.yiwang.system.Refusal;
 import org.yiwang.system.RegionScopes;
-import org.yiwang.tendering.BidsOpened;
 import org.yiwang.tendering.EvaluationReported;
-import org.yiwang.tendering.OpenedBid;
-import org.yiwang.tendering.SectionId;
 
 /**
 

@@ -18,11 +18,17 @@ import org.yiwang.tendering.SectionId;
  * @param drawId the draw whose commitment, seed and pool make the seats recomputable
  * @param seats the experts, in the order drawn
  */
-public record CommitteeDrawn(Actor actor, UUID drawId, SectionId section, int round, RegionCode region,
+public record CommitteeDrawn(Actor actor, UUID drawId, SectionId section, int round, int attempt, RegionCode region,
 		List<Seat> seats, Instant occurredAt) implements Auditable {
 
 	public CommitteeDrawn {
 		seats = List.copyOf(seats);
+	}
+
+	/** The committee of a round's first evaluation (attempt 1). */
+	public CommitteeDrawn(Actor actor, UUID drawId, SectionId section, int round, RegionCode region, List<Seat> seats,
+			Instant occurredAt) {
+		this(actor, drawId, section, round, 1, region, seats, occurredAt);
 	}
 
 	/** Kept out of the audit log, which many may read: it records how many seats, not who. */
@@ -53,6 +59,6 @@ public record CommitteeDrawn(Actor actor, UUID drawId, SectionId section, int ro
 
 	@Override
 	public String target() {
-		return "section:" + section + "/round:" + round;
+		return "section:" + section + "/round:" + round + (attempt > 1 ? "/attempt:" + attempt : "");
 	}
 }

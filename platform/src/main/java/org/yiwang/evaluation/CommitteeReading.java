@@ -83,13 +83,13 @@ public class CommitteeReading implements BidReaders {
 			.byId(caseId)
 			.filter(c -> READING.contains(c.status()) && seated(acting, c))
 			.filter(c -> cases.bids(c.id()).stream().anyMatch(b -> b.bidId().equals(bidId) && b.opened()))));
-		return found.orElseThrow(EvaluationDesk::notFound);
+		return found.orElseThrow(CaseWork::notFound);
 	}
 
 	/** A seat of the case's committee is the acting account's, in the role the seat was given for. */
 	private boolean seated(Acting acting, EvaluationCases.Case c) {
 		String me = acting.actor().username();
-		return cases.seats(c.section(), c.round()).stream().anyMatch(seat -> seat.username().equals(me)
+		return cases.seats(c.section(), c.round(), c.attempt()).stream().anyMatch(seat -> seat.username().equals(me)
 				&& ("EXPERT".equals(seat.kind()) ? acting.hasRole(Role.EXPERT) : acting.hasRole(Role.TENDERER)));
 	}
 }

@@ -28,7 +28,15 @@ public class CommitteeScores {
 		this.transactions = transactions;
 	}
 
-	/** The points of a section round's reported case under weighted scoring; empty otherwise. */
+	/** The points of one evaluation attempt of a section round, once reported, under weighted scoring; else empty. */
+	public Optional<CommitteePoints> reported(SectionId section, int round, int attempt) {
+		return RegionScopes.callAsPlatform(() -> transactions.execute(s -> cases.bySection(section, round, attempt)
+			.filter(c -> "REPORTED".equals(c.status()))
+			.map(this::points)
+			.filter(p -> !p.given().isEmpty())));
+	}
+
+	/** The points of a section round's reported case (its latest attempt) under weighted scoring; empty otherwise. */
 	public Optional<CommitteePoints> reported(SectionId section, int round) {
 		return RegionScopes.callAsPlatform(() -> transactions.execute(s -> cases.bySection(section, round)
 			.filter(c -> "REPORTED".equals(c.status()))
@@ -39,7 +47,7 @@ public class CommitteeScores {
 	private CommitteePoints points(EvaluationCases.Case c) {
 		ScoringTable table = cases.table(c.tableCategory(), c.method(), c.tableVersion());
 		BigDecimal max = table.items().stream().map(ScoringTable.Item::maxPoints).reduce(BigDecimal.ZERO, BigDecimal::add);
-		Map<String, String> names = cases.seats(c.section(), c.round()).stream()
+		Map<String, String> names = cases.seats(c.section(), c.round(), c.attempt()).stream()
 			.collect(Collectors.toMap(EvaluationCases.Seat::username, s -> s.name() == null ? s.username() : s.name(),
 					(a, b) -> a));
 		Map<java.util.UUID, String> bidders = cases.bids(c.id()).stream()

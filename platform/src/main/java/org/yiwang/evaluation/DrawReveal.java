@@ -19,7 +19,7 @@ class DrawReveal {
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(EvaluationBegun begun) {
-		draws.ofSection(begun.section(), begun.round())
+		draws.ofAttempt(begun.section(), begun.round(), begun.attempt())
 			.filter(draw -> draw.status() == DrawStatus.COMPLETE)
 			.ifPresent(draw -> draws.evaluationBegun(draw.id()));
 	}

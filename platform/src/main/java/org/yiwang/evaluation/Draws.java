@@ -36,16 +36,36 @@ class Draws {
 	record Stored(UUID id, UUID section, int round, RegionCode region, String tradeCode, UUID tenderer,
 			Instant evaluationAt, List<String> includeRegions, List<String> excludeRegions, int servicePeriodDays,
 			byte[] seed, String seedSha256, String poolSha256, DrawStatus status, String requestedBy,
-			Instant committedAt, Instant drawnAt, Instant completedAt, Instant revealedAt) {
+			Instant committedAt, Instant drawnAt, Instant completedAt, Instant revealedAt, int attempt) {
+
+		/** A draw for a round's first evaluation (attempt 1). */
+		Stored(UUID id, UUID section, int round, RegionCode region, String tradeCode, UUID tenderer,
+				Instant evaluationAt, List<String> includeRegions, List<String> excludeRegions, int servicePeriodDays,
+				byte[] seed, String seedSha256, String poolSha256, DrawStatus status, String requestedBy,
+				Instant committedAt, Instant drawnAt, Instant completedAt, Instant revealedAt) {
+			this(id, section, round, region, tradeCode, tenderer, evaluationAt, includeRegions, excludeRegions,
+					servicePeriodDays, seed, seedSha256, poolSha256, status, requestedBy, committedAt, drawnAt,
+					completedAt, revealedAt, 1);
+		}
 	}
 
 	record StoredPick(int n, String specialty, UUID expert, DrawOutcome outcome, Instant answeredAt) {
 	}
 
-	/** What the eligibility query needs to know about the section and the day. */
+	/**
+	 * What the eligibility query needs to know about the section and the day; {@code round} for the members a
+	 * re-evaluation order left out of the section round's committees.
+	 */
 	record Exclusions(UUID section, UUID tenderer, List<UUID> partyEntities, List<String> partyCreditCodes,
 			List<String> includeRegions, List<String> excludeRegions, LocalDate day, Instant evaluationAt,
-			LocalDate servedSince) {
+			LocalDate servedSince, int round) {
+
+		Exclusions(UUID section, UUID tenderer, List<UUID> partyEntities, List<String> partyCreditCodes,
+				List<String> includeRegions, List<String> excludeRegions, LocalDate day, Instant evaluationAt,
+				LocalDate servedSince) {
+			this(section, tenderer, partyEntities, partyCreditCodes, includeRegions, excludeRegions, day, evaluationAt,
+					servedSince, 1);
+		}
 	}
 
 	private final JdbcClient jdbc;
@@ -58,12 +78,12 @@ class Draws {
 		jdbc.sql("""
 				insert into evaluation.draws (id, section_id, round, region_code, trade_code, tenderer, evaluation_at,
 				  include_regions, exclude_regions, service_period_days, seed, seed_sha256, pool_lists, pool_sha256, status,
-				  requested_by, committed_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  requested_by, committed_at, attempt)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(d.id(), d.section(), d.round(), d.region().value(), d.tradeCode(), d.tenderer(),
 					Timestamp.from(d.evaluationAt()), d.includeRegions().toArray(String[]::new),
 					d.excludeRegions().toArray(String[]::new), d.servicePeriodDays(), d.seed(), d.seedSha256(), encode(pool),
-					d.poolSha256(), d.status().name(), d.requestedBy(), Timestamp.from(d.committedAt()))
+					d.poolSha256(), d.status().name(), d.requestedBy(), Timestamp.from(d.committedAt()), d.attempt())
 			.update();
 		pool.forEach(s -> jdbc.sql("""
 				insert into evaluation.draw_specialties (draw_id, specialty, seats, eligible, region_code)
@@ -154,6 +174,16 @@ class Draws {
 	List<Stored> revealedOf(String tradeCode) {
 		return jdbc.sql("select " + COLUMNS + " from evaluation.draws where trade_code = ? and revealed_at is not null "
 				+ "order by revealed_at").param(tradeCode).query(Draws::stored).list();
+	}
+
+	/** Whether the section round's evaluation attempt has a draw that is not exhausted. */
+	boolean liveFor(UUID section, int round, int attempt) {
+		return jdbc.sql("""
+				select count(*) from evaluation.draws where section_id = ? and round = ? and attempt = ?
+				  and status <> 'EXHAUSTED'""")
+			.params(section, round, attempt)
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	boolean liveFor(UUID section) {
@@ -277,7 +307,7 @@ class Draws {
 	private static final String COLUMNS = """
 			id, section_id, round, region_code, trade_code, tenderer, evaluation_at, include_regions, exclude_regions,
 			service_period_days, seed, seed_sha256, pool_sha256, status, requested_by, committed_at, drawn_at,
-			completed_at, revealed_at""";
+			completed_at, revealed_at, attempt""";
 
 	private static Stored stored(ResultSet rs, int row) throws SQLException {
 		return new Stored(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
@@ -285,7 +315,7 @@ class Draws {
 				rs.getTimestamp(7).toInstant(), strings(rs.getArray(8)), strings(rs.getArray(9)), rs.getInt(10),
 				rs.getBytes(11), rs.getString(12), rs.getString(13), DrawStatus.valueOf(rs.getString(14)),
 				rs.getString(15), rs.getTimestamp(16).toInstant(), instant(rs.getTimestamp(17)),
-				instant(rs.getTimestamp(18)), instant(rs.getTimestamp(19)));
+				instant(rs.getTimestamp(18)), instant(rs.getTimestamp(19)), rs.getInt(20));
 	}
 
 	private static List<String> strings(Array array) throws SQLException {

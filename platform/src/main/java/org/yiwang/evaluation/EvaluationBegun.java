@@ -12,7 +12,8 @@ import org.yiwang.tendering.SectionId;
  * Staff began a section round's evaluation at its scheduled time: from now on the committee list is unsealed to the
  * region's staff, and the seated experts see the case. The expert draw unseals its own list on this event.
  */
-public record EvaluationBegun(Actor actor, UUID caseId, SectionId section, int round, RegionCode region,
+public record EvaluationBegun(Actor actor, UUID caseId, SectionId section, int round, int attempt,
+		RegionCode region,
 		Instant occurredAt) implements Auditable {
 
 	@Override
@@ -22,6 +23,6 @@ public record EvaluationBegun(Actor actor, UUID caseId, SectionId section, int r
 
 	@Override
 	public String target() {
-		return "section:" + section + "/round:" + round;
+		return "section:" + section + "/round:" + round + (attempt > 1 ? "/attempt:" + attempt : "");
 	}
 }

@@ -14,13 +14,20 @@ import org.yiwang.tendering.SectionId;
  *
  * @param viewer the viewer's username when the viewer sits on the committee, else null
  * @param leaderBallot the current ballot of the leader election (a tie or no majority starts the next)
+ * @param attempt which evaluation of the round this is: 1, or 2, 3, … after a regulator's re-evaluation order
+ * @param supersededAt when a re-evaluation order made this attempt history (its scores and report stay readable)
+ * @param reevaluation the kind of re-evaluation that opened this attempt; null for attempt 1
  */
 public record EvaluationCaseView(UUID id, SectionId section, int round, String region, String tradeCode,
 		String category, EvaluationMethod method, String status, Instant scheduledAt, Instant begunAt, String leader,
 		int leaderBallot, ScoringTable table, boolean committeeSeated, int seatCount, List<Member> members,
 		List<Bidder> bidders, boolean reviewsComplete, boolean scoresVisible, List<Vote> votes, List<Points> points,
 		List<Ranking> ranking, List<Outlier> outliers, List<Clarification> clarifications, Report report,
-		String viewer) {
+		String viewer, int attempt, Instant supersededAt, ReEvaluationKind reevaluation) {
+
+	public boolean superseded() {
+		return supersededAt != null;
+	}
 
 	/** A committee member and how far they are. */
 	public record Member(String username, String kind, String name, String specialty, String certificateFingerprint,

@@ -32,10 +32,15 @@ class EvaluationCases {
 	/** A case as stored. */
 	record Case(UUID id, SectionId section, int round, RegionCode region, String tradeCode, CategoryCode category,
 			UUID tenderer, String tableCategory, EvaluationMethod method, int tableVersion, String status,
-			Instant scheduledAt, Instant begunAt, String leader, int ballot) {
+			Instant scheduledAt, Instant begunAt, String leader, int ballot, int attempt, Instant supersededAt) {
 
 		boolean begun() {
 			return begunAt != null;
+		}
+
+		/** A later attempt evaluates the round again (a re-evaluation order): this one is history, read-only. */
+		boolean superseded() {
+			return supersededAt != null;
 		}
 	}
 
@@ -91,10 +96,10 @@ class EvaluationCases {
 	boolean add(Case c, UUID openingRecord, Instant at) {
 		return jdbc.sql("""
 				insert into evaluation.cases (id, section_id, round, region_code, trade_code, category_code, tenderer_id,
-				  opening_record_id, table_category, method, table_version, status, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPENED', ?) on conflict (section_id, round) do nothing""")
+				  opening_record_id, table_category, method, table_version, status, created_at, attempt)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPENED', ?, ?) on conflict (section_id, round, attempt) do nothing""")
 			.params(c.id(), c.section().value(), c.round(), c.region().value(), c.tradeCode(), c.category().value(),
-					c.tenderer(), openingRecord, c.tableCategory(), c.method().name(), c.tableVersion(), ts(at))
+					c.tenderer(), openingRecord, c.tableCategory(), c.method().name(), c.tableVersion(), ts(at), c.attempt())
 			.update() == 1;
 	}
 
@@ -112,9 +117,42 @@ class EvaluationCases {
 		return jdbc.sql("select * from evaluation.cases where id = ?").param(id).query(this::caseRow).optional();
 	}
 
+	/** The section round's current case: its latest attempt. */
 	Optional<Case> bySection(SectionId section, int round) {
-		return jdbc.sql("select * from evaluation.cases where section_id = ? and round = ?")
+		return jdbc.sql("select * from evaluation.cases where section_id = ? and round = ? order by attempt desc limit 1")
 			.params(section.value(), round).query(this::caseRow).optional();
+	}
+
+	/** One evaluation attempt of a section round, superseded or not. */
+	Optional<Case> bySection(SectionId section, int round, int attempt) {
+		return jdbc.sql("select * from evaluation.cases where section_id = ? and round = ? and attempt = ?")
+			.params(section.value(), round, attempt).query(this::caseRow).optional();
+	}
+
+	/** The section's current case: its latest round's latest attempt. */
+	Optional<Case> latest(SectionId section) {
+		return jdbc.sql("select * from evaluation.cases where section_id = ? order by round desc, attempt desc limit 1")
+			.param(section.value()).query(this::caseRow).optional();
+	}
+
+	/** The opening record a case was opened from (a later attempt keeps its attempt 1's). */
+	UUID openingRecord(UUID caseId) {
+		return jdbc.sql("select opening_record_id from evaluation.cases where id = ?").param(caseId).query(UUID.class)
+			.single();
+	}
+
+	void supersede(UUID id, UUID decision, Instant at) {
+		jdbc.sql("update evaluation.cases set superseded_at = ?, superseded_by = ? where id = ? and superseded_at is null")
+			.params(ts(at), decision, id).update();
+	}
+
+	/** The case bids of an earlier attempt, copied to the next one: the same bids as read out at the opening. */
+	void copyBids(UUID from, UUID to) {
+		jdbc.sql("""
+				insert into evaluation.case_bids (case_id, bid_id, position, bidder_id, bidder_name, bidder_credit_code,
+				  price, duration_days, quality, decryption, region_code)
+				select ?, bid_id, position, bidder_id, bidder_name, bidder_credit_code, price, duration_days, quality,
+				  decryption, region_code from evaluation.case_bids where case_id = ?""").params(to, from).update();
 	}
 
 	/** Every case the database lets the current scope see, newest first. */
@@ -125,7 +163,7 @@ class EvaluationCases {
 	List<Case> ofMember(String username) {
 		return jdbc.sql("""
 				select c.* from evaluation.cases c join evaluation.committee_seats s
-				  on s.section_id = c.section_id and s.round = c.round
+				  on s.section_id = c.section_id and s.round = c.round and s.attempt = c.attempt
 				where s.username = ? and c.begun_at is not null order by c.created_at desc""").param(username)
 			.query(this::caseRow).list();
 	}
@@ -159,7 +197,8 @@ class EvaluationCases {
 				CategoryCode.of(rs.getString("category_code")), rs.getObject("tenderer_id", UUID.class),
 				rs.getString("table_category"), EvaluationMethod.valueOf(rs.getString("method")),
 				rs.getInt("table_version"), rs.getString("status"), instant(rs, "scheduled_at"),
-				instant(rs, "begun_at"), rs.getString("leader"), rs.getInt("leader_ballot"));
+				instant(rs, "begun_at"), rs.getString("leader"), rs.getInt("leader_ballot"), rs.getInt("attempt"),
+				instant(rs, "superseded_at"));
 	}
 
 	List<ScoreBoard.Bid> bids(UUID caseId) {
@@ -172,24 +211,71 @@ class EvaluationCases {
 
 	// committee
 
-	boolean seat(SectionId section, int round, Seat seat, UUID expertId, UUID drawId, RegionCode region, String by,
-			Instant at) {
+	boolean seat(SectionId section, int round, int attempt, Seat seat, UUID expertId, UUID drawId, RegionCode region,
+			String by, Instant at) {
 		return jdbc.sql("""
-				insert into evaluation.committee_seats (section_id, round, username, kind, position, expert_id, name,
+				insert into evaluation.committee_seats (section_id, round, attempt, username, kind, position, expert_id, name,
 				  specialty, certificate_fingerprint, draw_id, region_code, seated_by, seated_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
-			.params(section.value(), round, seat.username(), seat.kind(), seat.position(), expertId, seat.name(),
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+			.params(section.value(), round, attempt, seat.username(), seat.kind(), seat.position(), expertId, seat.name(),
 					seat.specialty(), seat.fingerprint(), drawId, region.value(), by, ts(at))
 			.update() == 1;
 	}
 
-	List<Seat> seats(SectionId section, int round) {
+	List<Seat> seats(SectionId section, int round, int attempt) {
 		return jdbc.sql("""
-				select * from evaluation.committee_seats where section_id = ? and round = ?
-				order by kind, position""").params(section.value(), round)
+				select * from evaluation.committee_seats where section_id = ? and round = ? and attempt = ?
+				order by kind, position""").params(section.value(), round, attempt)
 			.query((rs, n) -> new Seat(rs.getString("username"), rs.getString("kind"), rs.getInt("position"),
 					rs.getString("name"), rs.getString("specialty"), rs.getString("certificate_fingerprint")))
 			.list();
+	}
+
+	/** Kind (b): the original committee's seats, the same members, again for the next attempt. */
+	int copySeats(SectionId section, int round, int from, int to, String by, Instant at) {
+		return jdbc.sql("""
+				insert into evaluation.committee_seats (section_id, round, attempt, username, kind, position, expert_id, name,
+				  specialty, certificate_fingerprint, draw_id, region_code, seated_by, seated_at)
+				select section_id, round, ?, username, kind, position, expert_id, name, specialty, certificate_fingerprint,
+				  draw_id, region_code, ?, ? from evaluation.committee_seats
+				where section_id = ? and round = ? and attempt = ?""")
+			.params(to, by, ts(at), section.value(), round, from).update();
+	}
+
+	/** Kind (a): every member of the attempt is left out of the section round's later committees. */
+	void exclude(SectionId section, int round, int attempt) {
+		jdbc.sql("""
+				insert into evaluation.reevaluation_exclusions (section_id, round, username, expert_id, region_code)
+				select section_id, round, username, expert_id, region_code from evaluation.committee_seats
+				where section_id = ? and round = ? and attempt = ? on conflict do nothing""")
+			.params(section.value(), round, attempt).update();
+	}
+
+	/** The accounts excluded from the section round's committees by a re-evaluation order. */
+	List<String> excluded(SectionId section, int round) {
+		return jdbc.sql("select username from evaluation.reevaluation_exclusions where section_id = ? and round = ?")
+			.params(section.value(), round).query(String.class).list();
+	}
+
+	void addReevaluation(UUID id, Case superseded, int attempt, ReEvaluationKind kind, UUID decision, String by,
+			Instant at) {
+		jdbc.sql("""
+				insert into evaluation.reevaluations (id, section_id, round, attempt, kind, superseded_case, decision_ref,
+				  region_code, ordered_by, ordered_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, superseded.section().value(), superseded.round(), attempt, kind.name(), superseded.id(), decision,
+					superseded.region().value(), by, ts(at))
+			.update();
+	}
+
+	/** The kind of re-evaluation that opened an attempt; empty for attempt 1. */
+	Optional<ReEvaluationKind> reevaluation(SectionId section, int round, int attempt) {
+		return jdbc.sql("select kind from evaluation.reevaluations where section_id = ? and round = ? and attempt = ?")
+			.params(section.value(), round, attempt).query(String.class).optional().map(ReEvaluationKind::valueOf);
+	}
+
+	boolean decisionCarried(UUID decision) {
+		return jdbc.sql("select count(*) from evaluation.reevaluations where decision_ref = ?").param(decision)
+			.query(Long.class).single() > 0;
 	}
 
 	void voteLeader(UUID caseId, int ballot, String voter, String candidate, RegionCode region, Instant at) {
@@ -312,6 +398,7 @@ class EvaluationCases {
 				select s.position, s.kind, s.name, x.id_number, c.leader = s.username as leader
 				from evaluation.reports r join evaluation.cases c on c.id = r.case_id
 				join evaluation.committee_seats s on s.section_id = c.section_id and s.round = c.round
+				  and s.attempt = c.attempt
 				left join evaluation.experts x on x.id = s.expert_id
 				where r.id = ? and r.reported_at is not null and c.status = 'REPORTED'
 				order by s.kind, s.position""").param(reportId)

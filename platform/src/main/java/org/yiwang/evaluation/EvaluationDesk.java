@@ -5,35 +5,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.catalog.Catalog;
 import org.yiwang.catalog.EvaluationMethod;
 import org.yiwang.kernel.Acting;
-import org.yiwang.kernel.Money;
 import org.yiwang.kernel.Role;
 import org.yiwang.kernel.Sha256;
 import org.yiwang.pki.CertificateView;
-import org.yiwang.pki.SignatureAlgorithm;
-import org.yiwang.pki.SignatureVerification;
-import org.yiwang.pki.Signatures;
 import org.yiwang.pki.TrustStore;
-import org.yiwang.registry.EntityId;
 import org.yiwang.registry.EntityRegistry;
 import org.yiwang.registry.EntityView;
 import org.yiwang.system.Actors;
-import org.yiwang.system.Deployment;
 import org.yiwang.system.Refusal;
 import org.yiwang.system.RegionScopes;
 import org.yiwang.tendering.BidsOpened;
@@ -56,12 +47,6 @@ public class EvaluationDesk {
 
 	static final int MAX_REASON = 500;
 
-	static final int MAX_QUESTION = 2000;
-
-	static final int MAX_ANSWER = 4000;
-
-	static final Duration MAX_CLARIFICATION_PERIOD = Duration.ofDays(30);
-
 	private final EvaluationCases cases;
 
 	private final TransactionTemplate transactions;
@@ -70,27 +55,31 @@ public class EvaluationDesk {
 
 	private final Clock clock;
 
-	private final Signatures signatures;
-
 	private final TrustStore trustStore;
 
 	private final EntityRegistry registry;
 
 	private final Catalog catalog;
 
-	private final Deployment deployment;
+	private final CaseWork work;
+
+	private final EvaluationReports reports;
+
+	private final EvaluationClarifications clarifications;
 
 	EvaluationDesk(EvaluationCases cases, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock,
-			Signatures signatures, TrustStore trustStore, EntityRegistry registry, Catalog catalog, Deployment deployment) {
+			TrustStore trustStore, EntityRegistry registry, Catalog catalog, CaseWork work, EvaluationReports reports,
+			EvaluationClarifications clarifications) {
+		this.clarifications = clarifications;
 		this.cases = cases;
 		this.transactions = transactions;
 		this.events = events;
 		this.clock = clock;
-		this.signatures = signatures;
 		this.trustStore = trustStore;
 		this.registry = registry;
 		this.catalog = catalog;
-		this.deployment = deployment;
+		this.work = work;
+		this.reports = reports;
 	}
 
 	// what the evaluation takes from the opening and the draw (called by the listener, in the platform's scope)
@@ -105,7 +94,7 @@ public class EvaluationDesk {
 		UUID id = UUID.randomUUID();
 		EvaluationCases.Case c = new EvaluationCases.Case(id, opened.section(), opened.round(), opened.region(),
 				opened.tradeCode().value(), opened.category(), opened.tenderer().value(), table.category(), method,
-				table.version(), "OPENED", null, null, null, 1);
+				table.version(), "OPENED", null, null, null, 1, 1, null);
 		if (!cases.add(c, opened.openingRecordId(), clock.instant())) {
 			return;
 		}
@@ -115,14 +104,14 @@ public class EvaluationDesk {
 			cases.addBid(id, new ScoreBoard.Bid(bid.bidId(), bid.bidder().value(), bid.bidderName(), bid.bidderCreditCode(),
 					price, ++position), bid.durationDays(), bid.quality(), bid.decryption().name(), opened.region());
 		}
-		changed("evaluation.case.opened", c, opened.bids().size() + " bids");
+		work.changed("evaluation.case.opened", c, opened.bids().size() + " bids");
 	}
 
 	/** Seats the drawn experts of a section round; sealed until the evaluation begins. */
 	void seat(CommitteeDrawn drawn) {
 		int position = 0;
 		for (CommitteeDrawn.Seat seat : drawn.seats()) {
-			cases.seat(drawn.section(), drawn.round(),
+			cases.seat(drawn.section(), drawn.round(), drawn.attempt(),
 					new EvaluationCases.Seat(seat.username(), "EXPERT", ++position, seat.name(), seat.specialty(),
 							seat.certificateFingerprint().toLowerCase()),
 					seat.expertId(), drawn.drawId(), drawn.region(), "system", clock.instant());
@@ -137,10 +126,10 @@ public class EvaluationDesk {
 	 */
 	public List<EvaluationCaseSummary> cases() {
 		Acting acting = Actors.required();
-		return inScope(acting, () -> {
+		return work.inScope(acting, () -> {
 			List<EvaluationCases.Case> list;
 			EntityView tenderer = null;
-			if (readsRegion(acting)) {
+			if (CaseWork.readsRegion(acting)) {
 				list = cases.visible();
 			}
 			else if (acting.hasRole(Role.TENDERER)) {
@@ -155,7 +144,7 @@ public class EvaluationDesk {
 			}
 			List<EvaluationCaseSummary> summaries = new ArrayList<>();
 			for (EvaluationCases.Case c : list) {
-				List<EvaluationCases.Seat> seats = cases.seats(c.section(), c.round());
+				List<EvaluationCases.Seat> seats = cases.seats(c.section(), c.round(), c.attempt());
 				ScoringTable table = cases.table(c.tableCategory(), c.method(), c.tableVersion());
 				boolean representativeOpen = tenderer != null && tenderer.id().value().equals(c.tenderer())
 						&& "OPENED".equals(c.status()) && table.representativeAllowed()
@@ -163,7 +152,7 @@ public class EvaluationDesk {
 				summaries.add(new EvaluationCaseSummary(c.id(), c.section(), c.round(), c.region().value(), c.tradeCode(),
 						c.category().value(), c.method().name(), c.status(), c.scheduledAt(), c.begunAt(),
 						cases.bids(c.id()).size(), seats.stream().anyMatch(s -> "EXPERT".equals(s.kind())),
-						representativeOpen));
+						representativeOpen, c.attempt(), c.superseded()));
 			}
 			return summaries;
 		});
@@ -172,17 +161,17 @@ public class EvaluationDesk {
 	/** One case as the actor may see it; not found for anyone else. */
 	public EvaluationCaseView caseView(UUID id) {
 		Acting acting = Actors.required();
-		return inScope(acting, () -> {
-			Loaded l = load(id);
-			return view(l, seeing(acting, l), acting.actor().username());
+		return work.inScope(acting, () -> {
+			CaseWork.Loaded l = work.load(id);
+			return view(l, CaseWork.seeing(acting, l), acting.actor().username());
 		});
 	}
 
 	/** The case of a section round, for whoever may see it. */
 	public Optional<UUID> caseOf(SectionId section, int round) {
 		Acting acting = Actors.required();
-		return inScope(acting, () -> cases.bySection(section, round).map(c -> load(c.id()))
-			.filter(l -> seeing(acting, l) != Seeing.NONE)
+		return work.inScope(acting, () -> cases.bySection(section, round).map(c -> work.load(c.id()))
+			.filter(l -> CaseWork.seeing(acting, l) != CaseWork.Seeing.NONE)
 			.map(l -> l.c().id()));
 	}
 
@@ -190,7 +179,7 @@ public class EvaluationDesk {
 
 	/** Sets when the evaluation begins (staff of the case's region, before it has begun). */
 	public void schedule(UUID id, Instant at) {
-		staffChange("schedule", id, l -> {
+		work.staffChange("schedule", id, l -> {
 			if (!"OPENED".equals(l.c().status())) {
 				throw Refusal.conflict(null, "evaluation.scoring.begin.already");
 			}
@@ -201,7 +190,7 @@ public class EvaluationDesk {
 				throw Refusal.invalid("scheduledAt", "evaluation.scoring.schedule.past");
 			}
 			cases.schedule(id, at);
-			changed("evaluation.case.scheduled", l.c(), at.toString());
+			work.changed("evaluation.case.scheduled", l.c(), at.toString());
 		});
 	}
 
@@ -210,7 +199,7 @@ public class EvaluationDesk {
 	 * unsealed to the region's staff and the members see the case. Publishes {@link EvaluationBegun}.
 	 */
 	public void begin(UUID id) {
-		staffChange("begin", id, l -> {
+		work.staffChange("begin", id, l -> {
 			if (!"OPENED".equals(l.c().status())) {
 				throw Refusal.conflict(null, "evaluation.scoring.begin.already");
 			}
@@ -225,7 +214,7 @@ public class EvaluationDesk {
 				throw Refusal.conflict(null, "evaluation.scoring.begin.tooEarly");
 			}
 			cases.begin(id, Actors.actor().username(), now);
-			events.publishEvent(new EvaluationBegun(Actors.actor(), id, l.c().section(), l.c().round(), l.c().region(),
+			events.publishEvent(new EvaluationBegun(Actors.actor(), id, l.c().section(), l.c().round(), l.c().attempt(), l.c().region(),
 					now));
 		});
 	}
@@ -238,11 +227,11 @@ public class EvaluationDesk {
 	 */
 	public void nameRepresentative(UUID id, String username, String name, byte[] certificate) {
 		Acting acting = Actors.requireAnyRole("evaluation.scoring.representative.tendererOnly", Role.TENDERER);
-		audited("representative", id, () -> RegionScopes.callAsPlatform(() -> transactions.execute(s -> {
-			EntityView tenderer = registry.myEntity().orElseThrow(EvaluationDesk::notFound);
-			Loaded l = load(id);
+		work.audited("representative", id, () -> RegionScopes.callAsPlatform(() -> transactions.execute(s -> {
+			EntityView tenderer = registry.myEntity().orElseThrow(CaseWork::notFound);
+			CaseWork.Loaded l = work.load(id);
 			if (!l.c().tenderer().equals(tenderer.id().value())) {
-				throw notFound();
+				throw CaseWork.notFound();
 			}
 			if (!"OPENED".equals(l.c().status())) {
 				throw Refusal.conflict(null, "evaluation.scoring.begin.already");
@@ -268,10 +257,14 @@ public class EvaluationDesk {
 			if (l.seats().stream().anyMatch(seat -> seat.username().equals(user))) {
 				throw Refusal.conflict("username", "evaluation.scoring.representative.seated");
 			}
-			cases.seat(l.c().section(), l.c().round(),
+			if (cases.excluded(l.c().section(), l.c().round()).contains(user)) {
+				// a re-evaluation by a new committee leaves every original member out, the representative too
+				throw Refusal.conflict("username", "evaluation.scoring.representative.excluded");
+			}
+			cases.seat(l.c().section(), l.c().round(), l.c().attempt(),
 					new EvaluationCases.Seat(user, "REPRESENTATIVE", 0, display, null, view.fingerprint()), null, null,
 					l.c().region(), acting.actor().username(), clock.instant());
-			changed("evaluation.representative.named", l.c(), user);
+			work.changed("evaluation.representative.named", l.c(), user);
 			return null;
 		})));
 	}
@@ -280,8 +273,8 @@ public class EvaluationDesk {
 
 	/** A member votes for a leader; when all have voted, a strict majority elects, otherwise the next ballot starts. */
 	public void voteLeader(UUID id, String candidate) {
-		memberChange("leader", id, (l, me) -> {
-			requireEvaluating(l);
+		work.memberChange("leader", id, (l, me) -> {
+			CaseWork.requireEvaluating(l);
 			if (l.c().leader() != null) {
 				throw Refusal.conflict(null, "evaluation.scoring.leader.elected");
 			}
@@ -296,7 +289,7 @@ public class EvaluationDesk {
 				throw Refusal.conflict(null, "evaluation.scoring.leader.votedTwice");
 			}
 			cases.voteLeader(id, ballot, me, candidate, l.c().region(), clock.instant());
-			changed("evaluation.leader.voted", l.c(), "ballot " + ballot);
+			work.changed("evaluation.leader.voted", l.c(), "ballot " + ballot);
 			if (cast.size() + 1 == members.size()) {
 				Map<String, Long> tally = new LinkedHashMap<>(cast.stream()
 					.collect(Collectors.groupingBy(EvaluationCases.LeaderVote::candidate, Collectors.counting())));
@@ -306,11 +299,11 @@ public class EvaluationDesk {
 					.toList();
 				if (leading.size() == 1 && most * 2 > members.size()) {
 					cases.leader(id, leading.get(0), ballot);
-					changed("evaluation.leader.elected", l.c(), leading.get(0));
+					work.changed("evaluation.leader.elected", l.c(), leading.get(0));
 				}
 				else {
 					cases.leader(id, null, ballot + 1);
-					changed("evaluation.leader.revote", l.c(), "ballot " + (ballot + 1));
+					work.changed("evaluation.leader.revote", l.c(), "ballot " + (ballot + 1));
 				}
 			}
 		});
@@ -318,12 +311,12 @@ public class EvaluationDesk {
 
 	/** A member's qualification or responsiveness vote on a bid: pass, or fail with a reason. Once only. */
 	public void review(UUID id, String stage, UUID bidId, boolean passed, String reason) {
-		memberChange("review", id, (l, me) -> {
+		work.memberChange("review", id, (l, me) -> {
 			if (!ScoreBoard.QUALIFICATION.equals(stage) && !ScoreBoard.RESPONSIVENESS.equals(stage)) {
 				throw Refusal.invalid("stage", "evaluation.scoring.review.stage");
 			}
-			requireEvaluating(l);
-			requireUnsigned(l, me);
+			CaseWork.requireEvaluating(l);
+			CaseWork.requireUnsigned(l, me);
 			ScoreBoard.Bid bid = l.board().bids().stream().filter(b -> b.bidId().equals(bidId) && b.opened()).findFirst()
 				.orElseThrow(() -> Refusal.invalid("bid", "evaluation.scoring.bid.unknown"));
 			if (!l.board().reviewed(stage).contains(bid)) {
@@ -341,7 +334,7 @@ public class EvaluationDesk {
 			}
 			cases.vote(id, new ScoreBoard.Vote(stage, bidId, me, passed, why.isEmpty() ? null : why), l.c().region(),
 					clock.instant());
-			changed("evaluation.review.voted", l.c(), stage + " bid:" + bidId);
+			work.changed("evaluation.review.voted", l.c(), stage + " bid:" + bidId);
 		});
 	}
 
@@ -350,12 +343,12 @@ public class EvaluationDesk {
 	 * decimals, within [0, the item's most]). Replaces the member's earlier points until the sheet is signed.
 	 */
 	public void score(UUID id, UUID bidId, Map<String, String> points) {
-		memberChange("score", id, (l, me) -> {
-			requireEvaluating(l);
+		work.memberChange("score", id, (l, me) -> {
+			CaseWork.requireEvaluating(l);
 			if (!l.table().weighted()) {
 				throw Refusal.conflict(null, "evaluation.scoring.points.noItems");
 			}
-			requireUnsigned(l, me);
+			CaseWork.requireUnsigned(l, me);
 			if (!l.board().reviewsComplete()) {
 				throw Refusal.conflict(null, "evaluation.scoring.points.reviewsFirst");
 			}
@@ -374,7 +367,7 @@ public class EvaluationDesk {
 			}
 			Instant now = clock.instant();
 			parsed.forEach((code, value) -> cases.points(id, me, bidId, code, value, l.c().region(), now));
-			changed("evaluation.points.saved", l.c(), "bid:" + bidId);
+			work.changed("evaluation.points.saved", l.c(), "bid:" + bidId);
 		});
 	}
 
@@ -408,16 +401,16 @@ public class EvaluationDesk {
 	 */
 	public byte[] scoreSheet(UUID id) {
 		Acting acting = Actors.required();
-		return inScope(acting, () -> {
-			Loaded l = load(id);
-			String me = requireMember(acting, l);
+		return work.inScope(acting, () -> {
+			CaseWork.Loaded l = work.load(id);
+			String me = CaseWork.requireMember(acting, l);
 			return l.sheets().stream().filter(sh -> sh.member().equals(me)).map(EvaluationCases.Sheet::content)
 				.findFirst()
 				.orElseGet(() -> canonicalSheet(l, me));
 		});
 	}
 
-	private byte[] canonicalSheet(Loaded l, String me) {
+	private byte[] canonicalSheet(CaseWork.Loaded l, String me) {
 		if (!l.board().reviewsComplete() || !l.board().reviewedBy(me) || !l.board().scoredBy(me)) {
 			throw Refusal.conflict(null, "evaluation.scoring.sheet.incomplete");
 		}
@@ -430,342 +423,57 @@ public class EvaluationDesk {
 	 * fingerprint is the member's seat's. From then on the member's votes and points change no more.
 	 */
 	public void signScoreSheet(UUID id, byte[] signature, byte[] certificate, String algorithm) {
-		memberChange("sheet", id, (l, me) -> {
-			requireEvaluating(l);
-			requireUnsigned(l, me);
+		work.memberChange("sheet", id, (l, me) -> {
+			CaseWork.requireEvaluating(l);
+			CaseWork.requireUnsigned(l, me);
 			byte[] content = canonicalSheet(l, me);
-			CertificateView signer = verify(content, signature, certificate, algorithm, l.seat(me));
+			CertificateView signer = work.verify(content, signature, certificate, algorithm, l.seat(me));
 			cases.addSheet(id, me, content, Sha256.hex(content), signature, certificate, signer.fingerprint(),
-					algorithm(algorithm).name(), l.c().region(), clock.instant());
-			changed("evaluation.sheet.signed", l.c(), Sha256.hex(content));
+					CaseWork.algorithm(algorithm).name(), l.c().region(), clock.instant());
+			work.changed("evaluation.sheet.signed", l.c(), Sha256.hex(content));
 		});
 	}
 
-	/** A member asks a bidder of the case a question, to be answered on the platform before the deadline. */
+	// clarifications and the report: their own parts (EvaluationClarifications, EvaluationReports); kept here for the
+	// callers that evaluate end to end
+
 	public UUID askBidder(UUID id, UUID bidId, String question, Instant deadline) {
-		UUID clarification = UUID.randomUUID();
-		memberChange("clarification", id, (l, me) -> {
-			requireEvaluating(l);
-			ScoreBoard.Bid bid = l.board().bids().stream().filter(b -> b.bidId().equals(bidId) && b.opened()).findFirst()
-				.orElseThrow(() -> Refusal.invalid("bid", "evaluation.scoring.bid.unknown"));
-			String text = question == null ? "" : question.strip();
-			if (text.isEmpty() || text.length() > MAX_QUESTION) {
-				throw Refusal.invalid("question", "evaluation.scoring.clarification.question", MAX_QUESTION);
-			}
-			Instant now = clock.instant();
-			if (deadline == null || !deadline.isAfter(now) || deadline.isAfter(now.plus(MAX_CLARIFICATION_PERIOD))) {
-				throw Refusal.invalid("deadline", "evaluation.scoring.clarification.deadline");
-			}
-			cases.ask(new EvaluationCases.Clarification(clarification, id, bidId, bid.bidder(), text, deadline, me, now,
-					null, null, l.c().region()));
-			changed("evaluation.clarification.asked", l.c(), "clarification:" + clarification);
-		});
-		return clarification;
+		return clarifications.askBidder(id, bidId, question, deadline);
 	}
 
-	/** The clarifications put to the signed-in bidder's entity (only its own). */
 	public List<EvaluationClarification> myClarifications() {
-		Actors.requireAnyRole("evaluation.scoring.clarification.bidderOnly", Role.BIDDER);
-		return RegionScopes.callAsPlatform(() -> transactions.execute(s -> {
-			EntityView bidder = registry.myEntity().orElse(null);
-			if (bidder == null) {
-				return List.<EvaluationClarification>of();
-			}
-			Instant now = clock.instant();
-			return cases.clarificationsTo(bidder.id().value()).stream().map(c -> {
-				EvaluationCases.Case owner = cases.byId(c.caseId()).orElseThrow();
-				return new EvaluationClarification(c.id(), owner.tradeCode(), owner.round(), c.question(), c.deadline(),
-						c.askedAt(), c.answer(), c.answeredAt(), c.answer() == null && now.isBefore(c.deadline()));
-			}).toList();
-		}));
+		return clarifications.myClarifications();
 	}
 
-	/** The bidder answers a clarification put to it, once, before its deadline. */
 	public void answer(UUID clarificationId, String answer) {
-		Acting acting = Actors.requireAnyRole("evaluation.scoring.clarification.bidderOnly", Role.BIDDER);
-		audited("answer", clarificationId, () -> RegionScopes.callAsPlatform(() -> transactions.execute(s -> {
-			EntityView bidder = registry.myEntity().orElseThrow(EvaluationDesk::notFound);
-			EvaluationCases.Clarification c = cases.clarification(clarificationId)
-				.filter(x -> x.bidder().equals(bidder.id().value()))
-				.orElseThrow(EvaluationDesk::notFound);
-			if (c.answer() != null) {
-				throw Refusal.conflict(null, "evaluation.scoring.clarification.answered");
-			}
-			if (!clock.instant().isBefore(c.deadline())) {
-				throw Refusal.conflict(null, "evaluation.scoring.clarification.late");
-			}
-			String text = answer == null ? "" : answer.strip();
-			if (text.isEmpty() || text.length() > MAX_ANSWER) {
-				throw Refusal.invalid("answer", "evaluation.scoring.clarification.answer", MAX_ANSWER);
-			}
-			cases.answer(clarificationId, text, acting.actor().username(), clock.instant());
-			events.publishEvent(new EvaluationChanged(Actors.actor(), "evaluation.clarification.answered",
-					"clarification:" + clarificationId, null, c.region(), clock.instant()));
-			return null;
-		})));
+		clarifications.answer(clarificationId, answer);
 	}
 
-	// the report
-
-	/**
-	 * The leader has the report drawn up once every member's score sheet is signed: the ranking, up to three
-	 * candidates (none when no bid passed), the outliers; the members then sign the PDF's bytes.
-	 */
 	public UUID draftReport(UUID id) {
-		UUID reportId = UUID.randomUUID();
-		memberChange("report", id, (l, me) -> {
-			requireEvaluating(l);
-			if (l.c().leader() == null) {
-				throw Refusal.conflict(null, "evaluation.scoring.report.leaderFirst");
-			}
-			if (!me.equals(l.c().leader())) {
-				throw Refusal.forbidden("evaluation.scoring.report.leaderOnly");
-			}
-			if (!l.board().reviewsComplete() || l.sheets().size() < l.members().size()) {
-				throw Refusal.conflict(null, "evaluation.scoring.report.sheetsMissing");
-			}
-			Map<String, String> hashes = new LinkedHashMap<>();
-			l.sheets().forEach(sh -> hashes.put(sh.member(), sh.sha256()));
-			Instant now = clock.instant();
-			byte[] pdf = EvaluationReportPdf.render(new EvaluationReportPdf.Content(l.c(), l.table(), l.seats(),
-					l.c().leader(), l.board(), l.board().ranking(), l.board().outliers(), hashes, now));
-			cases.addReport(reportId, id, pdf, Sha256.hex(pdf), me, l.c().region(), now);
-			cases.status(id, "REPORTING");
-			changed("evaluation.report.drafted", l.c(), Sha256.hex(pdf));
-		});
-		return reportId;
+		return reports.draftReport(id);
 	}
 
-	/**
-	 * A member's signature over the report PDF's exact bytes; when every member has signed, the case is reported and
-	 * {@link EvaluationReported} is published with the report's SHA-256 and its download address.
-	 */
 	public void signReport(UUID id, byte[] signature, byte[] certificate, String algorithm) {
-		memberChange("reportSignature", id, (l, me) -> {
-			if (!"REPORTING".equals(l.c().status())) {
-				throw Refusal.conflict(null, "evaluation.scoring.report.notDrafted");
-			}
-			EvaluationCases.Report report = cases.reportOf(id).orElseThrow();
-			List<String> signed = cases.reportSigners(report.id());
-			if (signed.contains(me)) {
-				throw Refusal.conflict(null, "evaluation.scoring.report.signedTwice");
-			}
-			byte[] pdf = cases.pdf(report.id());
-			CertificateView signer = verify(pdf, signature, certificate, algorithm, l.seat(me));
-			Instant now = clock.instant();
-			cases.signReport(report.id(), me, signature, certificate, signer.fingerprint(), l.c().region(), now);
-			changed("evaluation.report.signed", l.c(), report.sha256());
-			if (signed.size() + 1 == l.members().size()) {
-				cases.status(id, "REPORTED");
-				cases.reported(report.id(), now);
-				List<EvaluationReported.Candidate> candidates = l.board().ranking().stream().limit(3)
-					.map(r -> new EvaluationReported.Candidate(r.rank(), new EntityId(r.bid().bidder()),
-							r.bid().bidderName(), r.bid().creditCode(), Money.of(r.bid().price()), r.total()))
-					.toList();
-				events.publishEvent(new EvaluationReported(Actors.actor(), l.c().section(), l.c().round(), l.c().region(),
-						report.id(), l.c().method().name(), candidates, report.sha256(),
-						"/evaluation/reports/" + report.id() + ".pdf", now));
-			}
-		});
+		reports.signReport(id, signature, certificate, algorithm);
 	}
 
-	/**
-	 * The committee that signed a report, with the experts' whole ID numbers, for the national data specification's
-	 * 508 评标专家. Only once the report is signed (the list is sealed until the evaluation begins and personal to the
-	 * end), and only to the platform itself (the portal's uplink, no one signed in): nothing else shows the numbers.
-	 */
 	public List<CommitteeMember> reportedCommittee(UUID reportId) {
-		if (Actors.current().isPresent()) {
-			throw Refusal.forbidden("evaluation.committee.platformOnly");
-		}
-		return RegionScopes.callAsPlatform(() -> transactions.execute(s -> cases.reportedCommittee(reportId)));
+		return reports.reportedCommittee(reportId);
 	}
 
-	/**
-	 * The report PDF: for its committee, regulators of the region, and staff of the region once it is reported.
-	 */
 	public byte[] reportPdf(UUID reportId) {
-		Acting acting = Actors.required();
-		return inScope(acting, () -> {
-			EvaluationCases.Report report = cases.report(reportId).orElseThrow(EvaluationDesk::notFound);
-			Loaded l = load(report.caseId());
-			Seeing seeing = seeing(acting, l);
-			if (seeing == Seeing.NONE || (seeing == Seeing.STAFF && report.reportedAt() == null)) {
-				throw notFound();
-			}
-			return cases.pdf(reportId);
-		});
-	}
-
-	// how the work is run and checked
-
-	/** Everything recorded on a case, read once per request. */
-	record Loaded(EvaluationCases.Case c, ScoringTable table, List<EvaluationCases.Seat> seats,
-			List<ScoreBoard.Vote> votes, List<ScoreBoard.Points> points, List<EvaluationCases.Sheet> sheets,
-			ScoreBoard board) {
-
-		List<String> members() {
-			return seats.stream().map(EvaluationCases.Seat::username).toList();
-		}
-
-		EvaluationCases.Seat seat(String username) {
-			return seats.stream().filter(s -> s.username().equals(username)).findFirst().orElseThrow();
-		}
-	}
-
-	private Loaded load(UUID id) {
-		EvaluationCases.Case c = cases.byId(id).orElseThrow(EvaluationDesk::notFound);
-		ScoringTable table = cases.table(c.tableCategory(), c.method(), c.tableVersion());
-		List<EvaluationCases.Seat> seats = cases.seats(c.section(), c.round());
-		List<ScoreBoard.Vote> votes = cases.votes(id);
-		List<ScoreBoard.Points> points = cases.points(id);
-		ScoreBoard board = new ScoreBoard(table, seats.stream().map(EvaluationCases.Seat::username).toList(),
-				cases.bids(id), votes, points);
-		return new Loaded(c, table, seats, votes, points, cases.sheets(id), board);
-	}
-
-	enum Seeing {
-		MEMBER, REGULATOR, STAFF, NONE
-	}
-
-	private static Seeing seeing(Acting acting, Loaded l) {
-		if (l.c().begun() && l.members().contains(acting.actor().username())) {
-			return Seeing.MEMBER;
-		}
-		if (!acting.regionScope().covers(l.c().region())) {
-			return Seeing.NONE;
-		}
-		if (acting.hasRole(Role.REGULATOR)) {
-			return Seeing.REGULATOR;
-		}
-		if (acting.hasRole(Role.CENTER_STAFF) || acting.hasRole(Role.PLATFORM_ADMIN)) {
-			return Seeing.STAFF;
-		}
-		return Seeing.NONE;
-	}
-
-	private static boolean readsRegion(Acting acting) {
-		return acting.hasRole(Role.CENTER_STAFF) || acting.hasRole(Role.PLATFORM_ADMIN) || acting.hasRole(Role.REGULATOR);
-	}
-
-	/**
-	 * Staff and regulators work in their own region scope (PostgreSQL shows them nothing else); members, tenderers and
-	 * bidders act city-wide on records picked by who they are, so their work runs in the platform's scope.
-	 */
-	private <T> T inScope(Acting acting, Supplier<T> work) {
-		if (readsRegion(acting)) {
-			return transactions.execute(s -> work.get());
-		}
-		return RegionScopes.callAsPlatform(() -> transactions.execute(s -> work.get()));
-	}
-
-	private static String requireMember(Acting acting, Loaded l) {
-		if (seeing(acting, l) != Seeing.MEMBER) {
-			throw notFound();
-		}
-		return acting.actor().username();
-	}
-
-	interface MemberWork {
-		void run(Loaded loaded, String me);
-	}
-
-	interface StaffWork {
-		void run(Loaded loaded);
-	}
-
-	private void memberChange(String attempted, UUID id, MemberWork work) {
-		Acting acting = Actors.required();
-		audited(attempted, id, () -> RegionScopes.callAsPlatform(() -> transactions.execute(s -> {
-			Loaded l = load(id);
-			work.run(l, requireMember(acting, l));
-			return null;
-		})));
-	}
-
-	private void staffChange(String attempted, UUID id, StaffWork work) {
-		Acting acting = Actors.requireAnyRole("evaluation.scoring.staffOnly", Role.CENTER_STAFF, Role.PLATFORM_ADMIN);
-		audited(attempted, id, () -> transactions.execute(s -> {
-			Loaded l = load(id);
-			if (!acting.regionScope().covers(l.c().region())) {
-				throw notFound();
-			}
-			work.run(l);
-			return null;
-		}));
-	}
-
-	/** A refused change (other than not found) is appended to the audit log in a transaction of its own. */
-	private <T> T audited(String attempted, UUID target, Supplier<T> change) {
-		try {
-			return change.get();
-		}
-		catch (Refusal refusal) {
-			if (refusal.status() != HttpStatus.NOT_FOUND) {
-				RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(s -> events.publishEvent(
-						new EvaluationChanged(Actors.actor(), "evaluation.refused." + attempted, "case:" + target,
-								refusal.messageKey(), deployment.cityCode(), clock.instant()))));
-			}
-			throw refusal;
-		}
-	}
-
-	private static void requireEvaluating(Loaded l) {
-		if (!"EVALUATING".equals(l.c().status())) {
-			throw Refusal.conflict(null, "evaluation.scoring.notEvaluating");
-		}
-	}
-
-	private static void requireUnsigned(Loaded l, String me) {
-		if (l.sheets().stream().anyMatch(sh -> sh.member().equals(me))) {
-			throw Refusal.conflict(null, "evaluation.scoring.sheet.signed");
-		}
-	}
-
-	private CertificateView verify(byte[] content, byte[] signature, byte[] certificate, String algorithm,
-			EvaluationCases.Seat seat) {
-		if (signature == null || signature.length == 0) {
-			throw Refusal.invalid("signature", "evaluation.scoring.signature.required");
-		}
-		if (certificate == null || certificate.length == 0) {
-			throw Refusal.invalid("certificate", "evaluation.scoring.signature.certificateRequired");
-		}
-		SignatureVerification verification = signatures.verify(content, signature, certificate, algorithm(algorithm));
-		if (!verification.valid()) {
-			throw Refusal.invalid("signature", verification.messageKey());
-		}
-		if (!verification.signer().fingerprint().equalsIgnoreCase(seat.fingerprint())) {
-			throw Refusal.invalid("certificate", "evaluation.scoring.signature.wrongCertificate");
-		}
-		return verification.signer();
-	}
-
-	private static SignatureAlgorithm algorithm(String name) {
-		if (name == null || name.isBlank()) {
-			return SignatureAlgorithm.SM3_WITH_SM2;
-		}
-		return Arrays.stream(SignatureAlgorithm.values()).filter(a -> a.name().equals(name.strip())).findFirst()
-			.orElseThrow(() -> Refusal.invalid("algorithm", "evaluation.scoring.signature.algorithm"));
-	}
-
-	private void changed(String action, EvaluationCases.Case c, String detail) {
-		events.publishEvent(new EvaluationChanged(Actors.actor(), action, "case:" + c.id(), detail, c.region(),
-				clock.instant()));
-	}
-
-	static Refusal notFound() {
-		return Refusal.notFound("evaluation.scoring.case.notFound");
+		return reports.reportPdf(reportId);
 	}
 
 	// the view
 
-	private EvaluationCaseView view(Loaded l, Seeing seeing, String username) {
-		if (seeing == Seeing.NONE) {
-			throw notFound();
+	private EvaluationCaseView view(CaseWork.Loaded l, CaseWork.Seeing seeing, String username) {
+		if (seeing == CaseWork.Seeing.NONE) {
+			throw CaseWork.notFound();
 		}
 		EvaluationCases.Case c = l.c();
 		boolean reported = "REPORTED".equals(c.status());
-		boolean scores = seeing == Seeing.MEMBER || seeing == Seeing.REGULATOR || reported;
+		boolean scores = seeing == CaseWork.Seeing.MEMBER || seeing == CaseWork.Seeing.REGULATOR || reported;
 		boolean names = c.begun();
 		ScoreBoard board = l.board();
 		Optional<EvaluationCases.Report> report = cases.reportOf(c.id());
@@ -800,13 +508,13 @@ public class EvaluationDesk {
 			.map(o -> new EvaluationCaseView.Outlier(o.member(), o.bidId(), bidderNames.get(o.bidId()), o.item(), o.points(),
 					o.othersMean()))
 			.toList() : List.of();
-		List<EvaluationCaseView.Clarification> clarifications = seeing == Seeing.STAFF ? List.of()
+		List<EvaluationCaseView.Clarification> clarifications = seeing == CaseWork.Seeing.STAFF ? List.of()
 				: cases.clarifications(c.id()).stream()
 					.map(q -> new EvaluationCaseView.Clarification(q.id(), q.bidId(), bidderNames.get(q.bidId()), q.question(),
 							q.deadline(), q.askedBy(), q.answer(), q.answeredAt()))
 					.toList();
 		EvaluationCaseView.Report reportView = report
-			.filter(r -> seeing != Seeing.STAFF || r.reportedAt() != null)
+			.filter(r -> seeing != CaseWork.Seeing.STAFF || r.reportedAt() != null)
 			.map(r -> new EvaluationCaseView.Report(r.id(), r.sha256(), r.createdAt(), r.reportedAt(), reportSigners))
 			.orElse(null);
 		return new EvaluationCaseView(c.id(), c.section(), c.round(), c.region().value(), c.tradeCode(),
@@ -819,6 +527,7 @@ public class EvaluationDesk {
 				scores ? l.points().stream()
 					.map(p -> new EvaluationCaseView.Points(p.member(), p.bidId(), p.item(), p.points()))
 					.toList() : List.of(),
-				ranking, outliers, clarifications, reportView, seeing == Seeing.MEMBER ? username : null);
+				ranking, outliers, clarifications, reportView, seeing == CaseWork.Seeing.MEMBER ? username : null,
+				c.attempt(), c.supersededAt(), cases.reevaluation(c.section(), c.round(), c.attempt()).orElse(null));
 	}
 }

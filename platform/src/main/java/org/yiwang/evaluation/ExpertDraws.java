@@ -22,7 +22,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.catalog.Catalog;
 import org.yiwang.evaluation.ExpertChanged.DrawAnswered;
-import org.yiwang.evaluation.ExpertChanged.DrawAvoidanceAdded;
 import org.yiwang.evaluation.ExpertChanged.DrawCommitted;
 import org.yiwang.evaluation.ExpertChanged.DrawPicked;
 import org.yiwang.evaluation.ExpertChanged.DrawRevealed;
@@ -81,14 +80,17 @@ public class ExpertDraws {
 
 	private final int servicePeriodDays;
 
+	private final EvaluationCases cases;
+
 	private final jakarta.validation.Validator validator;
 
 	ExpertDraws(Draws draws, ExpertPoolSnapshot poolSnapshot, Experts experts, OpeningHall openingHall,
 			TenderDesk tenderDesk, EntityRegistry registry, Catalog catalog, ExpertRefusals refusals,
 			TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock,
 			@Value("${yiwang.evaluation.service-avoidance-days:180}") int servicePeriodDays,
-			jakarta.validation.Validator validator) {
+			jakarta.validation.Validator validator, EvaluationCases cases) {
 		this.validator = validator;
+		this.cases = cases;
 		this.draws = draws;
 		this.poolSnapshot = poolSnapshot;
 		this.experts = experts;
@@ -117,12 +119,19 @@ public class ExpertDraws {
 			if (!request.evaluationAt().isAfter(clock.instant())) {
 				throw Refusal.invalid("evaluationAt", "evaluation.draw.evaluationAt.past");
 			}
+			SectionId section = new SectionId(request.section());
+			// the attempt being drawn for: the round's current case (attempt 1 before the opening made one)
+			int attempt = cases.bySection(section, parties.round()).map(EvaluationCases.Case::attempt).orElse(1);
+			if (cases.reevaluation(section, parties.round(), attempt).orElse(null) == ReEvaluationKind.SAME_COMMITTEE) {
+				// the original committee re-checks (重庆市招标投标条例 第四十四条): it was seated again, nobody is drawn
+				throw Refusal.conflict(null, "evaluation.draw.sameCommittee");
+			}
 			List<EntityId> entities = new ArrayList<>(parties.bidders());
 			entities.add(parties.tenderer());
 			if (parties.agency() != null) {
 				entities.add(parties.agency());
 			}
-			return commit(acting, request.section(), parties.round(), parties.region(), parties.tradeCode().value(),
+			return commit(acting, request.section(), parties.round(), attempt, parties.region(), parties.tradeCode().value(),
 					parties.tenderer().value(), entities, request.evaluationAt(), request.seats(),
 					request.includeRegions(), request.excludeRegions());
 		});
@@ -151,18 +160,19 @@ public class ExpertDraws {
 			}
 			List<EntityId> entities = new ArrayList<>(request.parties());
 			entities.add(request.purchaser());
-			return commit(acting, request.subject(), 1, request.region(), request.tradeCode(),
+			return commit(acting, request.subject(), 1, 1, request.region(), request.tradeCode(),
 					request.purchaser().value(), entities.stream().distinct().toList(), request.evaluationAt(),
 					request.seats(), request.includeRegions(), request.excludeRegions());
 		});
 	}
 
 	/** Checks the seats and regions, computes the eligible pool with avoidance and records the commitment. */
-	private DrawView commit(Acting acting, UUID subject, int round, RegionCode region, String tradeCode, UUID tenderer,
+	private DrawView commit(Acting acting, UUID subject, int round, int attempt, RegionCode region, String tradeCode,
+			UUID tenderer,
 			List<EntityId> entities, Instant evaluationAt, Map<String, Integer> requestedSeats,
 			Set<String> includeRegions, Set<String> excludeRegions) {
 		Instant now = clock.instant();
-		if (draws.liveFor(subject)) {
+		if (draws.liveFor(subject, round, attempt)) {
 			throw Refusal.conflict(null, "evaluation.draw.exists");
 		}
 		Map<String, Integer> seats = new TreeMap<>(requestedSeats);
@@ -187,14 +197,14 @@ public class ExpertDraws {
 			.filter(java.util.Objects::nonNull).toList();
 		Draws.Exclusions exclusions = new Draws.Exclusions(subject, tenderer,
 				entities.stream().map(EntityId::value).toList(), codes, sorted(includeRegions), sorted(excludeRegions),
-				day, evaluationAt, day.minusDays(servicePeriodDays));
+				day, evaluationAt, day.minusDays(servicePeriodDays), round);
 		CommittedPool pool = pool(exclusions, seats);
 		byte[] seed = new byte[32];
 		RANDOM.nextBytes(seed);
 		UUID id = UUID.randomUUID();
 		Draws.Stored draw = new Draws.Stored(id, subject, round, region, tradeCode, tenderer, evaluationAt,
 				sorted(includeRegions), sorted(excludeRegions), servicePeriodDays, seed, Sha256.hex(seed), pool.sha256(),
-				DrawStatus.COMMITTED, acting.actor().username(), now, null, null, null);
+				DrawStatus.COMMITTED, acting.actor().username(), now, null, null, null, attempt);
 		draws.add(draw, pool.parts());
 		events.publishEvent(new DrawCommitted(acting.actor(), id, subject.toString(), round, draw.seedSha256(),
 				draw.poolSha256(), region, now));
@@ -340,7 +350,7 @@ public class ExpertDraws {
 			}
 		}
 		events.publishEvent(new CommitteeDrawn(actor, draw.id(), new SectionId(draw.section()), draw.round(),
-				draw.region(), seats, now));
+				draw.attempt(), draw.region(), seats, now));
 	}
 
 	// ---- evaluation begins: the seal is lifted ----------------------------------------------------------------------
@@ -436,10 +446,19 @@ public class ExpertDraws {
 		return transactions.execute(status -> view(load(id), false));
 	}
 
-	/** The draw of a section's round as the platform sees it (for the scoring part); names only once revealed. */
+	/** The draw of a section's round as the platform sees it (for the scoring part); its latest evaluation attempt's. */
 	public Optional<DrawView> ofSection(SectionId section, int round) {
 		return RegionScopes.callAsPlatform(() -> transactions.execute(status -> draws.all().stream()
 			.filter(d -> d.section().equals(section.value()) && d.round() == round && d.status() != DrawStatus.EXHAUSTED)
+			.max(java.util.Comparator.comparingInt(Draws.Stored::attempt))
+			.map(d -> view(d, false))));
+	}
+
+	/** The draw of one evaluation attempt of a section's round (names only once revealed). */
+	Optional<DrawView> ofAttempt(SectionId section, int round, int attempt) {
+		return RegionScopes.callAsPlatform(() -> transactions.execute(status -> draws.all().stream()
+			.filter(d -> d.section().equals(section.value()) && d.round() == round && d.attempt() == attempt
+					&& d.status() != DrawStatus.EXHAUSTED)
 			.findFirst()
 			.map(d -> view(d, false))));
 	}
@@ -488,49 +507,6 @@ public class ExpertDraws {
 			record.put("picks", picks);
 			return record;
 		}));
-	}
-
-	// ---- the tenderer's avoidance list -------------------------------------------------------------------------------
-
-	/** The tenderer (or its agency) names a person the draw must avoid for its section, before the draw is requested. */
-	public DrawAvoidance addAvoidance(UUID section, String name, String idNumber, String reason) {
-		Acting acting = Actors.requireAnyRole("evaluation.draw.avoidance.partyOnly", Role.TENDERER, Role.AGENCY);
-		requireSectionParty(section);
-		return RegionScopes.callAsPlatform(() -> refusals.audited("draw.avoidance", "section:" + section, () -> {
-			if (name == null || name.isBlank() || name.strip().length() > 40) {
-				throw Refusal.invalid("name", "evaluation.draw.avoidance.name");
-			}
-			String number = idNumber == null || idNumber.isBlank() ? null : idNumber.strip().toUpperCase();
-			if (number != null && (!number.matches("[0-9]{17}[0-9X]") || !ExpertPool.idNumberChecks(number))) {
-				throw Refusal.invalid("idNumber", "evaluation.expert.idNumber.check");
-			}
-			if (reason == null || reason.isBlank() || reason.strip().length() > 200) {
-				throw Refusal.invalid("reason", "evaluation.draw.avoidance.reason");
-			}
-			if (draws.liveFor(section)) {
-				throw Refusal.conflict(null, "evaluation.draw.avoidance.afterCommit");
-			}
-			UUID id = UUID.randomUUID();
-			Instant now = clock.instant();
-			draws.addAvoidance(section, name.strip(), number, reason.strip(), acting.actor().username(), now, id);
-			events.publishEvent(new DrawAvoidanceAdded(acting.actor(), section.toString(), id, catalog.city().code(), now));
-			return draws.avoidances(section).stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
-		}));
-	}
-
-	/** The section's avoidance list, for its tenderer or agency. */
-	public List<DrawAvoidance> avoidances(UUID section) {
-		Actors.requireAnyRole("evaluation.draw.avoidance.partyOnly", Role.TENDERER, Role.AGENCY);
-		requireSectionParty(section);
-		return RegionScopes.callAsPlatform(() -> transactions.execute(status -> draws.avoidances(section)));
-	}
-
-	private void requireSectionParty(UUID section) {
-		var dossier = tenderDesk.dossier(new SectionId(section));
-		EntityView me = registry.myEntity().orElseThrow(() -> Refusal.notFound("evaluation.draw.sectionNotFound"));
-		if (!me.id().equals(dossier.section().tenderer()) && !me.id().equals(dossier.section().agency())) {
-			throw Refusal.notFound("evaluation.draw.sectionNotFound");
-		}
 	}
 
 	// ---- helpers -----------------------------------------------------------------------------------------------------

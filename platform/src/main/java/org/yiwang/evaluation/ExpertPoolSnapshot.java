@@ -110,11 +110,14 @@ class ExpertPoolSnapshot {
 				  where kind = 'BLACKLIST' and from_day <= :day and coalesce(until_day, 'infinity') >= :day
 				union all select expert_id, null, null from evaluation.expert_unavailability
 				  where from_day <= :day and until_day >= :day
-				union all select null, name, id_number from evaluation.draw_avoidances where section_id = :section""")
+				union all select null, name, id_number from evaluation.draw_avoidances where section_id = :section
+				union all select expert_id, null, null from evaluation.reevaluation_exclusions
+				  where section_id = :section and round = :round and expert_id is not null""")
 			.param("tenderer", x.tenderer())
 			.param("since", Date.valueOf(x.servedSince()))
 			.param("day", Date.valueOf(x.day()))
 			.param("section", x.section())
+			.param("round", x.round())
 			.query(rs -> {
 				UUID expert = rs.getObject(1, UUID.class);
 				String idNumber = rs.getString(3);

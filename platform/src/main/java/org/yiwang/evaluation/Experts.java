@@ -126,6 +126,7 @@ class Experts {
 		return jdbc.sql("""
 				select distinct coalesce(c.trade_code, d.trade_code) as trade_code from evaluation.committee_seats s
 				  left join evaluation.cases c on c.section_id = s.section_id and c.round = s.round
+				    and c.attempt = s.attempt
 				  left join evaluation.draws d on d.id = s.draw_id
 				where s.expert_id = ? and s.certificate_fingerprint <> ?
 				  and (c.status <> 'REPORTED' or (c.id is null and d.evaluation_at > ?))

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.yiwang.evaluation.ReEvaluationKind;
 import org.yiwang.kernel.RegionCode;
 
 /** Regulators' acts and the certificates they sign with. */
@@ -30,12 +31,12 @@ class ActRecords {
 		jdbc.sql("""
 				insert into supervision.action_acts (id, kind, status, region_code, department, target, target_name,
 				  section_id, complaint_id, entity_id, expert_id, outcome, until, reason, content, published,
-				  prepared_by, prepared_by_name, prepared_at)
-				values (?, ?, 'PREPARED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  prepared_by, prepared_by_name, prepared_at, reevaluation)
+				values (?, ?, 'PREPARED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(a.id(), a.kind().name(), a.region().value(), a.department().name(), a.target(), a.targetName(),
 					a.section(), a.complaint(), a.entity(), a.expert(), a.outcome() == null ? null : a.outcome().name(),
 					date(a.until()), a.reason(), a.content(), a.published(), a.preparedBy(), a.preparedByName(),
-					ts(a.preparedAt()))
+					ts(a.preparedAt()), a.reevaluation() == null ? null : a.reevaluation().name())
 			.update();
 	}
 
@@ -96,6 +97,7 @@ class ActRecords {
 				outcome == null ? null : RulingOutcome.valueOf(outcome), day(rs, "until"), rs.getString("reason"),
 				rs.getString("content"), rs.getBoolean("published"), rs.getString("prepared_by"),
 				rs.getString("prepared_by_name"), instant(rs, "prepared_at"), rs.getString("algorithm"),
-				rs.getString("signer_subject"), rs.getString("signer_fingerprint"), instant(rs, "signed_at"));
+				rs.getString("signer_subject"), rs.getString("signer_fingerprint"), instant(rs, "signed_at"),
+				rs.getString("reevaluation") == null ? null : ReEvaluationKind.valueOf(rs.getString("reevaluation")));
 	}
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
+import org.yiwang.evaluation.ReEvaluationKind;
 import org.yiwang.kernel.Acting;
 import org.yiwang.kernel.RegionCode;
 
@@ -27,7 +28,8 @@ class ActText {
 			ActKind.BAR_EXPERT, "暂停评标专家资格");
 
 	String of(UUID id, ActKind kind, String targetName, String target, Department department, RegionCode region,
-			RulingOutcome outcome, LocalDate until, String reason, Acting regulator, Instant at) {
+			RulingOutcome outcome, LocalDate until, ReEvaluationKind reevaluation, String reason, Acting regulator,
+			Instant at) {
 		StringBuilder text = new StringBuilder();
 		text.append("一网监管文书 Yiwang regulatory act\n");
 		text.append("编号 Act: ").append(id).append('\n');
@@ -37,6 +39,12 @@ class ActText {
 		if (outcome != null) {
 			text.append("结论 Outcome: ").append(outcome == RulingOutcome.UPHELD ? "投诉成立" : "投诉不成立，予以驳回")
 				.append(" (").append(outcome.name()).append(")\n");
+		}
+		if (reevaluation != null) {
+			text.append("重新评标方式 Re-evaluation: ").append(reevaluation == ReEvaluationKind.NEW_COMMITTEE
+					? "依法重新组建评标委员会评审，原评标委员会成员回避（《招标投标法实施条例》第七十条、第七十一条）"
+					: "原评标委员会重新评审客观评审行为（《重庆市招标投标条例》第四十四条）")
+				.append(" (").append(reevaluation.name()).append(")\n");
 		}
 		if (until != null) {
 			text.append("期限至 Until: ").append(until).append('\n');

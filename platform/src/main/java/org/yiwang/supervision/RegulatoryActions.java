@@ -16,6 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.catalog.Catalog;
 import org.yiwang.evaluation.ExpertPool;
 import org.yiwang.evaluation.ExpertView;
+import org.yiwang.evaluation.ReEvaluationKind;
+import org.yiwang.evaluation.Reevaluations;
 import org.yiwang.kernel.Acting;
 import org.yiwang.kernel.CategoryCode;
 import org.yiwang.kernel.CreditCode;
@@ -64,6 +66,8 @@ public class RegulatoryActions {
 
 	private final ExpertPool experts;
 
+	private final Reevaluations reevaluations;
+
 	private final Catalog catalog;
 
 	private final Signatures signatures;
@@ -76,7 +80,9 @@ public class RegulatoryActions {
 
 	RegulatoryActions(ActRecords acts, ActText text, Complaints complaints, TenderDesk tenders,
 			SectionSuspensions suspensions, SectionOrders orders, EntityRegistry registry, ExpertPool experts, Catalog catalog,
-			Signatures signatures, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+			Signatures signatures, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
+			Reevaluations reevaluations) {
+		this.reevaluations = reevaluations;
 		this.acts = acts;
 		this.text = text;
 		this.complaints = complaints;
@@ -110,6 +116,9 @@ public class RegulatoryActions {
 		if (kind == ActKind.RULE_COMPLAINT && request.outcome() == null) {
 			throw Refusal.invalid("outcome", "supervision.act.outcome");
 		}
+		if (kind == ActKind.ORDER_RE_EVALUATION && request.reevaluation() == null) {
+			throw Refusal.invalid("reevaluation", "supervision.act.reevaluationKind");
+		}
 		if (kind == ActKind.BAR_EXPERT && (request.until() == null || request.until().isBefore(today))) {
 			throw Refusal.invalid("until", "supervision.act.until");
 		}
@@ -121,11 +130,13 @@ public class RegulatoryActions {
 		UUID id = UUID.randomUUID();
 		RulingOutcome outcome = kind == ActKind.RULE_COMPLAINT ? request.outcome() : null;
 		LocalDate until = kind == ActKind.CREDIT_PENALTY || kind == ActKind.BAR_EXPERT ? request.until() : null;
+		ReEvaluationKind reevaluation = kind == ActKind.ORDER_RE_EVALUATION ? request.reevaluation() : null;
 		String content = text.of(id, kind, target.name(), target.ref(), target.department(), target.region(), outcome,
-				until, reason, regulator, now);
+				until, reevaluation, reason, regulator, now);
 		ActView act = new ActView(id, kind, false, target.region(), target.department(), target.ref(), target.name(),
 				target.section(), target.complaint(), target.entity(), target.expert(), outcome, until, reason, content,
-				kind.published(), regulator.actor().username(), regulator.displayName(), now, null, null, null, null);
+				kind.published(), regulator.actor().username(), regulator.displayName(), now, null, null, null, null,
+				reevaluation);
 		return transactions.execute(status -> {
 			acts.add(act);
 			events.publishEvent(new ActPrepared(regulator.actor(), id, kind, target.ref(), target.region(), now));
@@ -250,6 +261,16 @@ public class RegulatoryActions {
 					case ORDER_RE_TENDER -> SectionOrders.RE_TENDER_STATES.contains(s);
 					default -> s.ordinal() >= SectionStatus.PUBLISHED.ordinal();
 				};
+				if (!fits && kind == ActKind.ORDER_RE_EVALUATION
+						&& (s == SectionStatus.AWARDED || s == SectionStatus.CONTRACTED)) {
+					// a winner is named: the award stands until set aside (实施条例 第八十一条: 重新招标或者评标 only when
+					// the result cannot be corrected otherwise; a complaint ruling or a re-tender order is the remedy)
+					throw Refusal.conflict("target", "supervision.act.reevaluationAwarded");
+				}
+				if (fits && kind == ActKind.ORDER_RE_EVALUATION) {
+					// nothing to evaluate again before the committee signed its report
+					reevaluations.requireReported(section.id());
+				}
 				if (!fits && kind == ActKind.ORDER_RE_TENDER && s.ordinal() > SectionStatus.PUBLISHED.ordinal()) {
 					// failed already, or a winner named: 第八十一条's other remedies, not a re-tender of this round
 					throw Refusal.conflict("target", "supervision.act.retenderEnded");
@@ -333,9 +354,17 @@ public class RegulatoryActions {
 			case BAR_EXPERT -> experts.bar(act.expert(), act.until(), act.reason() + "（监管决定 " + act.id() + "）");
 			// the round fails by order in the same transaction as the signature: no signed order stays unexecuted
 			case ORDER_RE_TENDER -> orders.reTender(new SectionId(act.section()), act.reason(), act.id());
-			// a re-evaluation order is addressed to the tenderer and the committee: signed, published and announced
-			// (ActSigned); the evaluation does not yet start again by itself (docs/supervision.md)
+			// carried out in the signature's transaction too: the evaluation opens the round's next attempt (a new
+			// committee or the original one), tendering withdraws the publicity and takes the section back to evaluation
 			case ORDER_RE_EVALUATION -> {
+				if (act.reevaluation() == null) {
+					// prepared before orders said their kind: it cannot be carried out as it stands
+					throw Refusal.invalid("reevaluation", "supervision.act.reevaluationKind");
+				}
+				Reevaluations.Reopened reopened = reevaluations.reopen(new SectionId(act.section()), act.reevaluation(),
+						act.id());
+				orders.reEvaluate(new SectionId(act.section()), act.reason(), act.id(), reopened.round(),
+						reopened.attempt(), act.reevaluation() == ReEvaluationKind.NEW_COMMITTEE);
 			}
 		}
 	}

@@ -159,7 +159,9 @@ public class AwardDesk {
 			}
 			SectionView section = sections.lock(report.section()).orElse(null);
 			if (section == null || section.status() != SectionStatus.OPENED
-					|| awards.round(section.id()) != report.round()) {
+					|| awards.round(section.id()) != report.round()
+					|| awards.currentAttempt(section.id(), report.round()) != report.attempt()) {
+				// a report of an attempt a re-evaluation order superseded is history, not publicized
 				return false;
 			}
 			Instant now = clock.instant();
@@ -170,7 +172,7 @@ public class AwardDesk {
 			AwardPublicityView publicity = new AwardPublicityView(section.id(), report.round(), report.reportId(),
 					report.method(), report.reportSha256(), report.reportUrl(), report.occurredAt(), now,
 					now.plus(PUBLICITY), now.isAfter(report.occurredAt().plus(PUBLICIZE_WITHIN)), noticeId,
-					failed ? NoticeType.FAILED : NoticeType.CANDIDATES, candidates);
+					failed ? NoticeType.FAILED : NoticeType.CANDIDATES, candidates, report.attempt());
 			awards.addPublicity(publicity, section.region());
 			if (!awards.move(section.id(), SectionStatus.OPENED, failed ? SectionStatus.FAILED : SectionStatus.PUBLICIZING)) {
 				throw new IllegalStateException("Section " + section.id() + " changed while its report was taken up");
@@ -313,7 +315,8 @@ public class AwardDesk {
 		String body = TenderDesk.required(text, "text", "tendering.award.challenge.text", 4000);
 		AwardChallengeView challenge = new AwardChallengeView(UUID.randomUUID(), v.section().id(), kind, v.me().id(),
 				v.me().name(), body, now, answerDue, null, null);
-		awards.addChallenge(challenge, publicity.round(), v.section().region(), Actors.actor().username());
+		awards.addChallenge(challenge, publicity.round(), publicity.attempt(), v.section().region(),
+				Actors.actor().username());
 		events.publishEvent(new ChallengeRaised(Actors.actor(), v.section().id(), challenge.id(), kind, v.me().id(),
 				answerDue, v.section().region(), now));
 		return challenge;

@@ -43,6 +43,22 @@ class Awards {
 
 	// ---- publicity ---------------------------------------------------------------------------------------------
 
+	/** The evaluation attempt of the round now running: 1, plus one per re-evaluation order carried out on it. */
+	int currentAttempt(SectionId section, int round) {
+		return jdbc.sql("""
+				select coalesce(max(attempt), 1) from tendering.section_orders
+				where section_id = ? and round = ? and kind = 'RE_EVALUATION'""")
+			.params(section.value(), round).query(Integer.class).single();
+	}
+
+	/** A re-evaluation order withdraws the round's publicity in force; false when there was none. */
+	boolean withdrawPublicity(SectionId section, int round, UUID decision, UUID notice, Instant at) {
+		return jdbc.sql("""
+				update tendering.award_publicities set withdrawn_at = ?, withdrawn_by = ?, withdrawal_notice = ?
+				where section_id = ? and round = ? and withdrawn_at is null""")
+			.params(ts(at), decision, notice, section.value(), round).update() > 0;
+	}
+
 	boolean reportTaken(UUID reportId) {
 		return jdbc.sql("select count(*) from tendering.award_publicities where report_id = ?").param(reportId)
 			.query(Integer.class).single() > 0;
@@ -51,55 +67,68 @@ class Awards {
 	void addPublicity(AwardPublicityView p, RegionCode region) {
 		jdbc.sql("""
 				insert into tendering.award_publicities (section_id, round, region_code, report_id, method, report_sha256,
-				  report_url, reported_at, publicized_at, publicity_ends, started_late, notice_id, notice_type)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  report_url, reported_at, publicized_at, publicity_ends, started_late, notice_id, notice_type, attempt)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(p.section().value(), p.round(), region.value(), p.reportId(), p.method(), p.reportSha256(),
 					p.reportUrl(), ts(p.reportedAt()), ts(p.publicizedAt()), ts(p.publicityEnds()), p.startedLate(),
-					p.noticeId(), p.noticeType().name())
+					p.noticeId(), p.noticeType().name(), p.attempt())
 			.update();
 		for (CandidateView c : p.candidates()) {
 			jdbc.sql("""
 					insert into tendering.award_candidates (section_id, round, rank, region_code, bidder_id, bidder_name,
-					  bidder_credit_code, price, score) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+					  bidder_credit_code, price, score, attempt) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 				.params(p.section().value(), p.round(), c.rank(), region.value(), c.bidder().value(), c.bidderName(),
-						c.bidderCreditCode(), c.price() == null ? null : c.price().yuan(), c.score())
+						c.bidderCreditCode(), c.price() == null ? null : c.price().yuan(), c.score(), p.attempt())
 				.update();
 		}
 	}
 
+	/** The round's publicity in force: the latest attempt's, unless a re-evaluation order withdrew it. */
 	Optional<AwardPublicityView> publicity(SectionId section, int round) {
+		return jdbc.sql("""
+				select attempt from tendering.award_publicities where section_id = ? and round = ? and withdrawn_at is null
+				order by attempt desc limit 1""").params(section.value(), round).query(Integer.class).optional()
+			.flatMap(attempt -> publicity(section, round, attempt));
+	}
+
+	/** One attempt's publicity, withdrawn or not. */
+	Optional<AwardPublicityView> publicity(SectionId section, int round, int attempt) {
 		List<CandidateView> candidates = jdbc.sql("""
-				select * from tendering.award_candidates where section_id = ? and round = ? order by rank""")
-			.params(section.value(), round)
+				select * from tendering.award_candidates where section_id = ? and round = ? and attempt = ? order by rank""")
+			.params(section.value(), round, attempt)
 			.query((rs, n) -> new CandidateView(rs.getInt("rank"), new EntityId(rs.getObject("bidder_id", UUID.class)),
 					rs.getString("bidder_name"), rs.getString("bidder_credit_code"), money(rs.getBigDecimal("price")),
 					rs.getBigDecimal("score")))
 			.list();
-		return jdbc.sql("select * from tendering.award_publicities where section_id = ? and round = ?")
-			.params(section.value(), round)
+		return jdbc.sql("select * from tendering.award_publicities where section_id = ? and round = ? and attempt = ?")
+			.params(section.value(), round, attempt)
 			.query((rs, n) -> new AwardPublicityView(section, round, rs.getObject("report_id", UUID.class),
 					rs.getString("method"), rs.getString("report_sha256"), rs.getString("report_url"),
 					instant(rs, "reported_at"), instant(rs, "publicized_at"), instant(rs, "publicity_ends"),
 					rs.getBoolean("started_late"), rs.getObject("notice_id", UUID.class),
-					NoticeType.valueOf(rs.getString("notice_type")), candidates))
+					NoticeType.valueOf(rs.getString("notice_type")), candidates, attempt))
 			.optional();
 	}
 
 	// ---- objections and complaints -----------------------------------------------------------------------------
 
-	void addChallenge(AwardChallengeView c, int round, RegionCode region, String by) {
+	void addChallenge(AwardChallengeView c, int round, int attempt, RegionCode region, String by) {
 		jdbc.sql("""
 				insert into tendering.award_challenges (id, section_id, round, region_code, kind, party_id, party_name, text,
-				  raised_by, raised_at, answer_due) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  raised_by, raised_at, answer_due, attempt) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(c.id(), c.section().value(), round, region.value(), c.kind(), c.party().value(), c.partyName(),
-					c.text(), by, ts(c.raisedAt()), ts(c.answerDue()))
+					c.text(), by, ts(c.raisedAt()), ts(c.answerDue()), attempt)
 			.update();
 	}
 
+	/** The objections and complaints against the round's publicity in force (a withdrawn one's stay with it). */
 	List<AwardChallengeView> challenges(SectionId section, int round) {
 		return jdbc.sql("""
-				select * from tendering.award_challenges where section_id = ? and round = ? order by raised_at, id""")
-			.params(section.value(), round).query(Awards::challenge).list();
+				select * from tendering.award_challenges where section_id = ? and round = ? and attempt = (
+				  select coalesce(max(attempt) filter (where withdrawn_at is null), 0) from tendering.award_publicities
+				  where section_id = ? and round = ?)
+				order by raised_at, id""")
+			.params(section.value(), round, section.value(), round).query(Awards::challenge).list();
 	}
 
 	Optional<AwardChallengeView> challenge(UUID id) {
@@ -126,12 +155,15 @@ class Awards {
 	void addAward(AwardView a, RegionCode region, byte[] pdf, byte[] pdfSignature) {
 		jdbc.sql("""
 				insert into tendering.awards (section_id, round, region_code, winner_id, winner_name, winner_credit_code,
-				  rank, price, reason, confirmed_by, confirmed_at, notice_id, pdf, pdf_sha256, pdf_signature, contract_due)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  rank, price, reason, confirmed_by, confirmed_at, notice_id, pdf, pdf_sha256, pdf_signature, contract_due,
+				  attempt)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (
+				  select coalesce(max(attempt) filter (where withdrawn_at is null), 1) from tendering.award_publicities
+				  where section_id = ? and round = ?))""")
 			.params(a.section().value(), a.round(), region.value(), a.winner().value(), a.winnerName(),
 					a.winnerCreditCode(), a.rank(), a.price() == null ? null : a.price().yuan(), a.reason(),
 					a.confirmedBy(), ts(a.confirmedAt()), a.noticeId(), pdf, a.pdfSha256(), pdfSignature,
-					ts(a.contractDue()))
+					ts(a.contractDue()), a.section().value(), a.round())
 			.update();
 	}
 

@@ -20,6 +20,7 @@ import org.yiwang.pki.PlatformKeys;
 import org.yiwang.registry.EntityId;
 import org.yiwang.system.Actors;
 import org.yiwang.system.Refusal;
+import org.yiwang.tendering.TenderingChanged.ReevaluationOrdered;
 import org.yiwang.tendering.TenderingChanged.RetenderOrdered;
 
 /**
@@ -134,6 +135,84 @@ public class SectionOrders {
 			}
 			events.publishEvent(new RetenderOrdered(regulator.actor(), id, section.tradeCode(), round, decision, noticeId,
 					section.status().name(), section.bidSecurity().compareTo(Money.ZERO) > 0, section.region(), now));
+			return sections.byId(id).orElseThrow();
+		}));
+	}
+
+	/** The states a re-evaluation order can take back to evaluation: evaluated, or its candidates publicized. */
+	public static final Set<SectionStatus> RE_EVALUATION_STATES = EnumSet.of(SectionStatus.OPENED,
+			SectionStatus.PUBLICIZING);
+
+	/**
+	 * Carries out a signed re-evaluation order on the tendering side (the evaluation module has opened the round's next
+	 * attempt in the same transaction): the round's candidates' publicity in force is withdrawn, kept as history, with
+	 * a platform-signed public record giving the order's reasons; the section goes back to evaluation (OPENED); the
+	 * bidders are told. The report of {@code attempt} is the one publicized next; an earlier attempt's report is
+	 * ignored. Refused (409, naming the target) once a winner is named or the round ended, when the round is not the
+	 * section's current one, or when the act was carried out already.
+	 *
+	 * @param newCommittee whether a new committee evaluates (实施条例 第七十条/第七十一条) or the original one re-checks
+	 *     (重庆市招标投标条例 第四十四条), for the public record
+	 */
+	public SectionView reEvaluate(SectionId id, String reason, UUID decision, int round, int attempt,
+			boolean newCommittee) {
+		Acting regulator = Actors.requireAnyRole("tendering.order.regulatorOnly", Role.REGULATOR);
+		String text = TenderDesk.required(reason, "reason", "tendering.order.reevaluationReason", 4000);
+		if (decision == null) {
+			throw Refusal.invalid("decision", "tendering.order.decision");
+		}
+		return access.audited("reevaluationOrder", "section:" + id, null, () -> access.scoped(() -> {
+			access.forStaff(id);
+			SectionView section = sections.lock(id).orElseThrow(SectionAccess::notFound);
+			if (!regulator.industries().contains(section.category())) {
+				throw SectionAccess.notFound();
+			}
+			if (!RE_EVALUATION_STATES.contains(section.status())) {
+				throw Refusal.conflict("target", "tendering.order.reevaluationState");
+			}
+			if (carried(decision)) {
+				throw Refusal.conflict(null, "tendering.order.already");
+			}
+			if (awards.round(id) != round || attempt != awards.currentAttempt(id, round) + 1) {
+				throw Refusal.conflict("target", "tendering.order.reevaluationRound");
+			}
+			Instant now = clock.instant();
+			if (section.status() == SectionStatus.PUBLICIZING && !awards.move(id, SectionStatus.PUBLICIZING,
+					SectionStatus.OPENED)) {
+				throw Refusal.conflict(null, "tendering.section.changedMeanwhile");
+			}
+			UUID noticeId = UUID.randomUUID();
+			boolean withdrawn = awards.withdrawPublicity(id, round, decision, noticeId, now);
+			String title = section.name() + (withdrawn ? " 中标候选人公示撤回公告（责令重新评标）" : " 重新评标公告（责令重新评标）")
+					+ (round > 1 ? "（第" + round + "轮）" : "");
+			String law = newCommittee
+					? "依照《招标投标法实施条例》第七十条、第七十一条，原评标委员会的评审结论无效，由依法重新组建的评标委员会重新评审，原评标委员会成员不再参加"
+					: "依照《重庆市招标投标条例》第四十四条，由原评标委员会在同一价格基础上对资格审查、否决投标、评分汇总等客观评审行为重新评审";
+			String body = ("%s（交易标识码 %s）第%d轮：行政监督部门依法作出责令重新评标的决定（决定编号 %s），理由：%s。%s。"
+					+ "%s本轮第%d次评审结果另行公示。")
+				.formatted(section.name(), section.tradeCode(), round, decision, text, law,
+						withdrawn ? "原中标候选人公示予以撤回；" : "", attempt);
+			String signed = NoticeText.of(noticeId, NoticeType.AMENDMENT, section, title, body, section.bidDeadline(),
+					section.documentsFrom(), now);
+			String signature = Base64.getEncoder().encodeToString(platformKeys.sign(NoticeText.bytes(signed)));
+			jdbc.sql("""
+					insert into tendering.section_orders (id, section_id, round, region_code, kind, reason, decision_ref,
+					  status_before, notice_id, ordered_by, carried_at, attempt)
+					values (?, ?, ?, ?, 'RE_EVALUATION', ?, ?, ?, ?, ?, ?, ?)""")
+				.params(UUID.randomUUID(), id.value(), round, section.region().value(), text, decision,
+						section.status().name(), noticeId, regulator.actor().username(), Timestamp.from(now), attempt)
+				.update();
+			events.publishEvent(new NoticePublished(Actors.actor(), noticeId, NoticeType.AMENDMENT, section.tradeCode(),
+					section.projectName(), section.name(), section.region(), section.category(), title, body,
+					section.estimatedPrice(), null, section.tendererName(), CreditCode.of(section.tendererCreditCode()),
+					// no deadline: an amendment with one would move the opening's room booking
+					section.agencyName(), null, signed, signature, now).with(facts.of(section)));
+			for (EntityId bidder : new LinkedHashSet<>(awards.bidders(id))) {
+				participation.notify(id, section.region(), bidder, "tendering.notification.reevaluationOrdered",
+						section.tradeCode().value(), now);
+			}
+			events.publishEvent(new ReevaluationOrdered(regulator.actor(), id, section.tradeCode(), round, attempt,
+					decision, noticeId, section.status().name(), withdrawn, section.region(), now));
 			return sections.byId(id).orElseThrow();
 		}));
 	}

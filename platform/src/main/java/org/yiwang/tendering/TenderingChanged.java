@@ -251,6 +251,23 @@ public sealed interface TenderingChanged extends Auditable {
 		}
 	}
 
+	/**
+	 * A regulator's re-evaluation order was carried out: the round's candidates' publicity (if any) is withdrawn with a
+	 * public record, the section is back to evaluation, and the round is evaluated again as {@code attempt}.
+	 */
+	record ReevaluationOrdered(Actor actor, SectionId section, TradeCode tradeCode, int round, int attempt,
+			UUID decision, UUID notice, String statusBefore, boolean publicityWithdrawn, RegionCode region,
+			Instant occurredAt) implements TenderingChanged {
+
+		public String action() {
+			return "tendering.section.reevaluationOrdered";
+		}
+
+		public String target() {
+			return "section:" + section;
+		}
+	}
+
 	/** A regulator lifted its suspension; the deadline moved on by the time the procedure stood still. */
 	record ProcedureResumed(Actor actor, SectionId section, UUID suspension, UUID decision, Instant deadlineBefore,
 			Instant deadlineAfter, RegionCode region, Instant occurredAt) implements TenderingChanged {

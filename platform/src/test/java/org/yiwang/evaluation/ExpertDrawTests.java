@@ -59,6 +59,9 @@ class ExpertDrawTests {
 	ExpertDraws draws;
 
 	@Autowired
+	DrawAvoidances avoidances;
+
+	@Autowired
 	TrustStore trustStore;
 
 	@Autowired
@@ -130,8 +133,8 @@ class ExpertDrawTests {
 		TestActor.cityStaff().run(() -> pool.recordCredit(blacklisted.id(), ExpertCreditKind.BLACKLIST, null, "违规",
 				day.plusDays(30)));
 		TestActor party = TestActor.of(tendererUser, Role.TENDERER, TestActor.CITY, false);
-		party.run(() -> draws.addAvoidance(section.id().value(), named.name(), null, "曾为本项目提供咨询"));
-		assertThat(party.call(() -> draws.avoidances(section.id().value()))).extracting(DrawAvoidance::name)
+		party.run(() -> avoidances.addAvoidance(section.id().value(), named.name(), null, "曾为本项目提供咨询"));
+		assertThat(party.call(() -> avoidances.avoidances(section.id().value()))).extracting(DrawAvoidance::name)
 			.containsExactly(named.name());
 
 		DrawView committed = YUZHONG.call(() -> draws.request(new DrawRequest(section.id().value(), evaluationAt,
@@ -150,7 +153,7 @@ class ExpertDrawTests {
 					.param(committed.id()).query(Integer.class).single()));
 		assertThat(visible).isZero();
 		// the tenderer's list is closed once the draw is requested
-		assertThatThrownBy(() -> party.run(() -> draws.addAvoidance(section.id().value(), "某人", null, "原因")))
+		assertThatThrownBy(() -> party.run(() -> avoidances.addAvoidance(section.id().value(), "某人", null, "原因")))
 			.isInstanceOf(Refusal.class).hasMessage("evaluation.draw.avoidance.afterCommit");
 
 		DrawView drawn = YUZHONG.call(() -> draws.draw(committed.id()));

@@ -22,12 +22,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yiwang.AdjustableClock;
 import org.yiwang.PlatformTest;
 import org.yiwang.TestActor;
+import org.yiwang.evaluation.ReEvaluationKind;
+import org.yiwang.evaluation.Reevaluations;
 import org.yiwang.kernel.Role;
 import org.yiwang.registry.CreditKind;
 import org.yiwang.registry.EntityRegistry;
 import org.yiwang.registry.EntityRole;
 import org.yiwang.registry.EntityView;
 import org.yiwang.system.Refusal;
+import org.yiwang.tendering.SectionOrders;
 import org.yiwang.tendering.SectionSuspensions;
 import org.yiwang.tendering.SectionView;
 import org.yiwang.tendering.TenderDesk;
@@ -58,6 +61,12 @@ class SupervisionTests {
 
 	@Autowired
 	SectionSuspensions suspensions;
+
+	@Autowired
+	SectionOrders orders;
+
+	@Autowired
+	Reevaluations reevaluations;
 
 	@Autowired
 	EntityRegistry registry;
@@ -312,6 +321,12 @@ class SupervisionTests {
 				.hasFieldOrPropertyWithValue("messageKey", "supervision.regulatorOnly");
 			assertThatThrownBy(() -> operator.call(() -> suspensions.suspend(section.id(), "x", UUID.randomUUID())))
 				.hasFieldOrPropertyWithValue("messageKey", "tendering.suspension.regulatorOnly");
+			// nor carry out either side of a re-evaluation order without a signed act
+			assertThatThrownBy(() -> operator.call(() -> reevaluations.reopen(section.id(),
+					ReEvaluationKind.NEW_COMMITTEE, UUID.randomUUID())))
+				.hasFieldOrPropertyWithValue("messageKey", "evaluation.reevaluation.regulatorOnly");
+			assertThatThrownBy(() -> operator.call(() -> orders.reEvaluate(section.id(), "x", UUID.randomUUID(), 1, 2,
+					true))).hasFieldOrPropertyWithValue("messageKey", "tendering.order.regulatorOnly");
 		}
 		// the regulator reads the section but cannot publish, approve or return it, nor answer for the tenderer
 		SectionView shown = regulator.call(() -> desk.dossier(section.id())).section();

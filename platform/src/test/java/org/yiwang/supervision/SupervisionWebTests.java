@@ -144,6 +144,14 @@ class SupervisionWebTests {
 			.andExpect(status().is3xxRedirection())
 			.andExpect(header().string("Location", "/supervision/sections/" + section.id()))
 			.andExpect(flash().attribute("refused", "supervision.act.reason"));
+		// a re-evaluation order says which kind it is (a new committee or the original one), by a known name
+		mvc.perform(post("/supervision/acts").with(regulator).with(csrf()).param("kind", "ORDER_RE_EVALUATION")
+				.param("target", section.id().toString()).param("reason", "评标委员会组建违法"))
+			.andExpect(flash().attribute("refused", "supervision.act.reevaluationKind"));
+		mvc.perform(post("/supervision/acts").with(regulator).with(csrf()).param("kind", "ORDER_RE_EVALUATION")
+				.param("target", section.id().toString()).param("reason", "评标委员会组建违法")
+				.param("reevaluation", "BY_LOTTERY"))
+			.andExpect(flash().attribute("refusedField", "reevaluation"));
 		mvc.perform(post("/supervision/acts").with(regulator).with(csrf()).param("kind", "SUSPEND_SECTION")
 				.param("target", "no-such").param("reason", "理由充分").param("back", "https://evil.example"))
 			.andExpect(header().string("Location", "/supervision"))

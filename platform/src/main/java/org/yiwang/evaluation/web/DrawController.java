@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yiwang.evaluation.DrawAvoidances;
 import org.yiwang.evaluation.DrawOutcome;
 import org.yiwang.evaluation.DrawRequest;
 import org.yiwang.evaluation.ExpertDraws;
@@ -40,14 +41,18 @@ class DrawController {
 
 	private final ExpertDraws draws;
 
+	private final DrawAvoidances avoidances;
+
 	private final ExpertPool pool;
 
 	private final MessageSource messages;
 
 	private final JsonMapper json;
 
-	DrawController(ExpertDraws draws, ExpertPool pool, MessageSource messages, JsonMapper json) {
+	DrawController(ExpertDraws draws, DrawAvoidances avoidances, ExpertPool pool, MessageSource messages,
+			JsonMapper json) {
 		this.draws = draws;
+		this.avoidances = avoidances;
 		this.pool = pool;
 		this.messages = messages;
 		this.json = json;
@@ -121,7 +126,7 @@ class DrawController {
 	String avoidances(@RequestParam(required = false) String section, Model model) {
 		UUID id = ExpertPages.uuid(section == null ? "" : section, "evaluation.draw.sectionNotFound");
 		model.addAttribute("section", id);
-		model.addAttribute("avoidances", draws.avoidances(id));
+		model.addAttribute("avoidances", avoidances.avoidances(id));
 		return "evaluation/draw-avoidances";
 	}
 
@@ -131,7 +136,7 @@ class DrawController {
 			RedirectAttributes redirect, Locale locale) {
 		UUID id = ExpertPages.uuid(section == null ? "" : section, "evaluation.draw.sectionNotFound");
 		ExpertPages.attempt(redirect, messages, locale, "evaluation.draw.avoidance.added",
-				() -> draws.addAvoidance(id, name, idNumber, reason));
+				() -> avoidances.addAvoidance(id, name, idNumber, reason));
 		return "redirect:/draws/avoidances?section=" + id;
 	}
 

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yiwang.evaluation.DrawAvoidance;
+import org.yiwang.evaluation.DrawAvoidances;
 import org.yiwang.evaluation.DrawInvitation;
 import org.yiwang.evaluation.DrawOutcome;
 import org.yiwang.evaluation.DrawRequest;
@@ -36,9 +37,12 @@ class ExpertApi {
 
 	private final ExpertDraws draws;
 
-	ExpertApi(ExpertPool pool, ExpertDraws draws) {
+	private final DrawAvoidances avoidances;
+
+	ExpertApi(ExpertPool pool, ExpertDraws draws, DrawAvoidances avoidances) {
 		this.pool = pool;
 		this.draws = draws;
+		this.avoidances = avoidances;
 	}
 
 	@GetMapping("/api/experts")
@@ -137,7 +141,7 @@ class ExpertApi {
 	@PostMapping("/api/draws/avoidances")
 	@ResponseStatus(HttpStatus.CREATED)
 	DrawAvoidance avoid(@RequestBody Avoid avoid) {
-		return draws.addAvoidance(ExpertPages.uuid(avoid.section() == null ? "" : avoid.section(),
+		return avoidances.addAvoidance(ExpertPages.uuid(avoid.section() == null ? "" : avoid.section(),
 				"evaluation.draw.sectionNotFound"), avoid.name(), avoid.idNumber(), avoid.reason());
 	}
 

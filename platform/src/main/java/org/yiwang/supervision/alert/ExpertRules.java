@@ -48,7 +48,7 @@ class ExpertRules {
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(EvaluationReported reported) {
-		scores.reported(reported.section(), reported.round())
+		scores.reported(reported.section(), reported.round(), reported.attempt())
 			.ifPresent(points -> RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(s -> evaluate(reported, points))));
 	}
 
@@ -58,7 +58,9 @@ class ExpertRules {
 			return;
 		}
 		trades.tradeOfSection(reported.section().value()).ifPresent(t -> alerts.raise(new Alerts.Finding("EXPERT_OUTLIER",
-				"EXPERT_OUTLIER:" + reported.section().value() + ":" + reported.round(), reported.section().value(),
+				// each evaluation attempt's committee is judged on its own (a re-evaluation order makes a second one)
+				"EXPERT_OUTLIER:" + reported.section().value() + ":" + reported.round()
+						+ (reported.attempt() > 1 ? ":" + reported.attempt() : ""), reported.section().value(),
 				t.tradeCode(), t.subject(), reported.region(), t.category(),
 				String.format(Locale.ROOT, "评标专家打分偏离其他成员均值超过满分的 %s%%（实施条例第四十九条） an expert's points differ from the other members' mean by more than %s%% of the most points (%s):%n%s",
 						share.movePointRight(2).stripTrailingZeros().toPlainString(),

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yiwang.evaluation.ReEvaluationKind;
 import org.yiwang.supervision.ActKind;
 import org.yiwang.supervision.ActRequest;
 import org.yiwang.supervision.ActView;
@@ -120,6 +121,7 @@ class SupervisionController {
 		model.addAttribute("w", workspace.section(new SectionId(uuid(id))));
 		model.addAttribute("kinds", new ActKind[] { ActKind.SUSPEND_SECTION, ActKind.RESUME_SECTION,
 				ActKind.ORDER_RE_EVALUATION, ActKind.ORDER_RE_TENDER });
+		model.addAttribute("reevaluationKinds", ReEvaluationKind.values());
 		return "supervision/section";
 	}
 
@@ -179,12 +181,15 @@ class SupervisionController {
 	@PostMapping("/supervision/acts")
 	String prepare(@RequestParam(required = false) String kind, @RequestParam(required = false) String target,
 			@RequestParam(required = false) String outcome, @RequestParam(required = false) String until,
-			@RequestParam(required = false) String reason, @RequestParam(required = false) String back,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) String reason, @RequestParam(required = false) String reevaluation,
+			@RequestParam(required = false) String back, RedirectAttributes redirect) {
 		AtomicReference<ActView> prepared = new AtomicReference<>();
-		Forms.attempt(redirect, "supervision.saved.prepared", () -> prepared.set(actions.prepare(new ActRequest(
-				parse(ActKind.class, kind, "kind"), target, parse(RulingOutcome.class, outcome, "outcome"),
-				day(until, "until"), reason))));
+		Forms.attempt(redirect, "supervision.saved.prepared", () -> {
+			ActKind actKind = parse(ActKind.class, kind, "kind");
+			prepared.set(actions.prepare(new ActRequest(actKind, target, parse(RulingOutcome.class, outcome, "outcome"),
+					day(until, "until"), reason, actKind == ActKind.ORDER_RE_EVALUATION
+							? parse(ReEvaluationKind.class, reevaluation, "reevaluation") : null)));
+		});
 		if (prepared.get() != null) {
 			return "redirect:/supervision/acts/" + prepared.get().id();
 		}

@@ -21,7 +21,9 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.PlatformTest;
 import org.yiwang.TestActor;
 import org.yiwang.kernel.Actor;
@@ -34,6 +36,7 @@ import org.yiwang.kernel.Role;
 import org.yiwang.portal.OpenData;
 import org.yiwang.portal.Publications;
 import org.yiwang.system.Refusal;
+import org.yiwang.system.RegionScopes;
 import org.yiwang.tendering.NoticeParticulars;
 import org.yiwang.tendering.NoticePublished;
 import org.yiwang.tendering.NoticeType;
@@ -126,6 +129,15 @@ class RedFlagsTests {
 		assertThat(redFlags.compute(trade, awardRecord)).extracting(f -> f.indicator().name())
 			.containsExactly("R003", "R024", "R028");
 		assertThat(redFlags.ofProcess(trade)).hasSize(3);
+		// rebuild: with the process's rows gone, walking the public release feed gives back the live path's flags
+		List<List<Object>> live = redFlags.ofProcess(trade).stream().map(RedFlagsTests::comparable).toList();
+		RegionScopes.runAsPlatform(() -> context.getBean(TransactionTemplate.class).executeWithoutResult(s -> context
+			.getBean(JdbcClient.class).sql("DELETE FROM supervision.red_flags WHERE trade_code = ?").param(trade).update()));
+		assertThat(redFlags.ofProcess(trade)).isEmpty();
+		// (the release feed holds back records younger than its watermark, 2 s in tests: the award is in it after that)
+		Awaitility.await().atMost(Duration.ofSeconds(20)).pollDelay(Duration.ofSeconds(2)).pollInterval(Duration.ofSeconds(1))
+			.until(() -> RegionScopes.callAsPlatform(() -> redFlags.rebuild()) >= 1 && !redFlags.ofProcess(trade).isEmpty());
+		assertThat(redFlags.ofProcess(trade)).extracting(RedFlagsTests::comparable).containsExactlyElementsOf(live);
 
 		// regulators: building works in Yuzhong (or city-wide) see them; Wanzhou's and water works' do not
 		TestActor yuzhong = regulator(RegionScope.of(RegionCode.of(TestActor.YUZHONG)), "ENG_BUILDING");
@@ -152,6 +164,12 @@ class RedFlagsTests {
 		mvc.perform(get("/supervision/red-flags").param("lang", "en")
 			.with(authentication(regulator(RegionScope.of(RegionCode.of(TestActor.WANZHOU)), "ENG_BUILDING").authentication())))
 			.andExpect(status().isOk()).andExpect(content().string(not(containsString(trade))));
+	}
+
+	/** What a flag says, apart from when it was computed. */
+	private static List<Object> comparable(RedFlagView f) {
+		return List.of(f.indicator(), f.ocid(), f.title(), f.region(), f.category(), f.value().stripTrailingZeros(),
+				f.evidence(), f.record());
 	}
 
 	@Test

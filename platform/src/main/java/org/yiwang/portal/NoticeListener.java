@@ -84,7 +84,7 @@ class NoticeListener {
 		// the candidates' publicity publishes the evaluation report: its candidates (510) and committee (508)
 		if (notice.type() == NoticeType.CANDIDATES && p != null && p.evaluation() != null) {
 			NoticeParticulars.Evaluation e = p.evaluation();
-			String round = notice.tradeCode().value() + "#" + e.round();
+			String round = evaluationItem(notice.tradeCode().value(), e);
 			for (NoticeParticulars.Candidate c : e.candidates()) {
 				uplink.prepare(record, NationalDataset.TENDER_CANDIDATE, round + "#" + c.rank(), candidate(p, e, c));
 			}
@@ -95,6 +95,15 @@ class NoticeListener {
 						round + "#" + m.kind() + "-" + m.position(), expert(p, m));
 			}
 		}
+	}
+
+	/**
+	 * What a round's evaluation is keyed by in the uplink: the trade and round, and the attempt from the second on (a
+	 * re-evaluation ordered by a regulator publishes a new report for the same round; keyed by the round alone, its
+	 * candidates and committee would be taken for the first attempt's and never sent).
+	 */
+	static String evaluationItem(String tradeCode, NoticeParticulars.Evaluation e) {
+		return tradeCode + "#" + e.round() + (e.attempt() > 1 ? "-attempt" + e.attempt() : "");
 	}
 
 	/**

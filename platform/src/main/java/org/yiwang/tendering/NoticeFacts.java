@@ -145,7 +145,7 @@ class NoticeFacts {
 					quality, c.bidder() == null ? null
 							: qualificationConditions(section.qualifications(), registry.heldQualifications(c.bidder()))));
 		}
-		return new NoticeParticulars.Evaluation(report.reportId(), report.round(), report.method(),
+		return new NoticeParticulars.Evaluation(report.reportId(), report.round(), report.attempt(), report.method(),
 				report.reportSha256(), candidates);
 	}
 

@@ -48,10 +48,17 @@ public record NoticeParticulars(String tenderProjectCode, String sectionCode, In
 	 * @param reportSha256 hex SHA-256 of the signed report PDF
 	 * @param candidates ranked from 1
 	 */
-	public record Evaluation(UUID report, int round, String method, String reportSha256, List<Candidate> candidates) {
+	public record Evaluation(UUID report, int round, int attempt, String method, String reportSha256,
+			List<Candidate> candidates) {
 
 		public Evaluation {
 			candidates = List.copyOf(candidates);
+			attempt = Math.max(1, attempt); // records stored before attempts existed read as 0: they were the first
+		}
+
+		/** A round's first evaluation (attempt 1). */
+		public Evaluation(UUID report, int round, String method, String reportSha256, List<Candidate> candidates) {
+			this(report, round, 1, method, reportSha256, candidates);
 		}
 	}
 

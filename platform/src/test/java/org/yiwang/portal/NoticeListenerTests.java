@@ -78,6 +78,21 @@ class NoticeListenerTests {
 		assertThat(NoticeListener.result(scored, c)).isNull();
 	}
 
+	@Test
+	void a_re_evaluations_candidates_are_their_own_items_while_the_first_attempt_keeps_the_rounds_key() {
+		NoticeParticulars.Evaluation first = new NoticeParticulars.Evaluation(UUID.randomUUID(), 2, "WEIGHTED_SCORING",
+				"c".repeat(64), List.of());
+		NoticeParticulars.Evaluation second = new NoticeParticulars.Evaluation(UUID.randomUUID(), 2, 2,
+				"WEIGHTED_SCORING", "c".repeat(64), List.of());
+		NoticeParticulars.Evaluation stored = new NoticeParticulars.Evaluation(UUID.randomUUID(), 2, 0,
+				"WEIGHTED_SCORING", "c".repeat(64), List.of());
+		assertThat(NoticeListener.evaluationItem("CQ-500103-2026-000001", first)).isEqualTo("CQ-500103-2026-000001#2");
+		assertThat(NoticeListener.evaluationItem("CQ-500103-2026-000001", second))
+			.isEqualTo("CQ-500103-2026-000001#2-attempt2");
+		assertThat(stored.attempt()).isEqualTo(1);
+		assertThat(NoticeListener.evaluationItem("CQ-500103-2026-000001", stored)).isEqualTo("CQ-500103-2026-000001#2");
+	}
+
 	static final ProjectFacts FACTS = new ProjectFacts("重庆市渝中区解放碑示范路 1 号", "重庆市渝中区示范建设管理中心", "E",
 			"FISCAL", "区级财政 100%", "道路全长 1.2 公里", "关于示范道路改造项目可行性研究报告的批复", true, "WORKS",
 			"示范道路改造工程施工，公开招标，一个标段", "重庆市渝中区住房和城乡建设委员会", "重庆市渝中区发展和改革委员会");

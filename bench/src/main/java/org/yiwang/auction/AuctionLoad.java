@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -190,6 +191,9 @@ public final class AuctionLoad {
 
 	final AuthenticationProvider login;
 
+	/** The platform's clock (a demo clock runs ahead of real time once the demo city is seeded): every instant sent. */
+	final Clock clock;
+
 	final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
 		.followRedirects(HttpClient.Redirect.NEVER).executor(Executors.newFixedThreadPool(16, r -> {
 			Thread t = new Thread(r, "bench-http");
@@ -205,6 +209,7 @@ public final class AuctionLoad {
 		this.accounts = app.getBean(AccountManagement.class);
 		this.deposits = app.getBean(CashDeposits.class);
 		this.login = app.getBean(AuthenticationProvider.class);
+		this.clock = app.getBean(Clock.class);
 	}
 
 	/** Signed-in sessions by username: one (Argon2-checked) sign-in each, as a browser session would keep it. */
@@ -282,7 +287,7 @@ public final class AuctionLoad {
 		String body = """
 				{"accountNumber":"%s","amount":100.00,"payerAccount":"6222000011112222","payerName":"%s",
 				 "paidAt":"%s","bankReference":"%s"}""".formatted(account.accountNumber(), entity.name(),
-				Instant.now().minusSeconds(60), bankReference);
+				clock.instant().minusSeconds(60), bankReference);
 		HttpResponse<String> paid = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
 				+ "/api/guarantees/bank/arrivals")).header("Authorization", "Bearer " + bankToken)
 			.header("Idempotency-Key", bankReference).header("Content-Type", "application/json")
@@ -297,7 +302,7 @@ public final class AuctionLoad {
 	void conclude(ListingView listing) {
 		Instant periodEnd = listing.periodEnd();
 		as("staff.yuzhong", DEMO_PASSWORD,
-				() -> hall.concludeAsOf(listing.id(), Instant.now(), 24 * 60, null, periodEnd));
+				() -> hall.concludeAsOf(listing.id(), clock.instant(), 24 * 60, null, periodEnd));
 	}
 
 	private static final java.util.regex.Pattern SESSION = java.util.regex.Pattern.compile("JSESSIONID=([^;]+)");

@@ -158,7 +158,9 @@ public final class AuctionLoad {
 		Path dir = Files.createTempDirectory(name);
 		List<String> args = new ArrayList<>(List.of("--yiwang.database.embedded-directory=" + dir.resolve("pg"),
 				"--yiwang.database.embedded-clean=true", "--yiwang.pki.key-secret-file=" + dir.resolve("pki-secret"),
-				"--server.port=0", "--logging.file.name=" + dir.resolve("yiwang.log"), "--logging.level.root=WARN"));
+				"--server.port=0", "--logging.file.name=" + dir.resolve("yiwang.log"), "--logging.level.root=WARN",
+				// the bare floor's Tomcat, stopped after each row, warns of the pool threads its servlet started
+				"--logging.level.org.apache.catalina.loader.WebappClassLoaderBase=ERROR"));
 		args.addAll(List.of(more));
 		return new SpringApplicationBuilder(YiwangApplication.class).run(args.toArray(String[]::new));
 	}

@@ -76,9 +76,4 @@ class BidMapping extends AbstractHandlerMapping {
 		request.setAttribute(BEST_MATCHING_HANDLER_ATTRIBUTE, handler);
 		return handler.createWithResolvedBean();
 	}
-
-	/** The handler method this mapping serves (for tests). */
-	HandlerMethod handler() {
-		return handler;
-	}
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# One hot auction: N bidders bidding over HTTP on loopback, accepted durable bids/s and p99 acknowledgement latency,
-# beside PostgreSQL single-row insert-and-commit throughput at the same concurrency, measured in the same run.
-# Usage: bench/auction-load.sh [bidders=200] [seconds=10] [paced offered bids/s=1000]   (a few minutes, mostly setup)
+# One hot auction against its floor at several concurrencies in one run: for each, a bare servlet doing one
+# insert+commit per POST (the floor), then the platform's live bid endpoint, same bidders and seconds; one table.
+# Usage: bench/auction-load.sh [concurrencies=10,50,200] [seconds=10] [paced offered bids/s=1000]   (setup 2-3 min, then ~2 min)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "Building (platform jar + bench classes)..."

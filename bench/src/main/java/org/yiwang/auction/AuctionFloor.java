@@ -171,7 +171,7 @@ public final class AuctionFloor {
 		}
 		done.await();
 		pool.shutdown();
-		return new Bidding(AuctionLoad.merged(latencies, counts), accepted.get(), refused.get(), errors.get(),
+		return new Bidding(LoadRun.merged(latencies, counts), accepted.get(), refused.get(), errors.get(),
 				accepted.get() + refused.get());
 	}
 

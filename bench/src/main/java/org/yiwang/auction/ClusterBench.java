@@ -16,7 +16,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +128,7 @@ public final class ClusterBench {
 					.secret());
 			}
 			load.as("staff.yuzhong", DEMO_PASSWORD,
-					() -> load.hall.concludeAsOf(published.id(), Instant.now(), 0, null, published.periodEnd()));
+					() -> load.hall.concludeAsOf(published.id(), load.clock.instant(), 0, null, published.periodEnd()));
 			listing = published.id();
 		}
 

@@ -13,6 +13,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +24,12 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
 import org.yiwang.demo.DemoListings;
 import org.yiwang.PlatformTest;
 import org.yiwang.TestActor;
@@ -75,6 +84,37 @@ class AuctionPagesTests {
 		mvc.perform(post("/auctions/" + ready.id() + "/bids").with(csrf()).with(authentication(demoBidder))
 			.header("Idempotency-Key", "demo-1").param("amount", "3000000.00")).andExpect(status().isOk())
 			.andExpect(jsonPath("$.seq").value(1));
+	}
+
+	@Test
+	void a_bid_is_found_by_its_own_mapping_with_the_handler_interceptors_and_attributes_of_mvcs_own() throws Exception {
+		HandlerMapping own = context.getBean("bidMapping", HandlerMapping.class);
+		HandlerMapping mvcs = context.getBean("requestMappingHandlerMapping", HandlerMapping.class);
+		String path = "/auctions/" + UUID.randomUUID() + "/bids";
+		MockHttpServletRequest fastRequest = dispatched("POST", path);
+		HandlerExecutionChain fast = own.getHandler(fastRequest);
+		MockHttpServletRequest slowRequest = dispatched("POST", path);
+		HandlerExecutionChain slow = mvcs.getHandler(slowRequest);
+		assertThat(((HandlerMethod) fast.getHandler()).getMethod()).isEqualTo(((HandlerMethod) slow.getHandler()).getMethod());
+		assertThat(fast.getInterceptorList()).extracting(i -> (Object) i.getClass())
+			.containsExactlyElementsOf(slow.getInterceptorList().stream().map(i -> (Object) i.getClass()).toList());
+		for (String attribute : List.of(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE,
+				HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, HandlerMapping.PATH_WITHIN_HANDLER_MAPPING_ATTRIBUTE)) {
+			assertThat(fastRequest.getAttribute(attribute)).as(attribute).isEqualTo(slowRequest.getAttribute(attribute));
+		}
+		assertThat(fastRequest.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE))
+			.isEqualTo(Map.of("id", path.split("/")[2]));
+		// Anything else goes on to MVC's own mapping.
+		assertThat(own.getHandler(dispatched("GET", path))).isNull();
+		assertThat(own.getHandler(dispatched("POST", "/api" + path))).isNull();
+		assertThat(own.getHandler(dispatched("POST", path + "/x"))).isNull();
+		assertThat(own.getHandler(dispatched("POST", path.replace("/bids", "/accept")))).isNull();
+	}
+
+	private static MockHttpServletRequest dispatched(String method, String path) {
+		MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+		ServletRequestPathUtils.parseAndCache(request);
+		return request;
 	}
 
 	@Test

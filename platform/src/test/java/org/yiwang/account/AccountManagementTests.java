@@ -154,9 +154,6 @@ class AccountManagementTests {
 	@Autowired
 	Accounts rows;
 
-	@Autowired
-	org.springframework.transaction.support.TransactionTemplate transactions;
-
 	/** As a bearer call reads a token: one statement, no transaction of the application, no scope set before it. */
 	private java.util.Optional<Accounts.TokenHolder> useAt(String hash, Instant now) {
 		return rows.tokenHolder(hash, now);

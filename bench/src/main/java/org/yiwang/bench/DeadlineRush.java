@@ -215,8 +215,9 @@ public final class DeadlineRush {
 		System.out.printf("%-58s %.0f%% of the floor's receipts/s; p99 %.2f x the floor's p99%n", "against the floor",
 				100 * perSecond / floorPerSecond, ms(latencies, 0.99) / ms(floor.latencies(), 0.99));
 		double n = Math.max(1, receipted.get());
-		System.out.printf("%-58s %.2f statements, %.2f transactions%n", "per receipt, request threads (JDBC)",
-				traffic.chosen().statements() / n, traffic.chosen().transactions() / n);
+		System.out.printf("%-58s %.2f statements, %.2f transactions (and %.2f liveness checks of the pool)%n",
+				"per receipt, request threads (JDBC)", traffic.chosen().statements() / n,
+				traffic.chosen().transactions() / n, traffic.chosen().livenessChecks() / n);
 		System.out.printf("%-58s %.2f statements, %.2f transactions (PostgreSQL's own count: %.2f)%n",
 				"per receipt, every thread of this JVM (JDBC)", traffic.all().statements() / n,
 				traffic.all().transactions() / n, databaseCommits / n);

@@ -19,7 +19,8 @@ import org.springframework.transaction.TransactionExecutionListener;
  * request threads). Read from pgjdbc's own FINEST protocol trace: a transaction is a {@code BEGIN} (pgjdbc sends it as
  * a simple query before a transaction's first statement) or a statement sent outside one (autocommit); a statement is
  * an Execute message, less each transaction's {@code COMMIT} or {@code ROLLBACK} (one Execute each). A thread's
- * transaction ends with Spring's commit or rollback on it. Same counter as the platform's {@code IntakeTrafficTests}
+ * transaction ends with Spring's commit or rollback on it. The pool's liveness checks (an empty query) are counted
+ * apart. Same counter as the platform's {@code IntakeTrafficTests}
  * (which says why "no Spring transaction active" is not autocommit: the region scope's {@code set_config} runs on the
  * transaction's connection before Spring marks it active).
  */
@@ -35,6 +36,16 @@ final class JdbcTraffic implements AutoCloseable {
 		private final AtomicLong begins = new AtomicLong();
 
 		private final AtomicLong autocommits = new AtomicLong();
+
+		private final AtomicLong livenessChecks = new AtomicLong();
+
+		/**
+		 * The pool's liveness checks: pgjdbc's {@code isValid} sends an empty query, which Hikari asks of a connection
+		 * idle for more than half a second before lending it. A round trip, but no statement and no transaction.
+		 */
+		long livenessChecks() {
+			return livenessChecks.get();
+		}
 
 		/** Statements executed, each transaction's COMMIT or ROLLBACK not counted. */
 		long statements() {
@@ -71,8 +82,15 @@ final class JdbcTraffic implements AutoCloseable {
 			if (message == null) {
 				return;
 			}
-			boolean begin = message.startsWith(" FE=> SimpleQuery") && record.getParameters() != null
-					&& String.valueOf(record.getParameters()[0]).startsWith("BEGIN");
+			boolean simple = message.startsWith(" FE=> SimpleQuery") && record.getParameters() != null;
+			if (simple && String.valueOf(record.getParameters()[0]).isEmpty()) {
+				all.livenessChecks.incrementAndGet();
+				if (counted.test(Thread.currentThread())) {
+					chosen.livenessChecks.incrementAndGet();
+				}
+				return;
+			}
+			boolean begin = simple && String.valueOf(record.getParameters()[0]).startsWith("BEGIN");
 			boolean execute = !begin && (message.startsWith(" FE=> Execute") || message.startsWith(" FE=> SimpleQuery"));
 			if (!begin && !execute) {
 				return;

@@ -16,8 +16,17 @@ public record AuditEntry(long seq, Instant occurredAt, String actor, String role
 	 * appended only when there is one, so entries written before the field existed keep their hashes.
 	 */
 	String canonical() {
-		String fields = String.join("\n", Long.toString(seq), occurredAt.toString(), actor, role,
-				actorRegion == null ? "" : actorRegion, region, action, target, payloadHash, previousHash);
-		return supportedBy == null ? fields : fields + "\nsupportedBy:" + supportedBy;
+		return seq + "\n" + canonicalBody() + "\n" + previousHash + canonicalTail();
+	}
+
+	/** What {@link #canonical} holds between the sequence number and the previous hash (the head gives those two). */
+	String canonicalBody() {
+		return String.join("\n", occurredAt.toString(), actor, role, actorRegion == null ? "" : actorRegion, region, action,
+				target, payloadHash);
+	}
+
+	/** What {@link #canonical} holds after the previous hash. */
+	String canonicalTail() {
+		return supportedBy == null ? "" : "\nsupportedBy:" + supportedBy;
 	}
 }

@@ -114,26 +114,36 @@ public class AuditLog {
 		return pending;
 	}
 
+	/**
+	 * One statement (issue 25; it was two, the head read {@code for update} and then the entry and head written): the
+	 * head is locked, the entry's hash computed from it in PostgreSQL over the same text as
+	 * {@link AuditEntry#canonical} (the sequence number and previous hash from the head, the rest from here), the entry
+	 * inserted and the head moved. A concurrent append waits on the head's lock and then reads the head as the first
+	 * one left it (PostgreSQL re-reads a row it locked after waiting), as before. No RETURNING from the entry: the
+	 * acting scope may not read it; the head tells its sequence number and hash.
+	 */
 	AuditEntry append(Auditable event) {
-		record Head(long seq, String hash) {
+		record Appended(long seq, String hash, String previousHash) {
 		}
-		Head head = jdbc.sql("select seq, hash from audit.chain_head where id = 1 for update")
-			.query((rs, row) -> new Head(rs.getLong(1), rs.getString(2))).single();
 		String payload = json.writeValueAsString(event);
-		AuditEntry unsigned = new AuditEntry(head.seq() + 1, event.occurredAt().truncatedTo(ChronoUnit.MICROS),
+		AuditEntry unsigned = new AuditEntry(0, event.occurredAt().truncatedTo(ChronoUnit.MICROS),
 				event.actor().username(), event.actor().role(), event.actor().region(), event.region().value(),
-				event.action(), event.target(), payload, Sha256.hex(payload), head.hash(), null, event.actor().supportedBy());
-		String hash = Sha256.hex(unsigned.canonical());
-		// the entry and the head that names it in one statement (no RETURNING: the acting scope may not read the entry)
-		jdbc.sql("with entry as (insert into audit.entries (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)) "
-				+ "update audit.chain_head set seq = ?, hash = ? where id = 1")
-			.params(unsigned.seq(), Timestamp.from(unsigned.occurredAt()), unsigned.actor(), unsigned.role(),
-					unsigned.actorRegion(), unsigned.region(), unsigned.action(), unsigned.target(), payload,
-					unsigned.payloadHash(), unsigned.previousHash(), hash, unsigned.supportedBy(), unsigned.seq(), hash)
-			.update();
-		return new AuditEntry(unsigned.seq(), unsigned.occurredAt(), unsigned.actor(), unsigned.role(),
+				event.action(), event.target(), payload, Sha256.hex(payload), null, null, event.actor().supportedBy());
+		Appended appended = jdbc.sql("""
+				with head as (select seq + 1 as seq, hash as prev from audit.chain_head where id = 1 for update),
+				next as (select seq, prev, encode(sha256(convert_to(seq::text || chr(10) || ? || chr(10) || prev || ?,
+				  'UTF8')), 'hex') as hash from head),
+				entry as (insert into audit.entries (""" + COLUMNS + """
+				) select next.seq, ?, ?, ?, ?, ?, ?, ?, ?, ?, next.prev, next.hash, ? from next)
+				update audit.chain_head c set seq = next.seq, hash = next.hash from next where c.id = 1
+				returning c.seq, c.hash, next.prev""")
+			.params(unsigned.canonicalBody(), unsigned.canonicalTail(), Timestamp.from(unsigned.occurredAt()),
+					unsigned.actor(), unsigned.role(), unsigned.actorRegion(), unsigned.region(), unsigned.action(),
+					unsigned.target(), payload, unsigned.payloadHash(), unsigned.supportedBy())
+			.query((rs, row) -> new Appended(rs.getLong(1), rs.getString(2), rs.getString(3))).single();
+		return new AuditEntry(appended.seq(), unsigned.occurredAt(), unsigned.actor(), unsigned.role(),
 				unsigned.actorRegion(), unsigned.region(), unsigned.action(), unsigned.target(), payload,
-				unsigned.payloadHash(), unsigned.previousHash(), hash, unsigned.supportedBy());
+				unsigned.payloadHash(), appended.previousHash(), appended.hash(), unsigned.supportedBy());
 	}
 
 	/** The newest entries the reader's scope shows, optionally only those whose action or target contains {@code text}. */

@@ -104,6 +104,26 @@ class Entities {
 				+ "where username = ? order by added_at limit 1)").param(username).query(this::map).optional();
 	}
 
+	/** A member's entity with its signer's binding and today's blacklisting, as {@link EntityCertificates#bidderStanding}. */
+	record Standing(MarketEntity entity, boolean signerBound, boolean blacklisted) {
+	}
+
+	/**
+	 * The member's entity (its earliest membership), whether the certificate with this fingerprint is bound to it and
+	 * active, and whether a blacklisting of it runs on this day in any region or category: one statement.
+	 */
+	Optional<Standing> standingOfMember(String username, String fingerprint, java.time.LocalDate day) {
+		return jdbc.sql("select " + COLUMNS + ", exists (select 1 from registry.certificate_bindings b "
+				+ "where b.fingerprint = ? and b.entity_id = e.id and b.status = 'ACTIVE') as signer_bound, "
+				+ "exists (select 1 from registry.credit_records r where r.entity_id = e.id and r.kind = 'BLACKLIST' "
+				+ "and r.starts_on <= ? and (r.ends_on is null or r.ends_on >= ?)) as blacklisted "
+				+ "from registry.entities e where e.id = (select entity_id from registry.members where username = ? "
+				+ "order by added_at limit 1)")
+			.params(fingerprint, java.sql.Date.valueOf(day), java.sql.Date.valueOf(day), username)
+			.query((rs, row) -> new Standing(map(rs, row), rs.getBoolean("signer_bound"), rs.getBoolean("blacklisted")))
+			.optional();
+	}
+
 	Optional<EntityId> entityOf(String username) {
 		return jdbc.sql("select entity_id from registry.members where username = ? order by added_at limit 1")
 			.param(username).query(UUID.class).optional().map(EntityId::new);

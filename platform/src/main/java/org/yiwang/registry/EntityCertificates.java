@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -133,6 +134,28 @@ public class EntityCertificates {
 		return bindings.byFingerprint(fingerprint)
 			.filter(b -> b.entity().equals(entity) && b.status() == BindingStatus.ACTIVE)
 			.isPresent();
+	}
+
+	/**
+	 * What a bid asks of the registry about its bidder, in one read (issue 25; it was three: the member's entity, the
+	 * signer's binding, the credit records): the signed-in member's entity, whether the certificate with this
+	 * fingerprint (SHA-256 of its DER encoding, as {@link CertificateView#fingerprint}) is bound to it and active, and
+	 * whether a blacklisting of it runs on {@code day} anywhere. Only when one runs does the caller need
+	 * {@link EntityRegistry#isBarred} for its region and category. Empty when the member has no entity.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<BidderStanding> bidderStanding(String fingerprint, java.time.LocalDate day) {
+		Acting acting = Actors.required();
+		return entities.standingOfMember(acting.actor().username(), fingerprint, day)
+			.map(s -> new BidderStanding(s.entity().view(), s.signerBound(), s.blacklisted()));
+	}
+
+	/**
+	 * @param signerBound the certificate asked about is bound to the entity, the binding active (its validity and
+	 *        revocation are the trust store's to judge)
+	 * @param blacklistedSomewhere a blacklisting of the entity runs on the day asked about, in some region or category
+	 */
+	public record BidderStanding(EntityView entity, boolean signerBound, boolean blacklistedSomewhere) {
 	}
 
 	private CertificateBinding withRevocation(CertificateBinding binding) {

@@ -24,6 +24,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * went out instead. Parsing now costs nothing extra: the CSRF check or the controller parsed the same body anyway. The
  * modules' streamed upload URLs ({@link StreamedUploadUrls}) are left alone: they read their bodies as a stream and
  * refuse a malformed one themselves.
+ * <p>
+ * A plain form POST ({@code application/x-www-form-urlencoded}) is read here too: one with a broken %-escape and its
+ * CSRF token in a header reached the same door unread, and the error page's dispatch failed on it the same way
+ * (Tomcat's English 403 page; issue 25). Reading it costs nothing extra either: the container keeps what it parsed.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 25)
@@ -40,15 +44,20 @@ class MultipartParsing extends OncePerRequestFilter {
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String type = request.getContentType();
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return !"POST".equals(request.getMethod()) || type == null
-				|| !type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")
-				|| uploads.stream().anyMatch(upload -> upload.matches(path));
+		if (!"POST".equals(request.getMethod()) || type == null) {
+			return true;
+		}
+		String lower = type.toLowerCase(Locale.ROOT);
+		if (lower.startsWith("application/x-www-form-urlencoded")) {
+			return false;
+		}
+		return !lower.startsWith("multipart/form-data") || uploads.stream().anyMatch(upload -> upload.matches(path));
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		request.getParameterMap(); // parses the parts, or throws what UnreadableRequests answers 400
+		request.getParameterMap(); // parses the parts or the form, or throws what UnreadableRequests answers 400
 		chain.doFilter(request, response);
 	}
 }

@@ -173,7 +173,12 @@ public class BidBox {
 	 * is barred or unqualified, holds no bid security or has a bid standing.
 	 */
 	private Checked check(SectionId id, String username, String key, VerifiedEnvelope verified, Instant receivedAt) {
-		EntityView bidder = access.myEntity("tendering.entity.notBidder", EntityRole.BIDDER);
+		// the entity, the signer's binding and a running blacklisting in one read; the fingerprint is the trust store's
+		// (SHA-256 of the certificate's DER), checked against what inspect reports below
+		String signer = fingerprint(verified);
+		EntityCertificates.BidderStanding standing = access.myStanding(signer, "tendering.entity.notBidder",
+				EntityRole.BIDDER);
+		EntityView bidder = standing.entity();
 		Sections.ForBid found = sections.forBid(id, bidder.id(), username, key, false)
 			.filter(f -> f.section().status().ordinal() >= SectionStatus.PUBLISHED.ordinal())
 			.orElseThrow(SectionAccess::notFound);
@@ -210,11 +215,13 @@ public class BidBox {
 		if (!found.interested()) {
 			throw Refusal.conflict(null, "tendering.documents.registerFirst");
 		}
-		// the signer was judged (trusted, valid, not revoked) by inspect: only its binding is left to read
-		if (!certificates.activelyBound(bidder.id(), sealed.signer().fingerprint())) {
+		// the signer was judged (trusted, valid, not revoked) by inspect: only its binding is left, read with the entity
+		boolean bound = sealed.signer().fingerprint().equals(signer) ? standing.signerBound()
+				: certificates.activelyBound(bidder.id(), sealed.signer().fingerprint());
+		if (!bound) {
 			throw Refusal.invalid("envelope", "tendering.bid.signerNotBound", bidder.name());
 		}
-		access.requireEligible(bidder, section);
+		access.requireEligible(bidder, section, standing.blacklistedSomewhere());
 		if (section.bidSecurity().compareTo(Money.ZERO) > 0
 				&& bidSecurity.securityHeld(bidder.id(), section.tradeCode(), section.bidSecurity()).isEmpty()) {
 			throw Refusal.conflict(null, "tendering.bid.noSecurity", section.bidSecurity().toString());
@@ -223,6 +230,16 @@ public class BidBox {
 			throw Refusal.conflict(null, "tendering.bid.duplicate");
 		}
 		return new Checked(section, bidder, sealed, null);
+	}
+
+	/** The signer certificate's fingerprint as the trust store names it: SHA-256 of its DER encoding, lower-case hex. */
+	private static String fingerprint(VerifiedEnvelope verified) {
+		try {
+			return org.yiwang.kernel.Sha256.hex(verified.signer().getEncoded());
+		}
+		catch (java.security.cert.CertificateEncodingException e) {
+			return ""; // no binding has it: inspect refuses such a certificate, or the binding is read by its own name
+		}
 	}
 
 	/** Keeps the file, signs the receipt, and stores the bid with it in one transaction under the section's hold. */

@@ -1,43 +1,29 @@
 package org.yiwang.tendering;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
-import org.yiwang.catalog.Catalog;
-import org.yiwang.catalog.ProcedureTemplate;
 import org.yiwang.envelope.EnvelopeException;
 import org.yiwang.envelope.EnvelopeReader;
-import org.yiwang.envelope.OpenedEnvelope;
 import org.yiwang.envelope.Pem;
-import org.yiwang.envelope.PriceSheet;
 import org.yiwang.envelope.Shamir;
 import org.yiwang.guarantee.BidSecurity;
 import org.yiwang.kernel.Acting;
@@ -56,14 +42,11 @@ import org.yiwang.registry.EntitySignature;
 import org.yiwang.registry.EntityView;
 import org.yiwang.system.Actors;
 import org.yiwang.system.Refusal;
-import org.yiwang.system.RegionScopes;
 import org.yiwang.tendering.OpeningChanged.BidDecrypted;
 import org.yiwang.tendering.OpeningChanged.BidderCheckedIn;
 import org.yiwang.tendering.OpeningChanged.ObjectionAnswered;
 import org.yiwang.tendering.OpeningChanged.ObjectionRaised;
 import org.yiwang.tendering.OpeningChanged.OpeningClosed;
-import org.yiwang.tendering.OpeningChanged.OpeningFailed;
-import org.yiwang.tendering.OpeningChanged.OpeningStarted;
 import org.yiwang.tendering.OpeningChanged.PriceSheetConfirmed;
 import org.yiwang.tendering.OpeningChanged.SectionRetendered;
 import org.yiwang.tendering.OpeningChanged.ShareGiven;
@@ -89,12 +72,6 @@ public class OpeningHall {
 
 	private static final Logger log = LoggerFactory.getLogger(OpeningHall.class);
 
-	/** Without a template value: 30 minutes to decrypt. */
-	static final int DEFAULT_WINDOW_MINUTES = 30;
-
-	/** Without a template value: the law's 3 bids. */
-	static final int DEFAULT_MIN_BIDS = 3;
-
 	static final String RULE_NO_BACKUP = "tendering.opening.rule.noBackup";
 
 	static final String RULE_BACKUP_NOT_DONE = "tendering.opening.rule.backupNotDone";
@@ -108,10 +85,6 @@ public class OpeningHall {
 	private final Openings openings;
 
 	private final DecryptionShares shares;
-
-	private final Blobs blobs;
-
-	private final Catalog catalog;
 
 	private final OpeningKeys openingKeys;
 
@@ -131,21 +104,25 @@ public class OpeningHall {
 
 	private final NoticeFacts facts;
 
+	private final OpeningDeadline deadline;
+
+	private final OpenedEnvelopes envelopes;
+
 	/** Bids being decrypted on this node now: a second attempt at the same bid waits for no one and is refused. */
 	private final Map<UUID, Boolean> decrypting = new ConcurrentHashMap<>();
 
-	OpeningHall(Sections sections, SectionAccess access, Openings openings, DecryptionShares shares, Blobs blobs,
-			Catalog catalog, OpeningKeys openingKeys, PlatformKeys platformKeys, BidSecurity bidSecurity,
+	OpeningHall(Sections sections, SectionAccess access, Openings openings, DecryptionShares shares,
+			OpeningKeys openingKeys, PlatformKeys platformKeys, BidSecurity bidSecurity,
 			EntityRegistry registry, EntityCertificates certificates, NoticeFacts facts, ApplicationEventPublisher events,
-			JdbcClient jdbc, Clock clock) {
+			JdbcClient jdbc, Clock clock, OpeningDeadline deadline, OpenedEnvelopes envelopes) {
+		this.deadline = deadline;
+		this.envelopes = envelopes;
 		this.certificates = certificates;
 		this.facts = facts;
 		this.sections = sections;
 		this.access = access;
 		this.openings = openings;
 		this.shares = shares;
-		this.blobs = blobs;
-		this.catalog = catalog;
 		this.openingKeys = openingKeys;
 		this.platformKeys = platformKeys;
 		this.bidSecurity = bidSecurity;
@@ -188,77 +165,18 @@ public class OpeningHall {
 	// ---- the deadline ------------------------------------------------------------------------------------------
 
 	/**
-	 * Moves every published, unpaused section whose bid deadline has passed to opening (or to failure). Idempotent and
-	 * safe to run at any time, on any node, after a restart: each section is decided once, under its row lock.
+	 * Moves every published, unpaused section whose bid deadline has passed to opening (or to failure): the hall's
+	 * clock, {@link OpeningDeadline#openDue}.
 	 *
 	 * @return how many sections it moved
 	 */
 	public int openDue() {
-		List<SectionId> due = asPlatform(() -> jdbc.sql("""
-				select id from tendering.sections where status = 'PUBLISHED' and paused_since is null
-				  and bid_deadline <= ? order by bid_deadline""")
-			.param(Timestamp.from(clock.instant())).query((rs, n) -> new SectionId(rs.getObject(1, UUID.class))).list());
-		int moved = 0;
-		for (SectionId id : due) {
-			try {
-				moved += openIfDue(id) ? 1 : 0;
-			}
-			catch (RuntimeException e) {
-				log.warn("Could not open section {} at its deadline; the next run tries again", id, e);
-			}
-		}
-		return moved;
+		return deadline.openDue();
 	}
 
 	/** The same check for one section (when someone opens its hall): true when it moved now. */
 	boolean openIfDue(SectionId id) {
-		Instant now = clock.instant();
-		Optional<OpeningChanged> moved = asPlatform(() -> {
-			SectionView section = sections.lock(id).orElse(null);
-			if (section == null || !section.published() || section.paused() || section.bidDeadline() == null
-					|| now.isBefore(section.bidDeadline())) {
-				return Optional.empty();
-			}
-			int round = round(id);
-			ProcedureTemplate template = catalog.template(section.category(), section.templateVersion());
-			int minBids = template.minBids() > 0 ? template.minBids() : DEFAULT_MIN_BIDS;
-			int window = template.decryptionWindowMinutes() == null || template.decryptionWindowMinutes() <= 0
-					? DEFAULT_WINDOW_MINUTES : template.decryptionWindowMinutes();
-			List<Openings.Standing> standing = openings.standing(id, section.bidDeadline());
-			Instant until = section.bidDeadline().plus(Duration.ofMinutes(window));
-			if (standing.size() < minBids) {
-				UUID noticeId = UUID.randomUUID();
-				String text = NoticeText.of(noticeId, NoticeType.FAILED, section, failureTitle(section, round),
-						failureBody(section, round, standing.size(), minBids), section.bidDeadline(),
-						section.documentsFrom(), now);
-				String signature = sign(text);
-				openings.add(new Openings.Opening(id, round, section.region(), "FAILED", standing.size(), minBids, now,
-						until, template.backupDecryption(), null, noticeId, text, signature, null, null));
-				setStatus(section, SectionStatus.FAILED, now);
-				events.publishEvent(notice(noticeId, NoticeType.FAILED, section, failureTitle(section, round),
-						failureBody(section, round, standing.size(), minBids), null, text, signature, now)
-					.with(facts.of(section)));
-				if (section.bidSecurity().compareTo(Money.ZERO) > 0) {
-					bidSecurity.transactionEnded(section.tradeCode(), Optional.empty());
-				}
-				OpeningChanged failed = new OpeningFailed(Actor.SYSTEM, id, section.tradeCode(), round, standing.size(),
-						minBids, noticeId, section.region(), now);
-				events.publishEvent(failed);
-				return Optional.of(failed);
-			}
-			openings.add(new Openings.Opening(id, round, section.region(), "OPENING", standing.size(), minBids, now, until,
-					template.backupDecryption(), null, null, null, null, null, null));
-			for (Openings.Standing bid : standing) {
-				openings.addEntry(id, round, section.region(), bid);
-			}
-			setStatus(section, SectionStatus.OPENING, now);
-			OpeningChanged started = new OpeningStarted(Actor.SYSTEM, id, section.tradeCode(), round, standing.size(),
-					until, section.region(), now);
-			events.publishEvent(started);
-			return Optional.of(started);
-		});
-		moved.ifPresent(m -> log.info("Section {} at its deadline: {}", id, m.action()));
-		return moved.isPresent();
+		return deadline.openIfDue(id);
 	}
 
 	// ---- looking -------------------------------------------------------------------------------------------------
@@ -427,7 +345,7 @@ public class OpeningHall {
 				throw Refusal.conflict(null, "tendering.opening.decrypting");
 			}
 			try {
-				Decrypted decrypted = decryptToDisk(seen.section(), before.entry(), before.sha256(),
+				OpenedEnvelopes.Decrypted decrypted = envelopes.decryptToDisk(seen.section(), before.entry(), before.sha256(),
 						file -> EnvelopeReader.openStored(file.envelope(), before.sha256(), key, file.directory()));
 				return record(seen, before.entry(), decrypted, OpenedBid.Decryption.BY_BIDDER, acting.actor());
 			}
@@ -629,7 +547,7 @@ public class OpeningHall {
 			for (Openings.Entry entry : pending) {
 				String sha256 = access.platform(() -> sha256(entry.bid()));
 				try {
-					Decrypted decrypted = decryptToDisk(section, entry, sha256,
+					OpenedEnvelopes.Decrypted decrypted = envelopes.decryptToDisk(section, entry, sha256,
 							file -> EnvelopeReader.open(file.envelope(), key, publicKey, file.directory()));
 					record(seen, entry, decrypted, OpenedBid.Decryption.BY_CUSTODIANS, Actor.SYSTEM);
 				}
@@ -647,7 +565,7 @@ public class OpeningHall {
 			throw new IllegalStateException("The stored opening key does not read", e);
 		}
 		finally {
-			destroy(key);
+			OpenedEnvelopes.destroy(key);
 		}
 	}
 
@@ -769,65 +687,8 @@ public class OpeningHall {
 
 	// ---- the work behind -------------------------------------------------------------------------------------
 
-	/** Where an envelope is read from and its content written to. */
-	record Target(Path envelope, Path directory) {
-	}
-
-	interface Opener {
-
-		OpenedEnvelope open(Target target) throws IOException, EnvelopeException;
-	}
-
-	record Decrypted(PriceSheet sheet, Path directory) {
-	}
-
-	/**
-	 * Decrypts a stored envelope from disk into a fresh directory beside the final one, checks its price sheet, then
-	 * moves the directory into place; on any refusal nothing is left.
-	 */
-	Decrypted decryptToDisk(SectionView section, Openings.Entry entry, String sha256, Opener opener) {
-		Path target = openedDirectory(section.id(), entry.round(), entry.bid());
-		Path temporary = target.resolveSibling(".part-" + entry.bid() + "-" + UUID.randomUUID());
-		try {
-			Files.createDirectories(temporary.getParent());
-			OpenedEnvelope opened;
-			try {
-				opened = opener.open(new Target(blobs.path(sha256), temporary));
-			}
-			catch (EnvelopeException e) {
-				throw switch (e.problem()) {
-					case WRONG_KEY, NOT_A_RECIPIENT -> Refusal.invalid("contentKey", "tendering.opening.wrongKey");
-					case SIGNATURE_MISMATCH, CONTENT_TAMPERED, TRUNCATED, TRAILING_DATA, UNSIGNED ->
-						Refusal.conflict(null, "tendering.opening.tampered");
-					default -> Refusal.conflict(null, "tendering.opening.unreadable", e.problem().name());
-				};
-			}
-			if (!opened.envelope().sha256().equals(sha256)) {
-				throw Refusal.conflict(null, "tendering.opening.tampered");
-			}
-			PriceSheet sheet = opened.content().priceSheet();
-			if (!section.tradeCode().value().equals(sheet.tradeCode())) {
-				throw Refusal.conflict(null, "tendering.opening.sheetOtherSection", sheet.tradeCode());
-			}
-			if (!entry.bidderName().equals(sheet.bidder().strip())) {
-				throw Refusal.conflict(null, "tendering.opening.sheetOtherBidder", sheet.bidder());
-			}
-			if (Files.exists(target)) {
-				delete(target);
-			}
-			Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-			return new Decrypted(sheet, target);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("The envelope of bid " + entry.bid() + " cannot be decrypted to disk", e);
-		}
-		finally {
-			delete(temporary);
-		}
-	}
-
 	/** Records a decryption once; when another got there first, what this one wrote goes. */
-	private OpeningView record(Seen seen, Openings.Entry entry, Decrypted decrypted, OpenedBid.Decryption how,
+	private OpeningView record(Seen seen, Openings.Entry entry, OpenedEnvelopes.Decrypted decrypted, OpenedBid.Decryption how,
 			Actor by) {
 		boolean recorded = access.platform(() -> {
 			Instant now = clock.instant();
@@ -840,7 +701,7 @@ public class OpeningHall {
 			return true;
 		});
 		if (!recorded) {
-			delete(decrypted.directory());
+			OpenedEnvelopes.delete(decrypted.directory());
 			throw Refusal.conflict(null, "tendering.opening.alreadyDecrypted");
 		}
 		return read(seen);
@@ -855,10 +716,9 @@ public class OpeningHall {
 		return null;
 	}
 
-	/** The decrypted bids of a section's round: {@code <blobs>/../opened/<section>/<round>/<bid>/}. */
+	/** The decrypted bids of a section's round ({@link OpenedEnvelopes#directory}). */
 	Path openedDirectory(SectionId section, int round, UUID bid) {
-		return blobs.root().resolveSibling("opened").resolve(section.toString()).resolve(Integer.toString(round))
-			.resolve(bid.toString());
+		return envelopes.directory(section, round, bid);
 	}
 
 	/** The acting bidder's bid at the round's opening, which must be open. */
@@ -902,21 +762,12 @@ public class OpeningHall {
 		return Base64.getEncoder().encodeToString(platformKeys.sign(NoticeText.bytes(text)));
 	}
 
-	private NoticePublished notice(UUID noticeId, NoticeType type, SectionView section, String title, String body,
+	static NoticePublished notice(UUID noticeId, NoticeType type, SectionView section, String title, String body,
 			Money amount, String text, String signature, Instant now) {
 		return new NoticePublished(Actors.actor(), noticeId, type, section.tradeCode(), section.projectName(),
 				section.name(), section.region(), section.category(), title, body, section.estimatedPrice(), amount,
 				section.tendererName(), CreditCode.of(section.tendererCreditCode()), section.agencyName(),
 				section.bidDeadline(), text, signature, now);
-	}
-
-	private static String failureTitle(SectionView section, int round) {
-		return section.name() + " 流标公告" + (round > 1 ? "（第" + round + "轮）" : "");
-	}
-
-	private static String failureBody(SectionView section, int round, int bids, int minBids) {
-		return "%s（交易标识码 %s）第%d轮投标截止时，递交且未撤回的投标文件为%d份，少于%d份。依照《招标投标法》第二十八条、《招标投标法实施条例》第四十四条，不予开标，招标人应当依法重新招标。投标保证金予以退还。"
-			.formatted(section.name(), section.tradeCode(), round, bids, minBids);
 	}
 
 	private static OpenedBid opened(Openings.Entry e) {
@@ -949,43 +800,8 @@ public class OpeningHall {
 		}
 	}
 
-	/** Runs as the platform itself, with no principal (the deadline is nobody's act), in a transaction. */
-	private <T> T asPlatform(Supplier<T> work) {
-		SecurityContext saved = SecurityContextHolder.getContext();
-		SecurityContextHolder.clearContext();
-		try {
-			return access.platform(work);
-		}
-		finally {
-			SecurityContextHolder.setContext(saved);
-		}
-	}
-
 	/** Reads in the platform's scope while keeping the principal (who looks is decided on what is read). */
 	private <T> T asIs(Supplier<T> work) {
 		return access.platform(work);
-	}
-
-	private static void destroy(PrivateKey key) {
-		try {
-			key.destroy();
-		}
-		catch (javax.security.auth.DestroyFailedException | UnsupportedOperationException e) {
-			// BouncyCastle keys cannot be destroyed in place; the reference goes out of scope with the shares zeroed
-		}
-	}
-
-	static void delete(Path path) {
-		if (path == null || !Files.exists(path)) {
-			return;
-		}
-		try (Stream<Path> walk = Files.walk(path)) {
-			for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(p);
-			}
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
 	}
 }

@@ -3,6 +3,7 @@ package org.yiwang.tendering;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -12,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.kernel.Acting;
 import org.yiwang.kernel.RegionCode;
 import org.yiwang.kernel.Role;
+import org.yiwang.registry.EntityCertificates;
 import org.yiwang.registry.EntityRegistry;
 import org.yiwang.registry.EntityRole;
 import org.yiwang.registry.EntityView;
@@ -43,10 +45,13 @@ class SectionAccess {
 
 	private final Clock clock;
 
+	private final EntityCertificates certificates;
+
 	SectionAccess(Sections sections, EntityRegistry registry, TransactionTemplate transactions,
-			ApplicationEventPublisher events, Deployment deployment, Clock clock) {
+			ApplicationEventPublisher events, Deployment deployment, Clock clock, EntityCertificates certificates) {
 		this.sections = sections;
 		this.registry = registry;
+		this.certificates = certificates;
 		this.transactions = transactions;
 		this.events = events;
 		this.deployment = deployment;
@@ -73,7 +78,21 @@ class SectionAccess {
 
 	/** The acting account's approved entity holding one of the roles; a conflict saying what is missing otherwise. */
 	EntityView myEntity(String missingRoleKey, EntityRole... roles) {
-		EntityView entity = registry.myEntity().orElseThrow(() -> Refusal.conflict(null, "tendering.entity.none"));
+		return approvedHolding(registry.myEntity(), missingRoleKey, roles);
+	}
+
+	/**
+	 * As {@link #myEntity}, with the bid's other questions to the registry answered in the same read (the signer's
+	 * binding, a blacklisting running today): {@link EntityCertificates#bidderStanding}.
+	 */
+	EntityCertificates.BidderStanding myStanding(String signerFingerprint, String missingRoleKey, EntityRole... roles) {
+		Optional<EntityCertificates.BidderStanding> standing = certificates.bidderStanding(signerFingerprint, today());
+		approvedHolding(standing.map(EntityCertificates.BidderStanding::entity), missingRoleKey, roles);
+		return standing.orElseThrow();
+	}
+
+	private static EntityView approvedHolding(Optional<EntityView> mine, String missingRoleKey, EntityRole... roles) {
+		EntityView entity = mine.orElseThrow(() -> Refusal.conflict(null, "tendering.entity.none"));
 		if (!entity.approved()) {
 			throw Refusal.conflict(null, "tendering.entity.notApproved", entity.name());
 		}
@@ -115,7 +134,16 @@ class SectionAccess {
 	 * qualification type the section requires, valid today.
 	 */
 	void requireEligible(EntityView bidder, SectionView section) {
-		if (registry.isBarred(bidder.id(), section.region(), section.category(), today())) {
+		requireEligible(bidder, section, true);
+	}
+
+	/**
+	 * As {@link #requireEligible(EntityView, SectionView)}, the credit records read only when {@code blacklistedSomewhere}
+	 * (a blacklisting of the bidder runs today in some region or category, {@link #myStanding}): whether it bars this
+	 * section's region and category is then read as before.
+	 */
+	void requireEligible(EntityView bidder, SectionView section, boolean blacklistedSomewhere) {
+		if (blacklistedSomewhere && registry.isBarred(bidder.id(), section.region(), section.category(), today())) {
 			throw Refusal.conflict(null, "tendering.bidder.barred", bidder.name());
 		}
 		if (section.qualifications().isEmpty()) {

@@ -105,6 +105,39 @@ class AuditChainTests {
 		return new JdbcTemplate(DatabaseAdministrator.of(context));
 	}
 
+	/**
+	 * The head is locked, the entry hashed and the head moved in one statement, the hash computed by PostgreSQL: it is
+	 * the SHA-256 of the same text Java verifies ({@link AuditEntry#canonical}), with Chinese text, without an actor
+	 * region and with a supporting staff member, and appends racing each other leave a gapless, intact chain.
+	 */
+	@Test
+	void appendsHashedByPostgresqlVerifyInJavaWhileRacingEachOther() throws Exception {
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		Actor[] actors = { new Actor("tester", "CENTER_STAFF", "500103", null), new Actor("投标人甲", "BIDDER", null, null),
+				new Actor("tester", "CENTER_STAFF", "500103", null).supportedBy("staff.支持") };
+		java.util.List<CompletableFuture<Void>> racing = new java.util.ArrayList<>();
+		for (int thread = 0; thread < 4; thread++) {
+			int t = thread;
+			racing.add(CompletableFuture.runAsync(() -> {
+				for (int i = 0; i < 5; i++) {
+					Probe probe = new Probe(actors[(t + i) % actors.length], "test.probe", "probe:并发-" + run + "-" + t
+							+ "-" + i, RegionCode.of("500103"), Instant.now());
+					RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(s -> events.publishEvent(probe)));
+				}
+			}));
+		}
+		CompletableFuture.allOf(racing.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+		java.util.List<AuditEntry> entries = new JdbcTemplate(ownerDataSource).query("select seq, occurred_at, actor, "
+				+ "role, actor_region, region_code, action, target, payload, payload_hash, prev_hash, hash, supported_by "
+				+ "from audit.entries where target like ? order by seq", AuditLog::map, "probe:并发-" + run + "%");
+		assertThat(entries).hasSize(20);
+		assertThat(entries).anyMatch(e -> e.actorRegion() == null).anyMatch(e -> e.supportedBy() != null);
+		for (AuditEntry entry : entries) {
+			assertThat(entry.hash()).as("entry " + entry.seq()).isEqualTo(org.yiwang.kernel.Sha256.hex(entry.canonical()));
+		}
+		assertThat(log.verify().intact()).isTrue();
+	}
+
 	@Test
 	void an_untouched_chain_verifies() {
 		appendProbe("probe:intact");

@@ -38,8 +38,13 @@ class MalformedMultipartIT {
 	int port;
 
 	private HttpResponse<String> post(HttpClient client, String path, String body, String... headers) throws Exception {
+		return send(client, path, "multipart/form-data; boundary=x", body, headers);
+	}
+
+	private HttpResponse<String> send(HttpClient client, String path, String type, String body, String... headers)
+			throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.header("Content-Type", "multipart/form-data; boundary=x").POST(HttpRequest.BodyPublishers.ofString(body));
+			.header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body));
 		for (int i = 0; i < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
 		}
@@ -85,6 +90,40 @@ class MalformedMultipartIT {
 		HttpResponse<String> anonymous = post(HttpClient.newHttpClient(), "/registry/register", CUT_SHORT);
 		assertThat(anonymous.statusCode()).as(anonymous.body()).isEqualTo(400);
 		assertThat(anonymous.body()).contains(ZH);
+	}
+
+	/**
+	 * The same door with a plain form whose body has a broken %-escape and the CSRF token in a header (so nothing read
+	 * the body before the door): the 403 went to the error page, whose dispatch read the parameters (InputRulesInterceptor),
+	 * failed on them, and Tomcat's own page went out. The body is now read at the door and refused as unreadable.
+	 */
+	@Test
+	void refusesAFormWithABrokenPercentEscapeWithA400InThePersonsLanguage() throws Exception {
+		HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		String csrf = signIn(client);
+		String forbidden = "/tenders/sections/" + UUID.randomUUID() + "/approve";
+		String form = "application/x-www-form-urlencoded";
+		HttpResponse<String> zh = send(client, forbidden, form, "note=%zz&x=%", "X-CSRF-TOKEN", csrf);
+		assertThat(zh.statusCode()).as(zh.body()).isEqualTo(400);
+		assertThat(zh.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+		assertThat(zh.body()).contains("lang=\"zh-CN\"").contains(ZH).doesNotContain("Apache Tomcat");
+
+		client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/?lang=en")).build(),
+				HttpResponse.BodyHandlers.discarding());
+		HttpResponse<String> en = send(client, forbidden, form, "note=%zz", "X-CSRF-TOKEN", csrf);
+		assertThat(en.statusCode()).as(en.body()).isEqualTo(400);
+		assertThat(en.body()).contains(EN).doesNotContain("Apache Tomcat");
+
+		// a well-formed form on the same door is still the door's 403, on the platform's own page
+		HttpResponse<String> wellFormed = send(client, forbidden, form, "note=hello%20world", "X-CSRF-TOKEN", csrf);
+		assertThat(wellFormed.statusCode()).as(wellFormed.body()).isEqualTo(403);
+		assertThat(wellFormed.body()).doesNotContain("Apache Tomcat").doesNotContain(EN);
+
+		// to the API with a bearer token: a problem detail, in the client's language
+		HttpResponse<String> api = send(HttpClient.newHttpClient(), "/api/registry/registrations", form, "note=%zz",
+				"Accept-Language", "en", "Authorization", "Bearer ywt_demo-api-client-token-not-for-production");
+		assertThat(api.statusCode()).as(api.body()).isIn(400, 415);
+		assertThat(api.body()).doesNotContain("Apache Tomcat");
 	}
 
 	@Test

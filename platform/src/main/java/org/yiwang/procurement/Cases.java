@@ -58,16 +58,6 @@ class Cases {
 			.update();
 	}
 
-	/** The opening key the case's supplier-sealed offers are sealed to; none before publication or for a single source. */
-	Optional<UUID> openingKey(UUID id) {
-		return jdbc.sql("select opening_key from procurement.cases where id = ?").param(id)
-			.query((rs, n) -> Optional.ofNullable(rs.getObject(1, UUID.class))).optional().flatMap(k -> k);
-	}
-
-	void openingKey(UUID id, UUID key) {
-		jdbc.sql("update procurement.cases set opening_key = ? where id = ?").params(key, id).update();
-	}
-
 	/** The days the purchaser asked for, counted from publication. */
 	int responseDays(UUID id) {
 		return jdbc.sql("select response_days from procurement.cases where id = ?").param(id).query(Integer.class).single();

@@ -106,7 +106,7 @@ class Cases {
 		return jdbc.sql("""
 				select case_id, supplier_id, supplier_name, credit_code, responded_at, response_text, first_offer_sealed,
 				  first_offer, final_offer_sealed, final_offer_at, final_offer, technical_score,
-				  exists (select 1 from procurement.sealed_offers o where o.case_id = s.case_id
+				  exists (select 1 from procurement.sealed_offers o where o.subject_id = s.case_id
 				    and o.supplier_id = s.supplier_id) as envelope_sealed
 				from procurement.suppliers s where case_id = ? order by supplier_name, supplier_id""").param(procurement)
 			.query((rs, n) -> new Supplier(rs.getObject("case_id", UUID.class),

@@ -91,8 +91,8 @@ class ProcurementTests {
 		f.openSealed(c);
 		ProcurementView negotiating = f.purchaserActor().call(() -> f.room.openResponses(c.id()));
 		assertThat(negotiating.status()).isEqualTo(ProcurementStatus.NEGOTIATING);
-		assertThat(negotiating.suppliers()).extracting(s -> s.firstOffer().yuan().toPlainString())
-			.containsExactlyInAnyOrder("479000.00", "478000.00", "477000.00");
+		assertThat(f.purchaserActor().call(() -> f.desk.get(c.id())).suppliers())
+			.extracting(s -> s.firstOffer().yuan().toPlainString()).containsExactlyInAnyOrder("479000.00", "478000.00", "477000.00");
 		refused(() -> f.purchaserActor().call(() -> f.room.callFinalOffers(c.id(), clock.instant().plusSeconds(3600))),
 				"procurement.finalOffers.noRound");
 		EntityId first = f.suppliers.get(0).id();

@@ -229,8 +229,8 @@ class SealedOfferTests {
 			.containsExactlyInAnyOrder("480000.00", "470000.00", "475000.00");
 		ProcurementView negotiating = f.purchaserActor().call(() -> f.room.openResponses(c.id()));
 		assertThat(negotiating.status()).isEqualTo(ProcurementStatus.NEGOTIATING);
-		assertThat(negotiating.suppliers()).extracting(s -> s.firstOffer().yuan().toPlainString())
-			.containsExactlyInAnyOrder("480000.00", "470000.00", "475000.00");
+		assertThat(f.purchaserActor().call(() -> f.desk.get(c.id())).suppliers())
+			.extracting(s -> s.firstOffer().yuan().toPlainString()).containsExactlyInAnyOrder("480000.00", "470000.00", "475000.00");
 	}
 
 	@Test

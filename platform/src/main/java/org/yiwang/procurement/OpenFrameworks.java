@@ -12,7 +12,6 @@ import org.springframework.stereotype.Service;
 import org.yiwang.kernel.Acting;
 import org.yiwang.kernel.Money;
 import org.yiwang.kernel.Role;
-import org.yiwang.kernel.Sha256;
 import org.yiwang.procurement.ProcurementChanged.FrameworkResponded;
 import org.yiwang.registry.EntityRole;
 import org.yiwang.registry.EntityStatus;

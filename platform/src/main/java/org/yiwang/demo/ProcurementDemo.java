@@ -119,7 +119,7 @@ class ProcurementDemo implements ApplicationRunner {
 				ProcurementMethod.COMPETITIVE_NEGOTIATION, "渝中区示范政务大厅自助终端采购",
 				"政务自助终端 20 台，含安装调试与三年运维。（演示数据 / demo data）", new BigDecimal("600000.00"), codes, 5, null)));
 		ProcurementView published = as(staff(), () -> desk.publish(negotiation.id(), negotiation.version()));
-		// the suppliers respond and seal their first offers themselves (as the bid tool does) to the case's opening key
+		// the suppliers respond and seal their first offers themselves, as the bid tool does
 		respond(published, suppliers.get(0), "demo.supplier1", "全部响应采购需求，交货期 25 天。", "585000.00");
 		respond(published, suppliers.get(1), "demo.supplier2", "全部响应采购需求，交货期 20 天。", "592000.00");
 		// the negotiation team (政府采购法 第三十八条第一项) is compulsory before the responses open: the staff request its

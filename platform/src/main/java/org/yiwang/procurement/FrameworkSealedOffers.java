@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.yiwang.registry.EntityId;
 import org.yiwang.registry.EntityView;
-import org.yiwang.system.Actors;
 import org.yiwang.system.Refusal;
 
 /**
@@ -115,14 +114,16 @@ public class FrameworkSealedOffers {
 		return parties.platform(() -> frameworks.find(frameworkId)
 			.filter(f -> f.status() != FrameworkStatus.SUBMITTED)
 			.flatMap(f -> envelopes.key(frameworkId, RESPONSE).map(key -> envelopes.view(responseStage(f, key),
-					Actors.current().isPresent() && parties.onTeam(f.purchaser())))));
+					parties.onTeam(f.purchaser(), f.region())))));
 	}
 
 	/** A re-competition's key as the reader may see it (envelopes for the buyer's side, staff and custodians). */
 	public Optional<SealingView> offers(UUID orderId) {
 		return parties.platform(() -> frameworks.order(orderId, false).flatMap(o -> envelopes.key(orderId, RECOMPETITION)
-			.map(key -> envelopes.view(offerStage(o, frameworks.find(o.framework()).orElseThrow(), key),
-					Actors.current().isPresent() && parties.onTeam(o.buyer())))));
+			.map(key -> {
+				FrameworkView f = frameworks.find(o.framework()).orElseThrow();
+				return envelopes.view(offerStage(o, f, key), parties.onTeam(o.buyer(), f.region()));
+			})));
 	}
 
 	/** Publishing a closed framework's call makes the key its responses are sealed to. */

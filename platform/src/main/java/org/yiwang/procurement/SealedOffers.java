@@ -11,7 +11,6 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.yiwang.registry.EntityId;
-import org.yiwang.system.Actors;
 import org.yiwang.system.Refusal;
 
 /**
@@ -87,7 +86,7 @@ public class SealedOffers {
 	 */
 	public Optional<SealingView> sealing(UUID id) {
 		return parties.platform(() -> cases.find(id).flatMap(c -> current(c)
-			.map(stage -> envelopes.view(stage, Actors.current().isPresent() && parties.onTeam(c.purchaser())))));
+			.map(stage -> envelopes.view(stage, parties.onTeam(c.purchaser(), c.region())))));
 	}
 
 	/**

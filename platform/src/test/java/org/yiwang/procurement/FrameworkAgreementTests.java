@@ -143,6 +143,10 @@ class FrameworkAgreementTests {
 		assertThat(agreements.get(fw.id()).suppliers()).as("the public sees nobody before selection").isEmpty();
 		assertThat(f.purchaserActor().call(() -> sealed.responses(fw.id())).orElseThrow().offers()).hasSize(6)
 			.allSatisfy(o -> assertThat(o.amount()).isNull());
+		assertThat(TestActor.of("staff.wz" + f.run, org.yiwang.kernel.Role.CENTER_STAFF, TestActor.WANZHOU, false)
+			.call(() -> sealed.responses(fw.id())).orElseThrow().offers()).as("another district's staff: no envelope")
+			.isEmpty();
+		assertThat(sealed.responses(fw.id()).orElseThrow().offers()).as("the public: the key only").isEmpty();
 
 		clock.advanceTo(fw.responseDeadline().plusSeconds(1));
 		refused(() -> f.supplier(6).run(() -> agreements.respond(fw.id(), "迟到", null)), "procurement.respond.closed");

@@ -216,7 +216,9 @@ class AccessMatrixTests {
 				"POST /procurement/frameworks/{id}/select");
 		allow(EnumSet.of(Role.BIDDER), "POST /procurement/frameworks/{id}/responses",
 				"POST /procurement/framework-orders/{id}/offers", "POST /procurement/frameworks/{id}/join",
-				"POST /procurement/frameworks/{id}/exit");
+				"POST /procurement/frameworks/{id}/exit", "POST /procurement/frameworks/{id}/sealed-responses",
+				"POST /procurement/framework-orders/{id}/sealed-offers");
+		allow(STAFF, "POST /procurement/frameworks/{id}/shares", "POST /procurement/framework-orders/{id}/shares");
 		// issue 23: JSON reads of both modules, in the reader's scope (the module filters what each sees)
 		allow(PUBLIC, "GET /api/procurement/cases", "GET /api/procurement/cases/{id}", "GET /api/procurement/frameworks",
 				"GET /api/procurement/frameworks/{id}", "GET /api/procurement/frameworks/{id}/orders",

@@ -64,6 +64,12 @@ class ProcurementDemo implements ApplicationRunner {
 
 	private final org.yiwang.procurement.NegotiationTeams teams;
 
+	private final org.yiwang.procurement.SealedOffers sealedOffers;
+
+	private final org.yiwang.procurement.FrameworkSealedOffers frameworkOffers;
+
+	private final org.yiwang.registry.EntityCertificates certificates;
+
 	private final boolean demo;
 
 	private final String command;
@@ -71,9 +77,15 @@ class ProcurementDemo implements ApplicationRunner {
 	private final String password;
 
 	ProcurementDemo(EntityRegistry registry, ProcurementDesk desk, NegotiationRoom room, FrameworkAgreements agreements,
-			org.yiwang.procurement.NegotiationTeams teams, @Value("${yiwang.demo:true}") boolean demo, @Value("${yiwang.command:}") String command,
+			org.yiwang.procurement.NegotiationTeams teams, org.yiwang.procurement.SealedOffers sealedOffers,
+			org.yiwang.procurement.FrameworkSealedOffers frameworkOffers,
+			org.yiwang.registry.EntityCertificates certificates, @Value("${yiwang.demo:true}") boolean demo,
+			@Value("${yiwang.command:}") String command,
 			@Value("${yiwang.account.demo-password:Demo@2026yw}") String password) {
 		this.registry = registry;
+		this.sealedOffers = sealedOffers;
+		this.frameworkOffers = frameworkOffers;
+		this.certificates = certificates;
 		this.desk = desk;
 		this.room = room;
 		this.agreements = agreements;
@@ -107,10 +119,9 @@ class ProcurementDemo implements ApplicationRunner {
 				ProcurementMethod.COMPETITIVE_NEGOTIATION, "渝中区示范政务大厅自助终端采购",
 				"政务自助终端 20 台，含安装调试与三年运维。（演示数据 / demo data）", new BigDecimal("600000.00"), codes, 5, null)));
 		ProcurementView published = as(staff(), () -> desk.publish(negotiation.id(), negotiation.version()));
-		as(party("demo.supplier1", Role.BIDDER), () -> room.respond(published.id(), "全部响应采购需求，交货期 25 天。",
-				new BigDecimal("585000.00")));
-		as(party("demo.supplier2", Role.BIDDER), () -> room.respond(published.id(), "全部响应采购需求，交货期 20 天。",
-				new BigDecimal("592000.00")));
+		// the suppliers respond and seal their first offers themselves, as the bid tool does
+		respond(published, suppliers.get(0), "demo.supplier1", "全部响应采购需求，交货期 25 天。", "585000.00");
+		respond(published, suppliers.get(1), "demo.supplier2", "全部响应采购需求，交货期 20 天。", "592000.00");
 		// the negotiation team (政府采购法 第三十八条第一项) is compulsory before the responses open: the staff request its
 		// draw from the demo pool's A0101 experts (committed; the draw itself is left for a person to run on /draws)
 		try {
@@ -130,12 +141,53 @@ class ProcurementDemo implements ApplicationRunner {
 				"渝中区示范办公设备框架协议", "台式计算机、打印机等标准办公设备，协议期内按需下单。（演示数据 / demo data）", "台",
 				new BigDecimal("6000.00"), FrameworkEvaluation.PRICE_FIRST, SecondStage.DIRECT_SELECTION, null, 12, null)));
 		FrameworkView call = as(staff(), () -> agreements.publish(framework.id(), framework.version()));
-		as(party("demo.supplier1", Role.BIDDER), () -> agreements.respond(call.id(), "标准配置，48 小时内送货。",
-				new BigDecimal("5600.00")));
-		as(party("demo.supplier3", Role.BIDDER), () -> agreements.respond(call.id(), "标准配置，三年上门保修。",
-				new BigDecimal("5450.00")));
+		respond(call, suppliers.get(0), "demo.supplier1", "标准配置，48 小时内送货。", "5600.00");
+		respond(call, suppliers.get(2), "demo.supplier3", "标准配置，三年上门保修。", "5450.00");
 		log.info("Published the demo procurement cases {} and {} and the framework call {}", published.tradeCode(),
 				single.tradeCode(), call.tradeCode());
+	}
+
+	/** A demo supplier responds to a case and seals its first offer to the case's opening key. */
+	private void respond(ProcurementView c, EntityView supplier, String username, String response, String amount) {
+		Acting acting = party(username, Role.BIDDER);
+		as(acting, () -> room.respond(c.id(), response, null));
+		String pem = as(acting, () -> sealedOffers.sealing(c.id())).orElseThrow().publicKeyPem();
+		java.nio.file.Path envelope = seal(acting, supplier, username, c.tradeCode().value(), pem, amount);
+		as(acting, () -> sealedOffers.submit(c.id(), open(envelope)));
+	}
+
+	/** A demo supplier responds to a framework's call and seals its unit price to the call's opening key. */
+	private void respond(FrameworkView f, EntityView supplier, String username, String response, String unitPrice) {
+		Acting acting = party(username, Role.BIDDER);
+		as(acting, () -> agreements.respond(f.id(), response, null));
+		String pem = as(acting, () -> frameworkOffers.responses(f.id())).orElseThrow().publicKeyPem();
+		java.nio.file.Path envelope = seal(acting, supplier, username, f.tradeCode().value(), pem, unitPrice);
+		as(acting, () -> frameworkOffers.submitResponse(f.id(), open(envelope)));
+	}
+
+	/** The bid tool's work off the platform: a price sheet sealed to {@code openingKeyPem}, signed with a demo key. */
+	private java.nio.file.Path seal(Acting acting, EntityView supplier, String username, String tradeCode,
+			String openingKeyPem, String amount) {
+		org.yiwang.pki.IssuedCredentials key = as(acting, certificates::issueDemoCertificate);
+		try {
+			java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("demo-procurement-");
+			dir.toFile().deleteOnExit();
+			byte[] der = java.util.Base64.getMimeDecoder().decode(openingKeyPem.replaceAll("-----[A-Z ]+-----", ""));
+			return SealedBids.seal(dir, tradeCode, supplier.name(), username, key, der, new BigDecimal(amount),
+					null);
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
+	private static java.io.InputStream open(java.nio.file.Path file) {
+		try {
+			return java.nio.file.Files.newInputStream(file);
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 	}
 
 	private EntityView entity(String name, String body, EntityRole role, String username) {

@@ -14,8 +14,9 @@ import org.yiwang.procurement.FrameworkOrderPlaced;
 
 /**
  * Takes a framework agreement's records into the portal under its trade code: the call (征集公告) and each
- * republication of an open framework's call as notices, the
- * entry list (入围结果公告) as a result naming every entrant, or its termination, and each second-stage order as a
+ * republication of an open framework's call as notices, the entry list (入围结果公告) as a result naming every entrant,
+ * or its termination, each change of an open framework's member list (入围供应商名单) as a result of its own naming the
+ * members then, and each second-stage order as a
  * contract record with its amount. Record ids derive from the event's subject, so a redelivered event finds the record
  * it already made. No national dataset covers framework agreements yet: the records are not exported.
  */
@@ -63,10 +64,13 @@ class FrameworkListener {
 		for (FrameworkEntryPublished.Entrant entrant : e.entrants()) {
 			parties.add(new Party("winner", entrant.name(), blankToNull(entrant.creditCode())));
 		}
-		UUID id = UUID.nameUUIDFromBytes(("framework-entry:" + e.framework()).getBytes(StandardCharsets.UTF_8));
+		// an open framework's n-th member list is a record of its own; the closed form's one entry list keeps its id
+		UUID id = UUID.nameUUIDFromBytes(("framework-entry:" + e.framework() + (e.revision() == 0 ? "" : ":" + e.revision()))
+			.getBytes(StandardCharsets.UTF_8));
+		String kind = e.failed() ? "框架协议采购终止公告："
+				: e.revision() > 0 ? "开放式框架协议入围供应商名单（第 " + e.revision() + " 次更新）：" : "框架协议入围结果公告：";
 		return new PublicRecord(id, e.failed() ? RecordType.FAILED : RecordType.AWARD_RESULT, e.tradeCode().value(),
-				e.title(), e.title(), e.region().value(), e.category().value(),
-				(e.failed() ? "框架协议采购终止公告：" : "框架协议入围结果公告：") + e.title(), e.signedText(), null, null,
+				e.title(), e.title(), e.region().value(), e.category().value(), kind + e.title(), e.signedText(), null, null,
 				List.copyOf(parties), null, e.signedText(), e.signature(), e.occurredAt(), null);
 	}
 

@@ -151,6 +151,15 @@ class CaseParties {
 				&& registry.myEntity().map(e -> e.id().equals(purchaser)).orElse(false);
 	}
 
+	/**
+	 * Whether the signed-in account may see a sealed stage's envelopes as its team: the purchaser's side, or staff whose
+	 * scope covers the district (read as the platform, so row-level security does not decide it here).
+	 */
+	boolean onTeam(org.yiwang.registry.EntityId purchaser, RegionCode region) {
+		return Actors.current().map(acting -> isStaff(acting) ? acting.regionScope().covers(region) : onTeam(purchaser))
+			.orElse(false);
+	}
+
 	/** An amount sealed for {@code context} (a framework response or re-competition offer). */
 	byte[] seal(String context, Money amount) {
 		return sealed.seal(PURPOSE, context, amount.yuan().toPlainString().getBytes(StandardCharsets.UTF_8));

@@ -58,16 +58,6 @@ class Cases {
 			.update();
 	}
 
-	/** The opening key the case's supplier-sealed offers are sealed to; none before publication or for a single source. */
-	Optional<UUID> openingKey(UUID id) {
-		return jdbc.sql("select opening_key from procurement.cases where id = ?").param(id)
-			.query((rs, n) -> Optional.ofNullable(rs.getObject(1, UUID.class))).optional().flatMap(k -> k);
-	}
-
-	void openingKey(UUID id, UUID key) {
-		jdbc.sql("update procurement.cases set opening_key = ? where id = ?").params(key, id).update();
-	}
-
 	/** The days the purchaser asked for, counted from publication. */
 	int responseDays(UUID id) {
 		return jdbc.sql("select response_days from procurement.cases where id = ?").param(id).query(Integer.class).single();
@@ -116,7 +106,7 @@ class Cases {
 		return jdbc.sql("""
 				select case_id, supplier_id, supplier_name, credit_code, responded_at, response_text, first_offer_sealed,
 				  first_offer, final_offer_sealed, final_offer_at, final_offer, technical_score,
-				  exists (select 1 from procurement.sealed_offers o where o.case_id = s.case_id
+				  exists (select 1 from procurement.sealed_offers o where o.subject_id = s.case_id
 				    and o.supplier_id = s.supplier_id) as envelope_sealed
 				from procurement.suppliers s where case_id = ? order by supplier_name, supplier_id""").param(procurement)
 			.query((rs, n) -> new Supplier(rs.getObject("case_id", UUID.class),

@@ -52,15 +52,18 @@ public class FrameworkAgreements {
 
 	private final OpenForms openForms;
 
+	private final FrameworkSealedOffers sealedOffers;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	FrameworkAgreements(CaseParties parties, Frameworks frameworks, OpenForms openForms, ApplicationEventPublisher events,
-			Clock clock) {
+	FrameworkAgreements(CaseParties parties, Frameworks frameworks, OpenForms openForms,
+			FrameworkSealedOffers sealedOffers, ApplicationEventPublisher events, Clock clock) {
 		this.parties = parties;
 		this.frameworks = frameworks;
 		this.openForms = openForms;
+		this.sealedOffers = sealedOffers;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -137,6 +140,8 @@ public class FrameworkAgreements {
 					"响应文件提交截止时间：" + CaseParties.shown(deadline), "发布时间：" + CaseParties.shown(now));
 			FrameworkView published = f.published(now, deadline, text, parties.sign(text));
 			frameworks.update(published, f.version());
+			// the responses' unit prices are sealed by the suppliers to this key, split among the key custodians
+			sealedOffers.responseKey(published);
 			events.publishEvent(new FrameworkNoticePublished(staff.actor(), id, f.tradeCode(), f.region(), f.category(),
 					f.title(), f.maxUnitPrice(), f.purchaserName(), f.purchaserCreditCode(), deadline, text,
 					published.noticeSignature(), 0, now));
@@ -146,13 +151,15 @@ public class FrameworkAgreements {
 	}
 
 	/**
-	 * An approved supplier, not barred and not the purchaser, responds before the deadline with its unit price (at most
-	 * the maximum, sealed until selection); a response may be replaced until the deadline.
+	 * An approved supplier, not barred and not the purchaser, responds before the deadline; a response may be replaced
+	 * until the deadline. Its unit price (at most the maximum, sealed until selection) comes as an envelope the supplier
+	 * sealed ({@link FrameworkSealedOffers#submitResponse}); only a framework published before migration 3020 takes a
+	 * typed {@code unitPrice}, which the platform seals.
 	 */
 	public FrameworkSupplierView respond(UUID id, String response, BigDecimal unitPrice) {
 		Acting acting = Actors.requireAnyRole("procurement.supplierOnly", Role.BIDDER);
 		String text = CaseParties.text("response", response, 5000);
-		Money price = CaseParties.amount("unitPrice", unitPrice);
+		Money price = unitPrice == null ? null : CaseParties.amount("unitPrice", unitPrice);
 		EntityView me = parties.registry.myEntity()
 			.filter(e -> e.status() == EntityStatus.APPROVED && e.roles().contains(EntityRole.BIDDER))
 			.orElseThrow(() -> Refusal.conflict(null, "procurement.noEntity"));
@@ -168,14 +175,21 @@ public class FrameworkAgreements {
 			if (parties.barred(me.id(), f.region(), f.category(), now)) {
 				throw Refusal.conflict(null, "procurement.framework.barred");
 			}
-			if (price.yuan().compareTo(f.maxUnitPrice().yuan()) > 0) {
+			boolean envelope = sealedOffers.seals(id, FrameworkSealedOffers.RESPONSE);
+			if (envelope && price != null) {
+				throw Refusal.invalid("unitPrice", "procurement.framework.sealUnitPrice");
+			}
+			if (!envelope && price == null) {
+				throw Refusal.invalid("unitPrice", "procurement.amount.required");
+			}
+			if (price != null && price.yuan().compareTo(f.maxUnitPrice().yuan()) > 0) {
 				throw Refusal.invalid("unitPrice", "procurement.framework.aboveMax", f.maxUnitPrice().yuan().toPlainString());
 			}
-			byte[] sealed = parties.seal(context(id, me), price);
+			byte[] sealed = envelope ? null : parties.seal(context(id, me), price);
 			frameworks.respond(id, f.region(), me.id(), me.name(), me.creditCode(), text, sealed, now,
 					acting.actor().username());
-			events.publishEvent(new FrameworkResponded(acting.actor(), id, me.id().toString(), Sha256.hex(sealed),
-					f.region(), now));
+			events.publishEvent(new FrameworkResponded(acting.actor(), id, me.id().toString(),
+					sealed == null ? null : Sha256.hex(sealed), f.region(), now));
 			return frameworks.responses(id).stream().filter(r -> r.supplier().equals(me.id())).findFirst().orElseThrow()
 				.view(true);
 		});
@@ -197,20 +211,42 @@ public class FrameworkAgreements {
 			if (now.isBefore(f.responseDeadline())) {
 				throw Refusal.conflict(null, "procurement.open.beforeDeadline", CaseParties.shown(f.responseDeadline()));
 			}
-			List<Frameworks.Response> responses = frameworks.responses(id);
+			// unit prices sealed by the suppliers: the custodians open them first; a response whose price is missing or
+			// was refused at opening (above the maximum, tampered, another supplier's) is no valid response
+			boolean envelopes = sealedOffers.seals(id, FrameworkSealedOffers.RESPONSE);
+			if (envelopes && sealedOffers.pending(id, FrameworkSealedOffers.RESPONSE)) {
+				throw Refusal.conflict(null, "procurement.open.sharesNeeded");
+			}
+			Map<org.yiwang.registry.EntityId, OfferRows.Row> sealedPrices = envelopes
+					? sealedOffers.opened(id, FrameworkSealedOffers.RESPONSE) : Map.of();
+			List<EntrySelection.Candidate> priced = new ArrayList<>();
+			for (Frameworks.Response r : frameworks.responses(id)) {
+				if (!envelopes) {
+					priced.add(new EntrySelection.Candidate(r.supplier(), parties.open(context(id, r.supplier()), r.sealed()),
+							null, r.respondedAt()));
+				}
+				else if (sealedPrices.containsKey(r.supplier())) {
+					// the price's time is its envelope's: the earlier sealed price wins a tie
+					OfferRows.Row row = sealedPrices.get(r.supplier());
+					priced.add(new EntrySelection.Candidate(r.supplier(), row.amount(), null, row.receivedAt()));
+				}
+			}
 			List<EntrySelection.Candidate> candidates = new ArrayList<>();
-			for (Frameworks.Response r : responses) {
+			for (EntrySelection.Candidate p : priced) {
 				BigDecimal score = null;
-				if (f.evaluation() == FrameworkEvaluation.QUALITY_FIRST && responses.size() >= EntrySelection.MIN_RESPONSES) {
-					score = qualityScores == null ? null : qualityScores.get(r.supplier());
+				if (f.evaluation() == FrameworkEvaluation.QUALITY_FIRST && priced.size() >= EntrySelection.MIN_RESPONSES) {
+					score = qualityScores == null ? null : qualityScores.get(p.supplier());
 					if (score == null || score.signum() < 0 || score.compareTo(MAX_QUALITY) > 0
 							|| score.stripTrailingZeros().scale() > 2) {
-						throw Refusal.invalid("qualityScore", "procurement.framework.qualityScore", r.name());
+						String name = frameworks.responses(id).stream().filter(r -> r.supplier().equals(p.supplier()))
+							.findFirst().map(Frameworks.Response::name).orElse("");
+						throw Refusal.invalid("qualityScore", "procurement.framework.qualityScore", name);
 					}
 				}
-				BigDecimal price = parties.open(context(id, r.supplier()), r.sealed());
-				candidates.add(new EntrySelection.Candidate(r.supplier(), price, score, r.respondedAt()));
+				candidates.add(new EntrySelection.Candidate(p.supplier(), p.unitPrice(), score, p.respondedAt()));
 			}
+			List<Frameworks.Response> responses = frameworks.responses(id).stream()
+				.filter(r -> candidates.stream().anyMatch(c -> c.supplier().equals(r.supplier()))).toList();
 			List<EntrySelection.Ranked> ranked = EntrySelection.rank(candidates, f.evaluation(), f.entryCap());
 			for (EntrySelection.Ranked r : ranked) {
 				frameworks.ranked(id, r.candidate().supplier(), r.candidate().unitPrice(), r.candidate().qualityScore(),
@@ -233,7 +269,7 @@ public class FrameworkAgreements {
 			frameworks.update(done, f.version());
 			events.publishEvent(new FrameworkEntryPublished(acting.actor(), id, f.tradeCode(), f.region(), f.category(),
 					f.title(), f.maxUnitPrice(), f.purchaserName(), f.purchaserCreditCode(), List.copyOf(entrants), failure,
-					text, done.entrySignature(), now));
+					text, done.entrySignature(), 0, now));
 			return null;
 		});
 		return get(id);

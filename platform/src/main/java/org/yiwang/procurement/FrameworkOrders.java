@@ -42,13 +42,17 @@ public class FrameworkOrders {
 
 	private final Frameworks frameworks;
 
+	private final FrameworkSealedOffers sealedOffers;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	FrameworkOrders(CaseParties parties, Frameworks frameworks, ApplicationEventPublisher events, Clock clock) {
+	FrameworkOrders(CaseParties parties, Frameworks frameworks, FrameworkSealedOffers sealedOffers,
+			ApplicationEventPublisher events, Clock clock) {
 		this.parties = parties;
 		this.frameworks = frameworks;
+		this.sealedOffers = sealedOffers;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -97,6 +101,10 @@ public class FrameworkOrders {
 					request.quantity(), reason, FrameworkOrderStatus.COMPETING, deadline, null, null, null, null, null, null,
 					null, now, null);
 			frameworks.addOrder(o, f.region(), buyer.creditCode(), acting.actor().username());
+			if (f.secondStage() == SecondStage.RE_COMPETITION) {
+				// the entrants seal their offers to this order's own key, split among the key custodians
+				sealedOffers.offerKey(o, f);
+			}
 			if (chosen != null) {
 				place(acting, f, o, buyer.creditCode(), chosen, chosen.unitPrice(), now);
 			}
@@ -105,7 +113,11 @@ public class FrameworkOrders {
 		return get(orderId);
 	}
 
-	/** An entrant offers a unit price in a re-competition, sealed until the deadline and no higher than its entry price. */
+	/**
+	 * An entrant offers a typed unit price in a re-competition, sealed by the platform until the deadline and no higher
+	 * than its entry price: only for an order opened before migration 3020. Since, the entrant seals its offer itself
+	 * ({@link FrameworkSealedOffers#submitOffer}).
+	 */
 	public void offer(UUID orderId, BigDecimal unitPrice) {
 		Acting acting = Actors.requireAnyRole("procurement.supplierOnly", Role.BIDDER);
 		Money price = CaseParties.amount("unitPrice", unitPrice);
@@ -120,6 +132,9 @@ public class FrameworkOrders {
 			Instant now = clock.instant();
 			if (o.status() != FrameworkOrderStatus.COMPETING || !now.isBefore(o.offerDeadline())) {
 				throw Refusal.conflict(null, "procurement.framework.offersClosed");
+			}
+			if (sealedOffers.seals(orderId, FrameworkSealedOffers.RECOMPETITION)) {
+				throw Refusal.conflict(null, "procurement.framework.sealOffer");
 			}
 			if (price.yuan().compareTo(entrant.unitPrice()) > 0) {
 				throw Refusal.invalid("unitPrice", "procurement.framework.aboveEntry", entrant.unitPrice().toPlainString());
@@ -153,8 +168,17 @@ public class FrameworkOrders {
 			if (now.isBefore(o.offerDeadline())) {
 				throw Refusal.conflict(null, "procurement.open.beforeDeadline", CaseParties.shown(o.offerDeadline()));
 			}
-			List<Opened> opened = frameworks.offers(orderId).stream()
-				.map(x -> new Opened(x.supplier(), parties.open(context(orderId, x.supplier()), x.sealed()), x.offeredAt()))
+			// offers sealed by the entrants: the custodians open them first; a refused one (above the entry price,
+			// tampered, another supplier's) is no offer
+			boolean envelopes = sealedOffers.seals(orderId, FrameworkSealedOffers.RECOMPETITION);
+			if (envelopes && sealedOffers.pending(orderId, FrameworkSealedOffers.RECOMPETITION)) {
+				throw Refusal.conflict(null, "procurement.open.sharesNeeded");
+			}
+			List<Opened> opened = (envelopes
+					? sealedOffers.opened(orderId, FrameworkSealedOffers.RECOMPETITION).values().stream()
+						.map(row -> new Opened(row.supplier(), row.amount(), row.receivedAt()))
+					: frameworks.offers(orderId).stream().map(x -> new Opened(x.supplier(),
+							parties.open(context(orderId, x.supplier()), x.sealed()), x.offeredAt())))
 				.sorted(Comparator.comparing(Opened::price).thenComparing(Opened::at)).toList();
 			if (opened.isEmpty()) {
 				frameworks.placeOrder(orderId, FrameworkOrderStatus.FAILED, null, null, null, null, null, null, null, now);

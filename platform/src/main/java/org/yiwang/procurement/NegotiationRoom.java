@@ -75,8 +75,9 @@ public class NegotiationRoom {
 	/**
 	 * An invited supplier responds before the deadline: its response (what it offers against the requirements) and its
 	 * offer, sealed until opening. A request for quotations takes this as the one quote (no change after the deadline);
-	 * a response may be replaced until the deadline. A request for quotations whose quotes the suppliers seal themselves
-	 * (it has an opening key) takes no amount here: the quote comes as an envelope ({@link SealedOffers#submit}).
+	 * a response may be replaced until the deadline. A case whose quotes or first offers the suppliers seal themselves
+	 * (every case published since migration 3020; a request for quotations since 3000) takes no amount here: the quote
+	 * or first offer comes as an envelope ({@link SealedOffers#submit}).
 	 */
 	public SupplierView respond(UUID id, String response, BigDecimal offer) {
 		Acting acting = Actors.requireAnyRole("procurement.supplierOnly", org.yiwang.kernel.Role.BIDDER);
@@ -89,9 +90,10 @@ public class NegotiationRoom {
 			if (c.status() != ProcurementStatus.PUBLISHED || !now.isBefore(c.responseDeadline())) {
 				throw Refusal.conflict(null, "procurement.respond.closed");
 			}
-			boolean envelope = c.method() == ProcurementMethod.REQUEST_FOR_QUOTATIONS && sealedOffers.sealsEnvelopes(id);
+			boolean envelope = sealedOffers.seals(id, FIRST);
 			if (envelope && amount != null) {
-				throw Refusal.invalid("offer", "procurement.respond.sealQuote");
+				throw Refusal.invalid("offer", c.method() == ProcurementMethod.REQUEST_FOR_QUOTATIONS
+						? "procurement.respond.sealQuote" : "procurement.respond.sealFirstOffer");
 			}
 			if (!envelope && amount == null) {
 				throw Refusal.invalid("offer", "procurement.amount.required");
@@ -131,9 +133,10 @@ public class NegotiationRoom {
 				return cases.forUpdate(id);
 			}
 			teams.sits(id);
-			// a request for quotations with supplier-sealed quotes: the custodians open them first; a response whose
-			// quote is missing or was refused at opening is no valid response (政府采购法 第四十条第三项: one quote)
-			boolean envelopes = c.method() == ProcurementMethod.REQUEST_FOR_QUOTATIONS && sealedOffers.sealsEnvelopes(id);
+			// quotes or first offers sealed by the suppliers: the custodians open them first; a response whose quote or
+			// first offer is missing or was refused at opening is no valid response (政府采购法 第四十条第三项: one quote;
+			// a negotiation's response carries its first offer)
+			boolean envelopes = sealedOffers.seals(id, FIRST);
 			if (envelopes && sealedOffers.pending(id, FIRST)) {
 				throw Refusal.conflict(null, "procurement.open.sharesNeeded");
 			}
@@ -214,6 +217,8 @@ public class NegotiationRoom {
 			}
 			cases.update(c.moved(ProcurementStatus.FINAL_OFFERS, c.publishedAt(), c.responseDeadline(), deadline,
 					c.rounds(), c.noticeText(), c.noticeSignature()), c.version());
+			// final offers get a key of their own: the first offers' key was reassembled when they were opened
+			sealedOffers.finalKey(c);
 			events.publishEvent(new FinalOffersCalled(acting.actor(), id, deadline, c.region(), now));
 			return cases.forUpdate(id);
 		});
@@ -221,8 +226,8 @@ public class NegotiationRoom {
 
 	/**
 	 * A supplier that responded seals its final offer (replaceable) until the deadline; nobody reads it before. Only for
-	 * a case without an opening key (published before suppliers sealed their own); otherwise the final offer comes as an
-	 * envelope the supplier sealed ({@link SealedOffers#submit}).
+	 * a case without a final-offer key (published before migration 3000); otherwise the final offer comes as an envelope
+	 * the supplier sealed ({@link SealedOffers#submit}).
 	 */
 	public SupplierView submitFinalOffer(UUID id, BigDecimal offer) {
 		Acting acting = Actors.requireAnyRole("procurement.supplierOnly", org.yiwang.kernel.Role.BIDDER);
@@ -237,7 +242,7 @@ public class NegotiationRoom {
 			if (me.respondedAt() == null) {
 				throw Refusal.conflict(null, "procurement.finalOffer.noResponse");
 			}
-			if (sealedOffers.sealsEnvelopes(id)) {
+			if (sealedOffers.seals(id, FINAL)) {
 				throw Refusal.conflict(null, "procurement.finalOffer.sealEnvelope");
 			}
 			byte[] sealed = parties.seal(c, me, FINAL, amount);
@@ -264,7 +269,7 @@ public class NegotiationRoom {
 				throw Refusal.conflict(null, "procurement.open.beforeDeadline", CaseParties.shown(c.finalOfferDeadline()));
 			}
 			boolean scoring = c.method() == ProcurementMethod.COMPETITIVE_CONSULTATION;
-			boolean envelopes = sealedOffers.sealsEnvelopes(id);
+			boolean envelopes = sealedOffers.seals(id, FINAL);
 			if (envelopes && sealedOffers.pending(id, FINAL)) {
 				throw Refusal.conflict(null, "procurement.open.sharesNeeded");
 			}

@@ -60,6 +60,13 @@ class OpenForms {
 			.params(Timestamp.from(at), reason, framework, supplier.value()).update();
 	}
 
+	/** Counts a change of the member list: its revision number (1 for the first change). */
+	int memberListChanged(UUID framework) {
+		return jdbc.sql("""
+				update procurement.open_frameworks set member_lists = member_lists + 1 where framework_id = ?
+				returning member_lists""").param(framework).query(Integer.class).single();
+	}
+
 	int nextRank(UUID framework) {
 		return jdbc.sql("select coalesce(max(rank), 0) + 1 from procurement.framework_suppliers where framework_id = ?")
 			.param(framework).query(Integer.class).single();

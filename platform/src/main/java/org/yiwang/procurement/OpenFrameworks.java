@@ -12,7 +12,6 @@ import org.springframework.stereotype.Service;
 import org.yiwang.kernel.Acting;
 import org.yiwang.kernel.Money;
 import org.yiwang.kernel.Role;
-import org.yiwang.kernel.Sha256;
 import org.yiwang.procurement.ProcurementChanged.FrameworkResponded;
 import org.yiwang.registry.EntityRole;
 import org.yiwang.registry.EntityStatus;
@@ -83,7 +82,7 @@ public class OpenFrameworks {
 			Instant until = CaseParties.endOf(LocalDate.ofInstant(now, CaseParties.CHINA).plusMonths(f.termMonths())
 				.minusDays(1));
 			String notice = callText(f, until, now, 0);
-			String members = memberText(f, List.of(), until, now);
+			String members = memberText(f, List.of(), until, now, 0);
 			FrameworkView published = f.published(now, until, notice, parties.sign(notice))
 				.selected(FrameworkStatus.IN_FORCE, now, until, members, parties.sign(members), null);
 			frameworks.update(published, f.version());
@@ -135,19 +134,18 @@ public class OpenFrameworks {
 			if (frameworks.responses(id).stream().anyMatch(r -> r.supplier().equals(me.id()) && r.entered())) {
 				throw Refusal.conflict(null, "procurement.framework.open.member");
 			}
-			byte[] sealed = parties.seal(FrameworkAgreements.context(id, me), f.maxUnitPrice());
-			forms.join(id, f.region(), me.id(), me.name(), me.creditCode(), text, sealed, f.maxUnitPrice().yuan(),
+			// the member accepts the fixed price, which is no secret: nothing is sealed
+			forms.join(id, f.region(), me.id(), me.name(), me.creditCode(), text, null, f.maxUnitPrice().yuan(),
 					forms.nextRank(id), now, acting.actor().username());
-			events.publishEvent(new FrameworkResponded(acting.actor(), id, me.id().toString(), Sha256.hex(sealed),
-					f.region(), now));
-			relist(f, now);
+			events.publishEvent(new FrameworkResponded(acting.actor(), id, me.id().toString(), null, f.region(), now));
+			relist(acting, f, now);
 			return mine(id, me);
 		});
 	}
 
 	/** A member leaves the agreement with its reason; it receives no further order (and may join again later). */
 	public FrameworkSupplierView exit(UUID id, String reason) {
-		Actors.requireAnyRole("procurement.supplierOnly", Role.BIDDER);
+		Acting acting = Actors.requireAnyRole("procurement.supplierOnly", Role.BIDDER);
 		String why = CaseParties.text("reason", reason, 500);
 		EntityView me = parties.registry.myEntity().orElseThrow(() -> Refusal.notFound("procurement.framework.notFound"));
 		return parties.platform(() -> {
@@ -157,13 +155,16 @@ public class OpenFrameworks {
 			}
 			Instant now = clock.instant();
 			forms.exit(id, me.id(), why, now);
-			relist(f, now);
+			relist(acting, f, now);
 			return mine(id, me);
 		});
 	}
 
-	/** The members' list re-signed after a join or an exit (shown on the framework's page as its entry list). */
-	private void relist(FrameworkView f, Instant now) {
+	/**
+	 * The members' list re-signed after a join or an exit (shown on the framework's page as its entry list) and
+	 * published: each change is a portal record of its own ({@link FrameworkEntryPublished#revision}).
+	 */
+	private void relist(Acting acting, FrameworkView f, Instant now) {
 		List<FrameworkEntryPublished.Entrant> members = new ArrayList<>();
 		for (Frameworks.Response r : frameworks.responses(f.id())) {
 			if (r.entered()) {
@@ -171,9 +172,13 @@ public class OpenFrameworks {
 						r.rank()));
 			}
 		}
-		String text = memberText(f, members, f.validUntil(), now);
-		frameworks.update(f.selected(f.status(), f.selectedAt(), f.validUntil(), text, parties.sign(text), null),
-				f.version());
+		int revision = forms.memberListChanged(f.id());
+		String text = memberText(f, members, f.validUntil(), now, revision);
+		String signature = parties.sign(text);
+		frameworks.update(f.selected(f.status(), f.selectedAt(), f.validUntil(), text, signature, null), f.version());
+		events.publishEvent(new FrameworkEntryPublished(acting.actor(), f.id(), f.tradeCode(), f.region(), f.category(),
+				f.title(), f.maxUnitPrice(), f.purchaserName(), f.purchaserCreditCode(), List.copyOf(members), null, text,
+				signature, revision, now));
 	}
 
 	private FrameworkView open(FrameworkView f) {
@@ -206,8 +211,9 @@ public class OpenFrameworks {
 	}
 
 	private static String memberText(FrameworkView f, List<FrameworkEntryPublished.Entrant> members, Instant until,
-			Instant now) {
-		List<String> lines = new ArrayList<>(List.of("开放式框架协议入围供应商名单", "项目名称：" + f.title(),
+			Instant now, int revision) {
+		List<String> lines = new ArrayList<>(List.of(
+				"开放式框架协议入围供应商名单" + (revision > 0 ? "（第 " + revision + " 次更新）" : ""), "项目名称：" + f.title(),
 				"交易编码：" + f.tradeCode().value(), "确定价格：" + CaseParties.yuan(f.maxUnitPrice()) + "/" + f.unit(),
 				"当前入围供应商 " + members.size() + " 家"));
 		for (FrameworkEntryPublished.Entrant m : members) {

@@ -47,7 +47,7 @@ public class ProcurementDesk {
 
 	static final int MAX_RESPONSE_DAYS = 60;
 
-	private final org.yiwang.pki.OpeningKeys openingKeys;
+	private final SealedOffers sealedOffers;
 
 	private final CaseParties parties;
 
@@ -64,9 +64,9 @@ public class ProcurementDesk {
 	private final Clock clock;
 
 	ProcurementDesk(CaseParties parties, Catalog catalog, WorkingCalendar calendar, Outcomes outcomes,
-			org.yiwang.pki.OpeningKeys openingKeys, ApplicationEventPublisher events, Clock clock) {
+			SealedOffers sealedOffers, ApplicationEventPublisher events, Clock clock) {
 		this.parties = parties;
-		this.openingKeys = openingKeys;
+		this.sealedOffers = sealedOffers;
 		this.cases = parties.cases;
 		this.catalog = catalog;
 		this.calendar = calendar;
@@ -142,10 +142,10 @@ public class ProcurementDesk {
 					parties.sign(text));
 			cases.update(published, c.version());
 			if (c.method() != ProcurementMethod.SINGLE_SOURCE) {
-				// quotes and final offers are sealed by the suppliers to this key; its private key is split among the
-				// key custodians (as a tender section's), so the platform cannot read them before the deadline
-				cases.openingKey(id, openingKeys.create(c.tradeCode().value(), org.yiwang.pki.OpeningKeys.DEFAULT_THRESHOLD)
-					.id());
+				// quotes and first offers are sealed by the suppliers to this key (final offers to one made when they are
+				// called); its private key is split among the key custodians (as a tender section's), so the platform
+				// cannot read them before the deadline
+				sealedOffers.firstKey(c);
 			}
 			List<String> named = invited.stream().map(s -> s.name() + "|" + (s.creditCode() == null ? "" : s.creditCode()))
 				.toList();

@@ -117,7 +117,28 @@ class DemoCityTests {
 		settled();
 		assertThat(portal.search(SearchRequest.of("政务大厅自助终端")).total()).as("the demo negotiation case").isPositive();
 		assertThat(portal.search(SearchRequest.of("政务系统原厂运维")).total()).as("the demo single-source case").isPositive();
+		// the demo suppliers sealed their first offers and framework unit prices themselves (nothing platform-sealed)
+		TestActor staff = TestActor.cityStaff();
+		org.yiwang.procurement.ProcurementView negotiation = staff.call(procurement::regionCases).stream()
+			.filter(c -> c.title().contains("政务大厅自助终端")).findFirst().orElseThrow();
+		assertThat(staff.call(() -> sealedOffers.sealing(negotiation.id())).orElseThrow().offers()).hasSize(2)
+			.allSatisfy(o -> assertThat(o.sealed()).isTrue());
+		org.yiwang.procurement.FrameworkView framework = staff.call(frameworks::regionFrameworks).stream()
+			.filter(f -> f.title().contains("办公设备框架协议")).findFirst().orElseThrow();
+		assertThat(staff.call(() -> frameworkOffers.responses(framework.id())).orElseThrow().offers()).hasSize(2);
 	}
+
+	@Autowired
+	org.yiwang.procurement.ProcurementDesk procurement;
+
+	@Autowired
+	org.yiwang.procurement.SealedOffers sealedOffers;
+
+	@Autowired
+	org.yiwang.procurement.FrameworkAgreements frameworks;
+
+	@Autowired
+	org.yiwang.procurement.FrameworkSealedOffers frameworkOffers;
 
 	@Test
 	void a_restart_seeds_nothing_twice() throws Exception {

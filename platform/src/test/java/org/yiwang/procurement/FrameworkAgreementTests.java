@@ -59,8 +59,64 @@ class FrameworkAgreementTests {
 		return ProcurementFixture.staff().call(() -> agreements.publish(registered.id(), registered.version()));
 	}
 
+	@Autowired
+	FrameworkSealedOffers sealed;
+
+	/** Supplier {@code i} responds and seals its unit price (the sheet's amount) to the call's opening key. */
 	private void respond(ProcurementFixture f, FrameworkView fw, int supplier, String price) {
-		f.supplier(supplier).run(() -> agreements.respond(fw.id(), "按需求供货，响应 " + supplier, new BigDecimal(price)));
+		f.supplier(supplier).run(() -> agreements.respond(fw.id(), "按需求供货，响应 " + supplier, null));
+		submitResponse(f, fw, supplier, sealResponse(f, fw, supplier, price));
+	}
+
+	private java.nio.file.Path sealResponse(ProcurementFixture f, FrameworkView fw, int supplier, String price) {
+		String key = f.supplier(supplier).call(() -> sealed.responses(fw.id())).orElseThrow().publicKeyPem();
+		return f.seal(fw.tradeCode().value(), supplier, price, f.suppliers.get(supplier - 1).name(), key);
+	}
+
+	private OfferReceipt submitResponse(ProcurementFixture f, FrameworkView fw, int supplier, java.nio.file.Path file) {
+		return f.supplier(supplier).call(() -> {
+			return sealed.submitResponse(fw.id(), stream(file));
+		});
+	}
+
+	private static java.io.InputStream stream(java.nio.file.Path file) {
+		try {
+			return java.nio.file.Files.newInputStream(file);
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
+	/** Entrant {@code i} seals a re-competition offer to the order's own opening key and submits it. */
+	private OfferReceipt offer(ProcurementFixture f, FrameworkView fw, FrameworkOrderView o, int supplier, String price) {
+		String key = f.supplier(supplier).call(() -> sealed.offers(o.id())).orElseThrow().publicKeyPem();
+		java.nio.file.Path file = f.seal(fw.tradeCode().value(), supplier, price, f.suppliers.get(supplier - 1).name(),
+				key);
+		return f.supplier(supplier).call(() -> {
+			return sealed.submitOffer(o.id(), stream(file));
+		});
+	}
+
+	/** After the response deadline the two demo custodians give their shares: the unit prices open. */
+	private SealingView openResponses(ProcurementFixture f, FrameworkView fw) {
+		SealingView last = null;
+		for (String custodian : ProcurementFixture.CUSTODIANS) {
+			String share = f.decryptedShare(ProcurementFixture.custodian(custodian)
+				.call(() -> sealed.responses(fw.id())).orElseThrow(), custodian);
+			last = ProcurementFixture.custodian(custodian).call(() -> sealed.giveResponseShare(fw.id(), share));
+		}
+		return last;
+	}
+
+	private SealingView openOffers(ProcurementFixture f, FrameworkOrderView o) {
+		SealingView last = null;
+		for (String custodian : ProcurementFixture.CUSTODIANS) {
+			String share = f.decryptedShare(ProcurementFixture.custodian(custodian)
+				.call(() -> sealed.offers(o.id())).orElseThrow(), custodian);
+			last = ProcurementFixture.custodian(custodian).call(() -> sealed.giveOfferShare(o.id(), share));
+		}
+		return last;
 	}
 
 	@Test
@@ -76,17 +132,30 @@ class FrameworkAgreementTests {
 		respond(f, fw, 4, "4700");
 		respond(f, fw, 5, "4600");
 		respond(f, fw, 5, "4400");
-		refused(() -> f.supplier(6).run(() -> agreements.respond(fw.id(), "超过最高限价", new BigDecimal("5000.01"))),
-				"procurement.framework.aboveMax");
+		// the price is the supplier's sealed envelope, never a typed amount; one above the maximum is refused when opened
+		refused(() -> f.supplier(6).run(() -> agreements.respond(fw.id(), "报价", new BigDecimal("4000"))),
+				"procurement.framework.sealUnitPrice");
+		respond(f, fw, 6, "5000.01");
 		refused(() -> f.purchaserActor().call(() -> agreements.select(fw.id(), Map.of())),
 				"procurement.open.beforeDeadline");
 		assertThat(f.supplier(1).call(() -> agreements.get(fw.id())).suppliers()).as("a supplier sees its own response")
 			.singleElement().satisfies(s -> assertThat(s.unitPrice()).as("sealed").isNull());
 		assertThat(agreements.get(fw.id()).suppliers()).as("the public sees nobody before selection").isEmpty();
+		assertThat(f.purchaserActor().call(() -> sealed.responses(fw.id())).orElseThrow().offers()).hasSize(6)
+			.allSatisfy(o -> assertThat(o.amount()).isNull());
+		assertThat(TestActor.of("staff.wz" + f.run, org.yiwang.kernel.Role.CENTER_STAFF, TestActor.WANZHOU, false)
+			.call(() -> sealed.responses(fw.id())).orElseThrow().offers()).as("another district's staff: no envelope")
+			.isEmpty();
+		assertThat(sealed.responses(fw.id()).orElseThrow().offers()).as("the public: the key only").isEmpty();
 
 		clock.advanceTo(fw.responseDeadline().plusSeconds(1));
-		refused(() -> f.supplier(6).run(() -> agreements.respond(fw.id(), "迟到", new BigDecimal("1"))),
-				"procurement.respond.closed");
+		refused(() -> f.supplier(6).run(() -> agreements.respond(fw.id(), "迟到", null)), "procurement.respond.closed");
+		refused(() -> submitResponse(f, fw, 6, sealResponse(f, fw, 6, "1")), "procurement.respond.closed");
+		refused(() -> f.purchaserActor().call(() -> agreements.select(fw.id(), Map.of())),
+				"procurement.open.sharesNeeded");
+		SealingView opened = openResponses(f, fw);
+		assertThat(opened.offers()).filteredOn(o -> o.supplier().equals(f.suppliers.get(5).name())).singleElement()
+			.satisfies(o -> assertThat(o.refusal()).isEqualTo("procurement.offer.aboveMax"));
 		FrameworkView selected = f.purchaserActor().call(() -> agreements.select(fw.id(), Map.of()));
 		assertThat(selected.status()).isEqualTo(FrameworkStatus.IN_FORCE);
 		// five responses: one eliminated (20 %), the dearest
@@ -128,6 +197,7 @@ class FrameworkAgreementTests {
 		respond(f, fw, 2, "4900");
 		respond(f, fw, 3, "4500");
 		clock.advanceTo(fw.responseDeadline().plusSeconds(1));
+		openResponses(f, fw);
 		EntityId a = f.suppliers.get(0).id();
 		EntityId b = f.suppliers.get(1).id();
 		EntityId c = f.suppliers.get(2).id();
@@ -160,6 +230,7 @@ class FrameworkAgreementTests {
 		respond(f, fw, 3, "4100");
 		respond(f, fw, 4, "4900");
 		clock.advanceTo(fw.responseDeadline().plusSeconds(1));
+		String responseKey = openResponses(f, fw).publicKeyPem();
 		FrameworkView selected = f.purchaserActor().call(() -> agreements.select(fw.id(), Map.of()));
 		assertThat(selected.suppliers()).as("the cap of 2 is below the 3 the elimination leaves")
 			.filteredOn(FrameworkSupplierView::entered).hasSize(2);
@@ -168,16 +239,30 @@ class FrameworkAgreementTests {
 		FrameworkOrderView competing = f.purchaserActor()
 			.call(() -> orders.order(fw.id(), new NewFrameworkOrder(5, null, null, 24)));
 		assertThat(competing.status()).isEqualTo(FrameworkOrderStatus.COMPETING);
-		refused(() -> f.supplier(3).run(() -> orders.offer(competing.id(), new BigDecimal("4100.01"))),
-				"procurement.framework.aboveEntry");
-		refused(() -> f.supplier(2).run(() -> orders.offer(competing.id(), new BigDecimal("3900"))),
-				"procurement.framework.notFound");
-		f.supplier(1).run(() -> orders.offer(competing.id(), new BigDecimal("3950")));
-		f.supplier(3).run(() -> orders.offer(competing.id(), new BigDecimal("3900")));
+		// the re-competition has its own key: the one reassembled for the responses never opens its offers
+		SealingView orderKey = f.supplier(1).call(() -> sealed.offers(competing.id())).orElseThrow();
+		assertThat(orderKey.publicKeyPem()).isNotEqualTo(responseKey);
+		assertThat(orderKey.stage()).isEqualTo("recompetition");
+		refused(() -> f.supplier(3).run(() -> orders.offer(competing.id(), new BigDecimal("3900"))),
+				"procurement.framework.sealOffer");
+		java.nio.file.Path toResponseKey = f.seal(fw.tradeCode().value(), 3, "3900", f.suppliers.get(2).name(),
+				responseKey);
+		refused(() -> f.supplier(3).call(() -> {
+			return sealed.submitOffer(competing.id(), stream(toResponseKey));
+		}), "pki.envelope.notSealedToOpeningKey");
+		refused(() -> offer(f, fw, competing, 2, "3900"), "procurement.framework.notFound");
+		offer(f, fw, competing, 1, "4000.01"); // above its entry price of 4000: refused when opened
+		offer(f, fw, competing, 3, "4000");
+		offer(f, fw, competing, 3, "3900"); // replaced before the deadline: the last counts
 		refused(() -> f.purchaserActor().call(() -> orders.award(competing.id())), "procurement.open.beforeDeadline");
+		refused(() -> ProcurementFixture.custodian(ProcurementFixture.CUSTODIANS.get(0))
+			.call(() -> sealed.giveOfferShare(competing.id(), "AQID")), "procurement.shares.beforeDeadline");
 		clock.advanceTo(competing.offerDeadline().plusSeconds(1));
-		refused(() -> f.supplier(1).run(() -> orders.offer(competing.id(), new BigDecimal("3000"))),
-				"procurement.framework.offersClosed");
+		refused(() -> offer(f, fw, competing, 1, "3000"), "procurement.framework.offersClosed");
+		refused(() -> f.purchaserActor().call(() -> orders.award(competing.id())), "procurement.open.sharesNeeded");
+		SealingView offers = openOffers(f, competing);
+		assertThat(offers.offers()).filteredOn(o -> o.supplier().equals(f.suppliers.get(0).name())).singleElement()
+			.satisfies(o -> assertThat(o.refusal()).isEqualTo("procurement.offer.aboveEntry"));
 		ProcurementFixture other = new ProcurementFixture(context, 0);
 		refused(() -> other.purchaserActor().call(() -> orders.award(competing.id())), "procurement.framework.notFound");
 		FrameworkOrderView placed = f.purchaserActor().call(() -> orders.award(competing.id()));
@@ -193,6 +278,7 @@ class FrameworkAgreementTests {
 		FrameworkView fw = published(f, FrameworkEvaluation.PRICE_FIRST, SecondStage.DIRECT_SELECTION, null);
 		respond(f, fw, 1, "4000");
 		clock.advanceTo(fw.responseDeadline().plusSeconds(1));
+		openResponses(f, fw);
 		FrameworkView failed = f.purchaserActor().call(() -> agreements.select(fw.id(), Map.of()));
 		assertThat(failed.status()).isEqualTo(FrameworkStatus.FAILED);
 		assertThat(failed.failureReason()).isEqualTo("procurement.framework.failed.tooFew");

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -17,6 +18,7 @@ import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yiwang.PlatformTest;
 import org.yiwang.TestActor;
@@ -27,6 +29,9 @@ import org.yiwang.TestActor;
  */
 @PlatformTest
 class FrameworkWebTests {
+
+	@Autowired
+	FrameworkSealedOffers sealed;
 
 	@Autowired
 	MockMvc mvc;
@@ -83,10 +88,33 @@ class FrameworkWebTests {
 		mvc.perform(get("/procurement/frameworks")).andExpect(status().isOk())
 			.andExpect(content().string(containsString(registered.tradeCode().value())));
 		var supplier = authentication(f.supplier(1).authentication());
-		mvc.perform(post(page + "/responses").with(supplier).with(csrf()).param("response", "响应").param("unitPrice", "30000.5"))
-			.andExpect(redirectedUrl(page)).andExpect(flash().attribute("refused", "procurement.framework.aboveMax"));
+		// the unit price is sealed by the supplier: a typed one is refused, the response goes without it
 		mvc.perform(post(page + "/responses").with(supplier).with(csrf()).param("response", "响应").param("unitPrice", "29000"))
+			.andExpect(redirectedUrl(page)).andExpect(flash().attribute("refused", "procurement.framework.sealUnitPrice"))
+			.andExpect(flash().attribute("refusedField", "unitPrice"));
+		mvc.perform(post(page + "/responses").with(supplier).with(csrf()).param("response", "响应"))
 			.andExpect(redirectedUrl(page)).andExpect(flash().attribute("saved", "procurement.saved.responded"));
+		mvc.perform(get(page).with(supplier)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"sealed-response-form\"")))
+			.andExpect(content().string(containsString("id=\"response-opening-key\"")))
+			.andExpect(content().string(not(containsString("id=\"unitPrice\""))));
+		mvc.perform(multipart(page + "/sealed-responses").with(supplier).with(csrf()))
+			.andExpect(redirectedUrl(page)).andExpect(flash().attribute("refused", "procurement.envelope.empty"));
+		mvc.perform(multipart(page + "/sealed-responses")
+			.file(new MockMultipartFile("envelope", "price.ywenv", "application/octet-stream", "not an envelope".getBytes()))
+			.with(supplier).with(csrf())).andExpect(flash().attribute("refused", "pki.envelope.notAnEnvelope"));
+		String key = f.supplier(1).call(() -> sealed.responses(registered.id())).orElseThrow().publicKeyPem();
+		mvc.perform(multipart(page + "/sealed-responses")
+			.file(new MockMultipartFile("envelope", "price.ywenv", "application/octet-stream", java.nio.file.Files
+				.readAllBytes(f.seal(registered.tradeCode().value(), 1, "29000", f.suppliers.get(0).name(), key))))
+			.with(supplier).with(csrf())).andExpect(flash().attribute("saved", "procurement.saved.sealedOffer"));
+		var custodian = authentication(ProcurementFixture.custodian(ProcurementFixture.CUSTODIANS.get(0)).authentication());
+		mvc.perform(post(page + "/shares").with(custodian).with(csrf()).param("share", "AQID"))
+			.andExpect(flash().attribute("refused", "procurement.shares.beforeDeadline"));
+		mvc.perform(post(page + "/shares").with(supplier).with(csrf()).param("share", "AQID"))
+			.andExpect(status().isForbidden());
+		mvc.perform(get(page).with(custodian)).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"response-sealed-offers\"")));
 		mvc.perform(get("/api/procurement/frameworks/" + registered.id())).andExpect(status().isOk())
 			.andExpect(jsonPath("$.tradeCode").value(registered.tradeCode().value()))
 			.andExpect(jsonPath("$.suppliers.length()").value(0));

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.awaitility.Awaitility;
@@ -25,6 +26,8 @@ import org.yiwang.AdjustableClock;
 import org.yiwang.PlatformTest;
 import org.yiwang.TestActor;
 import org.yiwang.portal.Portal;
+import org.yiwang.portal.RecordType;
+import org.yiwang.portal.PublicRecord;
 import org.yiwang.portal.SearchRequest;
 import org.yiwang.system.Refusal;
 
@@ -102,6 +105,21 @@ class OpenFrameworkTests {
 		refused(() -> f.supplier(3).call(() -> open.exit(fw.id(), "未加入")), "procurement.framework.open.notMember");
 		assertThat(ProcurementFixture.staff().call(() -> agreements.get(fw.id())).entryText())
 			.contains("当前入围供应商 1 家").doesNotContain(f.suppliers.get(1).name());
+		// each change of the member list is a portal record of its own, naming the members then (the fixed price is no
+		// secret: nothing was sealed for it)
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> portal.history(fw.tradeCode().value()).stream()
+			.filter(r -> r.type() == RecordType.AWARD_RESULT).count() == 3);
+		List<PublicRecord> lists = portal.history(fw.tradeCode().value()).stream()
+			.filter(r -> r.type() == RecordType.AWARD_RESULT)
+			.sorted(java.util.Comparator.comparing(PublicRecord::title)).toList();
+		assertThat(lists).extracting(PublicRecord::title).containsExactly(
+				"开放式框架协议入围供应商名单（第 1 次更新）：" + fw.title(), "开放式框架协议入围供应商名单（第 2 次更新）：" + fw.title(),
+				"开放式框架协议入围供应商名单（第 3 次更新）：" + fw.title());
+		assertThat(lists.get(1).parties()).filteredOn(p -> p.role().equals("winner")).extracting(p -> p.name())
+			.containsExactlyInAnyOrder(f.suppliers.get(0).name(), f.suppliers.get(1).name());
+		assertThat(lists.get(2).parties()).filteredOn(p -> p.role().equals("winner")).extracting(p -> p.name())
+			.containsExactly(f.suppliers.get(0).name());
+		assertThat(lists.get(2).body()).contains("第 3 次更新").contains("当前入围供应商 1 家");
 		FrameworkOrderView second = f.purchaserActor().call(() -> orders.order(fw.id(), new NewFrameworkOrder(3, null,
 				null, null)));
 		assertThat(second.supplierName()).as("the supplier that left gets nothing").isEqualTo(f.suppliers.get(0).name());

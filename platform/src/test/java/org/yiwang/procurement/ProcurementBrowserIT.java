@@ -95,17 +95,23 @@ class ProcurementBrowserIT {
 		f.seatTeam(f.desk.view(id).orElseThrow()); // the negotiation team, drawn from the expert pool and seated
 
 		String[] offers = { "590000", "575000", "580000" };
+		ProcurementView published = f.desk.view(id).orElseThrow();
 		for (int i = 1; i <= 3; i++) {
 			signOutAndIn(f.user("gy" + i), ProcurementFixture.PASSWORD);
 			browser.get(caseUrl);
+			assertThat(browser.findElements(By.id("offer"))).as("no typed first offer: the supplier seals it").isEmpty();
 			browser.findElement(By.id("response")).sendKeys("按采购需求全部响应，供应商 " + i);
-			browser.findElement(By.id("offer")).sendKeys(offers[i - 1]);
 			submit(By.id("respond"));
-			assertThat(browser.findElement(By.id("responded")).getText()).contains("报价已加密");
+			// the supplier seals its first offer itself (as the bid tool does) to the key shown on the page
+			String key = browser.findElement(By.id("opening-key")).getText();
+			browser.findElement(By.id("envelope"))
+				.sendKeys(f.seal(published, i, offers[i - 1], f.suppliers.get(i - 1).name(), key).toString());
+			submit(By.id("submit-sealed-offer"));
+			assertThat(browser.findElement(By.tagName("main")).getText()).contains("加密报价已接收");
 		}
 
-		ProcurementView published = f.desk.view(id).orElseThrow();
 		clock.advanceTo(published.responseDeadline().plusSeconds(1));
+		f.openSealed(published); // the custodians' shares open the first offers (in the browser below for final offers)
 		signOutAndIn(f.user("cg"), ProcurementFixture.PASSWORD);
 		browser.get(caseUrl);
 		submit(By.id("open-responses"));
@@ -251,24 +257,41 @@ class ProcurementBrowserIT {
 		submit(By.id("publish"));
 		assertThat(browser.findElement(By.id("notice-text")).getText()).contains("框架协议采购征集公告").contains("价格优先法");
 
+		FrameworkAgreements agreements = context.getBean(FrameworkAgreements.class);
+		String code = agreements.view(id).orElseThrow().tradeCode().value();
 		String[] prices = { "1800", "1650", "1900" };
 		for (int i = 1; i <= 3; i++) {
 			signOutAndIn(f.user("gy" + i), ProcurementFixture.PASSWORD);
 			browser.get(page);
-			if (i == 1) {
-				browser.findElement(By.id("response")).sendKeys("超过最高限价的报价");
-				browser.findElement(By.id("unitPrice")).sendKeys("2000.01");
-				submit(By.id("framework-respond"));
-				assertThat(browser.findElement(By.tagName("main")).getText()).contains("最高限制单价");
-			}
+			assertThat(browser.findElements(By.id("unitPrice"))).as("no typed unit price: the supplier seals it").isEmpty();
 			browser.findElement(By.id("response")).sendKeys("按需求供货，供应商 " + i);
-			browser.findElement(By.id("unitPrice")).sendKeys(prices[i - 1]);
 			submit(By.id("framework-respond"));
-			assertThat(browser.findElement(By.id("responded")).getText()).contains("报价已加密");
+			assertThat(browser.findElement(By.id("responded")).getText()).contains("已于");
+			// the unit price sealed with the bid tool to the call's key on the page; a sheet for another trade code is
+			// refused with the reason
+			String key = browser.findElement(By.id("response-opening-key")).getText();
+			String name = f.suppliers.get(i - 1).name();
+			if (i == 1) {
+				browser.findElement(By.id("envelope")).sendKeys(f.seal("ZC-OTHER-1", 1, prices[0], name, key).toString());
+				submit(By.id("submit-sealed-response"));
+				assertThat(browser.findElement(By.tagName("main")).getText()).contains(code);
+			}
+			browser.findElement(By.id("envelope")).sendKeys(f.seal(code, i, prices[i - 1], name, key).toString());
+			submit(By.id("submit-sealed-response"));
+			assertThat(browser.findElement(By.tagName("main")).getText()).contains("加密报价已接收");
 		}
 
-		FrameworkAgreements agreements = context.getBean(FrameworkAgreements.class);
 		clock.advanceTo(agreements.view(id).orElseThrow().responseDeadline().plusSeconds(1));
+		// two key custodians give their shares on the framework's page: the unit prices open
+		FrameworkSealedOffers sealed = context.getBean(FrameworkSealedOffers.class);
+		for (String custodian : ProcurementFixture.CUSTODIANS) {
+			signOutAndIn(custodian, STAFF_PASSWORD);
+			browser.get(page);
+			SealingView seen = ProcurementFixture.custodian(custodian).call(() -> sealed.responses(id)).orElseThrow();
+			browser.findElement(By.id("response-share")).sendKeys(f.decryptedShare(seen, custodian));
+			submit(By.id("response-give-share"));
+		}
+		assertThat(browser.findElement(By.id("response-sealed-offers")).getText()).contains("1650.00");
 		signOutAndIn(f.user("cg"), ProcurementFixture.PASSWORD);
 		browser.get(page);
 		submit(By.id("select-entrants"));

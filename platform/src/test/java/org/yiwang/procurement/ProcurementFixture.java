@@ -133,11 +133,15 @@ public final class ProcurementFixture {
 
 	/** As {@link #seal(ProcurementView, int, String)}, with the sheet naming {@code supplierName} and sealed to {@code openingKeyPem}. */
 	public Path seal(ProcurementView c, int i, String amount, String supplierName, String openingKeyPem) {
+		return seal(c.tradeCode().value(), i, amount, supplierName, openingKeyPem);
+	}
+
+	/** Supplier {@code i}'s price sheet for trade code {@code code} (a case's or a framework's), sealed as the bid tool does. */
+	public Path seal(String code, int i, String amount, String supplierName, String openingKeyPem) {
 		try {
 			Path[] pems = credentials(i);
 			Path key = Files.writeString(dir().resolve("opening-" + UUID.randomUUID() + ".pem"), openingKeyPem);
 			Path envelope = dir().resolve("offer-" + i + "-" + UUID.randomUUID() + ".ywenv");
-			String code = c.tradeCode().value();
 			EnvelopeWriter.seal(new EnvelopeWriter.Request(code, new PriceSheet(supplierName, code, new BigDecimal(amount),
 					30, "合格", List.of()), List.of(), Pem.privateKey(pems[0]), Pem.certificate(pems[1]), Pem.publicKey(key),
 					null, ContentCipher.SM4_GCM, 0, MachineFingerprint.of(Map.of("mac", "supplier-" + i + run)), null),
@@ -174,7 +178,10 @@ public final class ProcurementFixture {
 		return submit(c, i, seal(c, i, amount));
 	}
 
-	/** A request for quotations: supplier {@code i} responds and seals its quote. */
+	/**
+	 * Supplier {@code i} responds and seals its quote (a request for quotations) or its first offer (a negotiation or
+	 * consultation) to the case's opening key.
+	 */
 	public OfferReceipt quote(ProcurementView c, int i, String amount) {
 		supplier(i).call(() -> room.respond(c.id(), "按采购需求报价，供应商 " + i, null));
 		return offer(c, i, amount);
@@ -200,8 +207,12 @@ public final class ProcurementFixture {
 
 	/** A custodian's share as {@code bidtool unwrap-share} prints it: decrypted with its demo key, base64. */
 	public String decryptedShare(ProcurementView c, String custodian) {
+		return decryptedShare(custodian(custodian).call(() -> sealedOffers.sealing(c.id())).orElseThrow(), custodian);
+	}
+
+	/** A custodian's share of the stage {@code seen} (as the custodian reads it), decrypted with its demo key, base64. */
+	public String decryptedShare(SealingView seen, String custodian) {
 		TestActor actor = custodian(custodian);
-		SealingView seen = actor.call(() -> sealedOffers.sealing(c.id())).orElseThrow();
 		IssuedCredentials key = actor.call(custodians::demoKey);
 		try {
 			Path pem = Files.writeString(dir().resolve(custodian + "-" + UUID.randomUUID() + ".key"), key.privateKeyPem());

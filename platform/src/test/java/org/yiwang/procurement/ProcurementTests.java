@@ -61,24 +61,38 @@ class ProcurementTests {
 		assertThat(c.status()).isEqualTo(ProcurementStatus.PUBLISHED);
 		assertThat(c.noticeText()).contains("竞争性谈判采购公告").contains(c.tradeCode().value());
 		assertThat(c.responseDeadline()).as("at least 3 working days").isAfter(clock.instant().plus(Duration.ofDays(3)));
+		// each supplier responds and seals its first offer itself to the case's opening key (no typed amount)
+		refused(() -> f.supplier(1).call(() -> f.room.respond(c.id(), "响应文件", new BigDecimal("479000"))),
+				"procurement.respond.sealFirstOffer");
 		for (int i = 1; i <= 3; i++) {
-			int n = i;
-			f.supplier(i).run(() -> f.room.respond(c.id(), "响应文件 " + n, new BigDecimal(480000 - n * 1000)));
+			f.quote(c, i, String.valueOf(480000 - i * 1000));
 		}
+		String firstKey = f.publicKeyPem(c, 1);
 		refused(() -> f.purchaserActor().call(() -> f.room.openResponses(c.id())), "procurement.open.beforeDeadline");
 		// a supplier sees its own part only, and no amount of anybody's before opening
 		ProcurementView seen = f.supplier(1).call(() -> f.desk.get(c.id()));
 		assertThat(seen.suppliers()).hasSize(1).allSatisfy(s -> assertThat(s.firstOffer()).isNull());
 		ProcurementView team = f.purchaserActor().call(() -> f.desk.get(c.id()));
 		assertThat(team.suppliers()).hasSize(3).allSatisfy(s -> assertThat(s.firstOffer()).isNull());
-		String stored = RegionScopes.callAsPlatform(() -> transactions.execute(s -> new String(jdbc.sql(
-				"select first_offer_sealed from procurement.suppliers where case_id = ? limit 1").param(c.id())
-			.query(byte[].class).single(), java.nio.charset.StandardCharsets.ISO_8859_1)));
-		assertThat(stored).as("the database holds no readable amount").doesNotContain("479000").doesNotContain("478000");
+		List<byte[]> stored = RegionScopes.callAsPlatform(() -> transactions.execute(s -> jdbc.sql(
+				"select envelope from procurement.sealed_offers where subject_id = ? and stage = 'first'").param(c.id())
+			.query(byte[].class).list()));
+		assertThat(stored).as("the database holds the suppliers' envelopes, no readable amount").hasSize(3)
+			.allSatisfy(e -> assertThat(new String(e, java.nio.charset.StandardCharsets.ISO_8859_1))
+				.doesNotContain("479000").doesNotContain("478000"));
+		Integer platformSealed = RegionScopes.callAsPlatform(() -> transactions.execute(s -> jdbc.sql(
+				"select count(*) from procurement.suppliers where case_id = ? and first_offer_sealed is not null")
+			.param(c.id()).query(Integer.class).single()));
+		assertThat(platformSealed).as("nothing sealed by the platform").isZero();
 
 		clock.advanceTo(c.responseDeadline().plusSeconds(1));
+		// the platform cannot open the first offers alone: the custodians' shares come first
+		refused(() -> f.purchaserActor().call(() -> f.room.openResponses(c.id())), "procurement.open.sharesNeeded");
+		f.openSealed(c);
 		ProcurementView negotiating = f.purchaserActor().call(() -> f.room.openResponses(c.id()));
 		assertThat(negotiating.status()).isEqualTo(ProcurementStatus.NEGOTIATING);
+		assertThat(f.purchaserActor().call(() -> f.desk.get(c.id())).suppliers())
+			.extracting(s -> s.firstOffer().yuan().toPlainString()).containsExactlyInAnyOrder("479000.00", "478000.00", "477000.00");
 		refused(() -> f.purchaserActor().call(() -> f.room.callFinalOffers(c.id(), clock.instant().plusSeconds(3600))),
 				"procurement.finalOffers.noRound");
 		EntityId first = f.suppliers.get(0).id();
@@ -92,7 +106,11 @@ class ProcurementTests {
 		ProcurementView calling = f.purchaserActor()
 			.call(() -> f.room.callFinalOffers(c.id(), clock.instant().plus(Duration.ofHours(2))));
 		assertThat(calling.status()).isEqualTo(ProcurementStatus.FINAL_OFFERS);
-		// final offers are sealed by each supplier to the case's opening key (the custodians hold its private key)
+		// final offers are sealed by each supplier to a key of their own (the one reassembled for the first offers
+		// never opens them); the custodians hold its private key
+		assertThat(f.publicKeyPem(c, 1)).isNotEqualTo(firstKey);
+		java.nio.file.Path toFirstKey = f.seal(c, 1, "1", f.suppliers.get(0).name(), firstKey);
+		refused(() -> f.submit(c, 1, toFirstKey), "pki.envelope.notSealedToOpeningKey");
 		f.offer(c, 1, "470000");
 		f.offer(c, 2, "460000.50");
 		f.offer(c, 3, "465000");
@@ -124,11 +142,14 @@ class ProcurementTests {
 	void too_few_responses_fail_the_case_and_the_failure_is_published() {
 		ProcurementFixture f = new ProcurementFixture(context, 3);
 		ProcurementView c = f.seated("GOV_SERVICES", ProcurementMethod.COMPETITIVE_NEGOTIATION, "100000", 3);
-		f.supplier(1).run(() -> f.room.respond(c.id(), "响应", new BigDecimal("90000")));
-		f.supplier(2).run(() -> f.room.respond(c.id(), "响应", new BigDecimal("95000")));
+		f.quote(c, 1, "90000");
+		f.quote(c, 2, "95000");
+		// supplier 3 responds but seals no first offer: no valid response
+		f.supplier(3).run(() -> f.room.respond(c.id(), "响应但未报价", null));
 		clock.advanceTo(c.responseDeadline().plusSeconds(1));
-		refused(() -> f.supplier(3).call(() -> f.room.respond(c.id(), "迟到", new BigDecimal("1"))),
-				"procurement.respond.closed");
+		refused(() -> f.supplier(3).call(() -> f.room.respond(c.id(), "迟到", null)), "procurement.respond.closed");
+		refused(() -> f.offer(c, 3, "1"), "procurement.respond.closed");
+		f.openSealed(c);
 		ProcurementView failed = f.purchaserActor().call(() -> f.room.openResponses(c.id()));
 		assertThat(failed.status()).isEqualTo(ProcurementStatus.FAILED);
 		assertThat(failed.failureReason()).isEqualTo("procurement.failed.tooFewResponses");
@@ -161,9 +182,10 @@ class ProcurementTests {
 		ProcurementView c = f.seated("GOV_SERVICES", ProcurementMethod.COMPETITIVE_CONSULTATION, "300000", 3);
 		assertThat(c.responseDeadline()).as("at least 10 days").isAfter(clock.instant().plus(Duration.ofDays(9)));
 		for (int i = 1; i <= 3; i++) {
-			f.supplier(i).run(() -> f.room.respond(c.id(), "方案", new BigDecimal("290000")));
+			f.quote(c, i, "290000");
 		}
 		clock.advanceTo(c.responseDeadline().plusSeconds(1));
+		f.openSealed(c);
 		f.purchaserActor().call(() -> f.room.openResponses(c.id()));
 		f.purchaserActor().call(() -> f.room.negotiate(c.id(), Map.of(f.suppliers.get(0).id(), "请细化运维方案")));
 		ProcurementView calling = f.purchaserActor()
@@ -274,7 +296,8 @@ class ProcurementTests {
 		refused(() -> other.purchaserActor().call(() -> f.room.openResponses(c.id())), "procurement.notFound");
 		refused(() -> f.supplier(1).call(() -> f.room.respond(c.id(), "响应", new BigDecimal("0"))),
 				"procurement.amount.positive");
-		refused(() -> f.supplier(1).call(() -> f.room.respond(c.id(), "响应", null)), "procurement.amount.required");
+		refused(() -> f.supplier(1).call(() -> f.room.respond(c.id(), "响应", new BigDecimal("100"))),
+				"procurement.respond.sealFirstOffer");
 		refused(() -> f.supplier(1).call(() -> f.room.respond(c.id(), "响应", new BigDecimal("1e15"))),
 				"procurement.amount.absurd");
 		assertThat(TestActor.of("nobody", Role.REGULATOR, TestActor.CITY, true).call(() -> f.desk.get(c.id())).suppliers())

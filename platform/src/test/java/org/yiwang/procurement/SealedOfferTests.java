@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,9 @@ class SealedOfferTests {
 	Receipts receipts;
 
 	@Autowired
+	org.yiwang.pki.OpeningKeys openingKeys;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -58,10 +62,10 @@ class SealedOfferTests {
 		ProcurementView c = f.seated("GOV_GOODS", ProcurementMethod.COMPETITIVE_NEGOTIATION, "500000", 3);
 		ProcurementView other = f.published("GOV_GOODS", ProcurementMethod.COMPETITIVE_NEGOTIATION, "500000", 3);
 		for (int i = 1; i <= 3; i++) {
-			int n = i;
-			f.supplier(i).run(() -> f.room.respond(c.id(), "响应 " + n, new BigDecimal("490000")));
+			f.quote(c, i, "490000");
 		}
 		clock.advanceTo(c.responseDeadline().plusSeconds(1));
+		f.openSealed(c);
 		f.purchaserActor().call(() -> f.room.openResponses(c.id()));
 		f.purchaserActor().call(() -> f.room.negotiate(c.id(), Map.of(f.suppliers.get(0).id(), "请报最后价格")));
 		ProcurementView calling = f.purchaserActor()
@@ -105,7 +109,7 @@ class SealedOfferTests {
 				"procurement.finalOffer.sealEnvelope");
 
 		// the platform holds the envelope only: no amount readable in its tables
-		byte[] stored = platform(() -> jdbc.sql("select envelope from procurement.sealed_offers where case_id = ? "
+		byte[] stored = platform(() -> jdbc.sql("select envelope from procurement.sealed_offers where subject_id = ? "
 				+ "and stage = 'final' and supplier_id = ?").params(c.id(), f.suppliers.get(1).id().value())
 			.query(byte[].class).single());
 		assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("460000");
@@ -137,7 +141,7 @@ class SealedOfferTests {
 				"procurement.shares.alreadyGiven");
 
 		// supplier 3's stored envelope altered in the database: refused at opening against the receipted SHA-256
-		platform(() -> jdbc.sql("update procurement.sealed_offers set envelope = ? where case_id = ? and supplier_id = ? "
+		platform(() -> jdbc.sql("update procurement.sealed_offers set envelope = ? where subject_id = ? and supplier_id = ? "
 				+ "and stage = 'final'").params(flipped, c.id(), f.suppliers.get(2).id().value()).update());
 		SealingView opened = ProcurementFixture.custodian(ProcurementFixture.CUSTODIANS.get(1))
 			.call(() -> f.sealedOffers.giveShare(c.id(), others));
@@ -153,6 +157,80 @@ class SealedOfferTests {
 		assertThat(done.status()).as("two valid final offers of three: too few (第三十六条)")
 			.isEqualTo(ProcurementStatus.FAILED);
 		assertThat(done.failureReason()).isEqualTo("procurement.failed.tooFewOffers");
+	}
+
+	@Test
+	void first_offers_are_sealed_by_the_suppliers_and_nothing_is_readable_before_the_custodians_give_their_shares()
+			throws Exception {
+		ProcurementFixture f = new ProcurementFixture(context, 3);
+		ProcurementView c = f.seated("GOV_GOODS", ProcurementMethod.COMPETITIVE_NEGOTIATION, "500000", 3);
+		ProcurementView other = f.published("GOV_GOODS", ProcurementMethod.COMPETITIVE_NEGOTIATION, "500000", 3);
+		String name1 = f.suppliers.get(0).name();
+		SealingView key = f.supplier(1).call(() -> f.sealedOffers.sealing(c.id())).orElseThrow();
+		assertThat(key.stage()).isEqualTo("first");
+		assertThat(key.tradeCode()).isEqualTo(c.tradeCode().value());
+
+		// no typed amount, and no envelope before the response
+		refused(() -> f.supplier(1).call(() -> f.room.respond(c.id(), "响应", new BigDecimal("480000"))),
+				"procurement.respond.sealFirstOffer");
+		refused(() -> f.offer(c, 1, "480000"), "procurement.quote.respondFirst");
+		f.supplier(1).run(() -> f.room.respond(c.id(), "响应文件", null));
+		// sealed to another case's key, naming another case, signed by a certificate not the supplier's
+		refusedOn(() -> f.submit(c, 1, f.seal(c, 1, "480000", name1, f.publicKeyPem(other, 1))), "envelope",
+				"pki.envelope.notSealedToOpeningKey");
+		refusedOn(() -> f.submit(c, 1, f.seal(other.tradeCode().value(), 1, "480000", name1, f.publicKeyPem(c, 1))),
+				"envelope", "procurement.envelope.wrongCase");
+		f.supplier(2).run(() -> f.room.respond(c.id(), "响应文件", null));
+		refusedOn(() -> f.submit(c, 1, f.seal(c, 2, "480000", name1, f.publicKeyPem(c, 1))), "envelope",
+				"procurement.envelope.signerNotBound");
+		OfferReceipt receipt = f.offer(c, 1, "480000");
+		assertThat(receipt.stage()).isEqualTo("first");
+		assertThat(receipts.verify(SignedReceipt.parse(receipt.receipt()))).isTrue();
+		f.offer(c, 2, "470000");
+		f.quote(c, 3, "475000");
+
+		// before the deadline: no share taken, the responses do not open
+		String custodian = ProcurementFixture.CUSTODIANS.get(0);
+		refused(() -> ProcurementFixture.custodian(custodian).call(() -> f.sealedOffers.giveShare(c.id(), "AQID")),
+				"procurement.shares.beforeDeadline");
+		refused(() -> f.purchaserActor().call(() -> f.room.openResponses(c.id())), "procurement.open.beforeDeadline");
+		clock.advanceTo(c.responseDeadline().plusSeconds(1));
+		refused(() -> f.offer(c, 1, "1"), "procurement.respond.closed");
+
+		// after the deadline, with one custodian's share of two: still nothing readable. The platform holds the
+		// envelopes (no amount in them or beside them), the public key and shares encrypted to the custodians'
+		// certificates; one decrypted share does not rebuild the key
+		String mine = f.decryptedShare(c, custodian);
+		ProcurementFixture.custodian(custodian).call(() -> f.sealedOffers.giveShare(c.id(), mine));
+		refused(() -> f.purchaserActor().call(() -> f.room.openResponses(c.id())), "procurement.open.sharesNeeded");
+		Integer readable = platform(() -> jdbc.sql("select count(*) from procurement.sealed_offers where subject_id = ? "
+				+ "and (amount is not null or opened_at is not null)").param(c.id()).query(Integer.class).single());
+		assertThat(readable).isZero();
+		assertThat(platform(() -> jdbc.sql("select envelope from procurement.sealed_offers where subject_id = ?")
+			.param(c.id()).query(byte[].class).list())).hasSize(3)
+			.allSatisfy(e -> assertThat(new String(e, StandardCharsets.ISO_8859_1)).doesNotContain("480000")
+				.doesNotContain("470000").doesNotContain("475000"));
+		Integer platformSealed = platform(() -> jdbc.sql("select count(*) from procurement.suppliers where case_id = ? "
+				+ "and (first_offer_sealed is not null or first_offer is not null)").param(c.id()).query(Integer.class)
+			.single());
+		assertThat(platformSealed).as("nothing sealed by the platform, no amount").isZero();
+		java.util.UUID keyId = platform(() -> jdbc.sql("select opening_key from procurement.sealing_keys "
+				+ "where subject_id = ? and stage = 'first'").param(c.id()).query(java.util.UUID.class).single());
+		refused(() -> TestActor.cityStaff().call(() -> openingKeys.reassemble(keyId,
+				java.util.List.of(Base64.getDecoder().decode(mine)))), "pki.openingKey.tooFewShares");
+		assertThat(f.purchaserActor().call(() -> f.sealedOffers.sealing(c.id())).orElseThrow().offers())
+			.allSatisfy(o -> assertThat(o.amount()).isNull());
+
+		// the second share opens them, and the responses open with the first offers the suppliers sealed
+		String second = ProcurementFixture.CUSTODIANS.get(1);
+		String theirs = f.decryptedShare(c, second);
+		SealingView opened = ProcurementFixture.custodian(second).call(() -> f.sealedOffers.giveShare(c.id(), theirs));
+		assertThat(opened.offers()).extracting(o -> o.amount().yuan().toPlainString())
+			.containsExactlyInAnyOrder("480000.00", "470000.00", "475000.00");
+		ProcurementView negotiating = f.purchaserActor().call(() -> f.room.openResponses(c.id()));
+		assertThat(negotiating.status()).isEqualTo(ProcurementStatus.NEGOTIATING);
+		assertThat(f.purchaserActor().call(() -> f.desk.get(c.id())).suppliers())
+			.extracting(s -> s.firstOffer().yuan().toPlainString()).containsExactlyInAnyOrder("480000.00", "470000.00", "475000.00");
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package org.yiwang.procurement.web;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yiwang.catalog.Catalog;
 import org.yiwang.kernel.Role;
@@ -17,13 +19,16 @@ import org.yiwang.procurement.FrameworkAgreements;
 import org.yiwang.procurement.FrameworkEvaluation;
 import org.yiwang.procurement.FrameworkOrderView;
 import org.yiwang.procurement.FrameworkOrders;
+import org.yiwang.procurement.FrameworkSealedOffers;
 import org.yiwang.procurement.FrameworkView;
 import org.yiwang.procurement.NewFramework;
 import org.yiwang.procurement.NewFrameworkOrder;
 import org.yiwang.procurement.OpenFrameworks;
+import org.yiwang.procurement.SealingView;
 import org.yiwang.procurement.SecondStage;
 import org.yiwang.system.Actors;
 import org.yiwang.system.Forms;
+import org.yiwang.system.Refusal;
 
 /**
  * The framework agreement pages: the public list and page (call, entry list, orders), the purchaser's form, and on the
@@ -41,12 +46,15 @@ class FrameworkPagesController {
 
 	private final OpenFrameworks open;
 
+	private final FrameworkSealedOffers sealed;
+
 	FrameworkPagesController(FrameworkAgreements agreements, FrameworkOrders orders, Catalog catalog,
-			OpenFrameworks open) {
+			OpenFrameworks open, FrameworkSealedOffers sealed) {
 		this.agreements = agreements;
 		this.orders = orders;
 		this.catalog = catalog;
 		this.open = open;
+		this.sealed = sealed;
 	}
 
 	@GetMapping("/procurement/frameworks")
@@ -98,6 +106,12 @@ class FrameworkPagesController {
 		model.addAttribute("openForm", open.isOpen(id));
 		List<FrameworkOrderView> placed = f.status().name().equals("IN_FORCE") ? orders.orders(id) : List.of();
 		model.addAttribute("orders", placed);
+		model.addAttribute("responseSealing", sealed.responses(id).orElse(null));
+		Map<UUID, SealingView> orderSealings = new HashMap<>();
+		for (FrameworkOrderView o : placed) {
+			sealed.offers(o.id()).ifPresent(v -> orderSealings.put(o.id(), v));
+		}
+		model.addAttribute("orderSealings", orderSealings);
 		return "procurement/framework";
 	}
 
@@ -138,6 +152,46 @@ class FrameworkPagesController {
 		Forms.attempt(redirect, "procurement.saved.responded", () -> agreements.respond(id, response,
 				ProcurementForms.decimal("unitPrice", unitPrice)));
 		return "redirect:/procurement/frameworks/" + id;
+	}
+
+	/** A supplier that responded uploads its unit price sealed with the bid tool to the call's opening key. */
+	@PostMapping("/procurement/frameworks/{id}/sealed-responses")
+	String sealedResponse(@PathVariable UUID id, @RequestParam(required = false) MultipartFile envelope,
+			RedirectAttributes redirect) {
+		Forms.attempt(redirect, "procurement.saved.sealedOffer", () -> sealed.submitResponse(id, stream(envelope)));
+		return "redirect:/procurement/frameworks/" + id;
+	}
+
+	/** A key custodian gives its decrypted share of the call's opening key ({@code bidtool unwrap-share}, base64). */
+	@PostMapping("/procurement/frameworks/{id}/shares")
+	String responseShare(@PathVariable UUID id, @RequestParam(required = false) String share,
+			RedirectAttributes redirect) {
+		Forms.attempt(redirect, "procurement.saved.share", () -> sealed.giveResponseShare(id, share));
+		return "redirect:/procurement/frameworks/" + id;
+	}
+
+	/** An entrant uploads its re-competition offer sealed with the bid tool to the order's opening key. */
+	@PostMapping("/procurement/framework-orders/{id}/sealed-offers")
+	String sealedOffer(@PathVariable UUID id, @RequestParam(required = false) MultipartFile envelope,
+			RedirectAttributes redirect) {
+		Forms.attempt(redirect, "procurement.saved.sealedOffer", () -> sealed.submitOffer(id, stream(envelope)));
+		return "redirect:/procurement/frameworks/" + orders.get(id).framework();
+	}
+
+	/** A key custodian gives its decrypted share of a re-competition's opening key. */
+	@PostMapping("/procurement/framework-orders/{id}/shares")
+	String offerShare(@PathVariable UUID id, @RequestParam(required = false) String share, RedirectAttributes redirect) {
+		Forms.attempt(redirect, "procurement.saved.share", () -> sealed.giveOfferShare(id, share));
+		return "redirect:/procurement/frameworks/" + orders.get(id).framework();
+	}
+
+	private static java.io.InputStream stream(MultipartFile envelope) {
+		try {
+			return envelope == null || envelope.isEmpty() ? null : envelope.getInputStream();
+		}
+		catch (java.io.IOException e) {
+			throw Refusal.invalid("envelope", "procurement.envelope.unreadable");
+		}
 	}
 
 	@PostMapping("/procurement/frameworks/{id}/select")

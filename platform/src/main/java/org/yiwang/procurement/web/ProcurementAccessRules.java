@@ -28,8 +28,12 @@ class ProcurementAccessRules implements HttpAccessRules {
 			.requestMatchers(POST, "/procurement/frameworks/*/select")
 			.hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF", "TENDERER", "AGENCY")
 			.requestMatchers(POST, "/procurement/frameworks/*/responses", "/procurement/framework-orders/*/offers",
-					"/procurement/frameworks/*/join", "/procurement/frameworks/*/exit")
+					"/procurement/frameworks/*/join", "/procurement/frameworks/*/exit",
+					"/procurement/frameworks/*/sealed-responses", "/procurement/framework-orders/*/sealed-offers")
 			.hasRole("BIDDER")
+			// key custodians are staff accounts; the module checks the account holds a share of the stage's key
+			.requestMatchers(POST, "/procurement/frameworks/*/shares", "/procurement/framework-orders/*/shares")
+			.hasAnyRole("PLATFORM_ADMIN", "CENTER_STAFF")
 			.requestMatchers(GET, "/api/procurement/mine").hasAnyRole("TENDERER", "AGENCY", "BIDDER")
 			.requestMatchers(GET, "/procurement/frameworks", "/procurement/frameworks/*", "/api/procurement/cases",
 					"/api/procurement/cases/*", "/api/procurement/frameworks", "/api/procurement/frameworks/*",

@@ -255,7 +255,10 @@ public class RegulatoryActions {
 				SectionView section = supervisedSection(regulator, value);
 				SectionStatus s = section.status();
 				boolean fits = switch (kind) {
-					case SUSPEND_SECTION -> s == SectionStatus.PUBLISHED && !section.paused();
+					// bidding, or the candidates' publicity (a complaint's usual moment): the award waits for the resumption
+					case SUSPEND_SECTION -> (s == SectionStatus.PUBLISHED && !section.paused())
+							|| (s == SectionStatus.PUBLICIZING
+									&& suspensions.suspensions(section.id()).stream().noneMatch(x -> x.active()));
 					case RESUME_SECTION -> suspensions.suspensions(section.id()).stream().anyMatch(x -> x.active());
 					case ORDER_RE_EVALUATION -> s == SectionStatus.OPENED || s == SectionStatus.PUBLICIZING;
 					case ORDER_RE_TENDER -> SectionOrders.RE_TENDER_STATES.contains(s);

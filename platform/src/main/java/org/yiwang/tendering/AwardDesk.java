@@ -96,6 +96,8 @@ public class AwardDesk {
 
 	private final Awards awards;
 
+	private final SuspensionRecords suspensions;
+
 	private final Participation participation;
 
 	private final SectionAccess access;
@@ -116,13 +118,15 @@ public class AwardDesk {
 
 	private final NoticeFacts facts;
 
-	AwardDesk(Sections sections, Awards awards, Participation participation, SectionAccess access,
+	AwardDesk(Sections sections, Awards awards, SuspensionRecords suspensions, Participation participation,
+			SectionAccess access,
 			EntityRegistry registry, EntityCertificates certificates, PlatformKeys platformKeys, Blobs blobs,
 			NoticeFacts facts, ApplicationEventPublisher events, Clock clock,
 			@Value("${yiwang.tendering.max-contract-bytes:67108864}") long maxContractBytes) {
 		this.facts = facts;
 		this.sections = sections;
 		this.awards = awards;
+		this.suspensions = suspensions;
 		this.participation = participation;
 		this.access = access;
 		this.registry = registry;
@@ -364,6 +368,9 @@ public class AwardDesk {
 			}
 			if (section.status() != SectionStatus.PUBLICIZING) {
 				throw Refusal.conflict(null, "tendering.award.notPublicizing");
+			}
+			if (suspensions.activeCount(id) > 0) {
+				throw Refusal.conflict(null, "tendering.award.suspended");
 			}
 			Instant now = clock.instant();
 			if (now.isBefore(publicity.publicityEnds())) {

@@ -51,6 +51,14 @@ class Awards {
 			.params(section.value(), round).query(Integer.class).single();
 	}
 
+	/** A suspension lifted during the publicity gives it back the time it stood still (the new end). */
+	boolean movePublicityEnd(SectionId section, int round, int attempt, Instant from, Instant to) {
+		return jdbc.sql("""
+				update tendering.award_publicities set publicity_ends = ?
+				where section_id = ? and round = ? and attempt = ? and publicity_ends = ? and withdrawn_at is null""")
+			.params(ts(to), section.value(), round, attempt, ts(from)).update() == 1;
+	}
+
 	/** A re-evaluation order withdraws the round's publicity in force; false when there was none. */
 	boolean withdrawPublicity(SectionId section, int round, UUID decision, UUID notice, Instant at) {
 		return jdbc.sql("""

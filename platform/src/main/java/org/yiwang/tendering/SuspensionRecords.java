@@ -42,9 +42,9 @@ class SuspensionRecords {
 	void add(SuspensionView s, RegionCode region) {
 		jdbc.sql("""
 				insert into tendering.suspensions (id, section_id, region_code, reason, decision_ref, suspended_by,
-				  suspended_at, deadline_before) values (?, ?, ?, ?, ?, ?, ?, ?)""")
+				  suspended_at, deadline_before, phase) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(s.id(), s.section().value(), region.value(), s.reason(), s.decision(), s.suspendedBy(),
-					ts(s.suspendedAt()), ts(s.deadlineBefore()))
+					ts(s.suspendedAt()), ts(s.deadlineBefore()), s.phase().name())
 			.update();
 	}
 
@@ -58,6 +58,7 @@ class SuspensionRecords {
 		return new SuspensionView(rs.getObject("id", UUID.class), new SectionId(rs.getObject("section_id", UUID.class)),
 				rs.getString("reason"), rs.getObject("decision_ref", UUID.class), rs.getString("suspended_by"),
 				instant(rs, "suspended_at"), instant(rs, "deadline_before"), rs.getString("resumed_by"),
-				instant(rs, "resumed_at"), rs.getObject("resume_ref", UUID.class), instant(rs, "deadline_after"));
+				instant(rs, "resumed_at"), rs.getObject("resume_ref", UUID.class), instant(rs, "deadline_after"),
+				SuspensionView.Phase.valueOf(rs.getString("phase")));
 	}
 }

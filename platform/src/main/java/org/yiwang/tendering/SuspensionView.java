@@ -12,7 +12,15 @@ import java.util.UUID;
  */
 public record SuspensionView(UUID id, SectionId section, String reason, UUID decision, String suspendedBy,
 		Instant suspendedAt, Instant deadlineBefore, String resumedBy, Instant resumedAt, UUID resumeDecision,
-		Instant deadlineAfter) {
+		Instant deadlineAfter, Phase phase) {
+
+	/**
+	 * What the suspension holds: the bid deadline (the section was taking bids), or the end of the candidates'
+	 * publicity ({@link #deadlineBefore} and {@link #deadlineAfter} are then the publicity's end).
+	 */
+	public enum Phase {
+		BIDDING, PUBLICITY
+	}
 
 	public boolean active() {
 		return resumedAt == null;

@@ -345,6 +345,54 @@ class ReEvaluationTests {
 			.andExpect(content().string(containsString("id=\"act-reevaluation\"")));
 	}
 
+	// ---- a suspension during the publicity (实施条例 第六十二条) ------------------------------------------------------
+
+	@Test
+	void a_suspension_during_the_publicity_stops_the_award_and_gives_the_publicity_back_the_time_it_stood_still() {
+		List<ExpertView> committee = List.of(expert("p1"), expert("p2"), expert("p3"));
+		UUID first = caseOf(1);
+		seat(committee);
+		evaluate(first, usernames(committee), bids.get(0));
+		awaitStatus(SectionStatus.PUBLICIZING);
+		java.time.Instant ends = publicity().publicity().publicityEnds();
+		java.time.Instant suspendedAt = ends.minus(Duration.ofDays(1));
+		clock.advanceTo(suspendedAt);
+		ActView suspension = signedAct(ActKind.SUSPEND_SECTION, "投诉已受理：暂停定标，待投诉处理决定作出");
+		assertThat(suspension.content()).contains("责令暂停");
+		// a second suspension is refused while the first holds, naming the target
+		assertThatThrownBy(() -> regulator.call(() -> actions.prepare(new ActRequest(ActKind.SUSPEND_SECTION,
+				section.id().toString(), null, null, "再次暂停", null))))
+			.isInstanceOf(Refusal.class).hasFieldOrPropertyWithValue("field", "target")
+			.hasFieldOrPropertyWithValue("messageKey", "supervision.act.sectionState.SUSPEND_SECTION");
+		// the publicity's end passes while suspended: no winner can be confirmed
+		clock.advanceTo(ends.plus(Duration.ofDays(2)));
+		TestActor party = TestActor.of(tendererUser, Role.TENDERER, TestActor.CITY, false);
+		assertThatThrownBy(() -> party.run(() -> awards.confirmWinner(section.id(), bids.get(0).bidder(), null)))
+			.isInstanceOf(Refusal.class).hasFieldOrPropertyWithValue("messageKey", "tendering.award.suspended");
+		// resumed: the day the publicity still had is given back from the resumption
+		signedAct(ActKind.RESUME_SECTION, "投诉处理完毕，恢复招标投标活动");
+		java.time.Instant newEnd = publicity().publicity().publicityEnds();
+		Map<String, Object> held = platform(() -> jdbc.sql("""
+				select phase, suspended_at, resumed_at, deadline_before, deadline_after from tendering.suspensions
+				where section_id = ? and resumed_at is not null""").param(section.id().value()).query().singleRow());
+		assertThat(held.get("phase")).isEqualTo("PUBLICITY");
+		java.time.Instant from = ((Timestamp) held.get("suspended_at")).toInstant();
+		java.time.Instant to = ((Timestamp) held.get("resumed_at")).toInstant();
+		assertThat(Duration.between(suspendedAt, from)).isLessThan(Duration.ofMinutes(1));
+		assertThat(newEnd).isEqualTo(ends.plus(Duration.between(from, to)))
+			.isEqualTo(((Timestamp) held.get("deadline_after")).toInstant());
+		assertThat(((Timestamp) held.get("deadline_before")).toInstant()).isEqualTo(ends);
+		assertThatThrownBy(() -> party.run(() -> awards.confirmWinner(section.id(), bids.get(0).bidder(), null)))
+			.isInstanceOf(Refusal.class).hasFieldOrPropertyWithValue("messageKey", "tendering.award.publicityRunning");
+		clock.advanceTo(newEnd.plusSeconds(1));
+		party.run(() -> awards.confirmWinner(section.id(), bids.get(0).bidder(), null));
+		assertThat(sectionStatus()).isEqualTo(SectionStatus.AWARDED);
+		// an awarded section is no longer suspendable
+		assertThatThrownBy(() -> regulator.call(() -> actions.prepare(new ActRequest(ActKind.SUSPEND_SECTION,
+				section.id().toString(), null, null, "定标后暂停", null))))
+			.isInstanceOf(Refusal.class).hasFieldOrPropertyWithValue("field", "target");
+	}
+
 	// ---- helpers ---------------------------------------------------------------------------------------------------
 
 	private void assertPrepareRefused(TestActor actor, ReEvaluationKind kind, String reason, String field, String key) {
@@ -352,6 +400,14 @@ class ReEvaluationTests {
 				section.id().toString(), null, null, reason, kind))))
 			.isInstanceOf(Refusal.class).hasFieldOrPropertyWithValue("field", field)
 			.hasFieldOrPropertyWithValue("messageKey", key);
+	}
+
+	private ActView signedAct(ActKind kind, String reason) {
+		ActView prepared = regulator.call(() -> actions.prepare(new ActRequest(kind, section.id().toString(), null, null,
+				reason, null)));
+		String key = regulator.actor().username();
+		return regulator.call(() -> actions.sign(prepared.id(),
+				fixture.sign(key, prepared.content().getBytes(StandardCharsets.UTF_8)), fixture.read(key + ".pem"), null));
 	}
 
 	private ActView signed(ReEvaluationKind kind, String reason) {

@@ -2,6 +2,7 @@ package org.yiwang.system;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -39,13 +40,16 @@ final class TestDatabaseServer {
 
 	private final DatabaseSettings settings;
 
+	private final Path directory;
+
 	private final AtomicInteger databases = new AtomicInteger();
 
 	private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 
-	private TestDatabaseServer(EmbeddedDatabase server, DatabaseSettings settings) {
+	private TestDatabaseServer(EmbeddedDatabase server, DatabaseSettings settings, Path directory) {
 		this.server = server;
 		this.settings = settings;
+		this.directory = directory;
 	}
 
 	/** The server of this JVM: started, bootstrapped and migrated into the template at the first call. */
@@ -62,7 +66,7 @@ final class TestDatabaseServer {
 				"shared-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
 		DatabaseSettings settings = new DatabaseSettings("yiwang_app", "", "yiwang_owner", directory, 0, true);
 		EmbeddedDatabase server = EmbeddedDatabase.start(settings);
-		TestDatabaseServer shared = new TestDatabaseServer(server, settings);
+		TestDatabaseServer shared = new TestDatabaseServer(server, settings, directory);
 		// the platform's contexts close first (their pools would log errors against a stopped server), then the server
 		Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "yiwang-test-database"));
 		shared.createTemplate();
@@ -155,7 +159,8 @@ final class TestDatabaseServer {
 			}
 		}
 		try {
-			server.close();
+			server.close(); // zonky deletes the data directory's contents, we the directory
+			Files.deleteIfExists(directory);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

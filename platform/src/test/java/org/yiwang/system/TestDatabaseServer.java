@@ -65,7 +65,8 @@ final class TestDatabaseServer {
 		Path directory = Path.of(System.getProperty("java.io.tmpdir"), "yiwang-test",
 				"shared-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
 		DatabaseSettings settings = new DatabaseSettings("yiwang_app", "", "yiwang_owner", directory, 0, true);
-		EmbeddedDatabase server = EmbeddedDatabase.start(settings);
+		// every cached context keeps its pools (and its cluster sessions) open: 100 connections ran out in a surefire run
+		EmbeddedDatabase server = EmbeddedDatabase.start(settings, Map.of("max_connections", "400"));
 		TestDatabaseServer shared = new TestDatabaseServer(server, settings, directory);
 		// the platform's contexts close first (their pools would log errors against a stopped server), then the server
 		Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "yiwang-test-database"));
@@ -108,7 +109,8 @@ final class TestDatabaseServer {
 		// WAL_LOG (the default) copied it in 0.1-0.2 s here; FILE_COPY's two checkpoints took 3-4 s
 		superuserExecute("postgres", "CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
 		grantOwner(name);
-		log.info("Test database {} copied from the template in {} ms", name, (System.nanoTime() - started) / 1_000_000);
+		log.info("Test database {} copied from the template in {} ms; {} connections open on the server", name,
+				(System.nanoTime() - started) / 1_000_000, connections());
 		synchronized (contexts) {
 			contexts.add(context);
 		}
@@ -124,6 +126,19 @@ final class TestDatabaseServer {
 	/** The superuser's login to one context's database, for tests that play a database administrator. */
 	DatabaseConfiguration.Login superuser(String url) {
 		return new DatabaseConfiguration.Login(url, EmbeddedDatabase.SUPERUSER, server.superuser().password());
+	}
+
+	private long connections() {
+		DatabaseConfiguration.Login superuser = server.superuser();
+		try (Connection connection = DriverManager.getConnection(url("postgres"), superuser.username(),
+				superuser.password()); Statement sql = connection.createStatement();
+				var rows = sql.executeQuery("select count(*) from pg_stat_activity where backend_type = 'client backend'")) {
+			rows.next();
+			return rows.getLong(1);
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("Test database server: counting connections failed", e);
+		}
 	}
 
 	private void grantOwner(String database) {

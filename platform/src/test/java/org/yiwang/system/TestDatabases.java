@@ -64,7 +64,7 @@ public class TestDatabases implements ContextCustomizerFactory {
 
 		@Override
 		public Object postProcessBeforeInitialization(Object bean, String beanName) {
-			if (bean instanceof HikariDataSource pool && pool.getMinimumIdle() > 2) {
+			if (bean instanceof HikariDataSource pool && (pool.getMinimumIdle() < 0 || pool.getMinimumIdle() > 2)) {
 				pool.setMinimumIdle(2);
 				pool.setIdleTimeout(10_000);
 			}

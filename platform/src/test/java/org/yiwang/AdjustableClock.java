@@ -7,7 +7,9 @@ import java.time.Instant;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yiwang.system.DemoClock;
+import org.yiwang.system.DemoClockKeeping;
 
 /**
  * The platform's one clock, for tests that live through a procedure's days (deadlines, publicity, refunds with
@@ -31,10 +33,11 @@ public final class AdjustableClock extends DemoClock {
 	@TestConfiguration
 	public static class Config {
 
+		/** Kept in the database as the platform's demo clock is (DemoClockTests reads it back as a restart would). */
 		@Bean
 		@Primary
-		AdjustableClock adjustableClock() {
-			return new AdjustableClock();
+		AdjustableClock adjustableClock(JdbcClient jdbc) {
+			return DemoClockKeeping.kept(jdbc, new AdjustableClock());
 		}
 	}
 }

@@ -20,6 +20,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -56,6 +57,14 @@ class EmbeddedDatabase implements AutoCloseable {
 	}
 
 	static EmbeddedDatabase start(DatabaseSettings settings) {
+		return start(settings, Map.of());
+	}
+
+	/**
+	 * As {@link #start(DatabaseSettings)}, with server settings of its own over the defaults (the tests' one server
+	 * for every cached Spring context of a JVM allows more connections than one platform needs).
+	 */
+	static EmbeddedDatabase start(DatabaseSettings settings, Map<String, String> serverConfig) {
 		Path directory = settings.embeddedDirectory().toAbsolutePath();
 		Path passwordFile = null;
 		try {
@@ -93,6 +102,7 @@ class EmbeddedDatabase implements AutoCloseable {
 			if (settings.embeddedPort() > 0) {
 				builder.setPort(settings.embeddedPort());
 			}
+			serverConfig.forEach(builder::setServerConfig);
 			EmbeddedPostgres postgres = builder.start();
 			EmbeddedDatabase database = new EmbeddedDatabase(postgres, settings, secrets);
 			database.bootstrapRoles();

@@ -15,20 +15,20 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
+import org.yiwang.AdjustableClock;
+import org.yiwang.PlatformTest;
 import org.yiwang.TestActor;
 import org.yiwang.audit.AuditLog;
 
 /**
- * The demo clock in a context of its own (moving it would move every other test's time): the administrator moves the
- * platform's time forward, audited; zero, backwards, too far and non-numbers are refused with a reason and move nothing.
+ * The demo clock in the context whose time tests move ({@link AdjustableClock}'s: moving it in the plain context would
+ * move every other test's time): the administrator moves the platform's time forward, audited; zero, backwards, too far
+ * and non-numbers are refused with a reason and move nothing.
  */
-@SpringBootTest(properties = "yiwang.test.context=demo-clock")
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@PlatformTest
+@Import(AdjustableClock.Config.class)
 class DemoClockTests {
 
 	@Autowired

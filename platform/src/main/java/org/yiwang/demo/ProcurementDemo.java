@@ -165,17 +165,16 @@ class ProcurementDemo implements ApplicationRunner {
 	private static final List<Quotations> REQUESTS_FOR_QUOTATIONS = List.of(
 			new Quotations("demo.purchaser", DISTRICT, "GOV_WORKS", "渝中区示范解放碑街道背街小巷人行道修缮工程",
 					"人行道透水砖铺装 6,800 平方米及路缘石更换，工期 60 日历天。", "860000.00"),
-			new Quotations("demo.purchaser", DISTRICT, "INTERMEDIARY_SERVICE", "渝中区示范政务服务中心改造项目工程造价咨询服务",
-					"编制工程量清单及招标控制价，施工阶段全过程造价控制，服务期 12 个月。", "280000.00"),
 			new Quotations("demo.purchaser.soe", "X50001", "SOE_PROCUREMENT", "重庆演示轨道交通装备集团 2027 年度劳动防护用品采购",
 					"防护服、安全帽、防护手套等劳动防护用品，分批供货一年，送至两江新区生产基地。", "420000.00"),
 			new Quotations("demo.purchaser.army", "500105", "MILITARY_PROCUREMENT", "驻渝某部营区办公家具采购",
 					"办公桌椅、文件柜等办公家具 260 件，含送货安装。", "380000.00"));
 
 	/**
-	 * One request for quotations (询价) of each procurement category the rest of the demo leaves out, the three demo
-	 * suppliers invited, published by the district's staff — only with the demo city on ({@code yiwang.demo.city}): a
-	 * public notice each, no quotes (the team draw is left to a person, as for the negotiation above).
+	 * One request for quotations (询价) of each procurement category the rest of the demo leaves out (intermediary
+	 * services have {@code IntermediaryDemo}'s requests), the three demo suppliers invited, published by the district's
+	 * staff — only with the demo city on ({@code yiwang.demo.city}): a public notice each, no quotes (the team draw is
+	 * left to a person, as for the negotiation above).
 	 */
 	private void requestsForQuotations(List<String> suppliers) {
 		entity("重庆演示轨道交通装备集团有限公司", "MA6PC0002", EntityRole.TENDERER, "demo.purchaser.soe");

@@ -42,8 +42,9 @@ import org.yiwang.registry.Registration;
  * With demo data on: a purchaser ({@code demo.purchaser}) and three suppliers ({@code demo.supplier1..3}, password of
  * the demo accounts) in 渝中区, a competitive negotiation whose notice is published and which two suppliers answered
  * (the third may still respond), a single-source notice in its publicity (anyone signed in may object), and a framework
- * agreement's call two suppliers answered (price first, direct selection). Created
- * once, through the procurement module's entry points, as the demo people and the district's staff.
+ * agreement's call two suppliers answered (price first, direct selection); with the demo city on, requests for
+ * quotations of government works, SOE and military procurement in their districts. Created once, through the
+ * procurement module's entry points, as the demo people and the district's staff.
  */
 @Component
 @DemoOn

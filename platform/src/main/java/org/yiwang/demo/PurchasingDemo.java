@@ -214,7 +214,7 @@ class PurchasingDemo implements ApplicationRunner {
 			String[] round = switch (product.category().value()) {
 				case "MEDICAL_CONSUMABLES" -> new String[] { "一次性使用输液器带量采购（演示，第一批）", "一次性使用输液器 0.7mm 带针，按支计",
 						"3.00" };
-				case "DRUGS" -> new String[] { "阿莫西林胶囊医疗机构联盟带量采购（演示，已结束）", "阿莫西林胶囊 0.25g，按24粒/盒计", "8.00" };
+				case "DRUGS" -> new String[] { "阿莫西林胶囊医疗机构联盟带量采购（演示，第一批）", "阿莫西林胶囊 0.25g，按24粒/盒计", "8.00" };
 				default -> new String[] { "市政工程热轧带肋钢筋集中带量采购（演示）", "热轧带肋钢筋 HRB400E Φ16，按吨计", "4300.00" };
 			};
 			published.add(staff().call(() -> rounds.publish(new NewRound(catalog.city().code().value(),

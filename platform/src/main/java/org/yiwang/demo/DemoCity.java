@@ -68,6 +68,9 @@ class DemoCity implements ApplicationRunner {
 
 	private static final Transferor DISPOSAL = new Transferor("demo.disposal", "重庆演示公共资源处置服务中心", 3);
 
+	/** A central SOE's Chongqing subsidiary: central-SOE assets are the SASAC's "full licence" business. */
+	private static final Transferor CENTRAL = new Transferor("demo.central", "中国演示建设集团重庆有限公司", 4);
+
 	/**
 	 * One listing: who lists it, where, in which category, what, the starting price (yuan), the reserve in per cent of
 	 * it (a Dutch auction's floor), the asset class, and how many days ago it was published.
@@ -114,7 +117,7 @@ class DemoCity implements ApplicationRunner {
 			new Lot(DISPOSAL, "500115", "CARBON_EMISSIONS", "TP", "重庆碳排放配额 50,000 吨（2026 年度）", "2000000.00", 100,
 					AssetClass.INTANGIBLE, 20),
 			// announced only (no auction seeded): the catalogue's last listing categories, so the city holds every one
-			new Lot(STATE, "500112", "CENTRAL_SOE_ASSET", "YQ", "中央企业驻渝子公司渝北区仙桃数据谷办公楼一栋转让（建筑面积 6,400 平方米）",
+			new Lot(CENTRAL, "500112", "CENTRAL_SOE_ASSET", "YQ", "渝北区仙桃数据谷办公楼一栋转让（中央企业子公司所属，建筑面积 6,400 平方米）",
 					"52000000.00", 100, AssetClass.BUILDINGS_AND_STRUCTURES, 12),
 			new Lot(DISPOSAL, "500243", "WATER_RIGHTS", "SQ", "彭水县乌江流域区域水权交易：年取水量 300 万立方米（期限 5 年）",
 					"1500000.00", 100, AssetClass.INTANGIBLE, 8),
@@ -202,7 +205,7 @@ class DemoCity implements ApplicationRunner {
 			return;
 		}
 		long started = System.nanoTime();
-		for (Transferor t : List.of(LAND, STATE, DISPOSAL)) {
+		for (Transferor t : List.of(LAND, STATE, DISPOSAL, CENTRAL)) {
 			transferor(t);
 		}
 		List<String> failed = new ArrayList<>();

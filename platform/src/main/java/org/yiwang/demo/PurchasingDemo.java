@@ -204,8 +204,9 @@ class PurchasingDemo implements ApplicationRunner {
 	/**
 	 * With the demo city on ({@code yiwang.demo.city}): one volume-based round of each catalogue-purchasing category
 	 * (medical consumables, drugs, building materials) taken to its published result, the portal's only public record of
-	 * the family. Its windows are short (quantities for an hour, bids for another) and the demo clock is moved past
-	 * them, a couple of hours, by the demo clock's own entry point: a round of weeks would need the clock weeks ahead.
+	 * the family. Its windows are short (quantities for three minutes, bids for three more: enough for the seeding on
+	 * a busy machine) and the demo clock is moved past them, six minutes, by the demo clock's own entry point: a round
+	 * of weeks would need the clock weeks ahead, and the clock stays that much ahead of real time afterwards.
 	 */
 	private void decidedRounds(DemoActing maker, List<ProductView> products) {
 		Instant now = clock.instant();
@@ -219,7 +220,7 @@ class PurchasingDemo implements ApplicationRunner {
 			};
 			published.add(staff().call(() -> rounds.publish(new NewRound(catalog.city().code().value(),
 					product.category().value(), round[0], round[1], new BigDecimal(round[2]), 2,
-					now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(2))))));
+					now.plus(Duration.ofMinutes(3)), now.plus(Duration.ofMinutes(6))))));
 		}
 		for (int i = 0; i < published.size(); i++) {
 			RoundView round = published.get(i);
@@ -232,7 +233,10 @@ class PurchasingDemo implements ApplicationRunner {
 					java.math.RoundingMode.HALF_UP);
 			maker.call(() -> rounds.bid(round.id(), product.id().toString(), price));
 		}
-		staff().call(() -> demoTime.advance(Duration.ofHours(2).plusMinutes(1)));
+		Duration left = Duration.between(clock.instant(), now.plus(Duration.ofMinutes(6)));
+		if (!left.isNegative()) {
+			staff().call(() -> demoTime.advance(left.plusSeconds(1)));
+		}
 		for (RoundView round : published) {
 			staff().call(() -> rounds.decide(round.id(), rounds.round(round.id()).version()));
 		}

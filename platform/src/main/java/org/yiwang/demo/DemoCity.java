@@ -68,6 +68,9 @@ class DemoCity implements ApplicationRunner {
 
 	private static final Transferor DISPOSAL = new Transferor("demo.disposal", "重庆演示公共资源处置服务中心", 3);
 
+	/** A central SOE's Chongqing subsidiary: central-SOE assets are the SASAC's "full licence" business. */
+	private static final Transferor CENTRAL = new Transferor("demo.central", "中国演示建设集团重庆有限公司", 4);
+
 	/**
 	 * One listing: who lists it, where, in which category, what, the starting price (yuan), the reserve in per cent of
 	 * it (a Dutch auction's floor), the asset class, and how many days ago it was published.
@@ -112,7 +115,14 @@ class DemoCity implements ApplicationRunner {
 			new Lot(DISPOSAL, "500102", "POLLUTANT_DISCHARGE", "PW", "涪陵区化学需氧量排污权 120 吨/年", "600000.00", 100,
 					AssetClass.INTANGIBLE, 100),
 			new Lot(DISPOSAL, "500115", "CARBON_EMISSIONS", "TP", "重庆碳排放配额 50,000 吨（2026 年度）", "2000000.00", 100,
-					AssetClass.INTANGIBLE, 20));
+					AssetClass.INTANGIBLE, 20),
+			// announced only (no auction seeded): the catalogue's last listing categories, so the city holds every one
+			new Lot(CENTRAL, "500112", "CENTRAL_SOE_ASSET", "YQ", "渝北区仙桃数据谷办公楼一栋转让（中央企业子公司所属，建筑面积 6,400 平方米）",
+					"52000000.00", 100, AssetClass.BUILDINGS_AND_STRUCTURES, 12),
+			new Lot(DISPOSAL, "500243", "WATER_RIGHTS", "SQ", "彭水县乌江流域区域水权交易：年取水量 300 万立方米（期限 5 年）",
+					"1500000.00", 100, AssetClass.INTANGIBLE, 8),
+			new Lot(DISPOSAL, "500102", "ENERGY_USE_RIGHTS", "YN", "涪陵区用能权指标 12,000 吨标准煤（2026 年度）", "960000.00",
+					100, AssetClass.INTANGIBLE, 25));
 
 	/**
 	 * Listings of the city that came to their end, by sequence number (1-based) in {@link #LOTS}: {@code true} sold by
@@ -121,9 +131,17 @@ class DemoCity implements ApplicationRunner {
 	 */
 	private static final Map<Integer, Boolean> CONCLUDED = Map.of(1, true, 4, false, 7, true, 9, true, 15, false);
 
-	/** One tender: where, category, project, section, scale, estimated price, works or goods or services, industry. */
+	/**
+	 * One tender: where, category, project, section, scale, estimated price, works or goods or services, industry, and
+	 * its funding (a {@code tendering.FundingSource} and remark).
+	 */
 	private record Tender(String region, String category, String project, String section, String scale, String price,
-			String type, String industry) {
+			String type, String industry, String funding, String fundingRemark) {
+
+		Tender(String region, String category, String project, String section, String scale, String price, String type,
+				String industry) {
+			this(region, category, project, section, scale, price, type, industry, "FISCAL", "区级财政预算资金 100%");
+		}
 	}
 
 	private static final List<Tender> TENDERS = List.of(
@@ -138,7 +156,14 @@ class DemoCity implements ApplicationRunner {
 			new Tender("500108", "GOV_SERVICES", "南岸区城市管理综合执法信息化运维服务项目", "一包", "三年运维服务，含 7×24 小时值守",
 					"3600000.00", "SERVICES", "I"),
 			new Tender("500229", "ENG_BUILDING", "城口县人民医院门诊综合楼建设项目", "施工总承包", "门诊综合楼 1.8 万平方米，地上 9 层",
-					"68000000.00", "WORKS", "E"));
+					"68000000.00", "WORKS", "E"),
+			new Tender("500112", "ENG_RAIL_AVIATION", "重庆江北国际机场东航站区站坪扩建项目", "站坪施工一标段",
+					"新建机坪 18 万平方米及配套助航灯光、排水工程", "236000000.00", "WORKS", "G", "FISCAL",
+					"民航发展基金及市级财政预算资金"),
+			new Tender("X50001", "ENG_EQUIPMENT", "两江新区悦来污水处理厂三期扩建项目", "主要设备采购包", "鼓风机、膜组器及配套电气设备一批",
+					"27500000.00", "GOODS", "N", "STATE_ENTERPRISE_OWN", "重庆演示水务集团自有资金 100%"),
+			new Tender("500107", "PRIVATE_PROJECT", "九龙坡区西彭工业园区铝材深加工厂房建设项目", "施工总承包", "钢结构厂房 3 栋，建筑面积 4.2 万平方米",
+					"48000000.00", "WORKS", "C", "PRIVATE", "企业自筹资金 100%（民营项目，自愿进场交易）"));
 
 	private final AuctionHall hall;
 
@@ -180,7 +205,7 @@ class DemoCity implements ApplicationRunner {
 			return;
 		}
 		long started = System.nanoTime();
-		for (Transferor t : List.of(LAND, STATE, DISPOSAL)) {
+		for (Transferor t : List.of(LAND, STATE, DISPOSAL, CENTRAL)) {
 			transferor(t);
 		}
 		List<String> failed = new ArrayList<>();
@@ -209,7 +234,7 @@ class DemoCity implements ApplicationRunner {
 			try {
 				RegionView district = catalog.region(RegionCode.of(t.region())).orElseThrow();
 				tendering.publish(tenderer, new TenderingDemo.DemoTender(district, t.category(), t.project(), t.section(),
-						t.scale(), new BigDecimal(t.price()), t.type(), t.industry()));
+						t.scale(), new BigDecimal(t.price()), t.type(), t.industry(), t.funding(), t.fundingRemark()));
 				tenders++;
 			}
 			catch (RuntimeException e) {

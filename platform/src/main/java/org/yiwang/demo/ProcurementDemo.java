@@ -42,8 +42,9 @@ import org.yiwang.registry.Registration;
  * With demo data on: a purchaser ({@code demo.purchaser}) and three suppliers ({@code demo.supplier1..3}, password of
  * the demo accounts) in 渝中区, a competitive negotiation whose notice is published and which two suppliers answered
  * (the third may still respond), a single-source notice in its publicity (anyone signed in may object), and a framework
- * agreement's call two suppliers answered (price first, direct selection). Created
- * once, through the procurement module's entry points, as the demo people and the district's staff.
+ * agreement's call two suppliers answered (price first, direct selection); with the demo city on, requests for
+ * quotations of government works, SOE and military procurement in their districts. Created once, through the
+ * procurement module's entry points, as the demo people and the district's staff.
  */
 @Component
 @DemoOn
@@ -76,12 +77,19 @@ class ProcurementDemo implements ApplicationRunner {
 
 	private final String password;
 
+	private final org.yiwang.catalog.Catalog catalog;
+
+	private final boolean city;
+
 	ProcurementDemo(EntityRegistry registry, ProcurementDesk desk, NegotiationRoom room, FrameworkAgreements agreements,
 			org.yiwang.procurement.NegotiationTeams teams, org.yiwang.procurement.SealedOffers sealedOffers,
 			org.yiwang.procurement.FrameworkSealedOffers frameworkOffers,
 			org.yiwang.registry.EntityCertificates certificates, @Value("${yiwang.demo:true}") boolean demo,
 			@Value("${yiwang.command:}") String command,
-			@Value("${yiwang.account.demo-password:Demo@2026yw}") String password) {
+			@Value("${yiwang.account.demo-password:Demo@2026yw}") String password, org.yiwang.catalog.Catalog catalog,
+			@Value("${yiwang.demo.city:true}") boolean city) {
+		this.catalog = catalog;
+		this.city = city;
 		this.registry = registry;
 		this.sealedOffers = sealedOffers;
 		this.frameworkOffers = frameworkOffers;
@@ -145,6 +153,39 @@ class ProcurementDemo implements ApplicationRunner {
 		respond(call, suppliers.get(2), "demo.supplier3", "标准配置，三年上门保修。", "5450.00");
 		log.info("Published the demo procurement cases {} and {} and the framework call {}", published.tradeCode(),
 				single.tradeCode(), call.tradeCode());
+		if (city && catalog.region(RegionCode.of("500243")).isPresent()) {
+			requestsForQuotations(codes);
+		}
+	}
+
+	/** A request for quotations of the demo city: who buys (username), where, in which category, what, the budget. */
+	private record Quotations(String purchaser, String district, String category, String title, String requirements,
+			String budget) {
+	}
+
+	private static final List<Quotations> REQUESTS_FOR_QUOTATIONS = List.of(
+			new Quotations("demo.purchaser", DISTRICT, "GOV_WORKS", "渝中区示范解放碑街道背街小巷人行道修缮工程",
+					"人行道透水砖铺装 6,800 平方米及路缘石更换，工期 60 日历天。", "860000.00"),
+			new Quotations("demo.purchaser.soe", "X50001", "SOE_PROCUREMENT", "重庆演示轨道交通装备集团 2027 年度劳动防护用品采购",
+					"防护服、安全帽、防护手套等劳动防护用品，分批供货一年，送至两江新区生产基地。", "420000.00"),
+			new Quotations("demo.purchaser.army", "500105", "MILITARY_PROCUREMENT", "驻渝某部营区办公家具采购",
+					"办公桌椅、文件柜等办公家具 260 件，含送货安装。", "380000.00"));
+
+	/**
+	 * One request for quotations (询价) of each procurement category the rest of the demo leaves out (intermediary
+	 * services have {@code IntermediaryDemo}'s requests), the three demo suppliers invited, published by the district's
+	 * staff — only with the demo city on ({@code yiwang.demo.city}): a public notice each, no quotes (the team draw is
+	 * left to a person, as for the negotiation above).
+	 */
+	private void requestsForQuotations(List<String> suppliers) {
+		entity("重庆演示轨道交通装备集团有限公司", "MA6PC0002", EntityRole.TENDERER, "demo.purchaser.soe");
+		entity("驻渝某部后勤保障处（演示）", "MA6PC0003", EntityRole.TENDERER, "demo.purchaser.army");
+		for (Quotations q : REQUESTS_FOR_QUOTATIONS) {
+			ProcurementView c = as(party(q.purchaser(), Role.TENDERER), () -> desk.register(new NewProcurement(
+					q.district(), q.category(), ProcurementMethod.REQUEST_FOR_QUOTATIONS, q.title(),
+					q.requirements() + "（演示数据 / demo data）", new BigDecimal(q.budget()), suppliers, null, null)));
+			as(staff(q.district()), () -> desk.publish(c.id(), c.version()));
+		}
 	}
 
 	/** A demo supplier responds to a case and seals its first offer to the case's opening key. */
@@ -208,8 +249,12 @@ class ProcurementDemo implements ApplicationRunner {
 	}
 
 	private static Acting staff() {
-		return new DemoActing(new Actor("demo", Role.CENTER_STAFF.name(), DISTRICT), "demo", Set.of(Role.CENTER_STAFF),
-				RegionScope.of(RegionCode.of(DISTRICT)), Set.of());
+		return staff(DISTRICT);
+	}
+
+	private static Acting staff(String district) {
+		return new DemoActing(new Actor("demo", Role.CENTER_STAFF.name(), district), "demo", Set.of(Role.CENTER_STAFF),
+				RegionScope.of(RegionCode.of(district)), Set.of());
 	}
 
 	private static <T> T as(Acting acting, Supplier<T> work) {

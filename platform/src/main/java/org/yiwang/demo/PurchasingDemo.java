@@ -80,8 +80,15 @@ class PurchasingDemo implements ApplicationRunner {
 
 	private final boolean demo;
 
+	private final org.yiwang.system.DemoTime demoTime;
+
+	private final boolean city;
+
 	PurchasingDemo(PurchasingCatalogue catalogue, VolumeRounds rounds, HospitalOrders orders, EntityRegistry registry,
-			Catalog catalog, Clock clock, @Value("${yiwang.demo:true}") boolean demo) {
+			Catalog catalog, Clock clock, @Value("${yiwang.demo:true}") boolean demo,
+			org.yiwang.system.DemoTime demoTime, @Value("${yiwang.demo.city:true}") boolean city) {
+		this.demoTime = demoTime;
+		this.city = city;
 		this.catalogue = catalogue;
 		this.rounds = rounds;
 		this.orders = orders;
@@ -154,8 +161,8 @@ class PurchasingDemo implements ApplicationRunner {
 				"Fr16 双腔", null), "49.00", "该型号含预充注射器，较外省产品配置更全，差价合理");
 		ProductView amoxicillin = listed(maker, new NewProduct("DRUGS", "阿莫西林胶囊", drug, "0.25g×24粒", null), "7.50",
 				null);
-		listed(maker, new NewProduct("BUILDING_MATERIALS", "热轧带肋钢筋", null, "HRB400E Φ16", null), "4150.00",
-				"无外省比价数据，已核对本地市场指导价");
+		ProductView rebar = listed(maker, new NewProduct("BUILDING_MATERIALS", "热轧带肋钢筋", null, "HRB400E Φ16", null),
+				"4150.00", "无外省比价数据，已核对本地市场指导价");
 		// one declaration left for the staff to review: above the lowest other-province price
 		ProductView gauze = maker.call(() -> catalogue.addProduct(new NewProduct("MEDICAL_CONSUMABLES", "医用脱脂纱布块",
 				GAUZE, "7.5cm×7.5cm-8P", null)));
@@ -186,9 +193,53 @@ class PurchasingDemo implements ApplicationRunner {
 		hospital1.call(() -> orders.settle(first.id(), received.version(), first.amount().yuan(), "DEMO-PAY-0001"));
 		OrderView second = placed.get(3);
 		deliverer.call(() -> orders.deliver(second.id(), second.version(), "配送单 PS-DEMO-0002"));
+		if (city && demoTime.on() && catalog.region(RegionCode.of("500243")).isPresent()) {
+			decidedRounds(maker, List.of(infusionSet, amoxicillin, rebar));
+		}
 		log.warn("Created the demo catalogue purchasing: 4 listed products, 1 price to review, the round '{}', {} orders "
 				+ "at hospitals in {}; accounts demo.maker, demo.distributor, demo.hospital1..3", round.title(),
 				placed.size(), districts.stream().map(RegionView::nameZh).toList());
+	}
+
+	/**
+	 * With the demo city on ({@code yiwang.demo.city}): one volume-based round of each catalogue-purchasing category
+	 * (medical consumables, drugs, building materials) taken to its published result, the portal's only public record of
+	 * the family. Its windows are short (quantities for three minutes, bids for three more: enough for the seeding on
+	 * a busy machine) and the demo clock is moved past them, six minutes, by the demo clock's own entry point: a round
+	 * of weeks would need the clock weeks ahead, and the clock stays that much ahead of real time afterwards.
+	 */
+	private void decidedRounds(DemoActing maker, List<ProductView> products) {
+		Instant now = clock.instant();
+		List<RoundView> published = new ArrayList<>();
+		for (ProductView product : products) {
+			String[] round = switch (product.category().value()) {
+				case "MEDICAL_CONSUMABLES" -> new String[] { "一次性使用输液器带量采购（演示，第一批）", "一次性使用输液器 0.7mm 带针，按支计",
+						"3.00" };
+				case "DRUGS" -> new String[] { "阿莫西林胶囊医疗机构联盟带量采购（演示，第一批）", "阿莫西林胶囊 0.25g，按24粒/盒计", "8.00" };
+				default -> new String[] { "市政工程热轧带肋钢筋集中带量采购（演示）", "热轧带肋钢筋 HRB400E Φ16，按吨计", "4300.00" };
+			};
+			published.add(staff().call(() -> rounds.publish(new NewRound(catalog.city().code().value(),
+					product.category().value(), round[0], round[1], new BigDecimal(round[2]), 2,
+					now.plus(Duration.ofMinutes(3)), now.plus(Duration.ofMinutes(6))))));
+		}
+		for (int i = 0; i < published.size(); i++) {
+			RoundView round = published.get(i);
+			for (int h = 0; h < 3; h++) {
+				long quantity = (round.category().value().equals("BUILDING_MATERIALS") ? 800L : 20_000L) * (h + 1);
+				member("demo.hospital" + (h + 1), Role.TENDERER).call(() -> rounds.reportQuantity(round.id(), quantity));
+			}
+			ProductView product = products.get(i);
+			BigDecimal price = round.ceilingPrice().yuan().multiply(new BigDecimal("0.85")).setScale(2,
+					java.math.RoundingMode.HALF_UP);
+			maker.call(() -> rounds.bid(round.id(), product.id().toString(), price));
+		}
+		Duration left = Duration.between(clock.instant(), now.plus(Duration.ofMinutes(6)));
+		if (!left.isNegative()) {
+			staff().call(() -> demoTime.advance(left.plusSeconds(1)));
+		}
+		for (RoundView round : published) {
+			staff().call(() -> rounds.decide(round.id(), rounds.round(round.id()).version()));
+		}
 	}
 
 	private OrderView order(String hospital, ProductView product, EntityView distributor, long quantity, String price) {

@@ -63,9 +63,18 @@ public class TenderingDemo implements ApplicationRunner {
 
 	static final String BIDDER = "demo.bidder";
 
-	/** A tender the demo publishes: where, in which category, what, for how much, and whether it is works. */
+	/**
+	 * A tender the demo publishes: where, in which category, what, for how much, whether it is works, and its funding
+	 * ({@code FundingSource} and remark; district budget funds unless said).
+	 */
 	record DemoTender(RegionView district, String category, String projectName, String sectionName, String scale,
-			BigDecimal estimatedPrice, String tenderType, String industry) {
+			BigDecimal estimatedPrice, String tenderType, String industry, String funding, String fundingRemark) {
+
+		DemoTender(RegionView district, String category, String projectName, String sectionName, String scale,
+				BigDecimal estimatedPrice, String tenderType, String industry) {
+			this(district, category, projectName, sectionName, scale, estimatedPrice, tenderType, industry, "FISCAL",
+					"区级财政预算资金 100%");
+		}
 	}
 
 	private final EntityRegistry registry;
@@ -161,8 +170,8 @@ public class TenderingDemo implements ApplicationRunner {
 				"示范发改〔2026〕" + (Math.abs(tender.projectName().hashCode()) % 900 + 100) + "号", tenderProjectName,
 				tenderer.creditCode(), new SectionDetails(tender.sectionName(), district.code().value(), tender.category(),
 						tender.estimatedPrice(), BigDecimal.ZERO, 90, List.of()),
-				new ProjectFacts(district.nameZh() + "（详见招标文件）", tenderer.name(), tender.industry(), "FISCAL",
-						"区级财政预算资金 100%", tender.scale(), "关于" + tender.projectName() + "的批复", works,
+				new ProjectFacts(district.nameZh() + "（详见招标文件）", tenderer.name(), tender.industry(), tender.funding(),
+						tender.fundingRemark(), tender.scale(), "关于" + tender.projectName() + "的批复", works,
 						tender.tenderType(), tender.projectName() + "：" + tender.scale() + "；公开招标，一个标段，资格后审",
 						district.nameZh() + (works ? "住房和城乡建设委员会" : "财政局"), district.nameZh() + "发展和改革委员会"))));
 		DemoActing staff = DemoActing.staff(district.code());

@@ -41,7 +41,7 @@ class TokenLogin implements ApiTokenAuthenticator {
 	static final Duration REMEMBERED_FOR = Duration.ofSeconds(10);
 
 	/** The feed's topic: the key is an account whose tokens every node must read again. */
-	static final String TOPIC = "account.tokens";
+	static final String TOPIC = "account-tokens";
 
 	/** Past this many remembered tokens, memory starts over (a flood of distinct tokens costs reads, not memory). */
 	private static final int MOST_REMEMBERED = 10_000;

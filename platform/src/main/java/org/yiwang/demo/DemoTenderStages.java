@@ -71,7 +71,8 @@ import org.yiwang.tendering.TenderDocuments;
  * submit them, the demo clock jumps past the deadline, the bidders decrypt in the opening hall, staff close the
  * record, draw three experts who accept, the committee reviews, scores and signs its report, the publicity runs its
  * three days, the tenderer confirms the winner and both sign the contract. Tender notices cannot be back-dated, so
- * the demo clock moves forward (23–25 days, once, on a fresh demo): this runs before the other seeds that count
+ * the demo clock moves forward (23–25 days, once, on a fresh demo; a month back when the clock starts behind real
+ * time, so that they end before today): this runs before the other seeds that count
  * from now (the listings, the live demo tender, the city), so theirs stay as they were meant. Before them, when the
  * demo clock starts behind real time (a fresh demo database, {@code yiwang.demo.clock.start-back}, a year by default),
  * one tender a month of the past year ({@link DemoTenderYear}) goes the same way at its own month's time, the clock
@@ -230,10 +231,18 @@ class DemoTenderStages implements ApplicationRunner {
 	}
 
 	/** Whole 30-day months (at most 12) the demo clock stands behind real time: the past months to seed. */
+	/**
+	 * How many past months get a tender: the months the clock stands behind real time, less the last one, which the
+	 * current tenders ({@link #STAGED}, ~25 days from notice to contract) take, so that they end before today and
+	 * the clock is caught up to real time afterwards instead of running weeks ahead of it.
+	 */
 	private int monthsBehind() {
 		return clock instanceof DemoClock demo && demo.offset().isNegative()
-				? (int) Math.min(12, demo.offset().negated().toDays() / 30) : 0;
+				? (int) Math.max(0, Math.min(12, (demo.offset().negated().toDays() - CURRENT_MONTH_DAYS) / 30)) : 0;
 	}
+
+	/** How far back the current tenders are published when the clock starts behind real time. */
+	private static final long CURRENT_MONTH_DAYS = 30;
 
 	/** Real time, whatever the demo clock's offset. */
 	private Instant realNow() {
@@ -255,14 +264,16 @@ class DemoTenderStages implements ApplicationRunner {
 		int months = monthsBehind();
 		List<Staged> year = DemoTenderYear.MONTHS.subList(DemoTenderYear.MONTHS.size() - months, DemoTenderYear.MONTHS.size());
 		for (int i = 0; i < year.size(); i++) {
-			// month k back starts k x 30 days before real time; each cohort is over within ~25 days
-			jumpTo(realNow().minus(Duration.ofDays(30L * (year.size() - i))));
+			// month k back starts k x 30 days before the current tenders' month; each cohort is over within ~25 days
+			jumpTo(realNow().minus(Duration.ofDays(30L * (year.size() - i) + CURRENT_MONTH_DAYS)));
 			long month = System.nanoTime();
 			cohort(dir, List.of(year.get(i)), keys, expertKeys);
 			log.info("Demo city: the tender of {} months ago seeded in {} ms", year.size() - i,
 					Duration.ofNanos(System.nanoTime() - month).toMillis());
 		}
-		jumpTo(realNow().plusSeconds(60));
+		// behind real time (a fresh demo database): the current tenders run in the last month and end before today,
+		// and DemoClockCatchUp brings the clock to real time; otherwise they start now and take the clock ahead
+		jumpTo(months > 0 ? realNow().minus(Duration.ofDays(CURRENT_MONTH_DAYS)) : realNow().plusSeconds(60));
 		cohort(dir, STAGED, keys, expertKeys);
 	}
 

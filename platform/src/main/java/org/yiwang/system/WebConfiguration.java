@@ -117,7 +117,7 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Bean
 	Clock clock(@org.springframework.beans.factory.annotation.Value("${yiwang.demo:true}") boolean demo,
 			@org.springframework.beans.factory.annotation.Value("${yiwang.demo.city:true}") boolean city,
-			@org.springframework.beans.factory.annotation.Value("${yiwang.demo.clock.start-back:365d}") Duration startBack,
+			@org.springframework.beans.factory.annotation.Value("${yiwang.demo.clock.start-back:395d}") Duration startBack,
 			org.springframework.beans.factory.ObjectProvider<org.springframework.jdbc.core.simple.JdbcClient> jdbc) {
 		Clock system = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
 		// The demo clock resumes where it stood before a restart (the JdbcClient brings the migrations first); on a

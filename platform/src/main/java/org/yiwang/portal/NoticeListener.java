@@ -16,7 +16,7 @@ import org.yiwang.tendering.IndustryDivision;
 import org.yiwang.tendering.NoticeParticulars;
 import org.yiwang.tendering.NoticePublished;
 import org.yiwang.tendering.NoticeType;
-import org.yiwang.tendering.OpeningHall;
+import org.yiwang.tendering.BidderPersonalData;
 import org.yiwang.tendering.ProjectFacts;
 import org.yiwang.tendering.TenderParticulars;
 import org.yiwang.tendering.TenderType;
@@ -35,11 +35,11 @@ class NoticeListener {
 
 	private final NationalUplink uplink;
 
-	private final OpeningHall openings;
+	private final BidderPersonalData openings;
 
 	private final EvaluationDesk evaluation;
 
-	NoticeListener(Portal portal, AwardDesk awards, NationalUplink uplink, OpeningHall openings,
+	NoticeListener(Portal portal, AwardDesk awards, NationalUplink uplink, BidderPersonalData openings,
 			EvaluationDesk evaluation) {
 		this.portal = portal;
 		this.awards = awards;

@@ -114,7 +114,7 @@ class NoticeFacts {
 		return list;
 	}
 
-	/** See {@link OpeningHall#bidderProjectManagerIdNumber}; in the platform's scope. */
+	/** See {@link BidderPersonalData#bidderProjectManagerIdNumber}; in the platform's scope. */
 	Optional<String> bidderProjectManagerIdNumber(UUID openingRecord, UUID bid) {
 		return openings.recordedIn(openingRecord)
 			.flatMap(o -> openings.entries(o.section(), o.round()).stream().filter(e -> e.bid().equals(bid)).findFirst())
@@ -122,7 +122,7 @@ class NoticeFacts {
 			.map(ProjectManager::idNumber);
 	}
 
-	/** See {@link OpeningHall#bidderSubmitterPhone}; in the platform's scope. */
+	/** See {@link BidderPersonalData#bidderSubmitterPhone}; in the platform's scope. */
 	Optional<String> bidderSubmitterPhone(UUID openingRecord, UUID bid) {
 		return openings.recordedIn(openingRecord)
 			.flatMap(o -> openings.entries(o.section(), o.round()).stream().filter(e -> e.bid().equals(bid)).findFirst())

@@ -88,12 +88,12 @@ public record NoticeParticulars(String tenderProjectCode, String sectionCode, In
 	 * @param submittedAt when the platform received the sealed bid
 	 * @param submittedBy the username of the member who submitted it
 	 * @param projectManagerMaskedIdNumber masked like the winner's: the uplink asks
-	 * {@link OpeningHall#bidderProjectManagerIdNumber} for the whole number
+	 * {@link BidderPersonalData#bidderProjectManagerIdNumber} for the whole number
 	 * @param projectManagerCertificate the certificate the project manager holds and its number (项目负责人相关证书和编号),
 	 * e.g. 一级注册建造师 渝1502019202012345; null when not stated
 	 * @param securityLodgedAt when the security it holds was lodged (保证金递交时间); null when it holds none. The
 	 * submitting member's own phone (投标操作人联系方式) is personal data and travels in no event: the uplink asks
-	 * {@link OpeningHall#bidderSubmitterPhone} for it
+	 * {@link BidderPersonalData#bidderSubmitterPhone} for it
 	 */
 	public record Bidder(UUID bid, String name, String creditCode, String kind, String registeredRegion,
 			String enterpriseNature, boolean barred, boolean securityRequired, String securityForm, Money price,

@@ -54,6 +54,9 @@ class OpeningTests {
 	OpeningHall hall;
 
 	@Autowired
+	BidderPersonalData personalData;
+
+	@Autowired
 	BidBox bids;
 
 	@Autowired
@@ -326,9 +329,9 @@ class OpeningTests {
 		UUID b1Bid = org.yiwang.system.RegionScopes.callAsPlatform(() -> tx.execute(t -> jdbc.sql(
 				"select id from tendering.bids where section_id = ? and bidder_id = ?")
 			.params(section.id().value(), f.bidders.get("b1").id().value()).query(UUID.class).single()));
-		assertThat(hall.bidderSubmitterPhone(openingRecord, b1Bid)).contains(OpeningFixture.PHONE);
-		assertThat(hall.bidderSubmitterPhone(openingRecord, UUID.randomUUID())).isEmpty();
-		refused(() -> f.as("b1").call(() -> hall.bidderSubmitterPhone(openingRecord, b1Bid)),
+		assertThat(personalData.bidderSubmitterPhone(openingRecord, b1Bid)).contains(OpeningFixture.PHONE);
+		assertThat(personalData.bidderSubmitterPhone(openingRecord, UUID.randomUUID())).isEmpty();
+		refused(() -> f.as("b1").call(() -> personalData.bidderSubmitterPhone(openingRecord, b1Bid)),
 				"tendering.submitterPhone.platformOnly");
 		refused(() -> f.as("b3").call(() -> hall.object(section.id(), "晚了")), "tendering.opening.closed");
 		refused(() -> YUZHONG_STAFF.call(() -> hall.close(section.id())), "tendering.opening.closed");

@@ -1,6 +1,7 @@
 package org.yiwang.auction;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
@@ -45,6 +46,9 @@ final class AuctionFixture {
 
 	final AuthenticationProvider login;
 
+	/** The platform's clock: deposits arrive and auctions open at its time, which an AdjustableClock context moves. */
+	final Clock clock;
+
 	final String run = UUID.randomUUID().toString().substring(0, 8);
 
 	private final String bank = "bank." + run;
@@ -55,6 +59,7 @@ final class AuctionFixture {
 		this.deposits = context.getBean(CashDeposits.class);
 		this.accounts = context.getBean(AccountManagement.class);
 		this.login = context.getBean(AuthenticationProvider.class);
+		this.clock = context.getBean(Clock.class);
 		TestActor.admin().call(() -> accounts.create(new NewAccount(bank, "结算银行 " + run, AccountKind.MACHINE,
 				Set.of(Role.API_CLIENT), null, false, Set.of(), null)));
 		TestActor.cityStaff().run(() -> deposits.registerBank(bank, "演示结算银行 " + run));
@@ -132,7 +137,7 @@ final class AuctionFixture {
 		DepositAccountView account = as(user, () -> deposits.openAccount(listing.tradeCode().value()));
 		return TestActor.of(bank, Role.API_CLIENT, TestActor.CITY, false).call(() -> deposits.report(key,
 				new ArrivalReport(account.accountNumber(), amount, "6222000011112222", payerName,
-						Instant.now().minus(1, ChronoUnit.MINUTES), "REF-" + key)));
+						clock.instant().minus(1, ChronoUnit.MINUTES), "REF-" + key)));
 	}
 
 	UUID hall_registration(ListingView listing, String user) {
@@ -142,6 +147,6 @@ final class AuctionFixture {
 	/** Concludes the listing as of the end of its period, opening an auction that starts now. */
 	ListingView concludeAfterPeriod(ListingView listing, int freeMinutes) {
 		Instant periodEnd = staff().call(() -> hall.listing(listing.id())).periodEnd();
-		return staff().call(() -> hall.concludeAsOf(listing.id(), Instant.now(), freeMinutes, null, periodEnd));
+		return staff().call(() -> hall.concludeAsOf(listing.id(), clock.instant(), freeMinutes, null, periodEnd));
 	}
 }

@@ -21,7 +21,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.yiwang.AdjustableClock;
 import org.yiwang.Chromium;
 import org.yiwang.registry.EntityRole;
 import org.yiwang.system.DemoClock;
@@ -29,12 +31,13 @@ import org.yiwang.system.DemoClock;
 /**
  * Issue 17, item 4, in real headless Chromium: a listing made a minute ago reaches its live auction in a demo. The
  * transferor submits it, staff publish it (20 working days of listing period), two transferees qualify, staff jump the
- * demo clock past the period from the listing's page and conclude it: the auction is live. A context of its own: the
- * demo clock moves here.
+ * demo clock past the period from the listing's page and conclude it: the auction is live. The demo clock moves here,
+ * so it runs in the browser tests' {@link AdjustableClock} context (a demo clock too, moved forward only; the fixture
+ * pays the deposits at its time), not in a context of its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "yiwang.test.context=demo-jump")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@Import(AdjustableClock.Config.class)
 class DemoClockBrowserIT {
 
 	@LocalServerPort

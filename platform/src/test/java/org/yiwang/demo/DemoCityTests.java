@@ -22,6 +22,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yiwang.TestActor;
@@ -78,18 +79,33 @@ class DemoCityTests {
 	@Autowired
 	DemoSeeding seeding;
 
-	/** The portal indexes what was published after the commit, off the start-up thread: waits until it settled. */
+	@Autowired
+	JdbcClient jdbc;
+
+	/**
+	 * The portal indexes what was published after the commit, off the start-up thread: waits until it settled, that is
+	 * until the portal's listeners handled every event published so far and the index holds every public record (or,
+	 * should the two counts differ for good, until the index stood still for a second), checking every 50 ms.
+	 */
 	private long settled() throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
 		long last = -1;
-		for (int i = 0; i < 120; i++) {
-			long now = portal.search(SearchRequest.of("")).total();
-			if (now == last && now >= 20) {
-				return now;
+		long stillSince = System.nanoTime();
+		while (true) {
+			long pending = jdbc.sql("select count(*) from event_publication where completion_date is null "
+					+ "and listener_id like 'org.yiwang.portal.%'").query(Long.class).single();
+			long indexed = portal.search(SearchRequest.of("")).total();
+			if (indexed != last) {
+				last = indexed;
+				stillSince = System.nanoTime();
 			}
-			last = now;
-			Thread.sleep(1000);
+			boolean handled = pending == 0 && indexed >= 20;
+			if (handled && (indexed == portal.recordCount() || System.nanoTime() - stillSince >= 1_000_000_000L)
+					|| System.nanoTime() > deadline) {
+				return indexed;
+			}
+			Thread.sleep(50);
 		}
-		return last;
 	}
 
 	@Autowired

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -88,7 +90,7 @@ public class BidBox {
 
 	private final long maxEnvelopeBytes;
 
-	private final java.util.concurrent.Semaphore bidTransactions;
+	private final Semaphore bidTransactions;
 
 	BidBox(Bids bids, Sections sections, SectionAccess access, TenderDesk desk, Blobs blobs,
 			Envelopes envelopes, Receipts receipts, PlatformKeys platformKeys, EntityRegistry registry,
@@ -109,7 +111,7 @@ public class BidBox {
 		this.events = events;
 		this.clock = clock;
 		this.maxEnvelopeBytes = maxEnvelopeBytes;
-		this.bidTransactions = new java.util.concurrent.Semaphore(Math.max(1, bidTransactions), true);
+		this.bidTransactions = new Semaphore(Math.max(1, bidTransactions), true);
 	}
 
 	/** The receipt of a bid: its JSON (the file the bid tool verifies) and whether this answer replays an earlier one. */
@@ -184,8 +186,8 @@ public class BidBox {
 	}
 
 	/**
-	 * Every read a bid is checked against, in the bid's transaction, the section held: a retry under the same key finds its bid (and skips the
-	 * rest); a first submission is refused when it is late, its envelope's signer is not trusted or not bound to the
+	 * Every read a bid is checked against, in the bid's transaction, the section held: a retry under the same key finds
+	 * its bid (and skips the rest); a first submission is refused when it is late, its envelope's signer is not trusted or not bound to the
 	 * bidder, it is sealed to another section or key, names another bidder, or the bidder has not registered interest,
 	 * is barred or unqualified, holds no bid security or has a bid standing.
 	 */
@@ -298,7 +300,7 @@ public class BidBox {
 	 * Runs a bid's transaction once fewer than {@code yiwang.tendering.bid-transactions} others hold a connection (each
 	 * holds one while its receipt batch is signed, and the batch needs one of its own).
 	 */
-	private <T> T holdingAConnection(java.util.function.Supplier<T> work) {
+	private <T> T holdingAConnection(Supplier<T> work) {
 		try {
 			bidTransactions.acquire();
 		}

@@ -274,7 +274,8 @@ public final class DeadlineRush {
 		System.out.printf("%-58s %.2f ms in this JVM (%.2f ms in PostgreSQL)%n", "CPU per row, baseline 2",
 				1000 * insertCpu.jvm() / (inserts * 8), 1000 * insertCpu.database() / (inserts * 8));
 		System.out.printf("%-58s %.1f ms in this JVM, server and client, %.1f of it in the kernel (%.1f ms in "
-				+ "PostgreSQL)%n", "CPU per receipt, rush" + (warm != null ? " (warmed, uncounted)" : " (cold, counted)"), 1000 * rushCpu.jvm() / Math.max(1, receipted.get()),
+				+ "PostgreSQL)%n", "CPU per receipt, rush" + (warm != null ? " (warmed, uncounted)" : " (cold, counted)"),
+				1000 * rushCpu.jvm() / Math.max(1, receipted.get()),
 				1000 * rushCpu.jvmSystem() / Math.max(1, receipted.get()),
 				1000 * rushCpu.database() / Math.max(1, receipted.get()));
 		double listed = 0;

@@ -95,14 +95,7 @@ public class ContentStore {
 	 */
 	public Received receive(InputStream in, long maxBytes, String field, String emptyKey, String tooLargeKey,
 			Hashing hashing) {
-		Path temp;
-		try {
-			directory(root.resolve("tmp"));
-			temp = root.resolve("tmp").resolve(UUID.randomUUID() + ".part");
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("The blob directory " + root + " cannot be written", e);
-		}
+		Path temp = temporary();
 		try {
 			MessageDigest sha256 = hashing == Hashing.NONE ? null : MessageDigest.getInstance("SHA-256");
 			SM3Digest sm3 = hashing == Hashing.SHA256_AND_SM3 ? new SM3Digest() : null;

@@ -140,6 +140,10 @@ public final class DeadlineRush {
 		long envelopeBytes = Files.size(ready.get(0).envelope());
 		System.out.printf("Set up %d bidders with bound SM2 certificates and sealed %d-byte envelopes in %.1f s%n",
 				ready.size(), envelopeBytes, (System.nanoTime() - setupStart) / 1e9);
+		// the platform is warmed as the floor is (JIT, per-process caches) by a first rush of other bidders on a section
+		// of their own; -Drush.warmup=0 measures it cold, as before 2026-12-07 evening
+		int warmCount = Integer.getInteger("rush.warmup", Math.min(count, 100));
+		Prepared warm = warmCount > 0 ? prepare(app, work, warmCount, kilobytes) : null;
 		CpuMeter cpu = CpuMeter.forDatabaseIn(work.resolve("postgres"));
 		// baseline 1: the unavoidable work per envelope, tight loop, same machine, same run
 		CpuMeter.Sample cryptoStart = cpu.sample();
@@ -170,12 +174,37 @@ public final class DeadlineRush {
 			}
 		}
 
-		// the rush, its statements and transactions counted: on the request threads (Tomcat's http-nio-*-exec-*), and on
-		// every thread of this JVM (the receipt batches, the listeners; the client sends none)
+		// the statements and transactions counted on the request threads (Tomcat's http-nio-*-exec-*) and on every
+		// thread of this JVM (the receipt batches, the listeners; the client sends none): in the warm-up, or in the rush
+		// itself when there is none. The counter reads pgjdbc's FINEST trace, which formats every statement's
+		// parameters: CPU the platform does not spend without it, so the rush with a warm-up is timed uncounted.
 		HikariDataSource owner = app.getBean("migrationDataSource", HikariDataSource.class);
+		JdbcTraffic traffic;
+		long databaseCommits;
+		double counted;
+		String countedIn;
+		if (warm != null) {
+			long commitsBefore = databaseTransactions(owner);
+			traffic = new JdbcTraffic(app.getBean("transactionManager"),
+					thread -> thread.getName().startsWith("http-nio-") && thread.getName().contains("-exec-"));
+			Rush warmRush = rush(http, port, warm.section(), warm.bidders(), concurrency);
+			Thread.sleep(2_000); // the batches' listeners finish, and PostgreSQL publishes its counters
+			traffic.close();
+			databaseCommits = databaseTransactions(owner) - commitsBefore - 1;
+			counted = Math.max(1, warmRush.receipted().get());
+			countedIn = "warm-up, " + warmRush.receipted().get() + " receipts, " + warmRush.failed().get() + " errors";
+		}
+		else {
+			traffic = null;
+			databaseCommits = 0;
+			counted = 0;
+			countedIn = null;
+		}
 		long commitsBefore = databaseTransactions(owner);
-		JdbcTraffic traffic = new JdbcTraffic(app.getBean("transactionManager"),
-				thread -> thread.getName().startsWith("http-nio-") && thread.getName().contains("-exec-"));
+		if (traffic == null) {
+			traffic = new JdbcTraffic(app.getBean("transactionManager"),
+					thread -> thread.getName().startsWith("http-nio-") && thread.getName().contains("-exec-"));
+		}
 		CpuMeter.Sample rushStart = cpu.sample();
 		java.util.Map<String, Double> threadsBefore = CpuMeter.threads();
 		Rush rush = rush(http, port, section, ready, concurrency);
@@ -186,8 +215,12 @@ public final class DeadlineRush {
 		CpuMeter.Sample rushCpu = cpu.sample().minus(rushStart);
 		java.util.Map<String, Double> threadsAfter = CpuMeter.threads();
 		Thread.sleep(2_000); // the batches' listeners finish, and PostgreSQL publishes its counters (about once a second)
-		traffic.close();
-		long databaseCommits = databaseTransactions(owner) - commitsBefore - 1;
+		if (countedIn == null) {
+			traffic.close();
+			databaseCommits = databaseTransactions(owner) - commitsBefore - 1;
+			counted = Math.max(1, receipted.get());
+			countedIn = "the rush itself, counter on";
+		}
 		long stored;
 		try (Connection c = owner.getConnection(); Statement s = c.createStatement();
 				var rs = s.executeQuery("select count(*) from tendering.bids where section_id = '" + section.id()
@@ -214,10 +247,10 @@ public final class DeadlineRush {
 				failed.get(), stored);
 		System.out.printf("%-58s %.0f%% of the floor's receipts/s; p99 %.2f x the floor's p99%n", "against the floor",
 				100 * perSecond / floorPerSecond, ms(latencies, 0.99) / ms(floor.latencies(), 0.99));
-		double n = Math.max(1, receipted.get());
-		System.out.printf("%-58s %.2f statements, %.2f transactions (and %.2f liveness checks of the pool)%n",
+		double n = counted;
+		System.out.printf("%-58s %.2f statements, %.2f transactions (and %.2f liveness checks of the pool) [%s]%n",
 				"per receipt, request threads (JDBC)", traffic.chosen().statements() / n,
-				traffic.chosen().transactions() / n, traffic.chosen().livenessChecks() / n);
+				traffic.chosen().transactions() / n, traffic.chosen().livenessChecks() / n, countedIn);
 		System.out.printf("%-58s %.2f statements, %.2f transactions (PostgreSQL's own count: %.2f)%n",
 				"per receipt, every thread of this JVM (JDBC)", traffic.all().statements() / n,
 				traffic.all().transactions() / n, databaseCommits / n);
@@ -241,7 +274,8 @@ public final class DeadlineRush {
 		System.out.printf("%-58s %.2f ms in this JVM (%.2f ms in PostgreSQL)%n", "CPU per row, baseline 2",
 				1000 * insertCpu.jvm() / (inserts * 8), 1000 * insertCpu.database() / (inserts * 8));
 		System.out.printf("%-58s %.1f ms in this JVM, server and client, %.1f of it in the kernel (%.1f ms in "
-				+ "PostgreSQL)%n", "CPU per receipt, rush", 1000 * rushCpu.jvm() / Math.max(1, receipted.get()),
+				+ "PostgreSQL)%n", "CPU per receipt, rush" + (warm != null ? " (warmed, uncounted)" : " (cold, counted)"),
+				1000 * rushCpu.jvm() / Math.max(1, receipted.get()),
 				1000 * rushCpu.jvmSystem() / Math.max(1, receipted.get()),
 				1000 * rushCpu.database() / Math.max(1, receipted.get()));
 		double listed = 0;

@@ -62,9 +62,23 @@ public class Envelopes {
 	 * @throws EnvelopeRefusal with the specific reason when the envelope is not accepted
 	 */
 	public VerifiedEnvelope verify(Path file) {
-		VerifiedEnvelope verified;
 		try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
-			verified = EnvelopeReader.verify(in);
+			return verify(in);
+		}
+		catch (IOException e) {
+			throw new EnvelopeRefusal(EnvelopeFailure.UNREADABLE, e.toString(), null);
+		}
+	}
+
+	/**
+	 * As {@link #verify(Path)}, reading the envelope from a stream to its end (a body as it arrives: the caller keeps
+	 * the bytes it reads).
+	 *
+	 * @throws EnvelopeRefusal with the specific reason when the envelope is not accepted
+	 */
+	public VerifiedEnvelope verify(InputStream in) {
+		try {
+			return EnvelopeReader.verify(in);
 		}
 		catch (EnvelopeException e) {
 			throw new EnvelopeRefusal(failure(e.problem()), e.getMessage(), null);
@@ -72,7 +86,6 @@ public class Envelopes {
 		catch (IOException e) {
 			throw new EnvelopeRefusal(EnvelopeFailure.UNREADABLE, e.toString(), null);
 		}
-		return verified;
 	}
 
 	/**

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -88,10 +90,13 @@ public class BidBox {
 
 	private final long maxEnvelopeBytes;
 
+	private final Semaphore bidTransactions;
+
 	BidBox(Bids bids, Sections sections, SectionAccess access, TenderDesk desk, Blobs blobs,
 			Envelopes envelopes, Receipts receipts, PlatformKeys platformKeys, EntityRegistry registry,
 			EntityCertificates certificates, BidSecurity bidSecurity, ApplicationEventPublisher events, Clock clock,
-			@Value("${yiwang.tendering.max-envelope-bytes:4294967296}") long maxEnvelopeBytes) {
+			@Value("${yiwang.tendering.max-envelope-bytes:4294967296}") long maxEnvelopeBytes,
+			@Value("${yiwang.tendering.bid-transactions:12}") int bidTransactions) {
 		this.bids = bids;
 		this.sections = sections;
 		this.access = access;
@@ -106,6 +111,7 @@ public class BidBox {
 		this.events = events;
 		this.clock = clock;
 		this.maxEnvelopeBytes = maxEnvelopeBytes;
+		this.bidTransactions = new Semaphore(Math.max(1, bidTransactions), true);
 	}
 
 	/** The receipt of a bid: its JSON (the file the bid tool verifies) and whether this answer replays an earlier one. */
@@ -116,13 +122,15 @@ public class BidBox {
 	 * A bidder submits a sealed envelope to a section. The body is read to its end onto disk before any check of its
 	 * content; every refusal names its reason.
 	 *
-	 * <p>Two transactions a bid (issue 25): the body is streamed and its signature verified with no connection held;
-	 * one transaction then reads everything the bid is checked against (section, clock, the bidder's standing, its
-	 * bound certificates, the signer's trust, a bid already stored under the key); the receipt is signed in its batch
-	 * with no connection held; and one transaction holds the section, checks the deadline again and stores the bid
-	 * with its receipt and audit entry. The receipt is handed out only after that commit. A bid refused in the last
-	 * transaction (the deadline moved meanwhile, a duplicate raced it) leaves a signed leaf that nobody holds a
-	 * receipt for. A late bid, or one to a section that does not exist, is refused once its body is in.
+	 * <p>One transaction a bid (issue 25): the body is streamed and its signature verified with no connection held;
+	 * then one transaction holds the section ({@code for share}: bids do not wait for each other, an amendment waits
+	 * for them), reads everything the bid is checked against (the deadline, the bidder's standing, its bound
+	 * certificates, the signer's trust, a bid already stored under the key), keeps the file, has the receipt signed in
+	 * its batch, and stores the bid with its receipt and audit entry. The receipt is handed out only after that commit.
+	 * A bid refused after its receipt was signed (a duplicate raced it) leaves a signed leaf that nobody holds a
+	 * receipt for. A late bid, or one to a section that does not exist, is refused once its body is in. At most
+	 * {@code yiwang.tendering.bid-transactions} bids hold a connection while their receipt batch is signed, so the
+	 * batch's own transaction always finds one in the pool.
 	 */
 	public BidReceipt submit(SectionId id, String idempotencyKey, String sourceIp, String userAgent, InputStream envelope) {
 		Acting acting = Actors.requireAnyRole("tendering.bidderOnly", Role.BIDDER);
@@ -131,29 +139,35 @@ public class BidBox {
 			if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
 				throw Refusal.invalid("Idempotency-Key", "tendering.bid.keyForm");
 			}
-			// no hashing while streaming: the verification computes SM3 and SHA-256 as it checks the signature
-			Blobs.Received received = blobs.receive(envelope, maxEnvelopeBytes, "envelope", "tendering.bid.empty",
-					"tendering.bid.tooLarge", Blobs.Hashing.NONE);
-			Instant receivedAt = clock.instant();
+			// one pass over the body as it arrives: onto disk, and through the verification, which computes SM3 and
+			// SHA-256 as it checks the signature (the file is not read back); refusals once the body is in
+			Blobs.Checked<VerifiedEnvelope> body;
 			try {
-				VerifiedEnvelope verified;
-				try {
-					verified = envelopes.verify(received.temporary());
+				body = blobs.receive(envelope, maxEnvelopeBytes, "envelope", "tendering.bid.empty",
+						"tendering.bid.tooLarge", clock::instant, envelopes::verify);
+			}
+			catch (EnvelopeRefusal refusal) {
+				throw refusal.toRefusal();
+			}
+			Blobs.Received received = body.received();
+			Instant receivedAt = body.endedAt();
+			VerifiedEnvelope verified = body.outcome();
+			try {
+				Checked checked = holdingAConnection(() -> access.platform(() -> {
+					Checked found = check(id, username, idempotencyKey, verified, receivedAt);
+					return found.earlier() != null ? found
+							: found.stored(store(acting, found, idempotencyKey, received, receivedAt, sourceIp, userAgent));
+				}));
+				if (checked.earlier() == null) {
+					return new BidReceipt(checked.stored().view(), checked.stored().receipt(), false);
 				}
-				catch (EnvelopeRefusal refusal) {
-					throw refusal.toRefusal();
+				// a retry: the same bytes get the same receipt
+				blobs.discard(received);
+				Bids.Row earlier = checked.earlier();
+				if (!earlier.view().section().equals(id) || !earlier.view().sha256().equals(verified.sha256())) {
+					throw Refusal.conflict("Idempotency-Key", "tendering.bid.keyReused");
 				}
-				Checked checked = access.platform(() -> check(id, username, idempotencyKey, verified, receivedAt));
-				if (checked.earlier() != null) { // a retry: the same bytes get the same receipt
-					blobs.discard(received);
-					Bids.Row earlier = checked.earlier();
-					if (!earlier.view().section().equals(id) || !earlier.view().sha256().equals(verified.sha256())) {
-						throw Refusal.conflict("Idempotency-Key", "tendering.bid.keyReused");
-					}
-					return receipt(earlier, true);
-				}
-				Bids.Row row = store(acting, checked, idempotencyKey, received, receivedAt, sourceIp, userAgent);
-				return new BidReceipt(row.view(), row.receipt(), false);
+				return receipt(earlier, true);
 			}
 			catch (RuntimeException refused) {
 				blobs.discard(received);
@@ -162,13 +176,18 @@ public class BidBox {
 		});
 	}
 
-	/** What the checks of a first submission found, or the bid a retry stored earlier. */
-	private record Checked(SectionView section, EntityView bidder, SealedEnvelope sealed, Bids.Row earlier) {
+	/** What the checks of a first submission found (then the bid stored), or the bid a retry stored earlier. */
+	private record Checked(SectionView section, EntityView bidder, SealedEnvelope sealed, Bids.Row earlier,
+			Bids.Row stored) {
+
+		Checked stored(Bids.Row row) {
+			return new Checked(section, bidder, sealed, null, row);
+		}
 	}
 
 	/**
-	 * Every read a bid is checked against, in one transaction: a retry under the same key finds its bid (and skips the
-	 * rest); a first submission is refused when it is late, its envelope's signer is not trusted or not bound to the
+	 * Every read a bid is checked against, in the bid's transaction, the section held: a retry under the same key finds
+	 * its bid (and skips the rest); a first submission is refused when it is late, its envelope's signer is not trusted or not bound to the
 	 * bidder, it is sealed to another section or key, names another bidder, or the bidder has not registered interest,
 	 * is barred or unqualified, holds no bid security or has a bid standing.
 	 */
@@ -179,12 +198,13 @@ public class BidBox {
 		EntityCertificates.BidderStanding standing = access.myStanding(signer, "tendering.entity.notBidder",
 				EntityRole.BIDDER);
 		EntityView bidder = standing.entity();
-		Sections.ForBid found = sections.forBid(id, bidder.id(), username, key, false)
+		// the deadline as it stands under the section's hold (an amendment moving it waits for this transaction)
+		Sections.ForBid found = sections.forBid(id, bidder.id(), username, key, true)
 			.filter(f -> f.section().status().ordinal() >= SectionStatus.PUBLISHED.ordinal())
 			.orElseThrow(SectionAccess::notFound);
 		SectionView section = found.section();
 		if (found.earlier() != null) {
-			return new Checked(section, bidder, null, bids.byId(found.earlier()).orElseThrow());
+			return new Checked(section, bidder, null, bids.byId(found.earlier()).orElseThrow(), null);
 		}
 		if (!desk.clockOf(section, found.holds()).acceptsBid(receivedAt)) {
 			throw late(section, receivedAt);
@@ -229,7 +249,7 @@ public class BidBox {
 		if (found.standing()) {
 			throw Refusal.conflict(null, "tendering.bid.duplicate");
 		}
-		return new Checked(section, bidder, sealed, null);
+		return new Checked(section, bidder, sealed, null, null);
 	}
 
 	/** The signer certificate's fingerprint as the trust store names it: SHA-256 of its DER encoding, lower-case hex. */
@@ -242,7 +262,10 @@ public class BidBox {
 		}
 	}
 
-	/** Keeps the file, signs the receipt, and stores the bid with it in one transaction under the section's hold. */
+	/**
+	 * Keeps the file, signs the receipt, and stores the bid with it, in the checks' transaction (the section held since
+	 * the checks): the audit entry, whose chain head is locked until the commit, comes after the receipt's batch.
+	 */
 	private Bids.Row store(Acting acting, Checked checked, String key, Blobs.Received received, Instant receivedAt,
 			String sourceIp, String userAgent) {
 		SectionView section = checked.section();
@@ -261,31 +284,36 @@ public class BidBox {
 				stored.size(), fingerprint, sealed.sealedAt(), receivedAt.truncatedTo(ChronoUnit.MICROS),
 				BidStatus.RECEIPTED, receiptedAt.truncatedTo(ChronoUnit.MICROS), null);
 		String username = acting.actor().username();
-		return access.platform(() -> {
-			// the deadline as it stands now, under the section's hold (an amendment may have moved it meanwhile)
-			Sections.ForBid held = sections.forBid(section.id(), bidder.id(), username, key, true)
-				.orElseThrow(SectionAccess::notFound);
-			SectionView locked = held.section();
-			if (!desk.clockOf(locked, held.holds()).acceptsBid(receivedAt)) {
-				throw late(locked, receivedAt);
-			}
-			if (!section.openingKey().equals(locked.openingKey())) { // a new round since: sealed to the old key
-				throw Refusal.invalid("envelope", "pki.envelope.notSealedToOpeningKey");
-			}
-			if (held.standing() || held.earlier() != null) { // a bid (or this one's retry) stored meanwhile
-				throw Refusal.conflict(null, "tendering.bid.duplicate");
-			}
-			try {
-				bids.add(bid, bidder.id(), bidder.creditCode(), locked.region(), username, key, statement, receipt,
-						sourceIp == null ? "unknown" : sourceIp, userAgent);
-			}
-			catch (DuplicateKeyException e) {
-				throw Refusal.conflict(null, "tendering.bid.duplicate");
-			}
-			events.publishEvent(new BidSealed(Actors.actor(), bid.section(), bid.id(), bid.tradeCode(), bidder.id(),
-					bid.sha256(), bid.sm3(), bid.size(), bid.receivedAt(), locked.region(), receiptedAt));
-			return new Bids.Row(bid, bidder.id(), locked.region(), username, key, statement, receipt);
-		});
+		try {
+			bids.add(bid, bidder.id(), bidder.creditCode(), section.region(), username, key, statement, receipt,
+					sourceIp == null ? "unknown" : sourceIp, userAgent);
+		}
+		catch (DuplicateKeyException e) { // a bid of this bidder (or this one's retry) stored meanwhile
+			throw Refusal.conflict(null, "tendering.bid.duplicate");
+		}
+		events.publishEvent(new BidSealed(Actors.actor(), bid.section(), bid.id(), bid.tradeCode(), bidder.id(),
+				bid.sha256(), bid.sm3(), bid.size(), bid.receivedAt(), section.region(), receiptedAt));
+		return new Bids.Row(bid, bidder.id(), section.region(), username, key, statement, receipt);
+	}
+
+	/**
+	 * Runs a bid's transaction once fewer than {@code yiwang.tendering.bid-transactions} others hold a connection (each
+	 * holds one while its receipt batch is signed, and the batch needs one of its own).
+	 */
+	private <T> T holdingAConnection(Supplier<T> work) {
+		try {
+			bidTransactions.acquire();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting to store a bid", e);
+		}
+		try {
+			return work.get();
+		}
+		finally {
+			bidTransactions.release();
+		}
 	}
 
 	/** Issues (or, on a retry after an interruption, completes) the receipt of a stored bid. */

@@ -141,4 +141,11 @@ public final class ClusterNodes {
 		}
 		return rows;
 	}
+
+	/** A statement without rows (DDL, a grant), as the database's superuser on the yiwang database. */
+	public static void execute(EmbeddedPostgres pg, String sql) throws Exception {
+		try (Connection c = pg.getDatabase("postgres", "yiwang").getConnection(); Statement s = c.createStatement()) {
+			s.execute(sql);
+		}
+	}
 }

@@ -55,10 +55,17 @@ public final class ClusterNodes {
 	/** Starts {@code main} of {@code mainClass} in a JVM of its own with this JVM's class path; output to name.out. */
 	public static Process java(Path work, String name, String mainClass, List<String> args) throws IOException {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx768m", "-cp", System.getProperty("java.class.path"), mainClass));
+				"-Xmx768m", "-cp", classPath(), mainClass));
 		command.addAll(args);
 		return new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
 			.redirectOutput(work.resolve(name + ".out").toFile()).start();
+	}
+
+	/** This JVM's class path with absolute entries: the child runs in {@code work} (the scripts give bench/target/classes). */
+	private static String classPath() {
+		return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+			.map(entry -> Path.of(entry).toAbsolutePath().toString())
+			.collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
 	}
 
 	/** An application node in a JVM of its own, logging to {@code name}.log in {@code work}. */

@@ -273,13 +273,15 @@ public final class ClusterLoad {
 	}
 
 	/**
-	 * The auction's bids on {@code ports} for the set seconds after a 5-second warm-up: bidder i to node i mod n, a 503
-	 * (the node without the clock) passed on to the next node under the same key. On the floor the same requests with a
-	 * dummy session.
+	 * The auction's bids on {@code ports} for the set seconds after a warm-up as long (5 s at least): bidder i to node
+	 * i mod n, a 503 (the node without the clock) passed on to the next node under the same key. On the floor the same
+	 * requests with a dummy session.
 	 */
 	private Figure bids(AuctionLoad.Setup auction, List<Process> servers, int[] ports, String layout, boolean platform)
 			throws Exception {
-		System.out.printf("auction, %s: warm-up 5 s, then %d bidders for %d s...%n", layout, auctionBidders, seconds);
+		int warmSeconds = Math.max(5, seconds);
+		System.out.printf("auction, %s: warm-up %d s, then %d bidders for %d s...%n", layout, warmSeconds, auctionBidders,
+				seconds);
 		CpuMeter meter = CpuMeter.forDatabaseIn(work.resolve("pg"));
 		Map<Long, String> receipts = new ConcurrentHashMap<>();
 		AtomicLong decided = new AtomicLong();
@@ -326,7 +328,7 @@ public final class ClusterLoad {
 			}
 			throw new IllegalStateException("bid " + key + ": every node answered 503");
 		};
-		LoadRun.run(auctionBidders, 5, 0, meter, attempt);
+		LoadRun.run(auctionBidders, warmSeconds, 0, meter, attempt);
 		long rowsBefore = platform ? rows(auction.listing()) : 0;
 		measuring[0] = true;
 		double[] before = cpu(servers);

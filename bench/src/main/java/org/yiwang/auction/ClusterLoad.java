@@ -123,27 +123,63 @@ public final class ClusterLoad {
 	}
 
 	/** What one layout got at one workload: operations, their rate and p99, the CPU each process spent meanwhile. */
-	record Figure(int operations, double perSecond, double p99Ms, double serversCpu, double databaseCpu,
-			double clientCpu, String note) {
+	record Figure(int operations, double perSecond, double p99Ms, Spent spent, String note) {
 
 		/** CPU ms per operation of the server JVMs and PostgreSQL (the client apart). */
 		double serverMsPerOp() {
-			return 1000 * (serversCpu + databaseCpu) / Math.max(1, operations);
+			return ms(spent.servers() + spent.database());
 		}
 
 		double ms(double cpu) {
 			return 1000 * cpu / Math.max(1, operations);
 		}
+
+		/** The server JVMs' CPU ms per operation, each apart ("node-1 5.1 + node-2 2.3"). */
+		String byServer() {
+			StringBuilder text = new StringBuilder();
+			for (int i = 0; i < spent.each().length; i++) {
+				text.append(i == 0 ? "" : " + ").append(String.format("%.2f", ms(spent.each()[i])));
+			}
+			return text.toString();
+		}
+	}
+
+	/** CPU seconds of each server JVM, of PostgreSQL and of this JVM (the client). */
+	record Spent(double[] each, double database, double client) {
+
+		double servers() {
+			return java.util.Arrays.stream(each).sum();
+		}
+
+		Spent minus(Spent earlier) {
+			double[] d = each.clone();
+			for (int i = 0; i < d.length; i++) {
+				d[i] -= earlier.each[i];
+			}
+			return new Spent(d, database - earlier.database, client - earlier.client);
+		}
 	}
 
 	/** CPU seconds so far of the server processes, of PostgreSQL and of this JVM (the client). */
-	private double[] cpu(List<Process> servers) {
-		double sum = 0;
-		for (Process p : servers) {
-			sum += CpuMeter.processSeconds(p.pid());
+	private Spent cpu(List<Process> servers) {
+		return new Spent(servers.stream().mapToDouble(p -> CpuMeter.processSeconds(p.pid())).toArray(),
+				CpuMeter.forDatabaseIn(work.resolve("pg")).sample().database(),
+				CpuMeter.processSeconds(ProcessHandle.current().pid()));
+	}
+
+	/** Cores the servers and PostgreSQL keep busy with no request (leases, tickers, the JIT finishing), over 5 s. */
+	private String idle(List<Process> servers, String layout) throws InterruptedException {
+		Spent before = cpu(servers);
+		long t0 = System.nanoTime();
+		Thread.sleep(5000);
+		Spent idle = cpu(servers).minus(before);
+		double seconds = (System.nanoTime() - t0) / 1e9;
+		StringBuilder text = new StringBuilder(layout + " idle for 5 s before its work: cores busy");
+		for (int i = 0; i < idle.each().length; i++) {
+			text.append(String.format(" %s %.3f,", servers.size() == 1 && layout.equals("floor") ? "floor" : "node-" + (i + 1),
+					idle.each()[i] / seconds));
 		}
-		return new double[] { sum, CpuMeter.forDatabaseIn(work.resolve("pg")).sample().database(),
-				CpuMeter.processSeconds(ProcessHandle.current().pid()) };
+		return text.append(String.format(" PostgreSQL %.3f", idle.database() / seconds)).toString();
 	}
 
 	private int run(int kilobytes) throws Exception {
@@ -179,6 +215,7 @@ public final class ClusterLoad {
 				work.resolve("floor-envelopes").toString()));
 		System.out.printf("floor ready on port %d after %.1f s%n", floorPort, ClusterNodes.waitReady(floorPort, floor, "/"));
 		List<Process> servers = List.of(floor);
+		List<String> idle = new ArrayList<>(List.of(idle(servers, "floor")));
 		Figure rushFloor = rush(rush, servers, new int[] { floorPort }, 0, "floor", false);
 		Figure bidsFloor = bids(auction, servers, new int[] { floorPort }, "floor", false);
 		ClusterNodes.stop(floor);
@@ -187,6 +224,7 @@ public final class ClusterLoad {
 		int[] ports = { ClusterNodes.freePort(), ClusterNodes.freePort() };
 		Process node1 = ClusterNodes.startNode(work, common, "node-1", ports[0], threads);
 		servers = List.of(node1);
+		idle.add(idle(servers, "1 node"));
 		Figure rushOne = rush(rush, servers, new int[] { ports[0] }, 0, "1 node", true);
 		Figure bidsOne = bids(auction, servers, new int[] { ports[0] }, "1 node", true);
 
@@ -194,6 +232,7 @@ public final class ClusterLoad {
 		Process node2 = ClusterNodes.startNode(work, common, "node-2", ports[1], threads);
 		System.out.println("auction clock held by " + ClusterNodes.single(pg, "select owner_node from auction.clock_lease"));
 		servers = List.of(node1, node2);
+		idle.add(idle(servers, "2 nodes"));
 		Figure rushTwo = rush(rush, servers, ports, set, "2 nodes", true);
 		Figure bidsTwo = bids(auction, servers, ports, "2 nodes", true);
 		ClusterNodes.stop(node2);
@@ -220,10 +259,11 @@ public final class ClusterLoad {
 			String[] layouts = { "floor", "1 node", "2 nodes" };
 			for (int i = 0; i < 3; i++) {
 				Figure f = figures[i];
-				System.out.printf("%s, %s: CPU ms per op: server JVM(s) %.2f, PostgreSQL %.2f, client %.2f; %s%n",
-						named[0], layouts[i], f.ms(f.serversCpu()), f.ms(f.databaseCpu()), f.ms(f.clientCpu()), f.note());
+				System.out.printf("%s, %s: CPU ms per op: server JVM(s) %s, PostgreSQL %.2f, client %.2f; %s%n",
+						named[0], layouts[i], f.byServer(), f.ms(f.spent().database()), f.ms(f.spent().client()), f.note());
 			}
 		}
+		idle.forEach(System.out::println);
 		System.out.printf("Cores busy at R operations/s = R x (CPU ms per op) / 1000: rush 1 node %.3f cores per receipt/s, "
 				+ "auction 1 node %.4f cores per decided bid/s (servers + PostgreSQL)%n", rushOne.serverMsPerOp() / 1000,
 				bidsOne.serverMsPerOp() / 1000);
@@ -236,7 +276,7 @@ public final class ClusterLoad {
 		return String.format("| %s | %.1f | %.1f | %.1f | %.2f | %.0f / %.0f / %.0f | %.2f / %.2f / %.2f | %.2f / %.2f / "
 				+ "%.2f |", name, floor.perSecond(), one.perSecond(), two.perSecond(), two.perSecond() / one.perSecond(),
 				floor.p99Ms(), one.p99Ms(), two.p99Ms(), floor.serverMsPerOp(), one.serverMsPerOp(), two.serverMsPerOp(),
-				floor.ms(floor.clientCpu()), one.ms(one.clientCpu()), two.ms(two.clientCpu()));
+				floor.ms(floor.spent().client()), one.ms(one.spent().client()), two.ms(two.spent().client()));
 	}
 
 	/**
@@ -249,10 +289,10 @@ public final class ClusterLoad {
 		System.out.printf("rush, %s: warm-up of %d, then %d uploads...%n", layout, warmBidders, rushBidders);
 		long storedBefore = platform ? stored(rush) : 0;
 		ClusterRush.Pass warm = rush.rush(rushClient, ports, from, from + warmBidders, concurrency);
-		double[] before = cpu(servers);
+		Spent before = cpu(servers);
 		ClusterRush.Pass pass = rush.rush(rushClient, ports, from + warmBidders, from + warmBidders + rushBidders,
 				concurrency);
-		double[] after = cpu(servers);
+		Spent spent = cpu(servers).minus(before);
 		String note = String.format("%d receipted, %d errors (warm-up %d receipted, %d errors)", pass.receipted(),
 				pass.failed(), warm.receipted(), warm.failed());
 		if (platform) {
@@ -263,8 +303,7 @@ public final class ClusterLoad {
 			check("rush, " + layout + ": every upload receipted and every receipt stored, 0 lost", stored == answered
 					&& pass.failed() == 0 && warm.failed() == 0, note);
 		}
-		return new Figure(pass.receipted(), pass.receipted() / pass.seconds(), pass.ms(0.99), after[0] - before[0],
-				after[1] - before[1], after[2] - before[2], note);
+		return new Figure(pass.receipted(), pass.receipted() / pass.seconds(), pass.ms(0.99), spent, note);
 	}
 
 	private long stored(ClusterRush rush) throws Exception {
@@ -331,9 +370,9 @@ public final class ClusterLoad {
 		LoadRun.run(auctionBidders, warmSeconds, 0, meter, attempt);
 		long rowsBefore = platform ? rows(auction.listing()) : 0;
 		measuring[0] = true;
-		double[] before = cpu(servers);
+		Spent before = cpu(servers);
 		LoadRun.Result result = LoadRun.run(auctionBidders, seconds, 0, meter, attempt);
-		double[] after = cpu(servers);
+		Spent spent = cpu(servers).minus(before);
 		measuring[0] = false;
 		String note = String.format("%.0f accepted/s", result.durablePerSecond());
 		if (ports.length > 1) {
@@ -355,8 +394,7 @@ public final class ClusterLoad {
 			check("auction, " + layout + ": each bid decided once (one row per accepted key, each receipt its row)",
 					added == receipts.size() && mismatched == 0 && duplicateSeq.get() == 0, note);
 		}
-		return new Figure((int) decided.get(), result.decidedPerSecond(), result.p99Ms(), after[0] - before[0],
-				after[1] - before[1], after[2] - before[2], note);
+		return new Figure((int) decided.get(), result.decidedPerSecond(), result.p99Ms(), spent, note);
 	}
 
 	private long rows(UUID listing) throws Exception {

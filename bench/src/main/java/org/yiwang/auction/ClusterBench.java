@@ -1,5 +1,8 @@
 package org.yiwang.auction;
 
+import static org.yiwang.bench.ClusterNodes.rows;
+import static org.yiwang.bench.ClusterNodes.single;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -124,7 +127,7 @@ public final class ClusterBench {
 		for (int n = 0; n < 2; n++) {
 			nodes[n] = ClusterNodes.startNode(work, common, "node-" + (n + 1), ports[n]);
 		}
-		String holder = ClusterNodes.single(pg, "select owner_node from auction.clock_lease");
+		String holder = single(pg, "select owner_node from auction.clock_lease");
 		System.out.println("auction clock held by " + holder);
 		int clock = holder.equals("node-1") ? 0 : 1;
 		int other = 1 - clock;
@@ -169,7 +172,7 @@ public final class ClusterBench {
 		int bidsAfterKill = 6;
 		while (receipts.size() < bidsBeforeKill + bidsAfterKill) {
 			if (killedAt == 0 && receipts.size() >= bidsBeforeKill && answered.get() >= rush.size() / 2) {
-				endBefore = ClusterNodes.single(pg, "select ends_at::text from auction.auctions where listing_id = '" + listing + "'");
+				endBefore = single(pg, "select ends_at::text from auction.auctions where listing_id = '" + listing + "'");
 				nodes[clock].destroyForcibly(); // SIGKILL: no shutdown hook, the lease is not given up
 				alive[clock] = false;
 				killedAt = System.nanoTime();
@@ -214,7 +217,7 @@ public final class ClusterBench {
 		check("rush: every bidder ends with a receipted bid that counts (0 lost)", counted == rush.size(),
 				counted + " / " + rush.size());
 		// ordered by the column, not by the output "seq", which is its text: 1, 10, 11, 12, 2, ... failed both checks below
-		List<String[]> rows = ClusterNodes.rows(pg, "select b.seq::text, b.amount::text, b.idempotency_key, b.transferee_id::text "
+		List<String[]> rows = rows(pg, "select b.seq::text, b.amount::text, b.idempotency_key, b.transferee_id::text "
 				+ "from auction.bids b where b.listing_id = '" + listing + "' order by b.seq");
 		Set<String> keys = ConcurrentHashMap.newKeySet();
 		boolean once = true;
@@ -232,9 +235,9 @@ public final class ClusterBench {
 				&& new BigDecimal(rows.get((int) r.seq() - 1)[1]).compareTo(new BigDecimal(r.amount())) == 0
 				&& rows.get((int) r.seq() - 1)[2].equals(r.key()));
 		check("auction: every receipt held is its recorded bid", matching, receipts.size() + " receipts");
-		String newHolder = ClusterNodes.single(pg, "select owner_node from auction.clock_lease");
+		String newHolder = single(pg, "select owner_node from auction.clock_lease");
 		check("auction: the other node took the clock over", newHolder.equals("node-" + (other + 1)), newHolder);
-		String moved = ClusterNodes.single(pg, "select coalesce(max(new_ends_at - old_ends_at)::text, 'none') from auction.extensions "
+		String moved = single(pg, "select coalesce(max(new_ends_at - old_ends_at)::text, 'none') from auction.extensions "
 				+ "where listing_id = '" + listing + "' and resumed_at > now() - interval '30 minutes' and last_alive > "
 				+ "(select min(placed_at) from auction.bids where listing_id = '" + listing + "')");
 		check("auction: its end moved by the outage (recorded extension)", !moved.equals("none"),

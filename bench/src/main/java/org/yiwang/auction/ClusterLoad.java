@@ -167,8 +167,20 @@ public final class ClusterLoad {
 				CpuMeter.processSeconds(ProcessHandle.current().pid()));
 	}
 
-	/** Cores the servers and PostgreSQL keep busy with no request (leases, tickers, the JIT finishing), over 5 s. */
+	/**
+	 * Cores the servers and PostgreSQL keep busy with no request (leases, tickers), over 5 s, after waiting (up to 60 s)
+	 * for a node just started to settle: its first seconds keep a fifth of a core busy (JIT, start-up work), which would
+	 * otherwise weigh on the layout it joins.
+	 */
 	private String idle(List<Process> servers, String layout) throws InterruptedException {
+		long settleBy = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		double busy;
+		do {
+			Spent start = cpu(servers);
+			Thread.sleep(2000);
+			busy = cpu(servers).minus(start).servers() / 2;
+		}
+		while (busy > 0.05 * servers.size() && System.nanoTime() < settleBy);
 		Spent before = cpu(servers);
 		long t0 = System.nanoTime();
 		Thread.sleep(5000);
@@ -176,8 +188,8 @@ public final class ClusterLoad {
 		double seconds = (System.nanoTime() - t0) / 1e9;
 		StringBuilder text = new StringBuilder(layout + " idle for 5 s before its work: cores busy");
 		for (int i = 0; i < idle.each().length; i++) {
-			text.append(String.format(" %s %.3f,", servers.size() == 1 && layout.equals("floor") ? "floor" : "node-" + (i + 1),
-					idle.each()[i] / seconds));
+			String name = layout.equals("floor") ? "floor" : "node-" + (i + 1);
+			text.append(String.format(" %s %.3f,", name, idle.each()[i] / seconds));
 		}
 		return text.append(String.format(" PostgreSQL %.3f", idle.database() / seconds)).toString();
 	}
@@ -188,11 +200,13 @@ public final class ClusterLoad {
 		String threads = "--server.tomcat.threads.max=" + Math.max(200, auctionBidders + 20);
 
 		// --- set-up in this JVM, as a node that then leaves ------------------------------------------------------
-		System.out.println("Setting up (a node in this JVM): the rush's section and bidders, the auction and its bidders...");
+		System.out.println("Setting up (a node in this JVM): the rush's section and bidders, the auction and its "
+				+ "bidders...");
 		long setupStart = System.nanoTime();
 		List<String> setupArgs = new ArrayList<>(common);
 		setupArgs.addAll(List.of("--server.port=0", "--yiwang.cluster.node-id=setup",
-				"--logging.file.name=" + work.resolve("setup.log"), "--yiwang.portal.index-directory=" + work.resolve("index-0")));
+				"--logging.file.name=" + work.resolve("setup.log"),
+				"--yiwang.portal.index-directory=" + work.resolve("index-0")));
 		ClusterRush rush;
 		AuctionLoad.Setup auction;
 		try (ConfigurableApplicationContext setup = new SpringApplicationBuilder(YiwangApplication.class)

@@ -57,8 +57,11 @@ public final class ClusterNodes {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx768m", "-cp", classPath(), mainClass));
 		command.addAll(args);
-		return new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+		Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
 			.redirectOutput(work.resolve(name + ".out").toFile()).start();
+		// a bench that fails half-way leaves no server running behind it
+		Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+		return process;
 	}
 
 	/** This JVM's class path with absolute entries: the child runs in {@code work} (the scripts give bench/target/classes). */

@@ -4,8 +4,8 @@
 # bidder, a 503 from the node without the clock passed on) in each. One table: ops/s, the 2-node/1-node ratio, p99 and
 # CPU ms per op (server JVMs + PostgreSQL; the client's apart), beside the floor's; the checks (0 receipts lost, each
 # bid decided once). Setup a few minutes (bidders, certificates, envelopes), then ~5 min. Exit 1 if a check fails.
-# Usage: bench/cluster-load.sh [rush bidders=400] [envelope KB=256] [auction bidders=200] [seconds=10] [uploads at a time=16]
-#        (the issue's rush: bench/cluster-load.sh 2000 1024)
+# Usage: bench/cluster-load.sh [rush bidders=400] [envelope KB=1024] [auction bidders=200] [seconds=10] [uploads at a time=16]
+#        (1 MB envelopes: the CPU per receipt is the issue's; its whole rush: bench/cluster-load.sh 2000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "Building (envelope + platform jars, bench classes)..."

@@ -296,28 +296,42 @@ public final class AuctionLoad {
 				() -> hall.concludeAsOf(listing.id(), clock.instant(), 24 * 60, null, periodEnd));
 	}
 
-	private static final java.util.regex.Pattern SESSION = java.util.regex.Pattern.compile("JSESSIONID=([^;]+)");
+	/** The session cookie as the Cookie header carries it: the container's JSESSIONID, or Spring Session's SESSION. */
+	private static final java.util.regex.Pattern SESSION = java.util.regex.Pattern
+		.compile("((?:JSESSIONID|SESSION)=[^;]+)");
 
 	private static final java.util.regex.Pattern CSRF = java.util.regex.Pattern
 		.compile("name=\"_csrf\" (?:value|content)=\"([^\"]+)\"");
 
-	/**
-	 * Signs in through the login page as a browser does and returns "session cookie|CSRF token" for the live page's
-	 * bid endpoint: a session costs no database work per request (a bearer token is looked up at each one).
-	 */
 	String signIn(String user, UUID listing) throws Exception {
-		HttpResponse<String> page = http.send(HttpRequest.newBuilder(uri("/login")).build(),
+		return signIn(http, "http://localhost:" + port, user, listing);
+	}
+
+	/**
+	 * Signs in through the login page at {@code base} as a browser does and returns "session cookie|CSRF token" for the
+	 * live page's bid endpoint: a container's session costs no database work per request (a bearer token is looked up
+	 * at each one; a cluster's JDBC session is read at each one).
+	 */
+	static String signIn(HttpClient http, String base, String user, UUID listing) throws Exception {
+		HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
 				HttpResponse.BodyHandlers.ofString());
 		String cookie = match(SESSION, String.join(";", page.headers().allValues("Set-Cookie")));
 		String csrf = match(CSRF, page.body());
-		HttpResponse<String> login = http.send(HttpRequest.newBuilder(uri("/login")).header("Cookie", "JSESSIONID=" + cookie)
+		HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Cookie", cookie)
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + PASSWORD + "&_csrf=" + csrf))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		String session = match(SESSION, String.join(";", login.headers().allValues("Set-Cookie")));
-		HttpResponse<String> live = http.send(HttpRequest.newBuilder(uri("/auctions/" + listing))
-			.header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> live = http.send(HttpRequest.newBuilder(URI.create(base + "/auctions/" + listing))
+			.header("Cookie", session).build(), HttpResponse.BodyHandlers.ofString());
 		return session + "|" + match(CSRF, live.body());
+	}
+
+	/** A bid as the live page posts it: form body, session cookie, CSRF header, JSON answer, an idempotency key. */
+	static HttpRequest bidRequest(URI uri, String cookie, String csrf, String key, long amount) {
+		return HttpRequest.newBuilder(uri).header("Cookie", cookie).header("X-CSRF-TOKEN", csrf)
+			.header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
+			.header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString("amount=" + amount + ".00")).build();
 	}
 
 	private static String match(java.util.regex.Pattern pattern, String text) {
@@ -335,8 +349,8 @@ public final class AuctionLoad {
 	/** The floor's table: logged like the bids table, created by the owner; the application role only inserts. */
 	void probeTable() throws java.sql.SQLException {
 		try (var c = app.getBean("migrationDataSource", DataSource.class).getConnection(); var s = c.createStatement()) {
-			s.execute("create table if not exists public.bench_probe (id bigint, amount numeric(20,2), at timestamptz)");
-			s.execute("grant insert on public.bench_probe to yiwang_app");
+			s.execute(org.yiwang.bench.InsertFloorServlet.TABLE);
+			s.execute(org.yiwang.bench.InsertFloorServlet.GRANT);
 		}
 	}
 
@@ -349,41 +363,13 @@ public final class AuctionLoad {
 	 * platform must do per bid, so its rate bounds the auction's from above on this machine.
 	 */
 	LoadRun.Result floor(int bidders, int seconds, int pacedRate, CpuMeter meter) throws Exception {
-		DataSource pool = app.getBean(DataSource.class);
-		AtomicLong ids = new AtomicLong(1L << 40);
-		jakarta.servlet.http.HttpServlet servlet = new jakarta.servlet.http.HttpServlet() {
-			@Override
-			protected void doPost(jakarta.servlet.http.HttpServletRequest request,
-					jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
-				BigDecimal amount = new BigDecimal(request.getParameter("amount"));
-				insert(amount);
-				response.setContentType("application/json");
-				response.getWriter().write("{\"amount\":\"" + amount + "\"}");
-			}
-
-			private void insert(BigDecimal amount) throws java.io.IOException {
-				try (var c = pool.getConnection();
-						var p = c.prepareStatement("insert into public.bench_probe values (?, ?, now())")) {
-					c.setAutoCommit(false);
-					p.setLong(1, ids.incrementAndGet());
-					p.setBigDecimal(2, amount);
-					p.executeUpdate();
-					c.commit();
-				}
-				catch (java.sql.SQLException e) {
-					throw new java.io.IOException(e);
-				}
-			}
-		};
+		jakarta.servlet.http.HttpServlet servlet = new org.yiwang.bench.InsertFloorServlet(app.getBean(DataSource.class));
 		try (org.yiwang.bench.BareServlet bare = new org.yiwang.bench.BareServlet(servlet, Math.max(200, bidders + 20))) {
 			URI uri = URI.create("http://localhost:" + bare.port() + "/auctions/bids");
 			AtomicLong price = new AtomicLong();
 			return LoadRun.run(bidders, seconds, pacedRate, meter, () -> {
-				HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).header("Cookie", "JSESSIONID=bench")
-					.header("X-CSRF-TOKEN", "bench").header("Content-Type", "application/x-www-form-urlencoded")
-					.header("Accept", "application/json").header("Idempotency-Key", "bench-" + keys.incrementAndGet())
-					.POST(HttpRequest.BodyPublishers.ofString("amount=" + price.incrementAndGet() + ".00")).build(),
-						HttpResponse.BodyHandlers.ofString());
+				HttpResponse<String> r = http.send(bidRequest(uri, "JSESSIONID=bench", "bench",
+						"bench-" + keys.incrementAndGet(), price.incrementAndGet()), HttpResponse.BodyHandlers.ofString());
 				if (r.statusCode() != 200) {
 					throw new IllegalStateException("floor request failed: " + r.statusCode() + " " + r.body());
 				}
@@ -402,11 +388,8 @@ public final class AuctionLoad {
 			int who = (int) (next.getAndIncrement() % bidders);
 			long amount = price.incrementAndGet();
 			String[] session = setup.tokens.get(who).split("\\|");
-			HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).header("Cookie", "JSESSIONID=" + session[0])
-				.header("X-CSRF-TOKEN", session[1]).header("Content-Type", "application/x-www-form-urlencoded")
-				.header("Accept", "application/json").header("Idempotency-Key", "bench-" + keys.incrementAndGet())
-				.POST(HttpRequest.BodyPublishers.ofString("amount=" + amount + ".00")).build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> r = http.send(bidRequest(uri, session[0], session[1], "bench-" + keys.incrementAndGet(),
+					amount), HttpResponse.BodyHandlers.ofString());
 			if (r.statusCode() == 409) {
 				// Overtaken by a higher bid in flight: learn the price and go on.
 				return LoadRun.Answer.REFUSED;

@@ -1,5 +1,8 @@
 package org.yiwang.auction;
 
+import static org.yiwang.bench.ClusterNodes.rows;
+import static org.yiwang.bench.ClusterNodes.single;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,9 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.yiwang.YiwangApplication;
+import org.yiwang.bench.ClusterNodes;
 import org.yiwang.bench.ClusterRush;
 import org.yiwang.registry.EntityRole;
 import org.yiwang.registry.EntityView;
@@ -86,20 +87,8 @@ public final class ClusterBench {
 	}
 
 	private static int run(EmbeddedPostgres pg, Path work, int rushBidders, int kilobytes) throws Exception {
-		try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-			s.execute("CREATE ROLE yiwang_owner LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD 'owner'");
-			s.execute("CREATE ROLE yiwang_app LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD 'app'");
-			s.execute("GRANT yiwang_app TO yiwang_owner WITH ADMIN OPTION");
-			s.execute("CREATE DATABASE yiwang OWNER yiwang_owner");
-		}
-		String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/yiwang";
-		List<String> common = List.of("--spring.datasource.url=" + url, "--spring.datasource.username=yiwang_owner",
-				"--spring.datasource.password=owner", "--yiwang.database.app-password=app",
-				"--yiwang.cluster.jdbc-sessions=true", "--yiwang.auction.clock-lease=3s",
-				"--yiwang.pki.key-secret-file=" + work.resolve("pki-key-secret"),
-				"--yiwang.tendering.blob-directory=" + work.resolve("blobs"), "--yiwang.demo.city=false",
-				"--yiwang.demo.entities=false", "--yiwang.demo.guarantee=false", "--spring.main.banner-mode=off",
-				"--logging.level.root=WARN");
+		String url = ClusterNodes.database(pg);
+		List<String> common = ClusterNodes.commonArgs(url, work);
 
 		// --- set-up in this JVM, as a third node that then leaves ------------------------------------------------
 		System.out.println("Setting up (a node in this JVM): the rush's section and bidders, the auction...");
@@ -133,14 +122,10 @@ public final class ClusterBench {
 		}
 
 		// --- two nodes ------------------------------------------------------------------------------------------
-		int[] ports = { freePort(), freePort() };
+		int[] ports = { ClusterNodes.freePort(), ClusterNodes.freePort() };
 		Process[] nodes = new Process[2];
 		for (int n = 0; n < 2; n++) {
-			List<String> nodeArgs = new ArrayList<>(common);
-			nodeArgs.addAll(List.of("--server.port=" + ports[n], "--yiwang.cluster.node-id=node-" + (n + 1),
-					"--yiwang.portal.index-directory=" + work.resolve("index-" + (n + 1))));
-			nodes[n] = start(work, nodeArgs, "node-" + (n + 1));
-			System.out.printf("node-%d ready on port %d after %.1f s%n", n + 1, ports[n], waitReady(ports[n], nodes[n]));
+			nodes[n] = ClusterNodes.startNode(work, common, "node-" + (n + 1), ports[n]);
 		}
 		String holder = single(pg, "select owner_node from auction.clock_lease");
 		System.out.println("auction clock held by " + holder);
@@ -405,64 +390,6 @@ public final class ClusterBench {
 		System.out.printf("%-4s %-100s %s%n", ok ? "OK" : "FAIL", what, detail);
 		if (!ok) {
 			failures.add(what);
-		}
-	}
-
-	private static String single(EmbeddedPostgres pg, String sql) throws Exception {
-		List<String[]> rows = rows(pg, sql);
-		return rows.isEmpty() ? null : rows.get(0)[0];
-	}
-
-	/** As the database's superuser (row-level security does not bind it), on the yiwang database. */
-	private static List<String[]> rows(EmbeddedPostgres pg, String sql) throws Exception {
-		List<String[]> rows = new ArrayList<>();
-		try (Connection c = pg.getDatabase("postgres", "yiwang").getConnection(); Statement s = c.createStatement();
-				ResultSet rs = s.executeQuery(sql)) {
-			int columns = rs.getMetaData().getColumnCount();
-			while (rs.next()) {
-				String[] row = new String[columns];
-				for (int i = 0; i < columns; i++) {
-					row[i] = rs.getString(i + 1);
-				}
-				rows.add(row);
-			}
-		}
-		return rows;
-	}
-
-	private static Process start(Path work, List<String> args, String name) throws IOException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx768m", "-cp", System.getProperty("java.class.path"), YiwangApplication.class.getName()));
-		command.addAll(args);
-		command.add("--logging.file.name=" + work.resolve(name + ".log"));
-		return new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-			.redirectOutput(work.resolve(name + ".out").toFile()).start();
-	}
-
-	private static double waitReady(int port, Process process) throws Exception {
-		long start = System.nanoTime();
-		while (System.nanoTime() - start < Duration.ofMinutes(4).toNanos()) {
-			if (!process.isAlive()) {
-				throw new IllegalStateException("The node exited with " + process.exitValue());
-			}
-			try {
-				HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-						+ "/actuator/health")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-				if (r.statusCode() == 200) {
-					return (System.nanoTime() - start) / 1e9;
-				}
-			}
-			catch (IOException e) {
-				// not listening yet
-			}
-			Thread.sleep(300);
-		}
-		throw new IllegalStateException("The node did not answer within 4 minutes");
-	}
-
-	private static int freePort() throws IOException {
-		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 }

@@ -27,11 +27,16 @@ public final class BareServlet implements AutoCloseable {
 
 	/** Starts {@code servlet} on a free loopback port, mapped to every path, with up to {@code threads} threads. */
 	public BareServlet(HttpServlet servlet, int threads) throws IOException, LifecycleException {
+		this(servlet, threads, 0);
+	}
+
+	/** Starts {@code servlet} on loopback port {@code port} (0: a free one), with up to {@code threads} threads. */
+	public BareServlet(HttpServlet servlet, int threads, int port) throws IOException, LifecycleException {
 		base = Files.createTempDirectory("yiwang-bare-servlet");
 		tomcat = new Tomcat();
 		tomcat.setBaseDir(base.toString());
 		Connector connector = new Connector("HTTP/1.1");
-		connector.setPort(0);
+		connector.setPort(port);
 		connector.setProperty("address", "127.0.0.1");
 		connector.setProperty("maxThreads", Integer.toString(threads));
 		connector.setProperty("maxConnections", Integer.toString(Math.max(8192, threads)));
@@ -41,7 +46,7 @@ public final class BareServlet implements AutoCloseable {
 		Tomcat.addServlet(context, "bare", servlet);
 		context.addServletMappingDecoded("/*", "bare");
 		tomcat.start();
-		port = connector.getLocalPort();
+		this.port = connector.getLocalPort();
 	}
 
 	public int port() {

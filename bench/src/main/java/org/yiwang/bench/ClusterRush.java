@@ -52,4 +52,28 @@ public final class ClusterRush {
 				HttpResponse.BodyHandlers.ofString());
 		return mine.statusCode() == 200 && mine.body().contains("\"RECEIPTED\"");
 	}
+
+	/** What one pass of uploads got, as {@link DeadlineRush#rush} measures it. */
+	public record Pass(long[] latencies, int receipted, int failed, double seconds) {
+
+		/** The latency at {@code quantile} in milliseconds. */
+		public double ms(double quantile) {
+			return latencies[Math.min(latencies.length - 1, (int) Math.ceil(quantile * latencies.length) - 1)] / 1e6;
+		}
+	}
+
+	/**
+	 * Bidders {@code from} (inclusive) to {@code to} (exclusive) upload their envelopes once, {@code concurrency} at a
+	 * time, the k-th of them to {@code ports[k % ports.length]}, as a round-robin balancer spreads them.
+	 */
+	public Pass rush(HttpClient http, int[] ports, int from, int to, int concurrency) throws Exception {
+		DeadlineRush.Rush r = DeadlineRush.rush(http, ports, prepared.section(), prepared.bidders().subList(from, to),
+				concurrency);
+		return new Pass(r.latencies(), r.receipted().get(), r.failed().get(), r.seconds());
+	}
+
+	/** The envelopes' size in bytes. */
+	public long envelopeBytes() throws java.io.IOException {
+		return java.nio.file.Files.size(prepared.bidders().get(0).envelope());
+	}
 }

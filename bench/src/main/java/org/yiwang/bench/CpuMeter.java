@@ -90,6 +90,12 @@ public final class CpuMeter {
 		return groups;
 	}
 
+	/** CPU seconds (user and kernel, all its threads) of the process {@code pid} so far; NaN when it is gone. */
+	public static double processSeconds(long pid) {
+		String[] stat = stat(Path.of("/proc", Long.toString(pid)));
+		return stat == null ? Double.NaN : (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) / TICKS;
+	}
+
 	/** The fields of /proc/pid/stat after the command name: state, ppid, …; null when the process is gone. */
 	private static String[] stat(Path proc) {
 		try {

@@ -452,6 +452,12 @@ public final class DeadlineRush {
 	/** Every bidder uploads its envelope once to {@code port}, {@code concurrency} at a time. */
 	static Rush rush(HttpClient http, int port, SectionView section, List<Bidder> bidders, int concurrency)
 			throws Exception {
+		return rush(http, new int[] { port }, section, bidders, concurrency);
+	}
+
+	/** The same spread over nodes: the k-th bidder of the list to {@code ports[k % ports.length]}. */
+	static Rush rush(HttpClient http, int[] ports, SectionView section, List<Bidder> bidders, int concurrency)
+			throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(concurrency);
 		long[] latencies = new long[bidders.size()];
 		AtomicInteger receipted = new AtomicInteger();
@@ -459,7 +465,9 @@ public final class DeadlineRush {
 		AtomicLong index = new AtomicLong();
 		List<Future<?>> uploads = new ArrayList<>();
 		long start = System.nanoTime();
-		for (Bidder b : bidders) {
+		for (int k = 0; k < bidders.size(); k++) {
+			Bidder b = bidders.get(k);
+			int port = ports[k % ports.length];
 			uploads.add(pool.submit(() -> {
 				long t0 = System.nanoTime();
 				int status = upload(http, port, section, b);

@@ -114,7 +114,7 @@ public final class HandlerLookup {
 				this.mappings::lookupByIndex);
 		if (bidMapping != null) {
 			HandlerMapping own = bidMapping;
-			compare("getHandler for the bid: auction.web.BidMapping (old) vs the indexed MVC mapping", bid, rounds * 200,
+			compare("getHandler for the bid: auction.web.BidMapping (a mapping for this path only) vs the indexed MVC mapping", bid, rounds * 200,
 					own::getHandler, this.mappings::getHandler);
 		}
 		Authentication anonymous = new AnonymousAuthenticationToken("bench", "anonymousUser",

@@ -105,8 +105,14 @@ final class IndexedUrlRules implements AuthorizationManager<HttpServletRequest> 
 	public AuthorizationResult authorize(Supplier<? extends Authentication> authentication, HttpServletRequest request) {
 		// The path as each PathPatternRequestMatcher reads it: the one parsed for this request, else parsed here once.
 		boolean parsed = ServletRequestPathUtils.hasParsedRequestPath(request);
-		RequestPath path = parsed ? ServletRequestPathUtils.getParsedRequestPath(request)
-				: ServletRequestPathUtils.parseAndCache(request);
+		RequestPath path;
+		try {
+			path = parsed ? ServletRequestPathUtils.getParsedRequestPath(request) : ServletRequestPathUtils.parseAndCache(request);
+		}
+		catch (RuntimeException unparsable) {
+			// whatever Spring Security's walk makes of such a request (a rule before the path rules may still decide)
+			return this.original.authorize(authentication, request);
+		}
 		int rule = -1;
 		RequestMatcher.MatchResult match = null;
 		try {

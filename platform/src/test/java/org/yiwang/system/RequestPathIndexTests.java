@@ -104,7 +104,7 @@ class RequestPathIndexTests {
 
 	@Test
 	void everyUrlRuleDecidesAsSpringSecuritysOwnWalk() {
-		Map<String, IndexedUrlRules> managers = new LinkedHashMap<>();
+		Map<SecurityFilterChain, IndexedUrlRules> managers = new LinkedHashMap<>();
 		for (SecurityFilterChain chain : this.chains) {
 			AuthorizationManager<?> manager = chain.getFilters().stream().filter(AuthorizationFilter.class::isInstance)
 				.map(f -> ((AuthorizationFilter) f).getAuthorizationManager()).findFirst().orElseThrow();
@@ -113,7 +113,7 @@ class RequestPathIndexTests {
 				manager = (AuthorizationManager<?>) ReflectionTestUtils.getField(observed, "delegate");
 			}
 			assertThat(manager).isInstanceOf(IndexedUrlRules.class);
-			managers.put(chain.toString(), (IndexedUrlRules) manager);
+			managers.put(chain, (IndexedUrlRules) manager);
 		}
 		assertThat(managers).hasSize(2);
 		List<Authentication> people = new ArrayList<>();
@@ -125,9 +125,11 @@ class RequestPathIndexTests {
 		int granted = 0;
 		int denied = 0;
 		List<String> paths = samplePaths().stream().filter(p -> !p.endsWith("/extra")).toList();
-				for (IndexedUrlRules rules : managers.values()) {
+				for (Map.Entry<SecurityFilterChain, IndexedUrlRules> chain : managers.entrySet()) {
+			IndexedUrlRules rules = chain.getValue();
 			assertThat(rules.rules()).isGreaterThan(100);
-			for (String path : paths) {
+			// each path against the chain that takes it (the API's: /api/**, /actuator/**, /v3/api-docs/**)
+			for (String path : paths.stream().filter(p -> chain.getKey().matches(new MockHttpServletRequest("GET", p))).toList()) {
 				for (String method : List.of("GET", "POST", "PUT")) {
 					for (Authentication person : people) {
 						Boolean byWalk = decision(rules.original(), person, method, path, DispatcherType.REQUEST, true);
@@ -157,8 +159,8 @@ class RequestPathIndexTests {
 			assertThat(decision(rules, people.get(0), "POST", "/auctions/1/bids", DispatcherType.ASYNC, false)).isTrue();
 		}
 		assertThat(differences).isEmpty();
-		assertThat(granted).isGreaterThan(1000);
-		assertThat(denied).isGreaterThan(1000);
+		assertThat(granted).isGreaterThan(500);
+		assertThat(denied).isGreaterThan(500);
 	}
 
 	@Test

@@ -34,7 +34,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * {@code getMappingComparator} order and ambiguity error, the same {@code handleMatch} (attributes, URI variables,
  * the observation's path pattern) and the same {@code handleNoMatch} (405 with its Allow header, 415, 406, 400) over
  * the same mappings whose path matches. CORS pre-flight requests, requests without a parsed path and mappings without
- * path patterns go to MVC's own walk. {@code IndexedRequestMappingsTests} compares both for every mapping of the
+ * path patterns go to MVC's own walk. {@code RequestPathIndexTests} compares both for every mapping of the
  * application, every method.
  */
 public class IndexedRequestMappings extends RequestMappingHandlerMapping {

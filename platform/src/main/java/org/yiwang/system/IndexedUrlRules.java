@@ -37,7 +37,7 @@ import jakarta.servlet.http.HttpServletRequest;
  *
  * <p>Spring Security keeps the rule list and each matcher's pattern private; they are read once, when the chain is
  * built. If they cannot be read (another version of Spring Security), the chain keeps Spring Security's own manager
- * and says so in the log; {@code IndexedUrlRulesTests} fails then, and compares both managers' decisions for every
+ * and says so in the log; {@code RequestPathIndexTests} fails then, and compares both managers' decisions for every
  * mapping of the application, every method and every role.
  */
 final class IndexedUrlRules implements AuthorizationManager<HttpServletRequest> {

@@ -82,5 +82,7 @@ public class SecurityConfiguration {
 		rules.dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC).permitAll();
 		modules.forEach(module -> module.configure(rules));
 		rules.anyRequest().denyAll();
+		// The same rules in the same order, each request trying only those that could match its path.
+		rules.withObjectPostProcessor(IndexedUrlRules.INDEX);
 	}
 }

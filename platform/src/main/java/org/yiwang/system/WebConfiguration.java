@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
@@ -18,6 +19,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -102,6 +104,22 @@ class WebConfiguration implements WebMvcConfigurer {
 				new ResourceUrlEncodingFilter());
 		registration.setEnabled(false);
 		return registration;
+	}
+
+	/**
+	 * MVC's handler lookup with the mappings indexed by their leading literal path segments: a path with a variable is
+	 * matched against the few mappings that could match it, not against every mapping of the application
+	 * ({@link IndexedRequestMappings}).
+	 */
+	@Bean
+	WebMvcRegistrations indexedRequestMappings() {
+		return new WebMvcRegistrations() {
+
+			@Override
+			public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+				return new IndexedRequestMappings();
+			}
+		};
 	}
 
 	/** Named so that the DispatcherServlet (and Spring Boot, which then backs off) takes it. */

@@ -95,13 +95,13 @@ public final class AuctionLoad {
 			for (int c : concurrencies) {
 				System.out.printf("%d bidders, as fast as they can, %d s: floor, then platform...%n", c, seconds);
 				rows.add(new Row(Integer.toString(c), load.floor(c, seconds, 0, meter),
-						load.bidding(setup, c, seconds, 0, meter)));
+						load.bidding(setup, c, seconds, 0, meter), load.writer));
 			}
 			if (pacedRate > 0) {
 				System.out.printf("%d bidders paced at %d offered/s, %d s: floor, then platform...%n", bidders, pacedRate,
 						seconds);
 				rows.add(new Row(bidders + " @" + pacedRate + "/s", load.floor(bidders, seconds, pacedRate, meter),
-						load.bidding(setup, bidders, seconds, pacedRate, meter)));
+						load.bidding(setup, bidders, seconds, pacedRate, meter), load.writer));
 			}
 			if (recording != null) {
 				recording.stop();
@@ -124,6 +124,10 @@ public final class AuctionLoad {
 				System.out.printf("%s bidders: floor CPU per request: %s%n", row.label, row.floor.cpuDetail());
 				System.out.printf("%s bidders: platform CPU per decided bid: %s%n", row.label, row.platform.cpuDetail());
 			}
+			System.out.println();
+			for (Row row : rows) {
+				System.out.printf("%s bidders: the auction's writer: %s%n", row.label, row.writer);
+			}
 			System.out.printf("(auction total %d bids, all in one total order; decided = accepted + refused as "
 					+ "overtaken: both answers follow a commit; p99 of decided requests; CPU = this JVM, bench client "
 					+ "included, + PostgreSQL; load = 1-minute load average of the whole machine at the end)%n", bids);
@@ -133,7 +137,7 @@ public final class AuctionLoad {
 	}
 
 	/** One line of the table: the floor and the platform at the same concurrency and seconds. */
-	record Row(String label, LoadRun.Result floor, LoadRun.Result platform) {
+	record Row(String label, LoadRun.Result floor, LoadRun.Result platform, String writer) {
 
 		boolean met() {
 			return platform.decidedPerSecond() >= GOAL_RATIO * floor.decidedPerSecond()
@@ -392,8 +396,22 @@ public final class AuctionLoad {
 		}
 	}
 
+	/** The auction writer's stages during the last platform run ({@link WriterTimings}). */
+	String writer = "";
+
 	/** Bidders bid the next price they believe in; only accepted (durably committed) bids count. */
 	LoadRun.Result bidding(Setup setup, int bidders, int seconds, int pacedRate, CpuMeter meter) throws Exception {
+		WriterTimings timings = app.getBean(Auctioneer.class).timings;
+		timings.reset();
+		try {
+			return bids(setup, bidders, seconds, pacedRate, meter);
+		}
+		finally {
+			writer = timings.summary();
+		}
+	}
+
+	private LoadRun.Result bids(Setup setup, int bidders, int seconds, int pacedRate, CpuMeter meter) throws Exception {
 		AtomicLong price = new AtomicLong(hall.auction(setup.listing).minimumBid().yuan().longValue());
 		URI uri = uri("/auctions/" + setup.listing + "/bids");
 		AtomicLong next = new AtomicLong();

@@ -100,8 +100,26 @@ class Auctioneer implements SmartLifecycle {
 	record Outcome(BidReceipt receipt, BidRefusal refusal) {
 	}
 
-	private record Pending(Command command, CompletableFuture<Outcome> result) {
+	private record Pending(Command command, Ticket result, long arrived) {
+
+		Pending(Command command, Ticket result) {
+			this(command, result, System.nanoTime());
+		}
 	}
+
+	/** A command's answer to come; when it was handed over, so the request thread can time its wake-up. */
+	static final class Ticket extends CompletableFuture<Outcome> {
+
+		volatile long answeredAt;
+
+		boolean answer(Outcome outcome) {
+			answeredAt = System.nanoTime();
+			return complete(outcome);
+		}
+	}
+
+	/** Where the writer's time goes, for the load bench. */
+	final WriterTimings timings = new WriterTimings();
 
 	/** What one idempotency key got the first time. */
 	private record Replay(Money amount, BidReceipt receipt) {
@@ -488,7 +506,7 @@ class Auctioneer implements SmartLifecycle {
 
 	// --- the lane: stamp, queue, drain ----------------------------------------------------------------------------
 
-	CompletableFuture<Outcome> bid(Lane lane, Actor actor, EntityId transferee, String bidderNumber, Money amount,
+	Ticket bid(Lane lane, Actor actor, EntityId transferee, String bidderNumber, Money amount,
 			String key) {
 		return submit(lane, at -> new PlaceBid(actor, transferee, bidderNumber, amount, key, at));
 	}
@@ -498,14 +516,14 @@ class Auctioneer implements SmartLifecycle {
 	 * sweeper does it with the clock.
 	 */
 	CompletableFuture<Outcome> closeAsOf(Lane lane, Instant at) {
-		CompletableFuture<Outcome> result = new CompletableFuture<>();
+		Ticket result = new Ticket();
 		lane.queue.add(new Pending(new Close(at), result));
 		schedule(lane);
 		return result;
 	}
 
-	private CompletableFuture<Outcome> submit(Lane lane, java.util.function.Function<Instant, Command> command) {
-		CompletableFuture<Outcome> result = new CompletableFuture<>();
+	private Ticket submit(Lane lane, java.util.function.Function<Instant, Command> command) {
+		Ticket result = new Ticket();
 		// The queue's order is the one total order; the writer keeps the stamps in that order (PlaceBid.notBefore).
 		lane.queue.add(new Pending(command.apply(clock.instant()), result));
 		schedule(lane);
@@ -543,6 +561,9 @@ class Auctioneer implements SmartLifecycle {
 	}
 
 	private void process(Lane lane, List<Pending> batch) {
+		long taken = System.nanoTime();
+		timings.record(WriterTimings.Stage.BATCH, batch.size());
+		batch.forEach(p -> timings.record(WriterTimings.Stage.QUEUED, taken - p.arrived()));
 		AuctionEngine.Snapshot before = lane.engine.snapshot();
 		boolean sealedRound = lane.engine instanceof SealedRound;
 		List<Auctions.Bid> accepted = new ArrayList<>();
@@ -612,15 +633,21 @@ class Auctioneer implements SmartLifecycle {
 			closeAt = lane.engine.endsAt();
 		}
 		AuctionEngine.Snapshot after = lane.engine.snapshot();
+		long[] statementsDone = new long[1];
+		long decided = System.nanoTime();
+		timings.record(WriterTimings.Stage.DECIDED, decided - taken);
 		try {
 			RegionScopes.runIn(RegionScope.of(lane.row.region()), () -> connections.run(() -> transactions
 				.executeWithoutResult(status -> {
+					long begun = System.nanoTime();
 					if (sealedRound) {
 						// Nothing goes to the audit log while the round runs, not even an entry per batch: its count
 						// would be a lower bound on the prices. The close writes one entry for them all.
 						auctions.commitSealed(sealed);
 						auctions.addSealedRefusals(refusals.stream().map(r -> new Auctions.SealedRefusal(lane.listing,
 								lane.row.region(), r.bidder(), r.reason(), r.at())).toList());
+						statementsDone[0] = System.nanoTime();
+						timings.record(WriterTimings.Stage.STATEMENTS, statementsDone[0] - begun);
 						return;
 					}
 					auctions.commitBids(accepted, after, lane.listing);
@@ -628,7 +655,10 @@ class Auctioneer implements SmartLifecycle {
 						events.publishEvent(new BidsCommitted(Actor.SYSTEM, lane.listing, before.lastSeq() + 1,
 								after.lastSeq(), audited, refusals, after.endsAt(), lane.row.region(), clock.instant()));
 					}
+					statementsDone[0] = System.nanoTime();
+					timings.record(WriterTimings.Stage.STATEMENTS, statementsDone[0] - begun);
 				})));
+			timings.record(WriterTimings.Stage.COMMIT, System.nanoTime() - statementsDone[0]);
 		}
 		catch (RuntimeException e) {
 			lane.engine.restore(before);
@@ -639,7 +669,11 @@ class Auctioneer implements SmartLifecycle {
 		lane.keys.putAll(newKeys);
 		accepted.forEach(b -> lane.record(b.view()));
 		lane.latest = lane.view(null, null);
-		batch.stream().filter(p -> outcomes.containsKey(p)).forEach(p -> p.result().complete(outcomes.get(p)));
+		long answered = System.nanoTime();
+		batch.stream().filter(p -> outcomes.containsKey(p)).forEach(p -> {
+			p.result().answer(outcomes.get(p));
+			timings.record(WriterTimings.Stage.ANSWERED, answered - p.arrived());
+		});
 		if (!accepted.isEmpty()) {
 			events.publishEvent(new LiveAuctionUpdated(lane.latest));
 		}

@@ -229,8 +229,10 @@ class BidDesk {
 			String idempotencyKey) {
 		Auctioneer.Outcome outcome;
 		try {
-			outcome = auctioneer.bid(lane, bidder.actor(), authorization.entity().id(), authorization.bidderNumber(),
-					amount, idempotencyKey).get(30, TimeUnit.SECONDS);
+			Auctioneer.Ticket ticket = auctioneer.bid(lane, bidder.actor(), authorization.entity().id(),
+					authorization.bidderNumber(), amount, idempotencyKey);
+			outcome = ticket.get(30, TimeUnit.SECONDS);
+			auctioneer.timings.record(WriterTimings.Stage.WOKEN, System.nanoTime() - ticket.answeredAt);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();

@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +31,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.auction.AuctionChanged.AuctionResumed;
-import org.yiwang.auction.AuctionChanged.AcceptedBid;
-import org.yiwang.auction.AuctionChanged.BidsCommitted;
 import org.yiwang.auction.AuctionChanged.RefusedBid;
 import org.yiwang.kernel.Actor;
 import org.yiwang.kernel.Money;
@@ -100,7 +99,7 @@ class Auctioneer implements SmartLifecycle {
 	record Outcome(BidReceipt receipt, BidRefusal refusal) {
 	}
 
-	private record Pending(Command command, Ticket result, long arrived) {
+	record Pending(Command command, Ticket result, long arrived) {
 
 		Pending(Command command, Ticket result) {
 			this(command, result, System.nanoTime());
@@ -122,7 +121,7 @@ class Auctioneer implements SmartLifecycle {
 	final WriterTimings timings = new WriterTimings();
 
 	/** What one idempotency key got the first time. */
-	private record Replay(Money amount, BidReceipt receipt) {
+	record Replay(Money amount, BidReceipt receipt) {
 	}
 
 	/** One auction on this node: its state, its queue and what the live pages need. */
@@ -136,20 +135,23 @@ class Auctioneer implements SmartLifecycle {
 
 		final AuctionEngine engine;
 
-		private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+		final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
 
-		private final AtomicBoolean draining = new AtomicBoolean();
+		final AtomicBoolean draining = new AtomicBoolean();
+
+		/** The writer parked until a batch in flight commits or a command comes (overlapped commits), else null. */
+		volatile Thread waiting;
 
 		/** The stamp of the last bid the writer took (read and written by the one writer draining the lane). */
-		private Instant lastStamp = Instant.MIN;
+		Instant lastStamp = Instant.MIN;
 
-		private final Map<String, Replay> keys = new HashMap<>();
+		final Map<String, Replay> keys = new HashMap<>();
 
 		private final List<BidView> history = new ArrayList<>();
 
 		private final Map<String, BidView> best = new HashMap<>();
 
-		private volatile AuctionView latest;
+		volatile AuctionView latest;
 
 		/** Dutch: the step of the price schedule the live pages were last told of. */
 		private volatile long shownStep = -1;
@@ -178,7 +180,7 @@ class Auctioneer implements SmartLifecycle {
 			latest = view(null, null);
 		}
 
-		private void record(BidView bid) {
+		void record(BidView bid) {
 			history.add(bid);
 			best.merge(bid.bidderNumber(), bid, (a, b) -> b.amount().compareTo(a.amount()) > 0 ? b : a);
 		}
@@ -251,6 +253,9 @@ class Auctioneer implements SmartLifecycle {
 
 	private final ExecutorService writers;
 
+	/** Decides and commits each lane's batches. */
+	final LaneWriter writer;
+
 	private ScheduledExecutorService ticker;
 
 	private volatile boolean running;
@@ -275,6 +280,7 @@ class Auctioneer implements SmartLifecycle {
 		this.connections = connections;
 		this.events = events;
 		this.clock = clock;
+		this.writer = new LaneWriter(this, auctions, transactions, connections, events, clock, sealedValues, timings);
 		AtomicInteger n = new AtomicInteger();
 		this.writers = Executors.newFixedThreadPool(WRITERS, r -> {
 			Thread t = new Thread(r, "auction-writer-" + n.incrementAndGet());
@@ -389,9 +395,16 @@ class Auctioneer implements SmartLifecycle {
 		}
 	}
 
+	/** Overlapped commits for English auctions ({@link LaneWriter}); off unless configured. */
+	@org.springframework.beans.factory.annotation.Autowired
+	void overlapCommits(@org.springframework.beans.factory.annotation.Value("${yiwang.auction.overlap-commits:false}") boolean on) {
+		writer.overlap = on;
+	}
+
 	@jakarta.annotation.PreDestroy
 	void shutDown() {
 		stop();
+		writer.shutDown();
 		writers.shutdown();
 		try {
 			writers.awaitTermination(5, TimeUnit.SECONDS);
@@ -532,165 +545,17 @@ class Auctioneer implements SmartLifecycle {
 
 	private void schedule(Lane lane) {
 		if (lane.draining.compareAndSet(false, true)) {
-			writers.execute(() -> drain(lane));
+			writers.execute(() -> writer.drain(lane));
+		}
+		else {
+			Thread parked = lane.waiting;
+			if (parked != null) {
+				LockSupport.unpark(parked);
+			}
 		}
 	}
 
-	private void drain(Lane lane) {
-		try {
-			while (true) {
-				List<Pending> batch = new ArrayList<>(Math.min(BATCH, 16));
-				Pending next;
-				while (batch.size() < BATCH && (next = lane.queue.poll()) != null) {
-					batch.add(next);
-				}
-				if (batch.isEmpty()) {
-					lane.draining.set(false);
-					if (lane.queue.isEmpty() || !lane.draining.compareAndSet(false, true)) {
-						return;
-					}
-					continue;
-				}
-				process(lane, batch);
-			}
-		}
-		catch (RuntimeException | Error e) {
-			lane.draining.set(false);
-			log.error("Auction lane {} failed", lane.listing, e);
-		}
-	}
-
-	private void process(Lane lane, List<Pending> batch) {
-		long taken = System.nanoTime();
-		timings.record(WriterTimings.Stage.BATCH, batch.size());
-		batch.forEach(p -> timings.record(WriterTimings.Stage.QUEUED, taken - p.arrived()));
-		AuctionEngine.Snapshot before = lane.engine.snapshot();
-		boolean sealedRound = lane.engine instanceof SealedRound;
-		List<Auctions.Bid> accepted = new ArrayList<>();
-		List<Auctions.SealedPrice> sealed = new ArrayList<>();
-		List<AcceptedBid> audited = new ArrayList<>();
-		List<RefusedBid> refusals = new ArrayList<>();
-		Map<Pending, Outcome> outcomes = new HashMap<>();
-		Map<String, Replay> newKeys = new HashMap<>();
-		Instant closeAt = null;
-		List<Pending> closers = new ArrayList<>();
-		for (Pending p : batch) {
-			if (p.command() instanceof Close close) {
-				closers.add(p);
-				if (closeAt == null && lane.engine.isDue(close.at())) {
-					closeAt = close.at();
-				}
-				continue;
-			}
-			PlaceBid bid = ((PlaceBid) p.command()).notBefore(lane.lastStamp);
-			lane.lastStamp = bid.at();
-			String keyId = bid.transferee() + "|" + bid.key();
-			Replay seen = newKeys.containsKey(keyId) ? newKeys.get(keyId) : lane.keys.get(keyId);
-			if (seen != null) {
-				boolean same = seen.amount() == null ? bid.amount() == null
-						: bid.amount() != null && seen.amount().compareTo(bid.amount()) == 0;
-				if (same) {
-					outcomes.put(p, new Outcome(seen.receipt().replay(), null));
-				}
-				else {
-					outcomes.put(p, refuse(bid, BidRefusal.KEY_REUSED, refusals, sealedRound));
-				}
-				continue;
-			}
-			AuctionEngine.Decision decision = closeAt != null ? new AuctionEngine.Decision(null, BidRefusal.ENDED)
-					: lane.engine.offer(bid.bidderNumber(), bid.amount(), bid.at());
-			if (decision.isAccepted() && sealedRound) {
-				AuctionEngine.Accepted a = decision.accepted();
-				String salt = java.util.HexFormat.of().formatHex(randomBytes(16));
-				String commitment = commitment(lane.listing, bid.bidderNumber(), bid.amount(), salt);
-				byte[] box = sealedValues.seal(SEALED_PURPOSE, sealContext(lane.listing, bid.transferee()),
-						(bid.amount() + "|" + salt).getBytes(StandardCharsets.UTF_8));
-				sealed.add(new Auctions.SealedPrice(lane.listing, a.seq(), lane.row.region(), bid.bidderNumber(),
-						bid.transferee(), commitment, box, bid.at(), bid.key(), bid.actor().username()));
-				BidReceipt receipt = new BidReceipt(lane.listing, a.seq(), bid.bidderNumber(), bid.amount(), bid.at(),
-						a.endsAfter(), false, commitment, salt);
-				newKeys.put(keyId, new Replay(bid.amount(), receipt));
-				outcomes.put(p, new Outcome(receipt, null));
-			}
-			else if (decision.isAccepted()) {
-				AuctionEngine.Accepted a = decision.accepted();
-				// The engine's amount: a Dutch acceptance takes the price current at its stamp.
-				accepted.add(new Auctions.Bid(lane.listing, a.seq(), lane.row.region(), bid.bidderNumber(),
-						bid.transferee(), a.amount(), bid.at(), a.endsAfter(), bid.key()));
-				audited.add(new AcceptedBid(a.seq(), bid.actor().username(), bid.bidderNumber(), a.amount(), bid.at()));
-				BidReceipt receipt = new BidReceipt(lane.listing, a.seq(), bid.bidderNumber(), a.amount(), bid.at(),
-						a.endsAfter(), false);
-				newKeys.put(keyId, new Replay(bid.amount(), receipt));
-				outcomes.put(p, new Outcome(receipt, null));
-			}
-			else {
-				outcomes.put(p, refuse(bid, decision.refusal(), refusals, sealedRound));
-			}
-		}
-		if (closeAt == null && lane.engine instanceof DutchAuction && lane.engine.leader() != null
-				&& before.leader() == null) {
-			// The first acceptance ends a Dutch auction at once.
-			closeAt = lane.engine.endsAt();
-		}
-		AuctionEngine.Snapshot after = lane.engine.snapshot();
-		long[] statementsDone = new long[1];
-		long decided = System.nanoTime();
-		timings.record(WriterTimings.Stage.DECIDED, decided - taken);
-		try {
-			RegionScopes.runIn(RegionScope.of(lane.row.region()), () -> connections.run(() -> transactions
-				.executeWithoutResult(status -> {
-					long begun = System.nanoTime();
-					if (sealedRound) {
-						// Nothing goes to the audit log while the round runs, not even an entry per batch: its count
-						// would be a lower bound on the prices. The close writes one entry for them all.
-						auctions.commitSealed(sealed);
-						auctions.addSealedRefusals(refusals.stream().map(r -> new Auctions.SealedRefusal(lane.listing,
-								lane.row.region(), r.bidder(), r.reason(), r.at())).toList());
-						statementsDone[0] = System.nanoTime();
-						timings.record(WriterTimings.Stage.STATEMENTS, statementsDone[0] - begun);
-						return;
-					}
-					auctions.commitBids(accepted, after, lane.listing);
-					if (!audited.isEmpty() || !refusals.isEmpty()) {
-						events.publishEvent(new BidsCommitted(Actor.SYSTEM, lane.listing, before.lastSeq() + 1,
-								after.lastSeq(), audited, refusals, after.endsAt(), lane.row.region(), clock.instant()));
-					}
-					statementsDone[0] = System.nanoTime();
-					timings.record(WriterTimings.Stage.STATEMENTS, statementsDone[0] - begun);
-				})));
-			timings.record(WriterTimings.Stage.COMMIT, System.nanoTime() - statementsDone[0]);
-		}
-		catch (RuntimeException e) {
-			lane.engine.restore(before);
-			log.error("Auction {}: a batch of {} commands failed to commit; none acknowledged", lane.listing, batch.size(), e);
-			batch.forEach(p -> p.result().completeExceptionally(e));
-			return;
-		}
-		lane.keys.putAll(newKeys);
-		accepted.forEach(b -> lane.record(b.view()));
-		lane.latest = lane.view(null, null);
-		long answered = System.nanoTime();
-		batch.stream().filter(p -> outcomes.containsKey(p)).forEach(p -> {
-			p.result().answer(outcomes.get(p));
-			timings.record(WriterTimings.Stage.ANSWERED, answered - p.arrived());
-		});
-		if (!accepted.isEmpty()) {
-			events.publishEvent(new LiveAuctionUpdated(lane.latest));
-		}
-		if (closeAt != null) {
-			close(lane, closeAt);
-		}
-		closers.forEach(p -> p.result().complete(new Outcome(null, null)));
-	}
-
-	/** A refused bid for the batch's audit entry; a sealed round's refused price is not written down either. */
-	private static Outcome refuse(PlaceBid bid, BidRefusal reason, List<RefusedBid> refusals, boolean sealed) {
-		refusals.add(new RefusedBid(bid.actor().username(), sealed || bid.amount() == null ? "" : bid.amount().toString(),
-				reason, bid.at()));
-		return new Outcome(null, reason);
-	}
-
-	private static byte[] randomBytes(int n) {
+	static byte[] randomBytes(int n) {
 		byte[] bytes = new byte[n];
 		RANDOM.nextBytes(bytes);
 		return bytes;
@@ -703,7 +568,7 @@ class Auctioneer implements SmartLifecycle {
 		return Sha256.hex("YIWANG-SEALED-PRICE-V1|" + listing + "|" + bidderNumber + "|" + amount + "|" + salt);
 	}
 
-	private static String sealContext(UUID listing, EntityId transferee) {
+	static String sealContext(UUID listing, EntityId transferee) {
 		return listing + "|" + transferee;
 	}
 
@@ -719,7 +584,7 @@ class Auctioneer implements SmartLifecycle {
 		return opened;
 	}
 
-	private void close(Lane lane, Instant closeAt) {
+	void close(Lane lane, Instant closeAt) {
 		AuctionEngine.Snapshot before = lane.engine.snapshot();
 		lane.engine.close();
 		AuctionClosing.Result result;

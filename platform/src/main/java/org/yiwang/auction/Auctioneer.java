@@ -1,26 +1,19 @@
 package org.yiwang.auction;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -35,8 +28,6 @@ import org.yiwang.auction.AuctionChanged.RefusedBid;
 import org.yiwang.kernel.Actor;
 import org.yiwang.kernel.Money;
 import org.yiwang.kernel.RegionScope;
-import org.yiwang.kernel.Sha256;
-import org.yiwang.pki.PlatformKeys;
 import org.yiwang.pki.SealedValues;
 import org.yiwang.catalog.AuctionKind;
 import org.yiwang.auction.AuctionChanged.SealedRoundDisclosed;
@@ -74,8 +65,6 @@ class Auctioneer implements SmartLifecycle {
 
 	/** How many of the latest bids a live view carries (the ranking carries every bidder). */
 	static final int HISTORY = 50;
-
-	static final DateTimeFormatter INSTANT = DateTimeFormatter.ISO_INSTANT;
 
 	/** A command to a lane, stamped with the instant it entered the platform. */
 	sealed interface Command {
@@ -123,115 +112,6 @@ class Auctioneer implements SmartLifecycle {
 	/** What one idempotency key got the first time. */
 	record Replay(Money amount, BidReceipt receipt) {
 	}
-
-	/** One auction on this node: its state, its queue and what the live pages need. */
-	final class Lane {
-
-		final UUID listing;
-
-		final Auctions.Row row;
-
-		final String title;
-
-		final AuctionEngine engine;
-
-		final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
-
-		final AtomicBoolean draining = new AtomicBoolean();
-
-		/** The writer parked until a batch in flight commits or a command comes (overlapped commits), else null. */
-		volatile Thread waiting;
-
-		/** The stamp of the last bid the writer took (read and written by the one writer draining the lane). */
-		Instant lastStamp = Instant.MIN;
-
-		final Map<String, Replay> keys = new HashMap<>();
-
-		private final List<BidView> history = new ArrayList<>();
-
-		private final Map<String, BidView> best = new HashMap<>();
-
-		volatile AuctionView latest;
-
-		/** Dutch: the step of the price schedule the live pages were last told of. */
-		private volatile long shownStep = -1;
-
-		Lane(Auctions.Row row, String title, List<Auctions.Bid> bids) {
-			this(row, title, bids, List.of());
-		}
-
-		/** @param sealed a running sealed round's prices, opened (the writer needs them for replays only) */
-		Lane(Auctions.Row row, String title, List<Auctions.Bid> bids, List<Opened> sealed) {
-			this.listing = row.listing();
-			this.row = row;
-			this.title = title;
-			this.engine = row.engine(sealed.stream().map(o -> o.price().bidderNumber()).toList());
-			for (Auctions.Bid b : bids) {
-				record(b.view());
-				// A Dutch acceptance carries no amount: its retry matches on the key alone.
-				keys.put(b.transferee() + "|" + b.idempotencyKey(), new Replay(engine instanceof DutchAuction ? null : b.amount(),
-						new BidReceipt(listing, b.seq(), b.bidderNumber(), b.amount(), b.placedAt(), b.endsAtAfter(), true)));
-			}
-			for (Opened o : sealed) {
-				Auctions.SealedPrice p = o.price();
-				keys.put(p.transferee() + "|" + p.idempotencyKey(), new Replay(o.amount(), new BidReceipt(listing, p.seq(),
-						p.bidderNumber(), o.amount(), p.submittedAt(), row.endsAt(), true, p.commitment(), o.salt())));
-			}
-			latest = view(null, null);
-		}
-
-		void record(BidView bid) {
-			history.add(bid);
-			best.merge(bid.bidderNumber(), bid, (a, b) -> b.amount().compareTo(a.amount()) > 0 ? b : a);
-		}
-
-		/** The latest state; a running Dutch auction's price is the one at this instant. */
-		AuctionView latest() {
-			AuctionView v = latest;
-			if (engine instanceof DutchAuction && v.status() == AuctionStatus.RUNNING && v.leaderNumber() == null) {
-				return view(null, null);
-			}
-			return v;
-		}
-
-		AuctionView view(String winnerName, Instant closedAt) {
-			Instant now = clock.instant();
-			AuctionStatus status = !engine.closed() ? AuctionStatus.RUNNING
-					: engine.sold() ? AuctionStatus.SOLD : AuctionStatus.FAILED;
-			if (engine instanceof SealedRound && !engine.closed()) {
-				// Nothing about the prices, not even how many there are, until the close.
-				return new AuctionView(listing, row.tradeCode(), title, status, engine.startsAt(), engine.timedFrom(),
-						engine.endsAt(), (int) engine.countdown().toSeconds(), engine.startingPrice(), engine.increment(),
-						null, engine.startingPrice(), null, 0, List.of(), List.of(), false, null, null, now,
-						engine.kind(), null);
-			}
-			List<BidView> recent = new ArrayList<>(history.subList(Math.max(0, history.size() - HISTORY), history.size()));
-			java.util.Collections.reverse(recent);
-			List<BidView> ranking = best.values().stream()
-				.sorted(Comparator.comparing(BidView::amount).reversed().thenComparing(BidView::seq)).toList();
-			Money price = engine.price();
-			Instant nextStep = null;
-			Instant endsAt = engine.endsAt();
-			if (engine instanceof DutchAuction dutch && !engine.closed() && engine.leader() == null) {
-				price = dutch.rules().priceAt(now);
-				nextStep = dutch.rules().nextStepAt(now);
-				// When the descending price would end tells where it stops: the floor, which is the confidential
-				// reserve (start less the steps before the end, to one decrement). Shown at the close, with the record.
-				endsAt = null;
-			}
-			return new AuctionView(listing, row.tradeCode(), title, status, engine.startsAt(), engine.timedFrom(),
-					endsAt, (int) engine.countdown().toSeconds(), engine.startingPrice(), engine.increment(),
-					price, engine.closed() ? null : engine.minimumBid(now), engine.leader(), engine.lastSeq(),
-					List.copyOf(recent), ranking, engine.price() != null && engine.price().isAtLeast(engine.reserve()),
-					winnerName, closedAt, now, engine.kind(), nextStep);
-		}
-	}
-
-	/** A sealed price opened by the writer: the stored row, its price and its commitment's salt. */
-	record Opened(Auctions.SealedPrice price, Money amount, String salt) {
-	}
-
-	static final String SEALED_PURPOSE = "auction.sealed-price";
 
 	private final Map<UUID, Lane> lanes = new ConcurrentHashMap<>();
 
@@ -458,8 +338,8 @@ class Auctioneer implements SmartLifecycle {
 	/** Puts an auction on this node's floor (called in a transaction that can read it). */
 	Lane open(Auctions.Row row) {
 		String title = listings.byId(row.listing()).map(ListingView::title).orElse(row.tradeCode().value());
-		List<Opened> sealed = row.kind() == AuctionKind.SEALED ? opened(auctions.sealedPrices(row.listing())) : List.of();
-		Lane lane = new Lane(row, title, auctions.bids(row.listing()), sealed);
+		List<SealedPrices.Opened> sealed = row.kind() == AuctionKind.SEALED ? SealedPrices.opened(sealedValues, auctions.sealedPrices(row.listing())) : List.of();
+		Lane lane = new Lane(row, title, auctions.bids(row.listing()), sealed, clock);
 		lanes.put(row.listing(), lane);
 		return lane;
 	}
@@ -470,12 +350,12 @@ class Auctioneer implements SmartLifecycle {
 			// The clock's holder picks it up within a second.
 			return;
 		}
-		lanes.put(row.listing(), new Lane(row, title, List.of()));
+		lanes.put(row.listing(), new Lane(row, title, List.of(), clock));
 	}
 
 	/** A lane rebuilt from the record of a closed auction, for its final view; not on the floor. */
 	Lane detached(Auctions.Row row, String title, List<Auctions.Bid> bids) {
-		return new Lane(row, title, bids);
+		return new Lane(row, title, bids, clock);
 	}
 
 	Optional<Lane> lane(UUID listing) {
@@ -555,35 +435,6 @@ class Auctioneer implements SmartLifecycle {
 		}
 	}
 
-	static byte[] randomBytes(int n) {
-		byte[] bytes = new byte[n];
-		RANDOM.nextBytes(bytes);
-		return bytes;
-	}
-
-	private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
-
-	/** The commitment a sealed-round receipt carries; the record publishes price and salt so anyone can recompute it. */
-	static String commitment(UUID listing, String bidderNumber, Money amount, String salt) {
-		return Sha256.hex("YIWANG-SEALED-PRICE-V1|" + listing + "|" + bidderNumber + "|" + amount + "|" + salt);
-	}
-
-	static String sealContext(UUID listing, EntityId transferee) {
-		return listing + "|" + transferee;
-	}
-
-	/** Opens a sealed round's prices: at the close, and when a running round is put back on the floor. */
-	List<Opened> opened(List<Auctions.SealedPrice> prices) {
-		List<Opened> opened = new ArrayList<>(prices.size());
-		for (Auctions.SealedPrice p : prices) {
-			String plain = new String(sealedValues.open(SEALED_PURPOSE, sealContext(p.listing(), p.transferee()), p.sealed()),
-					StandardCharsets.UTF_8);
-			int bar = plain.indexOf('|');
-			opened.add(new Opened(p, Money.of(new java.math.BigDecimal(plain.substring(0, bar))), plain.substring(bar + 1)));
-		}
-		return opened;
-	}
-
 	void close(Lane lane, Instant closeAt) {
 		AuctionEngine.Snapshot before = lane.engine.snapshot();
 		lane.engine.close();
@@ -606,8 +457,7 @@ class Auctioneer implements SmartLifecycle {
 		lanes.remove(lane.listing);
 		if (lane.engine instanceof SealedRound) {
 			// The disclosed prices are bids now, for the final view.
-			lane.history.clear();
-			lane.best.clear();
+			lane.forgetBids();
 			RegionScopes.runIn(RegionScope.of(lane.row.region()),
 					() -> transactions.executeWithoutResult(s -> auctions.bids(lane.listing).forEach(b -> lane.record(b.view()))));
 		}
@@ -623,12 +473,12 @@ class Auctioneer implements SmartLifecycle {
 	 */
 	private List<String> disclose(Lane lane, SealedRound round) {
 		auctions.lockForClose(lane.listing);
-		List<Opened> opened = opened(auctions.sealedPrices(lane.listing));
+		List<SealedPrices.Opened> opened = SealedPrices.opened(sealedValues, auctions.sealedPrices(lane.listing));
 		List<SealedSubmission> submissions = new ArrayList<>();
 		List<Auctions.Bid> bids = new ArrayList<>();
 		List<SealedRound.Disclosed> disclosed = new ArrayList<>();
 		List<String> lines = new ArrayList<>();
-		for (Opened o : opened) {
+		for (SealedPrices.Opened o : opened) {
 			Auctions.SealedPrice p = o.price();
 			bids.add(new Auctions.Bid(lane.listing, p.seq(), p.region(), p.bidderNumber(), p.transferee(), o.amount(),
 					p.submittedAt(), round.endsAt(), p.idempotencyKey()));
@@ -644,45 +494,5 @@ class Auctioneer implements SmartLifecycle {
 		events.publishEvent(new SealedRoundDisclosed(Actor.SYSTEM, lane.listing, submissions, refused, lane.row.region(),
 				clock.instant()));
 		return lines;
-	}
-
-	/** The signed text of an auction record: every accepted bid by number and time, then the outcome. */
-	static String recordText(Auctions.Row row, String title, List<Auctions.Bid> bids, AuctionEngine engine,
-			Instant closedAt) {
-		return recordText(row, title, bids, engine, closedAt, List.of());
-	}
-
-	/**
-	 * The record's text; a Dutch auction or sealed round says its kind after the title, and a sealed round's
-	 * commitments (with their salts) follow its bids.
-	 */
-	static String recordText(Auctions.Row row, String title, List<Auctions.Bid> bids, AuctionEngine engine,
-			Instant closedAt, List<String> disclosures) {
-		StringBuilder text = new StringBuilder("YIWANG-AUCTION-RECORD-V1\n");
-		text.append("tradeCode=").append(row.tradeCode()).append('\n');
-		text.append("title=").append(title.replace('\n', ' ')).append('\n');
-		if (engine.kind() != AuctionKind.ENGLISH) {
-			text.append("kind=").append(engine.kind()).append('\n');
-			if (engine instanceof DutchAuction dutch) {
-				text.append("stepSeconds=").append(dutch.rules().step().toSeconds()).append('\n');
-			}
-		}
-		text.append("startingPrice=").append(row.startingPrice()).append('\n');
-		text.append("increment=").append(row.increment()).append('\n');
-		text.append("startsAt=").append(INSTANT.format(engine.startsAt())).append('\n');
-		text.append("closedAt=").append(INSTANT.format(closedAt)).append('\n');
-		for (Auctions.Bid b : bids) {
-			text.append("bid=").append(b.seq()).append(',').append(b.bidderNumber()).append(',').append(b.amount())
-				.append(',').append(INSTANT.format(b.placedAt())).append('\n');
-		}
-		disclosures.forEach(line -> text.append(line).append('\n'));
-		text.append("outcome=").append(engine.sold() ? "SOLD" : "FAILED").append('\n');
-		text.append("finalPrice=").append(engine.price() == null ? "" : engine.price().toString()).append('\n');
-		text.append("winnerNumber=").append(engine.sold() ? engine.leader() : "").append('\n');
-		return text.toString();
-	}
-
-	static String sign(PlatformKeys keys, String text) {
-		return Base64.getEncoder().encodeToString(keys.sign(text.getBytes(StandardCharsets.UTF_8)));
 	}
 }

@@ -26,7 +26,6 @@ import org.yiwang.auction.AuctionChanged.AcceptedBid;
 import org.yiwang.auction.AuctionChanged.BidsCommitted;
 import org.yiwang.auction.AuctionChanged.RefusedBid;
 import org.yiwang.auction.Auctioneer.Close;
-import org.yiwang.auction.Auctioneer.Lane;
 import org.yiwang.auction.Auctioneer.Outcome;
 import org.yiwang.auction.Auctioneer.Pending;
 import org.yiwang.auction.Auctioneer.PlaceBid;
@@ -347,9 +346,9 @@ final class LaneWriter {
 					: lane.engine.offer(bid.bidderNumber(), bid.amount(), bid.at());
 			if (decision.isAccepted() && b.sealedRound) {
 				AuctionEngine.Accepted a = decision.accepted();
-				String salt = java.util.HexFormat.of().formatHex(Auctioneer.randomBytes(16));
-				String commitment = Auctioneer.commitment(lane.listing, bid.bidderNumber(), bid.amount(), salt);
-				byte[] box = sealedValues.seal(Auctioneer.SEALED_PURPOSE, Auctioneer.sealContext(lane.listing, bid.transferee()),
+				String salt = java.util.HexFormat.of().formatHex(SealedPrices.randomBytes(16));
+				String commitment = SealedPrices.commitment(lane.listing, bid.bidderNumber(), bid.amount(), salt);
+				byte[] box = sealedValues.seal(SealedPrices.SEALED_PURPOSE, SealedPrices.sealContext(lane.listing, bid.transferee()),
 						(bid.amount() + "|" + salt).getBytes(StandardCharsets.UTF_8));
 				b.sealed.add(new Auctions.SealedPrice(lane.listing, a.seq(), lane.row.region(), bid.bidderNumber(),
 						bid.transferee(), commitment, box, bid.at(), bid.key(), bid.actor().username()));

@@ -34,8 +34,22 @@ class AuctionCrashTests {
 
 	@Test
 	void every_acknowledged_bid_survives_a_kill_and_the_auction_resumes_extended_by_the_outage() throws Exception {
+		killWhileBidding(false);
+	}
+
+	/**
+	 * The same with overlapped commits and four threads bidding at once: killed while batches are in flight, no
+	 * acknowledged bid is lost, none is stored twice, and the stored order (seq, rising prices) is the decision order.
+	 */
+	@Test
+	void with_overlapped_commits_every_acknowledged_bid_survives_a_kill_in_decision_order() throws Exception {
+		killWhileBidding(true);
+	}
+
+	private void killWhileBidding(boolean overlap) throws Exception {
 		Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-				"-cp", System.getProperty("java.class.path"), AuctionCrashChild.class.getName(), directory.toString())
+				"-cp", System.getProperty("java.class.path"), AuctionCrashChild.class.getName(), directory.toString(),
+				overlap ? "overlap" : "one-at-a-time")
 			.redirectErrorStream(true)
 			.start();
 		UUID listing = null;
@@ -72,6 +86,7 @@ class AuctionCrashTests {
 				assertThat(kept.amount()).isEqualTo(Money.of(ack.amount()));
 				assertThat(kept.bidderNumber()).isEqualTo(ack.bidder());
 			}
+			assertThat(acks).extracting(Ack::seq).as("no bid acknowledged twice").doesNotHaveDuplicates();
 			for (int i = 1; i < history.size(); i++) {
 				assertThat(history.get(i).seq()).isEqualTo(i + 1);
 				assertThat(history.get(i).amount()).isGreaterThan(history.get(i - 1).amount());

@@ -94,24 +94,23 @@ class OverlappedCommitTests {
 		AtomicLong price = new AtomicLong(100000);
 		List<BidReceipt> receipts = Collections.synchronizedList(new ArrayList<>());
 		AtomicLong refused = new AtomicLong();
-		ExecutorService pool = Executors.newFixedThreadPool(8);
+		ExecutorService pool = Executors.newFixedThreadPool(bidders.size());
 		List<Future<?>> runs = new ArrayList<>();
-		for (int t = 0; t < 8; t++) {
-			String bidder = bidders.get(t % bidders.size());
+		for (int t = 0; t < bidders.size(); t++) {
+			String bidder = bidders.get(t);
 			int me = t;
-			runs.add(pool.submit(() -> {
-				for (int i = 0; i < 25; i++) {
-					String amount = price.getAndAdd(100) + ".00";
-					String key = "ov-" + me + "-" + i;
+			// Signed in once, then bidding as fast as the answers come.
+			runs.add(pool.submit(() -> fixture.as(bidder, () -> {
+				for (int i = 0; i < 40; i++) {
 					try {
-						receipts.add(fixture.as(bidder, () -> hall.bid(listing.id(), amount, key)));
+						receipts.add(hall.bid(listing.id(), price.getAndAdd(100) + ".00", "ov-" + me + "-" + i));
 					}
 					catch (org.yiwang.system.Refusal overtaken) {
 						refused.incrementAndGet();
 					}
 				}
 				return null;
-			}));
+			})));
 		}
 		for (Future<?> run : runs) {
 			run.get(120, TimeUnit.SECONDS);

@@ -42,6 +42,7 @@ public class AuctionCrashChild {
 		System.out.flush();
 		if (overlap) {
 			java.util.concurrent.atomic.AtomicLong price = new java.util.concurrent.atomic.AtomicLong(100000);
+			java.util.concurrent.atomic.AtomicLong overlapped = context.getBean(Auctioneer.class).writer.overlapped;
 			for (int t = 0; t < 2; t++) {
 				String bidder = bidders[t];
 				// Each bidder signed in once (two sign-ins of one account at once collide on its version), then
@@ -57,8 +58,9 @@ public class AuctionCrashChild {
 								BidReceipt receipt = fixture.hall.bid(listing.id(), price.getAndAdd(100) + ".00",
 										"crash-" + thread + "-" + i);
 								synchronized (System.out) {
+									// with how many batches so far were sent while the one before was in flight
 									System.out.println("ACK " + receipt.seq() + " " + receipt.amount() + " "
-											+ receipt.bidderNumber());
+											+ receipt.bidderNumber() + " " + overlapped.get());
 									System.out.flush();
 								}
 							}

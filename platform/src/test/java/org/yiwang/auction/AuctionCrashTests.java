@@ -55,6 +55,7 @@ class AuctionCrashTests {
 		UUID listing = null;
 		String[] bidders = null;
 		List<Ack> acks = new ArrayList<>();
+		long overlapped = 0;
 		try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()))) {
 			String line;
 			while ((line = out.readLine()) != null && acks.size() < 40) {
@@ -67,6 +68,7 @@ class AuctionCrashTests {
 				else if (line.startsWith("ACK ")) {
 					String[] p = line.split(" ");
 					acks.add(new Ack(Long.parseLong(p[1]), p[2], p[3]));
+					overlapped = p.length > 4 ? Long.parseLong(p[4]) : 0;
 				}
 			}
 			child.destroyForcibly(); // SIGKILL in the middle of bidding: no shutdown hook runs
@@ -74,6 +76,9 @@ class AuctionCrashTests {
 		}
 		assertThat(listing).as("the child opened an auction").isNotNull();
 		assertThat(acks).as("the child acknowledged bids before it was killed").hasSize(40);
+		if (overlap) {
+			assertThat(overlapped).as("batches were in flight together before the kill").isPositive();
+		}
 
 		try (ConfigurableApplicationContext restarted = AuctionCrashChild.start(directory)) {
 			AuctionHall hall = restarted.getBean(AuctionHall.class);

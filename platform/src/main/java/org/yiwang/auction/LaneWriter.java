@@ -83,7 +83,7 @@ final class LaneWriter {
 	/** How many batches were sent while the one before was still in flight. */
 	final java.util.concurrent.atomic.AtomicLong overlapped = new java.util.concurrent.atomic.AtomicLong();
 
-	/** For tests: runs in each overlapped batch's transaction once its statements are sent, before it waits to commit. */
+	/** For tests: runs in each batch's transaction once its statements are sent, before it (waits to) commit(s). */
 	volatile Consumer<Batch> beforeCommit = b -> {
 	};
 
@@ -238,9 +238,16 @@ final class LaneWriter {
 	private void alone(Lane lane, List<Pending> commands) {
 		Batch batch = decide(lane, commands, List.of());
 		try {
-			inTransaction(lane, () -> write(lane, batch));
+			inTransaction(lane, () -> {
+				write(lane, batch);
+				beforeCommit.accept(batch);
+			});
 		}
 		catch (RuntimeException e) {
+			if (committedAnyway(lane, batch, e)) {
+				apply(lane, batch, false);
+				return;
+			}
 			lane.engine.restore(batch.before);
 			log.error("Auction {}: a batch of {} commands failed to commit; none acknowledged", lane.listing,
 					commands.size(), e);
@@ -300,6 +307,15 @@ final class LaneWriter {
 				later.committed.handle((v, x) -> null).join();
 				failed.add(later);
 			}
+			if (committedAnyway(lane, oldest, cause)) {
+				// The ones after it saw it fail and rolled back.
+				failed.remove(oldest);
+				lane.engine.restore(oldest.after);
+				apply(lane, oldest, false);
+				RuntimeException reason = cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+				failed.forEach(b -> fail(b, reason));
+				return;
+			}
 			lane.engine.restore(oldest.before);
 			log.error("Auction {}: a batch of {} commands failed to commit; it and the {} decided after it rolled back, "
 					+ "none acknowledged", lane.listing, oldest.commands.size(), failed.size() - 1, cause);
@@ -308,6 +324,33 @@ final class LaneWriter {
 			return;
 		}
 		apply(lane, oldest, !flight.isEmpty());
+	}
+
+	/**
+	 * After a commit reported failure: whether the batch committed all the same (the answer to its COMMIT lost, or a
+	 * failure after the commit), which the auction's row says: its last sequence number is the batch's. Then the
+	 * batch counts as committed and is answered; else a retry under the same key would be decided a second time (and
+	 * refused by the bids' unique key, the lane stuck behind state it does not know). A batch that accepted nothing
+	 * changed no state: it is failed either way. If the database cannot be asked, the batch is failed as before.
+	 */
+	private boolean committedAnyway(Lane lane, Batch batch, Throwable failure) {
+		if (batch.after.lastSeq() == batch.before.lastSeq() || batch.sealedRound) {
+			return false;
+		}
+		try {
+			long stored = RegionScopes.callIn(RegionScope.of(lane.row.region()), () -> connections.call(() -> transactions
+				.execute(status -> auctions.byId(lane.listing).map(Auctions.Row::lastSeq).orElse(-1L))));
+			if (stored == batch.after.lastSeq()) {
+				log.warn("Auction {}: a batch's commit reported a failure but it committed (the auction's row is at seq {}); "
+						+ "its bids are answered as accepted", lane.listing, stored, failure);
+				return true;
+			}
+			return false;
+		}
+		catch (RuntimeException e) {
+			log.error("Auction {}: could not read whether a failed batch committed; it is failed", lane.listing, e);
+			return false;
+		}
 	}
 
 	private static void fail(Batch batch, RuntimeException e) {

@@ -223,4 +223,42 @@ class OverlappedCommitTests {
 		assertThat(stored(listing.id())).extracting(Bid::key).containsExactly("r-open", "r-doomed", "r-after");
 		assertThat(fixture.as(first, () -> hall.bid(listing.id(), "100100.00", "r-doomed")).replayed()).isTrue();
 	}
+
+	@Test
+	void a_batch_that_committed_though_its_commit_reported_a_failure_is_answered_and_its_retry_is_a_replay() {
+		ListingView listing = fixture.published("L", "100000.00", "100000.00", "100.00", "10000.00");
+		String bidder = fixture.qualified(listing, "L1");
+		fixture.qualified(listing, "L2");
+		fixture.concludeAfterPeriod(listing, 60);
+		// The commit's answer lost: a failure raised after PostgreSQL committed (Spring passes on what an
+		// after-commit callback throws), for the batches carrying a "lost-" key.
+		auctioneer.writer.beforeCommit = batch -> {
+			if (batch.commands.stream().anyMatch(p -> p.command() instanceof Auctioneer.PlaceBid bid
+					&& bid.key().startsWith("lost-"))) {
+				org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+						new org.springframework.transaction.support.TransactionSynchronization() {
+							@Override
+							public void afterCommit() {
+								throw new IllegalStateException("the commit's answer was lost");
+							}
+						});
+			}
+		};
+		long seq = 0;
+		long amount = 100000;
+		for (boolean overlapped : new boolean[] { false, true }) {
+			auctioneer.writer.overlap = overlapped;
+			String price = amount + ".00";
+			String key = "lost-" + overlapped;
+			BidReceipt receipt = fixture.as(bidder, () -> hall.bid(listing.id(), price, key));
+			assertThat(receipt.seq()).as("answered as the accepted bid it is (overlapped: %s)", overlapped)
+				.isEqualTo(++seq);
+			BidReceipt retry = fixture.as(bidder, () -> hall.bid(listing.id(), price, key));
+			assertThat(retry.replayed()).as("its retry is a replay, not a second decision").isTrue();
+			assertThat(retry.seq()).isEqualTo(seq);
+			amount += 100;
+		}
+		assertThat(stored(listing.id())).extracting(Bid::key).containsExactly("lost-false", "lost-true");
+		assertThat(hall.auction(listing.id()).lastSeq()).isEqualTo(2);
+	}
 }

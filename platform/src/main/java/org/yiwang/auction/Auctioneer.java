@@ -43,7 +43,8 @@ import org.yiwang.system.RegionScopes;
  * run backwards in the queue's order, the one total order. One writer at a time drains a lane, decides each bid
  * against the auction's state in memory, and commits the whole batch (bids, new state, audit entries) in one
  * transaction before any of them is acknowledged (group commit). A failed commit puts the state back and fails the
- * batch: nothing is acknowledged that is not durable. A sweeper closes auctions whose countdown ran out, through the
+ * batch: nothing is acknowledged that is not durable (the {@link LaneWriter} does this, one batch at a time or, when
+ * configured, with two batches' commits overlapped in order). A sweeper closes auctions whose countdown ran out, through the
  * same lane; a heartbeat lets a restart measure the outage and extend the running auctions by it.
  * <p>
  * Across several nodes on one database one node runs the clock: the holder of the {@link ClockLease}, renewed every
@@ -338,7 +339,8 @@ class Auctioneer implements SmartLifecycle {
 	/** Puts an auction on this node's floor (called in a transaction that can read it). */
 	Lane open(Auctions.Row row) {
 		String title = listings.byId(row.listing()).map(ListingView::title).orElse(row.tradeCode().value());
-		List<SealedPrices.Opened> sealed = row.kind() == AuctionKind.SEALED ? SealedPrices.opened(sealedValues, auctions.sealedPrices(row.listing())) : List.of();
+		List<SealedPrices.Opened> sealed = row.kind() == AuctionKind.SEALED
+				? SealedPrices.opened(sealedValues, auctions.sealedPrices(row.listing())) : List.of();
 		Lane lane = new Lane(row, title, auctions.bids(row.listing()), sealed, clock);
 		lanes.put(row.listing(), lane);
 		return lane;

@@ -148,10 +148,6 @@ final class LaneWriter {
 		Batch(List<Pending> commands) {
 			this.commands = commands;
 		}
-
-		long lastSeq() {
-			return after.lastSeq();
-		}
 	}
 
 	// --- the drain ------------------------------------------------------------------------------------------------
@@ -199,8 +195,8 @@ final class LaneWriter {
 			}
 		}
 		catch (RuntimeException | Error e) {
-			lane.draining.set(false);
 			log.error("Auction lane {} failed", lane.listing, e);
+			// The batches in flight answered (or failed) before another writer may take the lane.
 			while (!flight.isEmpty()) {
 				try {
 					finish(lane, flight);
@@ -209,6 +205,7 @@ final class LaneWriter {
 					log.error("Auction lane {}: a batch in flight could not be finished", lane.listing, again);
 				}
 			}
+			lane.draining.set(false);
 		}
 	}
 

@@ -160,11 +160,11 @@ public final class AuctionLoad {
 		try {
 			if (modes != Modes.ON) {
 				writer.overlap = false;
-				rows.add(new Row(label, floor, platform.run(), this.writer));
+				rows.add(new Row(label, floor, platform.run(), writerStages));
 			}
 			if (modes != Modes.OFF) {
 				writer.overlap = true;
-				rows.add(new Row(label + " overlapped", floor, platform.run(), this.writer));
+				rows.add(new Row(label + " overlapped", floor, platform.run(), writerStages));
 			}
 		}
 		finally {
@@ -433,7 +433,7 @@ public final class AuctionLoad {
 	}
 
 	/** The auction writer's stages during the last platform run ({@link WriterTimings}). */
-	String writer = "";
+	String writerStages = "";
 
 	/** Bidders bid the next price they believe in; only accepted (durably committed) bids count. */
 	LoadRun.Result bidding(Setup setup, int bidders, int seconds, int pacedRate, CpuMeter meter) throws Exception {
@@ -443,7 +443,7 @@ public final class AuctionLoad {
 			return bids(setup, bidders, seconds, pacedRate, meter);
 		}
 		finally {
-			writer = timings.summary();
+			writerStages = timings.summary();
 		}
 	}
 

@@ -73,6 +73,8 @@ public final class AuctionLoad {
 		int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
 		int pacedRate = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
 		int bidders = Arrays.stream(concurrencies).max().orElseThrow();
+		// The writer's commits one batch at a time ("off"), overlapped ("on"), or each row both ways back to back
+		Modes modes = Modes.valueOf(System.getProperty("bench.overlap", "both").toUpperCase());
 		try (ConfigurableApplicationContext app = start("yiwang-auction-bench",
 				"--server.tomcat.threads.max=" + Math.max(200, bidders + 20))) {
 			int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
@@ -93,15 +95,16 @@ public final class AuctionLoad {
 			}
 			List<Row> rows = new ArrayList<>();
 			for (int c : concurrencies) {
-				System.out.printf("%d bidders, as fast as they can, %d s: floor, then platform...%n", c, seconds);
-				rows.add(new Row(Integer.toString(c), load.floor(c, seconds, 0, meter),
-						load.bidding(setup, c, seconds, 0, meter)));
+				System.out.printf("%d bidders, as fast as they can, %d s: floor, then platform (%s)...%n", c, seconds,
+						modes.label());
+				load.rows(rows, Integer.toString(c), load.floor(c, seconds, 0, meter), modes,
+						() -> load.bidding(setup, c, seconds, 0, meter));
 			}
 			if (pacedRate > 0) {
-				System.out.printf("%d bidders paced at %d offered/s, %d s: floor, then platform...%n", bidders, pacedRate,
-						seconds);
-				rows.add(new Row(bidders + " @" + pacedRate + "/s", load.floor(bidders, seconds, pacedRate, meter),
-						load.bidding(setup, bidders, seconds, pacedRate, meter)));
+				System.out.printf("%d bidders paced at %d offered/s, %d s: floor, then platform (%s)...%n", bidders,
+						pacedRate, seconds, modes.label());
+				load.rows(rows, bidders + " @" + pacedRate + "/s", load.floor(bidders, seconds, pacedRate, meter), modes,
+						() -> load.bidding(setup, bidders, seconds, pacedRate, meter));
 			}
 			if (recording != null) {
 				recording.stop();
@@ -124,6 +127,10 @@ public final class AuctionLoad {
 				System.out.printf("%s bidders: floor CPU per request: %s%n", row.label, row.floor.cpuDetail());
 				System.out.printf("%s bidders: platform CPU per decided bid: %s%n", row.label, row.platform.cpuDetail());
 			}
+			System.out.println();
+			for (Row row : rows) {
+				System.out.printf("%s bidders: the auction's writer: %s%n", row.label, row.writer);
+			}
 			System.out.printf("(auction total %d bids, all in one total order; decided = accepted + refused as "
 					+ "overtaken: both answers follow a commit; p99 of decided requests; CPU = this JVM, bench client "
 					+ "included, + PostgreSQL; load = 1-minute load average of the whole machine at the end)%n", bids);
@@ -132,8 +139,41 @@ public final class AuctionLoad {
 		System.exit(0);
 	}
 
+	/** Which of the writer's commit modes the platform runs in ({@code -Dbench.overlap=off|on|both}). */
+	enum Modes {
+		OFF, ON, BOTH;
+
+		String label() {
+			return this == BOTH ? "one batch at a time, then overlapped commits" : this == ON ? "overlapped commits"
+					: "one batch at a time";
+		}
+	}
+
+	interface Run {
+
+		LoadRun.Result run() throws Exception;
+	}
+
+	/** The platform's rows beside one floor run: in each mode asked for, the writer switched between them. */
+	void rows(List<Row> rows, String label, LoadRun.Result floor, Modes modes, Run platform) throws Exception {
+		LaneWriter writer = app.getBean(Auctioneer.class).writer;
+		try {
+			if (modes != Modes.ON) {
+				writer.overlap = false;
+				rows.add(new Row(label, floor, platform.run(), writerStages));
+			}
+			if (modes != Modes.OFF) {
+				writer.overlap = true;
+				rows.add(new Row(label + " overlapped", floor, platform.run(), writerStages));
+			}
+		}
+		finally {
+			writer.overlap = false;
+		}
+	}
+
 	/** One line of the table: the floor and the platform at the same concurrency and seconds. */
-	record Row(String label, LoadRun.Result floor, LoadRun.Result platform) {
+	record Row(String label, LoadRun.Result floor, LoadRun.Result platform, String writer) {
 
 		boolean met() {
 			return platform.decidedPerSecond() >= GOAL_RATIO * floor.decidedPerSecond()
@@ -378,8 +418,22 @@ public final class AuctionLoad {
 		}
 	}
 
+	/** The auction writer's stages during the last platform run ({@link WriterTimings}). */
+	String writerStages = "";
+
 	/** Bidders bid the next price they believe in; only accepted (durably committed) bids count. */
 	LoadRun.Result bidding(Setup setup, int bidders, int seconds, int pacedRate, CpuMeter meter) throws Exception {
+		WriterTimings timings = app.getBean(Auctioneer.class).timings;
+		timings.reset();
+		try {
+			return bids(setup, bidders, seconds, pacedRate, meter);
+		}
+		finally {
+			writerStages = timings.summary();
+		}
+	}
+
+	private LoadRun.Result bids(Setup setup, int bidders, int seconds, int pacedRate, CpuMeter meter) throws Exception {
 		AtomicLong price = new AtomicLong(hall.auction(setup.listing).minimumBid().yuan().longValue());
 		URI uri = uri("/auctions/" + setup.listing + "/bids");
 		AtomicLong next = new AtomicLong();

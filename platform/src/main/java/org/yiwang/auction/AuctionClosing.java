@@ -59,8 +59,8 @@ class AuctionClosing {
 		boolean sold = engine.sold();
 		Optional<RegistrationView> winner = sold ? listings.registrations(listingId).stream()
 			.filter(r -> engine.leader().equals(r.bidderNumber())).findFirst() : Optional.empty();
-		String text = Auctioneer.recordText(row, listing.title(), bids, engine, closedAt, disclosures);
-		String signature = Auctioneer.sign(keys, text);
+		String text = AuctionRecordText.recordText(row, listing.title(), bids, engine, closedAt, disclosures);
+		String signature = AuctionRecordText.sign(keys, text);
 		AuctionStatus status = sold ? AuctionStatus.SOLD : AuctionStatus.FAILED;
 		auctions.close(listingId, status, closedAt, text, signature);
 		ListingView concluded = listing.concluded(sold ? ListingStatus.SOLD : ListingStatus.FAILED,

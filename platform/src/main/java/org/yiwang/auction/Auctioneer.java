@@ -1,27 +1,21 @@
 package org.yiwang.auction;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,14 +24,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.auction.AuctionChanged.AuctionResumed;
-import org.yiwang.auction.AuctionChanged.AcceptedBid;
-import org.yiwang.auction.AuctionChanged.BidsCommitted;
 import org.yiwang.auction.AuctionChanged.RefusedBid;
 import org.yiwang.kernel.Actor;
 import org.yiwang.kernel.Money;
 import org.yiwang.kernel.RegionScope;
-import org.yiwang.kernel.Sha256;
-import org.yiwang.pki.PlatformKeys;
 import org.yiwang.pki.SealedValues;
 import org.yiwang.catalog.AuctionKind;
 import org.yiwang.auction.AuctionChanged.SealedRoundDisclosed;
@@ -53,7 +43,8 @@ import org.yiwang.system.RegionScopes;
  * run backwards in the queue's order, the one total order. One writer at a time drains a lane, decides each bid
  * against the auction's state in memory, and commits the whole batch (bids, new state, audit entries) in one
  * transaction before any of them is acknowledged (group commit). A failed commit puts the state back and fails the
- * batch: nothing is acknowledged that is not durable. A sweeper closes auctions whose countdown ran out, through the
+ * batch: nothing is acknowledged that is not durable (the {@link LaneWriter} does this, one batch at a time or, when
+ * configured, with two batches' commits overlapped in order). A sweeper closes auctions whose countdown ran out, through the
  * same lane; a heartbeat lets a restart measure the outage and extend the running auctions by it.
  * <p>
  * Across several nodes on one database one node runs the clock: the holder of the {@link ClockLease}, renewed every
@@ -75,8 +66,6 @@ class Auctioneer implements SmartLifecycle {
 
 	/** How many of the latest bids a live view carries (the ranking carries every bidder). */
 	static final int HISTORY = 50;
-
-	static final DateTimeFormatter INSTANT = DateTimeFormatter.ISO_INSTANT;
 
 	/** A command to a lane, stamped with the instant it entered the platform. */
 	sealed interface Command {
@@ -100,118 +89,30 @@ class Auctioneer implements SmartLifecycle {
 	record Outcome(BidReceipt receipt, BidRefusal refusal) {
 	}
 
-	private record Pending(Command command, CompletableFuture<Outcome> result) {
+	record Pending(Command command, Ticket result, long arrived) {
+
+		Pending(Command command, Ticket result) {
+			this(command, result, System.nanoTime());
+		}
 	}
+
+	/** A command's answer to come; when it was handed over, so the request thread can time its wake-up. */
+	static final class Ticket extends CompletableFuture<Outcome> {
+
+		volatile long answeredAt;
+
+		boolean answer(Outcome outcome) {
+			answeredAt = System.nanoTime();
+			return complete(outcome);
+		}
+	}
+
+	/** Where the writer's time goes, for the load bench. */
+	final WriterTimings timings = new WriterTimings();
 
 	/** What one idempotency key got the first time. */
-	private record Replay(Money amount, BidReceipt receipt) {
+	record Replay(Money amount, BidReceipt receipt) {
 	}
-
-	/** One auction on this node: its state, its queue and what the live pages need. */
-	final class Lane {
-
-		final UUID listing;
-
-		final Auctions.Row row;
-
-		final String title;
-
-		final AuctionEngine engine;
-
-		private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
-
-		private final AtomicBoolean draining = new AtomicBoolean();
-
-		/** The stamp of the last bid the writer took (read and written by the one writer draining the lane). */
-		private Instant lastStamp = Instant.MIN;
-
-		private final Map<String, Replay> keys = new HashMap<>();
-
-		private final List<BidView> history = new ArrayList<>();
-
-		private final Map<String, BidView> best = new HashMap<>();
-
-		private volatile AuctionView latest;
-
-		/** Dutch: the step of the price schedule the live pages were last told of. */
-		private volatile long shownStep = -1;
-
-		Lane(Auctions.Row row, String title, List<Auctions.Bid> bids) {
-			this(row, title, bids, List.of());
-		}
-
-		/** @param sealed a running sealed round's prices, opened (the writer needs them for replays only) */
-		Lane(Auctions.Row row, String title, List<Auctions.Bid> bids, List<Opened> sealed) {
-			this.listing = row.listing();
-			this.row = row;
-			this.title = title;
-			this.engine = row.engine(sealed.stream().map(o -> o.price().bidderNumber()).toList());
-			for (Auctions.Bid b : bids) {
-				record(b.view());
-				// A Dutch acceptance carries no amount: its retry matches on the key alone.
-				keys.put(b.transferee() + "|" + b.idempotencyKey(), new Replay(engine instanceof DutchAuction ? null : b.amount(),
-						new BidReceipt(listing, b.seq(), b.bidderNumber(), b.amount(), b.placedAt(), b.endsAtAfter(), true)));
-			}
-			for (Opened o : sealed) {
-				Auctions.SealedPrice p = o.price();
-				keys.put(p.transferee() + "|" + p.idempotencyKey(), new Replay(o.amount(), new BidReceipt(listing, p.seq(),
-						p.bidderNumber(), o.amount(), p.submittedAt(), row.endsAt(), true, p.commitment(), o.salt())));
-			}
-			latest = view(null, null);
-		}
-
-		private void record(BidView bid) {
-			history.add(bid);
-			best.merge(bid.bidderNumber(), bid, (a, b) -> b.amount().compareTo(a.amount()) > 0 ? b : a);
-		}
-
-		/** The latest state; a running Dutch auction's price is the one at this instant. */
-		AuctionView latest() {
-			AuctionView v = latest;
-			if (engine instanceof DutchAuction && v.status() == AuctionStatus.RUNNING && v.leaderNumber() == null) {
-				return view(null, null);
-			}
-			return v;
-		}
-
-		AuctionView view(String winnerName, Instant closedAt) {
-			Instant now = clock.instant();
-			AuctionStatus status = !engine.closed() ? AuctionStatus.RUNNING
-					: engine.sold() ? AuctionStatus.SOLD : AuctionStatus.FAILED;
-			if (engine instanceof SealedRound && !engine.closed()) {
-				// Nothing about the prices, not even how many there are, until the close.
-				return new AuctionView(listing, row.tradeCode(), title, status, engine.startsAt(), engine.timedFrom(),
-						engine.endsAt(), (int) engine.countdown().toSeconds(), engine.startingPrice(), engine.increment(),
-						null, engine.startingPrice(), null, 0, List.of(), List.of(), false, null, null, now,
-						engine.kind(), null);
-			}
-			List<BidView> recent = new ArrayList<>(history.subList(Math.max(0, history.size() - HISTORY), history.size()));
-			java.util.Collections.reverse(recent);
-			List<BidView> ranking = best.values().stream()
-				.sorted(Comparator.comparing(BidView::amount).reversed().thenComparing(BidView::seq)).toList();
-			Money price = engine.price();
-			Instant nextStep = null;
-			Instant endsAt = engine.endsAt();
-			if (engine instanceof DutchAuction dutch && !engine.closed() && engine.leader() == null) {
-				price = dutch.rules().priceAt(now);
-				nextStep = dutch.rules().nextStepAt(now);
-				// When the descending price would end tells where it stops: the floor, which is the confidential
-				// reserve (start less the steps before the end, to one decrement). Shown at the close, with the record.
-				endsAt = null;
-			}
-			return new AuctionView(listing, row.tradeCode(), title, status, engine.startsAt(), engine.timedFrom(),
-					endsAt, (int) engine.countdown().toSeconds(), engine.startingPrice(), engine.increment(),
-					price, engine.closed() ? null : engine.minimumBid(now), engine.leader(), engine.lastSeq(),
-					List.copyOf(recent), ranking, engine.price() != null && engine.price().isAtLeast(engine.reserve()),
-					winnerName, closedAt, now, engine.kind(), nextStep);
-		}
-	}
-
-	/** A sealed price opened by the writer: the stored row, its price and its commitment's salt. */
-	record Opened(Auctions.SealedPrice price, Money amount, String salt) {
-	}
-
-	static final String SEALED_PURPOSE = "auction.sealed-price";
 
 	private final Map<UUID, Lane> lanes = new ConcurrentHashMap<>();
 
@@ -232,6 +133,9 @@ class Auctioneer implements SmartLifecycle {
 	private final SealedValues sealedValues;
 
 	private final ExecutorService writers;
+
+	/** Decides and commits each lane's batches. */
+	final LaneWriter writer;
 
 	private ScheduledExecutorService ticker;
 
@@ -257,6 +161,7 @@ class Auctioneer implements SmartLifecycle {
 		this.connections = connections;
 		this.events = events;
 		this.clock = clock;
+		this.writer = new LaneWriter(this, auctions, transactions, connections, events, clock, sealedValues, timings);
 		AtomicInteger n = new AtomicInteger();
 		this.writers = Executors.newFixedThreadPool(WRITERS, r -> {
 			Thread t = new Thread(r, "auction-writer-" + n.incrementAndGet());
@@ -371,9 +276,16 @@ class Auctioneer implements SmartLifecycle {
 		}
 	}
 
+	/** Overlapped commits for English auctions ({@link LaneWriter}); off unless configured. */
+	@org.springframework.beans.factory.annotation.Autowired
+	void overlapCommits(@org.springframework.beans.factory.annotation.Value("${yiwang.auction.overlap-commits:false}") boolean on) {
+		writer.overlap = on;
+	}
+
 	@jakarta.annotation.PreDestroy
 	void shutDown() {
 		stop();
+		writer.shutDown();
 		writers.shutdown();
 		try {
 			writers.awaitTermination(5, TimeUnit.SECONDS);
@@ -427,8 +339,9 @@ class Auctioneer implements SmartLifecycle {
 	/** Puts an auction on this node's floor (called in a transaction that can read it). */
 	Lane open(Auctions.Row row) {
 		String title = listings.byId(row.listing()).map(ListingView::title).orElse(row.tradeCode().value());
-		List<Opened> sealed = row.kind() == AuctionKind.SEALED ? opened(auctions.sealedPrices(row.listing())) : List.of();
-		Lane lane = new Lane(row, title, auctions.bids(row.listing()), sealed);
+		List<SealedPrices.Opened> sealed = row.kind() == AuctionKind.SEALED
+				? SealedPrices.opened(sealedValues, auctions.sealedPrices(row.listing())) : List.of();
+		Lane lane = new Lane(row, title, auctions.bids(row.listing()), sealed, clock);
 		lanes.put(row.listing(), lane);
 		return lane;
 	}
@@ -439,12 +352,12 @@ class Auctioneer implements SmartLifecycle {
 			// The clock's holder picks it up within a second.
 			return;
 		}
-		lanes.put(row.listing(), new Lane(row, title, List.of()));
+		lanes.put(row.listing(), new Lane(row, title, List.of(), clock));
 	}
 
 	/** A lane rebuilt from the record of a closed auction, for its final view; not on the floor. */
 	Lane detached(Auctions.Row row, String title, List<Auctions.Bid> bids) {
-		return new Lane(row, title, bids);
+		return new Lane(row, title, bids, clock);
 	}
 
 	Optional<Lane> lane(UUID listing) {
@@ -488,7 +401,7 @@ class Auctioneer implements SmartLifecycle {
 
 	// --- the lane: stamp, queue, drain ----------------------------------------------------------------------------
 
-	CompletableFuture<Outcome> bid(Lane lane, Actor actor, EntityId transferee, String bidderNumber, Money amount,
+	Ticket bid(Lane lane, Actor actor, EntityId transferee, String bidderNumber, Money amount,
 			String key) {
 		return submit(lane, at -> new PlaceBid(actor, transferee, bidderNumber, amount, key, at));
 	}
@@ -498,14 +411,14 @@ class Auctioneer implements SmartLifecycle {
 	 * sweeper does it with the clock.
 	 */
 	CompletableFuture<Outcome> closeAsOf(Lane lane, Instant at) {
-		CompletableFuture<Outcome> result = new CompletableFuture<>();
+		Ticket result = new Ticket();
 		lane.queue.add(new Pending(new Close(at), result));
 		schedule(lane);
 		return result;
 	}
 
-	private CompletableFuture<Outcome> submit(Lane lane, java.util.function.Function<Instant, Command> command) {
-		CompletableFuture<Outcome> result = new CompletableFuture<>();
+	private Ticket submit(Lane lane, java.util.function.Function<Instant, Command> command) {
+		Ticket result = new Ticket();
 		// The queue's order is the one total order; the writer keeps the stamps in that order (PlaceBid.notBefore).
 		lane.queue.add(new Pending(command.apply(clock.instant()), result));
 		schedule(lane);
@@ -514,178 +427,17 @@ class Auctioneer implements SmartLifecycle {
 
 	private void schedule(Lane lane) {
 		if (lane.draining.compareAndSet(false, true)) {
-			writers.execute(() -> drain(lane));
+			writers.execute(() -> writer.drain(lane));
 		}
-	}
-
-	private void drain(Lane lane) {
-		try {
-			while (true) {
-				List<Pending> batch = new ArrayList<>(Math.min(BATCH, 16));
-				Pending next;
-				while (batch.size() < BATCH && (next = lane.queue.poll()) != null) {
-					batch.add(next);
-				}
-				if (batch.isEmpty()) {
-					lane.draining.set(false);
-					if (lane.queue.isEmpty() || !lane.draining.compareAndSet(false, true)) {
-						return;
-					}
-					continue;
-				}
-				process(lane, batch);
+		else {
+			Thread parked = lane.waiting;
+			if (parked != null) {
+				LockSupport.unpark(parked);
 			}
 		}
-		catch (RuntimeException | Error e) {
-			lane.draining.set(false);
-			log.error("Auction lane {} failed", lane.listing, e);
-		}
 	}
 
-	private void process(Lane lane, List<Pending> batch) {
-		AuctionEngine.Snapshot before = lane.engine.snapshot();
-		boolean sealedRound = lane.engine instanceof SealedRound;
-		List<Auctions.Bid> accepted = new ArrayList<>();
-		List<Auctions.SealedPrice> sealed = new ArrayList<>();
-		List<AcceptedBid> audited = new ArrayList<>();
-		List<RefusedBid> refusals = new ArrayList<>();
-		Map<Pending, Outcome> outcomes = new HashMap<>();
-		Map<String, Replay> newKeys = new HashMap<>();
-		Instant closeAt = null;
-		List<Pending> closers = new ArrayList<>();
-		for (Pending p : batch) {
-			if (p.command() instanceof Close close) {
-				closers.add(p);
-				if (closeAt == null && lane.engine.isDue(close.at())) {
-					closeAt = close.at();
-				}
-				continue;
-			}
-			PlaceBid bid = ((PlaceBid) p.command()).notBefore(lane.lastStamp);
-			lane.lastStamp = bid.at();
-			String keyId = bid.transferee() + "|" + bid.key();
-			Replay seen = newKeys.containsKey(keyId) ? newKeys.get(keyId) : lane.keys.get(keyId);
-			if (seen != null) {
-				boolean same = seen.amount() == null ? bid.amount() == null
-						: bid.amount() != null && seen.amount().compareTo(bid.amount()) == 0;
-				if (same) {
-					outcomes.put(p, new Outcome(seen.receipt().replay(), null));
-				}
-				else {
-					outcomes.put(p, refuse(bid, BidRefusal.KEY_REUSED, refusals, sealedRound));
-				}
-				continue;
-			}
-			AuctionEngine.Decision decision = closeAt != null ? new AuctionEngine.Decision(null, BidRefusal.ENDED)
-					: lane.engine.offer(bid.bidderNumber(), bid.amount(), bid.at());
-			if (decision.isAccepted() && sealedRound) {
-				AuctionEngine.Accepted a = decision.accepted();
-				String salt = java.util.HexFormat.of().formatHex(randomBytes(16));
-				String commitment = commitment(lane.listing, bid.bidderNumber(), bid.amount(), salt);
-				byte[] box = sealedValues.seal(SEALED_PURPOSE, sealContext(lane.listing, bid.transferee()),
-						(bid.amount() + "|" + salt).getBytes(StandardCharsets.UTF_8));
-				sealed.add(new Auctions.SealedPrice(lane.listing, a.seq(), lane.row.region(), bid.bidderNumber(),
-						bid.transferee(), commitment, box, bid.at(), bid.key(), bid.actor().username()));
-				BidReceipt receipt = new BidReceipt(lane.listing, a.seq(), bid.bidderNumber(), bid.amount(), bid.at(),
-						a.endsAfter(), false, commitment, salt);
-				newKeys.put(keyId, new Replay(bid.amount(), receipt));
-				outcomes.put(p, new Outcome(receipt, null));
-			}
-			else if (decision.isAccepted()) {
-				AuctionEngine.Accepted a = decision.accepted();
-				// The engine's amount: a Dutch acceptance takes the price current at its stamp.
-				accepted.add(new Auctions.Bid(lane.listing, a.seq(), lane.row.region(), bid.bidderNumber(),
-						bid.transferee(), a.amount(), bid.at(), a.endsAfter(), bid.key()));
-				audited.add(new AcceptedBid(a.seq(), bid.actor().username(), bid.bidderNumber(), a.amount(), bid.at()));
-				BidReceipt receipt = new BidReceipt(lane.listing, a.seq(), bid.bidderNumber(), a.amount(), bid.at(),
-						a.endsAfter(), false);
-				newKeys.put(keyId, new Replay(bid.amount(), receipt));
-				outcomes.put(p, new Outcome(receipt, null));
-			}
-			else {
-				outcomes.put(p, refuse(bid, decision.refusal(), refusals, sealedRound));
-			}
-		}
-		if (closeAt == null && lane.engine instanceof DutchAuction && lane.engine.leader() != null
-				&& before.leader() == null) {
-			// The first acceptance ends a Dutch auction at once.
-			closeAt = lane.engine.endsAt();
-		}
-		AuctionEngine.Snapshot after = lane.engine.snapshot();
-		try {
-			RegionScopes.runIn(RegionScope.of(lane.row.region()), () -> connections.run(() -> transactions
-				.executeWithoutResult(status -> {
-					if (sealedRound) {
-						// Nothing goes to the audit log while the round runs, not even an entry per batch: its count
-						// would be a lower bound on the prices. The close writes one entry for them all.
-						auctions.commitSealed(sealed);
-						auctions.addSealedRefusals(refusals.stream().map(r -> new Auctions.SealedRefusal(lane.listing,
-								lane.row.region(), r.bidder(), r.reason(), r.at())).toList());
-						return;
-					}
-					auctions.commitBids(accepted, after, lane.listing);
-					if (!audited.isEmpty() || !refusals.isEmpty()) {
-						events.publishEvent(new BidsCommitted(Actor.SYSTEM, lane.listing, before.lastSeq() + 1,
-								after.lastSeq(), audited, refusals, after.endsAt(), lane.row.region(), clock.instant()));
-					}
-				})));
-		}
-		catch (RuntimeException e) {
-			lane.engine.restore(before);
-			log.error("Auction {}: a batch of {} commands failed to commit; none acknowledged", lane.listing, batch.size(), e);
-			batch.forEach(p -> p.result().completeExceptionally(e));
-			return;
-		}
-		lane.keys.putAll(newKeys);
-		accepted.forEach(b -> lane.record(b.view()));
-		lane.latest = lane.view(null, null);
-		batch.stream().filter(p -> outcomes.containsKey(p)).forEach(p -> p.result().complete(outcomes.get(p)));
-		if (!accepted.isEmpty()) {
-			events.publishEvent(new LiveAuctionUpdated(lane.latest));
-		}
-		if (closeAt != null) {
-			close(lane, closeAt);
-		}
-		closers.forEach(p -> p.result().complete(new Outcome(null, null)));
-	}
-
-	/** A refused bid for the batch's audit entry; a sealed round's refused price is not written down either. */
-	private static Outcome refuse(PlaceBid bid, BidRefusal reason, List<RefusedBid> refusals, boolean sealed) {
-		refusals.add(new RefusedBid(bid.actor().username(), sealed || bid.amount() == null ? "" : bid.amount().toString(),
-				reason, bid.at()));
-		return new Outcome(null, reason);
-	}
-
-	private static byte[] randomBytes(int n) {
-		byte[] bytes = new byte[n];
-		RANDOM.nextBytes(bytes);
-		return bytes;
-	}
-
-	private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
-
-	/** The commitment a sealed-round receipt carries; the record publishes price and salt so anyone can recompute it. */
-	static String commitment(UUID listing, String bidderNumber, Money amount, String salt) {
-		return Sha256.hex("YIWANG-SEALED-PRICE-V1|" + listing + "|" + bidderNumber + "|" + amount + "|" + salt);
-	}
-
-	private static String sealContext(UUID listing, EntityId transferee) {
-		return listing + "|" + transferee;
-	}
-
-	/** Opens a sealed round's prices: at the close, and when a running round is put back on the floor. */
-	List<Opened> opened(List<Auctions.SealedPrice> prices) {
-		List<Opened> opened = new ArrayList<>(prices.size());
-		for (Auctions.SealedPrice p : prices) {
-			String plain = new String(sealedValues.open(SEALED_PURPOSE, sealContext(p.listing(), p.transferee()), p.sealed()),
-					StandardCharsets.UTF_8);
-			int bar = plain.indexOf('|');
-			opened.add(new Opened(p, Money.of(new java.math.BigDecimal(plain.substring(0, bar))), plain.substring(bar + 1)));
-		}
-		return opened;
-	}
-
-	private void close(Lane lane, Instant closeAt) {
+	void close(Lane lane, Instant closeAt) {
 		AuctionEngine.Snapshot before = lane.engine.snapshot();
 		lane.engine.close();
 		AuctionClosing.Result result;
@@ -707,8 +459,7 @@ class Auctioneer implements SmartLifecycle {
 		lanes.remove(lane.listing);
 		if (lane.engine instanceof SealedRound) {
 			// The disclosed prices are bids now, for the final view.
-			lane.history.clear();
-			lane.best.clear();
+			lane.forgetBids();
 			RegionScopes.runIn(RegionScope.of(lane.row.region()),
 					() -> transactions.executeWithoutResult(s -> auctions.bids(lane.listing).forEach(b -> lane.record(b.view()))));
 		}
@@ -724,12 +475,12 @@ class Auctioneer implements SmartLifecycle {
 	 */
 	private List<String> disclose(Lane lane, SealedRound round) {
 		auctions.lockForClose(lane.listing);
-		List<Opened> opened = opened(auctions.sealedPrices(lane.listing));
+		List<SealedPrices.Opened> opened = SealedPrices.opened(sealedValues, auctions.sealedPrices(lane.listing));
 		List<SealedSubmission> submissions = new ArrayList<>();
 		List<Auctions.Bid> bids = new ArrayList<>();
 		List<SealedRound.Disclosed> disclosed = new ArrayList<>();
 		List<String> lines = new ArrayList<>();
-		for (Opened o : opened) {
+		for (SealedPrices.Opened o : opened) {
 			Auctions.SealedPrice p = o.price();
 			bids.add(new Auctions.Bid(lane.listing, p.seq(), p.region(), p.bidderNumber(), p.transferee(), o.amount(),
 					p.submittedAt(), round.endsAt(), p.idempotencyKey()));
@@ -745,45 +496,5 @@ class Auctioneer implements SmartLifecycle {
 		events.publishEvent(new SealedRoundDisclosed(Actor.SYSTEM, lane.listing, submissions, refused, lane.row.region(),
 				clock.instant()));
 		return lines;
-	}
-
-	/** The signed text of an auction record: every accepted bid by number and time, then the outcome. */
-	static String recordText(Auctions.Row row, String title, List<Auctions.Bid> bids, AuctionEngine engine,
-			Instant closedAt) {
-		return recordText(row, title, bids, engine, closedAt, List.of());
-	}
-
-	/**
-	 * The record's text; a Dutch auction or sealed round says its kind after the title, and a sealed round's
-	 * commitments (with their salts) follow its bids.
-	 */
-	static String recordText(Auctions.Row row, String title, List<Auctions.Bid> bids, AuctionEngine engine,
-			Instant closedAt, List<String> disclosures) {
-		StringBuilder text = new StringBuilder("YIWANG-AUCTION-RECORD-V1\n");
-		text.append("tradeCode=").append(row.tradeCode()).append('\n');
-		text.append("title=").append(title.replace('\n', ' ')).append('\n');
-		if (engine.kind() != AuctionKind.ENGLISH) {
-			text.append("kind=").append(engine.kind()).append('\n');
-			if (engine instanceof DutchAuction dutch) {
-				text.append("stepSeconds=").append(dutch.rules().step().toSeconds()).append('\n');
-			}
-		}
-		text.append("startingPrice=").append(row.startingPrice()).append('\n');
-		text.append("increment=").append(row.increment()).append('\n');
-		text.append("startsAt=").append(INSTANT.format(engine.startsAt())).append('\n');
-		text.append("closedAt=").append(INSTANT.format(closedAt)).append('\n');
-		for (Auctions.Bid b : bids) {
-			text.append("bid=").append(b.seq()).append(',').append(b.bidderNumber()).append(',').append(b.amount())
-				.append(',').append(INSTANT.format(b.placedAt())).append('\n');
-		}
-		disclosures.forEach(line -> text.append(line).append('\n'));
-		text.append("outcome=").append(engine.sold() ? "SOLD" : "FAILED").append('\n');
-		text.append("finalPrice=").append(engine.price() == null ? "" : engine.price().toString()).append('\n');
-		text.append("winnerNumber=").append(engine.sold() ? engine.leader() : "").append('\n');
-		return text.toString();
-	}
-
-	static String sign(PlatformKeys keys, String text) {
-		return Base64.getEncoder().encodeToString(keys.sign(text.getBytes(StandardCharsets.UTF_8)));
 	}
 }

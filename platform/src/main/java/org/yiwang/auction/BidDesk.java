@@ -117,7 +117,7 @@ class BidDesk {
 	 */
 	BidReceipt bid(UUID listingId, String amountText, String idempotencyKey) {
 		Acting bidder = Actors.requireAnyRole("auction.transfereeOnly", Role.BIDDER);
-		Optional<Auctioneer.Lane> live = auctioneer.lane(listingId);
+		Optional<Lane> live = auctioneer.lane(listingId);
 		if (live.isEmpty()) {
 			// Closed (or not on this node yet): a retry of a committed bid gets its receipt again; anything else is
 			// refused and audited like any late bid.
@@ -132,7 +132,7 @@ class BidDesk {
 					row.status() == AuctionStatus.RUNNING ? BidRefusal.NOT_STARTED : BidRefusal.ENDED,
 					row.kind() == AuctionKind.SEALED && row.status() == AuctionStatus.RUNNING);
 		}
-		Auctioneer.Lane lane = live.get();
+		Lane lane = live.get();
 		if (lane.engine instanceof DutchAuction) {
 			throw refused(bidder, lane, amountText, BidRefusal.WRONG_KIND);
 		}
@@ -168,7 +168,7 @@ class BidDesk {
 	 */
 	BidReceipt accept(UUID listingId, String idempotencyKey) {
 		Acting bidder = Actors.requireAnyRole("auction.transfereeOnly", Role.BIDDER);
-		Optional<Auctioneer.Lane> live = auctioneer.lane(listingId);
+		Optional<Lane> live = auctioneer.lane(listingId);
 		if (live.isEmpty()) {
 			// Closed (or not on this node yet): a retry of the committed acceptance gets its receipt again; anything
 			// else is refused and audited with the reason.
@@ -186,7 +186,7 @@ class BidDesk {
 							: row.leaderNumber() != null ? BidRefusal.TAKEN : BidRefusal.ENDED,
 					row.kind() == AuctionKind.SEALED && row.status() == AuctionStatus.RUNNING);
 		}
-		Auctioneer.Lane lane = live.get();
+		Lane lane = live.get();
 		if (!(lane.engine instanceof DutchAuction)) {
 			throw refused(bidder, lane, null, BidRefusal.WRONG_KIND);
 		}
@@ -225,12 +225,14 @@ class BidDesk {
 		});
 	}
 
-	private BidReceipt commit(Auctioneer.Lane lane, Acting bidder, Authorization authorization, Money amount,
+	private BidReceipt commit(Lane lane, Acting bidder, Authorization authorization, Money amount,
 			String idempotencyKey) {
 		Auctioneer.Outcome outcome;
 		try {
-			outcome = auctioneer.bid(lane, bidder.actor(), authorization.entity().id(), authorization.bidderNumber(),
-					amount, idempotencyKey).get(30, TimeUnit.SECONDS);
+			Auctioneer.Ticket ticket = auctioneer.bid(lane, bidder.actor(), authorization.entity().id(),
+					authorization.bidderNumber(), amount, idempotencyKey);
+			outcome = ticket.get(30, TimeUnit.SECONDS);
+			auctioneer.timings.record(WriterTimings.Stage.WOKEN, System.nanoTime() - ticket.answeredAt);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
@@ -250,7 +252,7 @@ class BidDesk {
 	 * {@code until}; one that a bidder keeps using is checked again in the background before it runs out, so an
 	 * active bidder's bids do not wait for the database (only the first one, or the live page, loads it).
 	 */
-	private Authorization authorize(Acting bidder, Auctioneer.Lane lane) {
+	private Authorization authorize(Acting bidder, Lane lane) {
 		String cacheKey = bidder.actor().username() + "|" + lane.listing;
 		Instant now = clock.instant();
 		Authorization known = authorizations.get(cacheKey);
@@ -285,7 +287,7 @@ class BidDesk {
 	}
 
 	/** Checks the bidder against the database and caches the answer: an authorization, or why there is none. */
-	private Object check(Acting bidder, Auctioneer.Lane lane, String cacheKey, Instant now) {
+	private Object check(Acting bidder, Lane lane, String cacheKey, Instant now) {
 		Object checked = platform(() -> {
 			Optional<EntityView> entity = registry.myEntity();
 			Optional<RegistrationView> registration = entity
@@ -318,7 +320,7 @@ class BidDesk {
 		if (acting.isEmpty()) {
 			return Optional.empty();
 		}
-		Optional<Auctioneer.Lane> lane = auctioneer.lane(listingId);
+		Optional<Lane> lane = auctioneer.lane(listingId);
 		if (lane.isPresent()) {
 			String cacheKey = acting.get().actor().username() + "|" + listingId;
 			Object checked = check(acting.get(), lane.get(), cacheKey, clock.instant());
@@ -334,7 +336,7 @@ class BidDesk {
 	 * sealed round the refusal is kept for the entry the close writes instead: an entry now would let the log be
 	 * counted.
 	 */
-	private Refusal refused(Acting bidder, Auctioneer.Lane lane, String amountText, BidRefusal reason) {
+	private Refusal refused(Acting bidder, Lane lane, String amountText, BidRefusal reason) {
 		boolean sealed = lane.engine instanceof SealedRound;
 		// A sealed round's refused price is not written down either: the audit log would disclose it.
 		return refused(bidder, lane.listing, lane.row.region(), sealed ? null : amountText, reason,
@@ -390,7 +392,7 @@ class BidDesk {
 
 	/** An auction's live state, for everyone: bidders appear by number only; the winner is named once it closed. */
 	AuctionView auction(UUID listingId) {
-		Optional<Auctioneer.Lane> lane = auctioneer.lane(listingId);
+		Optional<Lane> lane = auctioneer.lane(listingId);
 		if (lane.isPresent()) {
 			AuctionView v = lane.get().latest();
 			return withServerTime(v);
@@ -399,7 +401,7 @@ class BidDesk {
 			Auctions.Row row = auctions.byId(listingId).orElseThrow(() -> Refusal.notFound("auction.auction.notFound"));
 			ListingView listing = listings.byId(listingId).orElseThrow();
 			List<Auctions.Bid> bids = auctions.bids(listingId);
-			Auctioneer.Lane replay = auctioneer.detached(row, listing.title(), bids);
+			Lane replay = auctioneer.detached(row, listing.title(), bids);
 			return replay.view(row.status() == AuctionStatus.SOLD ? listing.buyerName() : null, row.closedAt());
 		});
 	}

@@ -261,7 +261,7 @@ class ListingDesk {
 					listing.category().value(), listing.transferor().toString(), null, listing.security().yuan(),
 					LocalDate.ofInstant(periodEnd, CHINA).plusDays(90)));
 			String text = listingText(listing, now, periodEnd);
-			String signature = Auctioneer.sign(keys, text);
+			String signature = AuctionRecordText.sign(keys, text);
 			ListingView published = listing.with(ListingStatus.PUBLISHED, null, now, periodEnd, 0, text, signature, null,
 					null, null);
 			listings.update(published, seenVersion);
@@ -306,8 +306,8 @@ class ListingDesk {
 		return "YIWANG-LISTING-V1\n" + "tradeCode=" + l.tradeCode() + "\n" + "region=" + l.region() + "\n" + "category="
 				+ l.category() + "\n" + "title=" + oneLine(l.title()) + "\n" + "transferor=" + oneLine(l.transferorName())
 				+ "\n" + "startingPrice=" + l.startingPrice() + "\n" + "increment=" + l.increment() + "\n" + "security="
-				+ l.security() + "\n" + "publishedAt=" + Auctioneer.INSTANT.format(publishedAt) + "\n" + "periodEnd="
-				+ Auctioneer.INSTANT.format(periodEnd) + "\n" + "descriptionSha256=" + Sha256.hex(orEmpty(l.description()))
+				+ l.security() + "\n" + "publishedAt=" + AuctionRecordText.INSTANT.format(publishedAt) + "\n" + "periodEnd="
+				+ AuctionRecordText.INSTANT.format(periodEnd) + "\n" + "descriptionSha256=" + Sha256.hex(orEmpty(l.description()))
 				+ "\n" + "conditionsSha256=" + Sha256.hex(orEmpty(l.conditions())) + "\n";
 	}
 

@@ -29,7 +29,8 @@ class WriterConnections implements AutoCloseable {
 
 	WriterConnections(DataSource application) {
 		this.application = application;
-		this.own = ownPool(application, Auctioneer.WRITERS);
+		// Two per writer: with overlapped commits a lane has two batches' transactions in flight.
+		this.own = ownPool(application, 2 * Auctioneer.WRITERS);
 	}
 
 	private static HikariDataSource ownPool(DataSource application, int size) {

@@ -34,13 +34,28 @@ class AuctionCrashTests {
 
 	@Test
 	void every_acknowledged_bid_survives_a_kill_and_the_auction_resumes_extended_by_the_outage() throws Exception {
+		killWhileBidding(false);
+	}
+
+	/**
+	 * The same with overlapped commits and four threads bidding at once: killed while batches are in flight, no
+	 * acknowledged bid is lost, none is stored twice, and the stored order (seq, rising prices) is the decision order.
+	 */
+	@Test
+	void with_overlapped_commits_every_acknowledged_bid_survives_a_kill_in_decision_order() throws Exception {
+		killWhileBidding(true);
+	}
+
+	private void killWhileBidding(boolean overlap) throws Exception {
 		Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-				"-cp", System.getProperty("java.class.path"), AuctionCrashChild.class.getName(), directory.toString())
+				"-cp", System.getProperty("java.class.path"), AuctionCrashChild.class.getName(), directory.toString(),
+				overlap ? "overlap" : "one-at-a-time")
 			.redirectErrorStream(true)
 			.start();
 		UUID listing = null;
 		String[] bidders = null;
 		List<Ack> acks = new ArrayList<>();
+		long overlapped = 0;
 		try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()))) {
 			String line;
 			while ((line = out.readLine()) != null && acks.size() < 40) {
@@ -53,6 +68,7 @@ class AuctionCrashTests {
 				else if (line.startsWith("ACK ")) {
 					String[] p = line.split(" ");
 					acks.add(new Ack(Long.parseLong(p[1]), p[2], p[3]));
+					overlapped = p.length > 4 ? Long.parseLong(p[4]) : 0;
 				}
 			}
 			child.destroyForcibly(); // SIGKILL in the middle of bidding: no shutdown hook runs
@@ -60,6 +76,9 @@ class AuctionCrashTests {
 		}
 		assertThat(listing).as("the child opened an auction").isNotNull();
 		assertThat(acks).as("the child acknowledged bids before it was killed").hasSize(40);
+		if (overlap) {
+			assertThat(overlapped).as("batches were in flight together before the kill").isPositive();
+		}
 
 		try (ConfigurableApplicationContext restarted = AuctionCrashChild.start(directory)) {
 			AuctionHall hall = restarted.getBean(AuctionHall.class);
@@ -72,6 +91,7 @@ class AuctionCrashTests {
 				assertThat(kept.amount()).isEqualTo(Money.of(ack.amount()));
 				assertThat(kept.bidderNumber()).isEqualTo(ack.bidder());
 			}
+			assertThat(acks).extracting(Ack::seq).as("no bid acknowledged twice").doesNotHaveDuplicates();
 			for (int i = 1; i < history.size(); i++) {
 				assertThat(history.get(i).seq()).isEqualTo(i + 1);
 				assertThat(history.get(i).amount()).isGreaterThan(history.get(i - 1).amount());

@@ -239,7 +239,7 @@ class DutchAndSealedAuctionTests {
 		assertThat(sealedA.replayed()).isTrue();
 		assertThat(receiptJson).contains(sealedA.commitment());
 		assertThat(sealedA.commitment()).matches("[0-9a-f]{64}")
-			.isEqualTo(Auctioneer.commitment(listing.id(), sealedA.bidderNumber(), Money.of("530000.00"), sealedA.salt()));
+			.isEqualTo(SealedPrices.commitment(listing.id(), sealedA.bidderNumber(), Money.of("530000.00"), sealedA.salt()));
 		refusedWith(() -> fixture.as(a, () -> hall.bid(listing.id(), "540000.00", "s2")),
 				"auction.bid.refused.ALREADY_SEALED");
 		refusedWith(() -> fixture.as(a, () -> hall.bid(listing.id(), "540000.00", "s1")), "auction.bid.refused.KEY_REUSED");

@@ -119,15 +119,16 @@ class BidDesk {
 		Acting bidder = Actors.requireAnyRole("auction.transfereeOnly", Role.BIDDER);
 		Optional<Lane> live = auctioneer.lane(listingId);
 		if (live.isEmpty()) {
+			// Running on the node that holds the clock: 503 before any other read (that node replays a retried key).
 			// Closed (or not on this node yet): a retry of a committed bid gets its receipt again; anything else is
 			// refused and audited like any late bid.
 			Auctions.Row row = platform(() -> auctions.byId(listingId))
 				.orElseThrow(() -> Refusal.notFound("auction.auction.notFound"));
+			elsewhere(row);
 			Optional<BidReceipt> replay = replay(row, idempotencyKey, amount(amountText));
 			if (replay.isPresent()) {
 				return replay.get();
 			}
-			elsewhere(row);
 			throw refused(bidder, listingId, row.region(), row.kind() == AuctionKind.SEALED ? null : amountText,
 					row.status() == AuctionStatus.RUNNING ? BidRefusal.NOT_STARTED : BidRefusal.ENDED,
 					row.kind() == AuctionKind.SEALED && row.status() == AuctionStatus.RUNNING);
@@ -174,13 +175,13 @@ class BidDesk {
 			// else is refused and audited with the reason.
 			Auctions.Row row = platform(() -> auctions.byId(listingId))
 				.orElseThrow(() -> Refusal.notFound("auction.auction.notFound"));
+			elsewhere(row);
 			if (row.kind() == AuctionKind.DUTCH) {
 				Optional<BidReceipt> replay = replay(row, idempotencyKey, null);
 				if (replay.isPresent()) {
 					return replay.get();
 				}
 			}
-			elsewhere(row);
 			throw refused(bidder, listingId, row.region(), null, row.kind() != AuctionKind.DUTCH ? BidRefusal.WRONG_KIND
 					: row.status() == AuctionStatus.RUNNING ? BidRefusal.NOT_STARTED
 							: row.leaderNumber() != null ? BidRefusal.TAKEN : BidRefusal.ENDED,
@@ -200,7 +201,8 @@ class BidDesk {
 	/**
 	 * A running auction without a lane on this node runs on the node that holds the clock's lease (docs/cluster.md):
 	 * the bid is not refused here but answered 503, which the reverse proxy passes to the next node; bids are decided
-	 * on one node only, in one order.
+	 * on one node only, in one order. Asked before the replay's reads: turning a bid away cost the node without the
+	 * clock more than the owner spent deciding one (bench/cluster-load.sh), and the owner replays a retried key itself.
 	 */
 	private void elsewhere(Auctions.Row row) {
 		if (row.status() == AuctionStatus.RUNNING && !auctioneer.ownsClock()) {

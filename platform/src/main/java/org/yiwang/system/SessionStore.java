@@ -10,9 +10,6 @@ import java.io.ObjectStreamException;
 import java.io.Serializable;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Arrays;
 
 import javax.sql.DataSource;
@@ -28,7 +25,6 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.config.annotation.SpringSessionTransactionManager;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 
 /**
  * Sessions in PostgreSQL (Spring Session JDBC; tables by the migration system/V20261127.2930) when
@@ -52,29 +48,11 @@ public class SessionStore {
 	 * start: that scope comes from the signed-in person, whom Spring Security reads from the session, so loading the
 	 * session inside a scoped transaction asked for the session again, each time on a new connection, until the pool
 	 * was empty (every request of a signed-in visitor timed out). The session tables are not region-scoped.
-	 * <p>
-	 * They commit without waiting for the disk ({@code synchronous_commit = off}): Spring Session writes the session's
-	 * last access time at the end of every request, which made every bid and page of a signed-in visitor wait for an
-	 * fsync of its own (a node with these sessions decided a hot auction's bids at a fifth of the rate of one without,
-	 * bench/cluster-load.sh). What a crash of PostgreSQL itself (not of a node) can lose is the session writes of its
-	 * last ~0.6 s (three WAL-writer delays): a last access time, a sign-in (the person signs in again), a sign-out (the
-	 * server-side session comes back for its idle time, reachable only with the cookie the sign-out cleared). Nothing a
-	 * trade decides is written here; every business transaction keeps waiting for the disk.
 	 */
 	@Bean
 	@SpringSessionTransactionManager
 	PlatformTransactionManager sessionTransactionManager(DataSource dataSource) {
-		return new JdbcTransactionManager(dataSource) {
-
-			@Override
-			protected void prepareTransactionalConnection(Connection connection, TransactionDefinition definition)
-					throws SQLException {
-				super.prepareTransactionalConnection(connection, definition);
-				try (Statement statement = connection.createStatement()) {
-					statement.execute("set local synchronous_commit = off");
-				}
-			}
-		};
+		return new JdbcTransactionManager(dataSource);
 	}
 
 	@Bean

@@ -81,16 +81,6 @@ class ClusterSessionsTests {
 		second.perform(get("/workspace")).andExpect(status().is3xxRedirection());
 	}
 
-	@Test
-	void session_writes_do_not_wait_for_the_disk_and_business_transactions_still_do() {
-		String sessions = new TransactionTemplate(new SessionStore().sessionTransactionManager(dataSource))
-			.execute(status -> jdbc.sql("show synchronous_commit").query(String.class).single());
-		assertThat(sessions).isEqualTo("off");
-		String business = new TransactionTemplate(new JdbcTransactionManager(dataSource))
-			.execute(status -> jdbc.sql("show synchronous_commit").query(String.class).single());
-		assertThat(business).as("set for the session's transaction only (set local)").isEqualTo("on");
-	}
-
 	/** A page's flash attributes are records that are not serializable; they reach the next node unchanged. */
 	record Typed(String name, List<String> items, Inner inner) {
 	}

@@ -93,12 +93,16 @@ public final class ClusterNodes {
 		return node;
 	}
 
-	/** Seconds until {@code path} on {@code port} answers 200; throws when the process exits or after 4 minutes. */
+	/**
+	 * Seconds until {@code path} on {@code port} answers 200 (asked every 200 ms); throws when the process exits or after
+	 * {@code -Drush.readyMinutes} (4) minutes: a loaded machine (load 25+ on 2 cores) took more than 3 to start one.
+	 */
 	public static double waitReady(int port, Process process, String path) throws Exception {
 		long start = System.nanoTime();
-		while (System.nanoTime() - start < Duration.ofMinutes(4).toNanos()) {
+		long minutes = Long.getLong("rush.readyMinutes", 4);
+		while (System.nanoTime() - start < Duration.ofMinutes(minutes).toNanos()) {
 			if (!process.isAlive()) {
-				throw new IllegalStateException("The node exited with " + process.exitValue());
+				throw new IllegalStateException("The server exited with " + process.exitValue());
 			}
 			try {
 				HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
@@ -110,9 +114,9 @@ public final class ClusterNodes {
 			catch (IOException e) {
 				// not listening yet
 			}
-			Thread.sleep(300);
+			Thread.sleep(200);
 		}
-		throw new IllegalStateException("The node did not answer within 4 minutes");
+		throw new IllegalStateException("The server did not answer within " + minutes + " minutes");
 	}
 
 	public static int freePort() throws IOException {

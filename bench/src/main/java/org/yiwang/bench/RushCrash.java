@@ -94,7 +94,7 @@ public final class RushCrash {
 			.connectTimeout(Duration.ofSeconds(5)).build();
 
 		Process child = start(work, childArgs, "first");
-		double cleanStart = waitReady(http, port, child);
+		double cleanStart = ClusterNodes.waitReady(port, child, "/pki/ca.pem");
 		Map<String, byte[]> held = new ConcurrentHashMap<>(); // username -> the receipt the bidder got
 		AtomicInteger answered = new AtomicInteger();
 		int killAt = Math.max(1, bidders.size() * killAfterPercent / 100);
@@ -127,7 +127,7 @@ public final class RushCrash {
 
 		Process again = start(work, childArgs, "restarted");
 		try {
-			double restart = waitReady(http, port, again);
+			double restart = ClusterNodes.waitReady(port, again, "/pki/ca.pem");
 			X509Certificate platform = certificate(http, port, "/pki/platform-certificate.pem", work);
 			X509Certificate root = certificate(http, port, "/pki/ca.pem", work);
 			int matching = 0;
@@ -234,29 +234,6 @@ public final class RushCrash {
 		return new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(work.resolve(name + ".out").toFile())
 			.start();
-	}
-
-	/** Seconds until the platform answers on its port. */
-	private static double waitReady(HttpClient http, int port, Process process) throws Exception {
-		long start = System.nanoTime();
-		// a loaded machine (load 25+ on 2 cores) took more than 3 minutes to start the platform
-		while (System.nanoTime() - start < Duration.ofMinutes(Long.getLong("rush.readyMinutes", 3)).toNanos()) {
-			if (!process.isAlive()) {
-				throw new IllegalStateException("The platform exited with " + process.exitValue());
-			}
-			try {
-				HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/pki/ca.pem"))
-					.timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-				if (r.statusCode() == 200) {
-					return (System.nanoTime() - start) / 1e9;
-				}
-			}
-			catch (IOException e) {
-				// not listening yet
-			}
-			Thread.sleep(200);
-		}
-		throw new IllegalStateException("The platform did not answer within 3 minutes");
 	}
 
 	private static X509Certificate certificate(HttpClient http, int port, String path, Path work) throws Exception {

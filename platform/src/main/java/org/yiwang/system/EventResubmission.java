@@ -65,7 +65,7 @@ class EventResubmission extends Ticker {
 	private final Map<Seen, Long> watch = new HashMap<>();
 
 	/** A publication in one state: resubmitted again, it is a new one to watch. */
-	private record Seen(UUID id, String status, Integer attempts) {
+	record Seen(UUID id, String status, Integer attempts) {
 	}
 
 	EventResubmission(JdbcClient jdbc, FailedEventPublications failed, Clock clock, ClusterNode node, ClusterLocks locks,
@@ -110,12 +110,16 @@ class EventResubmission extends Ticker {
 	}
 
 	/** Marks failed the incomplete publications this node has watched, unchanged, for {@code staleAfter} or more. */
-	synchronized int markStaleFailed(long now) {
-		List<Seen> incomplete = jdbc.sql("""
+	int markStaleFailed(long now) {
+		return markStaleFailed(now, jdbc.sql("""
 				select id, status, completion_attempts from event_publication
 				where completion_date is null and status in ('PUBLISHED', 'PROCESSING', 'RESUBMITTED')
 				""").query((rs, i) -> new Seen(rs.getObject(1, UUID.class), rs.getString(2),
-						(Integer) rs.getObject(3))).list();
+						(Integer) rs.getObject(3))).list());
+	}
+
+	/** The watch's step over the publications found incomplete now: those seen so for long enough are marked. */
+	synchronized int markStaleFailed(long now, List<Seen> incomplete) {
 		watch.keySet().retainAll(incomplete);
 		incomplete.forEach(p -> watch.putIfAbsent(p, now));
 		List<UUID> stale = watch.entrySet().stream().filter(e -> now - e.getValue() >= staleAfter.toNanos())

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -72,12 +73,15 @@ class EventResubmissionTests {
 		UUID failedOnce = copy(original, "FAILED", now.minus(Duration.ofSeconds(5)), 1);
 		UUID exhausted = copy(original, "FAILED", now.minus(Duration.ofMinutes(30)), 5);
 
+		// the watch's steps over this test's rows only: other tests of the context may have publications in flight
 		long watchStart = System.nanoTime();
-		assertThat(resubmission.markStaleFailed(watchStart)).as("nothing has been watched long enough").isZero();
+		assertThat(resubmission.markStaleFailed(watchStart, List.of(seen(deadNodes, "PROCESSING"),
+				seen(liveNodes, "PROCESSING")))).as("nothing has been watched long enough").isZero();
 		jdbc.sql("update event_publication set status = 'COMPLETED', completion_date = now() where id = :id")
 			.param("id", liveNodes).update();
 		UUID later = copy(original, "PUBLISHED", now, 1);
-		assertThat(resubmission.markStaleFailed(watchStart + Duration.ofMinutes(10).toNanos()))
+		assertThat(resubmission.markStaleFailed(watchStart + Duration.ofMinutes(10).toNanos(),
+				List.of(seen(deadNodes, "PROCESSING"), seen(later, "PUBLISHED"))))
 			.as("only the one still incomplete ten minutes later").isEqualTo(1);
 		assertThat(row(deadNodes)).containsEntry("status", "FAILED");
 		assertThat(row(later)).as("first seen just now").containsEntry("status", "PUBLISHED");
@@ -102,13 +106,14 @@ class EventResubmissionTests {
 	void at_a_lone_nodes_start_marks_failed_what_an_earlier_run_left() {
 		UUID original = jdbc.sql("select id from event_publication where completion_date is not null limit 1")
 			.query(UUID.class).single();
-		Instant now = clock.instant();
-		UUID earlierRun = copy(original, "PROCESSING", now.minus(Duration.ofMinutes(2)), 1);
-		UUID thisRun = copy(original, "PROCESSING", now.plusSeconds(1), 1);
-		assertThat(resubmission.markFailed(now)).isEqualTo(1);
+		// dated ten years back, older than anything another test of the context may have left incomplete
+		Instant started = clock.instant().minus(Duration.ofDays(3650));
+		UUID earlierRun = copy(original, "PROCESSING", started.minus(Duration.ofMinutes(2)), 1);
+		UUID thisRun = copy(original, "PROCESSING", started.plusSeconds(1), 1);
+		assertThat(resubmission.markFailed(started)).isEqualTo(1);
 		assertThat(row(earlierRun)).containsEntry("status", "FAILED");
 		assertThat(row(thisRun)).containsEntry("status", "PROCESSING");
-		jdbc.sql("delete from event_publication where id in (:ids)").param("ids", java.util.List.of(earlierRun, thisRun))
+		jdbc.sql("delete from event_publication where id in (:ids)").param("ids", List.of(earlierRun, thisRun))
 			.update();
 	}
 
@@ -127,6 +132,10 @@ class EventResubmissionTests {
 		try (Connection otherNode = DriverManager.getConnection(pool.getJdbcUrl(), p)) {
 			assertThat(resubmission.otherNodesAlive()).as("another node's feed session").isEqualTo(before + 1);
 		}
+	}
+
+	private static EventResubmission.Seen seen(UUID id, String status) {
+		return new EventResubmission.Seen(id, status, 1);
 	}
 
 	/** Each copy's event text differs by trailing blanks: Modulith may mark completions by listener and event text. */

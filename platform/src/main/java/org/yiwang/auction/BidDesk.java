@@ -122,9 +122,7 @@ class BidDesk {
 			// Running on the node that holds the clock: 503 before any other read (that node replays a retried key).
 			// Closed (or not on this node yet): a retry of a committed bid gets its receipt again; anything else is
 			// refused and audited like any late bid.
-			Auctions.Row row = platform(() -> auctions.byId(listingId))
-				.orElseThrow(() -> Refusal.notFound("auction.auction.notFound"));
-			elsewhere(row);
+			Auctions.Row row = withoutLane(listingId);
 			Optional<BidReceipt> replay = replay(row, idempotencyKey, amount(amountText));
 			if (replay.isPresent()) {
 				return replay.get();
@@ -173,9 +171,7 @@ class BidDesk {
 		if (live.isEmpty()) {
 			// Closed (or not on this node yet): a retry of the committed acceptance gets its receipt again; anything
 			// else is refused and audited with the reason.
-			Auctions.Row row = platform(() -> auctions.byId(listingId))
-				.orElseThrow(() -> Refusal.notFound("auction.auction.notFound"));
-			elsewhere(row);
+			Auctions.Row row = withoutLane(listingId);
 			if (row.kind() == AuctionKind.DUTCH) {
 				Optional<BidReceipt> replay = replay(row, idempotencyKey, null);
 				if (replay.isPresent()) {
@@ -199,15 +195,19 @@ class BidDesk {
 	}
 
 	/**
-	 * A running auction without a lane on this node runs on the node that holds the clock's lease (docs/cluster.md):
+	 * The row of an auction without a lane on this node. A running one runs on the node that holds the clock's lease
+	 * (docs/cluster.md):
 	 * the bid is not refused here but answered 503, which the reverse proxy passes to the next node; bids are decided
 	 * on one node only, in one order. Asked before the replay's reads: turning a bid away cost the node without the
 	 * clock more than the owner spent deciding one (bench/cluster-load.sh), and the owner replays a retried key itself.
 	 */
-	private void elsewhere(Auctions.Row row) {
+	private Auctions.Row withoutLane(UUID listingId) {
+		Auctions.Row row = platform(() -> auctions.byId(listingId))
+			.orElseThrow(() -> Refusal.notFound("auction.auction.notFound"));
 		if (row.status() == AuctionStatus.RUNNING && !auctioneer.ownsClock()) {
 			throw Refusal.servedElsewhere("auction.bid.servedElsewhere");
 		}
+		return row;
 	}
 
 	/**

@@ -23,7 +23,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.remote.CommandPayload;
+import org.openqa.selenium.remote.Response;
 import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The headless Chromium every browser test drives: Debian's chromium and chromedriver, Chinese first, one browser
@@ -39,26 +42,13 @@ public final class Chromium {
 	}
 
 	/**
-	 * The page that held {@code element} is gone (a form was posted and the next page loaded). ChromeDriver answers a
-	 * detached node as stale, or, when the question races the navigation, with "Node with given id does not belong to
-	 * the document": both mean gone ({@code ExpectedConditions.stalenessOf} takes only the first and fails on the second).
+	 * The page that held {@code element} is gone (a form was posted and the next page loaded, or a live update
+	 * replaced the node). ChromeDriver answers such a node as stale or, when the question races the page's change,
+	 * with "Node with given id does not belong to the document": {@link Pooled} turns the second into the first, so
+	 * this is {@code ExpectedConditions.stalenessOf}, and every wait that ignores stale elements rides such a race out.
 	 */
 	public static ExpectedCondition<Boolean> gone(WebElement element) {
-		return driver -> {
-			try {
-				element.isEnabled();
-				return false;
-			}
-			catch (StaleElementReferenceException e) {
-				return true;
-			}
-			catch (WebDriverException e) {
-				if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
-					return true;
-				}
-				throw e;
-			}
-		};
+		return ExpectedConditions.stalenessOf(element);
 	}
 
 	/** A browser session with a window of that height (1280 wide), clean: no cookies, no storage, one window. */
@@ -170,6 +160,28 @@ public final class Chromium {
 			}
 			catch (WebDriverException | IllegalArgumentException e) {
 				end();
+			}
+		}
+
+		/**
+		 * Every command, with a node detached while ChromeDriver looked it up ("Node with given id does not belong to
+		 * the document", an "unknown error" where a detached node is otherwise stale) answered as the stale element it
+		 * is: a wait ignoring {@link StaleElementReferenceException} asks again (CI of a293e0d failed on the race in
+		 * {@code OpeningIT}, a live refresh replacing the notice between its lookup and its visibility check).
+		 */
+		@Override
+		protected Response execute(CommandPayload payload) {
+			try {
+				return super.execute(payload);
+			}
+			catch (StaleElementReferenceException e) {
+				throw e;
+			}
+			catch (WebDriverException e) {
+				if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+					throw new StaleElementReferenceException("The element left the page while it was asked about", e);
+				}
+				throw e;
 			}
 		}
 

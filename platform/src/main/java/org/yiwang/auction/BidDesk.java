@@ -119,17 +119,15 @@ class BidDesk {
 		Acting bidder = Actors.requireAnyRole("auction.transfereeOnly", Role.BIDDER);
 		Optional<Lane> live = auctioneer.lane(listingId);
 		if (live.isEmpty()) {
-			// Running on the node that holds the clock: 503 before any other read (that node replays a retried key).
-			// Closed (or not on this node yet): a retry of a committed bid gets its receipt again; anything else is
-			// refused and audited like any late bid.
+			// Running: 503 before any other read (the lane's node replays a retried key). Closed: a retry of a
+			// committed bid gets its receipt again; anything else is refused and audited like any late bid.
 			Auctions.Row row = withoutLane(listingId);
 			Optional<BidReceipt> replay = replay(row, idempotencyKey, amount(amountText));
 			if (replay.isPresent()) {
 				return replay.get();
 			}
 			throw refused(bidder, listingId, row.region(), row.kind() == AuctionKind.SEALED ? null : amountText,
-					row.status() == AuctionStatus.RUNNING ? BidRefusal.NOT_STARTED : BidRefusal.ENDED,
-					row.kind() == AuctionKind.SEALED && row.status() == AuctionStatus.RUNNING);
+					BidRefusal.ENDED, false);
 		}
 		Lane lane = live.get();
 		if (lane.engine instanceof DutchAuction) {
@@ -169,7 +167,7 @@ class BidDesk {
 		Acting bidder = Actors.requireAnyRole("auction.transfereeOnly", Role.BIDDER);
 		Optional<Lane> live = auctioneer.lane(listingId);
 		if (live.isEmpty()) {
-			// Closed (or not on this node yet): a retry of the committed acceptance gets its receipt again; anything
+			// Running: 503 (see bid). Closed: a retry of the committed acceptance gets its receipt again; anything
 			// else is refused and audited with the reason.
 			Auctions.Row row = withoutLane(listingId);
 			if (row.kind() == AuctionKind.DUTCH) {
@@ -179,9 +177,7 @@ class BidDesk {
 				}
 			}
 			throw refused(bidder, listingId, row.region(), null, row.kind() != AuctionKind.DUTCH ? BidRefusal.WRONG_KIND
-					: row.status() == AuctionStatus.RUNNING ? BidRefusal.NOT_STARTED
-							: row.leaderNumber() != null ? BidRefusal.TAKEN : BidRefusal.ENDED,
-					row.kind() == AuctionKind.SEALED && row.status() == AuctionStatus.RUNNING);
+					: row.leaderNumber() != null ? BidRefusal.TAKEN : BidRefusal.ENDED, false);
 		}
 		Lane lane = live.get();
 		if (!(lane.engine instanceof DutchAuction)) {
@@ -195,17 +191,19 @@ class BidDesk {
 	}
 
 	/**
-	 * The row of an auction without a lane on this node. A running one runs on the node that holds the clock's lease
-	 * (docs/cluster.md):
-	 * the bid is not refused here but answered 503, which the reverse proxy passes to the next node; bids are decided
-	 * on one node only, in one order. Asked before the replay's reads: turning a bid away cost the node without the
-	 * clock more than the owner spent deciding one (bench/cluster-load.sh), and the owner replays a retried key itself.
+	 * The row of an auction without a lane on this node, if it is closed. A running one runs on the node that holds
+	 * the clock's lease (docs/cluster.md): the bid is not refused here but answered 503, which the reverse proxy passes
+	 * to the next node; bids are decided on one node only, in one order. On the clock's own node a running auction has
+	 * no lane only for a moment (the node is resuming its auctions after a start or a takeover, or one was just
+	 * opened): 503 too, and the retry finds the lane. Asked before the replay's reads: turning a bid away cost the
+	 * node without the clock more than the owner spent deciding one (bench/cluster-load.sh), and the lane replays a
+	 * retried key itself.
 	 */
 	private Auctions.Row withoutLane(UUID listingId) {
 		Auctions.Row row = platform(() -> auctions.byId(listingId))
 			.orElseThrow(() -> Refusal.notFound("auction.auction.notFound"));
-		if (row.status() == AuctionStatus.RUNNING && !auctioneer.ownsClock()) {
-			throw Refusal.servedElsewhere("auction.bid.servedElsewhere");
+		if (row.status() == AuctionStatus.RUNNING) {
+			throw Refusal.servedElsewhere(auctioneer.ownsClock() ? "auction.bid.resuming" : "auction.bid.servedElsewhere");
 		}
 		return row;
 	}

@@ -124,10 +124,10 @@ class AuctionCrashTests {
 			AuctionFixture fixture = new AuctionFixture(restarted);
 			String next = resumed.minimumBid().toString();
 			// the auction's lane is back on this node a moment after its extension is recorded: until then a bid is
-			// refused as not started (and changes nothing), so the first bid after the restart may need a second try
+			// answered 503 "resuming" (retry; nothing decided), never refused, so the first bid may need a second try
 			String first = bidders[0];
 			BidReceipt after = Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
-				.ignoreExceptionsMatching(thrown -> thrown instanceof Refusal r && r.messageKey().equals("auction.bid.refused.NOT_STARTED"))
+				.ignoreExceptionsMatching(thrown -> thrown instanceof Refusal r && r.messageKey().equals("auction.bid.resuming"))
 				.until(() -> fixture.as(first, () -> hall.bid(id, next, "after-restart")), receipt -> receipt != null);
 			assertThat(after.seq()).as("bidding goes on in the same order").isEqualTo(history.size() + 1);
 			assertThat(after.amount()).isEqualTo(Money.of(next));

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -42,8 +43,12 @@ class AuctionCrashTests {
 	/**
 	 * The same with overlapped commits and four threads bidding at once: killed while batches are in flight, no
 	 * acknowledged bid is lost, none is stored twice, and the stored order (seq, rising prices) is the decision order.
+	 * Tagged: overlapped commits are off by default (they did not pay on two cores), so the build does not pay this
+	 * second kill (~26 s) every run; run it with {@code -DexcludedGroups=} before switching them on
+	 * ({@code OverlappedCommitTests} runs always).
 	 */
 	@Test
+	@Tag("overlap-commits")
 	void with_overlapped_commits_every_acknowledged_bid_survives_a_kill_in_decision_order() throws Exception {
 		killWhileBidding(true);
 	}

@@ -96,6 +96,41 @@ public final class CpuMeter {
 		return stat == null ? Double.NaN : (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) / TICKS;
 	}
 
+	/**
+	 * CPU seconds of this JVM's own threads that Java does not list, by what they do: "GC" (G1's workers, refinement
+	 * and concurrent marking), "JIT" (the C1 and C2 compilers) and "VM" (the VM thread, safepoints), read from
+	 * {@code /proc/self/task}; empty where there is no such directory.
+	 */
+	public static java.util.Map<String, Double> jvmThreads() {
+		java.util.Map<String, Double> groups = new java.util.TreeMap<>();
+		try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+			for (Path task : (Iterable<Path>) tasks::iterator) {
+				String comm;
+				String[] stat;
+				try {
+					comm = Files.readString(task.resolve("comm")).strip();
+					stat = stat(task);
+				}
+				catch (IOException e) {
+					continue;
+				}
+				if (stat == null) {
+					continue;
+				}
+				String group = comm.startsWith("GC Thread") || comm.startsWith("G1 ") ? "GC"
+						: comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler") ? "JIT"
+								: comm.equals("VM Thread") || comm.equals("VM Periodic Tas") ? "VM" : null;
+				if (group != null) {
+					groups.merge(group, (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) / TICKS, Double::sum);
+				}
+			}
+		}
+		catch (IOException e) {
+			// not Linux: the rest stays one figure
+		}
+		return groups;
+	}
+
 	/** The fields of /proc/pid/stat after the command name: state, ppid, …; null when the process is gone. */
 	private static String[] stat(Path proc) {
 		try {

@@ -12,6 +12,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -30,6 +31,16 @@ public class SecurityConfiguration {
 
 	static final String[] PUBLIC_RESOURCES = { "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error" };
 
+
+	/**
+	 * Spring Security's observations are off ({@code management.observations.enable.spring.security=false}); without
+	 * this its filter chains still wrapped every filter, and the authorization, in an observation that did nothing, on
+	 * every request (seen in a JFR profile of the deadline rush, issue 25).
+	 */
+	@Bean
+	static SecurityObservationSettings securityObservations() {
+		return SecurityObservationSettings.noObservations();
+	}
 
 	@Bean
 	ProblemResponses problemResponses(MessageSource messages, JsonMapper json) {

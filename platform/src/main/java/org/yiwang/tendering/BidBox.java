@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,6 +16,8 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+
+import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +45,8 @@ import org.yiwang.system.Actors;
 import org.yiwang.system.Refusal;
 import org.yiwang.tendering.TenderingChanged.BidSealed;
 import org.yiwang.tendering.TenderingChanged.BidWithdrawn;
+
+import com.zaxxer.hikari.HikariConfigMXBean;
 
 /**
  * Sealed bids up to the deadline (招标投标法 Art. 28, 29). A bidder uploads the envelope its bid tool made; the platform
@@ -96,7 +101,7 @@ public class BidBox {
 			Envelopes envelopes, Receipts receipts, PlatformKeys platformKeys, EntityRegistry registry,
 			EntityCertificates certificates, BidSecurity bidSecurity, ApplicationEventPublisher events, Clock clock,
 			@Value("${yiwang.tendering.max-envelope-bytes:4294967296}") long maxEnvelopeBytes,
-			@Value("${yiwang.tendering.bid-transactions:12}") int bidTransactions) {
+			@Value("${yiwang.tendering.bid-transactions:12}") int bidTransactions, DataSource pool) {
 		this.bids = bids;
 		this.sections = sections;
 		this.access = access;
@@ -111,7 +116,34 @@ public class BidBox {
 		this.events = events;
 		this.clock = clock;
 		this.maxEnvelopeBytes = maxEnvelopeBytes;
-		this.bidTransactions = new Semaphore(Math.max(1, bidTransactions), true);
+		this.bidTransactions = new Semaphore(bidTransactions(bidTransactions, pool), true);
+	}
+
+	/**
+	 * The bids let into their transaction at once, checked against the application pool: each holds a connection while
+	 * its receipt batch is signed, and the batch needs one more of its own, so as many bids as connections could wait on
+	 * a batch that never finds one. The platform refuses to start rather than stall at the first deadline.
+	 */
+	static int bidTransactions(int configured, DataSource pool) {
+		int connections = poolSize(pool);
+		if (configured < 1 || configured >= connections) {
+			throw new IllegalStateException("yiwang.tendering.bid-transactions is " + configured + "; it must be at least "
+					+ "1 and below the application pool's " + connections + " connections (at most " + (connections - 1)
+					+ "): each bid in its transaction holds a connection while its receipt batch is signed, and the batch "
+					+ "needs one of its own");
+		}
+		return configured;
+	}
+
+	/** The application pool's maximum size; a pool that does not tell it counts as large enough. */
+	private static int poolSize(DataSource pool) {
+		try {
+			return pool.isWrapperFor(HikariConfigMXBean.class)
+					? pool.unwrap(HikariConfigMXBean.class).getMaximumPoolSize() : Integer.MAX_VALUE;
+		}
+		catch (SQLException e) {
+			return Integer.MAX_VALUE;
+		}
 	}
 
 	/** The receipt of a bid: its JSON (the file the bid tool verifies) and whether this answer replays an earlier one. */

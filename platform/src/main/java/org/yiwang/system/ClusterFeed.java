@@ -5,7 +5,9 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 
@@ -29,6 +31,14 @@ import com.zaxxer.hikari.HikariDataSource;
  * Sending never holds up the caller: notices wait in a set (the same notice twice is sent once) that a thread of
  * the feed drains. A notice lost while a node reconnects is made good by the next one, which carries the whole state
  * to the watchers again.
+ * <p>
+ * A node alone on its database sends nothing: a {@code NOTIFY} is a transaction with a commit record, flushed (fsync)
+ * like any other, and an auction's writer told the feed after every batch (issue 25: one more fsync'd transaction a
+ * batch, for nobody). Whether another node listens is read at most once a second from {@code pg_stat_activity} (the
+ * listening sessions are named {@code yiwang <node> feed}); the notices held back since the last look are sent when
+ * a look finds a listener, so a node that starts listening meanwhile still hears them. The notices that are sent
+ * commit without waiting for their flush ({@code synchronous_commit = off}): one lost in a crash is as one lost while
+ * a node reconnects.
  */
 @Component
 public class ClusterFeed implements SmartLifecycle {
@@ -44,6 +54,22 @@ public class ClusterFeed implements SmartLifecycle {
 	private final ApplicationEventPublisher events;
 
 	private final Set<String> outbox = new LinkedHashSet<>();
+
+	/** How often the sender looks again whether another node listens. */
+	static final long LOOK_EVERY_NANOS = 1_000_000_000L;
+
+	/** Notices held back since the last look found no other node listening (the sender thread's own). */
+	private Set<String> held = new LinkedHashSet<>();
+
+	/** What the last look found, and when it was taken (the sender thread's own). */
+	private boolean othersListening;
+
+	private long lookedAt;
+
+	/** Notices sent, and held back for want of a listener: for tests and the bench. */
+	final java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+
+	final java.util.concurrent.atomic.AtomicLong heldBack = new java.util.concurrent.atomic.AtomicLong();
 
 	private volatile boolean running;
 
@@ -141,10 +167,11 @@ public class ClusterFeed implements SmartLifecycle {
 
 	private void send() {
 		Connection c = null;
+		lookedAt = System.nanoTime() - LOOK_EVERY_NANOS;
 		while (running) {
 			String[] batch;
 			synchronized (outbox) {
-				while (outbox.isEmpty() && running) {
+				while (outbox.isEmpty() && running && !(held.size() > 0 && lookDue())) {
 					try {
 						outbox.wait(1000);
 					}
@@ -158,10 +185,17 @@ public class ClusterFeed implements SmartLifecycle {
 			try {
 				if (c == null || !c.isValid(2)) {
 					c = open("feed-send");
+					try (Statement s = c.createStatement()) {
+						s.execute("set synchronous_commit = off");
+					}
 				}
-				String[] payloads = new String[batch.length];
-				for (int i = 0; i < batch.length; i++) {
-					payloads[i] = node + '\t' + batch[i];
+				List<String> due = due(c, batch);
+				if (due.isEmpty()) {
+					continue;
+				}
+				String[] payloads = new String[due.size()];
+				for (int i = 0; i < payloads.length; i++) {
+					payloads[i] = node + '\t' + due.get(i);
 				}
 				// One round trip for the whole batch.
 				try (PreparedStatement s = c.prepareStatement(
@@ -169,6 +203,7 @@ public class ClusterFeed implements SmartLifecycle {
 					s.setArray(1, c.createArrayOf("text", payloads));
 					s.executeQuery().close();
 				}
+				sent.addAndGet(payloads.length);
 			}
 			catch (SQLException e) {
 				log.warn("Cluster feed could not send {} notices: {}", batch.length, e.toString());
@@ -178,6 +213,60 @@ public class ClusterFeed implements SmartLifecycle {
 			}
 		}
 		close(c);
+	}
+
+	private boolean lookDue() {
+		return System.nanoTime() - lookedAt >= LOOK_EVERY_NANOS;
+	}
+
+	/**
+	 * The notices to send now: none while no other node listens (they are held back), else the batch and whatever
+	 * was held back. A look is taken at most once a second; the notices held before it began are sent if it finds a
+	 * listener and dropped if not (a node that began listening after the look began reads the state newer than them),
+	 * those held after it began wait for the next look.
+	 */
+	private List<String> due(Connection c, String[] batch) throws SQLException {
+		List<String> due = new ArrayList<>();
+		if (lookDue()) {
+			Set<String> before = held;
+			held = new LinkedHashSet<>();
+			lookedAt = System.nanoTime();
+			othersListening = otherListeners(c) > 0;
+			if (othersListening) {
+				due.addAll(before);
+			}
+		}
+		for (String notice : batch) {
+			if (othersListening) {
+				if (!due.contains(notice)) {
+					due.add(notice);
+				}
+			}
+			else if (held.add(notice)) {
+				heldBack.incrementAndGet();
+			}
+		}
+		return due;
+	}
+
+	/**
+	 * Other nodes' listening sessions on this database. When this node's sessions carry no name (a DataSource other
+	 * than Hikari's), the others' cannot be told apart either: then every notice is sent, as before.
+	 */
+	int otherListeners(Connection c) throws SQLException {
+		if (!application.isWrapperFor(HikariDataSource.class)) {
+			return 1;
+		}
+		try (PreparedStatement s = c.prepareStatement("""
+				select count(*) from pg_stat_activity
+				where datname = current_database() and application_name like 'yiwang % feed' and application_name <> ?
+				""")) {
+			s.setString(1, "yiwang " + node + " feed");
+			try (var rs = s.executeQuery()) {
+				rs.next();
+				return rs.getInt(1);
+			}
+		}
 	}
 
 	private Connection open(String purpose) throws SQLException {

@@ -5,7 +5,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Properties;
@@ -58,16 +57,18 @@ public class ClusterFeed implements SmartLifecycle {
 	/** How often the sender looks again whether another node listens. */
 	static final long LOOK_EVERY_NANOS = 1_000_000_000L;
 
-	/** Notices held back since the last look found no other node listening (the sender thread's own). */
+	/** Notices held back while no other node listens (guarded by the outbox). */
 	private Set<String> held = new LinkedHashSet<>();
 
-	/** What the last look found, and when it was taken (the sender thread's own). */
+	/** What the last look found, and when it began (guarded by the outbox). */
 	private boolean othersListening;
 
-	private long lookedAt;
+	private long lookedAt = System.nanoTime() - LOOK_EVERY_NANOS;
 
-	/** Notices sent, and held back for want of a listener: for tests and the bench. */
+	/** Notices sent, held back for want of a listener, and looks taken: for tests. */
 	final java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+
+	final java.util.concurrent.atomic.AtomicLong looks = new java.util.concurrent.atomic.AtomicLong();
 
 	final java.util.concurrent.atomic.AtomicLong heldBack = new java.util.concurrent.atomic.AtomicLong();
 
@@ -88,8 +89,19 @@ public class ClusterFeed implements SmartLifecycle {
 		if (!running) {
 			return;
 		}
+		String notice = topic + '\t' + key;
 		synchronized (outbox) {
-			if (outbox.add(topic + '\t' + key)) {
+			if (!othersListening) {
+				// Nobody to tell as far as the last look knew: held back, the sender woken only when a look is due.
+				if (held.add(notice)) {
+					heldBack.incrementAndGet();
+				}
+				if (lookDue()) {
+					outbox.notifyAll();
+				}
+				return;
+			}
+			if (outbox.add(notice)) {
 				outbox.notifyAll();
 			}
 		}
@@ -167,17 +179,25 @@ public class ClusterFeed implements SmartLifecycle {
 
 	private void send() {
 		Connection c = null;
-		lookedAt = System.nanoTime() - LOOK_EVERY_NANOS;
 		while (running) {
 			String[] batch;
+			Set<String> looking = null;
 			synchronized (outbox) {
-				while (outbox.isEmpty() && running && !(held.size() > 0 && lookDue())) {
+				while (outbox.isEmpty() && running && (held.isEmpty() || !lookDue())) {
 					try {
 						outbox.wait(1000);
 					}
 					catch (InterruptedException e) {
 						return;
 					}
+				}
+				if (lookDue()) {
+					// The notices held before this look began: sent if it finds a listener, else dropped (a node
+					// that begins to listen after the look began reads a state newer than theirs). Those held after it
+					// began wait for the next look, or go now if this one finds a listener.
+					looking = held;
+					held = new LinkedHashSet<>();
+					lookedAt = System.nanoTime();
 				}
 				batch = outbox.toArray(String[]::new);
 				outbox.clear();
@@ -189,14 +209,23 @@ public class ClusterFeed implements SmartLifecycle {
 						s.execute("set synchronous_commit = off");
 					}
 				}
-				List<String> due = due(c, batch);
+				Set<String> due = new LinkedHashSet<>(List.of(batch));
+				if (looking != null) {
+					boolean listening = otherListeners(c) > 0;
+					looks.incrementAndGet();
+					synchronized (outbox) {
+						othersListening = listening;
+						if (listening) {
+							due.addAll(looking);
+							due.addAll(held);
+							held.clear();
+						}
+					}
+				}
 				if (due.isEmpty()) {
 					continue;
 				}
-				String[] payloads = new String[due.size()];
-				for (int i = 0; i < payloads.length; i++) {
-					payloads[i] = node + '\t' + due.get(i);
-				}
+				String[] payloads = due.stream().map(n -> node + '\t' + n).toArray(String[]::new);
 				// One round trip for the whole batch.
 				try (PreparedStatement s = c.prepareStatement(
 						"select count(pg_notify('" + CHANNEL + "', n)) from unnest(?::text[]) n")) {
@@ -207,6 +236,11 @@ public class ClusterFeed implements SmartLifecycle {
 			}
 			catch (SQLException e) {
 				log.warn("Cluster feed could not send {} notices: {}", batch.length, e.toString());
+				if (looking != null) {
+					synchronized (outbox) {
+						held.addAll(looking);
+					}
+				}
 				close(c);
 				c = null;
 				pause();
@@ -217,36 +251,6 @@ public class ClusterFeed implements SmartLifecycle {
 
 	private boolean lookDue() {
 		return System.nanoTime() - lookedAt >= LOOK_EVERY_NANOS;
-	}
-
-	/**
-	 * The notices to send now: none while no other node listens (they are held back), else the batch and whatever
-	 * was held back. A look is taken at most once a second; the notices held before it began are sent if it finds a
-	 * listener and dropped if not (a node that began listening after the look began reads the state newer than them),
-	 * those held after it began wait for the next look.
-	 */
-	private List<String> due(Connection c, String[] batch) throws SQLException {
-		List<String> due = new ArrayList<>();
-		if (lookDue()) {
-			Set<String> before = held;
-			held = new LinkedHashSet<>();
-			lookedAt = System.nanoTime();
-			othersListening = otherListeners(c) > 0;
-			if (othersListening) {
-				due.addAll(before);
-			}
-		}
-		for (String notice : batch) {
-			if (othersListening) {
-				if (!due.contains(notice)) {
-					due.add(notice);
-				}
-			}
-			else if (held.add(notice)) {
-				heldBack.incrementAndGet();
-			}
-		}
-		return due;
 	}
 
 	/**

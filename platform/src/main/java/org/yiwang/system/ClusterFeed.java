@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -66,11 +67,11 @@ public class ClusterFeed implements SmartLifecycle {
 	private long lookedAt = System.nanoTime() - LOOK_EVERY_NANOS;
 
 	/** Notices sent, held back for want of a listener, and looks taken: for tests. */
-	final java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+	final AtomicLong sent = new AtomicLong();
 
-	final java.util.concurrent.atomic.AtomicLong looks = new java.util.concurrent.atomic.AtomicLong();
+	final AtomicLong looks = new AtomicLong();
 
-	final java.util.concurrent.atomic.AtomicLong heldBack = new java.util.concurrent.atomic.AtomicLong();
+	final AtomicLong heldBack = new AtomicLong();
 
 	private volatile boolean running;
 

@@ -2,6 +2,8 @@ package org.yiwang.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -65,7 +67,7 @@ class ClusterFeedTests {
 		}) {
 
 			@Override
-			int otherListeners(java.sql.Connection c) {
+			int otherListeners(Connection c) {
 				return others.get();
 			}
 		};
@@ -107,7 +109,7 @@ class ClusterFeedTests {
 		ClusterFeed two = new ClusterFeed(dataSource, new ClusterNode("f2-" + run), e -> {
 		});
 		one.start();
-		try (java.sql.Connection c = dataSource.getConnection()) {
+		try (Connection c = dataSource.getConnection()) {
 			// Other tests of this context may have left feeds listening, and the platform's own listens: the session
 			// two counts and one does not is one's.
 			Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> listening("f1-" + run));
@@ -119,8 +121,8 @@ class ClusterFeedTests {
 	}
 
 	/** Whether the node's feed has run its LISTEN (its session's last statement). */
-	private boolean listening(String node) throws java.sql.SQLException {
-		try (java.sql.Connection c = dataSource.getConnection(); var s = c.prepareStatement("""
+	private boolean listening(String node) throws SQLException {
+		try (Connection c = dataSource.getConnection(); var s = c.prepareStatement("""
 				select count(*) from pg_stat_activity
 				where datname = current_database() and application_name = ? and query like 'LISTEN%'
 				""")) {

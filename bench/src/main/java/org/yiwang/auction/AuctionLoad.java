@@ -83,9 +83,15 @@ public final class AuctionLoad {
 			Setup setup = load.setup(bidders);
 			load.probeTable();
 			CpuMeter meter = CpuMeter.forDatabaseIn(load.databaseDirectory());
-			System.out.printf("Warming up (floor and platform, %d bidders, 5 s each)...%n", bidders);
-			load.floor(bidders, 5, 0, meter);
-			load.bidding(setup, bidders, 5, 0, meter);
+			// At each concurrency, in the table's order: after one 5 s warm-up at the largest, the first row measured
+			// (10 bidders) still paid the JIT compiling the request path: the same 10-bidder row run three times in a
+			// row cost 5.9, 3.5 and 3.5 ms of CPU per decided bid (floor 1.5, 0.8, 0.7), 14.4, 10.6, 6.6 under JFR.
+			int warmup = Integer.getInteger("bench.warmup", 5);
+			for (int c : concurrencies) {
+				System.out.printf("Warming up (floor and platform, %d bidders, %d s each)...%n", c, warmup);
+				load.floor(c, warmup, 0, meter);
+				load.bidding(setup, c, warmup, 0, meter);
+			}
 			jdk.jfr.Recording recording = null;
 			if (System.getProperty("bench.jfr") != null) {
 				// A profile of the measured runs: -Dbench.jfr=/tmp/auction.jfr
@@ -131,6 +137,10 @@ public final class AuctionLoad {
 			for (Row row : rows) {
 				System.out.printf("%s bidders: the auction's writer: %s%n", row.label, row.writer);
 			}
+			System.out.println();
+			for (Row row : rows) {
+				System.out.printf("%s bidders: %s%n", row.label, row.writes());
+			}
 			System.out.printf("(auction total %d bids, all in one total order; decided = accepted + refused as "
 					+ "overtaken: both answers follow a commit; p99 of decided requests; CPU = this JVM, bench client "
 					+ "included, + PostgreSQL; load = 1-minute load average of the whole machine at the end)%n", bids);
@@ -173,7 +183,18 @@ public final class AuctionLoad {
 	}
 
 	/** One line of the table: the floor and the platform at the same concurrency and seconds. */
-	record Row(String label, LoadRun.Result floor, LoadRun.Result platform, String writer) {
+	record Row(String label, LoadRun.Result floor, LoadRun.Result platform, String writer, Writes floorWrites,
+			Writes platformWrites) {
+
+		Row(String label, LoadRun.Result floor, LoadRun.Result platform, String writer) {
+			this(label, floor, platform, writer, Writes.of(floor), Writes.of(platform));
+		}
+
+		String writes() {
+			return String.format("writing transactions per decided bid %.3f (floor per request %.3f), WAL bytes per "
+					+ "decided bid %.0f (floor %.0f)", platformWrites.transactions(), floorWrites.transactions(),
+					platformWrites.walBytes(), floorWrites.walBytes());
+		}
 
 		boolean met() {
 			return platform.decidedPerSecond() >= GOAL_RATIO * floor.decidedPerSecond()
@@ -187,6 +208,43 @@ public final class AuctionLoad {
 					platform.p99Ms() - floor.p99Ms(), platform.cpuMsPerDecided(), floor.cpuMsPerDecided(),
 					met() ? "yes" : "no", platform.durablePerSecond(), platform.load());
 		}
+	}
+
+	/**
+	 * What PostgreSQL wrote per decided attempt during a run: transactions that were given a transaction id (every
+	 * one that wrote, hence a commit record to flush; read from the next id to assign, which reading does not move)
+	 * and bytes of WAL. Exact at once, unlike the statistics views, which backends report up to a second late.
+	 */
+	record Writes(double transactions, double walBytes) {
+
+		static final java.util.Map<LoadRun.Result, Writes> measured = new java.util.concurrent.ConcurrentHashMap<>();
+
+		static Writes of(LoadRun.Result result) {
+			return measured.getOrDefault(result, new Writes(Double.NaN, Double.NaN));
+		}
+	}
+
+	/** The next transaction id and the WAL position now. */
+	long[] databaseCounters() {
+		try (var c = app.getBean("migrationDataSource", DataSource.class).getConnection(); var s = c.createStatement();
+				var rs = s.executeQuery("select pg_snapshot_xmax(pg_current_snapshot())::text::bigint, "
+						+ "(pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint")) {
+			rs.next();
+			return new long[] { rs.getLong(1), rs.getLong(2) };
+		}
+		catch (java.sql.SQLException e) {
+			return new long[] { -1, -1 };
+		}
+	}
+
+	/** Runs one measured run and notes what PostgreSQL wrote per decided attempt during it. */
+	LoadRun.Result counted(Run run) throws Exception {
+		long[] before = databaseCounters();
+		LoadRun.Result result = run.run();
+		long[] after = databaseCounters();
+		double n = Math.max(1, result.decided());
+		Writes.measured.put(result, new Writes((after[0] - before[0]) / n, (after[1] - before[1]) / n));
+		return result;
 	}
 
 	Path databaseDirectory() {
@@ -403,6 +461,10 @@ public final class AuctionLoad {
 	 * platform must do per bid, so its rate bounds the auction's from above on this machine.
 	 */
 	LoadRun.Result floor(int bidders, int seconds, int pacedRate, CpuMeter meter) throws Exception {
+		return counted(() -> floorRun(bidders, seconds, pacedRate, meter));
+	}
+
+	private LoadRun.Result floorRun(int bidders, int seconds, int pacedRate, CpuMeter meter) throws Exception {
 		jakarta.servlet.http.HttpServlet servlet = new org.yiwang.bench.InsertFloorServlet(app.getBean(DataSource.class));
 		try (org.yiwang.bench.BareServlet bare = new org.yiwang.bench.BareServlet(servlet, Math.max(200, bidders + 20))) {
 			URI uri = URI.create("http://localhost:" + bare.port() + "/auctions/bids");
@@ -426,7 +488,7 @@ public final class AuctionLoad {
 		WriterTimings timings = app.getBean(Auctioneer.class).timings;
 		timings.reset();
 		try {
-			return bids(setup, bidders, seconds, pacedRate, meter);
+			return counted(() -> bids(setup, bidders, seconds, pacedRate, meter));
 		}
 		finally {
 			writerStages = timings.summary();

@@ -38,9 +38,10 @@ final class LoadRun {
 	 * @param load the machine's one-minute load average at the end (other processes included)
 	 * @param cpuMsPerDecided CPU milliseconds per decided attempt: this JVM (client included) and PostgreSQL
 	 * @param cpuDetail the same split by JVM thread group, kernel share and PostgreSQL
+	 * @param decided answered attempts in all
 	 */
 	record Result(double offeredPerSecond, double decidedPerSecond, double durablePerSecond, double p50Ms, double p99Ms,
-			double acceptedP99Ms, double cpu, double load, double cpuMsPerDecided, String cpuDetail) {
+			double acceptedP99Ms, double cpu, double load, double cpuMsPerDecided, String cpuDetail, long decided) {
 	}
 
 	/** Runs {@code threads} loops for the duration; pacedRate > 0 spreads attempts at that total rate. */
@@ -108,7 +109,8 @@ final class LoadRun {
 		double n = Math.max(1, Arrays.stream(decided).sum());
 		return new Result(Arrays.stream(offered).sum() / elapsed, Arrays.stream(decided).sum() / elapsed,
 				accepted.length / elapsed, percentile(all, 0.50), percentile(all, 0.99), percentile(accepted, 0.99), cpu,
-				os.getSystemLoadAverage(), 1000 * (spent.jvm() + spent.database()) / n, detail(spent, threadsStart, n));
+				os.getSystemLoadAverage(), 1000 * (spent.jvm() + spent.database()) / n, detail(spent, threadsStart, n),
+				Arrays.stream(decided).sum());
 	}
 
 	private static double percentile(long[] sorted, double q) {

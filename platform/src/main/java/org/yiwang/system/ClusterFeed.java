@@ -6,8 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -29,6 +31,14 @@ import com.zaxxer.hikari.HikariDataSource;
  * Sending never holds up the caller: notices wait in a set (the same notice twice is sent once) that a thread of
  * the feed drains. A notice lost while a node reconnects is made good by the next one, which carries the whole state
  * to the watchers again.
+ * <p>
+ * A node alone on its database sends nothing: a {@code NOTIFY} is a transaction with a commit record, flushed (fsync)
+ * like any other, and an auction's writer told the feed after every batch (issue 25: one more fsync'd transaction a
+ * batch, for nobody). Whether another node listens is read at most once a second from {@code pg_stat_activity} (the
+ * listening sessions are named {@code yiwang <node> feed}); the notices held back since the last look are sent when
+ * a look finds a listener, so a node that starts listening meanwhile still hears them. The notices that are sent
+ * commit without waiting for their flush ({@code synchronous_commit = off}): one lost in a crash is as one lost while
+ * a node reconnects.
  */
 @Component
 public class ClusterFeed implements SmartLifecycle {
@@ -44,6 +54,24 @@ public class ClusterFeed implements SmartLifecycle {
 	private final ApplicationEventPublisher events;
 
 	private final Set<String> outbox = new LinkedHashSet<>();
+
+	/** How often the sender looks again whether another node listens. */
+	static final long LOOK_EVERY_NANOS = 1_000_000_000L;
+
+	/** Notices held back while no other node listens (guarded by the outbox). */
+	private Set<String> held = new LinkedHashSet<>();
+
+	/** What the last look found, and when it began (guarded by the outbox). */
+	private boolean othersListening;
+
+	private long lookedAt = System.nanoTime() - LOOK_EVERY_NANOS;
+
+	/** Notices sent, held back for want of a listener, and looks taken: for tests. */
+	final AtomicLong sent = new AtomicLong();
+
+	final AtomicLong looks = new AtomicLong();
+
+	final AtomicLong heldBack = new AtomicLong();
 
 	private volatile boolean running;
 
@@ -62,8 +90,19 @@ public class ClusterFeed implements SmartLifecycle {
 		if (!running) {
 			return;
 		}
+		String notice = topic + '\t' + key;
 		synchronized (outbox) {
-			if (outbox.add(topic + '\t' + key)) {
+			if (!othersListening) {
+				// Nobody to tell as far as the last look knew: held back, the sender woken only when a look is due.
+				if (held.add(notice)) {
+					heldBack.incrementAndGet();
+				}
+				if (lookDue()) {
+					outbox.notifyAll();
+				}
+				return;
+			}
+			if (outbox.add(notice)) {
 				outbox.notifyAll();
 			}
 		}
@@ -143,8 +182,9 @@ public class ClusterFeed implements SmartLifecycle {
 		Connection c = null;
 		while (running) {
 			String[] batch;
+			Set<String> looking = null;
 			synchronized (outbox) {
-				while (outbox.isEmpty() && running) {
+				while (outbox.isEmpty() && running && (held.isEmpty() || !lookDue())) {
 					try {
 						outbox.wait(1000);
 					}
@@ -152,32 +192,86 @@ public class ClusterFeed implements SmartLifecycle {
 						return;
 					}
 				}
+				if (lookDue()) {
+					// The notices held before this look began: sent if it finds a listener, else dropped (a node
+					// that begins to listen after the look began reads a state newer than theirs). Those held after it
+					// began wait for the next look, or go now if this one finds a listener.
+					looking = held;
+					held = new LinkedHashSet<>();
+					lookedAt = System.nanoTime();
+				}
 				batch = outbox.toArray(String[]::new);
 				outbox.clear();
 			}
 			try {
 				if (c == null || !c.isValid(2)) {
 					c = open("feed-send");
+					try (Statement s = c.createStatement()) {
+						s.execute("set synchronous_commit = off");
+					}
 				}
-				String[] payloads = new String[batch.length];
-				for (int i = 0; i < batch.length; i++) {
-					payloads[i] = node + '\t' + batch[i];
+				Set<String> due = new LinkedHashSet<>(List.of(batch));
+				if (looking != null) {
+					boolean listening = otherListeners(c) > 0;
+					looks.incrementAndGet();
+					synchronized (outbox) {
+						othersListening = listening;
+						if (listening) {
+							due.addAll(looking);
+							due.addAll(held);
+							held.clear();
+						}
+					}
 				}
+				if (due.isEmpty()) {
+					continue;
+				}
+				String[] payloads = due.stream().map(n -> node + '\t' + n).toArray(String[]::new);
 				// One round trip for the whole batch.
 				try (PreparedStatement s = c.prepareStatement(
 						"select count(pg_notify('" + CHANNEL + "', n)) from unnest(?::text[]) n")) {
 					s.setArray(1, c.createArrayOf("text", payloads));
 					s.executeQuery().close();
 				}
+				sent.addAndGet(payloads.length);
 			}
 			catch (SQLException e) {
 				log.warn("Cluster feed could not send {} notices: {}", batch.length, e.toString());
+				if (looking != null) {
+					synchronized (outbox) {
+						held.addAll(looking);
+					}
+				}
 				close(c);
 				c = null;
 				pause();
 			}
 		}
 		close(c);
+	}
+
+	private boolean lookDue() {
+		return System.nanoTime() - lookedAt >= LOOK_EVERY_NANOS;
+	}
+
+	/**
+	 * Other nodes' listening sessions on this database. When this node's sessions carry no name (a DataSource other
+	 * than Hikari's), the others' cannot be told apart either: then every notice is sent, as before.
+	 */
+	int otherListeners(Connection c) throws SQLException {
+		if (!application.isWrapperFor(HikariDataSource.class)) {
+			return 1;
+		}
+		try (PreparedStatement s = c.prepareStatement("""
+				select count(*) from pg_stat_activity
+				where datname = current_database() and application_name like 'yiwang % feed' and application_name <> ?
+				""")) {
+			s.setString(1, "yiwang " + node + " feed");
+			try (var rs = s.executeQuery()) {
+				rs.next();
+				return rs.getInt(1);
+			}
+		}
 	}
 
 	private Connection open(String purpose) throws SQLException {

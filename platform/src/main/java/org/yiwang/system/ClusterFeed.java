@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.LinkedHashSet;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -47,6 +48,11 @@ public class ClusterFeed implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	/** Connections the listener has made so far; {@link #listening} is the current one's number, or -1 between them. */
+	private final AtomicLong connections = new AtomicLong();
+
+	private volatile long listening = -1;
+
 	private Thread listener;
 
 	private Thread sender;
@@ -69,6 +75,15 @@ public class ClusterFeed implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * While this node hears the other nodes' notices: the number of its listening connection, which changes at every
+	 * reconnection (a notice sent meanwhile was lost for it); -1 while it hears nothing. What a node keeps because it
+	 * would be told of a change ({@link CachedSessions}) is trusted only under the connection it was read under.
+	 */
+	public long listening() {
+		return listening;
+	}
+
 	@Override
 	public void start() {
 		running = true;
@@ -79,6 +94,7 @@ public class ClusterFeed implements SmartLifecycle {
 	@Override
 	public void stop() {
 		running = false;
+		listening = -1;
 		if (listener != null) {
 			listener.interrupt();
 		}
@@ -106,6 +122,7 @@ public class ClusterFeed implements SmartLifecycle {
 					s.execute("LISTEN " + CHANNEL);
 				}
 				PGConnection pg = c.unwrap(PGConnection.class);
+				listening = connections.incrementAndGet();
 				while (running) {
 					PGNotification[] notices = pg.getNotifications(1000);
 					if (notices == null) {
@@ -117,10 +134,14 @@ public class ClusterFeed implements SmartLifecycle {
 				}
 			}
 			catch (SQLException e) {
+				listening = -1;
 				if (running) {
 					log.warn("Cluster feed lost its listening connection ({}); it reconnects in a second", e.toString());
 					pause();
 				}
+			}
+			finally {
+				listening = -1;
 			}
 		}
 	}

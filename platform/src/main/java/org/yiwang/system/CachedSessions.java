@@ -22,14 +22,15 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
  * <li>A session read from the database is kept here, its attributes deserialized, for at most {@link #trust}, and only
  * while the node hears the cluster feed on the connection it heard it under ({@link ClusterFeed#listening()}): a node
  * that changes a session's attributes or id, or deletes it (a sign-out), tells every node, which forgets it. A feed
- * down or reconnected makes every kept session unusable. A notice lost without the feed noticing (the sending node's
- * connection failing as it sends) leaves another node serving the session it kept for at most {@link #trust}.</li>
+ * down or reconnected makes every kept session unusable. A notice lost without the feed noticing (the telling node
+ * dying between its commit and the send, a frozen network) leaves another node serving the session it kept for at
+ * most {@link #trust}.</li>
  * <li>A request that only reads its session costs no statement unless its last access is a {@link #step} (or half the
  * idle timeout, if shorter) past the one stored: then one autocommit {@code UPDATE}. So the database's last access
  * lags by less than a step and a session idles out between its timeout less a step and its timeout after its last
  * use (29 to 30 minutes), on every node alike: a kept session is judged by the stored last access.</li>
  * <li>The first change in a request (an attribute, the id at sign-in, the timeout) loads Spring Session's own session
- * and the request carries on with it: written by Spring Session as before (attributes at once, in its transaction).</li>
+ * and the request carries on with it: written by Spring Session as before (attributes at once, in a transaction).</li>
  * </ul>
  * Kept attributes are shared by the requests of one session on this node, as the servlet container's session shares
  * them; an attribute changed in place without {@code setAttribute} is not written, as with Spring Session alone.
@@ -184,7 +185,8 @@ public class CachedSessions implements SessionRepository<CachedSessions.NodeSess
 			return;
 		}
 		session.stored = accessed;
-		kept.computeIfPresent(id, (key, k) -> k.stored.isBefore(accessed) ? new Kept(k.session, accessed, k.feed, k.read) : k);
+		kept.computeIfPresent(id,
+				(key, k) -> k.stored.isBefore(accessed) ? new Kept(k.session, accessed, k.feed, k.read) : k);
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Properties;
 import java.util.Set;
@@ -192,7 +193,16 @@ public class ClusterFeed implements SmartLifecycle {
 				}
 			}
 			catch (SQLException e) {
-				log.warn("Cluster feed could not send {} notices: {}", batch.length, e.toString());
+				// Lost with the connection: sent again once it is back (a notice may say that a session was signed out);
+				// refused by a live connection: dropped, or it would hold up every notice after it
+				boolean again = !valid(c);
+				if (again) {
+					synchronized (outbox) {
+						outbox.addAll(Arrays.asList(batch));
+					}
+				}
+				log.warn("Cluster feed could not send {} notices ({}){}", batch.length, e.toString(),
+						again ? "; it sends them again in a second" : "");
 				close(c);
 				c = null;
 				pause();
@@ -217,6 +227,15 @@ public class ClusterFeed implements SmartLifecycle {
 			return c;
 		}
 		return application.getConnection();
+	}
+
+	private static boolean valid(Connection c) {
+		try {
+			return c != null && c.isValid(2);
+		}
+		catch (SQLException e) {
+			return false;
+		}
 	}
 
 	private static void close(Connection c) {

@@ -52,7 +52,7 @@ public class ClusterFeed implements SmartLifecycle {
 	/** Connections the listener has made so far; {@link #listening} is the current one's number, or -1 between them. */
 	private final AtomicLong connections = new AtomicLong();
 
-	private volatile long listening = -1;
+	private final AtomicLong listening = new AtomicLong(-1);
 
 	private Thread listener;
 
@@ -82,7 +82,7 @@ public class ClusterFeed implements SmartLifecycle {
 	 * would be told of a change ({@link CachedSessions}) is trusted only under the connection it was read under.
 	 */
 	public long listening() {
-		return listening;
+		return listening.get();
 	}
 
 	@Override
@@ -95,7 +95,7 @@ public class ClusterFeed implements SmartLifecycle {
 	@Override
 	public void stop() {
 		running = false;
-		listening = -1;
+		listening.set(-1);
 		if (listener != null) {
 			listener.interrupt();
 		}
@@ -118,12 +118,13 @@ public class ClusterFeed implements SmartLifecycle {
 
 	private void listen() {
 		while (running) {
+			long mine = connections.incrementAndGet();
 			try (Connection c = open("feed")) {
 				try (Statement s = c.createStatement()) {
 					s.execute("LISTEN " + CHANNEL);
 				}
 				PGConnection pg = c.unwrap(PGConnection.class);
-				listening = connections.incrementAndGet();
+				listening.set(mine);
 				while (running) {
 					PGNotification[] notices = pg.getNotifications(1000);
 					if (notices == null) {
@@ -135,14 +136,15 @@ public class ClusterFeed implements SmartLifecycle {
 				}
 			}
 			catch (SQLException e) {
-				listening = -1;
+				listening.compareAndSet(mine, -1);
 				if (running) {
 					log.warn("Cluster feed lost its listening connection ({}); it reconnects in a second", e.toString());
 					pause();
 				}
 			}
 			finally {
-				listening = -1;
+				// Only its own: a listener left from before a stop and start must not say the new one is down
+				listening.compareAndSet(mine, -1);
 			}
 		}
 	}

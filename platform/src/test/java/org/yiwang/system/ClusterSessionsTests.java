@@ -95,9 +95,14 @@ class ClusterSessionsTests {
 						context.getBean("springSecurityFilterChain", Filter.class))
 				.build();
 			if (listening) {
-				feed.start();
-				Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> feed.listening() >= 0);
+				listen();
 			}
+		}
+
+		/** Starts the feed and waits until it listens (on a thread of its own). */
+		void listen() {
+			feed.start();
+			Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> feed.listening() >= 0);
 		}
 
 		@Override
@@ -128,6 +133,11 @@ class ClusterSessionsTests {
 		return new String(Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8);
 	}
 
+	private int rows(String id) {
+		return jdbc.sql("select count(*) from system.spring_session where session_id = ?").param(id).query(Integer.class)
+			.single();
+	}
+
 	private long storedLastAccess(String id) {
 		return jdbc.sql("select last_access_time from system.spring_session where session_id = ?").param(id)
 			.query(Long.class).single();
@@ -142,9 +152,7 @@ class ClusterSessionsTests {
 	void a_sign_in_on_one_node_is_served_by_another_node() throws Exception {
 		try (Node first = new Node("n1", true); Node second = new Node("n2", true)) {
 			String cookie = signIn(first);
-			Integer rows = jdbc.sql("select count(*) from system.spring_session where session_id = ?")
-				.param(id(cookie)).query(Integer.class).single();
-			assertThat(rows).as("the session is a row in PostgreSQL").isEqualTo(1);
+			assertThat(rows(id(cookie))).as("the session is a row in PostgreSQL").isEqualTo(1);
 
 			workspace(second, cookie).andExpect(status().isOk());
 			workspace(second, cookie).andExpect(status().isOk());
@@ -163,8 +171,7 @@ class ClusterSessionsTests {
 
 			first.web.perform(post("/logout").with(csrf()).cookie(new MockCookie("SESSION", cookie)))
 				.andExpect(status().is3xxRedirection());
-			assertThat(jdbc.sql("select count(*) from system.spring_session where session_id = ?").param(id(cookie))
-				.query(Integer.class).single()).as("signed out: the row is gone").isZero();
+			assertThat(rows(id(cookie))).as("signed out: the row is gone").isZero();
 			// The bound: the feed's delivery (milliseconds), well inside the time a node keeps a session. The second
 			// node's clock does not move, so only the notice can make it forget.
 			Awaitility.await().atMost(KEPT_FOR.dividedBy(2)).pollInterval(Duration.ofMillis(20))
@@ -240,8 +247,7 @@ class ClusterSessionsTests {
 			assertThat(storedLastAccess(id)).isEqualTo(stored);
 			Thread.sleep(Math.max(0, stored + 1_100 - System.currentTimeMillis()));
 			assertThat(node.sessions.findById(id)).as("expired, though kept and used since").isNull();
-			assertThat(jdbc.sql("select count(*) from system.spring_session where session_id = ?").param(id)
-				.query(Integer.class).single()).isZero();
+			assertThat(rows(id)).isZero();
 		}
 	}
 
@@ -269,8 +275,7 @@ class ClusterSessionsTests {
 			long connection = node.feed.listening();
 			node.feed.stop();
 			assertThat(node.sessions.findById(other.getId())).as("the feed stopped").isNull();
-			node.feed.start();
-			Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> node.feed.listening() >= 0);
+			node.listen();
 			assertThat(node.feed.listening()).isNotEqualTo(connection);
 		}
 	}
@@ -284,8 +289,7 @@ class ClusterSessionsTests {
 			assertThat(node.sessions.findById(id)).isNotNull();
 			deleteUntold(id);
 			node.feed.stop();
-			node.feed.start();
-			Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> node.feed.listening() >= 0);
+			node.listen();
 			assertThat(node.sessions.findById(id)).as("kept under the connection before").isNull();
 		}
 	}

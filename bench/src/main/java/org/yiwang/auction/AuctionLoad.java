@@ -448,11 +448,12 @@ public final class AuctionLoad {
 				Thread.sleep(11_000);
 				long[] after = sessionTables();
 				double n = Math.max(1, requests.get() - requestsBefore);
+				org.yiwang.system.CachedSessions node = app.getBeanProvider(org.yiwang.system.CachedSessions.class)
+					.getIfAvailable();
 				sessionTraffic = String.format("per request: spring_session %.3f scans, %.3f rows updated; "
 						+ "spring_session_attributes %.3f scans (%d requests)%s", (after[0] - before[0]) / n,
 						(after[1] - before[1]) / n, (after[2] - before[2]) / n, (long) n,
-						app.containsBean("cachedSessions") ? "; node: " + app.getBean("cachedSessions").getClass()
-							.getMethod("counts").invoke(app.getBean("cachedSessions")) : "");
+						node == null ? "" : "; node (since its start): " + node.counts());
 			}
 		}
 	}

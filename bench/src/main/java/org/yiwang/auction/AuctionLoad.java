@@ -141,6 +141,11 @@ public final class AuctionLoad {
 			for (Row row : rows) {
 				System.out.printf("%s bidders: %s%n", row.label, row.writes());
 			}
+			for (Row row : rows) {
+				if (!row.sessions.isEmpty()) {
+					System.out.printf("%s bidders: JDBC sessions %s%n", row.label, row.sessions);
+				}
+			}
 			System.out.printf("(auction total %d bids, all in one total order; decided = accepted + refused as "
 					+ "overtaken: both answers follow a commit; p99 of decided requests; CPU = this JVM, bench client "
 					+ "included, + PostgreSQL; load = 1-minute load average of the whole machine at the end)%n", bids);
@@ -170,11 +175,11 @@ public final class AuctionLoad {
 		try {
 			if (modes != Modes.ON) {
 				writer.overlap = false;
-				rows.add(new Row(label, floor, platform.run(), writerStages));
+				rows.add(new Row(label, floor, platform.run(), writerStages, sessionTraffic));
 			}
 			if (modes != Modes.OFF) {
 				writer.overlap = true;
-				rows.add(new Row(label + " overlapped", floor, platform.run(), writerStages));
+				rows.add(new Row(label + " overlapped", floor, platform.run(), writerStages, sessionTraffic));
 			}
 		}
 		finally {
@@ -183,11 +188,11 @@ public final class AuctionLoad {
 	}
 
 	/** One line of the table: the floor and the platform at the same concurrency and seconds. */
-	record Row(String label, LoadRun.Result floor, LoadRun.Result platform, String writer, Writes floorWrites,
-			Writes platformWrites) {
+	record Row(String label, LoadRun.Result floor, LoadRun.Result platform, String writer, String sessions,
+			Writes floorWrites, Writes platformWrites) {
 
-		Row(String label, LoadRun.Result floor, LoadRun.Result platform, String writer) {
-			this(label, floor, platform, writer, Writes.of(floor), Writes.of(platform));
+		Row(String label, LoadRun.Result floor, LoadRun.Result platform, String writer, String sessions) {
+			this(label, floor, platform, writer, sessions, Writes.of(floor), Writes.of(platform));
 		}
 
 		String writes() {
@@ -483,15 +488,48 @@ public final class AuctionLoad {
 	/** The auction writer's stages during the last platform run ({@link WriterTimings}). */
 	String writerStages = "";
 
+	/** With JDBC sessions: what the sessions cost the database in the last platform run, per request. */
+	String sessionTraffic = "";
+
+	private final AtomicLong requests = new AtomicLong();
+
 	/** Bidders bid the next price they believe in; only accepted (durably committed) bids count. */
 	LoadRun.Result bidding(Setup setup, int bidders, int seconds, int pacedRate, CpuMeter meter) throws Exception {
 		WriterTimings timings = app.getBean(Auctioneer.class).timings;
 		timings.reset();
+		boolean jdbcSessions = app.getEnvironment().getProperty("yiwang.cluster.jdbc-sessions", Boolean.class, false);
+		long[] before = jdbcSessions ? sessionTables() : null;
+		long requestsBefore = requests.get();
 		try {
 			return counted(() -> bids(setup, bidders, seconds, pacedRate, meter));
 		}
 		finally {
 			writerStages = timings.summary();
+			if (jdbcSessions) {
+				// PostgreSQL publishes an idle backend's counters within 10 s
+				Thread.sleep(11_000);
+				long[] after = sessionTables();
+				double n = Math.max(1, requests.get() - requestsBefore);
+				org.yiwang.system.CachedSessions node = app.getBeanProvider(org.yiwang.system.CachedSessions.class)
+					.getIfAvailable();
+				sessionTraffic = String.format("per request: spring_session %.3f scans, %.3f rows updated; "
+						+ "spring_session_attributes %.3f scans (%d requests)%s", (after[0] - before[0]) / n,
+						(after[1] - before[1]) / n, (after[2] - before[2]) / n, (long) n,
+						node == null ? "" : "; node (since its start): " + node.counts());
+			}
+		}
+	}
+
+	/** Scans (sequential or by an index) and updated rows of the session table, scans of its attributes' table, so far. */
+	private long[] sessionTables() throws java.sql.SQLException {
+		try (var c = app.getBean("migrationDataSource", DataSource.class).getConnection(); var s = c.createStatement();
+				var rs = s.executeQuery("select"
+						+ " coalesce(sum(seq_scan + idx_scan) filter (where relname = 'spring_session'), 0),"
+						+ " coalesce(sum(n_tup_upd) filter (where relname = 'spring_session'), 0),"
+						+ " coalesce(sum(seq_scan + idx_scan) filter (where relname = 'spring_session_attributes'), 0)"
+						+ " from pg_stat_user_tables where schemaname = 'system'")) {
+			rs.next();
+			return new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) };
 		}
 	}
 
@@ -501,6 +539,7 @@ public final class AuctionLoad {
 		AtomicLong next = new AtomicLong();
 		// Keys from a counter: UUID.randomUUID() takes the JVM's one SecureRandom lock, and 200 client threads queued on it
 		return LoadRun.run(bidders, seconds, pacedRate, meter, () -> {
+			requests.incrementAndGet();
 			int who = (int) (next.getAndIncrement() % bidders);
 			long amount = price.incrementAndGet();
 			String[] session = setup.tokens.get(who).split("\\|");

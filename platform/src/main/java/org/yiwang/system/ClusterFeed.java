@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Properties;
@@ -75,6 +76,11 @@ public class ClusterFeed implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	/** Connections the listener has made so far; {@link #listening} is the current one's number, or -1 between them. */
+	private final AtomicLong connections = new AtomicLong();
+
+	private final AtomicLong listening = new AtomicLong(-1);
+
 	private Thread listener;
 
 	private Thread sender;
@@ -108,6 +114,15 @@ public class ClusterFeed implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * While this node hears the other nodes' notices: the number of its listening connection, which changes at every
+	 * reconnection (a notice sent meanwhile was lost for it); -1 while it hears nothing. What a node keeps because it
+	 * would be told of a change ({@link CachedSessions}) is trusted only under the connection it was read under.
+	 */
+	public long listening() {
+		return listening.get();
+	}
+
 	@Override
 	public void start() {
 		running = true;
@@ -118,6 +133,7 @@ public class ClusterFeed implements SmartLifecycle {
 	@Override
 	public void stop() {
 		running = false;
+		listening.set(-1);
 		if (listener != null) {
 			listener.interrupt();
 		}
@@ -140,11 +156,13 @@ public class ClusterFeed implements SmartLifecycle {
 
 	private void listen() {
 		while (running) {
+			long mine = connections.incrementAndGet();
 			try (Connection c = open("feed")) {
 				try (Statement s = c.createStatement()) {
 					s.execute("LISTEN " + CHANNEL);
 				}
 				PGConnection pg = c.unwrap(PGConnection.class);
+				listening.set(mine);
 				while (running) {
 					PGNotification[] notices = pg.getNotifications(1000);
 					if (notices == null) {
@@ -156,10 +174,15 @@ public class ClusterFeed implements SmartLifecycle {
 				}
 			}
 			catch (SQLException e) {
+				listening.compareAndSet(mine, -1);
 				if (running) {
 					log.warn("Cluster feed lost its listening connection ({}); it reconnects in a second", e.toString());
 					pause();
 				}
+			}
+			finally {
+				// Only its own: a listener left from before a stop and start must not say the new one is down
+				listening.compareAndSet(mine, -1);
 			}
 		}
 	}
@@ -236,12 +259,20 @@ public class ClusterFeed implements SmartLifecycle {
 				sent.addAndGet(payloads.length);
 			}
 			catch (SQLException e) {
-				log.warn("Cluster feed could not send {} notices: {}", batch.length, e.toString());
-				if (looking != null) {
-					synchronized (outbox) {
+				// Lost with the connection: sent again once it is back (a notice may say that a session was signed out);
+				// refused by a live connection: dropped, or it would hold up every notice after it. The notices of a
+				// look that failed are held for the next look.
+				boolean again = !valid(c);
+				synchronized (outbox) {
+					if (again) {
+						outbox.addAll(Arrays.asList(batch));
+					}
+					if (looking != null) {
 						held.addAll(looking);
 					}
 				}
+				log.warn("Cluster feed could not send {} notices ({}){}", batch.length, e.toString(),
+						again ? "; it sends them again in a second" : "");
 				close(c);
 				c = null;
 				pause();
@@ -290,6 +321,15 @@ public class ClusterFeed implements SmartLifecycle {
 			return c;
 		}
 		return application.getConnection();
+	}
+
+	private static boolean valid(Connection c) {
+		try {
+			return c != null && c.isValid(2);
+		}
+		catch (SQLException e) {
+			return false;
+		}
 	}
 
 	private static void close(Connection c) {

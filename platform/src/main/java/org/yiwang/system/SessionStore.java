@@ -10,15 +10,20 @@ import java.io.ObjectStreamException;
 import java.io.Serializable;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
+import java.time.Clock;
 import java.util.Arrays;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.ConfigurableObjectInputStream;
 import org.springframework.core.convert.support.GenericConversionService;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
@@ -40,8 +45,10 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("yiwang.cluster.jdbc-sessions")
-@EnableJdbcHttpSession(tableName = "SYSTEM.SPRING_SESSION")
+@EnableJdbcHttpSession(tableName = SessionStore.TABLE)
 public class SessionStore {
+
+	static final String TABLE = "SYSTEM.SPRING_SESSION";
 
 	/**
 	 * The sessions' own transactions, without the region scope the application's transaction manager sets at each
@@ -53,6 +60,19 @@ public class SessionStore {
 	@SpringSessionTransactionManager
 	PlatformTransactionManager sessionTransactionManager(DataSource dataSource) {
 		return new JdbcTransactionManager(dataSource);
+	}
+
+	/**
+	 * What the session filter uses: Spring Session's repository behind what this node kept of the sessions it read and
+	 * a last access written at most once a {@code yiwang.cluster.sessions.last-access-step} (docs/cluster.md).
+	 */
+	@Bean
+	@Primary
+	CachedSessions cachedSessions(JdbcIndexedSessionRepository sessions, DataSource dataSource, ClusterFeed feed,
+			@Value("${yiwang.cluster.sessions.kept-for:10s}") String keptFor,
+			@Value("${yiwang.cluster.sessions.last-access-step:1m}") String lastAccessStep) {
+		return new CachedSessions(sessions, new JdbcTemplate(dataSource), TABLE, feed, Clock.systemUTC(),
+				DurationStyle.detectAndParse(keptFor), DurationStyle.detectAndParse(lastAccessStep));
 	}
 
 	@Bean

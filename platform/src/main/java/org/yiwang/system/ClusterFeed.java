@@ -5,7 +5,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Properties;
@@ -226,6 +225,8 @@ public class ClusterFeed implements SmartLifecycle {
 				batch = outbox.toArray(String[]::new);
 				outbox.clear();
 			}
+			Set<String> due = new LinkedHashSet<>(List.of(batch));
+			boolean looked = false;
 			try {
 				if (c == null || !c.isValid(2)) {
 					c = open("feed-send");
@@ -233,9 +234,9 @@ public class ClusterFeed implements SmartLifecycle {
 						s.execute("set synchronous_commit = off");
 					}
 				}
-				Set<String> due = new LinkedHashSet<>(List.of(batch));
 				if (looking != null) {
 					boolean listening = otherListeners(c) > 0;
+					looked = true;
 					looks.incrementAndGet();
 					synchronized (outbox) {
 						othersListening = listening;
@@ -261,17 +262,17 @@ public class ClusterFeed implements SmartLifecycle {
 			catch (SQLException e) {
 				// Lost with the connection: sent again once it is back (a notice may say that a session was signed out);
 				// refused by a live connection: dropped, or it would hold up every notice after it. The notices of a
-				// look that failed are held for the next look.
+				// look that could not be taken are held for the next look.
 				boolean again = !valid(c);
 				synchronized (outbox) {
 					if (again) {
-						outbox.addAll(Arrays.asList(batch));
+						outbox.addAll(due);
 					}
-					if (looking != null) {
+					if (looking != null && !looked) {
 						held.addAll(looking);
 					}
 				}
-				log.warn("Cluster feed could not send {} notices ({}){}", batch.length, e.toString(),
+				log.warn("Cluster feed could not send {} notices ({}){}", due.size(), e.toString(),
 						again ? "; it sends them again in a second" : "");
 				close(c);
 				c = null;

@@ -131,17 +131,8 @@ public class ContentStore {
 			}
 			return new Received(temp, sha256 == null ? null : HexFormat.of().formatHex(sha256.digest()), sm3Hex, size);
 		}
-		catch (IOException e) {
-			deleteQuietly(temp);
-			throw new UncheckedIOException("Storing an upload failed", e);
-		}
-		catch (RuntimeException e) {
-			deleteQuietly(temp);
-			throw e;
-		}
-		catch (NoSuchAlgorithmException e) {
-			deleteQuietly(temp);
-			throw new IllegalStateException(e);
+		catch (IOException | RuntimeException | NoSuchAlgorithmException e) {
+			throw discarded(temp, e);
 		}
 	}
 
@@ -195,13 +186,8 @@ public class ContentStore {
 			}
 			return new Checked<>(new Received(temp, null, null, tee.size), tee.endedAt, outcome);
 		}
-		catch (IOException e) {
-			deleteQuietly(temp);
-			throw new UncheckedIOException("Storing an upload failed", e);
-		}
-		catch (RuntimeException e) {
-			deleteQuietly(temp);
-			throw e;
+		catch (IOException | RuntimeException e) {
+			throw discarded(temp, e);
 		}
 	}
 
@@ -383,6 +369,16 @@ public class ContentStore {
 		catch (IOException e) {
 			// Some file systems do not open directories; the file itself is forced already.
 		}
+	}
+
+	/** An upload that failed while it was stored: its partial file deleted, the failure to throw. */
+	private static RuntimeException discarded(Path temp, Exception failure) {
+		deleteQuietly(temp);
+		if (failure instanceof RuntimeException unchecked) {
+			return unchecked;
+		}
+		return failure instanceof IOException io ? new UncheckedIOException("Storing an upload failed", io)
+				: new IllegalStateException(failure);
 	}
 
 	private static void deleteQuietly(Path file) {

@@ -149,10 +149,24 @@ public class ClusterLocks implements AutoCloseable {
 		}
 	}
 
-	/** Closing the session gives every lock up at once. */
+	/**
+	 * A node stopping in order gives every job up before it closes its session ({@code pg_advisory_unlock_all()}), so
+	 * the next node that asks has them at once: a closed connection's backend ends, and its locks with it, only some
+	 * time after the client has gone (under load, after the next node's tick). A node that dies has its session ended by
+	 * the server, and another takes its jobs over once the server has noticed.
+	 */
 	@Override
 	public synchronized void close() {
 		closed = true;
+		if (connection != null && !held.isEmpty()) {
+			try (PreparedStatement s = connection.prepareStatement("select pg_advisory_unlock_all()")) {
+				s.execute();
+			}
+			catch (SQLException e) {
+				log.warn("Node {} could not give its jobs {} up; they are free once its session ends ({})", node, held,
+						e.toString());
+			}
+		}
 		drop();
 	}
 }

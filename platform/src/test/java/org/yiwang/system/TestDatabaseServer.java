@@ -66,7 +66,13 @@ final class TestDatabaseServer {
 				"shared-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
 		DatabaseSettings settings = new DatabaseSettings("yiwang_app", "", "yiwang_owner", directory, 0, true);
 		// every cached context keeps its pools (and its cluster sessions) open: 100 connections ran out in a surefire run
-		EmbeddedDatabase server = EmbeddedDatabase.start(settings, Map.of("max_connections", "400"));
+		Map<String, String> config = new java.util.HashMap<>(Map.of("max_connections", "400"));
+		if (!Boolean.getBoolean("yiwang.test.durable-database")) {
+			// a throwaway server: no commit waits for its flush, no write is synced (durability is tested on servers of
+			// their own: EmbeddedDatabaseTests, AuctionCrashTests, bench/rush-crash.sh)
+			config.putAll(Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off"));
+		}
+		EmbeddedDatabase server = EmbeddedDatabase.start(settings, config);
 		TestDatabaseServer shared = new TestDatabaseServer(server, settings, directory);
 		// the platform's contexts close first (their pools would log errors against a stopped server), then the server
 		Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "yiwang-test-database"));

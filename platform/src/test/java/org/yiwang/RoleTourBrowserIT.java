@@ -166,6 +166,9 @@ class RoleTourBrowserIT {
 
 	int opened;
 
+	/** Where the browser's time went (ns): loading pages and reading them, axe-core, the phone's width. */
+	long loadNanos, axeNanos, phoneNanos;
+
 	/** A page the browser opens, in the language the HTTP tour first reached it, and whether it is a menu page. */
 	record BrowserPage(String lang, String path, boolean menu) {
 	}
@@ -202,9 +205,10 @@ class RoleTourBrowserIT {
 					account == null ? "public" : account, fetched, opened, failures.size(),
 					(System.nanoTime() - started) / 1_000_000_000L, (System.nanoTime() - http) / 1_000_000_000L);
 		}
-		System.out.printf("RoleTourBrowserIT: fetched %d pages (%d kinds of linked page) as the public and %d demo roles, in 2 languages, opened %d in the browser (%d at a phone's width), in %d s%n",
+		System.out.printf("RoleTourBrowserIT: fetched %d pages (%d kinds of linked page) as the public and %d demo roles, in 2 languages, opened %d in the browser (%d at a phone's width), in %d s; browser: pages %d s, axe %d s, phone %d s%n",
 				fetched, seenPatterns.size(), ACCOUNTS.size() - 1, opened, phoneChecked.size(),
-				(System.nanoTime() - started) / 1_000_000_000L);
+				(System.nanoTime() - started) / 1_000_000_000L, loadNanos / 1_000_000_000L, axeNanos / 1_000_000_000L,
+				phoneNanos / 1_000_000_000L);
 		assertThat(failures).as(failures.size() + " problems in " + fetched + " pages").isEmpty();
 	}
 
@@ -400,6 +404,7 @@ class RoleTourBrowserIT {
 	/** Opens a page: the HTTP checks once more after its scripts ran, axe, charts; a menu page also at a phone's width. */
 	@SuppressWarnings("unchecked")
 	private void open(String account, BrowserPage page) {
+		long start = System.nanoTime();
 		browser.get(url(page.path()));
 		opened++;
 		String who = account == null ? "public" : account;
@@ -418,9 +423,14 @@ class RoleTourBrowserIT {
 		if (htmlLang == null || !htmlLang.startsWith(page.lang().equals("en") ? "en" : "zh")) {
 			failures.add(where + ": <html lang=\"" + htmlLang + "\">");
 		}
+		long loaded = System.nanoTime();
+		loadNanos += loaded - start;
 		axe(where);
+		long axed = System.nanoTime();
+		axeNanos += axed - loaded;
 		if (page.menu() && phoneChecked.add(page.path())) {
 			atPhoneWidth(who + " phone " + page.path());
+			phoneNanos += System.nanoTime() - axed;
 		}
 	}
 

@@ -110,7 +110,8 @@ class BrowserIT {
 
 		browser.get(url("/"));
 		browser.findElement(By.id("sign-in")).click();
-		browser.findElement(By.id("register-link")).click();
+		// the login page has the link; the home page being left does not
+		wait.until(ExpectedConditions.elementToBeClickable(By.id("register-link"))).click();
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("register-form")));
 		browser.findElement(By.id("name")).sendKeys(name);
 		browser.findElement(By.id("creditCode")).sendKeys(creditCode);

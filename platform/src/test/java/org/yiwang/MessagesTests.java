@@ -231,7 +231,7 @@ class MessagesTests {
 			publications.publish(notice);
 			seeds.add("/notices/" + notice.noticeId());
 		}
-		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> seeds.stream()
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> seeds.stream()
 			.filter(p -> p.startsWith("/notices/")).allMatch(p -> {
 				try {
 					return mvc.perform(get(p)).andReturn().getResponse().getStatus() == 200;

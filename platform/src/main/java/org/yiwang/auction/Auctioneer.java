@@ -262,6 +262,14 @@ class Auctioneer implements SmartLifecycle {
 		running = false;
 		if (ticker != null) {
 			ticker.shutdownNow();
+			try {
+				// A sweep or renewal in progress ends first: else it could beat or renew the lease after the release
+				// below, and the clock would look alive (or held) after this node stopped.
+				ticker.awaitTermination(5, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
 		}
 		if (owner) {
 			owner = false;

@@ -18,6 +18,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -100,17 +101,19 @@ class AuctionBrowserIT {
 		office.findElement(By.id("security")).sendKeys("50000.00");
 		office.findElement(By.id("listing-submit")).click();
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("saved-notice")));
-		office.findElement(By.cssSelector("#my-listings tr[data-trade='" + tradeCode + "'] a")).click();
+		WebElement listingLink = office.findElement(By.cssSelector("#my-listings tr[data-trade='" + tradeCode + "'] a"));
+		String listingUrl = listingLink.getDomProperty("href");
+		listingLink.click();
+		wait.until(ExpectedConditions.urlToBe(listingUrl)); // the listings page is left: its URL is not the listing's
 		screenshot(office, "listing-submitted");
-		String listingUrl = office.getCurrentUrl();
 		java.util.UUID id = java.util.UUID.fromString(listingUrl.substring(listingUrl.lastIndexOf('/') + 1));
 
 		office.manage().deleteAllCookies();
 		signIn(office, "staff.yuzhong", "Demo@2026yw");
 		office.get(listingUrl);
 		office.findElement(By.id("publish-button")).click();
-		assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("listing-status"))).getText())
-			.isEqualTo("挂牌中");
+		// the page being left shows the status too (待审核): wait for the published one
+		wait.until(ExpectedConditions.textToBe(By.id("listing-status"), "挂牌中"));
 		screenshot(office, "listing-published");
 
 		ListingView listing = fixture.hall.publicListings().stream().filter(l -> l.id().equals(id)).findFirst()

@@ -93,7 +93,7 @@ class AuctionHallTests {
 			.extracting(e -> e.action()).contains("auction.listing.submitted", "auction.listing.published");
 		assertThat(hall.publicListings()).extracting(ListingView::id).contains(listing.id());
 		// the portal takes the disclosure after commit, signed content and all
-		PublicRecord disclosed = Awaitility.await().atMost(Duration.ofSeconds(10))
+		PublicRecord disclosed = Awaitility.await().atMost(Duration.ofSeconds(30))
 			.until(() -> portal.record(listing.id()), Optional::isPresent).orElseThrow();
 		assertThat(disclosed.type()).isEqualTo(RecordType.LISTING_DISCLOSURE);
 		assertThat(disclosed.tradeCode()).isEqualTo(listing.tradeCode().value());
@@ -205,7 +205,7 @@ class AuctionHallTests {
 		hall.closeAsOf(listing.id(), winning.endsAt());
 		AuctionView closed = hall.auction(listing.id());
 		assertThat(closed.status()).isEqualTo(AuctionStatus.SOLD);
-		PublicRecord result = Awaitility.await().atMost(Duration.ofSeconds(10))
+		PublicRecord result = Awaitility.await().atMost(Duration.ofSeconds(30))
 			.until(() -> portal.search(SearchRequest.of(listing.tradeCode().value())).hits().stream()
 				.map(h -> h.record()).filter(r -> r.type() == RecordType.AUCTION_RESULT).findFirst(), Optional::isPresent)
 			.orElseThrow();

@@ -3,9 +3,11 @@ package org.yiwang.auction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,9 @@ class ClockLeaseTests {
 	@Autowired
 	SealedValues sealedValues;
 
+	/** Longer than any stall between two steps of a test; the tests expire it themselves. */
+	private static final Duration LEASE = Duration.ofSeconds(30);
+
 	private Auctioneer node(String id, Duration lease) {
 		return new Auctioneer(auctions, listings, closing, transactions, connections, context, clock, sealedValues,
 				new ClockLease(jdbc, id, lease));
@@ -66,13 +71,15 @@ class ClockLeaseTests {
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		auctioneer.stop(); // the context's own node gives the clock up
 		try {
-			ClockLease a = new ClockLease(jdbc, "la-" + run, Duration.ofMillis(800));
-			ClockLease b = new ClockLease(jdbc, "lb-" + run, Duration.ofMillis(800));
+			// Leases far longer than the steps between them take (a loaded machine stalls for a second at times): the
+			// test expires them itself rather than waiting for them to run out.
+			ClockLease a = new ClockLease(jdbc, "la-" + run, LEASE);
+			ClockLease b = new ClockLease(jdbc, "lb-" + run, LEASE);
 			assertThat(a.hold()).isTrue();
 			assertThat(b.hold()).as("held and not expired").isFalse();
 			assertThat(a.hold()).as("renewed by its holder").isTrue();
 			assertThat(a.holder()).hasValueSatisfying(h -> assertThat(h.node()).isEqualTo("la-" + run));
-			Thread.sleep(1000); // a stops renewing
+			expireLease(); // a stops renewing, and its lease runs out
 			assertThat(b.hold()).as("expired: taken over").isTrue();
 			assertThat(a.hold()).as("the old holder cannot take it back while it is held").isFalse();
 			b.release();
@@ -92,8 +99,8 @@ class ClockLeaseTests {
 		fixture.qualified(listing, "2");
 		fixture.concludeAfterPeriod(listing, 0);
 		UUID id = listing.id();
-		Auctioneer a = node("a-" + fixture.run, Duration.ofSeconds(1));
-		Auctioneer b = node("b-" + fixture.run, Duration.ofSeconds(1));
+		Auctioneer a = node("a-" + fixture.run, LEASE);
+		Auctioneer b = node("b-" + fixture.run, LEASE);
 		auctioneer.stop(); // the context's node leaves the clock to the two nodes of this test
 		try {
 			a.keepClock();
@@ -109,18 +116,20 @@ class ClockLeaseTests {
 
 			Instant endBefore = a.lane(id).orElseThrow().engine.endsAt();
 			int extensionsBefore = extensions(id);
-			// a's last heartbeat, just before it "dies": the outage is counted from it (the steps above can take
-			// seconds on a loaded machine, which made the test fail when counted from a's first beat)
-			a.keepClock();
-			Instant died = Instant.now();
-			Thread.sleep(1500); // a dies: it renews nothing more, and its lease (1 s) expires
+			a.keepClock(); // a's last renewal and heartbeat
+			// a "died" a minute ago: its last heartbeat is then, and its lease has run out (set in the database, so
+			// no wait and no race with the machine's speed)
+			Instant lastAlive = clock.instant().minusSeconds(60).truncatedTo(ChronoUnit.MICROS);
+			platform(() -> jdbc.sql("update auction.heartbeat set alive_at = ?").param(Timestamp.from(lastAlive)).update());
+			expireLease();
+			Instant takeoverFrom = clock.instant();
 			b.keepClock();
-			Duration outage = Duration.between(died, Instant.now());
+			Instant takeoverTo = clock.instant();
 			assertThat(b.ownsClock()).as("the other node took the clock over").isTrue();
 			Instant endAfter = b.lane(id).orElseThrow().engine.endsAt();
 			Duration moved = Duration.between(endBefore, endAfter);
-			assertThat(moved).as("the end moved by the outage since the holder's last heartbeat")
-				.isBetween(Duration.ofMillis(1400), outage.plusMillis(500));
+			assertThat(moved).as("the end moved by the outage since the holder's last heartbeat, to the takeover")
+				.isBetween(Duration.between(lastAlive, takeoverFrom), Duration.between(lastAlive, takeoverTo));
 			assertThat(extensions(id)).as("the extension is recorded").isEqualTo(extensionsBefore + 1);
 
 			a.keepClock(); // the old holder wakes up: it lost the lease and gives its lanes up
@@ -136,6 +145,15 @@ class ClockLeaseTests {
 		}
 		assertThat(auctioneer.ownsClock()).as("the context's node has the clock back").isTrue();
 		assertThat(auctioneer.lane(id)).isPresent();
+	}
+
+	/** The lease's holder stopped renewing long enough ago: it expired a second ago. */
+	private void expireLease() {
+		jdbc.sql("update auction.clock_lease set expires_at = clock_timestamp() - interval '1 second'").update();
+	}
+
+	private void platform(Runnable work) {
+		RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(s -> work.run()));
 	}
 
 	private int extensions(UUID listing) {

@@ -14,6 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -83,16 +84,18 @@ class DemoClockBrowserIT {
 		browser.findElement(By.id("security")).sendKeys("20000.00");
 		browser.findElement(By.id("listing-submit")).click();
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("saved-notice")));
-		browser.findElement(By.cssSelector("#my-listings tr[data-trade='" + tradeCode + "'] a")).click();
-		String listingUrl = browser.getCurrentUrl();
+		WebElement listingLink = browser.findElement(By.cssSelector("#my-listings tr[data-trade='" + tradeCode + "'] a"));
+		String listingUrl = listingLink.getDomProperty("href");
+		listingLink.click();
+		wait.until(ExpectedConditions.urlToBe(listingUrl)); // the listings page is left: its URL is not the listing's
 		UUID id = UUID.fromString(listingUrl.substring(listingUrl.lastIndexOf('/') + 1));
 
 		browser.manage().deleteAllCookies();
 		signIn("staff.yuzhong", "Demo@2026yw");
 		browser.get(listingUrl);
 		browser.findElement(By.id("publish-button")).click();
-		assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("listing-status"))).getText())
-			.isEqualTo("挂牌中");
+		// the page being left shows the status too (待审核): wait for the published one
+		wait.until(ExpectedConditions.textToBe(By.id("listing-status"), "挂牌中"));
 		ListingView listing = fixture.hall.publicListings().stream().filter(l -> l.id().equals(id)).findFirst()
 			.orElseThrow();
 		assertThat(Duration.between(clock.instant(), listing.periodEnd())).as("20 working days to wait")

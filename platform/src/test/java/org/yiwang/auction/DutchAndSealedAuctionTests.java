@@ -139,7 +139,7 @@ class DutchAndSealedAuctionTests {
 			.header("Idempotency-Key", "d3").param("lang", "en")).andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail").value(containsString("Another bidder accepted first")));
 
-		AuctionView closed = Awaitility.await().atMost(Duration.ofSeconds(10))
+		AuctionView closed = Awaitility.await().atMost(Duration.ofSeconds(30))
 			.until(() -> hall.auction(listing.id()), v -> v.status() == AuctionStatus.SOLD);
 		assertThat(closed.leaderNumber()).isEqualTo(accepted.bidderNumber());
 		assertThat(closed.price()).isEqualTo(accepted.amount());

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -89,11 +90,36 @@ class OverlappedCommitTests {
 		for (int i = 0; i < 4; i++) {
 			bidders.add(fixture.qualified(listing, "O" + i));
 		}
+		String latecomer = fixture.qualified(listing, "O4");
 		fixture.concludeAfterPeriod(listing, 60);
 		long overlappedBefore = auctioneer.writer.overlapped.get();
 		AtomicLong price = new AtomicLong(100000);
 		List<BidReceipt> receipts = Collections.synchronizedList(new ArrayList<>());
 		AtomicLong refused = new AtomicLong();
+		// At least one overlap, however the machine schedules the bidders (if every bidder's bid is in each batch, none
+		// is decided while another commits): the first batch's commit waits until a latecomer's bid, sent meanwhile, was
+		// decided as the next batch. The rest overlaps, or not, as it comes.
+		ExecutorService late = Executors.newSingleThreadExecutor();
+		AtomicBoolean held = new AtomicBoolean();
+		List<Future<?>> lateRuns = Collections.synchronizedList(new ArrayList<>());
+		auctioneer.writer.beforeCommit = batch -> {
+			if (!held.compareAndSet(false, true)) {
+				return;
+			}
+			lateRuns.add(late.submit(() -> fixture.as(latecomer, () -> {
+				try {
+					receipts.add(hall.bid(listing.id(), price.getAndAdd(100) + ".00", "ov-late"));
+				}
+				catch (org.yiwang.system.Refusal overtaken) {
+					refused.incrementAndGet();
+				}
+				return null;
+			})));
+			long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+			while (auctioneer.writer.overlapped.get() == overlappedBefore && System.nanoTime() < until) {
+				LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+			}
+		};
 		ExecutorService pool = Executors.newFixedThreadPool(bidders.size());
 		List<Future<?>> runs = new ArrayList<>();
 		for (int t = 0; t < bidders.size(); t++) {
@@ -115,7 +141,11 @@ class OverlappedCommitTests {
 		for (Future<?> run : runs) {
 			run.get(120, TimeUnit.SECONDS);
 		}
+		for (Future<?> run : lateRuns) {
+			run.get(120, TimeUnit.SECONDS);
+		}
 		pool.shutdown();
+		late.shutdown();
 		assertThat(auctioneer.writer.overlapped.get()).as("batches were decided while the one before committed")
 			.isGreaterThan(overlappedBefore);
 

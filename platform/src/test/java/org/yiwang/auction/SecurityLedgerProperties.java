@@ -198,7 +198,7 @@ class SecurityLedgerProperties {
 				hall.closeAsOf(listing.id(), hall.auction(listing.id()).endsAt());
 			}
 		}
-		ListingView result = Awaitility.await().atMost(Duration.ofSeconds(10))
+		ListingView result = Awaitility.await().atMost(Duration.ofSeconds(30))
 			.until(() -> AuctionFixture.staff().call(() -> hall.listing(listing.id())),
 					l -> l.status() == ListingStatus.SOLD || l.status() == ListingStatus.FAILED);
 		assertThat(result.status()).isEqualTo(winner < 0 ? ListingStatus.FAILED : ListingStatus.SOLD);

@@ -130,7 +130,10 @@ class EvaluationBrowserIT {
 		signIn(expert);
 		browser.get(url("/evaluation/cases"));
 		browser.findElement(By.cssSelector("tr[data-case='" + id + "'] a")).click();
-		assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("评标中");
+		// the list is left: read the case's page once it is there (only it has the status)
+		assertThat(new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(By.id("case-status")))
+			.getText()).isEqualTo("评标中");
 		browser.findElement(By.id("vote-leader")).click();
 		// the vote reloads the page: the leader read from the new one (the old node goes stale mid-read)
 		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))

@@ -121,7 +121,8 @@ class PortalBrowserIT {
 		screenshot("portal-search-narrowed");
 
 		browser.findElement(By.id("sign-in")).click();
-		browser.findElement(By.id("username")).sendKeys("bidder");
+		// the login page has the field; the search page being left does not
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("bidder");
 		browser.findElement(By.id("password")).sendKeys("Demo@2026yw");
 		browser.findElement(By.id("login-submit")).click();
 		wait.until(ExpectedConditions.urlContains("/workspace"));

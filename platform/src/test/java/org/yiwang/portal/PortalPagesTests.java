@@ -55,7 +55,7 @@ class PortalPagesTests {
 	private NoticePublished published(String title) {
 		NoticePublished notice = publications.publish(publications.notice(NoticeType.TENDER, TestActor.YUZHONG,
 				"ENG_BUILDING", title, "正文：" + title, null));
-		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> portal.search(SearchRequest.of(notice.tradeCode().value())).total() == 1);
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> portal.search(SearchRequest.of(notice.tradeCode().value())).total() == 1);
 		return notice;
 	}
 
@@ -210,7 +210,7 @@ class PortalPagesTests {
 					() -> transactions.executeWithoutResult(s -> context.publishEvent(signed)));
 		}
 		var jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
-		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc
 			.sql("select count(*) from portal.document_signatures where trade_code = ?").param(trade)
 			.query(Long.class).single() == 1);
 		// signed while drafted: nothing is public before the section's notice is
@@ -246,7 +246,7 @@ class PortalPagesTests {
 
 	private void published(NoticePublished notice) {
 		publications.publish(notice);
-		Awaitility.await().atMost(Duration.ofSeconds(10))
+		Awaitility.await().atMost(Duration.ofSeconds(30))
 			.until(() -> portal.search(SearchRequest.of(notice.tradeCode().value())).total() == 1);
 	}
 
@@ -342,7 +342,7 @@ class PortalPagesTests {
 		mvc.perform(get("/portal/feeds/../../etc")).andExpect(status().is4xxClientError());
 
 		NoticePublished notice = published("渝中区私有订阅道路招标公告");
-		Awaitility.await().atMost(Duration.ofSeconds(10))
+		Awaitility.await().atMost(Duration.ofSeconds(30))
 			.until(() -> bidder.call(() -> context.getBean(SavedSearches.class).unseen()) == 1);
 		mvc.perform(get("/portal/saved-searches").with(authentication(bidder.authentication()))).andExpect(status().isOk())
 			.andExpect(content().string(containsString(notice.noticeId().toString())))

@@ -53,13 +53,13 @@ class SavedSearchMailTests {
 		NoticePublished match = publications.publish(publications.notice(NoticeType.TENDER, TestActor.WANZHOU,
 				"ENG_TRANSPORT", "万州区长江桥梁维修招标公告", "桥梁维修。", null));
 
-		Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+		Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
 			.until(() -> smtp.getReceivedMessagesForDomain(domain).length > 0);
 		MimeMessage mail = smtp.getReceivedMessagesForDomain(domain)[0];
 		assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("bidder@" + domain);
 		assertThat(mail.getSubject()).contains("万州桥梁").contains("万州区长江桥梁维修招标公告");
 		assertThat(GreenMailUtil.getBody(mail)).isNotBlank();
-		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
 				"select emailed_at is not null from portal.saved_search_matches where saved_search_id = ? and record_id = ?")
 			.params(search.id(), match.noticeId()).query(Boolean.class).optional().orElse(false));
 

@@ -223,9 +223,12 @@ class ProcurementBrowserIT {
 		browser = Chromium.open(1400);
 		signIn(f.user("cg"), ProcurementFixture.PASSWORD);
 		browser.get(url("/procurement"));
+		// each link leaves a page: look for the next one's own element, not at the page being left
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 		browser.findElement(By.id("frameworks-link")).click();
-		browser.findElement(By.id("new-framework")).click();
-		new Select(browser.findElement(By.id("region"))).selectByValue(ProcurementFixture.REGION);
+		wait.until(ExpectedConditions.elementToBeClickable(By.id("new-framework"))).click();
+		new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("region"))))
+			.selectByValue(ProcurementFixture.REGION);
 		new Select(browser.findElement(By.id("category"))).selectByValue("GOV_GOODS");
 		browser.findElement(By.id("title")).sendKeys("办公家具框架协议 " + f.run);
 		browser.findElement(By.id("requirements")).sendKeys("办公桌椅，按需分批供货。");

@@ -116,7 +116,10 @@ class SupervisionAlertsBrowserIT {
 		assertThat(row.getText()).contains("不同投标人报价相同").contains("渝中").contains("待交办");
 		Chromium.screenshot(browser, "supervision-alerts");
 		row.findElement(By.tagName("a")).click();
-		assertThat(browser.findElement(By.id("alert-evidence")).getText()).contains("900000").contains("甲建设" + run)
+		// the list is left: read the alert's page once it is there (only it has the evidence)
+		assertThat(new WebDriverWait(browser, Duration.ofSeconds(30))
+			.until(ExpectedConditions.visibilityOfElementLocated(By.id("alert-evidence"))).getText())
+			.contains("900000").contains("甲建设" + run)
 			.contains("乙建设" + run);
 		assertThat(browser.findElement(By.id("alert-timer")).getText()).startsWith("绿色");
 		// an empty instruction is refused with the reason

@@ -96,7 +96,8 @@ class OpeningIT {
 		wait(second).until(d -> d.findElement(By.id("contentKey")).getDomProperty("value").endsWith(key2));
 		second.findElement(By.id("decrypt")).click();
 		wait(second).withMessage(() -> "the page " + second.getCurrentUrl() + " shows: " + second.getPageSource())
-			.until(ExpectedConditions.visibilityOfElementLocated(By.id("saved-notice")));
+			// the page being left has a notice too (已签到。): wait for the decryption's
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("saved-notice"), "已解密"));
 		wait(first).until(d -> d.findElement(b2Row).findElement(By.className("price")).getText().equals("950000.00"));
 		assertThat(first.findElement(By.id("progress")).getText()).contains("1");
 		Chromium.screenshot(first, "opening-price-read-out-live");

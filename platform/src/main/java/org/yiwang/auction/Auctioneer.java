@@ -248,6 +248,21 @@ class Auctioneer implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Takes a running auction's lane off this node's floor until {@link #bringBack}: the state a start or a takeover
+	 * leaves an auction in until its lane is loaded, in which a bid is answered 503 "resuming" (for the test of that
+	 * answer; nothing else calls it). The lane must hold no queued bid.
+	 */
+	void setAside(UUID listing) {
+		closed.add(listing); // the pick-up skips it
+		lanes.remove(listing);
+	}
+
+	/** The next pick-up (within a second, on the clock's node) loads the auction set aside again from the database. */
+	void bringBack(UUID listing) {
+		closed.remove(listing);
+	}
+
 	/** Whether this node runs the auctions' clock (else the bids go to the node that does). */
 	boolean ownsClock() {
 		return owner;
@@ -324,8 +339,14 @@ class Auctioneer implements SmartLifecycle {
 		Optional<Instant> lastAlive = auctions.lastAlive();
 		for (Auctions.Row row : auctions.running()) {
 			Auctions.Row resumed = row;
-			if (lastAlive.isPresent() && row.endsAt().isAfter(lastAlive.get()) && now.isAfter(lastAlive.get())) {
-				Instant alive = lastAlive.get();
+			// The platform was alive at its last heartbeat and when it took the auction's latest bid, whichever is later:
+			// bids taken since the last beat tell that the auction had started (its start must not move) and shorten
+			// the outage.
+			Optional<Instant> activity = lastAlive.isEmpty() ? Optional.empty() : auctions.lastActivity(row.listing());
+			Optional<Instant> aliveAt = lastAlive
+				.map(beat -> activity.filter(bid -> bid.isAfter(beat)).orElse(beat));
+			if (aliveAt.isPresent() && row.endsAt().isAfter(aliveAt.get()) && now.isAfter(aliveAt.get())) {
+				Instant alive = aliveAt.get();
 				Duration outage = Duration.between(alive, now);
 				Instant startsAt = row.startsAt().isAfter(alive) ? row.startsAt().plus(outage) : row.startsAt();
 				// A Dutch auction's price schedule moves whole: it resumes at the price it stood at when the platform stopped.

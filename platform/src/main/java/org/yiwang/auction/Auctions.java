@@ -225,6 +225,17 @@ class Auctions {
 		return jdbc.sql("select count(*) from auction.bids where listing_id = ?").param(listing).query(Long.class).single();
 	}
 
+	/**
+	 * When the auction's latest bid or sealed price entered the platform: the node that decided it was alive then,
+	 * whatever its last heartbeat says (it beats once a second; an auction opened and bid on since is younger).
+	 */
+	Optional<Instant> lastActivity(UUID listing) {
+		return jdbc.sql("""
+				select greatest((select max(placed_at) from auction.bids where listing_id = ?),
+				                (select max(submitted_at) from auction.sealed_prices where listing_id = ?))""")
+			.params(listing, listing).query((rs, row) -> rs.getTimestamp(1)).optional().map(Timestamp::toInstant);
+	}
+
 	Optional<Instant> lastAlive() {
 		return jdbc.sql("select alive_at from auction.heartbeat where id = 1").query((rs, row) -> rs.getTimestamp(1).toInstant())
 			.optional();

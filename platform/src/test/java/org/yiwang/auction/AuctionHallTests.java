@@ -2,17 +2,20 @@ package org.yiwang.auction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,6 +26,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.PlatformTest;
 import org.yiwang.TestActor;
 import org.yiwang.audit.AuditLog;
@@ -37,6 +43,7 @@ import org.yiwang.portal.RecordType;
 import org.yiwang.portal.SearchRequest;
 import org.yiwang.registry.EntityRole;
 import org.yiwang.system.Refusal;
+import org.yiwang.system.RegionScopes;
 
 /**
  * A listing from submission to a sold auction and its confirmation, through the module's entry point with the
@@ -148,6 +155,66 @@ class AuctionHallTests {
 		assertThat(settlement.form()).isEqualTo(SecurityForm.CASH_DEPOSIT);
 		assertThat(settlement.applied()).as("the deposit counts towards the price").isEqualTo(Money.of("800.00"));
 		assertThat(settlement.due()).isEqualTo(Money.of("7300.00"));
+	}
+
+	@Test
+	void a_bid_while_the_clocks_node_resumes_the_auction_is_answered_resuming_and_its_retry_is_decided_once() {
+		ListingView listing = fixture.published("W", "5000.00", "5000.00", "100.00", "500.00");
+		String bidder = fixture.qualified(listing, "1");
+		fixture.qualified(listing, "2"); // two qualified: an auction, not an agreement
+		assertThat(fixture.concludeAfterPeriod(listing, 5).status()).isEqualTo(ListingStatus.AUCTION);
+		Auctioneer auctioneer = context.getBean(Auctioneer.class);
+		assertThat(auctioneer.ownsClock()).as("this node runs the clock").isTrue();
+		auctioneer.setAside(listing.id()); // as a start or a takeover holds it until its lane is loaded
+		try {
+			Refusal resuming = catchThrowableOfType(Refusal.class,
+					() -> fixture.as(bidder, () -> hall.bid(listing.id(), "5000.00", "w1")));
+			assertThat(resuming.messageKey()).as("not refused: retry").isEqualTo("auction.bid.resuming");
+			assertThat(resuming.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+			assertThat(hall.auction(listing.id()).lastSeq()).as("nothing decided").isZero();
+		}
+		finally {
+			auctioneer.bringBack(listing.id());
+		}
+		// the bidder's retry, with the same key, once the lane is back
+		BidReceipt decided = Awaitility.await().atMost(Duration.ofSeconds(30))
+			.ignoreExceptionsMatching(e -> e instanceof Refusal r && r.messageKey().equals("auction.bid.resuming"))
+			.until(() -> fixture.as(bidder, () -> hall.bid(listing.id(), "5000.00", "w1")), Objects::nonNull);
+		assertThat(decided.seq()).isEqualTo(1);
+		assertThat(decided.replayed()).isFalse();
+		BidReceipt again = fixture.as(bidder, () -> hall.bid(listing.id(), "5000.00", "w1"));
+		assertThat(again.replayed()).as("decided once").isTrue();
+		assertThat(again.seq()).isEqualTo(1);
+		assertThat(hall.auction(listing.id()).lastSeq()).isEqualTo(1);
+	}
+
+	@Test
+	void an_auction_bid_on_after_the_last_heartbeat_keeps_its_start_when_it_resumes() {
+		ListingView listing = fixture.published("H", "8000.00", "8000.00", "100.00", "800.00");
+		String first = fixture.qualified(listing, "H1");
+		String second = fixture.qualified(listing, "H2");
+		fixture.concludeAfterPeriod(listing, 5);
+		AuctionView opened = hall.auction(listing.id());
+		BidReceipt bid = fixture.as(first, () -> hall.bid(listing.id(), "8000.00", "h1"));
+		// The node's last heartbeat came before it opened the auction (it beats once a second), then it was killed:
+		// the bid says the auction had started, so its start stays and the outage counts from the bid.
+		Auctioneer auctioneer = context.getBean(Auctioneer.class);
+		JdbcClient jdbc = context.getBean(JdbcClient.class);
+		TransactionTemplate transactions = context.getBean(TransactionTemplate.class);
+		auctioneer.stop();
+		RegionScopes.runAsPlatform(() -> transactions.executeWithoutResult(s -> jdbc
+			.sql("update auction.heartbeat set alive_at = ?").param(Timestamp.from(opened.startsAt().minusSeconds(1)))
+			.update()));
+		auctioneer.start();
+		AuctionView resumed = hall.auction(listing.id());
+		assertThat(resumed.startsAt()).as("started before the kill: its start stays").isEqualTo(opened.startsAt());
+		Timestamp alive = RegionScopes.callAsPlatform(() -> transactions.execute(s -> jdbc
+			.sql("select last_alive from auction.extensions where listing_id = ?").param(listing.id())
+			.query(Timestamp.class).single()));
+		assertThat(Duration.between(bid.placedAt(), alive.toInstant()).abs()).as("the outage counts from the bid (as stored:"
+				+ " to the microsecond)").isLessThanOrEqualTo(Duration.ofNanos(1000));
+		BidReceipt next = fixture.as(second, () -> hall.bid(listing.id(), "8100.00", "h2"));
+		assertThat(next.seq()).as("bidding goes on at once").isEqualTo(2);
 	}
 
 	@Test

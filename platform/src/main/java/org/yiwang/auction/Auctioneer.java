@@ -342,9 +342,8 @@ class Auctioneer implements SmartLifecycle {
 			// The platform was alive at its last heartbeat and when it took the auction's latest bid, whichever is later:
 			// bids taken since the last beat tell that the auction had started (its start must not move) and shorten
 			// the outage.
-			Optional<Instant> activity = lastAlive.isEmpty() ? Optional.empty() : auctions.lastActivity(row.listing());
 			Optional<Instant> aliveAt = lastAlive
-				.map(beat -> activity.filter(bid -> bid.isAfter(beat)).orElse(beat));
+				.map(beat -> auctions.lastActivity(row.listing()).filter(bid -> bid.isAfter(beat)).orElse(beat));
 			if (aliveAt.isPresent() && row.endsAt().isAfter(aliveAt.get()) && now.isAfter(aliveAt.get())) {
 				Instant alive = aliveAt.get();
 				Duration outage = Duration.between(alive, now);

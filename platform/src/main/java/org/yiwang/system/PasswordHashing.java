@@ -19,12 +19,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * its owner's next sign-in. Only the tests lower it (they sign up thousands of accounts; a hash was half their CPU).
  */
 @Configuration(proxyBeanMethods = false)
-public class PasswordHashing {
+class PasswordHashing {
 
 	/** Spring Security's defaults since 5.8, which production keeps. */
-	public static final int MEMORY_KIB = 1 << 14;
+	static final int MEMORY_KIB = 1 << 14;
 
-	public static final int ITERATIONS = 2;
+	static final int ITERATIONS = 2;
 
 	private static final Logger log = LoggerFactory.getLogger(PasswordHashing.class);
 
@@ -40,7 +40,7 @@ public class PasswordHashing {
 	}
 
 	/** The platform's encoder at a given Argon2id cost (salt 16 bytes, hash 32 bytes, one lane). */
-	public static PasswordEncoder encoder(int memoryKib, int iterations) {
+	static PasswordEncoder encoder(int memoryKib, int iterations) {
 		if (memoryKib < 8 || iterations < 1) {
 			throw new IllegalArgumentException("Argon2id needs at least 8 KiB and 1 pass (yiwang.passwords.argon2-memory-kib,"
 					+ " yiwang.passwords.argon2-iterations), not " + memoryKib + " KiB and " + iterations);

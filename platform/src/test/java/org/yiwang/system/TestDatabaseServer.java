@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,7 +67,7 @@ final class TestDatabaseServer {
 				"shared-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
 		DatabaseSettings settings = new DatabaseSettings("yiwang_app", "", "yiwang_owner", directory, 0, true);
 		// every cached context keeps its pools (and its cluster sessions) open: 100 connections ran out in a surefire run
-		Map<String, String> config = new java.util.HashMap<>(Map.of("max_connections", "400"));
+		Map<String, String> config = new HashMap<>(Map.of("max_connections", "400"));
 		if (!Boolean.getBoolean("yiwang.test.durable-database")) {
 			// a throwaway server: no commit waits for its flush, no write is synced (durability is tested on servers of
 			// their own: EmbeddedDatabaseTests, AuctionCrashTests, bench/rush-crash.sh)
